@@ -1,0 +1,6 @@
+//! `talks`: a terminal explorer for negotiation dossiers.
+
+#![forbid(unsafe_code)]
+
+pub mod model;
+pub mod text;

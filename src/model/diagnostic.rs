@@ -1,0 +1,121 @@
+//! Problems found in a dossier, each with where it is and how it reads to a person.
+
+use std::fmt;
+
+use crate::text::sanitize_line;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A 1-based line and column (in characters) in the dossier's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem: what is wrong, where, and the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub location: Option<Location>,
+    pub message: String,
+    /// The offending line of the file, as written.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: file.to_string(),
+            location: None,
+            message: message.into(),
+            source_line: None,
+        }
+    }
+
+    /// Places the diagnostic at `location` and quotes that line of `text`.
+    pub fn at(mut self, location: Location, text: &str) -> Self {
+        self.source_line = text
+            .lines()
+            .nth(location.line.saturating_sub(1))
+            .map(str::to_string);
+        self.location = Some(location);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let message = sanitize_line(&self.message);
+        match self.location {
+            Some(Location { line, column }) => {
+                write!(f, "{}:{line}:{column}: {label}: {message}", self.file)?
+            }
+            None => write!(f, "{}: {label}: {message}", self.file)?,
+        }
+        if let (Some(location), Some(source)) = (self.location, &self.source_line) {
+            let gutter = location.line.to_string().len();
+            let before: String = source.chars().take(location.column - 1).collect();
+            let shown_before = sanitize_line(&before);
+            let caret_pad = unicode_width::UnicodeWidthStr::width(shown_before.as_ref());
+            write!(
+                f,
+                "\n {} |\n {line} | {}\n {} | {}^",
+                " ".repeat(gutter),
+                sanitize_line(source),
+                " ".repeat(gutter),
+                " ".repeat(caret_pad),
+                line = location.line,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Renders a list of diagnostics, one block each, separated by blank lines.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_position_source_line_and_caret() {
+        let text = "a: 1\nparticipants: [witkof]\n";
+        let diagnostic = Diagnostic::new(Severity::Error, "x.yaml", "unknown actor \"witkof\"")
+            .at(Location { line: 2, column: 16 }, text);
+        assert_eq!(
+            diagnostic.to_string(),
+            "x.yaml:2:16: error: unknown actor \"witkof\"\n   |\n 2 | participants: [witkof]\n   |                ^"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_the_quoted_line_are_escaped() {
+        let text = "title: \"\u{1b}[2J\"\n";
+        let diagnostic = Diagnostic::new(Severity::Warning, "x.yaml", "control")
+            .at(Location { line: 1, column: 8 }, text);
+        let shown = diagnostic.to_string();
+        assert!(!shown.contains('\u{1b}'));
+    }
+}

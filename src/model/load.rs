@@ -1,0 +1,181 @@
+//! Reading a dossier from a file or a string: syntax and shape through serde_yaml, then the
+//! validation pass, then the index. Every failure becomes a positioned [`Diagnostic`].
+
+use std::path::Path;
+
+use super::diagnostic::{Diagnostic, Location, Severity, render_all};
+use super::index::Index;
+use super::locate::Locator;
+use super::types::Dossier;
+use super::validate::validate;
+
+/// The built-in dossier, compiled into the binary so `talks` works from any folder.
+pub const BUILTIN_TEXT: &str = include_str!("../../data/talks.yaml");
+/// How the built-in dossier is named in messages.
+pub const BUILTIN_NAME: &str = "data/talks.yaml (built in)";
+
+/// A dossier that passed validation, with its index and any warnings.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file name used in messages.
+    pub name: String,
+    pub dossier: Dossier,
+    pub index: Index,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a dossier could not be loaded: every problem found, errors and warnings alike.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", render_all(.diagnostics))]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    fn single(diagnostic: Diagnostic) -> Self {
+        LoadError {
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    /// The number of errors (not warnings).
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// The built-in dossier. It is validated by a unit test, so failure here is a build defect.
+pub fn builtin() -> Result<Loaded, LoadError> {
+    load_str(BUILTIN_NAME, BUILTIN_TEXT)
+}
+
+/// Reads and validates the dossier at `path`.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let problem = |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
+    if path.is_dir() {
+        return Err(problem("this is a folder, not a dossier file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|err| {
+        problem(match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => format!("cannot read the file: {err}"),
+        })
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let byte = err.as_bytes()[valid.len()];
+            // `valid` is the prefix that from_utf8 accepted, so it is UTF-8.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let location = end_of(before);
+            let mut diagnostic = Diagnostic::new(
+                Severity::Error,
+                &name,
+                format!("the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 text"),
+            );
+            diagnostic.location = Some(location);
+            return Err(LoadError::single(diagnostic));
+        }
+    };
+    load_str(&name, &text)
+}
+
+/// The line and column just after `text`.
+fn end_of(text: &str) -> Location {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    Location {
+        line,
+        column: last.chars().count() + 1,
+    }
+}
+
+/// Parses and validates a dossier held in memory; `name` is used in messages.
+pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::single(Diagnostic::new(
+            Severity::Error,
+            name,
+            "the file is empty; a dossier needs at least `version`, `title` and `sources`",
+        )));
+    }
+    let dossier: Dossier = serde_yaml::from_str(text)
+        .map_err(|err| LoadError::single(syntax_diagnostic(name, text, &err)))?;
+    let findings = validate(&dossier);
+    let mut diagnostics = Vec::with_capacity(findings.len());
+    if !findings.is_empty() {
+        let locator = Locator::new(text);
+        for finding in findings {
+            let mut diagnostic = Diagnostic::new(
+                finding.severity,
+                name,
+                format!("{} (at {})", finding.message, finding.path),
+            );
+            if let Some(location) = locator.value(&finding.path) {
+                diagnostic = diagnostic.at(location, text);
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { diagnostics });
+    }
+    let index = Index::build(&dossier);
+    Ok(Loaded {
+        name: name.to_string(),
+        dossier,
+        index,
+        warnings: diagnostics,
+    })
+}
+
+/// Turns a serde_yaml error into a positioned message a dossier author can act on.
+fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let full = err.to_string();
+    let location = err.location().map(|l| Location {
+        line: l.line(),
+        column: l.column(),
+    });
+    let message = match full.rfind(" at line ") {
+        Some(cut) if location.is_some() => full[..cut].to_string(),
+        _ => full.clone(),
+    };
+    let line_text = location.and_then(|l| text.lines().nth(l.line.saturating_sub(1)));
+    let hint = if message.contains("repetition limit exceeded") {
+        "; the document expands too many aliases (an alias bomb?)"
+    } else if message.contains("recursion limit exceeded") {
+        "; the document is nested too deeply"
+    } else if line_text.is_some_and(|l| l.trim_start_matches(' ').starts_with('\t')) {
+        "; YAML does not allow tabs for indentation: use spaces"
+    } else if text.contains('\0') {
+        "; the file contains NUL bytes: is it really a text file?"
+    } else {
+        ""
+    };
+    let diagnostic = Diagnostic::new(Severity::Error, name, format!("{message}{hint}"));
+    match location {
+        Some(location) => diagnostic.at(location, text),
+        None => diagnostic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_dossier_is_valid_and_has_no_warnings() {
+        let loaded = builtin().unwrap_or_else(|err| panic!("{err}"));
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+
+    #[test]
+    fn end_of_counts_lines_and_characters() {
+        assert_eq!(end_of("ab\ncdé"), Location { line: 2, column: 4 });
+        assert_eq!(end_of(""), Location { line: 1, column: 1 });
+    }
+}

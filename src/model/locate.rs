@@ -1,0 +1,115 @@
+//! Finds where each value of a YAML document starts, by path (`events[2].participants[0]`).
+//!
+//! serde_yaml gives positions only for its own errors; validation problems are found on the
+//! typed dossier and placed here afterwards. This costs a second parse, so it runs only when
+//! there is something to report.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser};
+
+use super::diagnostic::Location;
+
+/// Path → position of the value at that path.
+#[derive(Debug, Default)]
+pub struct Locator {
+    positions: HashMap<String, Location>,
+}
+
+enum Frame {
+    Mapping { path: String, key: Option<String> },
+    Sequence { path: String, next: usize },
+}
+
+impl Locator {
+    /// Reads `text`; a document the event parser cannot read yields an empty locator, and
+    /// diagnostics then fall back to their path alone.
+    pub fn new(text: &str) -> Self {
+        let mut positions = HashMap::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            let start = Location {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            };
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Mapping { key: key @ None, .. }) = stack.last_mut() {
+                        *key = Some(value.into_owned());
+                        continue;
+                    }
+                    if let Some(path) = child_path(&mut stack) {
+                        positions.insert(path, start);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(path) = child_path(&mut stack) {
+                        positions.insert(path, start);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = child_path(&mut stack).unwrap_or_default();
+                    positions.insert(path.clone(), start);
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Mapping { path, key: None }
+                    } else {
+                        Frame::Sequence { path, next: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        Locator { positions }
+    }
+
+    /// Where the value at `path` starts.
+    pub fn value(&self, path: &str) -> Option<Location> {
+        self.positions.get(path).copied()
+    }
+
+    /// Where the key that ends `path` starts (for problems with a key rather than a value).
+    pub fn key(&self, path: &str) -> Option<Location> {
+        self.positions.get(&format!("{path}#key")).copied()
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// The path of the next value in the innermost container, advancing that container.
+fn child_path(stack: &mut [Frame]) -> Option<String> {
+    match stack.last_mut()? {
+        Frame::Mapping { path, key } => key.take().map(|key| join(path, &key)),
+        Frame::Sequence { path, next } => {
+            let child = format!("{path}[{next}]");
+            *next += 1;
+            Some(child)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values_and_keys() {
+        let text = "version: 1\nevents:\n  - id: a\n    participants: [x, y]\n";
+        let locator = Locator::new(text);
+        assert_eq!(locator.value("version"), Some(Location { line: 1, column: 10 }));
+        assert_eq!(locator.value("events[0].id"), Some(Location { line: 3, column: 9 }));
+        assert_eq!(
+            locator.value("events[0].participants[1]"),
+            Some(Location { line: 4, column: 23 })
+        );
+    }
+}

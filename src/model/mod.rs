@@ -1,0 +1,18 @@
+//! The dossier: serde types, loading, validation and the cross-reference index.
+//! No terminal code lives here.
+
+mod diagnostic;
+mod index;
+mod load;
+mod locate;
+mod types;
+mod validate;
+mod vocab;
+mod walk;
+
+pub use diagnostic::{Diagnostic, Location, Severity, render_all};
+pub use index::{Citation, Index};
+pub use load::{BUILTIN_NAME, BUILTIN_TEXT, LoadError, Loaded, builtin, load_path, load_str};
+pub use types::*;
+pub use validate::{check_date, closest, is_valid_id};
+pub use vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};

@@ -1,0 +1,295 @@
+//! Serde types that mirror the dossier format, version 1 (`shared/design/dossier-format.md`).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+
+/// A whole dossier: who takes part in a negotiation, what happened and what is disputed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "talks dossier, version 1")]
+pub struct Dossier {
+    /// The format version; must be 1.
+    pub version: u32,
+    /// One line naming the dossier.
+    pub title: String,
+    /// A paragraph: what these talks are about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Where the facts come from (at least one).
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sticking_points: Vec<StickingPoint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// Where facts come from.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// e.g. `news-report`, `statement`, `transcript`.
+    pub kind: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A party to the talks: a person, a state, a delegation…
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// One line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The actor id of the party this person or delegation speaks for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub represents: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Source ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// A place named in the talks.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// The place id this place lies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// Something that happened, is happening, or is planned or claimed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub status: EventStatus,
+    /// Position on the timeline (sources often give no dates).
+    pub order: u32,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is what is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// A place id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Actor ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// Sticking point ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sticking_points: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// One-line results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// Words attributed to an actor.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// An actor id.
+    pub by: String,
+    pub text: String,
+    /// A source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What the parties disagree on.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StickingPoint {
+    pub id: String,
+    pub title: String,
+    /// `territory`, `security`, `alliance`, `process`, or another one word.
+    pub topic: String,
+    pub status: StickingStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Place ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<Position>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// One party's stance on a sticking point.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// An actor id.
+    pub actor: String,
+    pub stance: Stance,
+    /// One or two sentences in the dossier's own words.
+    pub summary: String,
+    /// A source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The four kinds of entity that appear in lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Actor,
+    Event,
+    StickingPoint,
+    Place,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Actor,
+        EntityKind::Event,
+        EntityKind::StickingPoint,
+        EntityKind::Place,
+    ];
+
+    /// The singular noun used in messages and in `kind:` queries.
+    pub fn noun(self) -> &'static str {
+        match self {
+            EntityKind::Actor => "actor",
+            EntityKind::Event => "event",
+            EntityKind::StickingPoint => "sticking point",
+            EntityKind::Place => "place",
+        }
+    }
+
+    /// The plural used on the command line (`talks list sticking-points`).
+    pub fn plural_slug(self) -> &'static str {
+        match self {
+            EntityKind::Actor => "actors",
+            EntityKind::Event => "events",
+            EntityKind::StickingPoint => "sticking-points",
+            EntityKind::Place => "places",
+        }
+    }
+
+    /// The heading of the list of this kind.
+    pub fn plural_title(self) -> &'static str {
+        match self {
+            EntityKind::Actor => "Actors",
+            EntityKind::Event => "Events",
+            EntityKind::StickingPoint => "Sticking points",
+            EntityKind::Place => "Places",
+        }
+    }
+}
+
+/// A typed pointer to one entity of a dossier: its kind and its index in that kind's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityRef {
+    pub kind: EntityKind,
+    pub index: usize,
+}
+
+impl Dossier {
+    /// The number of entities of one kind.
+    pub fn count(&self, kind: EntityKind) -> usize {
+        match kind {
+            EntityKind::Actor => self.actors.len(),
+            EntityKind::Event => self.events.len(),
+            EntityKind::StickingPoint => self.sticking_points.len(),
+            EntityKind::Place => self.places.len(),
+        }
+    }
+
+    /// The id of an entity.
+    pub fn id_of(&self, entity: EntityRef) -> &str {
+        match entity.kind {
+            EntityKind::Actor => &self.actors[entity.index].id,
+            EntityKind::Event => &self.events[entity.index].id,
+            EntityKind::StickingPoint => &self.sticking_points[entity.index].id,
+            EntityKind::Place => &self.places[entity.index].id,
+        }
+    }
+
+    /// The display name (name or title) of an entity.
+    pub fn name_of(&self, entity: EntityRef) -> &str {
+        match entity.kind {
+            EntityKind::Actor => &self.actors[entity.index].name,
+            EntityKind::Event => &self.events[entity.index].title,
+            EntityKind::StickingPoint => &self.sticking_points[entity.index].title,
+            EntityKind::Place => &self.places[entity.index].name,
+        }
+    }
+
+    /// The summary of an entity, if it has one.
+    pub fn summary_of(&self, entity: EntityRef) -> Option<&str> {
+        match entity.kind {
+            EntityKind::Actor => self.actors[entity.index].summary.as_deref(),
+            EntityKind::Event => self.events[entity.index].summary.as_deref(),
+            EntityKind::StickingPoint => self.sticking_points[entity.index].summary.as_deref(),
+            EntityKind::Place => self.places[entity.index].summary.as_deref(),
+        }
+    }
+
+    /// The source ids an entity cites directly.
+    pub fn sources_of(&self, entity: EntityRef) -> &[String] {
+        match entity.kind {
+            EntityKind::Actor => &self.actors[entity.index].sources,
+            EntityKind::Event => &self.events[entity.index].sources,
+            EntityKind::StickingPoint => &self.sticking_points[entity.index].sources,
+            EntityKind::Place => &self.places[entity.index].sources,
+        }
+    }
+
+    /// The one useful fact shown beside an entity's name in a list.
+    pub fn fact_of(&self, entity: EntityRef) -> String {
+        match entity.kind {
+            EntityKind::Actor => {
+                let actor = &self.actors[entity.index];
+                actor.role.clone().unwrap_or_else(|| actor.kind.to_string())
+            }
+            EntityKind::Event => {
+                let event = &self.events[entity.index];
+                match &event.date {
+                    Some(date) => format!("#{} {} · {}", event.order, date, event.status),
+                    None => format!("#{} · {}", event.order, event.status),
+                }
+            }
+            EntityKind::StickingPoint => {
+                let point = &self.sticking_points[entity.index];
+                format!("{} · {}", point.status, point.topic)
+            }
+            EntityKind::Place => self.places[entity.index].kind.to_string(),
+        }
+    }
+}

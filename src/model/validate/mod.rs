@@ -1,0 +1,209 @@
+//! The validation pass: every rule of the format checked over the whole dossier, all problems
+//! reported (not only the first), each with the path of the value at fault.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::diagnostic::Severity;
+use super::types::{Dossier, EntityKind};
+use crate::text::unsafe_chars;
+
+/// A problem found on the typed dossier, located by path (`events[2].place`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+}
+
+/// What an id names: a source or one of the four entity kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Source,
+    Entity(EntityKind),
+}
+
+impl IdKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Source => "source",
+            IdKind::Entity(kind) => kind.noun(),
+        }
+    }
+}
+
+struct Validator<'d> {
+    ids: HashMap<&'d str, (IdKind, String)>,
+    findings: Vec<Finding>,
+}
+
+/// Checks `dossier` against every rule of the format.
+pub fn validate(dossier: &Dossier) -> Vec<Finding> {
+    let mut v = Validator {
+        ids: HashMap::new(),
+        findings: Vec::new(),
+    };
+    v.top_level(dossier);
+    v.collect_ids(dossier);
+    v.references(dossier);
+    v.vocabularies(dossier);
+    v.dates(dossier);
+    v.cycles(dossier);
+    super::walk::each_text(dossier, &mut |path, text| {
+        for c in unsafe_chars(text) {
+            let mut shown = String::new();
+            crate::text::escape_char(c, &mut shown);
+            v.findings.push(Finding {
+                severity: Severity::Warning,
+                path: path(),
+                message: format!(
+                    "control character U+{:04X} in the text; it is kept as data and shown as {shown}",
+                    c as u32
+                ),
+            });
+        }
+    });
+    v.findings
+}
+
+impl<'d> Validator<'d> {
+    fn error(&mut self, path: String, message: String) {
+        self.findings.push(Finding {
+            severity: Severity::Error,
+            path,
+            message,
+        });
+    }
+
+    fn top_level(&mut self, dossier: &Dossier) {
+        if dossier.version != 1 {
+            self.error(
+                "version".into(),
+                format!(
+                    "unsupported dossier version {}; this talks reads version 1",
+                    dossier.version
+                ),
+            );
+        }
+        if dossier.title.trim().is_empty() {
+            self.error("title".into(), "the title is empty".into());
+        }
+        if dossier.sources.is_empty() {
+            self.error(
+                "sources".into(),
+                "a dossier needs at least one source".into(),
+            );
+        }
+    }
+
+    fn collect_ids(&mut self, dossier: &'d Dossier) {
+        let mut all: Vec<(&'d str, IdKind, String)> = Vec::new();
+        for (i, s) in dossier.sources.iter().enumerate() {
+            all.push((&s.id, IdKind::Source, format!("sources[{i}]")));
+        }
+        for (i, a) in dossier.actors.iter().enumerate() {
+            all.push((&a.id, IdKind::Entity(EntityKind::Actor), format!("actors[{i}]")));
+        }
+        for (i, e) in dossier.events.iter().enumerate() {
+            all.push((&e.id, IdKind::Entity(EntityKind::Event), format!("events[{i}]")));
+        }
+        for (i, p) in dossier.sticking_points.iter().enumerate() {
+            let kind = IdKind::Entity(EntityKind::StickingPoint);
+            all.push((&p.id, kind, format!("sticking_points[{i}]")));
+        }
+        for (i, p) in dossier.places.iter().enumerate() {
+            all.push((&p.id, IdKind::Entity(EntityKind::Place), format!("places[{i}]")));
+        }
+        for (id, kind, path) in all {
+            let id_path = format!("{path}.id");
+            if !is_valid_id(id) {
+                self.error(
+                    id_path.clone(),
+                    format!(
+                        "invalid id \"{id}\": use lowercase letters, digits and '-' only"
+                    ),
+                );
+            }
+            if let Some((first_kind, first_path)) = self.ids.get(id) {
+                let message = format!(
+                    "duplicate id \"{id}\": already used by the {} at {first_path}",
+                    first_kind.noun()
+                );
+                self.error(id_path, message);
+            } else {
+                self.ids.insert(id, (kind, path));
+            }
+        }
+    }
+
+    /// Checks that `id` (found at `path`) names an existing entity of kind `want`.
+    fn reference(&mut self, path: String, id: &str, want: IdKind) {
+        match self.ids.get(id) {
+            Some((kind, _)) if *kind == want => {}
+            Some((kind, _)) => {
+                let message = format!(
+                    "\"{id}\" is a {}, but this field needs a {}{}",
+                    kind.noun(),
+                    want.noun(),
+                    self.suggestion(id, want)
+                );
+                self.error(path, message);
+            }
+            None => {
+                let message = format!(
+                    "unknown {} \"{id}\"{}",
+                    want.noun(),
+                    self.suggestion(id, want)
+                );
+                self.error(path, message);
+            }
+        }
+    }
+
+    fn suggestion(&self, id: &str, want: IdKind) -> String {
+        let candidates: Vec<&str> = self
+            .ids
+            .iter()
+            .filter(|(_, (kind, _))| *kind == want)
+            .map(|(candidate, _)| *candidate)
+            .collect();
+        match closest(id, &candidates) {
+            Some(best) => format!("; did you mean \"{best}\"?"),
+            None => String::new(),
+        }
+    }
+}
+
+/// Lowercase letters, digits and '-', not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The candidate closest to `wanted`: the best fuzzy-matcher score first (abbreviations,
+/// missing letters), then the smallest edit distance (swapped or wrong letters).
+pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let fuzzy = candidates
+        .iter()
+        .filter_map(|c| matcher.fuzzy_match(c, wanted).map(|score| (score, *c)))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+    if let Some((_, best)) = fuzzy {
+        return Some(best);
+    }
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(wanted, c), *c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+mod rules;
+
+pub use rules::check_date;

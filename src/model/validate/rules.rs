@@ -1,0 +1,269 @@
+//! The reference, vocabulary, date and cycle rules of the validation pass.
+
+use std::collections::HashMap;
+
+use super::{IdKind, Validator, closest};
+use crate::model::types::{Dossier, EntityKind};
+use crate::model::vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+
+const ACTOR: IdKind = IdKind::Entity(EntityKind::Actor);
+const EVENT_PLACE: IdKind = IdKind::Entity(EntityKind::Place);
+const STICKING: IdKind = IdKind::Entity(EntityKind::StickingPoint);
+
+impl Validator<'_> {
+    fn references_list(&mut self, path: &str, ids: &[String], want: IdKind) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(format!("{path}[{i}]"), id, want);
+        }
+    }
+
+    pub(super) fn references(&mut self, dossier: &Dossier) {
+        for (i, a) in dossier.actors.iter().enumerate() {
+            if let Some(target) = &a.represents {
+                if *target == a.id {
+                    self.error(
+                        format!("actors[{i}].represents"),
+                        format!("actor \"{}\" cannot represent itself", a.id),
+                    );
+                } else {
+                    self.reference(format!("actors[{i}].represents"), target, ACTOR);
+                }
+            }
+            self.references_list(&format!("actors[{i}].sources"), &a.sources, IdKind::Source);
+        }
+        for (i, p) in dossier.places.iter().enumerate() {
+            if let Some(parent) = &p.part_of {
+                if *parent == p.id {
+                    self.error(
+                        format!("places[{i}].part_of"),
+                        format!("place \"{}\" cannot be part of itself", p.id),
+                    );
+                } else {
+                    self.reference(format!("places[{i}].part_of"), parent, EVENT_PLACE);
+                }
+            }
+            self.references_list(&format!("places[{i}].sources"), &p.sources, IdKind::Source);
+        }
+        for (i, e) in dossier.events.iter().enumerate() {
+            let base = format!("events[{i}]");
+            if let Some(place) = &e.place {
+                self.reference(format!("{base}.place"), place, EVENT_PLACE);
+            }
+            self.references_list(&format!("{base}.participants"), &e.participants, ACTOR);
+            self.references_list(&format!("{base}.sticking_points"), &e.sticking_points, STICKING);
+            for (q, quote) in e.quotes.iter().enumerate() {
+                self.reference(format!("{base}.quotes[{q}].by"), &quote.by, ACTOR);
+                if let Some(source) = &quote.source {
+                    self.reference(format!("{base}.quotes[{q}].source"), source, IdKind::Source);
+                }
+            }
+            self.references_list(&format!("{base}.sources"), &e.sources, IdKind::Source);
+        }
+        for (i, s) in dossier.sticking_points.iter().enumerate() {
+            let base = format!("sticking_points[{i}]");
+            self.references_list(&format!("{base}.places"), &s.places, EVENT_PLACE);
+            for (p, position) in s.positions.iter().enumerate() {
+                self.reference(format!("{base}.positions[{p}].actor"), &position.actor, ACTOR);
+                if let Some(source) = &position.source {
+                    let path = format!("{base}.positions[{p}].source");
+                    self.reference(path, source, IdKind::Source);
+                }
+            }
+            self.references_list(&format!("{base}.sources"), &s.sources, IdKind::Source);
+        }
+    }
+
+    fn vocabulary(&mut self, path: String, label: &str, value: &str, known: &[&str]) {
+        let hint = match closest(value, known) {
+            Some(best) => format!("did you mean \"{best}\"? "),
+            None => String::new(),
+        };
+        self.error(
+            path,
+            format!(
+                "unknown {label} \"{value}\"; {hint}expected one of: {}",
+                known.join(", ")
+            ),
+        );
+    }
+
+    pub(super) fn vocabularies(&mut self, dossier: &Dossier) {
+        for (i, a) in dossier.actors.iter().enumerate() {
+            if !a.kind.is_known() {
+                let path = format!("actors[{i}].kind");
+                self.vocabulary(path, ActorKind::LABEL, a.kind.as_str(), ActorKind::VALUES);
+            }
+        }
+        for (i, p) in dossier.places.iter().enumerate() {
+            if !p.kind.is_known() {
+                let path = format!("places[{i}].kind");
+                self.vocabulary(path, PlaceKind::LABEL, p.kind.as_str(), PlaceKind::VALUES);
+            }
+        }
+        for (i, e) in dossier.events.iter().enumerate() {
+            if !e.kind.is_known() {
+                let path = format!("events[{i}].kind");
+                self.vocabulary(path, EventKind::LABEL, e.kind.as_str(), EventKind::VALUES);
+            }
+            if !e.status.is_known() {
+                let path = format!("events[{i}].status");
+                let value = e.status.as_str();
+                self.vocabulary(path, EventStatus::LABEL, value, EventStatus::VALUES);
+            }
+        }
+        for (i, s) in dossier.sticking_points.iter().enumerate() {
+            if !s.status.is_known() {
+                let path = format!("sticking_points[{i}].status");
+                let value = s.status.as_str();
+                self.vocabulary(path, StickingStatus::LABEL, value, StickingStatus::VALUES);
+            }
+            if s.topic.is_empty() || s.topic.chars().any(char::is_whitespace) {
+                self.error(
+                    format!("sticking_points[{i}].topic"),
+                    format!("the topic \"{}\" must be one word", s.topic),
+                );
+            }
+            for (p, position) in s.positions.iter().enumerate() {
+                if !position.stance.is_known() {
+                    let path = format!("sticking_points[{i}].positions[{p}].stance");
+                    let value = position.stance.as_str();
+                    self.vocabulary(path, Stance::LABEL, value, Stance::VALUES);
+                }
+            }
+        }
+    }
+
+    pub(super) fn dates(&mut self, dossier: &Dossier) {
+        for (i, s) in dossier.sources.iter().enumerate() {
+            if let Some(date) = &s.published
+                && let Err(why) = check_date(date)
+            {
+                self.error(format!("sources[{i}].published"), why);
+            }
+        }
+        for (i, e) in dossier.events.iter().enumerate() {
+            if let Some(date) = &e.date
+                && let Err(why) = check_date(date)
+            {
+                self.error(format!("events[{i}].date"), why);
+            }
+        }
+    }
+
+    /// `represents` and `part_of` chains must end: a cycle would make "who speaks for
+    /// whom" and "what lies in what" loop forever.
+    pub(super) fn cycles(&mut self, dossier: &Dossier) {
+        let represents: HashMap<&str, &str> = dossier
+            .actors
+            .iter()
+            .filter_map(|a| a.represents.as_deref().map(|t| (a.id.as_str(), t)))
+            .collect();
+        let part_of: HashMap<&str, &str> = dossier
+            .places
+            .iter()
+            .filter_map(|p| p.part_of.as_deref().map(|t| (p.id.as_str(), t)))
+            .collect();
+        for (i, a) in dossier.actors.iter().enumerate() {
+            if let Some(cycle) = cycle_through(&a.id, &represents) {
+                let path = format!("actors[{i}].represents");
+                self.error(path, format!("`represents` goes round in a circle: {cycle}"));
+            }
+        }
+        for (i, p) in dossier.places.iter().enumerate() {
+            if let Some(cycle) = cycle_through(&p.id, &part_of) {
+                let path = format!("places[{i}].part_of");
+                self.error(path, format!("`part_of` goes round in a circle: {cycle}"));
+            }
+        }
+    }
+}
+
+/// If following `next` from `start` comes back to `start` (not through a self-link, which
+/// is reported on its own), the circle as `a → b → a`.
+fn cycle_through(start: &str, next: &HashMap<&str, &str>) -> Option<String> {
+    let mut chain = vec![start];
+    let mut current = start;
+    while let Some(&following) = next.get(current) {
+        if following == current {
+            return None;
+        }
+        if following == start {
+            chain.push(start);
+            return Some(chain.join(" → "));
+        }
+        if chain.contains(&following) {
+            return None;
+        }
+        chain.push(following);
+        current = following;
+    }
+    None
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date.
+pub fn check_date(text: &str) -> Result<(), String> {
+    let bad_form = || format!("invalid date \"{text}\": write YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = text.split('-').collect();
+    let widths = [4, 2, 2];
+    if parts.is_empty()
+        || parts.len() > 3
+        || parts
+            .iter()
+            .zip(widths)
+            .any(|(p, w)| p.len() != w || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad_form());
+    }
+    let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let year = numbers[0];
+    if let Some(&month) = numbers.get(1)
+        && !(1..=12).contains(&month)
+    {
+        return Err(format!("invalid date \"{text}\": there is no month {month}"));
+    }
+    if let (Some(&month), Some(&day)) = (numbers.get(1), numbers.get(2)) {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day == 0 || day > days {
+            return Err(format!(
+                "invalid date \"{text}\": month {month} of {year} has {days} days"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_respect_precision_and_the_calendar() {
+        assert!(check_date("2025").is_ok());
+        assert!(check_date("2025-02").is_ok());
+        assert!(check_date("2024-02-29").is_ok());
+        assert_eq!(
+            check_date("2025-02-30").unwrap_err(),
+            "invalid date \"2025-02-30\": month 2 of 2025 has 28 days"
+        );
+        assert_eq!(
+            check_date("2025-13").unwrap_err(),
+            "invalid date \"2025-13\": there is no month 13"
+        );
+        assert!(check_date("25-1-1").unwrap_err().contains("write YYYY"));
+        assert!(check_date("").is_err());
+        assert!(check_date("2025-01-01-01").is_err());
+    }
+
+    #[test]
+    fn cycles_are_found_but_not_self_links() {
+        let next: HashMap<&str, &str> = [("a", "b"), ("b", "a"), ("c", "c")].into();
+        assert_eq!(cycle_through("a", &next).as_deref(), Some("a → b → a"));
+        assert_eq!(cycle_through("c", &next), None);
+    }
+}

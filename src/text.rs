@@ -1,0 +1,88 @@
+//! Making dossier text safe to show: data is displayed, never executed by the terminal.
+
+use std::borrow::Cow;
+
+/// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, and
+/// the bidirectional overrides, embeddings and isolates that reorder what follows them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// How one unsafe character is shown: `^[` for ESC, `^?` for DEL, `<U+202E>` otherwise.
+pub fn escape_char(c: char, out: &mut String) {
+    let code = c as u32;
+    if code < 0x20 {
+        out.push('^');
+        // In range: code < 0x20, so code + 0x40 is an ASCII letter or symbol.
+        out.push(char::from(b'@' + code as u8));
+    } else if code == 0x7f {
+        out.push_str("^?");
+    } else {
+        out.push_str(&format!("<U+{code:04X}>"));
+    }
+}
+
+fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let needs_work = text
+        .chars()
+        .any(|c| is_unsafe_char(c) && !(keep_newlines && c == '\n'));
+    if !needs_work {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' | '\r' => out.push(' '),
+            c if is_unsafe_char(c) => escape_char(c, &mut out),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line of text with every unsafe character made visible; newlines and tabs become
+/// spaces.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    sanitize(text, false)
+}
+
+/// Like [`sanitize_line`] but keeps line breaks, for wrapped paragraphs.
+pub fn sanitize_block(text: &str) -> Cow<'_, str> {
+    sanitize(text, true)
+}
+
+/// The unsafe characters in `text`, for validation warnings.
+pub fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|&c| is_unsafe_char(c) && c != '\n' && c != '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi_overrides() {
+        assert_eq!(sanitize_line("a\u{1b}[2Jb"), "a^[[2Jb");
+        assert_eq!(sanitize_line("bell\u{7}"), "bell^G");
+        assert_eq!(sanitize_line("x\u{202E}y"), "x<U+202E>y");
+        assert_eq!(sanitize_line("c1\u{9b}"), "c1<U+009B>");
+        assert_eq!(sanitize_line("del\u{7f}"), "del^?");
+        assert_eq!(sanitize_line("two\nlines\tand tab"), "two lines and tab");
+        assert_eq!(sanitize_block("two\nlines"), "two\nlines");
+    }
+
+    #[test]
+    fn leaves_ordinary_unicode_alone() {
+        let text = "Zelensky — 基辅 👩‍👩‍👧 é";
+        assert!(matches!(sanitize_line(text), Cow::Borrowed(_)));
+    }
+}
