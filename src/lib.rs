@@ -2,5 +2,10 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cli;
+pub mod commands;
+pub mod detail;
+pub mod export;
 pub mod model;
+pub mod search;
 pub mod text;

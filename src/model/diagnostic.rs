@@ -102,8 +102,13 @@ mod tests {
     #[test]
     fn renders_position_source_line_and_caret() {
         let text = "a: 1\nparticipants: [witkof]\n";
-        let diagnostic = Diagnostic::new(Severity::Error, "x.yaml", "unknown actor \"witkof\"")
-            .at(Location { line: 2, column: 16 }, text);
+        let diagnostic = Diagnostic::new(Severity::Error, "x.yaml", "unknown actor \"witkof\"").at(
+            Location {
+                line: 2,
+                column: 16,
+            },
+            text,
+        );
         assert_eq!(
             diagnostic.to_string(),
             "x.yaml:2:16: error: unknown actor \"witkof\"\n   |\n 2 | participants: [witkof]\n   |                ^"

@@ -10,7 +10,10 @@ pub enum Citation {
     /// In an entity's own `sources`.
     Entity(EntityRef),
     /// By position `position` of a sticking point.
-    Position { sticking_point: usize, position: usize },
+    Position {
+        sticking_point: usize,
+        position: usize,
+    },
     /// By quote `quote` of an event.
     Quote { event: usize, quote: usize },
 }
@@ -60,7 +63,9 @@ impl Index {
         for kind in EntityKind::ALL {
             for i in 0..dossier.count(kind) {
                 let entity = EntityRef { kind, index: i };
-                index.by_id.insert(dossier.id_of(entity).to_string(), entity);
+                index
+                    .by_id
+                    .insert(dossier.id_of(entity).to_string(), entity);
             }
         }
         for (i, source) in dossier.sources.iter().enumerate() {
@@ -83,14 +88,21 @@ impl Index {
             if let Some(parent) = place.part_of.as_deref().and_then(|id| self.place(id)) {
                 self.place_parts[parent].push(i);
             }
-            let entity = EntityRef { kind: EntityKind::Place, index: i };
+            let entity = EntityRef {
+                kind: EntityKind::Place,
+                index: i,
+            };
             self.cite(&place.sources, Citation::Entity(entity));
         }
     }
 
     fn link_events(&mut self, dossier: &Dossier) {
         for (i, event) in dossier.events.iter().enumerate() {
-            let actors: Vec<usize> = event.participants.iter().filter_map(|id| self.actor(id)).collect();
+            let actors: Vec<usize> = event
+                .participants
+                .iter()
+                .filter_map(|id| self.actor(id))
+                .collect();
             for actor in actors {
                 push_unique(&mut self.actor_events[actor], i);
             }
@@ -113,14 +125,21 @@ impl Index {
             for point in points {
                 push_unique(&mut self.sticking_point_events[point], i);
             }
-            let entity = EntityRef { kind: EntityKind::Event, index: i };
+            let entity = EntityRef {
+                kind: EntityKind::Event,
+                index: i,
+            };
             self.cite(&event.sources, Citation::Entity(entity));
         }
     }
 
     fn link_sticking_points(&mut self, dossier: &Dossier) {
         for (i, point) in dossier.sticking_points.iter().enumerate() {
-            let places: Vec<usize> = point.places.iter().filter_map(|id| self.place(id)).collect();
+            let places: Vec<usize> = point
+                .places
+                .iter()
+                .filter_map(|id| self.place(id))
+                .collect();
             for place in places {
                 push_unique(&mut self.place_sticking_points[place], i);
             }
@@ -129,11 +148,17 @@ impl Index {
                     self.actor_positions[actor].push((i, p));
                 }
                 if let Some(source) = position.source.as_deref().and_then(|id| self.source(id)) {
-                    let citation = Citation::Position { sticking_point: i, position: p };
+                    let citation = Citation::Position {
+                        sticking_point: i,
+                        position: p,
+                    };
                     self.source_citations[source].push(citation);
                 }
             }
-            let entity = EntityRef { kind: EntityKind::StickingPoint, index: i };
+            let entity = EntityRef {
+                kind: EntityKind::StickingPoint,
+                index: i,
+            };
             self.cite(&point.sources, Citation::Entity(entity));
         }
     }
@@ -173,5 +198,8 @@ impl Index {
 }
 
 fn actor_ref(index: usize) -> EntityRef {
-    EntityRef { kind: EntityKind::Actor, index }
+    EntityRef {
+        kind: EntityKind::Actor,
+        index,
+    }
 }

@@ -52,7 +52,8 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 /// Reads and validates the dossier at `path`.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let problem = |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
+    let problem =
+        |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
     if path.is_dir() {
         return Err(problem("this is a folder, not a dossier file".into()));
     }
@@ -74,7 +75,9 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             let mut diagnostic = Diagnostic::new(
                 Severity::Error,
                 &name,
-                format!("the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 text"),
+                format!(
+                    "the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 text"
+                ),
             );
             diagnostic.location = Some(location);
             return Err(LoadError::single(diagnostic));

@@ -35,7 +35,10 @@ impl Locator {
             };
             match event {
                 Event::Scalar(value, ..) => {
-                    if let Some(Frame::Mapping { key: key @ None, .. }) = stack.last_mut() {
+                    if let Some(Frame::Mapping {
+                        key: key @ None, ..
+                    }) = stack.last_mut()
+                    {
                         *key = Some(value.into_owned());
                         continue;
                     }
@@ -70,11 +73,6 @@ impl Locator {
     pub fn value(&self, path: &str) -> Option<Location> {
         self.positions.get(path).copied()
     }
-
-    /// Where the key that ends `path` starts (for problems with a key rather than a value).
-    pub fn key(&self, path: &str) -> Option<Location> {
-        self.positions.get(&format!("{path}#key")).copied()
-    }
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -105,11 +103,23 @@ mod tests {
     fn finds_nested_values_and_keys() {
         let text = "version: 1\nevents:\n  - id: a\n    participants: [x, y]\n";
         let locator = Locator::new(text);
-        assert_eq!(locator.value("version"), Some(Location { line: 1, column: 10 }));
-        assert_eq!(locator.value("events[0].id"), Some(Location { line: 3, column: 9 }));
+        assert_eq!(
+            locator.value("version"),
+            Some(Location {
+                line: 1,
+                column: 10
+            })
+        );
+        assert_eq!(
+            locator.value("events[0].id"),
+            Some(Location { line: 3, column: 9 })
+        );
         assert_eq!(
             locator.value("events[0].participants[1]"),
-            Some(Location { line: 4, column: 23 })
+            Some(Location {
+                line: 4,
+                column: 23
+            })
         );
     }
 }

@@ -55,7 +55,10 @@ pub fn each_text(dossier: &Dossier, visit: &mut Visit<'_>) {
         visit(&|| format!("{base}.topic"), &s.topic);
         opt(visit, &|| format!("{base}.summary"), &s.summary);
         for (p, position) in s.positions.iter().enumerate() {
-            visit(&|| format!("{base}.positions[{p}].summary"), &position.summary);
+            visit(
+                &|| format!("{base}.positions[{p}].summary"),
+                &position.summary,
+            );
         }
     }
 }

@@ -104,26 +104,36 @@ impl<'d> Validator<'d> {
             all.push((&s.id, IdKind::Source, format!("sources[{i}]")));
         }
         for (i, a) in dossier.actors.iter().enumerate() {
-            all.push((&a.id, IdKind::Entity(EntityKind::Actor), format!("actors[{i}]")));
+            all.push((
+                &a.id,
+                IdKind::Entity(EntityKind::Actor),
+                format!("actors[{i}]"),
+            ));
         }
         for (i, e) in dossier.events.iter().enumerate() {
-            all.push((&e.id, IdKind::Entity(EntityKind::Event), format!("events[{i}]")));
+            all.push((
+                &e.id,
+                IdKind::Entity(EntityKind::Event),
+                format!("events[{i}]"),
+            ));
         }
         for (i, p) in dossier.sticking_points.iter().enumerate() {
             let kind = IdKind::Entity(EntityKind::StickingPoint);
             all.push((&p.id, kind, format!("sticking_points[{i}]")));
         }
         for (i, p) in dossier.places.iter().enumerate() {
-            all.push((&p.id, IdKind::Entity(EntityKind::Place), format!("places[{i}]")));
+            all.push((
+                &p.id,
+                IdKind::Entity(EntityKind::Place),
+                format!("places[{i}]"),
+            ));
         }
         for (id, kind, path) in all {
             let id_path = format!("{path}.id");
             if !is_valid_id(id) {
                 self.error(
                     id_path.clone(),
-                    format!(
-                        "invalid id \"{id}\": use lowercase letters, digits and '-' only"
-                    ),
+                    format!("invalid id \"{id}\": use lowercase letters, digits and '-' only"),
                 );
             }
             if let Some((first_kind, first_path)) = self.ids.get(id) {

@@ -50,7 +50,11 @@ impl Validator<'_> {
                 self.reference(format!("{base}.place"), place, EVENT_PLACE);
             }
             self.references_list(&format!("{base}.participants"), &e.participants, ACTOR);
-            self.references_list(&format!("{base}.sticking_points"), &e.sticking_points, STICKING);
+            self.references_list(
+                &format!("{base}.sticking_points"),
+                &e.sticking_points,
+                STICKING,
+            );
             for (q, quote) in e.quotes.iter().enumerate() {
                 self.reference(format!("{base}.quotes[{q}].by"), &quote.by, ACTOR);
                 if let Some(source) = &quote.source {
@@ -63,7 +67,11 @@ impl Validator<'_> {
             let base = format!("sticking_points[{i}]");
             self.references_list(&format!("{base}.places"), &s.places, EVENT_PLACE);
             for (p, position) in s.positions.iter().enumerate() {
-                self.reference(format!("{base}.positions[{p}].actor"), &position.actor, ACTOR);
+                self.reference(
+                    format!("{base}.positions[{p}].actor"),
+                    &position.actor,
+                    ACTOR,
+                );
                 if let Some(source) = &position.source {
                     let path = format!("{base}.positions[{p}].source");
                     self.reference(path, source, IdKind::Source);
@@ -166,7 +174,10 @@ impl Validator<'_> {
         for (i, a) in dossier.actors.iter().enumerate() {
             if let Some(cycle) = cycle_through(&a.id, &represents) {
                 let path = format!("actors[{i}].represents");
-                self.error(path, format!("`represents` goes round in a circle: {cycle}"));
+                self.error(
+                    path,
+                    format!("`represents` goes round in a circle: {cycle}"),
+                );
             }
         }
         for (i, p) in dossier.places.iter().enumerate() {
@@ -219,7 +230,9 @@ pub fn check_date(text: &str) -> Result<(), String> {
     if let Some(&month) = numbers.get(1)
         && !(1..=12).contains(&month)
     {
-        return Err(format!("invalid date \"{text}\": there is no month {month}"));
+        return Err(format!(
+            "invalid date \"{text}\": there is no month {month}"
+        ));
     }
     if let (Some(&month), Some(&day)) = (numbers.get(1), numbers.get(2)) {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

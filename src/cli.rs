@@ -1,0 +1,103 @@
+//! The command line, as clap definitions only.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::EntityKind;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "talks",
+    version,
+    about = "Explore a negotiation dossier: who takes part, what happened, what is disputed",
+    long_about = "Explore a negotiation dossier: who takes part, what happened, what is disputed.\n\n\
+        With no command, opens the interactive explorer on DOSSIER, or on the built-in dossier \
+        of the US–Ukraine peace talks.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The dossier to open (default: the built-in one).
+    pub dossier: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dossier and report every problem with its line and column.
+    Validate {
+        /// The dossier to check (default: the built-in one).
+        dossier: Option<PathBuf>,
+    },
+    /// List the actors, events, sticking points or places.
+    List {
+        /// What to list.
+        what: ListKind,
+        #[command(flatten)]
+        common: DataArgs,
+    },
+    /// Show everything about one entity, with its links and sources.
+    Show {
+        /// The entity's id, e.g. witkoff.
+        id: String,
+        #[command(flatten)]
+        common: DataArgs,
+    },
+    /// Search every entity, best matches first (query syntax as in fzf, plus kind:, status:,
+    /// topic:, stance: and actor: filters).
+    Search {
+        /// The query, e.g. "donbas !putin" or "status:planned".
+        query: String,
+        /// Only this kind of entity.
+        #[arg(long)]
+        kind: Option<ListKind>,
+        /// At most this many results.
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        common: DataArgs,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Options shared by the data commands.
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// The dossier to read (default: the built-in one).
+    #[arg(short, long, value_name = "FILE")]
+    pub dossier: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Actors,
+    Events,
+    StickingPoints,
+    Places,
+}
+
+impl From<ListKind> for EntityKind {
+    fn from(kind: ListKind) -> Self {
+        match kind {
+            ListKind::Actors => EntityKind::Actor,
+            ListKind::Events => EntityKind::Event,
+            ListKind::StickingPoints => EntityKind::StickingPoint,
+            ListKind::Places => EntityKind::Place,
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The non-interactive commands: validate, list, show, search, completions. Data goes to
+//! stdout so it pipes; messages go to stderr.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use serde_json::{Value, json};
+
+use crate::cli::{Cli, Command, DataArgs, Format};
+use crate::detail::detail;
+use crate::export::detail_text;
+use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
+use crate::search::{Query, SearchEngine};
+use crate::text::sanitize_line;
+
+/// Exit code for a dossier or query that cannot be used.
+pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code for a lookup that found nothing.
+pub const EXIT_NOT_FOUND: u8 = 1;
+
+/// Loads `path`, or the built-in dossier when there is none.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    match path {
+        Some(path) => model::load_path(path),
+        None => model::builtin(),
+    }
+}
+
+fn report_load_error(err: &LoadError) -> ExitCode {
+    let errors = err.error_count();
+    let warnings = err.diagnostics.len() - errors;
+    eprintln!("{err}\n");
+    eprintln!(
+        "{}: the dossier was not loaded",
+        counted(&[(errors, "error"), (warnings, "warning")])
+    );
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn counted(parts: &[(usize, &str)]) -> String {
+    parts
+        .iter()
+        .map(|&(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs one command; output errors (a closed pipe) end it quietly.
+pub fn run(command: Command) -> ExitCode {
+    let mut out = io::stdout().lock();
+    let result = match command {
+        Command::Validate { dossier } => return validate(dossier.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "talks", &mut out);
+            return ExitCode::SUCCESS;
+        }
+        Command::List { what, common } => {
+            with_dossier(&common, |l| list(&mut out, l, what.into(), common.format))
+        }
+        Command::Show { id, common } => {
+            with_dossier(&common, |l| show(&mut out, l, &id, common.format))
+        }
+        Command::Search {
+            query,
+            kind,
+            limit,
+            common,
+        } => with_dossier(&common, |l| {
+            search(
+                &mut out,
+                l,
+                &query,
+                kind.map(Into::into),
+                limit,
+                common.format,
+            )
+        }),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("talks: cannot write the output: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn with_dossier(
+    args: &DataArgs,
+    body: impl FnOnce(&Loaded) -> io::Result<ExitCode>,
+) -> io::Result<ExitCode> {
+    match load(args.dossier.as_deref()) {
+        Ok(loaded) => body(&loaded),
+        Err(err) => Ok(report_load_error(&err)),
+    }
+}
+
+fn validate(path: Option<&Path>) -> ExitCode {
+    match load(path) {
+        Ok(loaded) => {
+            if !loaded.warnings.is_empty() {
+                eprintln!("{}\n", render_all(&loaded.warnings));
+            }
+            let d = &loaded.dossier;
+            let mut summary = counted(&[
+                (d.actors.len(), "actor"),
+                (d.events.len(), "event"),
+                (d.sticking_points.len(), "sticking point"),
+                (d.places.len(), "place"),
+                (d.sources.len(), "source"),
+            ]);
+            if !loaded.warnings.is_empty() {
+                summary.push_str(&format!(
+                    " ({})",
+                    counted(&[(loaded.warnings.len(), "warning")])
+                ));
+            }
+            println!("{}: valid: {summary}", loaded.name);
+            ExitCode::SUCCESS
+        }
+        Err(err) => report_load_error(&err),
+    }
+}
+
+fn entity_json(loaded: &Loaded, entity: EntityRef) -> Value {
+    let d = &loaded.dossier;
+    let value = match entity.kind {
+        EntityKind::Actor => serde_json::to_value(&d.actors[entity.index]),
+        EntityKind::Event => serde_json::to_value(&d.events[entity.index]),
+        EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
+        EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
+    };
+    // Serialising plain data structs to a Value cannot fail.
+    value.unwrap_or(Value::Null)
+}
+
+fn kind_slug(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::StickingPoint => "sticking-point",
+        other => other.noun(),
+    }
+}
+
+fn list(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    kind: EntityKind,
+    format: Format,
+) -> io::Result<ExitCode> {
+    let entities: Vec<EntityRef> = (0..loaded.dossier.count(kind))
+        .map(|index| EntityRef { kind, index })
+        .collect();
+    match format {
+        Format::Json => {
+            let items: Vec<Value> = entities.iter().map(|&e| entity_json(loaded, e)).collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&items).unwrap_or_default()
+            )?;
+        }
+        Format::Text => write_rows(out, loaded, &entities)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Aligned rows: id, name, one fact.
+fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> io::Result<()> {
+    let d = &loaded.dossier;
+    let id_width = entities
+        .iter()
+        .map(|&e| d.id_of(e).len())
+        .max()
+        .unwrap_or(0);
+    let names: Vec<String> = entities
+        .iter()
+        .map(|&e| sanitize_line(d.name_of(e)).into_owned())
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+        .max()
+        .unwrap_or(0);
+    for (&entity, name) in entities.iter().zip(&names) {
+        let pad = name_width - unicode_width::UnicodeWidthStr::width(name.as_str());
+        let fact = sanitize_line(&d.fact_of(entity)).into_owned();
+        writeln!(
+            out,
+            "{:id_width$}  {name}{}  {fact}",
+            d.id_of(entity),
+            " ".repeat(pad)
+        )?;
+    }
+    Ok(())
+}
+
+fn show(out: &mut impl Write, loaded: &Loaded, id: &str, format: Format) -> io::Result<ExitCode> {
+    let Some(entity) = loaded.index.get(id) else {
+        let all: Vec<&str> = EntityKind::ALL
+            .iter()
+            .flat_map(|&kind| {
+                (0..loaded.dossier.count(kind)).map(move |index| EntityRef { kind, index })
+            })
+            .map(|e| loaded.dossier.id_of(e))
+            .collect();
+        let hint = match model::closest(id, &all) {
+            Some(best) => format!("; did you mean \"{best}\"?"),
+            None => String::new(),
+        };
+        eprintln!(
+            "talks: no entity with the id \"{}\" in {}{hint}",
+            sanitize_line(id),
+            loaded.name
+        );
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    };
+    let view = detail(&loaded.dossier, &loaded.index, entity);
+    match format {
+        Format::Text => write!(out, "{}", detail_text(&view, 80))?,
+        Format::Json => {
+            let links: Vec<&str> = view
+                .links()
+                .iter()
+                .map(|&e| loaded.dossier.id_of(e))
+                .collect();
+            let value = json!({
+                "kind": kind_slug(entity.kind),
+                "entity": entity_json(loaded, entity),
+                "links": links,
+            });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    text: &str,
+    kind: Option<EntityKind>,
+    limit: Option<usize>,
+    format: Format,
+) -> io::Result<ExitCode> {
+    let query = match Query::parse(text) {
+        Ok(query) => query,
+        Err(err) => {
+            eprintln!("talks: cannot read the query: {err}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&query);
+    let mut hits: Vec<(i64, EntityRef)> = EntityKind::ALL
+        .iter()
+        .filter(|&&k| kind.is_none_or(|want| want == k))
+        .flat_map(|&k| {
+            results.of(k).iter().map(move |h| {
+                (
+                    h.score,
+                    EntityRef {
+                        kind: k,
+                        index: h.index,
+                    },
+                )
+            })
+        })
+        .collect();
+    // Stable: equal scores keep kind order, then dossier order.
+    hits.sort_by(|a, b| b.0.cmp(&a.0));
+    hits.truncate(limit.unwrap_or(usize::MAX));
+    match format {
+        Format::Json => {
+            let items: Vec<Value> = hits
+                .iter()
+                .map(|&(score, e)| {
+                    json!({
+                        "kind": kind_slug(e.kind),
+                        "id": loaded.dossier.id_of(e),
+                        "name": loaded.dossier.name_of(e),
+                        "score": score,
+                    })
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&items).unwrap_or_default()
+            )?;
+        }
+        Format::Text => {
+            let entities: Vec<EntityRef> = hits.iter().map(|&(_, e)| e).collect();
+            write_rows(out, loaded, &entities)?;
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("talks: nothing matches \"{}\"", sanitize_line(text));
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    Ok(ExitCode::SUCCESS)
+}

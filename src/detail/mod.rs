@@ -1,0 +1,178 @@
+//! The detail of one entity as structured lines: every field, every link (backlinks too)
+//! and its sources. The explorer draws it, `talks show` and the exports print it, so all
+//! of them say the same thing.
+
+use crate::model::{Dossier, EntityKind, EntityRef, Index, Stance};
+
+/// How a piece of a detail line is meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    /// A field name such as "Role:".
+    Label,
+    /// A reference that can be followed.
+    Link(EntityRef),
+    Stance(Stance),
+    Quote,
+    /// Secondary facts (order, status, kind).
+    Muted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub style: Style,
+}
+
+/// One line of a detail: a field, a bullet or a paragraph (paragraphs are wrapped when drawn).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub segments: Vec<Segment>,
+}
+
+impl Line {
+    fn push(mut self, text: impl Into<String>, style: Style) -> Self {
+        self.segments.push(Segment {
+            text: text.into(),
+            style,
+        });
+        self
+    }
+
+    fn plain(self, text: impl Into<String>) -> Self {
+        self.push(text, Style::Plain)
+    }
+
+    /// The line's text without styles.
+    pub fn text(&self) -> String {
+        self.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Empty for the opening fields.
+    pub heading: String,
+    pub lines: Vec<Line>,
+}
+
+/// Everything shown about one entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub entity: EntityRef,
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+impl Detail {
+    /// Every link, in reading order: what Tab walks through.
+    pub fn links(&self) -> Vec<EntityRef> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.lines)
+            .flat_map(|l| &l.segments)
+            .filter_map(|s| match s.style {
+                Style::Link(target) => Some(target),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+struct Builder<'d> {
+    dossier: &'d Dossier,
+    index: &'d Index,
+    sections: Vec<Section>,
+}
+
+impl<'d> Builder<'d> {
+    fn section(&mut self, heading: &str, lines: Vec<Line>) {
+        if !lines.is_empty() {
+            self.sections.push(Section {
+                heading: heading.to_string(),
+                lines,
+            });
+        }
+    }
+
+    fn link(&self, entity: EntityRef) -> Line {
+        Line::default().push(self.dossier.name_of(entity), Style::Link(entity))
+    }
+
+    fn link_by_id(&self, id: &str) -> Line {
+        match self.index.get(id) {
+            Some(entity) => self.link(entity),
+            None => Line::default().plain(id),
+        }
+    }
+
+    fn event_line(&self, event: usize) -> Line {
+        let entity = EntityRef {
+            kind: EntityKind::Event,
+            index: event,
+        };
+        let fact = self.dossier.fact_of(entity);
+        self.link(entity).push(format!("  {fact}"), Style::Muted)
+    }
+
+    fn field(label: &str, value: impl Into<String>) -> Line {
+        Line::default()
+            .push(format!("{label}: "), Style::Label)
+            .plain(value)
+    }
+
+    fn summary(&mut self, text: Option<&str>) {
+        if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+            self.section("Summary", vec![Line::default().plain(text.trim())]);
+        }
+    }
+
+    fn sources(&mut self, ids: &[String]) {
+        let lines = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| {
+                let text = match self.index.source(id) {
+                    Some(s) => {
+                        let source = &self.dossier.sources[s];
+                        let mut text = format!("[{}] {} ({}", n + 1, source.title, source.kind);
+                        for extra in [&source.publisher, &source.published, &source.url] {
+                            if let Some(extra) = extra {
+                                text.push_str(", ");
+                                text.push_str(extra);
+                            }
+                        }
+                        text.push(')');
+                        text
+                    }
+                    None => format!("[{}] {id}", n + 1),
+                };
+                Line::default().plain(text)
+            })
+            .collect();
+        self.section("Sources", lines);
+    }
+}
+
+/// Builds the detail of `entity`.
+pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
+    let mut b = Builder {
+        dossier,
+        index,
+        sections: Vec::new(),
+    };
+    match entity.kind {
+        EntityKind::Actor => actor(&mut b, entity.index),
+        EntityKind::Event => event(&mut b, entity.index),
+        EntityKind::StickingPoint => sticking_point(&mut b, entity.index),
+        EntityKind::Place => place(&mut b, entity.index),
+    }
+    Detail {
+        entity,
+        title: dossier.name_of(entity).to_string(),
+        sections: b.sections,
+    }
+}
+
+mod kinds;
+use kinds::{actor, event, place, sticking_point};

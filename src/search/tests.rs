@@ -1,0 +1,114 @@
+use super::*;
+use crate::model::{EntityKind, Loaded, builtin};
+
+fn loaded() -> Loaded {
+    builtin().unwrap_or_else(|err| panic!("{err}"))
+}
+
+fn ids(loaded: &Loaded, query: &str, kind: EntityKind) -> Vec<String> {
+    let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+    let query = Query::parse(query).unwrap_or_else(|err| panic!("{err}"));
+    engine
+        .search(&query)
+        .of(kind)
+        .iter()
+        .map(|hit| {
+            let entity = crate::model::EntityRef {
+                kind,
+                index: hit.index,
+            };
+            loaded.dossier.id_of(entity).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn empty_query_lists_everything_in_dossier_order() {
+    let l = loaded();
+    let all = ids(&l, "", EntityKind::Event);
+    let expected: Vec<String> = l.dossier.events.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(all, expected);
+}
+
+#[test]
+fn title_hits_rank_first_and_are_highlighted() {
+    let l = loaded();
+    let engine = SearchEngine::new(&l.dossier, &l.index);
+    let results = engine.search(&Query::parse("pokrovsk").unwrap_or_default());
+    let first = &results.events[0];
+    assert_eq!(l.dossier.events[first.index].id, "pokrovsk-claim");
+    // "Russia claims control of Pokrovsk": the highlighted characters spell the query.
+    let title: Vec<char> = l.dossier.events[first.index].title.chars().collect();
+    let lit: String = first.highlight.iter().map(|&i| title[i]).collect();
+    assert_eq!(lit.to_lowercase(), "pokrovsk");
+    assert_eq!(ids(&l, "pokrovsk", EntityKind::Place)[0], "pokrovsk");
+}
+
+#[test]
+fn terms_are_anded_and_alternatives_ored() {
+    let l = loaded();
+    assert_eq!(
+        ids(&l, "pokrovsk 'rejects", EntityKind::Event),
+        vec!["pokrovsk-rejection"]
+    );
+    let either = ids(&l, "^putin | ^trump", EntityKind::Actor);
+    assert_eq!(either, vec!["trump", "putin"]);
+}
+
+#[test]
+fn negation_removes_matches() {
+    let l = loaded();
+    let events = ids(&l, "pokrovsk !rejects", EntityKind::Event);
+    assert!(events.contains(&"pokrovsk-claim".to_string()));
+    assert!(!events.contains(&"pokrovsk-rejection".to_string()));
+}
+
+#[test]
+fn field_filters() {
+    let l = loaded();
+    assert_eq!(
+        ids(&l, "status:planned", EntityKind::Event),
+        vec!["florida-third-day"]
+    );
+    assert!(ids(&l, "kind:event", EntityKind::Actor).is_empty());
+    assert_eq!(
+        ids(&l, "topic:alliance", EntityKind::StickingPoint),
+        vec!["nato-membership"]
+    );
+    let opposers = ids(&l, "stance:opposes", EntityKind::Actor);
+    assert_eq!(opposers, vec!["ukraine", "russia", "trump"]);
+    let putin_events = ids(&l, "actor:putin", EntityKind::Event);
+    assert_eq!(
+        putin_events,
+        vec![
+            "moscow-talks",
+            "putin-ready-for-meetings",
+            "putin-donbas-warning"
+        ]
+    );
+}
+
+#[test]
+fn aliases_and_linked_actors_are_searched() {
+    let l = loaded();
+    assert_eq!(ids(&l, "zelenskyy", EntityKind::Actor)[0], "zelensky");
+    // "Kremlin" is an alias of Russia, so Russia's positions are found by it.
+    let points = ids(&l, "kremlin", EntityKind::StickingPoint);
+    assert!(
+        points.contains(&"pokrovsk-control".to_string()),
+        "{points:?}"
+    );
+    // actor: names one actor by id, and lists what is linked to it.
+    let actors = ids(&l, "actor:russia", EntityKind::Actor);
+    assert_eq!(actors, vec!["russia", "kremlin", "putin"]);
+}
+
+#[test]
+fn long_text_matches_by_word() {
+    let l = loaded();
+    // "tango" only appears in a quote of Trump's assessment.
+    assert_eq!(
+        ids(&l, "tango", EntityKind::Event),
+        vec!["trump-assessment"]
+    );
+}
