@@ -69,14 +69,15 @@ impl fmt::Display for Diagnostic {
         }
         if let (Some(location), Some(source)) = (self.location, &self.source_line) {
             let gutter = location.line.to_string().len();
-            let before: String = source.chars().take(location.column - 1).collect();
+            let (source, column) = window(source, location.column);
+            let before: String = source.chars().take(column - 1).collect();
             let shown_before = sanitize_line(&before);
             let caret_pad = unicode_width::UnicodeWidthStr::width(shown_before.as_ref());
             write!(
                 f,
                 "\n {} |\n {line} | {}\n {} | {}^",
                 " ".repeat(gutter),
-                sanitize_line(source),
+                sanitize_line(&source),
                 " ".repeat(gutter),
                 " ".repeat(caret_pad),
                 line = location.line,
@@ -84,6 +85,30 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// At most `QUOTE_WIDTH` characters of `line` around `column`, with `…` where cut, and
+/// the column within that window.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const QUOTE_WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= QUOTE_WIDTH {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(QUOTE_WIDTH / 2)
+        .min(chars.len() - QUOTE_WIDTH);
+    let end = start + QUOTE_WIDTH;
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column.max(1))
 }
 
 /// Renders a list of diagnostics, one block each, separated by blank lines.
@@ -113,6 +138,23 @@ mod tests {
             diagnostic.to_string(),
             "x.yaml:2:16: error: unknown actor \"witkof\"\n   |\n 2 | participants: [witkof]\n   |                ^"
         );
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let text = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let diagnostic = Diagnostic::new(Severity::Error, "x.yaml", "here").at(
+            Location {
+                line: 1,
+                column: 501,
+            },
+            &text,
+        );
+        let shown = diagnostic.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[2].len() < 120, "{}", lines[2]);
+        let caret = lines[3].find('^').unwrap_or_default();
+        assert_eq!(lines[2].chars().nth(caret), Some('X'));
     }
 
     #[test]

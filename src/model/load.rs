@@ -147,6 +147,7 @@ fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnos
         Some(cut) if location.is_some() => full[..cut].to_string(),
         _ => full.clone(),
     };
+    let message = plain_type_names(&message);
     let line_text = location.and_then(|l| text.lines().nth(l.line.saturating_sub(1)));
     let hint = if message.contains("repetition limit exceeded") {
         "; the document expands too many aliases (an alias bomb?)"
@@ -164,6 +165,52 @@ fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnos
         Some(location) => diagnostic.at(location, text),
         None => diagnostic,
     }
+}
+
+/// serde names Rust types ("expected struct Actor", "expected u32"); say what they are.
+fn plain_type_names(message: &str) -> String {
+    const NAMES: [(&str, &str); 11] = [
+        (
+            "struct Dossier",
+            "a dossier: a mapping with `version`, `title` and `sources`",
+        ),
+        (
+            "struct Source",
+            "a source (a mapping with `id`, `title` and `kind`)",
+        ),
+        (
+            "struct Actor",
+            "an actor (a mapping with `id`, `name` and `kind`)",
+        ),
+        (
+            "struct Place",
+            "a place (a mapping with `id`, `name` and `kind`)",
+        ),
+        (
+            "struct Event",
+            "an event (a mapping with `id`, `title`, `kind`, `status` and `order`)",
+        ),
+        (
+            "struct StickingPoint",
+            "a sticking point (a mapping with `id`, `title`, `topic` and `status`)",
+        ),
+        (
+            "struct Position",
+            "a position (a mapping with `actor`, `stance` and `summary`)",
+        ),
+        ("struct Quote", "a quote (a mapping with `by` and `text`)"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("a sequence", "a list"),
+        ("invalid type: sequence", "invalid type: a list"),
+    ];
+    let mut message = message.to_string();
+    for (rust, plain) in NAMES {
+        message = message.replace(&format!("expected {rust}"), &format!("expected {plain}"));
+        if rust.starts_with("invalid") {
+            message = message.replace(rust, plain);
+        }
+    }
+    message
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, Stickin
 #[schemars(title = "talks dossier, version 1")]
 pub struct Dossier {
     /// The format version; must be 1.
+    #[schemars(range(min = 1, max = 1))]
     pub version: u32,
     /// One line naming the dossier.
     pub title: String,
@@ -18,6 +19,7 @@ pub struct Dossier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Where the facts come from (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Actor>,
@@ -33,12 +35,14 @@ pub struct Dossier {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub title: String,
     /// e.g. `news-report`, `statement`, `transcript`.
     pub kind: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -52,6 +56,7 @@ pub struct Source {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub name: String,
     pub kind: ActorKind,
@@ -74,6 +79,7 @@ pub struct Actor {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub name: String,
     pub kind: PlaceKind,
@@ -90,6 +96,7 @@ pub struct Place {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub title: String,
     pub kind: EventKind,
@@ -98,6 +105,7 @@ pub struct Event {
     pub order: u32,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is what is written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub date: Option<String>,
     /// A place id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +143,7 @@ pub struct Quote {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StickingPoint {
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub title: String,
     /// `territory`, `security`, `alliance`, `process`, or another one word.

@@ -52,18 +52,31 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.dates(dossier);
     v.cycles(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
-        for c in unsafe_chars(text) {
-            let mut shown = String::new();
-            crate::text::escape_char(c, &mut shown);
-            v.findings.push(Finding {
-                severity: Severity::Warning,
-                path: path(),
-                message: format!(
-                    "control character U+{:04X} in the text; it is kept as data and shown as {shown}",
-                    c as u32
-                ),
-            });
+        let found: Vec<char> = unsafe_chars(text).collect();
+        if found.is_empty() {
+            return;
         }
+        let codes: Vec<String> = found
+            .iter()
+            .map(|&c| format!("U+{:04X}", c as u32))
+            .collect();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|&c| {
+                let mut shown = String::new();
+                crate::text::escape_char(c, &mut shown);
+                shown
+            })
+            .collect();
+        v.findings.push(Finding {
+            severity: Severity::Warning,
+            path: path(),
+            message: format!(
+                "control or bidi character {} in the text; kept as data and shown as {}",
+                codes.join(", "),
+                shown.join(", ")
+            ),
+        });
     });
     v.findings
 }
@@ -154,9 +167,9 @@ impl<'d> Validator<'d> {
             Some((kind, _)) if *kind == want => {}
             Some((kind, _)) => {
                 let message = format!(
-                    "\"{id}\" is a {}, but this field needs a {}{}",
-                    kind.noun(),
-                    want.noun(),
+                    "\"{id}\" is {}, but this field needs {}{}",
+                    with_article(kind.noun()),
+                    with_article(want.noun()),
                     self.suggestion(id, want)
                 );
                 self.error(path, message);
@@ -184,6 +197,15 @@ impl<'d> Validator<'d> {
             None => String::new(),
         }
     }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 /// Lowercase letters, digits and '-', not empty.

@@ -1,0 +1,65 @@
+//! The checked-in JSON Schema agrees with the Rust types and accepts the built-in dossier.
+
+use std::path::Path;
+
+const SCHEMA_PATH: &str = "assets/dossier.schema.json";
+
+#[test]
+fn checked_in_schema_matches_the_rust_types() {
+    let generated = talks::model::dossier_schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_PATH, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(SCHEMA_PATH).unwrap();
+    assert!(
+        checked_in == generated,
+        "{SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+    );
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(Path::new(SCHEMA_PATH)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn schema_accepts_the_builtin_dossier() {
+    let dossier: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string("data/talks.yaml").unwrap()).unwrap();
+    let validator = schema();
+    let errors: Vec<String> = validator
+        .iter_errors(&dossier)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn schema_rejects_what_the_loader_rejects() {
+    let validator = schema();
+    let unknown_key = serde_json::json!({
+        "version": 1, "title": "t", "sources": [{"id": "s", "title": "s", "kind": "k"}], "titel": "typo"
+    });
+    assert!(!validator.is_valid(&unknown_key));
+    let bad_stance = serde_json::json!({
+        "version": 1, "title": "t", "sources": [],
+        "sticking_points": [{
+            "id": "p", "title": "P", "topic": "x", "status": "unresolved",
+            "positions": [{"actor": "a", "stance": "maybe", "summary": "s"}]
+        }]
+    });
+    assert!(!validator.is_valid(&bad_stance));
+    let missing_title = serde_json::json!({"version": 1, "sources": []});
+    assert!(!validator.is_valid(&missing_title));
+    let bad_id = serde_json::json!({
+        "version": 1, "title": "t", "sources": [{"id": "Bad Id", "title": "s", "kind": "k"}]
+    });
+    assert!(!validator.is_valid(&bad_id));
+}
+
+#[test]
+fn builtin_dossier_points_editors_at_the_schema() {
+    let text = std::fs::read_to_string("data/talks.yaml").unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=../assets/dossier.schema.json\n"));
+}
