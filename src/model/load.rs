@@ -106,8 +106,16 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
             "the file is empty; a dossier needs at least `version`, `title` and `sources`",
         )));
     }
-    let dossier: Dossier = serde_yaml::from_str(text)
-        .map_err(|err| LoadError::single(syntax_diagnostic(name, text, &err)))?;
+    let dossier: Dossier = serde_yaml::from_str(text).map_err(|err| {
+        let raw_control = err
+            .to_string()
+            .contains("control characters are not allowed");
+        let diagnostic = raw_control
+            .then(|| raw_control_character(name, text))
+            .flatten()
+            .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
+        LoadError::single(diagnostic)
+    })?;
     let findings = validate(&dossier);
     let mut diagnostics = Vec::with_capacity(findings.len());
     if !findings.is_empty() {
@@ -123,6 +131,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
             }
             diagnostics.push(diagnostic);
         }
+        diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(LoadError { diagnostics });
@@ -136,16 +145,35 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
+/// The first control character YAML forbids raw in a file (anything but tab, LF and CR).
+fn raw_control_character(name: &str, text: &str) -> Option<Diagnostic> {
+    let (at, c) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
+    let label = if c == '\0' { " (NUL)" } else { "" };
+    let diagnostic = Diagnostic::new(
+        Severity::Error,
+        name,
+        format!(
+            "the file contains a raw control character U+{:04X}{label}; is it really a text file?",
+            c as u32
+        ),
+    );
+    Some(diagnostic.at(end_of(&text[..at]), text))
+}
+
 /// Turns a serde_yaml error into a positioned message a dossier author can act on.
 fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
-    let full = err.to_string();
-    let location = err.location().map(|l| Location {
-        line: l.line(),
-        column: l.column(),
-    });
-    let message = match full.rfind(" at line ") {
-        Some(cut) if location.is_some() => full[..cut].to_string(),
-        _ => full.clone(),
+    let (message, marks) = strip_marks(&err.to_string());
+    // libyaml names the problem's position and, for some errors, where the construct that
+    // failed began; an unclosed quote is best shown where it opens.
+    let location = if message.contains("while scanning a quoted scalar") {
+        marks.last().copied()
+    } else {
+        err.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        })
     };
     let message = plain_type_names(&message);
     let line_text = location.and_then(|l| text.lines().nth(l.line.saturating_sub(1)));
@@ -155,8 +183,6 @@ fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnos
         "; the document is nested too deeply"
     } else if line_text.is_some_and(|l| l.trim_start_matches(' ').starts_with('\t')) {
         "; YAML does not allow tabs for indentation: use spaces"
-    } else if text.contains('\0') {
-        "; the file contains NUL bytes: is it really a text file?"
     } else {
         ""
     };
@@ -165,6 +191,40 @@ fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnos
         Some(location) => diagnostic.at(location, text),
         None => diagnostic,
     }
+}
+
+/// Removes every " at line L column C" from a serde_yaml message, returning the positions.
+fn strip_marks(full: &str) -> (String, Vec<Location>) {
+    const MARK: &str = " at line ";
+    let mut message = String::new();
+    let mut marks = Vec::new();
+    let mut rest = full;
+    while let Some(at) = rest.find(MARK) {
+        message.push_str(&rest[..at]);
+        let after = &rest[at + MARK.len()..];
+        let mut words = after.splitn(3, ' ');
+        let line = words.next().and_then(|w| w.parse().ok());
+        let keyword = words.next();
+        let column_text: String = words
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        match (line, keyword, column_text.parse()) {
+            (Some(line), Some("column"), Ok(column)) => {
+                marks.push(Location { line, column });
+                let consumed = line.to_string().len() + " column ".len() + column_text.len();
+                rest = &after[consumed..];
+            }
+            _ => {
+                message.push_str(MARK);
+                rest = after;
+            }
+        }
+    }
+    message.push_str(rest);
+    (message, marks)
 }
 
 /// serde names Rust types ("expected struct Actor", "expected u32"); say what they are.
@@ -221,6 +281,22 @@ mod tests {
     fn the_builtin_dossier_is_valid_and_has_no_warnings() {
         let loaded = builtin().unwrap_or_else(|err| panic!("{err}"));
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+
+    #[test]
+    fn strips_positions_from_messages() {
+        let (message, marks) = strip_marks(
+            "found end at line 4 column 1, while scanning a quoted scalar at line 2 column 8",
+        );
+        assert_eq!(message, "found end, while scanning a quoted scalar");
+        assert_eq!(
+            marks,
+            vec![
+                Location { line: 4, column: 1 },
+                Location { line: 2, column: 8 }
+            ]
+        );
+        assert_eq!(strip_marks("at line five").0, "at line five");
     }
 
     #[test]

@@ -171,8 +171,13 @@ impl Validator<'_> {
             .iter()
             .filter_map(|p| p.part_of.as_deref().map(|t| (p.id.as_str(), t)))
             .collect();
+        let mut reported: Vec<String> = Vec::new();
         for (i, a) in dossier.actors.iter().enumerate() {
+            if reported.contains(&a.id) {
+                continue;
+            }
             if let Some(cycle) = cycle_through(&a.id, &represents) {
+                reported.extend(cycle.split(" → ").map(str::to_string));
                 let path = format!("actors[{i}].represents");
                 self.error(
                     path,
@@ -181,7 +186,11 @@ impl Validator<'_> {
             }
         }
         for (i, p) in dossier.places.iter().enumerate() {
+            if reported.contains(&p.id) {
+                continue;
+            }
             if let Some(cycle) = cycle_through(&p.id, &part_of) {
+                reported.extend(cycle.split(" → ").map(str::to_string));
                 let path = format!("places[{i}].part_of");
                 self.error(path, format!("`part_of` goes round in a circle: {cycle}"));
             }

@@ -1,0 +1,231 @@
+//! Every kind of bad dossier gets exit code 2 and a message that says what and where.
+
+mod common;
+use common::{HEADER, run, validate_bytes};
+
+fn assert_error(bytes: &[u8], expected: &[&str]) {
+    let (code, err) = validate_bytes(bytes);
+    assert_eq!(code, 2, "{err}");
+    for part in expected {
+        assert!(err.contains(part), "expected {part:?} in:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn missing_file() {
+    let (code, _, err) = run(&["validate", "no/such/dossier.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("no/such/dossier.yaml: error: no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: this is a folder, not a dossier file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_file() {
+    assert_error(b"", &["FILE: error: the file is empty"]);
+    assert_error(b"\n  \n", &["FILE: error: the file is empty"]);
+}
+
+#[test]
+fn not_yaml() {
+    assert_error(
+        b"version: 1\ntitle: \"unclosed\nsources: []\n",
+        &["FILE:2:8: error: found unexpected end of stream, while scanning a quoted scalar"],
+    );
+    assert_error(
+        b"title: a: b\n",
+        &["FILE:1:9: error: mapping values are not allowed in this context"],
+    );
+}
+
+#[test]
+fn yaml_of_the_wrong_shape() {
+    assert_error(
+        b"- just\n- a list\n",
+        &[
+            "FILE:1:1: error: invalid type: a list, expected a dossier: a mapping with `version`, `title` and `sources`",
+        ],
+    );
+}
+
+#[test]
+fn wrong_types() {
+    assert_error(
+        b"version: one\ntitle: T\nsources: []\n",
+        &["FILE:1:10: error: version: invalid type: string \"one\", expected a whole number"],
+    );
+    let bad_order = format!(
+        "{HEADER}events:\n  - id: e\n    title: E\n    kind: meeting\n    status: held\n    order: 99999999999\n"
+    );
+    assert_error(
+        bad_order.as_bytes(),
+        &["FILE:12:12: error: events[0].order: invalid value"],
+    );
+}
+
+#[test]
+fn unknown_keys() {
+    let text =
+        format!("{HEADER}actors:\n  - id: a\n    name: A\n    kind: person\n    rol: envoy\n");
+    assert_error(
+        text.as_bytes(),
+        &["FILE:11:5: error: actors[0]: unknown field `rol`, expected one of"],
+    );
+}
+
+#[test]
+fn duplicate_ids_and_references_and_vocabulary_all_reported() {
+    let text = std::fs::read("tests/fixtures/bad-references.yaml").unwrap();
+    assert_error(
+        &text,
+        &[
+            "FILE:12:9: error: duplicate id \"notes\": already used by the source at sources[0]",
+            "FILE:15:9: error: invalid id \"Bad_Id\"",
+            "FILE:11:17: error: actor \"witkoff\" cannot represent itself",
+            "FILE:30:12: error: \"witkoff\" is an actor, but this field needs a place",
+            "FILE:31:20: error: unknown actor \"witkof\"; did you mean \"witkoff\"?",
+            " 31 |     participants: [witkof, florida]\n    |                    ^",
+            "FILE:31:28: error: \"florida\" is a place, but this field needs an actor",
+            "FILE:14:11: error: unknown actor kind \"persn\"; did you mean \"person\"?",
+            "FILE:27:13: error: unknown event status \"maybe\"",
+            "FILE:29:11: error: invalid date \"2025-02-30\": month 2 of 2025 has 28 days",
+            "FILE:36:17: error: unknown source \"nowhere\"",
+            "13 errors, 0 warnings: the dossier was not loaded",
+        ],
+    );
+}
+
+#[test]
+fn cycles_in_represents_and_part_of() {
+    let text = std::fs::read("tests/fixtures/cycles.yaml").unwrap();
+    assert_error(
+        &text,
+        &[
+            "FILE:11:17: error: `represents` goes round in a circle: a → b → a",
+            "FILE:20:14: error: `part_of` goes round in a circle: x → y → x",
+        ],
+    );
+}
+
+#[test]
+fn invalid_version_and_no_sources() {
+    assert_error(
+        b"version: 2\ntitle: T\nsources: []\n",
+        &[
+            "FILE:1:10: error: unsupported dossier version 2; this talks reads version 1",
+            "FILE:3:10: error: a dossier needs at least one source",
+        ],
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8() {
+    assert_error(
+        b"version: 1\ntitle: \"caf\xe9\"\n",
+        &["FILE:2:12: error: the file is not valid UTF-8 (byte 0xE9)"],
+    );
+}
+
+#[test]
+fn tabs_for_indentation() {
+    let text = "version: 1\ntitle: T\nsources:\n\t- id: s\n";
+    assert_error(
+        text.as_bytes(),
+        &[
+            "FILE:4:1: error:",
+            "YAML does not allow tabs for indentation: use spaces",
+        ],
+    );
+}
+
+#[test]
+fn alias_bombs_fail_fast() {
+    let mut text = String::from(HEADER);
+    text.push_str("actors:\n");
+    text.push_str("  - {id: a0, name: n, kind: person, aliases: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]}\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        text.push_str(&format!(
+            "  - {{id: a{i}, name: n, kind: person, aliases: &a{i} [{refs}]}}\n"
+        ));
+    }
+    assert_error(
+        text.as_bytes(),
+        &["error: actors[1].aliases[0]: invalid type: a list, expected a string"],
+    );
+    let mut laughs = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10u8 {
+        let name = (b'a' + i) as char;
+        let prev = (b'a' + i - 1) as char;
+        laughs.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
+    }
+    assert_error(laughs.as_bytes(), &["FILE:1:1: error: unknown field `a`"]);
+}
+
+#[test]
+fn deeply_nested_documents() {
+    let deep = format!(
+        "{HEADER}actors: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert_error(
+        deep.as_bytes(),
+        &["FILE:7:10: error: actors[0]: invalid type: a list, expected an actor"],
+    );
+    let top = format!("{}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let (code, err) = validate_bytes(top.as_bytes());
+    assert_eq!(code, 2);
+    // The quoted line is cut to a window, not 20 000 characters.
+    assert!(err.len() < 1_000, "{}", err.len());
+}
+
+#[test]
+fn nul_bytes() {
+    assert_error(
+        b"version: 1\ntitle: \"a\0b\"\n",
+        &[
+            "FILE:2:10: error: the file contains a raw control character U+0000 (NUL); is it really a text file?",
+        ],
+    );
+}
+
+#[test]
+fn bom_and_crlf_load_normally() {
+    let text = format!("\u{feff}{}", HEADER.replace('\n', "\r\n"));
+    let (code, err) = validate_bytes(text.as_bytes());
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn control_characters_are_kept_and_warned_about() {
+    let text = format!(
+        "{HEADER}actors:\n  - id: a\n    name: \"Evil \\e[2J\\a\\u202E\"\n    kind: person\n"
+    );
+    let (_dir, path) = common::write_temp("controls.yaml", text.as_bytes());
+    let (code, out, err) = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("valid: 1 actor"), "{out}");
+    assert!(err.contains(":9:11: warning: control or bidi character U+001B, U+0007, U+202E in the text; kept as data and shown as ^[, ^G, <U+202E> (at actors[0].name)"), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\u{202e}'));
+    // The data is kept: show prints it, escaped.
+    let (code, out, _) = run(&["show", "a", "--dossier", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Evil ^[[2J^G<U+202E>\n"), "{out}");
+}
