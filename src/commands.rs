@@ -273,7 +273,7 @@ fn search(
         })
         .collect();
     // Stable: equal scores keep kind order, then dossier order.
-    hits.sort_by(|a, b| b.0.cmp(&a.0));
+    hits.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     hits.truncate(limit.unwrap_or(usize::MAX));
     match format {
         Format::Json => {

@@ -136,11 +136,12 @@ impl<'d> Builder<'d> {
                     Some(s) => {
                         let source = &self.dossier.sources[s];
                         let mut text = format!("[{}] {} ({}", n + 1, source.title, source.kind);
-                        for extra in [&source.publisher, &source.published, &source.url] {
-                            if let Some(extra) = extra {
-                                text.push_str(", ");
-                                text.push_str(extra);
-                            }
+                        for extra in [&source.publisher, &source.published, &source.url]
+                            .into_iter()
+                            .flatten()
+                        {
+                            text.push_str(", ");
+                            text.push_str(extra);
                         }
                         text.push(')');
                         text

@@ -96,7 +96,9 @@ impl SearchEngine {
         }
         for kind in EntityKind::ALL {
             // A stable sort keeps dossier order among equal scores.
-            results.of_mut(kind).sort_by(|a, b| b.score.cmp(&a.score));
+            results
+                .of_mut(kind)
+                .sort_by_key(|hit| std::cmp::Reverse(hit.score));
         }
         results
     }

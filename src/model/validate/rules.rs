@@ -244,7 +244,8 @@ pub fn check_date(text: &str) -> Result<(), String> {
         ));
     }
     if let (Some(&month), Some(&day)) = (numbers.get(1), numbers.get(2)) {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             2 if leap => 29,
             2 => 28,

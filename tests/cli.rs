@@ -1,0 +1,186 @@
+//! The command line as a script or a person uses it.
+
+mod common;
+use common::run;
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn validate_the_builtin_dossier() {
+    let (code, out, err) = run(&["validate"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "data/talks.yaml (built in): valid: 15 actors, 13 events, 7 sticking points, 7 places, 1 source\n"
+    );
+    let (code, out, _) = run(&["validate", "data/talks.yaml"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("data/talks.yaml: valid:"));
+}
+
+#[test]
+fn list_in_text_and_json() {
+    let (code, out, _) = run(&["list", "sticking-points"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().any(|l| l.starts_with("nato-membership")
+            && l.contains("Ukraine's NATO membership")
+            && l.ends_with("disputed · alliance")),
+        "{out}"
+    );
+    let actors = json(&["list", "actors", "--format", "json"]);
+    let actors = actors.as_array().unwrap();
+    assert_eq!(actors.len(), 15);
+    let witkoff = actors.iter().find(|a| a["id"] == "witkoff").unwrap();
+    assert_eq!(witkoff["name"], "Steve Witkoff");
+    assert_eq!(witkoff["role"], "US special envoy");
+    assert_eq!(witkoff["represents"], "united-states");
+}
+
+#[test]
+fn list_another_dossier() {
+    let (code, out, _) = run(&["list", "events", "--dossier", "tests/fixtures/minimal.yaml"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "meeting  A meeting in the capital  #1 2025-03 · held\n"
+    );
+}
+
+#[test]
+fn show_in_text_and_json() {
+    let (code, out, _) = run(&["show", "putin"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Vladimir Putin\n==============\nKind: person\nRole: President of Russia\nRepresents: Russia\n"), "{out}");
+    assert!(
+        out.contains("Positions\n  Territory in Donbas — demands: Warned Ukraine"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Quotes\n  “liberate these territories by force” — in Putin warns Ukraine"),
+        "{out}"
+    );
+    let shown = json(&["show", "pokrovsk-claim", "--format", "json"]);
+    assert_eq!(shown["kind"], "event");
+    assert_eq!(shown["entity"]["status"], "disputed");
+    assert_eq!(shown["entity"]["place"], "pokrovsk");
+    let links: Vec<&str> = shown["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert_eq!(links, vec!["pokrovsk", "russia", "pokrovsk-control"]);
+}
+
+#[test]
+fn show_an_unknown_id_suggests_the_closest() {
+    let (code, out, err) = run(&["show", "zelenski"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "talks: no entity with the id \"zelenski\" in data/talks.yaml (built in); did you mean \"zelensky\"?\n"
+    );
+}
+
+#[test]
+fn search_ranks_like_fzf_filter() {
+    let (code, out, _) = run(&["search", "pokrovsk", "--limit", "3"]);
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(
+        ids.contains(&"pokrovsk") && ids.contains(&"pokrovsk-claim"),
+        "{out}"
+    );
+    let hits = json(&["search", "status:planned", "--format", "json"]);
+    assert_eq!(
+        hits,
+        serde_json::json!([{
+            "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks", "score": 0
+        }])
+    );
+    let only_actors = json(&["search", "ukraine", "--kind", "actors", "--format", "json"]);
+    assert!(
+        only_actors
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "actor")
+    );
+}
+
+#[test]
+fn search_with_a_malformed_query_or_no_hits() {
+    let (code, _, err) = run(&["search", "kind:person"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "talks: cannot read the query: unknown kind \"person\": use event, actor, sticking-point or place\n"
+    );
+    let (code, out, err) = run(&["search", "zzzzqqq"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err, "talks: nothing matches \"zzzzqqq\"\n");
+}
+
+#[test]
+fn data_commands_report_a_bad_dossier() {
+    let (code, out, err) = run(&["list", "actors", "--dossier", "tests/fixtures/cycles.yaml"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains(
+            "tests/fixtures/cycles.yaml:11:17: error: `represents` goes round in a circle"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn completions_help_and_version() {
+    let (code, out, _) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("_talks()"), "{}", &out[..200.min(out.len())]);
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for command in ["validate", "list", "show", "search", "completions"] {
+        assert!(out.contains(command), "{out}");
+    }
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("talks {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_are_clear() {
+    let (code, _, err) = run(&["list", "people"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'people'"), "{err}");
+    assert!(
+        err.contains("actors, events, sticking-points, places"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_closed_early_is_not_an_error() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args(["list", "events"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
