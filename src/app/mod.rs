@@ -1,0 +1,221 @@
+//! The explorer's state and `update(&mut App, Action)`. No I/O: every change of state goes
+//! through `update`, so it is tested without a terminal.
+
+pub mod history;
+pub mod input;
+pub mod layout;
+mod navigate;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+pub use update::update;
+
+use crate::detail::{Detail, detail};
+use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::search::{Results, SearchEngine};
+use history::History;
+use input::{QueryHistory, TextInput};
+use layout::{Panes, kind_slot, panes};
+
+/// What the keyboard is driving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Moving through lists and the detail.
+    Browse,
+    /// Typing into the search bar.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// The pane that has the focus in browse mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List(EntityKind),
+    Detail,
+}
+
+/// Something the mouse can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Row `row` (0-based, among the filtered entries) of a list.
+    ListRow(EntityKind, usize),
+    /// A list's title or an empty part of it.
+    List(EntityKind),
+    /// Link `n` of the detail.
+    Link(usize),
+    Detail,
+    SearchBar,
+    /// A tab of the narrow layout.
+    Tab(Focus),
+}
+
+/// Everything a user can ask for. Keys and mouse events are turned into these by
+/// `keymap` and the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    NextPane,
+    PreviousPane,
+    FocusList(EntityKind),
+    /// Enter: open the selected entry, or follow the focused link.
+    Activate,
+    Back,
+    Forward,
+    StartSearch,
+    /// Enter in the search bar: back to the lists, keeping the filter.
+    FinishSearch,
+    /// Esc: close whatever is open (help, search, the detail focus, the filter).
+    Escape,
+    Insert(char),
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearInput,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    HistoryPrevious,
+    HistoryNext,
+    ToggleHelp,
+    Resize(u16, u16),
+    Click(Target),
+    /// Mouse wheel over a target: positive scrolls down.
+    Scroll(Target, i32),
+}
+
+/// The selection and scroll position of one list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListView {
+    /// Index into the list's filtered entries.
+    pub selected: usize,
+    /// First visible entry.
+    pub offset: usize,
+}
+
+/// The help overlay: its filter and scroll.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpView {
+    pub filter: TextInput,
+    pub scroll: usize,
+}
+
+/// The whole state of the explorer.
+pub struct App {
+    pub loaded: Loaded,
+    pub engine: SearchEngine,
+    /// The entries of each list that the query lets through, ranked.
+    pub results: Results,
+    pub mode: Mode,
+    pub focus: Focus,
+    /// The list that was focused last (open in the stacked layout while the detail has focus).
+    pub last_list: EntityKind,
+    pub lists: [ListView; 4],
+    /// What the detail pane shows, built when the shown entity changes.
+    pub detail: Option<Detail>,
+    pub detail_scroll: usize,
+    pub detail_link: Option<usize>,
+    pub history: History,
+    pub query: TextInput,
+    pub query_error: Option<String>,
+    pub query_history: QueryHistory,
+    pub help: HelpView,
+    pub status: Option<String>,
+    pub width: u16,
+    pub height: u16,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(loaded: Loaded, width: u16, height: u16) -> Self {
+        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+        let results = engine.search(&crate::search::Query::default());
+        let mut app = App {
+            loaded,
+            engine,
+            results,
+            mode: Mode::Browse,
+            focus: Focus::List(EntityKind::Actor),
+            last_list: EntityKind::Actor,
+            lists: [ListView::default(); 4],
+            detail: None,
+            detail_scroll: 0,
+            detail_link: None,
+            history: History::default(),
+            query: TextInput::default(),
+            query_error: None,
+            query_history: QueryHistory::default(),
+            help: HelpView::default(),
+            status: None,
+            width,
+            height,
+            should_quit: false,
+        };
+        app.show_selected();
+        app
+    }
+
+    /// The current screen's panes.
+    pub fn panes(&self) -> Panes {
+        panes(self.width, self.height, self.focus, self.last_list)
+    }
+
+    pub fn list_view(&self, kind: EntityKind) -> ListView {
+        self.lists[kind_slot(kind)]
+    }
+
+    pub(crate) fn list_view_mut(&mut self, kind: EntityKind) -> &mut ListView {
+        &mut self.lists[kind_slot(kind)]
+    }
+
+    /// The entity selected in a list, if the list has entries.
+    pub fn selected(&self, kind: EntityKind) -> Option<EntityRef> {
+        let hits = self.results.of(kind);
+        let view = self.list_view(kind);
+        hits.get(view.selected).map(|hit| EntityRef { kind, index: hit.index })
+    }
+
+    /// The entity the detail pane shows.
+    pub fn shown(&self) -> Option<EntityRef> {
+        self.detail.as_ref().map(|d| d.entity)
+    }
+
+    /// Shows `entity` in the detail pane (scrolled to the top) without touching history.
+    pub(crate) fn set_shown(&mut self, entity: Option<EntityRef>) {
+        if self.shown() == entity && entity.is_some() {
+            return;
+        }
+        self.detail = entity.map(|e| detail(&self.loaded.dossier, &self.loaded.index, e));
+        self.detail_scroll = 0;
+        self.detail_link = None;
+    }
+
+    /// Shows what the focused (or last focused) list has selected, replacing the current visit.
+    pub(crate) fn show_selected(&mut self) {
+        let entity = self.selected(self.last_list);
+        self.set_shown(entity);
+        if let Some(entity) = entity {
+            self.history.replace(history::Visit {
+                entity,
+                scroll: 0,
+                link: None,
+            });
+        }
+    }
+
+    /// The number of links in the detail shown.
+    pub fn link_count(&self) -> usize {
+        self.detail.as_ref().map_or(0, |d| d.links().len())
+    }
+}

@@ -1,0 +1,246 @@
+//! Moving through lists, the detail's links and the history. Helpers of `update`.
+
+use super::history::Visit;
+use super::{App, Focus};
+use crate::detail::{link_line, screen_lines};
+use crate::model::{EntityKind, EntityRef};
+use crate::search::Query;
+
+impl App {
+    /// Moves a list's selection by `delta` rows (clamped) and keeps it in view.
+    pub(crate) fn move_selection(&mut self, kind: EntityKind, delta: isize) {
+        let count = self.results.of(kind).len();
+        if count == 0 {
+            return;
+        }
+        let view = self.list_view_mut(kind);
+        view.selected = view.selected.saturating_add_signed(delta).min(count - 1);
+        self.keep_selection_visible(kind);
+        if kind == self.last_list {
+            self.show_selected();
+        }
+    }
+
+    /// Selects row `row` of a list (clamped).
+    pub(crate) fn select_row(&mut self, kind: EntityKind, row: usize) {
+        let current = self.list_view(kind).selected as isize;
+        self.move_selection(kind, row as isize - current);
+    }
+
+    /// Scrolls a list so that its selection is on screen.
+    pub(crate) fn keep_selection_visible(&mut self, kind: EntityKind) {
+        let rows = self.panes().list_rows(kind);
+        let count = self.results.of(kind).len();
+        let view = self.list_view_mut(kind);
+        view.selected = view.selected.min(count.saturating_sub(1));
+        if rows == 0 {
+            return;
+        }
+        if view.selected < view.offset {
+            view.offset = view.selected;
+        } else if view.selected >= view.offset + rows {
+            view.offset = view.selected + 1 - rows;
+        }
+        view.offset = view.offset.min(count.saturating_sub(rows));
+    }
+
+    pub(crate) fn focus_list(&mut self, kind: EntityKind) {
+        self.focus = Focus::List(kind);
+        self.last_list = kind;
+        for kind in EntityKind::ALL {
+            self.keep_selection_visible(kind);
+        }
+        self.show_selected();
+    }
+
+    pub(crate) fn focus_detail(&mut self) {
+        if self.detail.is_none() {
+            return;
+        }
+        self.focus = Focus::Detail;
+        if self.detail_link.is_none() && self.link_count() > 0 {
+            self.detail_link = Some(0);
+        }
+        self.keep_link_visible();
+    }
+
+    /// The list after (or before) the focused pane, the detail last.
+    pub(crate) fn cycle_pane(&mut self, forward: bool) {
+        let order = [
+            Focus::List(EntityKind::Actor),
+            Focus::List(EntityKind::Event),
+            Focus::List(EntityKind::StickingPoint),
+            Focus::List(EntityKind::Place),
+            Focus::Detail,
+        ];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward { (at + 1) % 5 } else { (at + 4) % 5 };
+        match order[next] {
+            Focus::List(kind) => self.focus_list(kind),
+            Focus::Detail if self.detail.is_some() => self.focus_detail(),
+            // Nothing to show: skip the detail.
+            Focus::Detail => {
+                let kind = if forward { EntityKind::Actor } else { EntityKind::Place };
+                self.focus_list(kind);
+            }
+        }
+    }
+
+    /// Focuses the next or previous link of the detail, or scrolls when there is none.
+    pub(crate) fn step_link(&mut self, forward: bool) {
+        let count = self.link_count();
+        if count == 0 {
+            self.scroll_detail(if forward { 1 } else { -1 });
+            return;
+        }
+        self.detail_link = Some(match (self.detail_link, forward) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(n), true) => (n + 1) % count,
+            (Some(n), false) => (n + count - 1) % count,
+        });
+        self.keep_link_visible();
+    }
+
+    pub(crate) fn scroll_detail(&mut self, delta: isize) {
+        let (rows, width) = self.panes().detail_inner();
+        let total = self.detail.as_ref().map_or(0, |d| screen_lines(d, width).len());
+        let max = total.saturating_sub(rows);
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// Scrolls the detail so the focused link is on screen.
+    pub(crate) fn keep_link_visible(&mut self) {
+        let (rows, width) = self.panes().detail_inner();
+        let (Some(detail), Some(link)) = (&self.detail, self.detail_link) else {
+            return self.scroll_detail(0);
+        };
+        let lines = screen_lines(detail, width);
+        if let Some(line) = link_line(&lines, link)
+            && rows > 0
+        {
+            if line < self.detail_scroll {
+                self.detail_scroll = line;
+            } else if line >= self.detail_scroll + rows {
+                self.detail_scroll = line + 1 - rows;
+            }
+        }
+        self.scroll_detail(0);
+    }
+
+    /// Shows a visit and makes the lists follow it.
+    fn show_visit(&mut self, visit: Visit) {
+        self.set_shown(Some(visit.entity));
+        self.detail_scroll = visit.scroll;
+        self.detail_link = visit.link;
+        self.last_list = visit.entity.kind;
+        if let Focus::List(_) = self.focus {
+            self.focus = Focus::List(visit.entity.kind);
+        }
+        self.select_entity(visit.entity);
+        self.keep_link_visible();
+    }
+
+    /// Selects `entity` in its list if the filter lets it through.
+    fn select_entity(&mut self, entity: EntityRef) {
+        let position = self.results.of(entity.kind).iter().position(|h| h.index == entity.index);
+        match position {
+            Some(row) => {
+                self.list_view_mut(entity.kind).selected = row;
+                self.keep_selection_visible(entity.kind);
+            }
+            None => {
+                let name = self.loaded.dossier.name_of(entity);
+                self.status = Some(format!(
+                    "“{}” is hidden by the search filter; Esc clears it",
+                    crate::text::sanitize_line(name)
+                ));
+            }
+        }
+    }
+
+    fn current_visit(&self) -> Option<Visit> {
+        self.shown().map(|entity| Visit {
+            entity,
+            scroll: self.detail_scroll,
+            link: self.detail_link,
+        })
+    }
+
+    /// Follows the focused link of the detail.
+    pub(crate) fn follow_link(&mut self) {
+        let Some(target) = self
+            .detail
+            .as_ref()
+            .zip(self.detail_link)
+            .and_then(|(d, n)| d.links().get(n).copied())
+        else {
+            return;
+        };
+        if let Some(here) = self.current_visit() {
+            self.history.replace(here);
+        }
+        let visit = Visit {
+            entity: target,
+            scroll: 0,
+            link: None,
+        };
+        self.history.push(visit);
+        self.show_visit(visit);
+        if self.link_count() > 0 {
+            self.detail_link = Some(0);
+        }
+    }
+
+    pub(crate) fn go_back(&mut self, forward: bool) {
+        if let Some(here) = self.current_visit() {
+            self.history.replace(here);
+        }
+        let visit = if forward { self.history.forward() } else { self.history.back() };
+        match visit {
+            Some(visit) => self.show_visit(visit),
+            None => {
+                let end = if forward { "newest" } else { "oldest" };
+                self.status = Some(format!("Already at the {end} page of the history"));
+            }
+        }
+    }
+
+    /// Re-runs the search after the query text changed.
+    pub(crate) fn apply_query(&mut self) {
+        let query = match Query::parse(&self.query.text) {
+            Ok(query) => query,
+            Err(err) => {
+                self.query_error = Some(err.0);
+                return;
+            }
+        };
+        self.query_error = None;
+        self.results = self.engine.search(&query);
+        // As in fzf, a new query puts the cursor on the best match.
+        for kind in EntityKind::ALL {
+            *self.list_view_mut(kind) = super::ListView::default();
+        }
+        if self.results.of(self.last_list).is_empty()
+            && let Some(best) = self.best_list()
+        {
+            self.last_list = best;
+            if let Focus::List(_) = self.focus {
+                self.focus = Focus::List(best);
+            }
+        }
+        self.show_selected();
+    }
+
+    /// The list whose first entry scores highest (the first list on a tie).
+    fn best_list(&self) -> Option<EntityKind> {
+        EntityKind::ALL
+            .into_iter()
+            .filter_map(|k| self.results.of(k).first().map(|hit| (hit.score, k)))
+            .fold(None, |best: Option<(i64, EntityKind)>, (score, kind)| match best {
+                Some((s, _)) if s >= score => best,
+                _ => Some((score, kind)),
+            })
+            .map(|(_, kind)| kind)
+    }
+}

@@ -1,0 +1,223 @@
+//! `update` tested without a terminal, on the built-in dossier.
+
+use super::*;
+use crate::model::builtin;
+
+fn app(width: u16, height: u16) -> App {
+    App::new(builtin().unwrap_or_else(|e| panic!("{e}")), width, height)
+}
+
+fn id(app: &App, entity: Option<EntityRef>) -> String {
+    entity.map_or_else(String::new, |e| app.loaded.dossier.id_of(e).to_string())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Insert(c));
+    }
+}
+
+#[test]
+fn starts_on_the_first_actor() {
+    let app = app(80, 24);
+    assert_eq!(app.focus, Focus::List(EntityKind::Actor));
+    assert_eq!(id(&app, app.shown()), "united-states");
+}
+
+#[test]
+fn navigation_stays_in_bounds() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Up);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 0);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 14);
+    assert_eq!(id(&app, app.shown()), "nato");
+    update(&mut app, Action::Down);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 14);
+    update(&mut app, Action::PageUp);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 0);
+    update(&mut app, Action::HalfPageDown);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 8);
+}
+
+#[test]
+fn the_selection_stays_on_screen() {
+    let mut app = app(80, 12);
+    let rows = app.panes().list_rows(EntityKind::Actor);
+    assert!(rows > 0 && rows < 15);
+    for _ in 0..14 {
+        update(&mut app, Action::Down);
+        let view = app.list_view(EntityKind::Actor);
+        assert!(view.selected >= view.offset && view.selected < view.offset + rows);
+    }
+}
+
+#[test]
+fn panes_cycle_and_number_keys_jump() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::NextPane);
+    assert_eq!(app.focus, Focus::List(EntityKind::Event));
+    assert_eq!(id(&app, app.shown()), "moscow-talks");
+    update(&mut app, Action::FocusList(EntityKind::Place));
+    update(&mut app, Action::NextPane);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.detail_link, Some(0));
+    update(&mut app, Action::Escape);
+    assert_eq!(app.focus, Focus::List(EntityKind::Place));
+    update(&mut app, Action::PreviousPane);
+    assert_eq!(app.focus, Focus::List(EntityKind::StickingPoint));
+}
+
+#[test]
+fn search_narrows_every_list_and_escape_clears_it() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::StartSearch);
+    assert_eq!(app.mode, Mode::Search);
+    type_text(&mut app, "pokrovsk");
+    assert_eq!(app.results.events[0].index, app.loaded.index.get("pokrovsk-claim").map_or(99, |e| e.index));
+    // Russia's position mentions Pokrovsk.
+    assert_eq!(app.results.actors.len(), 1);
+    assert_eq!(app.focus, Focus::List(EntityKind::Actor));
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "^pokrovsk");
+    // No actor's name starts so: the focus moves to the list with the best hit.
+    assert!(app.results.actors.is_empty());
+    assert_eq!(app.focus, Focus::List(EntityKind::Place));
+    assert_eq!(id(&app, app.shown()), "pokrovsk");
+    let narrowed = app.results.total();
+    update(&mut app, Action::DeleteBack);
+    assert!(app.results.total() >= narrowed);
+    update(&mut app, Action::FinishSearch);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.query.text, "^pokrovs");
+    update(&mut app, Action::Escape);
+    assert_eq!(app.query.text, "");
+    assert_eq!(app.results.actors.len(), 15);
+}
+
+#[test]
+fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "status:held");
+    let held = app.results.events.len();
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "kind:");
+    assert_eq!(app.query_error.as_deref(), Some("kind: needs a value, e.g. kind:event"));
+    type_text(&mut app, "event");
+    assert_eq!(app.query_error, None);
+    assert!(app.results.actors.is_empty());
+    assert_eq!(app.results.events.len(), 13);
+    assert!(held < 13);
+}
+
+#[test]
+fn query_history_with_up_and_down() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "nato");
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "donbas");
+    update(&mut app, Action::Escape);
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::HistoryPrevious);
+    assert_eq!(app.query.text, "donbas");
+    update(&mut app, Action::HistoryPrevious);
+    assert_eq!(app.query.text, "nato");
+    update(&mut app, Action::HistoryNext);
+    assert_eq!(app.query.text, "donbas");
+}
+
+#[test]
+fn follow_links_then_back_and_forward() {
+    let mut app = app(80, 24);
+    // Steve Witkoff is the fifth actor.
+    for _ in 0..4 {
+        update(&mut app, Action::Down);
+    }
+    assert_eq!(id(&app, app.shown()), "witkoff");
+    update(&mut app, Action::Activate);
+    assert_eq!(app.focus, Focus::Detail);
+    // The first link is "Represents: United States".
+    update(&mut app, Action::Activate);
+    assert_eq!(id(&app, app.shown()), "united-states");
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 0, "the list follows");
+    // Witkoff's events: Tab to the Moscow talks and follow it.
+    update(&mut app, Action::Back);
+    assert_eq!(id(&app, app.shown()), "witkoff");
+    assert_eq!(app.detail_link, Some(0), "the focused link is restored");
+    update(&mut app, Action::NextPane);
+    update(&mut app, Action::Activate);
+    assert_eq!(id(&app, app.shown()), "moscow-talks");
+    assert_eq!(app.last_list, EntityKind::Event);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Forward);
+    assert_eq!(id(&app, app.shown()), "moscow-talks");
+    update(&mut app, Action::Forward);
+    assert_eq!(app.status.as_deref(), Some("Already at the newest page of the history"));
+}
+
+#[test]
+fn following_a_link_hidden_by_the_filter_says_so() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "^steve");
+    update(&mut app, Action::FinishSearch);
+    assert_eq!(id(&app, app.shown()), "witkoff");
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Activate);
+    assert_eq!(id(&app, app.shown()), "united-states");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("“United States” is hidden by the search filter; Esc clears it")
+    );
+}
+
+#[test]
+fn help_opens_filters_and_closes() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help);
+    type_text(&mut app, "back");
+    assert_eq!(app.help.filter.text, "back");
+    update(&mut app, Action::Escape);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn mouse_clicks_and_wheel() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Click(Target::ListRow(EntityKind::Event, 3)));
+    assert_eq!(app.focus, Focus::List(EntityKind::Event));
+    assert_eq!(app.list_view(EntityKind::Event).selected, 3);
+    update(&mut app, Action::Scroll(Target::List(EntityKind::Event), 3));
+    assert_eq!(app.list_view(EntityKind::Event).selected, 6);
+    update(&mut app, Action::Click(Target::Link(0)));
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.history.len(), 2);
+    update(&mut app, Action::Click(Target::SearchBar));
+    assert_eq!(app.mode, Mode::Search);
+}
+
+#[test]
+fn resizing_to_nothing_and_back_keeps_state() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::Resize(0, 0));
+    update(&mut app, Action::Resize(40, 12));
+    update(&mut app, Action::Down);
+    assert_eq!(app.list_view(EntityKind::Actor).selected, 14);
+    let rows = app.panes().list_rows(EntityKind::Actor);
+    let view = app.list_view(EntityKind::Actor);
+    assert!(view.selected < view.offset + rows);
+}
+
+#[test]
+fn quit() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Quit);
+    assert!(app.should_quit);
+}

@@ -1,0 +1,209 @@
+//! `update`: the one place where the explorer's state changes.
+
+use super::{Action, App, Focus, Mode, Target};
+
+/// Applies one action to the state.
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        app.status = None;
+    }
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::Resize(width, height) => resize(app, width, height),
+        Action::Click(target) => click(app, target),
+        Action::Scroll(target, delta) => scroll(app, target, delta),
+        action => match app.mode {
+            Mode::Browse => browse(app, action),
+            Mode::Search => search(app, action),
+            Mode::Help => help(app, action),
+        },
+    }
+    if app.focus == Focus::Detail && app.detail.is_none() {
+        app.focus = Focus::List(app.last_list);
+    }
+}
+
+fn resize(app: &mut App, width: u16, height: u16) {
+    app.width = width;
+    app.height = height;
+    for kind in crate::model::EntityKind::ALL {
+        app.keep_selection_visible(kind);
+    }
+    app.keep_link_visible();
+}
+
+/// Rows moved by PgUp/PgDn (a page) and Ctrl-u/Ctrl-d (half a page) in the focused pane.
+fn page(app: &App, half: bool) -> isize {
+    let rows = match app.focus {
+        Focus::List(kind) => app.panes().list_rows(kind),
+        Focus::Detail => app.panes().detail_inner().0,
+    };
+    let rows = if half { rows / 2 } else { rows.saturating_sub(1) };
+    rows.max(1) as isize
+}
+
+fn browse(app: &mut App, action: Action) {
+    let focus = app.focus;
+    match (action, focus) {
+        (Action::Up, Focus::List(kind)) => app.move_selection(kind, -1),
+        (Action::Down, Focus::List(kind)) => app.move_selection(kind, 1),
+        (Action::Top, Focus::List(kind)) => app.move_selection(kind, isize::MIN / 2),
+        (Action::Bottom, Focus::List(kind)) => app.move_selection(kind, isize::MAX / 2),
+        (Action::PageUp, Focus::List(kind)) => app.move_selection(kind, -page(app, false)),
+        (Action::PageDown, Focus::List(kind)) => app.move_selection(kind, page(app, false)),
+        (Action::HalfPageUp, Focus::List(kind)) => app.move_selection(kind, -page(app, true)),
+        (Action::HalfPageDown, Focus::List(kind)) => app.move_selection(kind, page(app, true)),
+        (Action::Up, Focus::Detail) => app.step_link(false),
+        (Action::Down, Focus::Detail) => app.step_link(true),
+        (Action::Top, Focus::Detail) => app.scroll_detail(isize::MIN / 2),
+        (Action::Bottom, Focus::Detail) => app.scroll_detail(isize::MAX / 2),
+        (Action::PageUp, Focus::Detail) => app.scroll_detail(-page(app, false)),
+        (Action::PageDown, Focus::Detail) => app.scroll_detail(page(app, false)),
+        (Action::HalfPageUp, Focus::Detail) => app.scroll_detail(-page(app, true)),
+        (Action::HalfPageDown, Focus::Detail) => app.scroll_detail(page(app, true)),
+        (Action::NextPane, Focus::Detail) => app.step_link(true),
+        (Action::PreviousPane, Focus::Detail) => app.step_link(false),
+        (Action::NextPane, _) => app.cycle_pane(true),
+        (Action::PreviousPane, _) => app.cycle_pane(false),
+        (Action::FocusList(kind), _) => app.focus_list(kind),
+        (Action::Activate, Focus::List(_)) => app.focus_detail(),
+        (Action::Activate, Focus::Detail) => app.follow_link(),
+        (Action::Back, _) => app.go_back(false),
+        (Action::Forward, _) => app.go_back(true),
+        (Action::StartSearch, _) => {
+            app.mode = Mode::Search;
+            app.query.end();
+        }
+        (Action::ToggleHelp, _) => open_help(app),
+        (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
+        (Action::Escape, Focus::List(_)) if !app.query.text.is_empty() => clear_query(app),
+        _ => {}
+    }
+}
+
+fn clear_query(app: &mut App) {
+    app.query_history.remember(&app.query.text);
+    app.query.set("");
+    app.apply_query();
+}
+
+fn search(app: &mut App, action: Action) {
+    let edited = match action {
+        Action::Insert(c) => {
+            app.query.insert(c);
+            true
+        }
+        Action::DeleteBack => {
+            app.query.delete_back();
+            true
+        }
+        Action::DeleteForward => {
+            app.query.delete_forward();
+            true
+        }
+        Action::DeleteWord => {
+            app.query.delete_word();
+            true
+        }
+        Action::ClearInput => {
+            app.query.set("");
+            true
+        }
+        Action::HistoryPrevious => match app.query_history.previous(&app.query.text) {
+            Some(earlier) => {
+                let earlier = earlier.to_string();
+                app.query.set(&earlier);
+                true
+            }
+            None => false,
+        },
+        Action::HistoryNext => match app.query_history.next() {
+            Some(later) => {
+                app.query.set(&later);
+                true
+            }
+            None => false,
+        },
+        Action::CursorLeft => return app.query.left(),
+        Action::CursorRight => return app.query.right(),
+        Action::CursorHome => return app.query.home(),
+        Action::CursorEnd => return app.query.end(),
+        Action::FinishSearch => {
+            app.query_history.remember(&app.query.text);
+            app.mode = Mode::Browse;
+            return;
+        }
+        Action::Escape => {
+            app.mode = Mode::Browse;
+            return clear_query(app);
+        }
+        _ => false,
+    };
+    if edited {
+        if !matches!(action, Action::HistoryPrevious | Action::HistoryNext) {
+            app.query_history.stop_browsing();
+        }
+        app.apply_query();
+    }
+}
+
+fn open_help(app: &mut App) {
+    app.mode = Mode::Help;
+    app.help.filter.set("");
+    app.help.scroll = 0;
+}
+
+fn help(app: &mut App, action: Action) {
+    match action {
+        Action::Escape | Action::ToggleHelp => app.mode = Mode::Browse,
+        Action::Insert(c) => {
+            app.help.filter.insert(c);
+            app.help.scroll = 0;
+        }
+        Action::DeleteBack => app.help.filter.delete_back(),
+        Action::Up => app.help.scroll = app.help.scroll.saturating_sub(1),
+        Action::Down => app.help.scroll += 1,
+        Action::PageUp => app.help.scroll = app.help.scroll.saturating_sub(10),
+        Action::PageDown => app.help.scroll += 10,
+        Action::Top => app.help.scroll = 0,
+        _ => {}
+    }
+}
+
+fn click(app: &mut App, target: Target) {
+    if app.mode == Mode::Help {
+        app.mode = Mode::Browse;
+        return;
+    }
+    if app.mode == Mode::Search && target != Target::SearchBar {
+        app.query_history.remember(&app.query.text);
+        app.mode = Mode::Browse;
+    }
+    match target {
+        Target::ListRow(kind, row) => {
+            app.focus_list(kind);
+            app.select_row(kind, row);
+        }
+        Target::List(kind) => app.focus_list(kind),
+        Target::Link(n) => {
+            app.focus = Focus::Detail;
+            app.detail_link = Some(n);
+            app.follow_link();
+        }
+        Target::Detail => app.focus_detail(),
+        Target::SearchBar => {
+            app.mode = Mode::Search;
+            app.query.end();
+        }
+        Target::Tab(Focus::List(kind)) => app.focus_list(kind),
+        Target::Tab(Focus::Detail) => app.focus_detail(),
+    }
+}
+
+fn scroll(app: &mut App, target: Target, delta: i32) {
+    match target {
+        Target::ListRow(kind, _) | Target::List(kind) => app.move_selection(kind, delta as isize),
+        Target::Link(_) | Target::Detail => app.scroll_detail(delta as isize),
+        Target::SearchBar | Target::Tab(_) => {}
+    }
+}

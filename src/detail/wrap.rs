@@ -1,0 +1,208 @@
+//! Lays a [`Detail`] out as screen lines of a given width: words wrapped by display width,
+//! every piece keeping its style and the number of the link it belongs to. Rendering and
+//! mouse hit-testing both read this, so a click lands on the link that is drawn there.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Detail, Line, Style};
+use crate::text::sanitize_line;
+
+/// A run of text on one screen line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+    /// The link's number in [`Detail::links`] order.
+    pub link: Option<usize>,
+}
+
+/// One screen line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScreenLine {
+    pub pieces: Vec<Piece>,
+    pub heading: bool,
+}
+
+impl ScreenLine {
+    /// The link drawn at column `column`, if any.
+    pub fn link_at(&self, column: usize) -> Option<usize> {
+        let mut x = 0;
+        for piece in &self.pieces {
+            let width = piece.text.width();
+            if column >= x && column < x + width {
+                return piece.link;
+            }
+            x += width;
+        }
+        None
+    }
+}
+
+struct Wrapper {
+    width: usize,
+    lines: Vec<ScreenLine>,
+    current: ScreenLine,
+    used: usize,
+    hang: usize,
+}
+
+impl Wrapper {
+    fn push_piece(&mut self, text: &str, style: &Style, link: Option<usize>) {
+        if let Some(last) = self.current.pieces.last_mut()
+            && last.style == *style
+            && last.link == link
+        {
+            last.text.push_str(text);
+        } else {
+            self.current.pieces.push(Piece {
+                text: text.to_string(),
+                style: style.clone(),
+                link,
+            });
+        }
+        self.used += text.width();
+    }
+
+    fn break_line(&mut self) {
+        let done = std::mem::take(&mut self.current);
+        self.lines.push(done);
+        self.used = 0;
+        if self.hang > 0 {
+            let indent = " ".repeat(self.hang);
+            self.push_piece(&indent, &Style::Plain, None);
+        }
+    }
+
+    /// Adds one word (or run of spaces), wrapping before it if it does not fit.
+    fn word(&mut self, word: &str, style: &Style, link: Option<usize>) {
+        let width = word.width();
+        let is_space = word.chars().all(char::is_whitespace);
+        if self.used + width > self.width && self.used > self.hang {
+            if is_space {
+                return self.break_line();
+            }
+            self.break_line();
+        }
+        if is_space && self.used == self.hang && self.hang > 0 {
+            return;
+        }
+        if self.used + width <= self.width {
+            return self.push_piece(word, style, link);
+        }
+        // Longer than a whole line: break it between graphemes.
+        for grapheme in word.graphemes(true) {
+            if self.used + grapheme.width() > self.width && self.used > self.hang {
+                self.break_line();
+            }
+            self.push_piece(grapheme, style, link);
+        }
+    }
+
+    fn line(&mut self, line: &Line, indent: usize, hang: usize, next_link: &mut usize) {
+        self.hang = 0;
+        self.push_piece(&" ".repeat(indent), &Style::Plain, None);
+        self.hang = hang.min(self.width.saturating_sub(1));
+        for segment in &line.segments {
+            let link = matches!(segment.style, Style::Link(_)).then(|| {
+                *next_link += 1;
+                *next_link - 1
+            });
+            let clean = sanitize_line(&segment.text);
+            for word in clean.split_word_bounds() {
+                self.word(word, &segment.style, link);
+            }
+        }
+        self.break_line();
+        self.current = ScreenLine::default();
+        self.used = 0;
+        self.hang = 0;
+    }
+}
+
+/// The screen lines of `detail` at `width` columns.
+pub fn screen_lines(detail: &Detail, width: usize) -> Vec<ScreenLine> {
+    let mut w = Wrapper {
+        width: width.max(1),
+        lines: Vec::new(),
+        current: ScreenLine::default(),
+        used: 0,
+        hang: 0,
+    };
+    let mut next_link = 0;
+    for section in &detail.sections {
+        let (indent, hang) = if section.heading.is_empty() {
+            (0, 2)
+        } else {
+            if !w.lines.is_empty() {
+                w.lines.push(ScreenLine::default());
+            }
+            w.lines.push(ScreenLine {
+                pieces: vec![Piece {
+                    text: sanitize_line(&section.heading).into_owned(),
+                    style: Style::Label,
+                    link: None,
+                }],
+                heading: true,
+            });
+            let hang = if section.heading == "Summary" { 2 } else { 4 };
+            (2, hang)
+        };
+        for line in &section.lines {
+            w.line(line, indent, hang, &mut next_link);
+        }
+    }
+    w.lines
+}
+
+/// The first screen line on which link `link` is drawn.
+pub fn link_line(lines: &[ScreenLine], link: usize) -> Option<usize> {
+    lines
+        .iter()
+        .position(|l| l.pieces.iter().any(|p| p.link == Some(link)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detail::detail;
+    use crate::model::builtin;
+
+    fn text(line: &ScreenLine) -> String {
+        line.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wraps_by_width_and_keeps_links() {
+        let loaded = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let putin = loaded.index.get("putin").unwrap_or_else(|| panic!("putin"));
+        let view = detail(&loaded.dossier, &loaded.index, putin);
+        let lines = screen_lines(&view, 30);
+        assert!(lines.iter().all(|l| text(l).width() <= 30), "{lines:#?}");
+        assert_eq!(text(&lines[0]), "Kind: person");
+        let links = view.links();
+        assert!(!links.is_empty());
+        for n in 0..links.len() {
+            assert!(link_line(&lines, n).is_some(), "link {n} is drawn");
+        }
+        let represents = lines.iter().find(|l| text(l).starts_with("Represents: ")).unwrap_or_else(|| panic!());
+        assert_eq!(represents.link_at(12), Some(0));
+        assert_eq!(represents.link_at(3), None);
+    }
+
+    #[test]
+    fn wide_characters_and_tiny_widths() {
+        let line = Line::default().plain("基辅 谈判 👩‍👩‍👧 ok");
+        let view = Detail {
+            entity: crate::model::EntityRef { kind: crate::model::EntityKind::Actor, index: 0 },
+            title: "t".into(),
+            sections: vec![super::super::Section { heading: String::new(), lines: vec![line] }],
+        };
+        for width in 1..12 {
+            let lines = screen_lines(&view, width);
+            for l in &lines {
+                assert!(text(l).width() <= width.max(2), "{width}: {:?}", text(l));
+            }
+        }
+    }
+}
