@@ -7,6 +7,8 @@ pub mod cli;
 pub mod commands;
 pub mod detail;
 pub mod export;
+pub mod keymap;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod ui;

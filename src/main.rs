@@ -1,25 +1,127 @@
-//! The `talks` binary: parses the command line, then runs a command or the explorer.
+//! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
 
+use std::io::{self, IsTerminal, Stdout};
 use std::process::ExitCode;
 
 use clap::Parser;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use talks::app::{Action, App, update};
 use talks::cli::Cli;
 use talks::commands;
+use talks::model::Loaded;
+use talks::ui::{Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => commands::run(command),
-        None => match commands::load(cli.dossier.as_deref()) {
-            Ok(loaded) => {
-                print!("{}", talks::export::wrap(&loaded.dossier.title, 80, ""));
-                println!();
-                ExitCode::SUCCESS
+    if let Some(command) = cli.command {
+        return commands::run(command);
+    }
+    let loaded = match commands::load(cli.dossier.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(commands::EXIT_BAD_INPUT);
+        }
+    };
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
+             `talks show ID` or `talks search QUERY` (see `talks --help`)."
+        );
+        return ExitCode::from(commands::EXIT_BAD_INPUT);
+    }
+    match explore(loaded) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("talks: terminal error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, cursor on.
+fn restore_terminal() {
+    // Each step is attempted even if an earlier one failed; there is nothing more to do then.
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+/// The explorer's terminal; dropping it restores the terminal, on every path out.
+struct TerminalGuard {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    fn enter() -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+        terminal::enable_raw_mode()?;
+        let guard_before_terminal = RestoreOnDrop;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        std::mem::forget(guard_before_terminal);
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+/// Restores the terminal if set-up fails half-way.
+struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn explore(loaded: Loaded) -> io::Result<()> {
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(loaded, size.width, size.height);
+    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let mut redraw = true;
+    while !app.should_quit {
+        if redraw {
+            guard.terminal.draw(|frame| frame.render_widget(&Screen { app: &app, theme: &theme }, frame.area()))?;
+        }
+        // Blocks until input: no tick, no CPU while idle.
+        let area = Rect::new(0, 0, app.width, app.height);
+        let action = to_action(&app, area, event::read()?);
+        redraw = action.is_some();
+        if let Some(action) = action {
+            update(&mut app, action);
+        }
+    }
+    Ok(())
+}
+
+/// What a terminal event asks of the explorer.
+fn to_action(app: &App, area: Rect, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => talks::keymap::action_for(app.mode, app.focus, &key),
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => {
+            let target = hit_test(app, area, mouse.column, mouse.row)?;
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(target)),
+                MouseEventKind::ScrollDown => Some(Action::Scroll(target, 3)),
+                MouseEventKind::ScrollUp => Some(Action::Scroll(target, -3)),
+                _ => None,
             }
-            Err(err) => {
-                eprintln!("{err}");
-                ExitCode::from(commands::EXIT_BAD_INPUT)
-            }
-        },
+        }
+        _ => None,
     }
 }

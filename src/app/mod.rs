@@ -67,6 +67,9 @@ pub enum Action {
     HalfPageDown,
     NextPane,
     PreviousPane,
+    /// Focus the next link of the detail.
+    NextLink,
+    PreviousLink,
     FocusList(EntityKind),
     /// Enter: open the selected entry, or follow the focused link.
     Activate,

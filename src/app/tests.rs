@@ -149,7 +149,7 @@ fn follow_links_then_back_and_forward() {
     update(&mut app, Action::Back);
     assert_eq!(id(&app, app.shown()), "witkoff");
     assert_eq!(app.detail_link, Some(0), "the focused link is restored");
-    update(&mut app, Action::NextPane);
+    update(&mut app, Action::NextLink);
     update(&mut app, Action::Activate);
     assert_eq!(id(&app, app.shown()), "moscow-talks");
     assert_eq!(app.last_list, EntityKind::Event);

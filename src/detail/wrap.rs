@@ -45,6 +45,10 @@ struct Wrapper {
     current: ScreenLine,
     used: usize,
     hang: usize,
+    /// Nothing but indentation on the current line yet (after a wrap).
+    fresh: bool,
+    /// The width of the current line's indentation.
+    line_start: usize,
 }
 
 impl Wrapper {
@@ -68,31 +72,34 @@ impl Wrapper {
         let done = std::mem::take(&mut self.current);
         self.lines.push(done);
         self.used = 0;
+        self.fresh = true;
         if self.hang > 0 {
             let indent = " ".repeat(self.hang);
             self.push_piece(&indent, &Style::Plain, None);
         }
+        self.line_start = self.used;
     }
 
     /// Adds one word (or run of spaces), wrapping before it if it does not fit.
     fn word(&mut self, word: &str, style: &Style, link: Option<usize>) {
         let width = word.width();
         let is_space = word.chars().all(char::is_whitespace);
-        if self.used + width > self.width && self.used > self.hang {
+        if self.used + width > self.width && self.used > self.line_start {
             if is_space {
                 return self.break_line();
             }
             self.break_line();
         }
-        if is_space && self.used == self.hang && self.hang > 0 {
+        if is_space && self.fresh {
             return;
         }
+        self.fresh = false;
         if self.used + width <= self.width {
             return self.push_piece(word, style, link);
         }
         // Longer than a whole line: break it between graphemes.
         for grapheme in word.graphemes(true) {
-            if self.used + grapheme.width() > self.width && self.used > self.hang {
+            if self.used + grapheme.width() > self.width && self.used > self.line_start {
                 self.break_line();
             }
             self.push_piece(grapheme, style, link);
@@ -101,8 +108,11 @@ impl Wrapper {
 
     fn line(&mut self, line: &Line, indent: usize, hang: usize, next_link: &mut usize) {
         self.hang = 0;
+        self.fresh = false;
         self.push_piece(&" ".repeat(indent), &Style::Plain, None);
-        self.hang = hang.min(self.width.saturating_sub(1));
+        self.line_start = self.used;
+        // Hanging indents only where they leave room for text.
+        self.hang = if self.width >= hang + 8 { hang } else { 0 };
         for segment in &line.segments {
             let link = matches!(segment.style, Style::Link(_)).then(|| {
                 *next_link += 1;
@@ -117,6 +127,7 @@ impl Wrapper {
         self.current = ScreenLine::default();
         self.used = 0;
         self.hang = 0;
+        self.fresh = false;
     }
 }
 
@@ -128,6 +139,8 @@ pub fn screen_lines(detail: &Detail, width: usize) -> Vec<ScreenLine> {
         current: ScreenLine::default(),
         used: 0,
         hang: 0,
+        fresh: false,
+        line_start: 0,
     };
     let mut next_link = 0;
     for section in &detail.sections {

@@ -1,0 +1,156 @@
+//! The one-line bars: header, search bar, tabs (narrow screens) and the status bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::app::{Action, App, Focus, Mode};
+use crate::keymap::{BINDINGS, Context, key_name};
+use crate::model::EntityKind;
+use crate::text::sanitize_line;
+
+pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let d = &app.loaded.dossier;
+    let counts = format!(
+        " {} actors · {} events · {} sticking points · {} places ",
+        d.actors.len(),
+        d.events.len(),
+        d.sticking_points.len(),
+        d.places.len()
+    );
+    let width = area.width as usize;
+    let mut left = Fitted::default();
+    left.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
+    left.push(" ", |_| Style::new());
+    left.push(&sanitize_line(&d.title), |_| theme.header);
+    let counts_width = unicode_width::UnicodeWidthStr::width(counts.as_str());
+    let room_for_counts = width >= left.width + counts_width + 2;
+    left.truncate(if room_for_counts { width - counts_width } else { width });
+    buf.set_line(area.x, area.y, &Line::from(left.into_spans()), area.width);
+    if room_for_counts {
+        let x = area.x + (width - counts_width) as u16;
+        buf.set_stringn(x, area.y, &counts, counts_width, theme.muted);
+    }
+}
+
+pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let searching = app.mode == Mode::Search;
+    let width = area.width as usize;
+    let mut line = Fitted::default();
+    let prompt_style = if searching { theme.title_focused } else { theme.key };
+    line.push(" / ", |_| prompt_style);
+    if app.query.text.is_empty() && !searching {
+        line.push("search (fzf syntax; ? for help)", |_| theme.muted);
+    } else {
+        let text = sanitize_line(&app.query.text).into_owned();
+        let cursor = app.query.cursor;
+        line.push(&text, |i| {
+            if searching && i == cursor { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() }
+        });
+        if searching && cursor >= app.query.text.chars().count() {
+            line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
+        }
+    }
+    let hint = app.query_error.as_ref().map(|e| format!("  ⚠ {}", sanitize_line(e)));
+    let mut hint_fitted = Fitted::default();
+    if let Some(hint) = &hint {
+        hint_fitted.push(hint, |_| theme.error);
+    }
+    line.truncate(width);
+    hint_fitted.truncate(width.saturating_sub(line.width));
+    let mut spans = line.into_spans();
+    spans.extend(hint_fitted.into_spans());
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The tab row of narrow screens: the four lists and the detail.
+pub fn tab_labels() -> [(Focus, &'static str); 5] {
+    [
+        (Focus::List(EntityKind::Actor), "Actors"),
+        (Focus::List(EntityKind::Event), "Events"),
+        (Focus::List(EntityKind::StickingPoint), "Points"),
+        (Focus::List(EntityKind::Place), "Places"),
+        (Focus::Detail, "Detail"),
+    ]
+}
+
+/// The column span of each tab: (focus, first column, width).
+pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
+    let mut x = 0u16;
+    let mut spans = Vec::new();
+    for (focus, label) in tab_labels() {
+        let w = label.len() as u16 + 2;
+        if x + w > width {
+            break;
+        }
+        spans.push((focus, x, w));
+        x += w + 1;
+    }
+    spans
+}
+
+pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let labels = tab_labels();
+    for (focus, x, w) in tab_spans(area.width) {
+        let label = labels.iter().find(|(f, _)| *f == focus).map_or("", |(_, l)| l);
+        let style = if app.focus == focus { theme.title_focused.add_modifier(Modifier::REVERSED) } else { theme.title };
+        buf.set_stringn(area.x + x, area.y, format!(" {label} "), w as usize, style);
+        if x + w < area.width {
+            buf.set_stringn(area.x + x + w, area.y, "│", 1, theme.border);
+        }
+    }
+}
+
+/// The key hints that matter in the current mode, taken from the keymap.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let (context, wanted): (Context, &[(Action, &'static str)]) = match (app.mode, app.focus) {
+        (Mode::Search, _) => (
+            Context::Search,
+            &[(Action::FinishSearch, "keep filter"), (Action::Escape, "clear"), (Action::HistoryPrevious, "history")],
+        ),
+        (Mode::Help, _) => (Context::Help, &[(Action::Escape, "close"), (Action::Down, "scroll")]),
+        (Mode::Browse, Focus::Detail) => (
+            Context::Detail,
+            &[(Action::NextLink, "next link"), (Action::Activate, "follow"), (Action::Escape, "list")],
+        ),
+        (Mode::Browse, Focus::List(_)) => (
+            Context::Lists,
+            &[(Action::Down, "move"), (Action::Activate, "links"), (Action::NextPane, "pane")],
+        ),
+    };
+    let mut hints: Vec<(String, &'static str)> = wanted
+        .iter()
+        .filter_map(|(action, label)| {
+            BINDINGS
+                .iter()
+                .find(|b| b.context == context && b.action == *action)
+                .and_then(|b| b.keys.first())
+                .map(|&k| (key_name(k), *label))
+        })
+        .collect();
+    if app.mode == Mode::Browse {
+        hints.push(("Backspace".into(), "back"));
+        hints.push(("/".into(), "search"));
+        hints.push(("?".into(), "help"));
+        hints.push(("q".into(), "quit"));
+    }
+    hints
+}
+
+pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let mut line = Fitted::default();
+    if let Some(status) = &app.status {
+        line.push(&format!(" {}", sanitize_line(status)), |_| theme.title_focused);
+    } else {
+        for (key, label) in hints(app) {
+            line.push(&format!(" {key}"), |_| theme.key);
+            line.push(&format!(" {label} "), |_| theme.muted);
+        }
+    }
+    line.truncate(width);
+    buf.set_line(area.x, area.y, &Line::from(line.into_spans()), area.width);
+}

@@ -1,0 +1,82 @@
+//! The detail pane: the shown entity's screen lines, links styled and the focused one
+//! highlighted, with a scrollbar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::detail::{Piece, Style as Meaning, screen_lines};
+use crate::text::sanitize_line;
+
+pub struct DetailPane<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl DetailPane<'_> {
+    fn style(&self, piece: &Piece, heading: bool) -> Style {
+        let theme = self.theme;
+        let focused_link = self.app.focus == Focus::Detail && piece.link.is_some() && piece.link == self.app.detail_link;
+        match &piece.style {
+            _ if focused_link => theme.link_focused,
+            Meaning::Link(_) => theme.link,
+            Meaning::Label if heading => theme.label,
+            Meaning::Label => theme.label,
+            Meaning::Stance(stance) => theme.stance(stance),
+            Meaning::Quote => theme.quote,
+            Meaning::Muted => theme.muted,
+            Meaning::Plain => Style::new(),
+        }
+    }
+}
+
+impl Widget for &DetailPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let focused = self.app.focus == Focus::Detail;
+        let theme = self.theme;
+        let Some(detail) = &self.app.detail else {
+            let block = Block::bordered().border_style(theme.border).title(" Detail ");
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let note = "Nothing selected: the list is empty";
+            buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+            return;
+        };
+        let kind = detail.entity.kind.noun();
+        let title = format!(" {} · {kind} ", sanitize_line(&detail.title));
+        let inner_width = area.width.saturating_sub(2) as usize;
+        let lines = screen_lines(detail, inner_width);
+        let rows = area.height.saturating_sub(2) as usize;
+        let scroll = self.app.detail_scroll.min(lines.len().saturating_sub(rows));
+        let mut block = Block::bordered()
+            .border_style(if focused { theme.border_focused } else { theme.border })
+            .title(Span::styled(title, if focused { theme.title_focused } else { theme.title }));
+        if lines.len() > rows {
+            let position = format!(" {}–{}/{} ", scroll + 1, (scroll + rows).min(lines.len()), lines.len());
+            block = block.title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        for (y, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+            let spans: Vec<Span> = line
+                .pieces
+                .iter()
+                .map(|p| Span::styled(p.text.as_str(), self.style(p, line.heading)))
+                .collect();
+            buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
+        }
+        if lines.len() > rows {
+            let mut state = ScrollbarState::new(lines.len() - rows).position(scroll).viewport_content_length(rows);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_style(if focused { theme.border_focused } else { theme.border })
+                .render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut state);
+        }
+    }
+}

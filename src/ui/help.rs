@@ -1,0 +1,74 @@
+//! The help overlay, generated from the keymap table and filtered as the user types.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::app::App;
+use crate::keymap::help_rows;
+use crate::text::sanitize_line;
+
+pub struct HelpOverlay<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+/// The overlay's box: most of the screen, centred.
+pub fn help_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(90);
+    let height = area.height.saturating_sub(2);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer.";
+
+impl Widget for &HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let area = help_area(area);
+        if area.width < 10 || area.height < 4 {
+            return;
+        }
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Span::styled(" Help: keys (type to filter, Esc to close) ", theme.title_focused));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let filter = &self.app.help.filter.text;
+        let mut lines: Vec<Line> = vec![Line::from(vec![
+            Span::styled("Filter: ", theme.label),
+            Span::raw(sanitize_line(filter).into_owned()),
+            Span::styled("▏", theme.key),
+        ])];
+        let rows = help_rows(filter);
+        let key_width = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0).min(24);
+        let mut context = None;
+        for row in &rows {
+            if context != Some(row.context) {
+                context = Some(row.context);
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(row.context.title(), theme.label)));
+            }
+            let keys = format!("  {:key_width$}  ", row.keys);
+            let mut fitted = Fitted::default();
+            fitted.push(&keys, |_| theme.key);
+            fitted.push(row.description, |_| ratatui::style::Style::new());
+            fitted.truncate(inner.width as usize);
+            lines.push(Line::from(fitted.into_spans()));
+        }
+        if rows.is_empty() {
+            lines.push(Line::from(Span::styled("  No key matches the filter.", theme.muted)));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(MOUSE_NOTE, theme.muted)));
+        let visible = inner.height as usize;
+        let scroll = self.app.help.scroll.min(lines.len().saturating_sub(visible));
+        for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
+            buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
+        }
+    }
+}

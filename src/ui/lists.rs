@@ -1,0 +1,124 @@
+//! The list panes: a titled block with one row per visible entry (only those are built),
+//! match highlights, a one-line fact, and a scrollbar when the list overflows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::model::{EntityKind, EntityRef};
+use crate::text::sanitize_line;
+
+/// One list pane, ready to draw.
+pub struct ListPane<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub kind: EntityKind,
+}
+
+fn number(kind: EntityKind) -> usize {
+    crate::app::layout::kind_slot(kind) + 1
+}
+
+impl ListPane<'_> {
+    fn focused(&self) -> bool {
+        self.app.focus == Focus::List(self.kind)
+    }
+
+    /// "2 Events 3/13": the key that jumps here, the name, and the match count.
+    fn title(&self) -> String {
+        let shown = self.app.results.of(self.kind).len();
+        let total = self.app.loaded.dossier.count(self.kind);
+        format!(" {} {} {shown}/{total} ", number(self.kind), self.kind.plural_title())
+    }
+
+    fn row(&self, row: usize, width: usize) -> Line<'static> {
+        let theme = self.theme;
+        let hit = &self.app.results.of(self.kind)[row];
+        let entity = EntityRef { kind: self.kind, index: hit.index };
+        let dossier = &self.app.loaded.dossier;
+        let selected = row == self.app.list_view(self.kind).selected;
+        let base = match (selected, self.focused()) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
+            _ => Style::new(),
+        };
+        let marker = if selected { "> " } else { "  " };
+        let name = sanitize_line(dossier.name_of(entity));
+        let mut fitted = Fitted::default();
+        fitted.push(marker, |_| base);
+        fitted.push(&name, |i| {
+            if hit.highlight.binary_search(&i).is_ok() { base.patch(theme.matched) } else { base }
+        });
+        let fact = sanitize_line(&dossier.fact_of(entity)).into_owned();
+        let mut fact_fitted = Fitted::default();
+        fact_fitted.push(&format!("  {fact}"), |_| base.patch(theme.muted));
+        if fitted.width >= width {
+            fitted.truncate(width);
+            return Line::from(fitted.into_spans());
+        }
+        fact_fitted.truncate(width - fitted.width);
+        let fill = width - fitted.width - fact_fitted.width;
+        let mut spans = fitted.into_spans();
+        spans.extend(fact_fitted.into_spans());
+        spans.push(Span::styled(" ".repeat(fill), base));
+        Line::from(spans)
+    }
+
+    fn render_collapsed(&self, area: Rect, buf: &mut Buffer) {
+        let style = if self.focused() { self.theme.title_focused } else { self.theme.border };
+        let title = self.title();
+        let rule = "─".repeat((area.width as usize).saturating_sub(title.chars().count() + 1));
+        let line = Line::from(vec![
+            Span::styled("─", style),
+            Span::styled(title, if self.focused() { style } else { self.theme.title }),
+            Span::styled(rule, style),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+    }
+}
+
+impl Widget for &ListPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 3 || area.width < 4 {
+            return self.render_collapsed(area, buf);
+        }
+        let focused = self.focused();
+        let block = Block::bordered()
+            .border_style(if focused { self.theme.border_focused } else { self.theme.border })
+            .title(Span::styled(
+                self.title(),
+                if focused { self.theme.title_focused } else { self.theme.title },
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let hits = self.app.results.of(self.kind);
+        if hits.is_empty() {
+            let note = if self.app.query.text.is_empty() { "  (none)" } else { "  (no match)" };
+            buf.set_stringn(inner.x, inner.y, note, inner.width as usize, self.theme.muted);
+            return;
+        }
+        let rows = inner.height as usize;
+        let offset = self.app.list_view(self.kind).offset.min(hits.len().saturating_sub(1));
+        let visible = offset..(offset + rows).min(hits.len());
+        for (y, row) in visible.enumerate() {
+            let line = self.row(row, inner.width as usize);
+            buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
+        }
+        if hits.len() > rows {
+            let mut state = ScrollbarState::new(hits.len() - rows)
+                .position(offset)
+                .viewport_content_length(rows);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_style(if focused { self.theme.border_focused } else { self.theme.border })
+                .render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut state);
+        }
+    }
+}

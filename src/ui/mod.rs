@@ -1,0 +1,74 @@
+//! Rendering only: from `&App` to a frame. No state changes here.
+
+mod bars;
+mod detail;
+mod help;
+mod hit;
+mod lists;
+mod text;
+mod theme;
+
+pub use hit::hit_test;
+pub use theme::Theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, panes};
+use crate::app::{App, Mode};
+use crate::model::EntityKind;
+
+/// The whole screen of the explorer.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let panes = panes(area.width, area.height, app.focus, app.last_list);
+        if panes.too_small {
+            return too_small(area, buf, theme);
+        }
+        bars::header(app, theme, panes.header, buf);
+        bars::search_bar(app, theme, panes.search, buf);
+        if let Some(tabs) = panes.tabs {
+            bars::tabs(app, theme, tabs, buf);
+        }
+        for kind in EntityKind::ALL {
+            if let Some(rect) = panes.list(kind) {
+                (&lists::ListPane { app, theme, kind }).render(rect, buf);
+            }
+        }
+        if let Some(rect) = panes.detail {
+            (&detail::DetailPane { app, theme }).render(rect, buf);
+        }
+        bars::status_bar(app, theme, panes.status, buf);
+        if app.mode == Mode::Help {
+            (&help::HelpOverlay { app, theme }).render(area, buf);
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let lines = [
+        format!("Terminal too small ({}×{})", area.width, area.height),
+        format!("talks needs {MIN_WIDTH}×{MIN_HEIGHT}"),
+        "q quits".to_string(),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let width = line.chars().count() as u16;
+        let x = area.x + area.width.saturating_sub(width) / 2;
+        buf.set_stringn(x, y, line, area.width as usize, theme.label);
+    }
+}

@@ -1,0 +1,89 @@
+//! Fitting styled text into a number of columns, by display width and grapheme.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Styled graphemes, cut to fit.
+#[derive(Debug, Default)]
+pub struct Fitted {
+    cells: Vec<(String, Style)>,
+    pub width: usize,
+}
+
+impl Fitted {
+    /// Appends `text` (already sanitised); `style_at(i)` styles grapheme-start char `i`.
+    pub fn push(&mut self, text: &str, style_at: impl Fn(usize) -> Style) {
+        let mut char_index = 0;
+        for grapheme in text.graphemes(true) {
+            let style = style_at(char_index);
+            char_index += grapheme.chars().count();
+            self.width += grapheme.width();
+            match self.cells.last_mut() {
+                Some((run, last)) if *last == style => run.push_str(grapheme),
+                _ => self.cells.push((grapheme.to_string(), style)),
+            }
+        }
+    }
+
+    /// Cuts to at most `max` columns, ending with `…` when something was cut.
+    pub fn truncate(&mut self, max: usize) {
+        if self.width <= max {
+            return;
+        }
+        let mut kept: Vec<(String, Style)> = Vec::new();
+        let mut used = 0;
+        let budget = max.saturating_sub(1);
+        'outer: for (run, style) in &self.cells {
+            let mut piece = String::new();
+            for grapheme in run.graphemes(true) {
+                let w = grapheme.width();
+                if used + w > budget {
+                    if !piece.is_empty() {
+                        kept.push((piece, *style));
+                    }
+                    break 'outer;
+                }
+                used += w;
+                piece.push_str(grapheme);
+            }
+            kept.push((piece, *style));
+        }
+        if max > 0 {
+            let style = kept.last().map(|(_, s)| *s).unwrap_or_default();
+            kept.push(("…".to_string(), style));
+            used += 1;
+        }
+        self.cells = kept;
+        self.width = used;
+    }
+
+    pub fn into_spans(self) -> Vec<Span<'static>> {
+        self.cells.into_iter().map(|(text, style)| Span::styled(text, style)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fitted(text: &str, max: usize) -> (String, usize) {
+        let mut f = Fitted::default();
+        f.push(text, |_| Style::new());
+        f.truncate(max);
+        let width = f.width;
+        let text: String = f.into_spans().iter().map(|s| s.content.to_string()).collect();
+        (text, width)
+    }
+
+    #[test]
+    fn cuts_by_display_width_with_an_ellipsis() {
+        assert_eq!(fitted("Pokrovsk", 20), ("Pokrovsk".into(), 8));
+        assert_eq!(fitted("Pokrovsk", 5), ("Pokr…".into(), 5));
+        assert_eq!(fitted("基辅谈判", 5), ("基辅…".into(), 5));
+        assert_eq!(fitted("e\u{301}e\u{301}e\u{301}", 2), ("e\u{301}…".into(), 2));
+        assert_eq!(fitted("👩‍👩‍👧 family", 4), ("👩‍👩‍👧…".into(), 3));
+        assert_eq!(fitted("abc", 0), ("".into(), 0));
+    }
+}
