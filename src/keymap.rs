@@ -48,7 +48,10 @@ pub struct Binding {
 
 use Context::{Anywhere, Detail, Help, Lists, Search};
 use Key::{Alt, Ctrl, Plain, Text};
-use KeyCode::{BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
+};
 
 macro_rules! bind {
     ($context:expr, [$($key:expr),+], $action:expr, $description:literal) => {
@@ -58,55 +61,235 @@ macro_rules! bind {
 
 /// Every binding, in the order help lists them. Earlier entries win within a context.
 pub const BINDINGS: &[Binding] = &[
-    bind!(Lists, [Plain(Char('j')), Plain(Down)], Action::Down, "Next entry"),
-    bind!(Lists, [Plain(Char('k')), Plain(Up)], Action::Up, "Previous entry"),
-    bind!(Lists, [Plain(Char('g')), Plain(Home)], Action::Top, "First entry"),
-    bind!(Lists, [Plain(Char('G')), Plain(End)], Action::Bottom, "Last entry"),
+    bind!(
+        Lists,
+        [Plain(Char('j')), Plain(Down)],
+        Action::Down,
+        "Next entry"
+    ),
+    bind!(
+        Lists,
+        [Plain(Char('k')), Plain(Up)],
+        Action::Up,
+        "Previous entry"
+    ),
+    bind!(
+        Lists,
+        [Plain(Char('g')), Plain(Home)],
+        Action::Top,
+        "First entry"
+    ),
+    bind!(
+        Lists,
+        [Plain(Char('G')), Plain(End)],
+        Action::Bottom,
+        "Last entry"
+    ),
     bind!(Lists, [Plain(PageDown)], Action::PageDown, "Page down"),
     bind!(Lists, [Plain(PageUp)], Action::PageUp, "Page up"),
     bind!(Lists, [Ctrl('d')], Action::HalfPageDown, "Half a page down"),
     bind!(Lists, [Ctrl('u')], Action::HalfPageUp, "Half a page up"),
-    bind!(Lists, [Plain(Tab), Plain(Char('l')), Plain(Right)], Action::NextPane, "Next pane"),
-    bind!(Lists, [Plain(BackTab), Plain(Char('h')), Plain(Left)], Action::PreviousPane, "Previous pane"),
-    bind!(Lists, [Plain(Enter)], Action::Activate, "Open the entry's links in the detail pane"),
-    bind!(Detail, [Plain(Tab), Plain(Char('j')), Plain(Down)], Action::NextLink, "Next link"),
-    bind!(Detail, [Plain(BackTab), Plain(Char('k')), Plain(Up)], Action::PreviousLink, "Previous link"),
-    bind!(Detail, [Plain(Enter)], Action::Activate, "Follow the focused link"),
-    bind!(Detail, [Plain(PageDown), Ctrl('d')], Action::PageDown, "Scroll down"),
-    bind!(Detail, [Plain(PageUp), Ctrl('u')], Action::PageUp, "Scroll up"),
-    bind!(Detail, [Plain(Char('g')), Plain(Home)], Action::Top, "Scroll to the top"),
-    bind!(Detail, [Plain(Char('G')), Plain(End)], Action::Bottom, "Scroll to the bottom"),
-    bind!(Detail, [Plain(Char('h')), Plain(Left), Plain(Esc)], Action::Escape, "Back to the list"),
-    bind!(Anywhere, [Plain(Char('/'))], Action::StartSearch, "Search: filter every list"),
-    bind!(Anywhere, [Plain(Backspace), Alt(Left)], Action::Back, "Go back in the history"),
-    bind!(Anywhere, [Alt(Right)], Action::Forward, "Go forward in the history"),
-    bind!(Anywhere, [Plain(Char('1'))], Action::FocusList(EntityKind::Actor), "Jump to the actors"),
-    bind!(Anywhere, [Plain(Char('2'))], Action::FocusList(EntityKind::Event), "Jump to the events"),
-    bind!(Anywhere, [Plain(Char('3'))], Action::FocusList(EntityKind::StickingPoint), "Jump to the sticking points"),
-    bind!(Anywhere, [Plain(Char('4'))], Action::FocusList(EntityKind::Place), "Jump to the places"),
-    bind!(Anywhere, [Plain(Esc)], Action::Escape, "Clear the search filter"),
-    bind!(Anywhere, [Plain(Char('?'))], Action::ToggleHelp, "Show this help"),
-    bind!(Anywhere, [Plain(Char('q')), Ctrl('c')], Action::Quit, "Quit"),
-    bind!(Search, [Plain(Enter)], Action::FinishSearch, "Back to the lists, keeping the filter"),
-    bind!(Search, [Plain(Esc)], Action::Escape, "Clear the query and close the search bar"),
-    bind!(Search, [Plain(Up)], Action::HistoryPrevious, "Earlier query"),
+    bind!(
+        Lists,
+        [Plain(Tab), Plain(Char('l')), Plain(Right)],
+        Action::NextPane,
+        "Next pane"
+    ),
+    bind!(
+        Lists,
+        [Plain(BackTab), Plain(Char('h')), Plain(Left)],
+        Action::PreviousPane,
+        "Previous pane"
+    ),
+    bind!(
+        Lists,
+        [Plain(Enter)],
+        Action::Activate,
+        "Open the entry's links in the detail pane"
+    ),
+    bind!(
+        Detail,
+        [Plain(Tab), Plain(Char('j')), Plain(Down)],
+        Action::NextLink,
+        "Next link"
+    ),
+    bind!(
+        Detail,
+        [Plain(BackTab), Plain(Char('k')), Plain(Up)],
+        Action::PreviousLink,
+        "Previous link"
+    ),
+    bind!(
+        Detail,
+        [Plain(Enter)],
+        Action::Activate,
+        "Follow the focused link"
+    ),
+    bind!(
+        Detail,
+        [Plain(PageDown), Ctrl('d')],
+        Action::PageDown,
+        "Scroll down"
+    ),
+    bind!(
+        Detail,
+        [Plain(PageUp), Ctrl('u')],
+        Action::PageUp,
+        "Scroll up"
+    ),
+    bind!(
+        Detail,
+        [Plain(Char('g')), Plain(Home)],
+        Action::Top,
+        "Scroll to the top"
+    ),
+    bind!(
+        Detail,
+        [Plain(Char('G')), Plain(End)],
+        Action::Bottom,
+        "Scroll to the bottom"
+    ),
+    bind!(
+        Detail,
+        [Plain(Char('h')), Plain(Left), Plain(Esc)],
+        Action::Escape,
+        "Back to the list"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('/'))],
+        Action::StartSearch,
+        "Search: filter every list"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Backspace), Alt(Left)],
+        Action::Back,
+        "Go back in the history"
+    ),
+    bind!(
+        Anywhere,
+        [Alt(Right)],
+        Action::Forward,
+        "Go forward in the history"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('1'))],
+        Action::FocusList(EntityKind::Actor),
+        "Jump to the actors"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('2'))],
+        Action::FocusList(EntityKind::Event),
+        "Jump to the events"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('3'))],
+        Action::FocusList(EntityKind::StickingPoint),
+        "Jump to the sticking points"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('4'))],
+        Action::FocusList(EntityKind::Place),
+        "Jump to the places"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Esc)],
+        Action::Escape,
+        "Clear the search filter"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('?'))],
+        Action::ToggleHelp,
+        "Show this help"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('q')), Ctrl('c')],
+        Action::Quit,
+        "Quit"
+    ),
+    bind!(
+        Search,
+        [Plain(Enter)],
+        Action::FinishSearch,
+        "Back to the lists, keeping the filter"
+    ),
+    bind!(
+        Search,
+        [Plain(Esc)],
+        Action::Escape,
+        "Clear the query and close the search bar"
+    ),
+    bind!(
+        Search,
+        [Plain(Up)],
+        Action::HistoryPrevious,
+        "Earlier query"
+    ),
     bind!(Search, [Plain(Down)], Action::HistoryNext, "Later query"),
-    bind!(Search, [Plain(Backspace)], Action::DeleteBack, "Delete the character before the cursor"),
-    bind!(Search, [Plain(Delete)], Action::DeleteForward, "Delete the character under the cursor"),
-    bind!(Search, [Ctrl('w')], Action::DeleteWord, "Delete the word before the cursor"),
+    bind!(
+        Search,
+        [Plain(Backspace)],
+        Action::DeleteBack,
+        "Delete the character before the cursor"
+    ),
+    bind!(
+        Search,
+        [Plain(Delete)],
+        Action::DeleteForward,
+        "Delete the character under the cursor"
+    ),
+    bind!(
+        Search,
+        [Ctrl('w')],
+        Action::DeleteWord,
+        "Delete the word before the cursor"
+    ),
     bind!(Search, [Ctrl('u')], Action::ClearInput, "Clear the query"),
     bind!(Search, [Plain(Left)], Action::CursorLeft, "Cursor left"),
     bind!(Search, [Plain(Right)], Action::CursorRight, "Cursor right"),
-    bind!(Search, [Plain(Home), Ctrl('a')], Action::CursorHome, "Cursor to the start"),
-    bind!(Search, [Plain(End), Ctrl('e')], Action::CursorEnd, "Cursor to the end"),
+    bind!(
+        Search,
+        [Plain(Home), Ctrl('a')],
+        Action::CursorHome,
+        "Cursor to the start"
+    ),
+    bind!(
+        Search,
+        [Plain(End), Ctrl('e')],
+        Action::CursorEnd,
+        "Cursor to the end"
+    ),
     bind!(Search, [Ctrl('c')], Action::Quit, "Quit"),
-    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (fuzzy), 'exact, ^prefix, suffix$, !not, a | b, kind: status: topic: stance: actor:"),
-    bind!(Help, [Plain(Esc), Plain(Char('?'))], Action::Escape, "Close the help"),
+    bind!(
+        Search,
+        [Text],
+        Action::Insert(' '),
+        "Type the query: words (fuzzy), 'exact, ^prefix, suffix$, !not, a | b, kind: status: topic: stance: actor:"
+    ),
+    bind!(
+        Help,
+        [Plain(Esc), Plain(Char('?'))],
+        Action::Escape,
+        "Close the help"
+    ),
     bind!(Help, [Plain(Up)], Action::Up, "Scroll up"),
     bind!(Help, [Plain(Down)], Action::Down, "Scroll down"),
     bind!(Help, [Plain(PageUp)], Action::PageUp, "Page up"),
     bind!(Help, [Plain(PageDown)], Action::PageDown, "Page down"),
-    bind!(Help, [Plain(Backspace)], Action::DeleteBack, "Delete a character of the filter"),
+    bind!(
+        Help,
+        [Plain(Backspace)],
+        Action::DeleteBack,
+        "Delete a character of the filter"
+    ),
     bind!(Help, [Ctrl('c')], Action::Quit, "Quit"),
     bind!(Help, [Text], Action::Insert(' '), "Type to filter the help"),
 ];
@@ -201,7 +384,12 @@ pub fn help_rows(filter: &str) -> Vec<HelpRow> {
         .iter()
         .map(|b| HelpRow {
             context: b.context,
-            keys: b.keys.iter().map(|&k| key_name(k)).collect::<Vec<_>>().join(" "),
+            keys: b
+                .keys
+                .iter()
+                .map(|&k| key_name(k))
+                .collect::<Vec<_>>()
+                .join(" "),
             description: b.description,
         })
         .filter(|row| {
@@ -222,7 +410,11 @@ mod tests {
     }
 
     fn browse_list(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        action_for(Mode::Browse, Focus::List(EntityKind::Actor), &key(code, modifiers))
+        action_for(
+            Mode::Browse,
+            Focus::List(EntityKind::Actor),
+            &key(code, modifiers),
+        )
     }
 
     #[test]
@@ -230,23 +422,50 @@ mod tests {
         let none = KeyModifiers::NONE;
         assert_eq!(browse_list(Char('j'), none), Some(Action::Down));
         assert_eq!(browse_list(Down, none), Some(Action::Down));
-        assert_eq!(browse_list(Char('G'), KeyModifiers::SHIFT), Some(Action::Bottom));
-        assert_eq!(browse_list(Char('d'), KeyModifiers::CONTROL), Some(Action::HalfPageDown));
-        assert_eq!(browse_list(Char('c'), KeyModifiers::CONTROL), Some(Action::Quit));
+        assert_eq!(
+            browse_list(Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            browse_list(Char('d'), KeyModifiers::CONTROL),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            browse_list(Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
         assert_eq!(browse_list(Left, KeyModifiers::ALT), Some(Action::Back));
-        assert_eq!(browse_list(BackTab, KeyModifiers::SHIFT), Some(Action::PreviousPane));
+        assert_eq!(
+            browse_list(BackTab, KeyModifiers::SHIFT),
+            Some(Action::PreviousPane)
+        );
     }
 
     #[test]
     fn the_same_key_means_what_the_context_says() {
         let j = key(Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Browse, Focus::Detail, &j), Some(Action::NextLink));
-        assert_eq!(action_for(Mode::Search, Focus::Detail, &j), Some(Action::Insert('j')));
-        assert_eq!(action_for(Mode::Help, Focus::Detail, &j), Some(Action::Insert('j')));
+        assert_eq!(
+            action_for(Mode::Browse, Focus::Detail, &j),
+            Some(Action::NextLink)
+        );
+        assert_eq!(
+            action_for(Mode::Search, Focus::Detail, &j),
+            Some(Action::Insert('j'))
+        );
+        assert_eq!(
+            action_for(Mode::Help, Focus::Detail, &j),
+            Some(Action::Insert('j'))
+        );
         let q = key(Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Search, Focus::Detail, &q), Some(Action::Insert('q')));
+        assert_eq!(
+            action_for(Mode::Search, Focus::Detail, &q),
+            Some(Action::Insert('q'))
+        );
         let esc = key(Esc, KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Browse, Focus::Detail, &esc), Some(Action::Escape));
+        assert_eq!(
+            action_for(Mode::Browse, Focus::Detail, &esc),
+            Some(Action::Escape)
+        );
     }
 
     #[test]

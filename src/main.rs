@@ -4,7 +4,9 @@ use std::io::{self, IsTerminal, Stdout};
 use std::process::ExitCode;
 
 use clap::Parser;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -48,7 +50,12 @@ fn main() -> ExitCode {
 fn restore_terminal() {
     // Each step is attempted even if an earlier one failed; there is nothing more to do then.
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 /// The explorer's terminal; dropping it restores the terminal, on every path out.
@@ -65,7 +72,12 @@ impl TerminalGuard {
         }));
         terminal::enable_raw_mode()?;
         let guard_before_terminal = RestoreOnDrop;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         std::mem::forget(guard_before_terminal);
         Ok(TerminalGuard { terminal })
@@ -95,7 +107,15 @@ fn explore(loaded: Loaded) -> io::Result<()> {
     let mut redraw = true;
     while !app.should_quit {
         if redraw {
-            guard.terminal.draw(|frame| frame.render_widget(&Screen { app: &app, theme: &theme }, frame.area()))?;
+            guard.terminal.draw(|frame| {
+                frame.render_widget(
+                    &Screen {
+                        app: &app,
+                        theme: &theme,
+                    },
+                    frame.area(),
+                )
+            })?;
         }
         // Blocks until input: no tick, no CPU while idle.
         let area = Rect::new(0, 0, app.width, app.height);

@@ -88,7 +88,10 @@ mod tests {
 
     fn visit(index: usize) -> Visit {
         Visit {
-            entity: EntityRef { kind: EntityKind::Actor, index },
+            entity: EntityRef {
+                kind: EntityKind::Actor,
+                index,
+            },
             scroll: 0,
             link: None,
         }
@@ -105,7 +108,10 @@ mod tests {
         assert_eq!(h.back(), None);
         assert_eq!(h.forward(), Some(visit(1)));
         h.push(visit(5));
-        assert!(!h.can_go_forward(), "following a link drops the forward entries");
+        assert!(
+            !h.can_go_forward(),
+            "following a link drops the forward entries"
+        );
         assert_eq!(h.len(), 3);
         h.replace(visit(6));
         assert_eq!(h.current(), Some(visit(6)));

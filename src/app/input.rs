@@ -9,7 +9,10 @@ pub struct TextInput {
 
 impl TextInput {
     fn byte_at(&self, chars: usize) -> usize {
-        self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
     }
 
     pub fn set(&mut self, text: &str) {
@@ -96,7 +99,10 @@ impl QueryHistory {
             None if self.entries.is_empty() => return None,
             None => self.entries.len() - 1,
         };
-        let draft = self.browsing.take().map_or_else(|| typed.to_string(), |(_, d)| d);
+        let draft = self
+            .browsing
+            .take()
+            .map_or_else(|| typed.to_string(), |(_, d)| d);
         self.browsing = Some((at, draft));
         self.entries.get(at).map(String::as_str)
     }

@@ -35,13 +35,17 @@ impl Panes {
 
     /// Rows of items a list shows (inside its borders); 0 when collapsed or hidden.
     pub fn list_rows(&self, kind: EntityKind) -> usize {
-        self.list(kind).map_or(0, |r| r.height.saturating_sub(2) as usize)
+        self.list(kind)
+            .map_or(0, |r| r.height.saturating_sub(2) as usize)
     }
 
     /// Rows and columns of text inside the detail pane's borders.
     pub fn detail_inner(&self) -> (usize, usize) {
         self.detail.map_or((0, 0), |r| {
-            (r.height.saturating_sub(2) as usize, r.width.saturating_sub(2) as usize)
+            (
+                r.height.saturating_sub(2) as usize,
+                r.width.saturating_sub(2) as usize,
+            )
         })
     }
 }
@@ -67,9 +71,19 @@ pub fn panes(width: u16, height: u16, focus: Focus, list: EntityKind) -> Panes {
     panes.status = Rect::new(0, height - 1, width, 1);
     let body = Rect::new(0, 2, width, height - 3);
     if width >= SIDE_BY_SIDE_WIDTH {
-        let left_width = (width * 2 / 5).clamp(28, 56);
+        // Half the width on smaller screens, two fifths on wide ones.
+        let left_width = if width < 110 {
+            width / 2
+        } else {
+            (width * 2 / 5).min(64)
+        };
         let left = Rect::new(0, body.y, left_width, body.height);
-        panes.detail = Some(Rect::new(left_width, body.y, width - left_width, body.height));
+        panes.detail = Some(Rect::new(
+            left_width,
+            body.y,
+            width - left_width,
+            body.height,
+        ));
         stack_lists(&mut panes, left, list);
     } else {
         panes.tabs = Some(Rect::new(0, body.y, width, 1));
@@ -91,7 +105,11 @@ fn stack_lists(panes: &mut Panes, column: Rect, open: EntityKind) {
         let slot = kind_slot(kind);
         let height = if even {
             let base = column.height / 4;
-            if slot == 3 { column.height - base * 3 } else { base }
+            if slot == 3 {
+                column.height - base * 3
+            } else {
+                base
+            }
         } else if kind == open {
             column.height - 3
         } else {
@@ -110,9 +128,9 @@ mod tests {
     fn side_by_side_at_80_by_24_with_the_focused_list_open() {
         let p = panes(80, 24, Focus::List(EntityKind::Event), EntityKind::Event);
         assert!(!p.too_small);
-        assert_eq!(p.detail, Some(Rect::new(32, 2, 48, 21)));
-        assert_eq!(p.list(EntityKind::Actor), Some(Rect::new(0, 2, 32, 1)));
-        assert_eq!(p.list(EntityKind::Event), Some(Rect::new(0, 3, 32, 18)));
+        assert_eq!(p.detail, Some(Rect::new(40, 2, 40, 21)));
+        assert_eq!(p.list(EntityKind::Actor), Some(Rect::new(0, 2, 40, 1)));
+        assert_eq!(p.list(EntityKind::Event), Some(Rect::new(0, 3, 40, 18)));
         assert_eq!(p.list_rows(EntityKind::Event), 16);
         assert_eq!(p.list_rows(EntityKind::Place), 0);
     }

@@ -186,7 +186,10 @@ impl App {
     pub fn selected(&self, kind: EntityKind) -> Option<EntityRef> {
         let hits = self.results.of(kind);
         let view = self.list_view(kind);
-        hits.get(view.selected).map(|hit| EntityRef { kind, index: hit.index })
+        hits.get(view.selected).map(|hit| EntityRef {
+            kind,
+            index: hit.index,
+        })
     }
 
     /// The entity the detail pane shows.

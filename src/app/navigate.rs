@@ -80,7 +80,11 @@ impl App {
             Focus::Detail if self.detail.is_some() => self.focus_detail(),
             // Nothing to show: skip the detail.
             Focus::Detail => {
-                let kind = if forward { EntityKind::Actor } else { EntityKind::Place };
+                let kind = if forward {
+                    EntityKind::Actor
+                } else {
+                    EntityKind::Place
+                };
                 self.focus_list(kind);
             }
         }
@@ -104,7 +108,10 @@ impl App {
 
     pub(crate) fn scroll_detail(&mut self, delta: isize) {
         let (rows, width) = self.panes().detail_inner();
-        let total = self.detail.as_ref().map_or(0, |d| screen_lines(d, width).len());
+        let total = self
+            .detail
+            .as_ref()
+            .map_or(0, |d| screen_lines(d, width).len());
         let max = total.saturating_sub(rows);
         self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
     }
@@ -143,7 +150,11 @@ impl App {
 
     /// Selects `entity` in its list if the filter lets it through.
     fn select_entity(&mut self, entity: EntityRef) {
-        let position = self.results.of(entity.kind).iter().position(|h| h.index == entity.index);
+        let position = self
+            .results
+            .of(entity.kind)
+            .iter()
+            .position(|h| h.index == entity.index);
         match position {
             Some(row) => {
                 self.list_view_mut(entity.kind).selected = row;
@@ -196,7 +207,11 @@ impl App {
         if let Some(here) = self.current_visit() {
             self.history.replace(here);
         }
-        let visit = if forward { self.history.forward() } else { self.history.back() };
+        let visit = if forward {
+            self.history.forward()
+        } else {
+            self.history.back()
+        };
         match visit {
             Some(visit) => self.show_visit(visit),
             None => {
@@ -237,10 +252,13 @@ impl App {
         EntityKind::ALL
             .into_iter()
             .filter_map(|k| self.results.of(k).first().map(|hit| (hit.score, k)))
-            .fold(None, |best: Option<(i64, EntityKind)>, (score, kind)| match best {
-                Some((s, _)) if s >= score => best,
-                _ => Some((score, kind)),
-            })
+            .fold(
+                None,
+                |best: Option<(i64, EntityKind)>, (score, kind)| match best {
+                    Some((s, _)) if s >= score => best,
+                    _ => Some((score, kind)),
+                },
+            )
             .map(|(_, kind)| kind)
     }
 }

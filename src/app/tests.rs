@@ -75,7 +75,13 @@ fn search_narrows_every_list_and_escape_clears_it() {
     update(&mut app, Action::StartSearch);
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "pokrovsk");
-    assert_eq!(app.results.events[0].index, app.loaded.index.get("pokrovsk-claim").map_or(99, |e| e.index));
+    assert_eq!(
+        app.results.events[0].index,
+        app.loaded
+            .index
+            .get("pokrovsk-claim")
+            .map_or(99, |e| e.index)
+    );
     // Russia's position mentions Pokrovsk.
     assert_eq!(app.results.actors.len(), 1);
     assert_eq!(app.focus, Focus::List(EntityKind::Actor));
@@ -104,7 +110,10 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     let held = app.results.events.len();
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "kind:");
-    assert_eq!(app.query_error.as_deref(), Some("kind: needs a value, e.g. kind:event"));
+    assert_eq!(
+        app.query_error.as_deref(),
+        Some("kind: needs a value, e.g. kind:event")
+    );
     type_text(&mut app, "event");
     assert_eq!(app.query_error, None);
     assert!(app.results.actors.is_empty());
@@ -144,7 +153,11 @@ fn follow_links_then_back_and_forward() {
     // The first link is "Represents: United States".
     update(&mut app, Action::Activate);
     assert_eq!(id(&app, app.shown()), "united-states");
-    assert_eq!(app.list_view(EntityKind::Actor).selected, 0, "the list follows");
+    assert_eq!(
+        app.list_view(EntityKind::Actor).selected,
+        0,
+        "the list follows"
+    );
     // Witkoff's events: Tab to the Moscow talks and follow it.
     update(&mut app, Action::Back);
     assert_eq!(id(&app, app.shown()), "witkoff");
@@ -157,7 +170,10 @@ fn follow_links_then_back_and_forward() {
     update(&mut app, Action::Forward);
     assert_eq!(id(&app, app.shown()), "moscow-talks");
     update(&mut app, Action::Forward);
-    assert_eq!(app.status.as_deref(), Some("Already at the newest page of the history"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Already at the newest page of the history")
+    );
 }
 
 #[test]
@@ -190,7 +206,10 @@ fn help_opens_filters_and_closes() {
 #[test]
 fn mouse_clicks_and_wheel() {
     let mut app = app(80, 24);
-    update(&mut app, Action::Click(Target::ListRow(EntityKind::Event, 3)));
+    update(
+        &mut app,
+        Action::Click(Target::ListRow(EntityKind::Event, 3)),
+    );
     assert_eq!(app.focus, Focus::List(EntityKind::Event));
     assert_eq!(app.list_view(EntityKind::Event).selected, 3);
     update(&mut app, Action::Scroll(Target::List(EntityKind::Event), 3));

@@ -38,7 +38,11 @@ fn page(app: &App, half: bool) -> isize {
         Focus::List(kind) => app.panes().list_rows(kind),
         Focus::Detail => app.panes().detail_inner().0,
     };
-    let rows = if half { rows / 2 } else { rows.saturating_sub(1) };
+    let rows = if half {
+        rows / 2
+    } else {
+        rows.saturating_sub(1)
+    };
     rows.max(1) as isize
 }
 

@@ -178,5 +178,5 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
 mod kinds;
 mod wrap;
 
-pub use wrap::{Piece, ScreenLine, link_line, screen_lines};
 use kinds::{actor, event, place, sticking_point};
+pub use wrap::{Piece, ScreenLine, link_line, screen_lines};

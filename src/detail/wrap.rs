@@ -119,7 +119,7 @@ impl Wrapper {
                 *next_link - 1
             });
             let clean = sanitize_line(&segment.text);
-            for word in clean.split_word_bounds() {
+            for word in words_and_spaces(&clean) {
                 self.word(word, &segment.style, link);
             }
         }
@@ -129,6 +129,22 @@ impl Wrapper {
         self.hang = 0;
         self.fresh = false;
     }
+}
+
+/// Splits text into runs of spaces and runs of everything else, so lines break only at
+/// spaces (punctuation stays with its word).
+fn words_and_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first == ' ';
+        let end = rest
+            .find(|c: char| (c == ' ') != space)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
 }
 
 /// The screen lines of `detail` at `width` columns.
@@ -198,18 +214,36 @@ mod tests {
         for n in 0..links.len() {
             assert!(link_line(&lines, n).is_some(), "link {n} is drawn");
         }
-        let represents = lines.iter().find(|l| text(l).starts_with("Represents: ")).unwrap_or_else(|| panic!());
+        let represents = lines
+            .iter()
+            .find(|l| text(l).starts_with("Represents: "))
+            .unwrap_or_else(|| panic!());
         assert_eq!(represents.link_at(12), Some(0));
         assert_eq!(represents.link_at(3), None);
+    }
+
+    #[test]
+    fn breaks_only_at_spaces() {
+        let runs: Vec<&str> = words_and_spaces("a \"key question\"  raised.").collect();
+        assert_eq!(
+            runs,
+            vec!["a", " ", "\"key", " ", "question\"", "  ", "raised."]
+        );
     }
 
     #[test]
     fn wide_characters_and_tiny_widths() {
         let line = Line::default().plain("基辅 谈判 👩‍👩‍👧 ok");
         let view = Detail {
-            entity: crate::model::EntityRef { kind: crate::model::EntityKind::Actor, index: 0 },
+            entity: crate::model::EntityRef {
+                kind: crate::model::EntityKind::Actor,
+                index: 0,
+            },
             title: "t".into(),
-            sections: vec![super::super::Section { heading: String::new(), lines: vec![line] }],
+            sections: vec![super::super::Section {
+                heading: String::new(),
+                lines: vec![line],
+            }],
         };
         for width in 1..12 {
             let lines = screen_lines(&view, width);

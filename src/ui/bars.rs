@@ -15,7 +15,7 @@ use crate::text::sanitize_line;
 pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.loaded.dossier;
     let counts = format!(
-        " {} actors · {} events · {} sticking points · {} places ",
+        " {} actors · {} events · {} points · {} places ",
         d.actors.len(),
         d.events.len(),
         d.sticking_points.len(),
@@ -28,7 +28,11 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     left.push(&sanitize_line(&d.title), |_| theme.header);
     let counts_width = unicode_width::UnicodeWidthStr::width(counts.as_str());
     let room_for_counts = width >= left.width + counts_width + 2;
-    left.truncate(if room_for_counts { width - counts_width } else { width });
+    left.truncate(if room_for_counts {
+        width - counts_width
+    } else {
+        width
+    });
     buf.set_line(area.x, area.y, &Line::from(left.into_spans()), area.width);
     if room_for_counts {
         let x = area.x + (width - counts_width) as u16;
@@ -40,7 +44,11 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let searching = app.mode == Mode::Search;
     let width = area.width as usize;
     let mut line = Fitted::default();
-    let prompt_style = if searching { theme.title_focused } else { theme.key };
+    let prompt_style = if searching {
+        theme.title_focused
+    } else {
+        theme.key
+    };
     line.push(" / ", |_| prompt_style);
     if app.query.text.is_empty() && !searching {
         line.push("search (fzf syntax; ? for help)", |_| theme.muted);
@@ -48,13 +56,20 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let text = sanitize_line(&app.query.text).into_owned();
         let cursor = app.query.cursor;
         line.push(&text, |i| {
-            if searching && i == cursor { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() }
+            if searching && i == cursor {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            }
         });
         if searching && cursor >= app.query.text.chars().count() {
             line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
         }
     }
-    let hint = app.query_error.as_ref().map(|e| format!("  ⚠ {}", sanitize_line(e)));
+    let hint = app
+        .query_error
+        .as_ref()
+        .map(|e| format!("  ⚠ {}", sanitize_line(e)));
     let mut hint_fitted = Fitted::default();
     if let Some(hint) = &hint {
         hint_fitted.push(hint, |_| theme.error);
@@ -82,7 +97,7 @@ pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
     let mut x = 0u16;
     let mut spans = Vec::new();
     for (focus, label) in tab_labels() {
-        let w = label.len() as u16 + 2;
+        let w = label.len() as u16 + 1;
         if x + w > width {
             break;
         }
@@ -95,9 +110,16 @@ pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
 pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let labels = tab_labels();
     for (focus, x, w) in tab_spans(area.width) {
-        let label = labels.iter().find(|(f, _)| *f == focus).map_or("", |(_, l)| l);
-        let style = if app.focus == focus { theme.title_focused.add_modifier(Modifier::REVERSED) } else { theme.title };
-        buf.set_stringn(area.x + x, area.y, format!(" {label} "), w as usize, style);
+        let label = labels
+            .iter()
+            .find(|(f, _)| *f == focus)
+            .map_or("", |(_, l)| l);
+        let style = if app.focus == focus {
+            theme.title_focused.add_modifier(Modifier::REVERSED)
+        } else {
+            theme.title
+        };
+        buf.set_stringn(area.x + x, area.y, format!(" {label}"), w as usize, style);
         if x + w < area.width {
             buf.set_stringn(area.x + x + w, area.y, "│", 1, theme.border);
         }
@@ -109,16 +131,31 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let (context, wanted): (Context, &[(Action, &'static str)]) = match (app.mode, app.focus) {
         (Mode::Search, _) => (
             Context::Search,
-            &[(Action::FinishSearch, "keep filter"), (Action::Escape, "clear"), (Action::HistoryPrevious, "history")],
+            &[
+                (Action::FinishSearch, "keep filter"),
+                (Action::Escape, "clear"),
+                (Action::HistoryPrevious, "history"),
+            ],
         ),
-        (Mode::Help, _) => (Context::Help, &[(Action::Escape, "close"), (Action::Down, "scroll")]),
+        (Mode::Help, _) => (
+            Context::Help,
+            &[(Action::Escape, "close"), (Action::Down, "scroll")],
+        ),
         (Mode::Browse, Focus::Detail) => (
             Context::Detail,
-            &[(Action::NextLink, "next link"), (Action::Activate, "follow"), (Action::Escape, "list")],
+            &[
+                (Action::NextLink, "next link"),
+                (Action::Activate, "follow"),
+                (Action::Escape, "list"),
+            ],
         ),
         (Mode::Browse, Focus::List(_)) => (
             Context::Lists,
-            &[(Action::Down, "move"), (Action::Activate, "links"), (Action::NextPane, "pane")],
+            &[
+                (Action::Down, "move"),
+                (Action::Activate, "links"),
+                (Action::NextPane, "pane"),
+            ],
         ),
     };
     let mut hints: Vec<(String, &'static str)> = wanted
@@ -144,7 +181,9 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let mut line = Fitted::default();
     if let Some(status) = &app.status {
-        line.push(&format!(" {}", sanitize_line(status)), |_| theme.title_focused);
+        line.push(&format!(" {}", sanitize_line(status)), |_| {
+            theme.title_focused
+        });
     } else {
         for (key, label) in hints(app) {
             line.push(&format!(" {key}"), |_| theme.key);

@@ -5,8 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
+use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::detail::{Piece, Style as Meaning, screen_lines};
@@ -20,7 +23,9 @@ pub struct DetailPane<'a> {
 impl DetailPane<'_> {
     fn style(&self, piece: &Piece, heading: bool) -> Style {
         let theme = self.theme;
-        let focused_link = self.app.focus == Focus::Detail && piece.link.is_some() && piece.link == self.app.detail_link;
+        let focused_link = self.app.focus == Focus::Detail
+            && piece.link.is_some()
+            && piece.link == self.app.detail_link;
         match &piece.style {
             _ if focused_link => theme.link_focused,
             Meaning::Link(_) => theme.link,
@@ -39,25 +44,56 @@ impl Widget for &DetailPane<'_> {
         let focused = self.app.focus == Focus::Detail;
         let theme = self.theme;
         let Some(detail) = &self.app.detail else {
-            let block = Block::bordered().border_style(theme.border).title(" Detail ");
+            let block = Block::bordered()
+                .border_style(theme.border)
+                .title(" Detail ");
             let inner = block.inner(area);
             block.render(area, buf);
             let note = "Nothing selected: the list is empty";
             buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
             return;
         };
-        let kind = detail.entity.kind.noun();
-        let title = format!(" {} · {kind} ", sanitize_line(&detail.title));
+        let mut title = Fitted::default();
+        title.push(&format!(" {}", sanitize_line(&detail.title)), |_| {
+            Style::new()
+        });
+        let kind = format!(" · {} ", detail.entity.kind.noun());
+        title.truncate((area.width as usize).saturating_sub(4 + kind.len()));
+        let title = format!(
+            "{}{kind}",
+            title
+                .into_spans()
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        );
         let inner_width = area.width.saturating_sub(2) as usize;
         let lines = screen_lines(detail, inner_width);
         let rows = area.height.saturating_sub(2) as usize;
         let scroll = self.app.detail_scroll.min(lines.len().saturating_sub(rows));
         let mut block = Block::bordered()
-            .border_style(if focused { theme.border_focused } else { theme.border })
-            .title(Span::styled(title, if focused { theme.title_focused } else { theme.title }));
+            .border_style(if focused {
+                theme.border_focused
+            } else {
+                theme.border
+            })
+            .title(Span::styled(
+                title,
+                if focused {
+                    theme.title_focused
+                } else {
+                    theme.title
+                },
+            ));
         if lines.len() > rows {
-            let position = format!(" {}–{}/{} ", scroll + 1, (scroll + rows).min(lines.len()), lines.len());
-            block = block.title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
+            let position = format!(
+                " {}–{}/{} ",
+                scroll + 1,
+                (scroll + rows).min(lines.len()),
+                lines.len()
+            );
+            block =
+                block.title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
         }
         let inner = block.inner(area);
         block.render(area, buf);
@@ -70,13 +106,26 @@ impl Widget for &DetailPane<'_> {
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
         if lines.len() > rows {
-            let mut state = ScrollbarState::new(lines.len() - rows).position(scroll).viewport_content_length(rows);
+            let mut state = ScrollbarState::new(lines.len() - rows)
+                .position(scroll)
+                .viewport_content_length(rows);
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
                 .track_symbol(Some("│"))
-                .thumb_style(if focused { theme.border_focused } else { theme.border })
-                .render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut state);
+                .thumb_style(if focused {
+                    theme.border_focused
+                } else {
+                    theme.border
+                })
+                .render(
+                    area.inner(Margin {
+                        vertical: 1,
+                        horizontal: 0,
+                    }),
+                    buf,
+                    &mut state,
+                );
         }
     }
 }

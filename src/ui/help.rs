@@ -20,7 +20,12 @@ pub struct HelpOverlay<'a> {
 pub fn help_area(area: Rect) -> Rect {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2);
-    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }
 
 const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer.";
@@ -35,7 +40,10 @@ impl Widget for &HelpOverlay<'_> {
         Clear.render(area, buf);
         let block = Block::bordered()
             .border_style(theme.border_focused)
-            .title(Span::styled(" Help: keys (type to filter, Esc to close) ", theme.title_focused));
+            .title(Span::styled(
+                " Help: keys (type to filter, Esc to close) ",
+                theme.title_focused,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let filter = &self.app.help.filter.text;
@@ -45,7 +53,12 @@ impl Widget for &HelpOverlay<'_> {
             Span::styled("▏", theme.key),
         ])];
         let rows = help_rows(filter);
-        let key_width = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0).min(24);
+        let key_width = rows
+            .iter()
+            .map(|r| r.keys.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24);
         let mut context = None;
         for row in &rows {
             if context != Some(row.context) {
@@ -61,12 +74,19 @@ impl Widget for &HelpOverlay<'_> {
             lines.push(Line::from(fitted.into_spans()));
         }
         if rows.is_empty() {
-            lines.push(Line::from(Span::styled("  No key matches the filter.", theme.muted)));
+            lines.push(Line::from(Span::styled(
+                "  No key matches the filter.",
+                theme.muted,
+            )));
         }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(MOUSE_NOTE, theme.muted)));
         let visible = inner.height as usize;
-        let scroll = self.app.help.scroll.min(lines.len().saturating_sub(visible));
+        let scroll = self
+            .app
+            .help
+            .scroll
+            .min(lines.len().saturating_sub(visible));
         for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
             buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
         }

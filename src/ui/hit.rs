@@ -36,14 +36,20 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     if !detail_rect.contains(at) {
         return None;
     }
-    let inside = x > detail_rect.x && x + 1 < detail_rect.right() && y > detail_rect.y && y + 1 < detail_rect.bottom();
+    let inside = x > detail_rect.x
+        && x + 1 < detail_rect.right()
+        && y > detail_rect.y
+        && y + 1 < detail_rect.bottom();
     if let (true, Some(detail)) = (inside, &app.detail) {
         let width = detail_rect.width.saturating_sub(2) as usize;
         let rows = detail_rect.height.saturating_sub(2) as usize;
         let lines = screen_lines(detail, width);
         let scroll = app.detail_scroll.min(lines.len().saturating_sub(rows));
         let line = scroll + (y - detail_rect.y - 1) as usize;
-        if let Some(link) = lines.get(line).and_then(|l| l.link_at((x - detail_rect.x - 1) as usize)) {
+        if let Some(link) = lines
+            .get(line)
+            .and_then(|l| l.link_at((x - detail_rect.x - 1) as usize))
+        {
             return Some(Target::Link(link));
         }
     }
@@ -55,5 +61,9 @@ fn list_target(app: &App, kind: EntityKind, rect: Rect, y: u16) -> Target {
         return Target::List(kind);
     }
     let row = app.list_view(kind).offset + (y - rect.y - 1) as usize;
-    if row < app.results.of(kind).len() { Target::ListRow(kind, row) } else { Target::List(kind) }
+    if row < app.results.of(kind).len() {
+        Target::ListRow(kind, row)
+    } else {
+        Target::List(kind)
+    }
 }

@@ -5,7 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use super::text::Fitted;
 use super::theme::Theme;
@@ -33,13 +35,20 @@ impl ListPane<'_> {
     fn title(&self) -> String {
         let shown = self.app.results.of(self.kind).len();
         let total = self.app.loaded.dossier.count(self.kind);
-        format!(" {} {} {shown}/{total} ", number(self.kind), self.kind.plural_title())
+        format!(
+            " {} {} {shown}/{total} ",
+            number(self.kind),
+            self.kind.plural_title()
+        )
     }
 
     fn row(&self, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
         let hit = &self.app.results.of(self.kind)[row];
-        let entity = EntityRef { kind: self.kind, index: hit.index };
+        let entity = EntityRef {
+            kind: self.kind,
+            index: hit.index,
+        };
         let dossier = &self.app.loaded.dossier;
         let selected = row == self.app.list_view(self.kind).selected;
         let base = match (selected, self.focused()) {
@@ -49,37 +58,85 @@ impl ListPane<'_> {
         };
         let marker = if selected { "> " } else { "  " };
         let name = sanitize_line(dossier.name_of(entity));
-        let mut fitted = Fitted::default();
-        fitted.push(marker, |_| base);
-        fitted.push(&name, |i| {
-            if hit.highlight.binary_search(&i).is_ok() { base.patch(theme.matched) } else { base }
-        });
         let fact = sanitize_line(&dossier.fact_of(entity)).into_owned();
         let mut fact_fitted = Fitted::default();
         fact_fitted.push(&format!("  {fact}"), |_| base.patch(theme.muted));
-        if fitted.width >= width {
-            fitted.truncate(width);
-            return Line::from(fitted.into_spans());
+        // A short fact is kept whole; a long one gets two fifths of the row.
+        let fact_budget = if fact_fitted.width <= width / 2 {
+            fact_fitted.width
+        } else {
+            width * 2 / 5
+        };
+        let name_budget = width
+            .saturating_sub(fact_budget + marker.len())
+            .max(width.min(4));
+        // Like fzf, cut the start of a long name rather than hide the characters that matched.
+        let skip = skip_to_show(&name, hit.highlight.last().copied(), name_budget);
+        let mut fitted = Fitted::default();
+        fitted.push(marker, |_| base);
+        if skip > 0 {
+            fitted.push("…", |_| base);
         }
+        let shown: String = name.chars().skip(skip).collect();
+        fitted.push(&shown, |i| {
+            if hit.highlight.binary_search(&(i + skip)).is_ok() {
+                base.patch(theme.matched)
+            } else {
+                base
+            }
+        });
+        fitted.truncate(width.saturating_sub(fact_budget).max(width.min(4)));
         fact_fitted.truncate(width - fitted.width);
         let fill = width - fitted.width - fact_fitted.width;
         let mut spans = fitted.into_spans();
-        spans.extend(fact_fitted.into_spans());
         spans.push(Span::styled(" ".repeat(fill), base));
+        spans.extend(fact_fitted.into_spans());
         Line::from(spans)
     }
 
     fn render_collapsed(&self, area: Rect, buf: &mut Buffer) {
-        let style = if self.focused() { self.theme.title_focused } else { self.theme.border };
+        let style = if self.focused() {
+            self.theme.title_focused
+        } else {
+            self.theme.border
+        };
         let title = self.title();
         let rule = "─".repeat((area.width as usize).saturating_sub(title.chars().count() + 1));
         let line = Line::from(vec![
             Span::styled("─", style),
-            Span::styled(title, if self.focused() { style } else { self.theme.title }),
+            Span::styled(
+                title,
+                if self.focused() {
+                    style
+                } else {
+                    self.theme.title
+                },
+            ),
             Span::styled(rule, style),
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
     }
+}
+
+/// How many leading characters of `name` to drop so that the character at `last_match`
+/// shows within `budget` columns (after a leading `…`).
+fn skip_to_show(name: &str, last_match: Option<usize>, budget: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let Some(last) = last_match else { return 0 };
+    let widths: Vec<usize> = name.chars().map(|c| c.width().unwrap_or(0)).collect();
+    if last >= widths.len() {
+        return 0;
+    }
+    let needed = |from: usize| widths[from..=last].iter().sum::<usize>();
+    // Room for the match and the ellipsis after it when the end is cut too.
+    if needed(0) + 1 <= budget {
+        return 0;
+    }
+    let mut skip = 0;
+    while skip < last && needed(skip) + 2 > budget {
+        skip += 1;
+    }
+    skip
 }
 
 impl Widget for &ListPane<'_> {
@@ -89,21 +146,43 @@ impl Widget for &ListPane<'_> {
         }
         let focused = self.focused();
         let block = Block::bordered()
-            .border_style(if focused { self.theme.border_focused } else { self.theme.border })
+            .border_style(if focused {
+                self.theme.border_focused
+            } else {
+                self.theme.border
+            })
             .title(Span::styled(
                 self.title(),
-                if focused { self.theme.title_focused } else { self.theme.title },
+                if focused {
+                    self.theme.title_focused
+                } else {
+                    self.theme.title
+                },
             ));
         let inner = block.inner(area);
         block.render(area, buf);
         let hits = self.app.results.of(self.kind);
         if hits.is_empty() {
-            let note = if self.app.query.text.is_empty() { "  (none)" } else { "  (no match)" };
-            buf.set_stringn(inner.x, inner.y, note, inner.width as usize, self.theme.muted);
+            let note = if self.app.query.text.is_empty() {
+                "  (none)"
+            } else {
+                "  (no match)"
+            };
+            buf.set_stringn(
+                inner.x,
+                inner.y,
+                note,
+                inner.width as usize,
+                self.theme.muted,
+            );
             return;
         }
         let rows = inner.height as usize;
-        let offset = self.app.list_view(self.kind).offset.min(hits.len().saturating_sub(1));
+        let offset = self
+            .app
+            .list_view(self.kind)
+            .offset
+            .min(hits.len().saturating_sub(1));
         let visible = offset..(offset + rows).min(hits.len());
         for (y, row) in visible.enumerate() {
             let line = self.row(row, inner.width as usize);
@@ -117,8 +196,35 @@ impl Widget for &ListPane<'_> {
                 .begin_symbol(None)
                 .end_symbol(None)
                 .track_symbol(Some("│"))
-                .thumb_style(if focused { self.theme.border_focused } else { self.theme.border })
-                .render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut state);
+                .thumb_style(if focused {
+                    self.theme.border_focused
+                } else {
+                    self.theme.border
+                })
+                .render(
+                    area.inner(Margin {
+                        vertical: 1,
+                        horizontal: 0,
+                    }),
+                    buf,
+                    &mut state,
+                );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_to_show;
+
+    #[test]
+    fn keeps_the_last_match_in_view() {
+        let name = "Russia claims control of Pokrovsk";
+        assert_eq!(skip_to_show(name, None, 10), 0);
+        assert_eq!(skip_to_show(name, Some(3), 10), 0);
+        // "Pokrovsk" ends at char 32: with 20 columns (an ellipsis each side), 15 go.
+        let skip = skip_to_show(name, Some(32), 20);
+        assert_eq!(skip, 15);
+        assert_eq!(&name[skip..], "ontrol of Pokrovsk");
     }
 }

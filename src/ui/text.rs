@@ -60,7 +60,10 @@ impl Fitted {
     }
 
     pub fn into_spans(self) -> Vec<Span<'static>> {
-        self.cells.into_iter().map(|(text, style)| Span::styled(text, style)).collect()
+        self.cells
+            .into_iter()
+            .map(|(text, style)| Span::styled(text, style))
+            .collect()
     }
 }
 
@@ -73,7 +76,11 @@ mod tests {
         f.push(text, |_| Style::new());
         f.truncate(max);
         let width = f.width;
-        let text: String = f.into_spans().iter().map(|s| s.content.to_string()).collect();
+        let text: String = f
+            .into_spans()
+            .iter()
+            .map(|s| s.content.to_string())
+            .collect();
         (text, width)
     }
 
@@ -82,8 +89,12 @@ mod tests {
         assert_eq!(fitted("Pokrovsk", 20), ("Pokrovsk".into(), 8));
         assert_eq!(fitted("Pokrovsk", 5), ("Pokr…".into(), 5));
         assert_eq!(fitted("基辅谈判", 5), ("基辅…".into(), 5));
-        assert_eq!(fitted("e\u{301}e\u{301}e\u{301}", 2), ("e\u{301}…".into(), 2));
-        assert_eq!(fitted("👩‍👩‍👧 family", 4), ("👩‍👩‍👧…".into(), 3));
+        assert_eq!(
+            fitted("e\u{301}e\u{301}e\u{301}", 2),
+            ("e\u{301}…".into(), 2)
+        );
+        assert_eq!(fitted("👩‍👩‍👧 family", 4), ("👩‍👩‍👧 …".into(), 4));
+        assert_eq!(fitted("👩‍👩‍👧 family", 3), ("👩‍👩‍👧…".into(), 3));
         assert_eq!(fitted("abc", 0), ("".into(), 0));
     }
 }

@@ -29,7 +29,11 @@ pub struct Theme {
 impl Theme {
     /// The theme for this environment: monochrome when `no_color` (the `NO_COLOR` variable).
     pub fn new(no_color: bool) -> Self {
-        if no_color { Self::monochrome() } else { Self::colour() }
+        if no_color {
+            Self::monochrome()
+        } else {
+            Self::colour()
+        }
     }
 
     pub fn colour() -> Self {
@@ -46,7 +50,9 @@ impl Theme {
             matched: Style::new().fg(Color::Yellow).add_modifier(bold),
             muted: Style::new().fg(Color::DarkGray),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
             link_focused: Style::new().add_modifier(Modifier::REVERSED | bold),
             quote: Style::new().add_modifier(Modifier::ITALIC),
             error: Style::new().fg(Color::Red).add_modifier(bold),
