@@ -92,7 +92,7 @@ impl QueryHistory {
     }
 
     /// The entry before the one shown (Up); `typed` is the text in the field now.
-    pub fn previous(&mut self, typed: &str) -> Option<&str> {
+    pub fn earlier(&mut self, typed: &str) -> Option<&str> {
         let at = match &self.browsing {
             Some((at, _)) if *at == 0 => return None,
             Some((at, _)) => at - 1,
@@ -108,7 +108,7 @@ impl QueryHistory {
     }
 
     /// The entry after the one shown (Down), or what was typed before browsing.
-    pub fn next(&mut self) -> Option<String> {
+    pub fn later(&mut self) -> Option<String> {
         let (at, draft) = self.browsing.take()?;
         if at + 1 < self.entries.len() {
             self.browsing = Some((at + 1, draft));
@@ -153,11 +153,11 @@ mod tests {
         h.remember("nato");
         h.remember("nato");
         h.remember("  ");
-        assert_eq!(h.previous("dra"), Some("nato"));
-        assert_eq!(h.previous("ignored"), Some("pokrovsk"));
-        assert_eq!(h.previous("ignored"), None);
-        assert_eq!(h.next().as_deref(), Some("nato"));
-        assert_eq!(h.next().as_deref(), Some("dra"));
-        assert_eq!(h.next(), None);
+        assert_eq!(h.earlier("dra"), Some("nato"));
+        assert_eq!(h.earlier("ignored"), Some("pokrovsk"));
+        assert_eq!(h.earlier("ignored"), None);
+        assert_eq!(h.later().as_deref(), Some("nato"));
+        assert_eq!(h.later().as_deref(), Some("dra"));
+        assert_eq!(h.later(), None);
     }
 }

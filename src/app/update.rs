@@ -111,7 +111,7 @@ fn search(app: &mut App, action: Action) {
             app.query.set("");
             true
         }
-        Action::HistoryPrevious => match app.query_history.previous(&app.query.text) {
+        Action::HistoryPrevious => match app.query_history.earlier(&app.query.text) {
             Some(earlier) => {
                 let earlier = earlier.to_string();
                 app.query.set(&earlier);
@@ -119,7 +119,7 @@ fn search(app: &mut App, action: Action) {
             }
             None => false,
         },
-        Action::HistoryNext => match app.query_history.next() {
+        Action::HistoryNext => match app.query_history.later() {
             Some(later) => {
                 app.query.set(&later);
                 true

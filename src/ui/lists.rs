@@ -129,7 +129,7 @@ fn skip_to_show(name: &str, last_match: Option<usize>, budget: usize) -> usize {
     }
     let needed = |from: usize| widths[from..=last].iter().sum::<usize>();
     // Room for the match and the ellipsis after it when the end is cut too.
-    if needed(0) + 1 <= budget {
+    if needed(0) < budget {
         return 0;
     }
     let mut skip = 0;

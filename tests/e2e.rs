@@ -1,0 +1,119 @@
+//! The real binary in a real pseudo-terminal: type keys, read the screen, check that the
+//! terminal is restored on exit.
+
+mod pty;
+use pty::Session;
+
+/// The row of the screen that contains `text`.
+fn row_with(screen: &vt100::Screen, text: &str) -> Option<u16> {
+    let (rows, _) = screen.size();
+    (0..rows).find(|&r| screen.contents_between(r, 0, r + 1, 0).contains(text))
+}
+
+#[test]
+fn find_follow_back_help_quit() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    assert!(s.parser.screen().alternate_screen());
+
+    // Search: the matching event is listed and its matched characters highlighted.
+    s.send(b"/pokrovsk");
+    s.wait_for_text("2 Events 2/13");
+    s.send(b"\r2");
+    s.wait_for_text("of Pokrovsk   #11 · disputed");
+    let screen = s.parser.screen();
+    let row = row_with(screen, "of Pokrovsk   #11").unwrap();
+    let line = screen.contents_between(row, 0, row + 1, 0);
+    let col = line
+        .find("Pokrovsk")
+        .map(|byte| line[..byte].chars().count())
+        .unwrap() as u16;
+    let cell = screen.cell(row, col).unwrap();
+    assert!(cell.bold(), "matched characters are bold");
+    assert_eq!(cell.fgcolor(), vt100::Color::Idx(3), "and yellow");
+
+    // Open the event's links, follow the first (its place), then go back.
+    s.send(b"\r");
+    s.wait_for_text("Tab next link");
+    s.send(b"\r");
+    s.wait_for_text("Pokrovsk · place");
+    s.wait_for_text("Part of: Donetsk");
+    s.send(b"\x7f");
+    s.wait_for_text("Russia claims control of… · event");
+    s.wait_for_text("Kind: claim");
+
+    // Help, generated from the keymap, then closed.
+    s.send(b"?");
+    s.wait_for_text("Help: keys");
+    s.wait_for_text("Next entry");
+    s.send(b"history");
+    s.wait_for_text("Go back in the history");
+    s.wait_for("the filter to hide other keys", |screen| {
+        !screen.contents().contains("Next entry")
+    });
+    s.send(b"\x1b");
+    s.wait_for("help closed", |screen| {
+        !screen.contents().contains("Help: keys")
+    });
+
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn mouse_click_selects_and_follows() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    // Click the third actor (row 6 on screen, 1-based SGR coordinates).
+    s.send(b"\x1b[<0;5;6M\x1b[<0;5;6m");
+    s.wait_for_text("Russia · actor");
+    // Wheel down over the list moves three rows.
+    s.send(b"\x1b[<65;5;6M");
+    s.wait_for_text("Rustem Umerov · actor");
+    s.send(b"q");
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn narrow_terminal_and_no_color() {
+    let mut s = Session::start(&[], 40, 12, &[("NO_COLOR", "1")]);
+    s.wait_for_text(" Actors│ Events");
+    let screen = s.parser.screen();
+    let row = row_with(screen, "> United States").unwrap();
+    let line = screen.contents_between(row, 0, row + 1, 0);
+    let col = line.find("> United").unwrap() as u16;
+    let cell = screen.cell(row, col + 2).unwrap();
+    assert!(cell.inverse(), "the selection is shown in reverse video");
+    assert_eq!(
+        cell.fgcolor(),
+        vt100::Color::Default,
+        "no colour under NO_COLOR"
+    );
+    s.send(b"\x03");
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn another_dossier_and_a_bad_one() {
+    let mut s = Session::start(&["tests/fixtures/minimal.yaml"], 80, 24, &[]);
+    s.wait_for_text("A minimal dossier");
+    s.wait_for_text("1 Actors 2/2");
+    s.send(b"q");
+    s.wait_exit();
+    s.assert_restored();
+
+    let mut s = Session::start(&["tests/fixtures/cycles.yaml"], 80, 24, &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    assert!(
+        s.screen_text()
+            .contains("`represents` goes round in a circle"),
+        "{}",
+        s.screen_text()
+    );
+    s.assert_restored();
+}

@@ -1,0 +1,155 @@
+//! Runs the real `talks` binary in a pseudo-terminal and reads its screen with vt100.
+//! Waits are on screen content with a generous deadline, never fixed sleeps.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long any one wait may take before the test fails (a loaded 2-core machine is slow).
+const DEADLINE: Duration = Duration::from_secs(30);
+
+pub struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    pub parser: vt100::Parser,
+    pub child: Box<dyn Child + Send + Sync>,
+    closed: bool,
+}
+
+impl Session {
+    /// Starts `talks ARGS` in a `cols`×`rows` terminal with the given extra environment.
+    pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
+        command.args(args);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("start talks");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            master: pair.master,
+            writer,
+            output,
+            parser: vt100::Parser::new(rows, cols, 0),
+            child,
+            closed: false,
+        }
+    }
+
+    pub fn screen_text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feeds output to the parser until `ready(screen)` holds, or fails after the deadline.
+    pub fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while !ready(self.parser.screen()) {
+            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!(
+                        "timed out waiting for {what}; the screen:\n{}",
+                        self.screen_text()
+                    )
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.closed = true;
+                    assert!(
+                        ready(self.parser.screen()),
+                        "talks exited before {what}; the screen:\n{}",
+                        self.screen_text()
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for_text(&mut self, text: &str) {
+        let text = text.to_string();
+        self.wait_for(&format!("{text:?}"), move |s| s.contents().contains(&text));
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to talks");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits for the program to exit and reads everything it wrote.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("poll talks") {
+                break status;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "talks did not exit; the screen:\n{}",
+                self.screen_text()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+        }
+        status
+    }
+
+    /// True when the terminal is back in cooked mode (echo and line editing on).
+    pub fn cooked_mode(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("read the terminal mode");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Asserts the terminal is as it was before talks started.
+    pub fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "the alternate screen was left");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture is off"
+        );
+        assert!(self.cooked_mode(), "raw mode is off");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
