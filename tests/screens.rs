@@ -147,3 +147,31 @@ fn control_characters_in_data_are_shown_escaped() {
         assert!(!shown.contains(bad));
     }
 }
+
+#[test]
+fn resize_storm_with_keys_between() {
+    let mut app = app(80, 24);
+    let sizes = (0..60u16).map(|i| ((i * 37) % 140, (i * 13) % 50));
+    for (n, (width, height)) in sizes.enumerate() {
+        update(&mut app, Action::Resize(width, height));
+        let action = [
+            Action::Down,
+            Action::NextPane,
+            Action::Activate,
+            Action::NextLink,
+            Action::Back,
+        ][n % 5]
+            .clone();
+        update(&mut app, action);
+        let area = ratatui::layout::Rect::new(0, 0, width, height);
+        let mut buffer = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(
+            &Screen {
+                app: &app,
+                theme: &Theme::colour(),
+            },
+            area,
+            &mut buffer,
+        );
+    }
+}
