@@ -1,6 +1,6 @@
 //! What the detail of each kind of entity holds.
 
-use super::{Builder, Line, Style};
+use super::{Builder, Line, SectionKind, Style};
 use crate::model::{EntityKind, EntityRef};
 
 fn actor_ref(index: usize) -> EntityRef {
@@ -12,6 +12,7 @@ fn actor_ref(index: usize) -> EntityRef {
 
 pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
     let a = &b.dossier.actors[i];
+    b.cite_all(&a.sources);
     let mut fields = vec![Builder::field("Kind", a.kind.as_str())];
     if let Some(role) = &a.role {
         fields.push(Builder::field("Role", role));
@@ -25,7 +26,7 @@ pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
     if !a.aliases.is_empty() {
         fields.push(Builder::field("Also known as", a.aliases.join(", ")));
     }
-    b.section("", fields);
+    b.section(SectionKind::Fields, "", fields);
     b.summary(a.summary.as_deref());
     let represented: Vec<Line> = b.index.represented_by[i]
         .iter()
@@ -37,59 +38,56 @@ pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
             }
         })
         .collect();
-    b.section("Represented by", represented);
+    b.section(SectionKind::Links, "Represented by", represented);
     let events = b.index.actor_events[i]
         .iter()
         .map(|&e| b.event_line(e))
         .collect();
-    b.section("Events", events);
-    let positions = b.index.actor_positions[i]
-        .iter()
-        .map(|&(p, n)| {
-            let position = &b.dossier.sticking_points[p].positions[n];
-            let entity = EntityRef {
-                kind: EntityKind::StickingPoint,
-                index: p,
-            };
-            b.link(entity)
-                .plain(" — ")
-                .push(
-                    position.stance.as_str(),
-                    Style::Stance(position.stance.clone()),
-                )
-                .plain(format!(": {}", position.summary.trim()))
-        })
-        .collect();
-    b.section("Positions", positions);
-    let quotes = b.index.actor_events[i]
-        .iter()
-        .flat_map(|&e| {
-            let event = &b.dossier.events[e];
-            let entity = EntityRef {
-                kind: EntityKind::Event,
-                index: e,
-            };
-            event
-                .quotes
-                .iter()
-                .filter(|q| b.index.actor(&q.by) == Some(i))
-                .map(move |q| (entity, q.text.clone()))
-        })
-        .map(|(entity, text)| {
-            let quote = Line::default()
-                .push(format!("“{text}”"), Style::Quote)
+    b.section(SectionKind::Links, "Events", events);
+    let (dossier, index) = (b.dossier, b.index);
+    let mut positions = Vec::new();
+    for &(p, n) in &index.actor_positions[i] {
+        let position = &dossier.sticking_points[p].positions[n];
+        let entity = EntityRef {
+            kind: EntityKind::StickingPoint,
+            index: p,
+        };
+        let line = b
+            .link(entity)
+            .plain(" — ")
+            .push(
+                position.stance.as_str(),
+                Style::Stance(position.stance.clone()),
+            )
+            .plain(format!(": {}", position.summary.trim()));
+        positions.push(b.note_marker(line, position.source.as_deref()));
+    }
+    b.section(SectionKind::Positions, "Positions", positions);
+    let mut quotes = Vec::new();
+    for &e in &index.actor_events[i] {
+        let entity = EntityRef {
+            kind: EntityKind::Event,
+            index: e,
+        };
+        for quote in dossier.events[e]
+            .quotes
+            .iter()
+            .filter(|q| index.actor(&q.by) == Some(i))
+        {
+            let mut line = Line::default()
+                .push(format!("“{}”", quote.text), Style::Quote)
                 .plain(" — in ");
-            let mut line = quote;
             line.segments.extend(b.link(entity).segments);
-            line
-        })
-        .collect();
-    b.section("Quotes", quotes);
-    b.sources(&a.sources);
+            quotes.push(b.note_marker(line, quote.source.as_deref()));
+        }
+    }
+    b.section(SectionKind::Quotes, "Quotes", quotes);
+    b.sources();
 }
 
 pub(super) fn event(b: &mut Builder<'_>, i: usize) {
     let e = &b.dossier.events[i];
+    b.cite_all(&e.sources);
     let mut fields = vec![Builder::field("Order", format!("#{}", e.order))];
     if let Some(date) = &e.date {
         fields.push(Builder::field("Date", date));
@@ -101,7 +99,7 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
         line.segments.extend(b.link_by_id(place).segments);
         fields.push(line);
     }
-    b.section("", fields);
+    b.section(SectionKind::Fields, "", fields);
     b.summary(e.summary.as_deref());
     let participants = e
         .participants
@@ -118,36 +116,34 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
             }
         })
         .collect();
-    b.section("Participants", participants);
+    b.section(SectionKind::Links, "Participants", participants);
     let points = e
         .sticking_points
         .iter()
         .map(|id| b.link_by_id(id))
         .collect();
-    b.section("Sticking points", points);
+    b.section(SectionKind::Links, "Sticking points", points);
     let outcomes = e
         .outcomes
         .iter()
         .map(|o| Line::default().plain(format!("• {o}")))
         .collect();
-    b.section("Outcomes", outcomes);
-    let quotes = e
-        .quotes
-        .iter()
-        .map(|q| {
-            let mut line = Line::default()
-                .push(format!("“{}”", q.text), Style::Quote)
-                .plain(" — ");
-            line.segments.extend(b.link_by_id(&q.by).segments);
-            line
-        })
-        .collect();
-    b.section("Quotes", quotes);
-    b.sources(&e.sources);
+    b.section(SectionKind::Items, "Outcomes", outcomes);
+    let mut quotes = Vec::new();
+    for quote in &e.quotes {
+        let mut line = Line::default()
+            .push(format!("“{}”", quote.text), Style::Quote)
+            .plain(" — ");
+        line.segments.extend(b.link_by_id(&quote.by).segments);
+        quotes.push(b.note_marker(line, quote.source.as_deref()));
+    }
+    b.section(SectionKind::Quotes, "Quotes", quotes);
+    b.sources();
 }
 
 pub(super) fn sticking_point(b: &mut Builder<'_>, i: usize) {
     let s = &b.dossier.sticking_points[i];
+    b.cite_all(&s.sources);
     let mut fields = vec![
         Builder::field("Topic", &s.topic),
         Builder::field("Status", s.status.as_str()),
@@ -162,36 +158,36 @@ pub(super) fn sticking_point(b: &mut Builder<'_>, i: usize) {
         }
         fields.push(line);
     }
-    b.section("", fields);
+    b.section(SectionKind::Fields, "", fields);
     b.summary(s.summary.as_deref());
-    let positions = s
-        .positions
-        .iter()
-        .map(|p| {
-            b.link_by_id(&p.actor)
-                .plain(" — ")
-                .push(p.stance.as_str(), Style::Stance(p.stance.clone()))
-                .plain(format!(": {}", p.summary.trim()))
-        })
-        .collect();
-    b.section("Positions", positions);
+    let mut positions = Vec::new();
+    for p in &s.positions {
+        let line = b
+            .link_by_id(&p.actor)
+            .plain(" — ")
+            .push(p.stance.as_str(), Style::Stance(p.stance.clone()))
+            .plain(format!(": {}", p.summary.trim()));
+        positions.push(b.note_marker(line, p.source.as_deref()));
+    }
+    b.section(SectionKind::Positions, "Positions", positions);
     let events = b.index.sticking_point_events[i]
         .iter()
         .map(|&e| b.event_line(e))
         .collect();
-    b.section("Events", events);
-    b.sources(&s.sources);
+    b.section(SectionKind::Links, "Events", events);
+    b.sources();
 }
 
 pub(super) fn place(b: &mut Builder<'_>, i: usize) {
     let p = &b.dossier.places[i];
+    b.cite_all(&p.sources);
     let mut fields = vec![Builder::field("Kind", p.kind.as_str())];
     if let Some(parent) = &p.part_of {
         let mut line = Line::default().push("Part of: ", Style::Label);
         line.segments.extend(b.link_by_id(parent).segments);
         fields.push(line);
     }
-    b.section("", fields);
+    b.section(SectionKind::Fields, "", fields);
     b.summary(p.summary.as_deref());
     let place_ref = |index| EntityRef {
         kind: EntityKind::Place,
@@ -201,12 +197,12 @@ pub(super) fn place(b: &mut Builder<'_>, i: usize) {
         .iter()
         .map(|&c| b.link(place_ref(c)))
         .collect();
-    b.section("Includes", parts);
+    b.section(SectionKind::Links, "Includes", parts);
     let events = b.index.place_events[i]
         .iter()
         .map(|&e| b.event_line(e))
         .collect();
-    b.section("Events here", events);
+    b.section(SectionKind::Links, "Events here", events);
     let points = b.index.place_sticking_points[i]
         .iter()
         .map(|&s| {
@@ -216,6 +212,6 @@ pub(super) fn place(b: &mut Builder<'_>, i: usize) {
             })
         })
         .collect();
-    b.section("Sticking points", points);
-    b.sources(&p.sources);
+    b.section(SectionKind::Links, "Sticking points", points);
+    b.sources();
 }

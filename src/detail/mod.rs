@@ -49,8 +49,26 @@ impl Line {
     }
 }
 
+/// What a section holds, so that each format can lay it out its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// "Label: value" lines, first and without a heading.
+    Fields,
+    Summary,
+    /// One linked entity a line.
+    Links,
+    /// "party — stance: summary" lines.
+    Positions,
+    Quotes,
+    /// Plain one-line items.
+    Items,
+    /// Numbered source notes.
+    Sources,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
+    pub kind: SectionKind,
     /// Empty for the opening fields.
     pub heading: String,
     pub lines: Vec<Line>,
@@ -83,12 +101,15 @@ struct Builder<'d> {
     dossier: &'d Dossier,
     index: &'d Index,
     sections: Vec<Section>,
+    /// Source ids in the order of their note numbers.
+    notes: Vec<String>,
 }
 
 impl<'d> Builder<'d> {
-    fn section(&mut self, heading: &str, lines: Vec<Line>) {
+    fn section(&mut self, kind: SectionKind, heading: &str, lines: Vec<Line>) {
         if !lines.is_empty() {
             self.sections.push(Section {
+                kind,
                 heading: heading.to_string(),
                 lines,
             });
@@ -123,12 +144,43 @@ impl<'d> Builder<'d> {
 
     fn summary(&mut self, text: Option<&str>) {
         if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
-            self.section("Summary", vec![Line::default().plain(text.trim())]);
+            let paragraph = vec![Line::default().plain(text.trim())];
+            self.section(SectionKind::Summary, "Summary", paragraph);
         }
     }
 
-    fn sources(&mut self, ids: &[String]) {
-        let lines = ids
+    /// The note number of a source, numbering it on first use.
+    fn cite(&mut self, id: &str) -> usize {
+        match self.notes.iter().position(|n| n == id) {
+            Some(at) => at + 1,
+            None => {
+                self.notes.push(id.to_string());
+                self.notes.len()
+            }
+        }
+    }
+
+    fn cite_all(&mut self, ids: &[String]) {
+        for id in ids {
+            self.cite(id);
+        }
+    }
+
+    /// Ends `line` with the note number of `source`, if it cites one.
+    fn note_marker(&mut self, line: Line, source: Option<&str>) -> Line {
+        match source {
+            Some(id) => {
+                let n = self.cite(id);
+                line.push(format!(" [{n}]"), Style::Muted)
+            }
+            None => line,
+        }
+    }
+
+    /// The numbered notes of every source cited so far.
+    fn sources(&mut self) {
+        let lines = self
+            .notes
             .iter()
             .enumerate()
             .map(|(n, id)| {
@@ -151,7 +203,7 @@ impl<'d> Builder<'d> {
                 Line::default().plain(text)
             })
             .collect();
-        self.section("Sources", lines);
+        self.section(SectionKind::Sources, "Sources", lines);
     }
 }
 
@@ -161,6 +213,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
         dossier,
         index,
         sections: Vec::new(),
+        notes: Vec::new(),
     };
     match entity.kind {
         EntityKind::Actor => actor(&mut b, entity.index),

@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Detail, Line, Style};
+use super::{Detail, Line, SectionKind, Style};
 use crate::text::sanitize_line;
 
 /// A run of text on one screen line.
@@ -174,7 +174,11 @@ pub fn screen_lines(detail: &Detail, width: usize) -> Vec<ScreenLine> {
                 }],
                 heading: true,
             });
-            let hang = if section.heading == "Summary" { 2 } else { 4 };
+            let hang = if section.kind == SectionKind::Summary {
+                2
+            } else {
+                4
+            };
             (2, hang)
         };
         for line in &section.lines {
@@ -241,6 +245,7 @@ mod tests {
             },
             title: "t".into(),
             sections: vec![super::super::Section {
+                kind: SectionKind::Fields,
                 heading: String::new(),
                 lines: vec![line],
             }],

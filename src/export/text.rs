@@ -1,7 +1,7 @@
 //! Plain text: wrapped, readable when pasted into an e-mail, with every control character
 //! made visible since the result may be printed to a terminal.
 
-use crate::detail::{Detail, Line};
+use crate::detail::{Detail, Line, SectionKind};
 use crate::text::sanitize_line;
 
 /// Wraps `text` to `width` columns with `indent` before every line.
@@ -40,7 +40,7 @@ pub fn detail_text(detail: &Detail, width: usize) -> String {
         out.push('\n');
         out.push_str(&sanitize_line(&section.heading));
         out.push('\n');
-        let hang = if section.heading == "Summary" {
+        let hang = if section.kind == SectionKind::Summary {
             "  "
         } else {
             "    "
