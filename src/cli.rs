@@ -59,11 +59,56 @@ pub enum Command {
         #[command(flatten)]
         common: DataArgs,
     },
+    /// Export a view (a list as a query filters it, and one entity's detail), or with
+    /// --all the whole dossier as a briefing, to text, Markdown or JSON.
+    Export(ExportArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The dossier to export from (default: the built-in one).
+    pub dossier: Option<PathBuf>,
+    /// The list to export.
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    pub view: Option<ListKind>,
+    /// Filter the list with this query (as in the explorer's search bar).
+    #[arg(long, conflicts_with = "all")]
+    pub query: Option<String>,
+    /// The entity whose detail follows the list (default: the list's first entry).
+    #[arg(long, value_name = "ID", conflicts_with = "all")]
+    pub select: Option<String>,
+    /// Export the whole dossier as a briefing instead of one view.
+    #[arg(long)]
+    pub all: bool,
+    /// Output format (default: from the -o file's extension, else txt).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Leave out the export time (for reproducible files).
+    #[arg(long)]
+    pub no_timestamp: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Txt,
+    Md,
+    Json,
 }
 
 /// Options shared by the data commands.

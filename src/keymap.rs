@@ -15,6 +15,8 @@ pub enum Context {
     Detail,
     Search,
     Help,
+    Export,
+    Overwrite,
 }
 
 impl Context {
@@ -25,6 +27,8 @@ impl Context {
             Context::Detail => "In the detail pane",
             Context::Search => "In the search bar",
             Context::Help => "In this help",
+            Context::Export => "In the export prompt",
+            Context::Overwrite => "When asked to overwrite a file",
         }
     }
 }
@@ -46,7 +50,7 @@ pub struct Binding {
     pub description: &'static str,
 }
 
-use Context::{Anywhere, Detail, Help, Lists, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
@@ -199,6 +203,24 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Anywhere,
+        [Plain(Char('e'))],
+        Action::StartExport,
+        "Export this view (list and detail) to a file"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('E'))],
+        Action::StartBriefing,
+        "Export the whole dossier as a briefing"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('y'))],
+        Action::CopySelected,
+        "Copy the shown entity's text to the clipboard"
+    ),
+    bind!(
+        Anywhere,
         [Plain(Esc)],
         Action::Escape,
         "Clear the search filter"
@@ -275,6 +297,77 @@ pub const BINDINGS: &[Binding] = &[
         "Type the query: words (fuzzy), 'exact, ^prefix, suffix$, !not, a | b, kind: status: topic: stance: actor:"
     ),
     bind!(
+        Export,
+        [Plain(Enter)],
+        Action::ConfirmExport,
+        "Write the file"
+    ),
+    bind!(
+        Export,
+        [Plain(Tab)],
+        Action::CycleFormat,
+        "Next format: txt, md, json"
+    ),
+    bind!(Export, [Plain(Esc)], Action::Escape, "Cancel the export"),
+    bind!(
+        Export,
+        [Plain(Backspace)],
+        Action::DeleteBack,
+        "Delete the character before the cursor"
+    ),
+    bind!(
+        Export,
+        [Plain(Delete)],
+        Action::DeleteForward,
+        "Delete the character under the cursor"
+    ),
+    bind!(
+        Export,
+        [Ctrl('w')],
+        Action::DeleteWord,
+        "Delete the word before the cursor"
+    ),
+    bind!(
+        Export,
+        [Ctrl('u')],
+        Action::ClearInput,
+        "Clear the file name"
+    ),
+    bind!(Export, [Plain(Left)], Action::CursorLeft, "Cursor left"),
+    bind!(Export, [Plain(Right)], Action::CursorRight, "Cursor right"),
+    bind!(
+        Export,
+        [Plain(Home), Ctrl('a')],
+        Action::CursorHome,
+        "Cursor to the start"
+    ),
+    bind!(
+        Export,
+        [Plain(End), Ctrl('e')],
+        Action::CursorEnd,
+        "Cursor to the end"
+    ),
+    bind!(Export, [Ctrl('c')], Action::Quit, "Quit"),
+    bind!(
+        Export,
+        [Text],
+        Action::Insert(' '),
+        "Type the file name; its extension picks the format"
+    ),
+    bind!(
+        Overwrite,
+        [Plain(Char('y'))],
+        Action::Answer(true),
+        "Yes, replace the file"
+    ),
+    bind!(
+        Overwrite,
+        [Plain(Char('n')), Plain(Esc)],
+        Action::Answer(false),
+        "No, back to the file name"
+    ),
+    bind!(Overwrite, [Ctrl('c')], Action::Quit, "Quit"),
+    bind!(
         Help,
         [Plain(Esc), Plain(Char('?'))],
         Action::Escape,
@@ -314,6 +407,8 @@ fn contexts(mode: Mode, focus: Focus) -> &'static [Context] {
     match (mode, focus) {
         (Mode::Search, _) => &[Search],
         (Mode::Help, _) => &[Help],
+        (Mode::Export, _) => &[Export],
+        (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
         (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod detail;
+pub mod effects;
 pub mod export;
 pub mod keymap;
 pub mod model;

@@ -124,6 +124,10 @@ fn explore(loaded: Loaded) -> io::Result<()> {
         if let Some(action) = action {
             update(&mut app, action);
         }
+        for effect in std::mem::take(&mut app.effects) {
+            let outcome = talks::effects::perform(&app, effect, guard.terminal.backend_mut());
+            update(&mut app, outcome);
+        }
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The explorer's state and `update(&mut App, Action)`. No I/O: every change of state goes
 //! through `update`, so it is tested without a terminal.
 
+mod exporting;
 pub mod history;
 pub mod input;
 pub mod layout;
@@ -12,7 +13,10 @@ mod tests;
 
 pub use update::update;
 
+use std::path::PathBuf;
+
 use crate::detail::{Detail, detail};
+use crate::export::{Format, Scope, ViewSpec, WriteError, Written};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Results, SearchEngine};
 use history::History;
@@ -28,6 +32,10 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// Typing the file name of an export.
+    Export,
+    /// Asking whether to replace an existing file.
+    ConfirmOverwrite,
 }
 
 /// The pane that has the focus in browse mode.
@@ -92,6 +100,21 @@ pub enum Action {
     HistoryPrevious,
     HistoryNext,
     ToggleHelp,
+    /// `e`: export the current view; `E`: the whole dossier as a briefing.
+    StartExport,
+    StartBriefing,
+    /// Tab in the export prompt: the next format.
+    CycleFormat,
+    /// Enter in the export prompt.
+    ConfirmExport,
+    /// The answer to "overwrite?".
+    Answer(bool),
+    /// `y`: copy the shown entity's text to the clipboard.
+    CopySelected,
+    /// What became of an export the state asked for.
+    ExportFinished(Result<Written, WriteError>),
+    /// What became of a copy: the name copied, or why it failed.
+    Copied(Result<String, String>),
     Resize(u16, u16),
     Click(Target),
     /// Mouse wheel over a target: positive scrolls down.
@@ -114,6 +137,32 @@ pub struct HelpView {
     pub scroll: usize,
 }
 
+/// The export prompt: the file name being edited, its format and what is exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPrompt {
+    pub input: TextInput,
+    pub format: Format,
+    pub scope: Scope,
+    /// Why the last attempt failed, shown in the prompt.
+    pub error: Option<String>,
+}
+
+/// Work with the outside world that `update` asks for; the event loop carries it out and
+/// reports back with an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Export {
+        path: PathBuf,
+        format: Format,
+        scope: Scope,
+        overwrite: bool,
+    },
+    Copy {
+        text: String,
+        name: String,
+    },
+}
+
 /// The whole state of the explorer.
 pub struct App {
     pub loaded: Loaded,
@@ -134,6 +183,9 @@ pub struct App {
     pub query_error: Option<String>,
     pub query_history: QueryHistory,
     pub help: HelpView,
+    pub export: Option<ExportPrompt>,
+    /// Effects asked for by `update`, not yet carried out.
+    pub effects: Vec<Effect>,
     pub status: Option<String>,
     pub width: u16,
     pub height: u16,
@@ -160,6 +212,8 @@ impl App {
             query_error: None,
             query_history: QueryHistory::default(),
             help: HelpView::default(),
+            export: None,
+            effects: Vec::new(),
             status: None,
             width,
             height,
@@ -218,6 +272,16 @@ impl App {
                 link: None,
             });
         }
+    }
+
+    /// What `e` exports: the focused list as the query filters it, and the entity shown.
+    pub fn view_spec(&self) -> ViewSpec {
+        ViewSpec::new(
+            self.last_list,
+            &self.query.text,
+            &self.results,
+            self.shown(),
+        )
     }
 
     /// The number of links in the detail shown.

@@ -12,10 +12,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(width, height) => resize(app, width, height),
         Action::Click(target) => click(app, target),
         Action::Scroll(target, delta) => scroll(app, target, delta),
+        Action::ExportFinished(result) => app.export_finished(result),
+        Action::Copied(Ok(name)) => {
+            let name = crate::text::sanitize_line(&name).into_owned();
+            app.status = Some(format!(
+                "Copied “{name}” to the clipboard (through the terminal, OSC 52)"
+            ));
+        }
+        Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
             Mode::Help => help(app, action),
+            Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
         },
     }
     if app.focus == Focus::Detail && app.detail.is_none() {
@@ -77,6 +86,12 @@ fn browse(app: &mut App, action: Action) {
             app.query.end();
         }
         (Action::ToggleHelp, _) => open_help(app),
+        (Action::StartExport, _) => {
+            let view = app.view_spec();
+            app.open_export(crate::export::Scope::View(view));
+        }
+        (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
+        (Action::CopySelected, _) => app.copy_selected(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text.is_empty() => clear_query(app),
         _ => {}
@@ -173,6 +188,9 @@ fn help(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, target: Target) {
+    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite) {
+        return;
+    }
     if app.mode == Mode::Help {
         app.mode = Mode::Browse;
         return;

@@ -80,6 +80,8 @@ pub struct Detail {
     pub entity: EntityRef,
     pub title: String,
     pub sections: Vec<Section>,
+    /// The source id of each note number (note 1 first).
+    pub notes: Vec<String>,
 }
 
 impl Detail {
@@ -225,6 +227,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
         entity,
         title: dossier.name_of(entity).to_string(),
         sections: b.sections,
+        notes: b.notes,
     }
 }
 

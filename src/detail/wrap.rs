@@ -244,6 +244,7 @@ mod tests {
                 index: 0,
             },
             title: "t".into(),
+            notes: Vec::new(),
             sections: vec![super::super::Section {
                 kind: SectionKind::Fields,
                 heading: String::new(),

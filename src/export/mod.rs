@@ -1,5 +1,206 @@
 //! Views of a dossier as text, Markdown and JSON: pure functions, plus the atomic write.
+//! The explorer and `talks export` both come here, so the same view gives the same bytes.
 
+mod json;
+mod markdown;
 mod text;
+mod write;
 
 pub use text::{detail_text, wrap};
+pub use write::{WriteError, Written, write_atomic};
+
+use std::path::Path;
+
+use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::search::Results;
+
+/// The three export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The next format, for Tab in the export prompt.
+    pub fn next(self) -> Format {
+        match self {
+            Format::Text => Format::Markdown,
+            Format::Markdown => Format::Json,
+            Format::Json => Format::Text,
+        }
+    }
+}
+
+/// A list as a query filters it, and the entity whose detail goes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewSpec {
+    pub list: EntityKind,
+    pub query: String,
+    /// The list's entries in ranked order.
+    pub entries: Vec<EntityRef>,
+    pub selected: Option<EntityRef>,
+}
+
+impl ViewSpec {
+    pub fn new(
+        list: EntityKind,
+        query: &str,
+        results: &Results,
+        selected: Option<EntityRef>,
+    ) -> Self {
+        let entries = results
+            .of(list)
+            .iter()
+            .map(|hit| EntityRef {
+                kind: list,
+                index: hit.index,
+            })
+            .collect();
+        ViewSpec {
+            list,
+            query: query.trim().to_string(),
+            entries,
+            selected,
+        }
+    }
+}
+
+/// What an export holds: one view, or the whole dossier as a briefing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    View(ViewSpec),
+    Briefing,
+}
+
+/// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
+pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format: Format) -> String {
+    match (scope, format) {
+        (Scope::View(view), Format::Text) => text::view(loaded, view, exported_at),
+        (Scope::View(view), Format::Markdown) => markdown::view(loaded, view, exported_at),
+        (Scope::View(view), Format::Json) => json::view(loaded, view, exported_at),
+        (Scope::Briefing, Format::Text) => text::briefing(loaded, exported_at),
+        (Scope::Briefing, Format::Markdown) => markdown::briefing(loaded, exported_at),
+        (Scope::Briefing, Format::Json) => json::briefing(loaded, exported_at),
+    }
+}
+
+/// A file name for an export: `talks-events-pokrovsk.txt`, `talks-briefing.md`.
+pub fn default_file_name(scope: &Scope, format: Format) -> String {
+    let stem = match scope {
+        Scope::Briefing => "talks-briefing".to_string(),
+        Scope::View(view) => {
+            let mut stem = format!("talks-{}", view.list.plural_slug());
+            let slug = slug(&view.query);
+            if !slug.is_empty() {
+                stem.push('-');
+                stem.push_str(&slug);
+            }
+            stem
+        }
+    };
+    format!("{stem}.{}", format.extension())
+}
+
+/// Lowercase letters and digits of `text`, other runs as one `-`, at most 40 characters.
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() && c.is_ascii() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug: String = slug.chars().take(40).collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// The time now, as an RFC 3339 UTC time stamp to the second.
+pub fn timestamp_now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+/// "Events", "2 of 13 match \"pokrovsk\"" — how a view's list is described in headers.
+fn describe_list(loaded: &Loaded, view: &ViewSpec) -> String {
+    let total = loaded.dossier.count(view.list);
+    let name = view.list.plural_title();
+    if view.query.is_empty() {
+        format!("{name}, all {total}")
+    } else {
+        format!(
+            "{name}, {} of {total} matching \"{}\"",
+            view.entries.len(),
+            view.query
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_from_list_and_query() {
+        let view = |query: &str| {
+            Scope::View(ViewSpec {
+                list: EntityKind::Event,
+                query: query.into(),
+                entries: vec![],
+                selected: None,
+            })
+        };
+        assert_eq!(
+            default_file_name(&view("pokrovsk"), Format::Text),
+            "talks-events-pokrovsk.txt"
+        );
+        assert_eq!(
+            default_file_name(&view(""), Format::Markdown),
+            "talks-events.md"
+        );
+        assert_eq!(
+            default_file_name(&view("actor:putin !'Donbas | ^Ф"), Format::Json),
+            "talks-events-actor-putin-donbas.json"
+        );
+        assert_eq!(
+            default_file_name(&Scope::Briefing, Format::Text),
+            "talks-briefing.txt"
+        );
+    }
+
+    #[test]
+    fn formats_by_extension_and_in_a_cycle() {
+        assert_eq!(
+            Format::from_path(Path::new("a/b.MD")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(Format::from_path(Path::new("b.json")), Some(Format::Json));
+        assert_eq!(Format::from_path(Path::new("b.pdf")), None);
+        assert_eq!(Format::Json.next(), Format::Text);
+    }
+}

@@ -129,6 +129,7 @@ pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// The key hints that matter in the current mode, taken from the keymap.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let (context, wanted): (Context, &[(Action, &'static str)]) = match (app.mode, app.focus) {
+        (Mode::Export | Mode::ConfirmOverwrite, _) => (Context::Export, &[]),
         (Mode::Search, _) => (
             Context::Search,
             &[
@@ -177,10 +178,59 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     hints
 }
 
+/// The export prompt, or the overwrite question, in the status bar's place.
+fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
+    let Some(prompt) = &app.export else {
+        return false;
+    };
+    let name = sanitize_line(&prompt.input.text).into_owned();
+    if app.mode == Mode::ConfirmOverwrite {
+        line.push(&format!(" {name} already exists. Overwrite it? "), |_| {
+            theme.error
+        });
+        line.push("y", |_| theme.key);
+        line.push(" yes  ", |_| theme.muted);
+        line.push("n", |_| theme.key);
+        line.push(" no", |_| theme.muted);
+        return true;
+    }
+    let what = match prompt.scope {
+        crate::export::Scope::Briefing => " Export the briefing to: ",
+        crate::export::Scope::View(_) => " Export this view to: ",
+    };
+    line.push(what, |_| theme.label);
+    let cursor = prompt.input.cursor;
+    line.push(&name, |i| {
+        if i == cursor {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        }
+    });
+    if cursor >= prompt.input.text.chars().count() {
+        line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
+    }
+    match &prompt.error {
+        Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
+        None => {
+            line.push("  Tab", |_| theme.key);
+            line.push(" format  ", |_| theme.muted);
+            line.push("Enter", |_| theme.key);
+            line.push(" write  ", |_| theme.muted);
+            line.push("Esc", |_| theme.key);
+            line.push(" cancel", |_| theme.muted);
+        }
+    }
+    true
+}
+
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let mut line = Fitted::default();
-    if let Some(status) = &app.status {
+    let prompting = matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite);
+    if prompting && export_prompt(app, theme, &mut line) {
+        // The prompt takes the whole bar.
+    } else if let Some(status) = &app.status {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
             theme.title_focused
         });

@@ -15,6 +15,8 @@ use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
 use crate::search::{Query, SearchEngine};
 use crate::text::sanitize_line;
 
+mod export;
+
 /// Exit code for a dossier or query that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for a lookup that found nothing.
@@ -62,6 +64,10 @@ pub fn run(command: Command) -> ExitCode {
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
         }
+        Command::Export(args) => match load(args.dossier.as_deref()) {
+            Ok(loaded) => export::run(&mut out, &loaded, &args),
+            Err(err) => Ok(report_load_error(&err)),
+        },
         Command::Search {
             query,
             kind,

@@ -1,0 +1,89 @@
+//! `talks export`: the same bytes the explorer writes for the same view.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::export::{Format, Scope, ViewSpec, WriteError, render, timestamp_now, write_atomic};
+use crate::model::{EntityKind, Loaded};
+use crate::search::{Query, SearchEngine};
+use crate::text::sanitize_line;
+
+fn format_of(args: &ExportArgs) -> Format {
+    match args.format {
+        Some(ExportFormat::Txt) => Format::Text,
+        Some(ExportFormat::Md) => Format::Markdown,
+        Some(ExportFormat::Json) => Format::Json,
+        None => args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or(Format::Text),
+    }
+}
+
+/// The view the arguments describe, or the message saying why there is none.
+fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
+    let Some(list) = args.view.map(EntityKind::from) else {
+        return Ok(Scope::Briefing);
+    };
+    let text = args.query.as_deref().unwrap_or_default();
+    let query = Query::parse(text).map_err(|err| {
+        (
+            super::EXIT_BAD_INPUT,
+            format!("cannot read the query: {err}"),
+        )
+    })?;
+    let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&query);
+    let selected = match &args.select {
+        Some(id) => Some(loaded.index.get(id).ok_or_else(|| {
+            (
+                super::EXIT_NOT_FOUND,
+                format!(
+                    "no entity with the id \"{}\" in {}",
+                    sanitize_line(id),
+                    loaded.name
+                ),
+            )
+        })?),
+        None => results.of(list).first().map(|hit| crate::model::EntityRef {
+            kind: list,
+            index: hit.index,
+        }),
+    };
+    Ok(Scope::View(ViewSpec::new(list, text, &results, selected)))
+}
+
+pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
+    let scope = match scope_of(loaded, args) {
+        Ok(scope) => scope,
+        Err((code, message)) => {
+            eprintln!("talks: {message}");
+            return Ok(ExitCode::from(code));
+        }
+    };
+    let format = format_of(args);
+    let stamp = (!args.no_timestamp).then(timestamp_now);
+    let text = render(loaded, &scope, stamp.as_deref(), format);
+    let Some(path) = &args.output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match write_atomic(path, text.as_bytes(), args.force) {
+        Ok(written) => {
+            eprintln!("Wrote {} to {}", written.size(), written.path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(WriteError::Exists(path)) => {
+            eprintln!(
+                "talks: {} already exists; use --force to overwrite it",
+                path.display()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(err) => {
+            eprintln!("talks: {err}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! JSON through serde_json: ids kept so another tool can join on them, the query and view
+//! recorded, fields in a stable order.
+
+use serde_json::{Value, json};
+
+use super::ViewSpec;
+use crate::detail::detail;
+use crate::model::{EntityKind, EntityRef, Loaded};
+
+fn kind_slug(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::StickingPoint => "sticking-point",
+        other => other.noun(),
+    }
+}
+
+/// An entity as the dossier has it.
+pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
+    let d = &loaded.dossier;
+    let value = match entity.kind {
+        EntityKind::Actor => serde_json::to_value(&d.actors[entity.index]),
+        EntityKind::Event => serde_json::to_value(&d.events[entity.index]),
+        EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
+        EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
+    };
+    // Plain data structs with string keys always serialise.
+    value.unwrap_or(Value::Null)
+}
+
+fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
+    json!({
+        "kind": kind_slug(entity.kind),
+        "id": loaded.dossier.id_of(entity),
+        "name": loaded.dossier.name_of(entity),
+    })
+}
+
+fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String, Value> {
+    let mut out = serde_json::Map::new();
+    out.insert("format".into(), json!("talks-export"));
+    out.insert("version".into(), json!(1));
+    if let Some(at) = exported_at {
+        out.insert("exported_at".into(), json!(at));
+    }
+    out.insert(
+        "dossier".into(),
+        json!({ "name": loaded.name, "title": loaded.dossier.title }),
+    );
+    out
+}
+
+fn pretty(value: Value) -> String {
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
+    let d = &loaded.dossier;
+    let mut out = header(loaded, exported_at);
+    out.insert(
+        "view".into(),
+        json!({
+            "list": view.list.plural_slug(),
+            "query": view.query,
+            "count": view.entries.len(),
+            "total": d.count(view.list),
+        }),
+    );
+    let entries: Vec<Value> = view
+        .entries
+        .iter()
+        .map(|&e| {
+            let mut entry = reference(loaded, e);
+            entry["fact"] = json!(d.fact_of(e));
+            entry
+        })
+        .collect();
+    out.insert("entries".into(), Value::Array(entries));
+    let selected = view.selected.map_or(Value::Null, |entity| {
+        let shown = detail(d, &loaded.index, entity);
+        let links: Vec<Value> = shown
+            .links()
+            .iter()
+            .map(|&l| reference(loaded, l))
+            .collect();
+        let sources: Vec<Value> = shown
+            .notes
+            .iter()
+            .filter_map(|id| loaded.index.source(id))
+            .map(|s| serde_json::to_value(&d.sources[s]).unwrap_or(Value::Null))
+            .collect();
+        json!({
+            "kind": kind_slug(entity.kind),
+            "id": d.id_of(entity),
+            "entity": entity_value(loaded, entity),
+            "links": links,
+            "sources": sources,
+        })
+    });
+    out.insert("selected".into(), selected);
+    pretty(Value::Object(out))
+}
+
+pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+    let d = &loaded.dossier;
+    let mut out = header(loaded, exported_at);
+    out.insert("summary".into(), json!(d.summary));
+    out.insert(
+        "sources".into(),
+        serde_json::to_value(&d.sources).unwrap_or(Value::Null),
+    );
+    for kind in EntityKind::ALL {
+        let items: Vec<Value> = (0..d.count(kind))
+            .map(|index| entity_value(loaded, EntityRef { kind, index }))
+            .collect();
+        out.insert(kind.plural_slug().replace('-', "_"), Value::Array(items));
+    }
+    let stances: Vec<Value> = d
+        .sticking_points
+        .iter()
+        .flat_map(|point| {
+            point.positions.iter().map(move |p| {
+                json!({ "sticking_point": point.id, "actor": p.actor, "stance": p.stance })
+            })
+        })
+        .collect();
+    out.insert("stances".into(), Value::Array(stances));
+    pretty(Value::Object(out))
+}

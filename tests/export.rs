@@ -1,0 +1,360 @@
+//! Exports: golden files, JSON read back, the explorer and the CLI writing the same bytes,
+//! overwrite refusal, errors, and control characters never written raw.
+
+mod common;
+use common::{run, talks};
+use talks::app::{Action, App, Effect, Mode, update};
+use talks::export::{Format, Scope, render};
+use talks::model::{EntityKind, builtin};
+
+const STAMP: &str = "2026-01-01T00:00:00Z";
+
+/// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file.
+fn golden(name: &str, actual: &str) {
+    let path = format!("tests/golden/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{path} differs (UPDATE_GOLDEN=1 rewrites it):\n{actual}"
+    );
+}
+
+/// The explorer after `/pokrovsk`, Enter, `2`: the events that match, the first shown.
+fn explorer_on_pokrovsk() -> App {
+    let mut app = App::new(builtin().unwrap(), 80, 24);
+    update(&mut app, Action::StartSearch);
+    for c in "pokrovsk".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::FocusList(EntityKind::Event));
+    app
+}
+
+/// What `e`, then Enter, asks the event loop to write.
+fn export_effect(app: &mut App, format: Format) -> (std::path::PathBuf, Format, Scope) {
+    update(app, Action::StartExport);
+    assert_eq!(app.mode, Mode::Export);
+    while app.export.as_ref().unwrap().format != format {
+        update(app, Action::CycleFormat);
+    }
+    update(app, Action::ConfirmExport);
+    match app.effects.pop() {
+        Some(Effect::Export {
+            path,
+            format,
+            scope,
+            overwrite: false,
+        }) => (path, format, scope),
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+#[test]
+fn golden_view_exports_in_each_format() {
+    for format in Format::ALL {
+        let mut app = explorer_on_pokrovsk();
+        let (path, format, scope) = export_effect(&mut app, format);
+        assert_eq!(
+            path.to_str().unwrap(),
+            format!("talks-events-pokrovsk.{}", format.extension())
+        );
+        let text = render(&app.loaded, &scope, Some(STAMP), format);
+        golden(
+            &format!("view-events-pokrovsk.{}", format.extension()),
+            &text,
+        );
+    }
+}
+
+#[test]
+fn golden_briefings_in_each_format() {
+    let loaded = builtin().unwrap();
+    for format in Format::ALL {
+        let text = render(&loaded, &Scope::Briefing, Some(STAMP), format);
+        golden(&format!("briefing.{}", format.extension()), &text);
+    }
+}
+
+#[test]
+fn the_explorer_and_the_cli_write_the_same_bytes() {
+    for (format, flag) in [
+        (Format::Text, "txt"),
+        (Format::Markdown, "md"),
+        (Format::Json, "json"),
+    ] {
+        let mut app = explorer_on_pokrovsk();
+        let (_, format, scope) = export_effect(&mut app, format);
+        let explorer = render(&app.loaded, &scope, None, format);
+        let (code, cli, err) = run(&[
+            "export",
+            "--view",
+            "events",
+            "--query",
+            "pokrovsk",
+            "--format",
+            flag,
+            "--no-timestamp",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(explorer, cli, "{flag}");
+    }
+    // A followed link: the detail shown is what --select names.
+    let mut app = explorer_on_pokrovsk();
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Activate);
+    let (_, format, scope) = export_effect(&mut app, Format::Text);
+    let explorer = render(&app.loaded, &scope, None, format);
+    let (_, cli, _) = run(&[
+        "export",
+        "--view",
+        "places",
+        "--query",
+        "pokrovsk",
+        "--select",
+        "pokrovsk",
+        "--no-timestamp",
+    ]);
+    assert_eq!(explorer, cli);
+}
+
+#[test]
+fn json_export_reads_back_and_every_id_resolves() {
+    let loaded = builtin().unwrap();
+    let (code, out, _) = run(&[
+        "export",
+        "--view",
+        "actors",
+        "--query",
+        "actor:russia",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["view"]["list"], "actors");
+    assert_eq!(value["view"]["query"], "actor:russia");
+    assert!(value["exported_at"].as_str().unwrap().ends_with('Z'));
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    for entry in entries {
+        assert!(
+            loaded.index.get(entry["id"].as_str().unwrap()).is_some(),
+            "{entry}"
+        );
+    }
+    for link in value["selected"]["links"].as_array().unwrap() {
+        assert!(
+            loaded.index.get(link["id"].as_str().unwrap()).is_some(),
+            "{link}"
+        );
+    }
+    let (_, out, _) = run(&["export", "--all", "--format", "json"]);
+    let briefing: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for stance in briefing["stances"].as_array().unwrap() {
+        assert!(
+            loaded
+                .index
+                .sticking_point(stance["sticking_point"].as_str().unwrap())
+                .is_some()
+        );
+        assert!(
+            loaded
+                .index
+                .actor(stance["actor"].as_str().unwrap())
+                .is_some()
+        );
+    }
+    assert_eq!(briefing["events"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn the_cli_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.md");
+    let file_arg = file.to_str().unwrap();
+    let (code, out, err) = run(&["export", "--view", "events", "-o", file_arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "nothing on stdout when writing a file");
+    assert!(err.starts_with("Wrote ") && err.contains(file_arg), "{err}");
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        first.starts_with("# US–Ukraine"),
+        "the .md extension picks Markdown"
+    );
+    let (code, _, err) = run(&["export", "--view", "actors", "-o", file_arg]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!("talks: {file_arg} already exists; use --force to overwrite it\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "the file is untouched"
+    );
+    let (code, _, _) = run(&["export", "--view", "actors", "-o", file_arg, "--force"]);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("List:** Actors")
+    );
+}
+
+#[test]
+fn write_errors_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere/out.txt");
+    let (code, _, err) = run(&[
+        "export",
+        "--view",
+        "events",
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "talks: the folder {} does not exist\n",
+            dir.path().join("nowhere").display()
+        )
+    );
+    let (code, _, err) = run(&[
+        "export",
+        "--view",
+        "events",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "talks: {} is a folder; give a file name\n",
+            dir.path().display()
+        )
+    );
+    let (code, _, err) = run(&["export", "--view", "events", "--select", "nobody"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "talks: no entity with the id \"nobody\" in data/talks.yaml (built in)\n"
+    );
+    let (code, _, err) = run(&["export", "--view", "events", "--query", "kind:"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "talks: cannot read the query: kind: needs a value, e.g. kind:event\n"
+    );
+    let (code, _, err) = run(&["export"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--view"), "{err}");
+}
+
+#[test]
+fn the_explorer_reports_a_failed_write_and_keeps_its_state() {
+    let mut app = explorer_on_pokrovsk();
+    let before = (app.query.text.clone(), app.shown(), app.results.total());
+    update(&mut app, Action::StartExport);
+    update(&mut app, Action::ClearInput);
+    for c in "/no/such/folder/x.md".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::ConfirmExport);
+    let Some(Effect::Export {
+        path,
+        format,
+        scope,
+        overwrite,
+    }) = app.effects.pop()
+    else {
+        panic!()
+    };
+    assert_eq!(format, Format::Markdown, "the extension picks the format");
+    let text = render(&app.loaded, &scope, None, format);
+    let outcome = talks::export::write_atomic(&path, text.as_bytes(), overwrite);
+    update(&mut app, Action::ExportFinished(outcome));
+    assert_eq!(
+        app.mode,
+        Mode::Export,
+        "the prompt stays open to fix the name"
+    );
+    assert_eq!(
+        app.export.as_ref().unwrap().error.as_deref(),
+        Some("the folder /no/such/folder does not exist")
+    );
+    update(&mut app, Action::Escape);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        (app.query.text.clone(), app.shown(), app.results.total()),
+        before
+    );
+}
+
+#[test]
+fn the_explorer_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.txt");
+    std::fs::write(&path, "keep me").unwrap();
+    let mut app = explorer_on_pokrovsk();
+    update(&mut app, Action::StartExport);
+    update(&mut app, Action::ClearInput);
+    for c in path.to_str().unwrap().chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::ConfirmExport);
+    let Some(Effect::Export { overwrite, .. }) = app.effects.pop() else {
+        panic!()
+    };
+    assert!(!overwrite);
+    let refused = talks::export::write_atomic(&path, b"new", overwrite);
+    update(&mut app, Action::ExportFinished(refused));
+    assert_eq!(app.mode, Mode::ConfirmOverwrite);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    update(&mut app, Action::Answer(true));
+    let Some(Effect::Export { overwrite, .. }) = app.effects.pop() else {
+        panic!()
+    };
+    assert!(overwrite);
+    let written = talks::export::write_atomic(&path, b"new", overwrite);
+    update(&mut app, Action::ExportFinished(written));
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(
+        app.status.as_deref().unwrap().starts_with("Exported to "),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
+fn control_characters_never_reach_a_text_or_markdown_export_raw() {
+    let text = "version: 1\ntitle: \"Evil \\e]52;c;aGk=\\a \\u202E title\"\nsources:\n  - id: s\n    title: \"S\\e[2J\"\n    kind: k\nactors:\n  - id: a\n    name: \"Name \\e[31m\\x07\"\n    kind: person\n    summary: \"\\u202Ereversed \\x9b\"\n";
+    let (_dir, path) = common::write_temp("evil.yaml", text.as_bytes());
+    for format in ["txt", "md"] {
+        for args in [vec!["--view", "actors"], vec!["--all"]] {
+            let mut command = talks();
+            command
+                .args(["export", path.to_str().unwrap(), "--format", format])
+                .args(&args);
+            let output = command.output().unwrap();
+            let out = String::from_utf8(output.stdout).unwrap();
+            assert!(output.status.success());
+            for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'] {
+                assert!(
+                    !out.contains(bad),
+                    "{format} {args:?} holds U+{:04X} raw",
+                    bad as u32
+                );
+            }
+            assert!(
+                out.contains("Name ^[[31m^G") || out.contains("Name ^\\[\\[31m^G"),
+                "{out}"
+            );
+        }
+    }
+}
