@@ -117,3 +117,39 @@ fn another_dossier_and_a_bad_one() {
     );
     s.assert_restored();
 }
+
+#[test]
+fn export_from_the_explorer_equals_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = Session::start_in(cwd, &[], 100, 30, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"/pokrovsk\r2");
+    s.wait_for_text("2 Events 2/13");
+    s.send(b"e");
+    s.wait_for_text("Export this view to: talks-events-pokrovsk.txt");
+    s.send(b"\r");
+    s.wait_for_text("Exported to ");
+    s.send(b"q");
+    s.wait_exit();
+    s.assert_restored();
+    let written = std::fs::read_to_string(dir.path().join("talks-events-pokrovsk.txt")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args([
+            "export",
+            "--view",
+            "events",
+            "--query",
+            "pokrovsk",
+            "--no-timestamp",
+        ])
+        .output()
+        .unwrap();
+    let cli = String::from_utf8(output.stdout).unwrap();
+    let without_stamp: String = written
+        .lines()
+        .filter(|l| !l.starts_with("Exported: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(without_stamp, cli);
+}

@@ -23,6 +23,17 @@ pub struct Session {
 impl Session {
     /// Starts `talks ARGS` in a `cols`×`rows` terminal with the given extra environment.
     pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_in(env!("CARGO_MANIFEST_DIR"), args, cols, rows, env)
+    }
+
+    /// Like [`Session::start`], in the folder `cwd`.
+    pub fn start_in(
+        cwd: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,7 +44,7 @@ impl Session {
             .expect("open a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
         command.args(args);
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
