@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{Cli, Command, DataArgs, Format};
 use crate::detail::detail;
-use crate::export::detail_text;
+use crate::export::{detail_text, entity_value};
 use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
 use crate::search::{Query, SearchEngine};
 use crate::text::sanitize_line;
@@ -131,25 +131,6 @@ fn validate(path: Option<&Path>) -> ExitCode {
     }
 }
 
-fn entity_json(loaded: &Loaded, entity: EntityRef) -> Value {
-    let d = &loaded.dossier;
-    let value = match entity.kind {
-        EntityKind::Actor => serde_json::to_value(&d.actors[entity.index]),
-        EntityKind::Event => serde_json::to_value(&d.events[entity.index]),
-        EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
-        EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
-    };
-    // Serialising plain data structs to a Value cannot fail.
-    value.unwrap_or(Value::Null)
-}
-
-fn kind_slug(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::StickingPoint => "sticking-point",
-        other => other.noun(),
-    }
-}
-
 fn list(
     out: &mut impl Write,
     loaded: &Loaded,
@@ -161,7 +142,7 @@ fn list(
         .collect();
     match format {
         Format::Json => {
-            let items: Vec<Value> = entities.iter().map(|&e| entity_json(loaded, e)).collect();
+            let items: Vec<Value> = entities.iter().map(|&e| entity_value(loaded, e)).collect();
             writeln!(
                 out,
                 "{}",
@@ -233,8 +214,8 @@ fn show(out: &mut impl Write, loaded: &Loaded, id: &str, format: Format) -> io::
                 .map(|&e| loaded.dossier.id_of(e))
                 .collect();
             let value = json!({
-                "kind": kind_slug(entity.kind),
-                "entity": entity_json(loaded, entity),
+                "kind": entity.kind.slug(),
+                "entity": entity_value(loaded, entity),
                 "links": links,
             });
             writeln!(
@@ -287,7 +268,7 @@ fn search(
                 .iter()
                 .map(|&(score, e)| {
                     json!({
-                        "kind": kind_slug(e.kind),
+                        "kind": e.kind.slug(),
                         "id": loaded.dossier.id_of(e),
                         "name": loaded.dossier.name_of(e),
                         "score": score,

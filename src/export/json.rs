@@ -7,13 +7,6 @@ use super::ViewSpec;
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
 
-fn kind_slug(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::StickingPoint => "sticking-point",
-        other => other.noun(),
-    }
-}
-
 /// An entity as the dossier has it.
 pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
     let d = &loaded.dossier;
@@ -29,7 +22,7 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
 
 fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
     json!({
-        "kind": kind_slug(entity.kind),
+        "kind": entity.kind.slug(),
         "id": loaded.dossier.id_of(entity),
         "name": loaded.dossier.name_of(entity),
     })
@@ -91,7 +84,7 @@ pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> Stri
             .map(|s| serde_json::to_value(&d.sources[s]).unwrap_or(Value::Null))
             .collect();
         json!({
-            "kind": kind_slug(entity.kind),
+            "kind": entity.kind.slug(),
             "id": d.id_of(entity),
             "entity": entity_value(loaded, entity),
             "links": links,

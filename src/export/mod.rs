@@ -6,6 +6,7 @@ mod markdown;
 mod text;
 mod write;
 
+pub use json::entity_value;
 pub use text::{detail_text, wrap};
 pub use write::{WriteError, Written, write_atomic};
 

@@ -201,6 +201,16 @@ impl EntityKind {
         }
     }
 
+    /// The singular used in `kind:` queries and JSON (`sticking-point`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Actor => "actor",
+            EntityKind::Event => "event",
+            EntityKind::StickingPoint => "sticking-point",
+            EntityKind::Place => "place",
+        }
+    }
+
     /// The plural used on the command line (`talks list sticking-points`).
     pub fn plural_slug(self) -> &'static str {
         match self {

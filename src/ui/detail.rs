@@ -2,12 +2,10 @@
 //! highlighted, with a scrollbar.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Widget};
 
 use super::text::Fitted;
 use super::theme::Theme;
@@ -105,27 +103,11 @@ impl Widget for &DetailPane<'_> {
                 .collect();
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
-        if lines.len() > rows {
-            let mut state = ScrollbarState::new(lines.len() - rows)
-                .position(scroll)
-                .viewport_content_length(rows);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_style(if focused {
-                    theme.border_focused
-                } else {
-                    theme.border
-                })
-                .render(
-                    area.inner(Margin {
-                        vertical: 1,
-                        horizontal: 0,
-                    }),
-                    buf,
-                    &mut state,
-                );
-        }
+        let thumb = if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        };
+        super::scrollbar(area, buf, lines.len(), rows, scroll, thumb);
     }
 }

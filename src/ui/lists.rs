@@ -2,12 +2,10 @@
 //! match highlights, a one-line fact, and a scrollbar when the list overflows.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Widget};
 
 use super::text::Fitted;
 use super::theme::Theme;
@@ -188,28 +186,12 @@ impl Widget for &ListPane<'_> {
             let line = self.row(row, inner.width as usize);
             buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
         }
-        if hits.len() > rows {
-            let mut state = ScrollbarState::new(hits.len() - rows)
-                .position(offset)
-                .viewport_content_length(rows);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_style(if focused {
-                    self.theme.border_focused
-                } else {
-                    self.theme.border
-                })
-                .render(
-                    area.inner(Margin {
-                        vertical: 1,
-                        horizontal: 0,
-                    }),
-                    buf,
-                    &mut state,
-                );
-        }
+        let thumb = if focused {
+            self.theme.border_focused
+        } else {
+            self.theme.border
+        };
+        super::scrollbar(area, buf, hits.len(), rows, offset, thumb);
     }
 }
 

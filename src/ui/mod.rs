@@ -52,6 +52,38 @@ impl Widget for &Screen<'_> {
     }
 }
 
+/// A scrollbar over the right border of `area` when `total` rows overflow `rows`.
+fn scrollbar(
+    area: Rect,
+    buf: &mut Buffer,
+    total: usize,
+    rows: usize,
+    offset: usize,
+    style: ratatui::style::Style,
+) {
+    use ratatui::layout::Margin;
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    if total <= rows {
+        return;
+    }
+    let mut state = ScrollbarState::new(total - rows)
+        .position(offset)
+        .viewport_content_length(rows);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_style(style)
+        .render(
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            buf,
+            &mut state,
+        );
+}
+
 fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;

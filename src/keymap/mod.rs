@@ -1,0 +1,267 @@
+//! Keys → actions, per context. The help overlay is generated from this same table, so
+//! help never drifts from behaviour.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, Focus, Mode};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Browsing, whatever pane has the focus.
+    Anywhere,
+    Lists,
+    Detail,
+    Search,
+    Help,
+    Export,
+    Overwrite,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Anywhere => "Anywhere",
+            Context::Lists => "In a list",
+            Context::Detail => "In the detail pane",
+            Context::Search => "In the search bar",
+            Context::Help => "In this help",
+            Context::Export => "In the export prompt",
+            Context::Overwrite => "When asked to overwrite a file",
+        }
+    }
+}
+
+/// A key as bound: a key code with Ctrl/Alt, or any printable character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Plain(KeyCode),
+    Ctrl(char),
+    Alt(KeyCode),
+    /// Any printable character: typed into a text field.
+    Text,
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+}
+
+mod bindings;
+
+pub use bindings::BINDINGS;
+
+use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Search};
+use Key::{Alt, Ctrl, Plain, Text};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
+};
+
+fn matches(key: Key, event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let hit = match key {
+        Plain(code) => !ctrl && !alt && event.code == code,
+        Ctrl(c) => ctrl && !alt && event.code == Char(c),
+        Alt(code) => alt && !ctrl && event.code == code,
+        Text => match event.code {
+            Char(c) if !ctrl && !alt && !c.is_control() => return Some(Action::Insert(c)),
+            _ => false,
+        },
+    };
+    hit.then_some(Action::Quit)
+}
+
+/// The contexts that apply, most specific first.
+fn contexts(mode: Mode, focus: Focus) -> &'static [Context] {
+    match (mode, focus) {
+        (Mode::Search, _) => &[Search],
+        (Mode::Help, _) => &[Help],
+        (Mode::Export, _) => &[Export],
+        (Mode::ConfirmOverwrite, _) => &[Overwrite],
+        (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
+        (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
+    }
+}
+
+/// The action a key press asks for in this mode and focus.
+pub fn action_for(mode: Mode, focus: Focus, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    for &context in contexts(mode, focus) {
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            for &key in binding.keys {
+                match (key, matches(key, event)) {
+                    (Text, Some(insert)) => return Some(insert),
+                    (_, Some(_)) => return Some(binding.action.clone()),
+                    _ => {}
+                }
+            }
+        }
+    }
+    None
+}
+
+/// How a key is written in help and hints.
+pub fn key_name(key: Key) -> String {
+    fn code(code: KeyCode) -> String {
+        match code {
+            Char(' ') => "Space".into(),
+            Char(c) => c.to_string(),
+            Up => "↑".into(),
+            Down => "↓".into(),
+            Left => "←".into(),
+            Right => "→".into(),
+            Tab => "Tab".into(),
+            BackTab => "Shift-Tab".into(),
+            Enter => "Enter".into(),
+            Esc => "Esc".into(),
+            Backspace => "Backspace".into(),
+            Delete => "Delete".into(),
+            Home => "Home".into(),
+            End => "End".into(),
+            PageUp => "PgUp".into(),
+            PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        }
+    }
+    match key {
+        Plain(c) => code(c),
+        Ctrl(c) => format!("Ctrl-{c}"),
+        Alt(c) => format!("Alt-{}", code(c)),
+        Text => "text".into(),
+    }
+}
+
+/// One row of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub context: Context,
+    pub keys: String,
+    pub description: &'static str,
+}
+
+/// The help rows whose keys or description contain `filter` (any case).
+pub fn help_rows(filter: &str) -> Vec<HelpRow> {
+    let filter = filter.to_lowercase();
+    BINDINGS
+        .iter()
+        .map(|b| HelpRow {
+            context: b.context,
+            keys: b
+                .keys
+                .iter()
+                .map(|&k| key_name(k))
+                .collect::<Vec<_>>()
+                .join(" "),
+            description: b.description,
+        })
+        .filter(|row| {
+            filter.is_empty()
+                || row.description.to_lowercase().contains(&filter)
+                || row.keys.to_lowercase().contains(&filter)
+                || row.context.title().to_lowercase().contains(&filter)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn browse_list(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        action_for(
+            Mode::Browse,
+            Focus::List(EntityKind::Actor),
+            &key(code, modifiers),
+        )
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_both_work() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(browse_list(Char('j'), none), Some(Action::Down));
+        assert_eq!(browse_list(Down, none), Some(Action::Down));
+        assert_eq!(
+            browse_list(Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            browse_list(Char('d'), KeyModifiers::CONTROL),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            browse_list(Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(browse_list(Left, KeyModifiers::ALT), Some(Action::Back));
+        assert_eq!(
+            browse_list(BackTab, KeyModifiers::SHIFT),
+            Some(Action::PreviousPane)
+        );
+    }
+
+    #[test]
+    fn the_same_key_means_what_the_context_says() {
+        let j = key(Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Browse, Focus::Detail, &j),
+            Some(Action::NextLink)
+        );
+        assert_eq!(
+            action_for(Mode::Search, Focus::Detail, &j),
+            Some(Action::Insert('j'))
+        );
+        assert_eq!(
+            action_for(Mode::Help, Focus::Detail, &j),
+            Some(Action::Insert('j'))
+        );
+        let q = key(Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Search, Focus::Detail, &q),
+            Some(Action::Insert('q'))
+        );
+        let esc = key(Esc, KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Browse, Focus::Detail, &esc),
+            Some(Action::Escape)
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut release = key(Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Mode::Browse, Focus::Detail, &release), None);
+    }
+
+    #[test]
+    fn help_lists_every_binding_and_filters() {
+        assert_eq!(help_rows("").len(), BINDINGS.len());
+        let back = help_rows("back in the history");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].keys, "Backspace Alt-←");
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} twice in {:?}", a.context);
+                    }
+                }
+            }
+        }
+    }
+}
