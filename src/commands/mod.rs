@@ -228,6 +228,22 @@ fn show(out: &mut impl Write, loaded: &Loaded, id: &str, format: Format) -> io::
     Ok(ExitCode::SUCCESS)
 }
 
+/// Search hits as a JSON array of kind, id, name and score.
+fn hits_json(loaded: &Loaded, hits: &[(i64, EntityRef)]) -> String {
+    let items: Vec<Value> = hits
+        .iter()
+        .map(|&(score, e)| {
+            json!({
+                "kind": e.kind.slug(),
+                "id": loaded.dossier.id_of(e),
+                "name": loaded.dossier.name_of(e),
+                "score": score,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default()
+}
+
 fn search(
     out: &mut impl Write,
     loaded: &Loaded,
@@ -263,24 +279,7 @@ fn search(
     hits.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     hits.truncate(limit.unwrap_or(usize::MAX));
     match format {
-        Format::Json => {
-            let items: Vec<Value> = hits
-                .iter()
-                .map(|&(score, e)| {
-                    json!({
-                        "kind": e.kind.slug(),
-                        "id": loaded.dossier.id_of(e),
-                        "name": loaded.dossier.name_of(e),
-                        "score": score,
-                    })
-                })
-                .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&items).unwrap_or_default()
-            )?;
-        }
+        Format::Json => writeln!(out, "{}", hits_json(loaded, &hits))?,
         Format::Text => {
             let entities: Vec<EntityRef> = hits.iter().map(|&(_, e)| e).collect();
             write_rows(out, loaded, &entities)?;

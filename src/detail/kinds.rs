@@ -13,6 +13,15 @@ fn actor_ref(index: usize) -> EntityRef {
 pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
     let a = &b.dossier.actors[i];
     b.cite_all(&a.sources);
+    let fields = actor_fields(b, i);
+    b.section(SectionKind::Fields, "", fields);
+    b.summary(a.summary.as_deref());
+    actor_links(b, i);
+    b.sources();
+}
+
+fn actor_fields(b: &Builder<'_>, i: usize) -> Vec<Line> {
+    let a = &b.dossier.actors[i];
     let mut fields = vec![Builder::field("Kind", a.kind.as_str())];
     if let Some(role) = &a.role {
         fields.push(Builder::field("Role", role));
@@ -26,8 +35,11 @@ pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
     if !a.aliases.is_empty() {
         fields.push(Builder::field("Also known as", a.aliases.join(", ")));
     }
-    b.section(SectionKind::Fields, "", fields);
-    b.summary(a.summary.as_deref());
+    fields
+}
+
+/// Who represents the actor, its events, its positions and its quotes.
+fn actor_links(b: &mut Builder<'_>, i: usize) {
     let represented: Vec<Line> = b.index.represented_by[i]
         .iter()
         .map(|&r| {
@@ -82,7 +94,6 @@ pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
         }
     }
     b.section(SectionKind::Quotes, "Quotes", quotes);
-    b.sources();
 }
 
 pub(super) fn event(b: &mut Builder<'_>, i: usize) {

@@ -37,6 +37,17 @@ impl DetailPane<'_> {
     }
 }
 
+/// " Name · kind ", the name cut to fit `width` columns.
+fn title(detail: &crate::detail::Detail, width: usize) -> String {
+    let kind = format!(" · {} ", detail.entity.kind.noun());
+    let mut name = Fitted::default();
+    name.push(&format!(" {}", sanitize_line(&detail.title)), |_| {
+        Style::new()
+    });
+    name.truncate(width.saturating_sub(4 + kind.len()));
+    format!("{}{kind}", name.text())
+}
+
 impl Widget for &DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let focused = self.app.focus == Focus::Detail;
@@ -51,20 +62,7 @@ impl Widget for &DetailPane<'_> {
             buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
             return;
         };
-        let mut title = Fitted::default();
-        title.push(&format!(" {}", sanitize_line(&detail.title)), |_| {
-            Style::new()
-        });
-        let kind = format!(" · {} ", detail.entity.kind.noun());
-        title.truncate((area.width as usize).saturating_sub(4 + kind.len()));
-        let title = format!(
-            "{}{kind}",
-            title
-                .into_spans()
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        );
+        let title = title(detail, area.width as usize);
         let inner_width = area.width.saturating_sub(2) as usize;
         let lines = screen_lines(detail, inner_width);
         let rows = area.height.saturating_sub(2) as usize;

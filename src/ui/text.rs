@@ -59,6 +59,11 @@ impl Fitted {
         self.width = used;
     }
 
+    /// The text without its styles.
+    pub fn text(&self) -> String {
+        self.cells.iter().map(|(run, _)| run.as_str()).collect()
+    }
+
     pub fn into_spans(self) -> Vec<Span<'static>> {
         self.cells
             .into_iter()

@@ -44,6 +44,11 @@ impl Validator<'_> {
             }
             self.references_list(&format!("places[{i}].sources"), &p.sources, IdKind::Source);
         }
+        self.event_references(dossier);
+        self.sticking_point_references(dossier);
+    }
+
+    fn event_references(&mut self, dossier: &Dossier) {
         for (i, e) in dossier.events.iter().enumerate() {
             let base = format!("events[{i}]");
             if let Some(place) = &e.place {
@@ -63,6 +68,9 @@ impl Validator<'_> {
             }
             self.references_list(&format!("{base}.sources"), &e.sources, IdKind::Source);
         }
+    }
+
+    fn sticking_point_references(&mut self, dossier: &Dossier) {
         for (i, s) in dossier.sticking_points.iter().enumerate() {
             let base = format!("sticking_points[{i}]");
             self.references_list(&format!("{base}.places"), &s.places, EVENT_PLACE);
