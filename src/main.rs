@@ -70,6 +70,7 @@ impl TerminalGuard {
             restore_terminal();
             previous(info);
         }));
+        restore_on_signals()?;
         terminal::enable_raw_mode()?;
         let guard_before_terminal = RestoreOnDrop;
         execute!(
@@ -82,6 +83,20 @@ impl TerminalGuard {
         std::mem::forget(guard_before_terminal);
         Ok(TerminalGuard { terminal })
     }
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal before talks exits.
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            eprintln!("talks: stopped by signal {signal}");
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// Restores the terminal if set-up fails half-way.
@@ -119,7 +134,9 @@ fn explore(loaded: Loaded) -> io::Result<()> {
         }
         // Blocks until input: no tick, no CPU while idle.
         let area = Rect::new(0, 0, app.width, app.height);
-        let action = to_action(&app, area, event::read()?);
+        let event = event::read()?;
+        panic_if_asked(&event);
+        let action = to_action(&app, area, event);
         redraw = action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
@@ -131,6 +148,18 @@ fn explore(loaded: Loaded) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
+/// can check that a panic restores the terminal. Release builds do not contain this.
+#[cfg(debug_assertions)]
+fn panic_if_asked(event: &Event) {
+    if matches!(event, Event::Key(_)) && std::env::var_os("TALKS_TEST_PANIC").is_some() {
+        panic!("deliberate panic for testing (TALKS_TEST_PANIC is set)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn panic_if_asked(_event: &Event) {}
 
 /// What a terminal event asks of the explorer.
 fn to_action(app: &App, area: Rect, event: Event) -> Option<Action> {

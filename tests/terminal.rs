@@ -1,0 +1,53 @@
+//! The terminal is restored however talks ends: a panic, a signal; and the explorer
+//! explains itself when it has no terminal.
+
+mod common;
+mod pty;
+use pty::Session;
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_a_readable_message() {
+    let mut s = Session::start(&[], 80, 24, &[("TALKS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"j");
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    let screen = s.screen_text();
+    assert!(screen.contains("deliberate panic for testing"), "{screen}");
+}
+
+fn stop_with(signal: &str) {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    let pid = s.child.process_id().unwrap().to_string();
+    let killed = std::process::Command::new("kill").args(["-s", signal, &pid]).status().unwrap();
+    assert!(killed.success());
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    assert!(s.screen_text().contains("talks: stopped by signal"), "{}", s.screen_text());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    stop_with("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    stop_with("HUP");
+}
+
+#[test]
+fn no_terminal_gives_a_clear_message() {
+    // Under `cargo test` the binary's stdin and stdout are not a terminal.
+    let (code, out, err) = common::run(&[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
+         `talks show ID` or `talks search QUERY` (see `talks --help`).\n"
+    );
+}
