@@ -229,7 +229,7 @@ fn strip_marks(full: &str) -> (String, Vec<Location>) {
 
 /// serde names Rust types ("expected struct Actor", "expected u32"); say what they are.
 fn plain_type_names(message: &str) -> String {
-    const NAMES: [(&str, &str); 11] = [
+    const NAMES: [(&str, &str); 13] = [
         (
             "struct Dossier",
             "a dossier: a mapping with `version`, `title` and `sources`",
@@ -262,6 +262,8 @@ fn plain_type_names(message: &str) -> String {
         ("u32", "a whole number from 0 to 4294967295"),
         ("a sequence", "a list"),
         ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: unit value", "invalid type: null"),
+        ("invalid type: map", "invalid type: a mapping"),
     ];
     let mut message = message.to_string();
     for (rust, plain) in NAMES {

@@ -52,7 +52,12 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.dates(dossier);
     v.cycles(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
-        let found: Vec<char> = unsafe_chars(text).collect();
+        let mut found: Vec<char> = Vec::new();
+        for c in unsafe_chars(text) {
+            if !found.contains(&c) {
+                found.push(c);
+            }
+        }
         if found.is_empty() {
             return;
         }
