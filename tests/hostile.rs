@@ -16,12 +16,16 @@ use talks::ui::{Screen, Theme};
 
 /// Loads in a thread, failing the test if it takes over 20 s: a guard against hangs, not a
 /// speed check (speed is measured in the benchmarks).
-fn load_guarded(load: impl FnOnce() -> Result<Loaded, LoadError> + Send + 'static) -> Result<Loaded, LoadError> {
+fn load_guarded(
+    load: impl FnOnce() -> Result<Loaded, LoadError> + Send + 'static,
+) -> Result<Loaded, LoadError> {
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = send.send(load());
     });
-    receive.recv_timeout(Duration::from_secs(20)).expect("loading hung")
+    receive
+        .recv_timeout(Duration::from_secs(20))
+        .expect("loading hung")
 }
 
 fn load_file(name: &str) -> Result<Loaded, LoadError> {
@@ -35,31 +39,103 @@ fn load_text(text: String) -> Result<Loaded, LoadError> {
 
 /// The files that must fail, with the start of their message (after the file name).
 const FAILURES: &[(&str, &str)] = &[
-    ("syntax-truncated.yaml", ":9:11: error: found unexpected end of stream, while scanning a quoted scalar"),
-    ("syntax-unclosed-quote.yaml", ":2:8: error: found unexpected end of stream, while scanning a quoted scalar"),
-    ("syntax-tab-indent.yaml", ":8:1: error: found character that cannot start any token"),
-    ("syntax-one-byte.yaml", ":1:1: error: invalid type: string \"x\", expected a dossier"),
+    (
+        "syntax-truncated.yaml",
+        ":9:11: error: found unexpected end of stream, while scanning a quoted scalar",
+    ),
+    (
+        "syntax-unclosed-quote.yaml",
+        ":2:8: error: found unexpected end of stream, while scanning a quoted scalar",
+    ),
+    (
+        "syntax-tab-indent.yaml",
+        ":8:1: error: found character that cannot start any token",
+    ),
+    (
+        "syntax-one-byte.yaml",
+        ":1:1: error: invalid type: string \"x\", expected a dossier",
+    ),
     ("syntax-zero-byte.yaml", ": error: the file is empty"),
-    ("syntax-not-utf8.yaml", ":2:12: error: the file is not valid UTF-8 (byte 0xE9)"),
-    ("syntax-nul-bytes.yaml", ":2:10: error: the file contains a raw control character U+0000 (NUL)"),
-    ("syntax-binary.yaml", ":2:118: error: the file is not valid UTF-8 (byte 0x80)"),
-    ("shape-top-level-list.yaml", ":1:1: error: invalid type: a list, expected a dossier"),
-    ("shape-title-list.yaml", ":2:8: error: title: invalid type: a list, expected a string"),
-    ("shape-actor-string.yaml", ":8:5: error: actors[0]: invalid type: string \"just a string\", expected an actor"),
-    ("shape-participants-mapping.yaml", ":13:19: error: events[0].participants: invalid type: a mapping, expected a list"),
-    ("shape-position-summary-number.yaml", ":17:18: error: sticking_points[0].positions[0].summary: invalid type: a list"),
-    ("shape-unknown-key.yaml", ":11:5: error: places[0]: unknown field `population`"),
-    ("shape-null-list.yaml", ":7:9: error: actors: invalid type: null, expected a list"),
-    ("shape-null-in-list.yaml", ":8:5: error: actors[0]: invalid type: null, expected an actor"),
-    ("shape-huge-order.yaml", ":12:12: error: events[0].order: invalid type: integer `123456789012345678901234567890`"),
-    ("shape-negative-order.yaml", ":12:12: error: events[0].order: invalid type: integer `-1`"),
-    ("shape-impossible-date.yaml", ":13:11: error: invalid date \"2025-02-30\": month 2 of 2025 has 28 days"),
-    ("shape-missing-field.yaml", ":8:5: error: actors[0]: missing field `name`"),
-    ("shape-duplicate-key.yaml", ":1:1: error: duplicate field `version`"),
-    ("refs-dangling.yaml", ":11:17: error: unknown actor \"unitedstates\"; did you mean \"united-states\"?"),
-    ("refs-wrong-kind.yaml", ":17:12: error: \"a\" is an actor, but this field needs a place"),
-    ("refs-self.yaml", ":11:14: error: place \"p\" cannot be part of itself"),
-    ("refs-cycle.yaml", ":8:48: error: `represents` goes round in a circle: a → b → c → a"),
+    (
+        "syntax-not-utf8.yaml",
+        ":2:12: error: the file is not valid UTF-8 (byte 0xE9)",
+    ),
+    (
+        "syntax-nul-bytes.yaml",
+        ":2:10: error: the file contains a raw control character U+0000 (NUL)",
+    ),
+    (
+        "syntax-binary.yaml",
+        ":2:118: error: the file is not valid UTF-8 (byte 0x80)",
+    ),
+    (
+        "shape-top-level-list.yaml",
+        ":1:1: error: invalid type: a list, expected a dossier",
+    ),
+    (
+        "shape-title-list.yaml",
+        ":2:8: error: title: invalid type: a list, expected a string",
+    ),
+    (
+        "shape-actor-string.yaml",
+        ":8:5: error: actors[0]: invalid type: string \"just a string\", expected an actor",
+    ),
+    (
+        "shape-participants-mapping.yaml",
+        ":13:19: error: events[0].participants: invalid type: a mapping, expected a list",
+    ),
+    (
+        "shape-position-summary-number.yaml",
+        ":17:18: error: sticking_points[0].positions[0].summary: invalid type: a list",
+    ),
+    (
+        "shape-unknown-key.yaml",
+        ":11:5: error: places[0]: unknown field `population`",
+    ),
+    (
+        "shape-null-list.yaml",
+        ":7:9: error: actors: invalid type: null, expected a list",
+    ),
+    (
+        "shape-null-in-list.yaml",
+        ":8:5: error: actors[0]: invalid type: null, expected an actor",
+    ),
+    (
+        "shape-huge-order.yaml",
+        ":12:12: error: events[0].order: invalid type: integer `123456789012345678901234567890`",
+    ),
+    (
+        "shape-negative-order.yaml",
+        ":12:12: error: events[0].order: invalid type: integer `-1`",
+    ),
+    (
+        "shape-impossible-date.yaml",
+        ":13:11: error: invalid date \"2025-02-30\": month 2 of 2025 has 28 days",
+    ),
+    (
+        "shape-missing-field.yaml",
+        ":8:5: error: actors[0]: missing field `name`",
+    ),
+    (
+        "shape-duplicate-key.yaml",
+        ":1:1: error: duplicate field `version`",
+    ),
+    (
+        "refs-dangling.yaml",
+        ":11:17: error: unknown actor \"unitedstates\"; did you mean \"united-states\"?",
+    ),
+    (
+        "refs-wrong-kind.yaml",
+        ":17:12: error: \"a\" is an actor, but this field needs a place",
+    ),
+    (
+        "refs-self.yaml",
+        ":11:14: error: place \"p\" cannot be part of itself",
+    ),
+    (
+        "refs-cycle.yaml",
+        ":8:48: error: `represents` goes round in a circle: a → b → c → a",
+    ),
 ];
 
 #[test]
@@ -71,13 +147,23 @@ fn every_failing_file_says_what_and_where() {
             Err(err) => err.to_string(),
         };
         let want = format!("tests/hostile/{name}{expected}");
-        assert!(err.starts_with(&want), "{name}:\n{err}\nwanted it to start with:\n{want}");
+        assert!(
+            err.starts_with(&want),
+            "{name}:\n{err}\nwanted it to start with:\n{want}"
+        );
     }
     // Every file of the corpus is covered by this test or the next.
     for entry in std::fs::read_dir("tests/hostile").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        let loads = ["syntax-bom.yaml", "syntax-mixed-line-endings.yaml", "content-escapes.yaml"];
-        assert!(listed.contains(&name.as_str()) || loads.contains(&name.as_str()), "{name} has no expectation");
+        let loads = [
+            "syntax-bom.yaml",
+            "syntax-mixed-line-endings.yaml",
+            "content-escapes.yaml",
+        ];
+        assert!(
+            listed.contains(&name.as_str()) || loads.contains(&name.as_str()),
+            "{name} has no expectation"
+        );
     }
 }
 
@@ -85,13 +171,24 @@ fn screen_text(loaded: Loaded, width: u16, height: u16) -> String {
     let app = App::new(loaded, width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = Theme::colour();
-    terminal.draw(|f| f.render_widget(&Screen { app: &app, theme: &theme }, f.area())).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                &Screen {
+                    app: &app,
+                    theme: &theme,
+                },
+                f.area(),
+            )
+        })
+        .unwrap();
     terminal.backend().to_string()
 }
 
 fn assert_no_raw_controls(what: &str, text: &str) {
     for c in text.chars() {
-        let bad = (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        let bad = (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
         assert!(!bad, "{what} holds U+{:04X} raw", c as u32);
     }
 }
@@ -112,24 +209,42 @@ fn hostile_content_is_shown_and_exported_escaped() {
         let screen = screen_text(loaded.clone(), width, height);
         assert_no_raw_controls("the screen", &screen);
         if width >= 80 {
-            assert!(screen.contains("Escapes ^[[2J^[[H ^[]52;c;ZXZpbA==^G"), "{screen}");
+            assert!(
+                screen.contains("Escapes ^[[2J^[[H ^[]52;c;ZXZpbA==^G"),
+                "{screen}"
+            );
         }
         if width >= 120 {
-            assert!(screen.contains("Bidi <U+202E>evil<U+202C> <U+2066>iso<U+2069>"), "{screen}");
+            assert!(
+                screen.contains("Bidi <U+202E>evil<U+202C> <U+2066>iso<U+2069>"),
+                "{screen}"
+            );
         }
     }
     let view = ViewSpec {
         list: EntityKind::Actor,
         query: String::new(),
-        entries: vec![talks::model::EntityRef { kind: EntityKind::Actor, index: 0 }],
-        selected: Some(talks::model::EntityRef { kind: EntityKind::Actor, index: 0 }),
+        entries: vec![talks::model::EntityRef {
+            kind: EntityKind::Actor,
+            index: 0,
+        }],
+        selected: Some(talks::model::EntityRef {
+            kind: EntityKind::Actor,
+            index: 0,
+        }),
     };
     for scope in [Scope::View(view), Scope::Briefing] {
         for format in [Format::Text, Format::Markdown] {
             let out = render(&loaded, &scope, None, format);
             assert_no_raw_controls(&format!("{format:?}"), &out);
-            assert!(out.contains("<U+202E>evil") || out.contains("\\<U+202E\\>evil"), "{out}");
-            assert!(out.contains("基辅谈判") && out.contains("مفاوضات"), "wide and RTL text kept");
+            assert!(
+                out.contains("<U+202E>evil") || out.contains("\\<U+202E\\>evil"),
+                "{out}"
+            );
+            assert!(
+                out.contains("基辅谈判") && out.contains("مفاوضات"),
+                "wide and RTL text kept"
+            );
         }
     }
 }
@@ -141,46 +256,85 @@ fn alias_bomb_and_deep_nesting_fail_with_a_position() {
     let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..10u8 {
         let (name, prev) = ((b'a' + i) as char, (b'a' + i - 1) as char);
-        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
     }
     let err = load_text(bomb).unwrap_err().to_string();
-    assert!(err.starts_with("generated.yaml:1:1: error: unknown field `a`"), "{err}");
+    assert!(
+        err.starts_with("generated.yaml:1:1: error: unknown field `a`"),
+        "{err}"
+    );
     let mut nested_bomb = format!("{HEADER}actors:\n");
     nested_bomb.push_str("  - {id: a0, name: n, kind: person, aliases: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]}\n");
     for i in 1..12 {
         let refs = vec![format!("*a{}", i - 1); 8].join(", ");
-        nested_bomb.push_str(&format!("  - {{id: a{i}, name: n, kind: person, aliases: &a{i} [{refs}]}}\n"));
+        nested_bomb.push_str(&format!(
+            "  - {{id: a{i}, name: n, kind: person, aliases: &a{i} [{refs}]}}\n"
+        ));
     }
     let err = load_text(nested_bomb).unwrap_err().to_string();
-    assert!(err.contains("error: actors[1].aliases[0]: invalid type: a list, expected a string"), "{err}");
-    let deep = format!("{HEADER}summary: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(
+        err.contains("error: actors[1].aliases[0]: invalid type: a list, expected a string"),
+        "{err}"
+    );
+    let deep = format!(
+        "{HEADER}summary: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     let err = load_text(deep).unwrap_err().to_string();
-    assert!(err.starts_with("generated.yaml:7:10: error: summary: invalid type: a list, expected a string"), "{err}");
-    let deep_maps = format!("{HEADER}summary: {}x{}\n", "{a: ".repeat(10_000), "}".repeat(10_000));
+    assert!(
+        err.starts_with(
+            "generated.yaml:7:10: error: summary: invalid type: a list, expected a string"
+        ),
+        "{err}"
+    );
+    let deep_maps = format!(
+        "{HEADER}summary: {}x{}\n",
+        "{a: ".repeat(10_000),
+        "}".repeat(10_000)
+    );
     assert!(load_text(deep_maps).is_err());
 }
 
 #[test]
 fn very_large_values_load_and_render() {
     let huge = "word ".repeat(1_000_000);
-    let text = format!("{HEADER}actors:\n  - id: a\n    name: Big\n    kind: person\n    summary: \"{huge}\"\n");
+    let text = format!(
+        "{HEADER}actors:\n  - id: a\n    name: Big\n    kind: person\n    summary: \"{huge}\"\n"
+    );
     let loaded = load_text(text).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(loaded.dossier.actors[0].summary.as_ref().unwrap().len(), 5_000_000);
+    assert_eq!(
+        loaded.dossier.actors[0].summary.as_ref().unwrap().len(),
+        5_000_000
+    );
     let screen = screen_text(loaded, 80, 24);
     assert!(screen.contains("Big"));
 
-    let mut many_positions = format!("{HEADER}actors:\n  - {{id: a, name: A, kind: state}}\nsticking_points:\n  - id: p\n    title: P\n    topic: t\n    status: disputed\n    positions:\n");
+    let mut many_positions = format!(
+        "{HEADER}actors:\n  - {{id: a, name: A, kind: state}}\nsticking_points:\n  - id: p\n    title: P\n    topic: t\n    status: disputed\n    positions:\n"
+    );
     for i in 0..100_000 {
-        many_positions.push_str(&format!("      - {{actor: a, stance: unclear, summary: position {i}}}\n"));
+        many_positions.push_str(&format!(
+            "      - {{actor: a, stance: unclear, summary: position {i}}}\n"
+        ));
     }
     let loaded = load_text(many_positions).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.dossier.sticking_points[0].positions.len(), 100_000);
     let mut app = App::new(loaded, 80, 24);
-    talks::app::update(&mut app, talks::app::Action::FocusList(EntityKind::StickingPoint));
+    talks::app::update(
+        &mut app,
+        talks::app::Action::FocusList(EntityKind::StickingPoint),
+    );
     talks::app::update(&mut app, talks::app::Action::Bottom);
 
     let aliases: Vec<String> = (0..10_000).map(|i| format!("alias{i}")).collect();
-    let text = format!("{HEADER}actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: [{}]\n", aliases.join(", "));
+    let text = format!(
+        "{HEADER}actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: [{}]\n",
+        aliases.join(", ")
+    );
     let loaded = load_text(text).unwrap_or_else(|e| panic!("{e}"));
     let engine = talks::search::SearchEngine::new(&loaded.dossier, &loaded.index);
     let hits = engine.search(&talks::search::Query::parse("alias9999").unwrap());

@@ -7,7 +7,12 @@ use pty::Session;
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_a_readable_message() {
-    let mut s = Session::start(&[], 80, 24, &[("TALKS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    let mut s = Session::start(
+        &[],
+        80,
+        24,
+        &[("TALKS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
     s.wait_for_text("1 Actors 15/15");
     s.send(b"j");
     let status = s.wait_exit();
@@ -21,12 +26,19 @@ fn stop_with(signal: &str) {
     let mut s = Session::start(&[], 80, 24, &[]);
     s.wait_for_text("1 Actors 15/15");
     let pid = s.child.process_id().unwrap().to_string();
-    let killed = std::process::Command::new("kill").args(["-s", signal, &pid]).status().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-s", signal, &pid])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let status = s.wait_exit();
     assert!(!status.success());
     s.assert_restored();
-    assert!(s.screen_text().contains("talks: stopped by signal"), "{}", s.screen_text());
+    assert!(
+        s.screen_text().contains("talks: stopped by signal"),
+        "{}",
+        s.screen_text()
+    );
 }
 
 #[test]

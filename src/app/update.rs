@@ -205,11 +205,12 @@ fn click(app: &mut App, target: Target) {
             app.select_row(kind, row);
         }
         Target::List(kind) => app.focus_list(kind),
-        Target::Link(n) => {
+        Target::Link(n) if n < app.link_count() => {
             app.focus = Focus::Detail;
             app.detail_link = Some(n);
             app.follow_link();
         }
+        Target::Link(_) => app.focus_detail(),
         Target::Detail => app.focus_detail(),
         Target::SearchBar => {
             app.mode = Mode::Search;
