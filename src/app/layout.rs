@@ -96,6 +96,27 @@ pub fn panes(width: u16, height: u16, focus: Focus, list: EntityKind) -> Panes {
     panes
 }
 
+/// The width of the list column beside the detail: half the width on smaller screens, two
+/// fifths on wide ones.
+fn list_column_width(width: u16) -> u16 {
+    if width < 110 {
+        width / 2
+    } else {
+        (width * 2 / 5).min(64)
+    }
+}
+
+/// The columns of text inside the detail pane on a screen `width` wide, whether or not the
+/// detail is on screen now (on narrow screens it takes the whole width when shown).
+pub fn detail_text_width(width: u16) -> usize {
+    let pane = if width >= SIDE_BY_SIDE_WIDTH {
+        width - list_column_width(width)
+    } else {
+        width
+    };
+    pane.saturating_sub(2) as usize
+}
+
 /// Four lists in a column: all open when there is room, else the focused one open and the
 /// others collapsed to their title row.
 fn stack_lists(panes: &mut Panes, column: Rect, open: EntityKind) {

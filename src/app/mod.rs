@@ -15,7 +15,7 @@ pub use update::update;
 
 use std::path::PathBuf;
 
-use crate::detail::{Detail, detail};
+use crate::detail::{Detail, ScreenLine, detail, screen_lines};
 use crate::export::{Format, Scope, ViewSpec, WriteError, Written};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Results, SearchEngine};
@@ -176,6 +176,10 @@ pub struct App {
     pub lists: [ListView; 4],
     /// What the detail pane shows, built when the shown entity changes.
     pub detail: Option<Detail>,
+    /// The detail's links in reading order, and its screen lines at the current width:
+    /// kept with the detail so that no keystroke or frame lays it out again.
+    pub detail_links: Vec<EntityRef>,
+    pub detail_lines: Vec<ScreenLine>,
     pub detail_scroll: usize,
     pub detail_link: Option<usize>,
     pub history: History,
@@ -205,6 +209,8 @@ impl App {
             last_list: EntityKind::Actor,
             lists: [ListView::default(); 4],
             detail: None,
+            detail_links: Vec::new(),
+            detail_lines: Vec::new(),
             detail_scroll: 0,
             detail_link: None,
             history: History::default(),
@@ -257,8 +263,20 @@ impl App {
             return;
         }
         self.detail = entity.map(|e| detail(&self.loaded.dossier, &self.loaded.index, e));
+        self.detail_links = self.detail.as_ref().map(Detail::links).unwrap_or_default();
+        self.lay_out_detail();
         self.detail_scroll = 0;
         self.detail_link = None;
+    }
+
+    /// Lays the detail out again for the current width.
+    pub(crate) fn lay_out_detail(&mut self) {
+        let width = layout::detail_text_width(self.width);
+        self.detail_lines = self
+            .detail
+            .as_ref()
+            .map(|d| screen_lines(d, width))
+            .unwrap_or_default();
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current visit.
@@ -286,6 +304,6 @@ impl App {
 
     /// The number of links in the detail shown.
     pub fn link_count(&self) -> usize {
-        self.detail.as_ref().map_or(0, |d| d.links().len())
+        self.detail_links.len()
     }
 }

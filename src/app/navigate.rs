@@ -2,7 +2,7 @@
 
 use super::history::Visit;
 use super::{App, Focus};
-use crate::detail::{link_line, screen_lines};
+use crate::detail::link_line;
 use crate::model::{EntityKind, EntityRef};
 use crate::search::Query;
 
@@ -107,23 +107,19 @@ impl App {
     }
 
     pub(crate) fn scroll_detail(&mut self, delta: isize) {
-        let (rows, width) = self.panes().detail_inner();
-        let total = self
-            .detail
-            .as_ref()
-            .map_or(0, |d| screen_lines(d, width).len());
+        let rows = self.panes().detail_inner().0;
+        let total = self.detail_lines.len();
         let max = total.saturating_sub(rows);
         self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
     }
 
     /// Scrolls the detail so the focused link is on screen.
     pub(crate) fn keep_link_visible(&mut self) {
-        let (rows, width) = self.panes().detail_inner();
-        let (Some(detail), Some(link)) = (&self.detail, self.detail_link) else {
+        let rows = self.panes().detail_inner().0;
+        let Some(link) = self.detail_link else {
             return self.scroll_detail(0);
         };
-        let lines = screen_lines(detail, width);
-        if let Some(line) = link_line(&lines, link)
+        if let Some(line) = link_line(&self.detail_lines, link)
             && rows > 0
         {
             if line < self.detail_scroll {
@@ -181,10 +177,8 @@ impl App {
     /// Follows the focused link of the detail.
     pub(crate) fn follow_link(&mut self) {
         let Some(target) = self
-            .detail
-            .as_ref()
-            .zip(self.detail_link)
-            .and_then(|(d, n)| d.links().get(n).copied())
+            .detail_link
+            .and_then(|n| self.detail_links.get(n).copied())
         else {
             return;
         };

@@ -33,8 +33,12 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
+    let relayout = app.width != width;
     app.width = width;
     app.height = height;
+    if relayout {
+        app.lay_out_detail();
+    }
     for kind in crate::model::EntityKind::ALL {
         app.keep_selection_visible(kind);
     }

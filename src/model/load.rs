@@ -64,6 +64,11 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             _ => format!("cannot read the file: {err}"),
         })
     })?;
+    load_bytes(&name, bytes)
+}
+
+/// Decodes and validates a dossier held as bytes; `name` is used in messages.
+pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -71,19 +76,18 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             let byte = err.as_bytes()[valid.len()];
             // `valid` is the prefix that from_utf8 accepted, so it is UTF-8.
             let before = std::str::from_utf8(valid).unwrap_or_default();
-            let location = end_of(before);
             let mut diagnostic = Diagnostic::new(
                 Severity::Error,
-                &name,
+                name,
                 format!(
                     "the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 text"
                 ),
             );
-            diagnostic.location = Some(location);
+            diagnostic.location = Some(end_of(before));
             return Err(LoadError::single(diagnostic));
         }
     };
-    load_str(&name, &text)
+    load_str(name, &text)
 }
 
 /// The line and column just after `text`.

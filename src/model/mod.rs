@@ -13,7 +13,9 @@ mod walk;
 
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use index::{Citation, Index};
-pub use load::{BUILTIN_NAME, BUILTIN_TEXT, LoadError, Loaded, builtin, load_path, load_str};
+pub use load::{
+    BUILTIN_NAME, BUILTIN_TEXT, LoadError, Loaded, builtin, load_bytes, load_path, load_str,
+};
 pub use schema::dossier_schema_json;
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};

@@ -37,6 +37,10 @@ impl DetailPane<'_> {
     }
 }
 
+fn layout_width_matches(app: &App, width: usize) -> bool {
+    crate::app::layout::detail_text_width(app.width) == width
+}
+
 /// " Name · kind ", the name cut to fit `width` columns.
 fn title(detail: &crate::detail::Detail, width: usize) -> String {
     let kind = format!(" · {} ", detail.entity.kind.noun());
@@ -64,7 +68,15 @@ impl Widget for &DetailPane<'_> {
         };
         let title = title(detail, area.width as usize);
         let inner_width = area.width.saturating_sub(2) as usize;
-        let lines = screen_lines(detail, inner_width);
+        // The state keeps the lines laid out for its width; lay out anew only if this frame
+        // has another width (a test drawing at a size the state was not told about).
+        let fresh;
+        let lines = if layout_width_matches(self.app, inner_width) {
+            &self.app.detail_lines
+        } else {
+            fresh = screen_lines(detail, inner_width);
+            &fresh
+        };
         let rows = area.height.saturating_sub(2) as usize;
         let scroll = self.app.detail_scroll.min(lines.len().saturating_sub(rows));
         let mut block = Block::bordered()

@@ -43,7 +43,13 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     if let (true, Some(detail)) = (inside, &app.detail) {
         let width = detail_rect.width.saturating_sub(2) as usize;
         let rows = detail_rect.height.saturating_sub(2) as usize;
-        let lines = screen_lines(detail, width);
+        let fresh;
+        let lines = if crate::app::layout::detail_text_width(app.width) == width {
+            &app.detail_lines
+        } else {
+            fresh = screen_lines(detail, width);
+            &fresh
+        };
         let scroll = app.detail_scroll.min(lines.len().saturating_sub(rows));
         let line = scroll + (y - detail_rect.y - 1) as usize;
         if let Some(link) = lines
