@@ -164,7 +164,7 @@ fn panic_if_asked(_event: &Event) {}
 /// What a terminal event asks of the explorer.
 fn to_action(app: &App, area: Rect, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => talks::keymap::action_for(app.mode, app.focus, &key),
+        Event::Key(key) => talks::keymap::action_for(app.mode, app.focus, app.page, &key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => {
             let target = hit_test(app, area, mouse.column, mouse.row)?;

@@ -6,7 +6,12 @@ pub mod history;
 pub mod input;
 pub mod layout;
 mod navigate;
+mod pages;
 mod update;
+
+pub use pages::{
+    MATRIX_COLUMN_WIDTH, MATRIX_HEADER_ROWS, MATRIX_NAME_WIDTH, MATRIX_NOTE_ROWS, PageViews,
+};
 
 #[cfg(test)]
 mod tests;
@@ -36,6 +41,19 @@ pub enum Mode {
     Export,
     /// Asking whether to replace an existing file.
     ConfirmOverwrite,
+}
+
+/// What fills the body of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The lists and the detail.
+    Browse,
+    /// Who stands where: actors × sticking points.
+    Matrix,
+    /// Events in order.
+    Timeline,
+    /// Each source and what cites it.
+    Sources,
 }
 
 /// The pane that has the focus in browse mode.
@@ -100,6 +118,8 @@ pub enum Action {
     HistoryPrevious,
     HistoryNext,
     ToggleHelp,
+    /// Show a page (the lists, the matrix, the timeline, the sources).
+    OpenPage(Page),
     /// `e`: export the current view; `E`: the whole dossier as a briefing.
     StartExport,
     StartBriefing,
@@ -170,6 +190,8 @@ pub struct App {
     /// The entries of each list that the query lets through, ranked.
     pub results: Results,
     pub mode: Mode,
+    pub page: Page,
+    pub pages: PageViews,
     pub focus: Focus,
     /// The list that was focused last (open in the stacked layout while the detail has focus).
     pub last_list: EntityKind,
@@ -205,6 +227,8 @@ impl App {
             engine,
             results,
             mode: Mode::Browse,
+            page: Page::Browse,
+            pages: PageViews::default(),
             focus: Focus::List(EntityKind::Actor),
             last_list: EntityKind::Actor,
             lists: [ListView::default(); 4],
@@ -226,6 +250,7 @@ impl App {
             should_quit: false,
         };
         app.show_selected();
+        app.rebuild_pages();
         app
     }
 

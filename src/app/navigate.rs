@@ -182,6 +182,11 @@ impl App {
         else {
             return;
         };
+        self.open_entity(target);
+    }
+
+    /// Shows `target` as a new visit in the history, its first link focused.
+    pub(crate) fn open_entity(&mut self, target: EntityRef) {
         if let Some(here) = self.current_visit() {
             self.history.replace(here);
         }
@@ -239,6 +244,7 @@ impl App {
             }
         }
         self.show_selected();
+        self.rebuild_pages();
     }
 
     /// The list whose first entry scores highest (the first list on a tie).

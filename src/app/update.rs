@@ -1,6 +1,6 @@
 //! `update`: the one place where the explorer's state changes.
 
-use super::{Action, App, Focus, Mode, Target};
+use super::{Action, App, Focus, Mode, Page, Target};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -39,6 +39,7 @@ fn resize(app: &mut App, width: u16, height: u16) {
     if relayout {
         app.lay_out_detail();
     }
+    app.keep_page_cursors_visible();
     for kind in crate::model::EntityKind::ALL {
         app.keep_selection_visible(kind);
     }
@@ -59,7 +60,34 @@ fn page(app: &App, half: bool) -> isize {
     rows.max(1) as isize
 }
 
+/// Keys on the matrix, timeline and sources pages; `false` for those they leave to `browse`.
+fn page_action(app: &mut App, action: &Action) -> bool {
+    let (fit_rows, _) = app.matrix_fits();
+    let page = fit_rows.max(2) as isize - 1;
+    match action {
+        Action::Up => app.move_page_cursor(-1, 0),
+        Action::Down => app.move_page_cursor(1, 0),
+        Action::CursorLeft => app.move_page_cursor(0, -1),
+        Action::CursorRight => app.move_page_cursor(0, 1),
+        Action::PageUp | Action::HalfPageUp => app.move_page_cursor(-page, 0),
+        Action::PageDown | Action::HalfPageDown => app.move_page_cursor(page, 0),
+        Action::Top => app.move_page_cursor(isize::MIN / 2, 0),
+        Action::Bottom => app.move_page_cursor(isize::MAX / 2, 0),
+        Action::Activate => app.open_from_page(),
+        Action::Escape => app.page = Page::Browse,
+        Action::FocusList(kind) => {
+            app.page = Page::Browse;
+            app.focus_list(*kind);
+        }
+        _ => return false,
+    }
+    true
+}
+
 fn browse(app: &mut App, action: Action) {
+    if app.page != Page::Browse && page_action(app, &action) {
+        return;
+    }
     let focus = app.focus;
     match (action, focus) {
         (Action::Up, Focus::List(kind)) => app.move_selection(kind, -1),
@@ -90,6 +118,10 @@ fn browse(app: &mut App, action: Action) {
             app.query.end();
         }
         (Action::ToggleHelp, _) => open_help(app),
+        (Action::OpenPage(page), _) => {
+            app.page = if app.page == page { Page::Browse } else { page };
+            app.keep_page_cursors_visible();
+        }
         (Action::StartExport, _) => {
             let view = app.view_spec();
             app.open_export(crate::export::Scope::View(view));

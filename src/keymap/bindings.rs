@@ -4,10 +4,10 @@
 use crossterm::event::KeyCode;
 
 use super::{Binding, Context, Key};
-use crate::app::Action;
+use crate::app::{Action, Page};
 use crate::model::EntityKind;
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
@@ -115,6 +115,64 @@ pub const BINDINGS: &[Binding] = &[
         [Plain(Char('h')), Plain(Left), Plain(Esc)],
         Action::Escape,
         "Back to the list"
+    ),
+    bind!(Pages, [Plain(Char('j')), Plain(Down)], Action::Down, "Down"),
+    bind!(Pages, [Plain(Char('k')), Plain(Up)], Action::Up, "Up"),
+    bind!(
+        Pages,
+        [Plain(Char('h')), Plain(Left)],
+        Action::CursorLeft,
+        "Left (matrix)"
+    ),
+    bind!(
+        Pages,
+        [Plain(Char('l')), Plain(Right)],
+        Action::CursorRight,
+        "Right (matrix)"
+    ),
+    bind!(
+        Pages,
+        [Plain(Char('g')), Plain(Home)],
+        Action::Top,
+        "To the top"
+    ),
+    bind!(
+        Pages,
+        [Plain(Char('G')), Plain(End)],
+        Action::Bottom,
+        "To the bottom"
+    ),
+    bind!(
+        Pages,
+        [Plain(PageDown), Ctrl('d')],
+        Action::PageDown,
+        "Page down"
+    ),
+    bind!(Pages, [Plain(PageUp), Ctrl('u')], Action::PageUp, "Page up"),
+    bind!(
+        Pages,
+        [Plain(Enter)],
+        Action::Activate,
+        "Open what is under the cursor"
+    ),
+    bind!(Pages, [Plain(Esc)], Action::Escape, "Back to the lists"),
+    bind!(
+        Anywhere,
+        [Plain(Char('m'))],
+        Action::OpenPage(Page::Matrix),
+        "Stance matrix: who stands where"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('t'))],
+        Action::OpenPage(Page::Timeline),
+        "Timeline: events in order"
+    ),
+    bind!(
+        Anywhere,
+        [Plain(Char('s'))],
+        Action::OpenPage(Page::Sources),
+        "Sources and what cites each"
     ),
     bind!(
         Anywhere,

@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Focus, Mode};
+use crate::app::{Action, Focus, Mode, Page};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum Context {
     Help,
     Export,
     Overwrite,
+    /// The matrix, timeline and sources pages.
+    Pages,
 }
 
 impl Context {
@@ -28,6 +30,7 @@ impl Context {
             Context::Help => "In this help",
             Context::Export => "In the export prompt",
             Context::Overwrite => "When asked to overwrite a file",
+            Context::Pages => "In the matrix, timeline and sources",
         }
     }
 }
@@ -53,7 +56,7 @@ mod bindings;
 
 pub use bindings::BINDINGS;
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
@@ -76,8 +79,9 @@ fn matches(key: Key, event: &KeyEvent) -> Option<Action> {
 }
 
 /// The contexts that apply, most specific first.
-fn contexts(mode: Mode, focus: Focus) -> &'static [Context] {
+fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
     match (mode, focus) {
+        (Mode::Browse, _) if page != Page::Browse => &[Pages, Anywhere],
         (Mode::Search, _) => &[Search],
         (Mode::Help, _) => &[Help],
         (Mode::Export, _) => &[Export],
@@ -88,11 +92,11 @@ fn contexts(mode: Mode, focus: Focus) -> &'static [Context] {
 }
 
 /// The action a key press asks for in this mode and focus.
-pub fn action_for(mode: Mode, focus: Focus, event: &KeyEvent) -> Option<Action> {
+pub fn action_for(mode: Mode, focus: Focus, page: Page, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    for &context in contexts(mode, focus) {
+    for &context in contexts(mode, focus, page) {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             for &key in binding.keys {
                 match (key, matches(key, event)) {
@@ -214,25 +218,25 @@ mod tests {
     fn the_same_key_means_what_the_context_says() {
         let j = key(Char('j'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Browse, Focus::Detail, &j),
+            action_for(Mode::Browse, Focus::Detail, Page::Browse, &j),
             Some(Action::NextLink)
         );
         assert_eq!(
-            action_for(Mode::Search, Focus::Detail, &j),
+            action_for(Mode::Search, Focus::Detail, Page::Browse, &j),
             Some(Action::Insert('j'))
         );
         assert_eq!(
-            action_for(Mode::Help, Focus::Detail, &j),
+            action_for(Mode::Help, Focus::Detail, Page::Browse, &j),
             Some(Action::Insert('j'))
         );
         let q = key(Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Search, Focus::Detail, &q),
+            action_for(Mode::Search, Focus::Detail, Page::Browse, &q),
             Some(Action::Insert('q'))
         );
         let esc = key(Esc, KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Browse, Focus::Detail, &esc),
+            action_for(Mode::Browse, Focus::Detail, Page::Browse, &esc),
             Some(Action::Escape)
         );
     }
@@ -241,7 +245,10 @@ mod tests {
     fn releases_are_ignored() {
         let mut release = key(Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(Mode::Browse, Focus::Detail, &release), None);
+        assert_eq!(
+            action_for(Mode::Browse, Focus::Detail, Page::Browse, &release),
+            None
+        );
     }
 
     #[test]

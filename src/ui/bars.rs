@@ -142,6 +142,14 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             Context::Help,
             &[(Action::Escape, "close"), (Action::Down, "scroll")],
         ),
+        (Mode::Browse, _) if app.page != crate::app::Page::Browse => (
+            Context::Pages,
+            &[
+                (Action::Down, "move"),
+                (Action::Activate, "open"),
+                (Action::Escape, "lists"),
+            ],
+        ),
         (Mode::Browse, Focus::Detail) => (
             Context::Detail,
             &[

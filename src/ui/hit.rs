@@ -17,6 +17,9 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     if panes.search.contains(at) {
         return Some(Target::SearchBar);
     }
+    if app.page != crate::app::Page::Browse {
+        return None;
+    }
     if let Some(tabs) = panes.tabs
         && tabs.contains(at)
     {

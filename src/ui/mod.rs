@@ -5,6 +5,7 @@ mod detail;
 mod help;
 mod hit;
 mod lists;
+mod pages;
 mod text;
 mod theme;
 
@@ -34,6 +35,22 @@ impl Widget for &Screen<'_> {
         }
         bars::header(app, theme, panes.header, buf);
         bars::search_bar(app, theme, panes.search, buf);
+        if app.page != crate::app::Page::Browse {
+            let body = Rect::new(area.x, area.y + 2, area.width, area.height - 3);
+            (&pages::PageView { app, theme }).render(body, buf);
+        } else {
+            browse(app, theme, &panes, buf);
+        }
+        bars::status_bar(app, theme, panes.status, buf);
+        if app.mode == Mode::Help {
+            (&help::HelpOverlay { app, theme }).render(area, buf);
+        }
+    }
+}
+
+/// The lists and the detail.
+fn browse(app: &App, theme: &Theme, panes: &crate::app::layout::Panes, buf: &mut Buffer) {
+    {
         if let Some(tabs) = panes.tabs {
             bars::tabs(app, theme, tabs, buf);
         }
@@ -44,10 +61,6 @@ impl Widget for &Screen<'_> {
         }
         if let Some(rect) = panes.detail {
             (&detail::DetailPane { app, theme }).render(rect, buf);
-        }
-        bars::status_bar(app, theme, panes.status, buf);
-        if app.mode == Mode::Help {
-            (&help::HelpOverlay { app, theme }).render(area, buf);
         }
     }
 }

@@ -1,0 +1,159 @@
+//! The stance matrix: actors holding a position (rows) × sticking points (columns).
+
+use crate::model::{EntityKind, Index, Stance};
+use crate::search::Results;
+
+/// One cell: the position an actor holds on a sticking point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub sticking_point: usize,
+    /// Index into the sticking point's positions.
+    pub position: usize,
+}
+
+/// Rows and columns as the search filters them, and the cells between them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StanceMatrix {
+    /// Actor indices, in dossier order.
+    pub rows: Vec<usize>,
+    /// Sticking point indices, in dossier order.
+    pub columns: Vec<usize>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<Option<Cell>>>,
+}
+
+impl StanceMatrix {
+    /// The matrix of the actors and sticking points that `results` lets through; actors
+    /// without a position on any shown sticking point are left out.
+    pub fn build(index: &Index, results: &Results) -> Self {
+        let mut columns: Vec<usize> = results
+            .of(EntityKind::StickingPoint)
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        columns.sort_unstable();
+        let mut candidates: Vec<usize> = results
+            .of(EntityKind::Actor)
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        candidates.sort_unstable();
+        let mut matrix = StanceMatrix {
+            columns,
+            ..StanceMatrix::default()
+        };
+        for actor in candidates {
+            let row: Vec<Option<Cell>> = matrix
+                .columns
+                .iter()
+                .map(|&point| {
+                    index.actor_positions[actor]
+                        .iter()
+                        .find(|&&(p, _)| p == point)
+                        .map(|&(sticking_point, position)| Cell {
+                            sticking_point,
+                            position,
+                        })
+                })
+                .collect();
+            if row.iter().any(Option::is_some) {
+                matrix.rows.push(actor);
+                matrix.cells.push(row);
+            }
+        }
+        matrix
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> Option<Cell> {
+        self.cells
+            .get(row)
+            .and_then(|r| r.get(column))
+            .copied()
+            .flatten()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() || self.columns.is_empty()
+    }
+}
+
+/// A stance as a symbol that reads without colour, and a short word.
+pub fn stance_symbol(stance: &Stance) -> (&'static str, &'static str) {
+    match stance {
+        Stance::Demands => ("▲", "demands"),
+        Stance::Supports => ("✓", "supports"),
+        Stance::Opposes => ("✗", "opposes"),
+        Stance::Conditional => ("◐", "conditional"),
+        Stance::Unclear | Stance::Unknown(_) => ("?", "unclear"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builtin;
+    use crate::search::{Query, SearchEngine};
+
+    #[test]
+    fn built_in_cells_match_the_positions() {
+        let l = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let results = SearchEngine::new(&l.dossier, &l.index).search(&Query::default());
+        let m = StanceMatrix::build(&l.index, &results);
+        let ids = |list: &[usize], actors: bool| -> Vec<String> {
+            list.iter()
+                .map(|&i| {
+                    if actors {
+                        l.dossier.actors[i].id.clone()
+                    } else {
+                        l.dossier.sticking_points[i].id.clone()
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(
+            ids(&m.rows, true),
+            vec![
+                "united-states",
+                "ukraine",
+                "russia",
+                "trump",
+                "putin",
+                "european-allies"
+            ]
+        );
+        assert_eq!(m.columns.len(), 7);
+        let mut cells = 0;
+        for (r, &actor) in m.rows.iter().enumerate() {
+            for (c, &point) in m.columns.iter().enumerate() {
+                let expected = l.dossier.sticking_points[point]
+                    .positions
+                    .iter()
+                    .position(|p| p.actor == l.dossier.actors[actor].id);
+                assert_eq!(m.cell(r, c).map(|cell| cell.position), expected);
+                cells += usize::from(expected.is_some());
+            }
+        }
+        let positions: usize = l
+            .dossier
+            .sticking_points
+            .iter()
+            .map(|p| p.positions.len())
+            .sum();
+        assert_eq!(cells, positions, "every position is a cell");
+    }
+
+    #[test]
+    fn the_query_filters_rows_and_columns() {
+        let l = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let results = SearchEngine::new(&l.dossier, &l.index)
+            .search(&Query::parse("topic:territory").unwrap_or_default());
+        let m = StanceMatrix::build(&l.index, &results);
+        assert_eq!(m.columns.len(), 2);
+        let rows: Vec<&str> = m
+            .rows
+            .iter()
+            .map(|&a| l.dossier.actors[a].id.as_str())
+            .collect();
+        assert_eq!(rows, vec!["ukraine", "russia", "putin"]);
+    }
+}

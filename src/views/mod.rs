@@ -1,0 +1,10 @@
+//! The analyst views as data: who stands where (the stance matrix), what happened in what
+//! order (the timeline) and where each claim comes from (provenance). No terminal code.
+
+mod matrix;
+mod provenance;
+mod timeline;
+
+pub use matrix::{Cell, StanceMatrix, stance_symbol};
+pub use provenance::{Citing, citations};
+pub use timeline::{Timeline, TimelineRow, status_marker};
