@@ -80,7 +80,7 @@ pub struct ExportArgs {
         required_unless_present = "all",
         conflicts_with = "all"
     )]
-    pub view: Option<ListKind>,
+    pub view: Option<ExportView>,
     /// Filter the list with this query (as in the explorer's search bar).
     #[arg(long, conflicts_with = "all")]
     pub query: Option<String>,
@@ -102,6 +102,16 @@ pub struct ExportArgs {
     /// Leave out the export time (for reproducible files).
     #[arg(long)]
     pub no_timestamp: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportView {
+    Actors,
+    Events,
+    StickingPoints,
+    Places,
+    Matrix,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

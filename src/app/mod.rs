@@ -327,6 +327,16 @@ impl App {
         )
     }
 
+    /// What `e` exports on the page shown.
+    pub fn export_scope(&self) -> Scope {
+        let query = self.query.text.trim().to_string();
+        match self.page {
+            Page::Matrix => Scope::Matrix { query },
+            Page::Timeline => Scope::Timeline { query },
+            Page::Browse | Page::Sources => Scope::View(self.view_spec()),
+        }
+    }
+
     /// The number of links in the detail shown.
     pub fn link_count(&self) -> usize {
         self.detail_links.len()

@@ -123,8 +123,8 @@ fn browse(app: &mut App, action: Action) {
             app.keep_page_cursors_visible();
         }
         (Action::StartExport, _) => {
-            let view = app.view_spec();
-            app.open_export(crate::export::Scope::View(view));
+            let scope = app.export_scope();
+            app.open_export(scope);
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, ExportView};
 use crate::export::{Format, Scope, ViewSpec, WriteError, render, timestamp_now, write_atomic};
 use crate::model::{EntityKind, Loaded};
 use crate::search::{Query, SearchEngine};
@@ -24,10 +24,24 @@ fn format_of(args: &ExportArgs) -> Format {
 
 /// The view the arguments describe, or the message saying why there is none.
 fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
-    let Some(list) = args.view.map(EntityKind::from) else {
-        return Ok(Scope::Briefing);
-    };
     let text = args.query.as_deref().unwrap_or_default();
+    let list = match args.view {
+        None => return Ok(Scope::Briefing),
+        Some(ExportView::Matrix) => {
+            return Ok(Scope::Matrix {
+                query: text.trim().to_string(),
+            });
+        }
+        Some(ExportView::Timeline) => {
+            return Ok(Scope::Timeline {
+                query: text.trim().to_string(),
+            });
+        }
+        Some(ExportView::Actors) => EntityKind::Actor,
+        Some(ExportView::Events) => EntityKind::Event,
+        Some(ExportView::StickingPoints) => EntityKind::StickingPoint,
+        Some(ExportView::Places) => EntityKind::Place,
+    };
     let query = Query::parse(text).map_err(|err| {
         (
             super::EXIT_BAD_INPUT,

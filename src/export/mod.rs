@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+mod pages;
 mod text;
 mod write;
 
@@ -94,6 +95,14 @@ impl ViewSpec {
 pub enum Scope {
     View(ViewSpec),
     Briefing,
+    /// The stance matrix as the query filters it.
+    Matrix {
+        query: String,
+    },
+    /// The timeline as the query filters it.
+    Timeline {
+        query: String,
+    },
 }
 
 /// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
@@ -105,23 +114,25 @@ pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format:
         (Scope::Briefing, Format::Text) => text::briefing(loaded, exported_at),
         (Scope::Briefing, Format::Markdown) => markdown::briefing(loaded, exported_at),
         (Scope::Briefing, Format::Json) => json::briefing(loaded, exported_at),
+        (Scope::Matrix { query }, format) => pages::matrix(loaded, query, exported_at, format),
+        (Scope::Timeline { query }, format) => pages::timeline(loaded, query, exported_at, format),
     }
 }
 
 /// A file name for an export: `talks-events-pokrovsk.txt`, `talks-briefing.md`.
 pub fn default_file_name(scope: &Scope, format: Format) -> String {
-    let stem = match scope {
-        Scope::Briefing => "talks-briefing".to_string(),
-        Scope::View(view) => {
-            let mut stem = format!("talks-{}", view.list.plural_slug());
-            let slug = slug(&view.query);
-            if !slug.is_empty() {
-                stem.push('-');
-                stem.push_str(&slug);
-            }
-            stem
-        }
+    let (name, query) = match scope {
+        Scope::Briefing => ("briefing", ""),
+        Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
+        Scope::Matrix { query } => ("matrix", query.as_str()),
+        Scope::Timeline { query } => ("timeline", query.as_str()),
     };
+    let mut stem = format!("talks-{name}");
+    let slug = slug(query);
+    if !slug.is_empty() {
+        stem.push('-');
+        stem.push_str(&slug);
+    }
     format!("{stem}.{}", format.extension())
 }
 

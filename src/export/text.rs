@@ -82,7 +82,7 @@ fn header(loaded: &Loaded, exported_at: Option<&str>, lines: &[(&str, String)]) 
     out
 }
 
-fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &str) -> String {
+pub(super) fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &str) -> String {
     let clean = sanitize_line(text);
     let options = textwrap::Options::new(width)
         .initial_indent(indent)

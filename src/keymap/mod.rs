@@ -186,6 +186,7 @@ mod tests {
         action_for(
             Mode::Browse,
             Focus::List(EntityKind::Actor),
+            Page::Browse,
             &key(code, modifiers),
         )
     }

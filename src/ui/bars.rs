@@ -205,6 +205,8 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
     let what = match prompt.scope {
         crate::export::Scope::Briefing => " Export the briefing to: ",
         crate::export::Scope::View(_) => " Export this view to: ",
+        crate::export::Scope::Matrix { .. } => " Export the matrix to: ",
+        crate::export::Scope::Timeline { .. } => " Export the timeline to: ",
     };
     line.push(what, |_| theme.label);
     let cursor = prompt.input.cursor;

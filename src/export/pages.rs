@@ -1,0 +1,313 @@
+//! The stance matrix and the timeline as text (aligned tables), Markdown tables and JSON
+//! records.
+
+use serde_json::{Value, json};
+
+use super::Format;
+use super::markdown::escape;
+use crate::model::Loaded;
+use crate::search::{Query, Results, SearchEngine};
+use crate::text::sanitize_line;
+use crate::views::{StanceMatrix, Timeline};
+
+/// The results of `query` (all entities when it does not parse).
+fn results(loaded: &Loaded, query: &str) -> Results {
+    let query = Query::parse(query).unwrap_or_default();
+    SearchEngine::new(&loaded.dossier, &loaded.index).search(&query)
+}
+
+fn heading(
+    loaded: &Loaded,
+    what: &str,
+    query: &str,
+    exported_at: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("Dossier".to_string(), loaded.name.clone()),
+        ("View".to_string(), what.to_string()),
+    ];
+    if !query.is_empty() {
+        fields.push(("Query".to_string(), query.to_string()));
+    }
+    if let Some(at) = exported_at {
+        fields.push(("Exported".to_string(), at.to_string()));
+    }
+    fields
+}
+
+fn text_heading(loaded: &Loaded, fields: &[(String, String)]) -> String {
+    let title = sanitize_line(&loaded.dossier.title).into_owned();
+    let width = unicode_width::UnicodeWidthStr::width(title.as_str()).max(3);
+    let mut out = format!("{title}\n{}\n", "#".repeat(width));
+    for (label, value) in fields {
+        out.push_str(&format!("{label}: {}\n", sanitize_line(value)));
+    }
+    out.push('\n');
+    out
+}
+
+fn markdown_heading(loaded: &Loaded, fields: &[(String, String)]) -> String {
+    let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
+    for (label, value) in fields {
+        out.push_str(&format!("- **{label}:** {}\n", escape(value)));
+    }
+    out.push('\n');
+    out
+}
+
+/// One position of the matrix, flattened.
+struct Record {
+    actor: usize,
+    point: usize,
+    position: usize,
+}
+
+fn records(matrix: &StanceMatrix) -> Vec<Record> {
+    let mut out = Vec::new();
+    for (r, &actor) in matrix.rows.iter().enumerate() {
+        for (c, &point) in matrix.columns.iter().enumerate() {
+            if let Some(cell) = matrix.cell(r, c) {
+                out.push(Record {
+                    actor,
+                    point,
+                    position: cell.position,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn short(stance: &str) -> &str {
+    stance.get(..3).unwrap_or(stance)
+}
+
+pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: Format) -> String {
+    let d = &loaded.dossier;
+    let m = StanceMatrix::build(&loaded.index, &results(loaded, query));
+    let what = format!(
+        "stance matrix, {} parties × {} sticking points",
+        m.rows.len(),
+        m.columns.len()
+    );
+    let fields = heading(loaded, &what, query, exported_at);
+    let position = |r: &Record| &d.sticking_points[r.point].positions[r.position];
+    let cited = |r: &Record| {
+        position(r)
+            .source
+            .as_deref()
+            .and_then(|id| loaded.index.source(id))
+            .map_or_else(
+                || " (cites no source)".to_string(),
+                |s| format!(" (source: {})", d.sources[s].title),
+            )
+    };
+    match format {
+        Format::Json => {
+            let records: Vec<Value> = records(&m)
+                .iter()
+                .map(|r| {
+                    let p = position(r);
+                    json!({
+                        "actor": d.actors[r.actor].id, "actor_name": d.actors[r.actor].name,
+                        "sticking_point": d.sticking_points[r.point].id,
+                        "sticking_point_title": d.sticking_points[r.point].title,
+                        "stance": p.stance, "summary": p.summary, "source": p.source,
+                    })
+                })
+                .collect();
+            let value = json!({
+                "format": "talks-export", "version": 1, "exported_at": exported_at,
+                "dossier": { "name": loaded.name, "title": d.title },
+                "view": { "page": "matrix", "query": query },
+                "rows": m.rows.iter().map(|&a| &d.actors[a].id).collect::<Vec<_>>(),
+                "columns": m.columns.iter().map(|&p| &d.sticking_points[p].id).collect::<Vec<_>>(),
+                "positions": records,
+            });
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        Format::Markdown => {
+            let mut out = markdown_heading(loaded, &fields);
+            out.push_str("| Party |");
+            for &p in &m.columns {
+                out.push_str(&format!(" {} |", escape(&d.sticking_points[p].title)));
+            }
+            out.push_str(&format!("\n|---|{}\n", "---|".repeat(m.columns.len())));
+            for (r, &actor) in m.rows.iter().enumerate() {
+                out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
+                for c in 0..m.columns.len() {
+                    let cell = m.cell(r, c).map_or("·".to_string(), |cell| {
+                        d.sticking_points[cell.sticking_point].positions[cell.position]
+                            .stance
+                            .to_string()
+                    });
+                    out.push_str(&format!(" {cell} |"));
+                }
+                out.push('\n');
+            }
+            out.push_str("\n## Positions\n\n");
+            for r in records(&m) {
+                let p = position(&r);
+                out.push_str(&format!(
+                    "- **{}** *{}* on **{}**: {}{}\n",
+                    escape(&d.actors[r.actor].name),
+                    p.stance,
+                    escape(&d.sticking_points[r.point].title),
+                    escape(p.summary.trim()),
+                    escape(&cited(&r))
+                ));
+            }
+            out
+        }
+        Format::Text => {
+            let mut out = text_heading(loaded, &fields);
+            out.push_str("Sticking points\n");
+            for (n, &p) in m.columns.iter().enumerate() {
+                out.push_str(&format!(
+                    "  [{}] {}\n",
+                    n + 1,
+                    sanitize_line(&d.sticking_points[p].title)
+                ));
+            }
+            let names: Vec<String> = m
+                .rows
+                .iter()
+                .map(|&a| sanitize_line(&d.actors[a].name).into_owned())
+                .collect();
+            let width = names
+                .iter()
+                .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+                .max()
+                .unwrap_or(5)
+                .max(5);
+            out.push_str(&format!("\n{}", " ".repeat(width)));
+            for n in 0..m.columns.len() {
+                out.push_str(&format!("  {:>3}", format!("[{}]", n + 1)));
+            }
+            out.push('\n');
+            for (r, name) in names.iter().enumerate() {
+                let pad = width - unicode_width::UnicodeWidthStr::width(name.as_str());
+                out.push_str(&format!("{name}{}", " ".repeat(pad)));
+                for c in 0..m.columns.len() {
+                    let cell = m.cell(r, c).map_or("·".to_string(), |cell| {
+                        short(
+                            d.sticking_points[cell.sticking_point].positions[cell.position]
+                                .stance
+                                .as_str(),
+                        )
+                        .to_string()
+                    });
+                    out.push_str(&format!("  {cell:>3}"));
+                }
+                out.push('\n');
+            }
+            out.push_str("\ndem demands · sup supports · opp opposes · con conditional · unc unclear · · none\n\nPositions\n");
+            for r in records(&m) {
+                let p = position(&r);
+                let line = format!(
+                    "{} {} on {}: {}{}",
+                    d.actors[r.actor].name,
+                    p.stance,
+                    d.sticking_points[r.point].title,
+                    p.summary.trim(),
+                    cited(&r)
+                );
+                out.push_str(&super::text::wrap_hanging_text(&line, 80, "  ", "    "));
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: Format) -> String {
+    let d = &loaded.dossier;
+    let t = Timeline::build(d, &loaded.index, &results(loaded, query));
+    let fields = heading(
+        loaded,
+        &format!("timeline, {} events", t.rows.len()),
+        query,
+        exported_at,
+    );
+    match format {
+        Format::Json => {
+            let events: Vec<Value> = t
+                .rows
+                .iter()
+                .map(|row| {
+                    let e = &d.events[row.event];
+                    json!({
+                        "order": e.order, "date": e.date, "status": e.status, "id": e.id, "title": e.title,
+                        "place": e.place, "participants": e.participants,
+                    })
+                })
+                .collect();
+            let value = json!({
+                "format": "talks-export", "version": 1, "exported_at": exported_at,
+                "dossier": { "name": loaded.name, "title": d.title },
+                "view": { "page": "timeline", "query": query },
+                "events": events,
+            });
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        Format::Markdown => {
+            let mut out = markdown_heading(loaded, &fields);
+            out.push_str(
+                "| When | Status | Event | Place | Participants |\n|---|---|---|---|---|\n",
+            );
+            for row in &t.rows {
+                let e = &d.events[row.event];
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} |\n",
+                    escape(&row.when),
+                    e.status,
+                    escape(&e.title),
+                    escape(row.place.as_deref().unwrap_or("")),
+                    escape(&row.participants.join(", "))
+                ));
+            }
+            out
+        }
+        Format::Text => {
+            let mut out = text_heading(loaded, &fields);
+            let width = t
+                .rows
+                .iter()
+                .map(|r| r.when.chars().count())
+                .max()
+                .unwrap_or(0);
+            for row in &t.rows {
+                let e = &d.events[row.event];
+                let line = format!("{:width$}  {:9} {}", row.when, e.status.as_str(), e.title);
+                out.push_str(&super::text::wrap_hanging_text(
+                    &line,
+                    80,
+                    "",
+                    &" ".repeat(width + 12),
+                ));
+                out.push('\n');
+                let mut facts: Vec<String> = row.place.iter().cloned().collect();
+                if !row.participants.is_empty() {
+                    facts.push(row.participants.join(", "));
+                }
+                if !facts.is_empty() {
+                    let indent = " ".repeat(width + 12);
+                    out.push_str(&super::text::wrap_hanging_text(
+                        &facts.join(" · "),
+                        80,
+                        &indent,
+                        &indent,
+                    ));
+                    out.push('\n');
+                }
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The stance matrix and the timeline: screens, cells, navigation and exports.
+
+mod common;
+use common::run;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use talks::app::{Action, App, Focus, Page, update};
+use talks::export::{Format, Scope, render};
+use talks::model::{EntityKind, builtin};
+use talks::ui::{Screen, Theme};
+
+fn app(width: u16, height: u16) -> App {
+    App::new(builtin().unwrap(), width, height)
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let theme = Theme::colour();
+    terminal
+        .draw(|f| f.render_widget(&Screen { app, theme: &theme }, f.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn matrix_and_timeline_screens() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(width, height);
+        update(&mut app, Action::OpenPage(Page::Matrix));
+        insta::assert_snapshot!(format!("matrix_{width}x{height}"), screen(&app));
+        update(&mut app, Action::OpenPage(Page::Timeline));
+        insta::assert_snapshot!(format!("timeline_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn one_screen_shows_who_stands_where() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    let shown = screen(&app);
+    let row = |name: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Columns: Territory in Donbas, Security guarantees, NATO membership, sincerity.
+    assert!(
+        row("│  Russia ").contains("▲ demands   ·           ✗ opposes"),
+        "{shown}"
+    );
+    assert!(
+        row("│  Ukraine ").contains("✗ opposes   ▲ demands   ✓ supports"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_query_filters_the_matrix_and_the_timeline() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::StartSearch);
+    for c in "actor:putin".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::FinishSearch);
+    let events: Vec<&str> = app
+        .pages
+        .timeline
+        .rows
+        .iter()
+        .map(|r| app.loaded.dossier.events[r.event].id.as_str())
+        .collect();
+    assert_eq!(
+        events,
+        vec![
+            "moscow-talks",
+            "putin-ready-for-meetings",
+            "putin-donbas-warning"
+        ]
+    );
+    let rows: Vec<&str> = app
+        .pages
+        .matrix
+        .rows
+        .iter()
+        .map(|&a| app.loaded.dossier.actors[a].id.as_str())
+        .collect();
+    // Putin represents Russia, so Russia is linked to him too.
+    assert_eq!(rows, vec!["russia", "putin"]);
+}
+
+#[test]
+fn enter_on_a_cell_opens_the_sticking_point_with_that_position_focused() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    // Row 3 is Russia, column 3 is Ukraine's NATO membership.
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::CursorRight);
+    update(&mut app, Action::CursorRight);
+    assert!(
+        screen(&app).contains("Russia opposes on Ukraine's NATO membership: Vehemently opposes")
+    );
+    update(&mut app, Action::Activate);
+    assert_eq!(app.page, Page::Browse);
+    assert_eq!(app.focus, Focus::Detail);
+    let shown = app.shown().unwrap();
+    assert_eq!(app.loaded.dossier.id_of(shown), "nato-membership");
+    let focused = app.detail_links[app.detail_link.unwrap()];
+    assert_eq!(app.loaded.dossier.id_of(focused), "russia");
+    // Back returns to where the reader was before.
+    update(&mut app, Action::Back);
+    assert_ne!(app.shown(), Some(shown));
+}
+
+#[test]
+fn enter_on_the_timeline_opens_the_event() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::OpenPage(Page::Timeline));
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::Activate);
+    assert_eq!(app.page, Page::Browse);
+    assert_eq!(
+        app.loaded.dossier.id_of(app.shown().unwrap()),
+        "trump-assessment"
+    );
+    assert_eq!(app.last_list, EntityKind::Event);
+}
+
+#[test]
+fn matrix_and_timeline_exports_golden_and_equal_to_the_cli() {
+    let loaded = builtin().unwrap();
+    for (page, name) in [(Page::Matrix, "matrix"), (Page::Timeline, "timeline")] {
+        for (format, flag) in [
+            (Format::Text, "txt"),
+            (Format::Markdown, "md"),
+            (Format::Json, "json"),
+        ] {
+            let mut app = app(80, 24);
+            update(&mut app, Action::OpenPage(page));
+            let scope = app.export_scope();
+            assert!(matches!(
+                scope,
+                Scope::Matrix { .. } | Scope::Timeline { .. }
+            ));
+            let golden_text = render(&loaded, &scope, Some("2026-01-01T00:00:00Z"), format);
+            let path = format!("tests/golden/{name}.{flag}");
+            if std::env::var_os("UPDATE_GOLDEN").is_some() {
+                std::fs::write(&path, &golden_text).unwrap();
+            }
+            assert_eq!(
+                std::fs::read_to_string(&path).unwrap_or_default(),
+                golden_text,
+                "{path}"
+            );
+            let (code, cli, err) =
+                run(&["export", "--view", name, "--format", flag, "--no-timestamp"]);
+            assert_eq!(code, 0, "{err}");
+            assert_eq!(cli, render(&loaded, &scope, None, format));
+        }
+    }
+}
