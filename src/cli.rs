@@ -30,6 +30,9 @@ pub enum Command {
     Validate {
         /// The dossier to check (default: the built-in one).
         dossier: Option<PathBuf>,
+        /// Treat warnings (text nothing cites, control characters) as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// List the actors, events, sticking points or places.
     List {

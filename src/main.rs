@@ -1,6 +1,6 @@
 //! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
 
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -25,10 +25,7 @@ fn main() -> ExitCode {
     }
     let loaded = match commands::load(cli.dossier.as_deref()) {
         Ok(loaded) => loaded,
-        Err(err) => {
-            eprintln!("{err}");
-            return ExitCode::from(commands::EXIT_BAD_INPUT);
-        }
+        Err(err) => return commands::report_load_error(&err),
     };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
@@ -92,7 +89,8 @@ fn restore_on_signals() -> io::Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore_terminal();
-            eprintln!("talks: stopped by signal {signal}");
+            // After a hang-up stderr may be gone: a failed write must not stop the exit.
+            let _ = writeln!(io::stderr(), "talks: stopped by signal {signal}");
             std::process::exit(128 + signal);
         }
     });

@@ -103,7 +103,7 @@ fn duplicate_ids_and_references_and_vocabulary_all_reported() {
             "FILE:27:13: error: unknown event status \"maybe\"",
             "FILE:29:11: error: invalid date \"2025-02-30\": month 2 of 2025 has 28 days",
             "FILE:36:17: error: unknown source \"nowhere\"",
-            "13 errors, 0 warnings: the dossier was not loaded",
+            "13 errors, 5 warnings: the dossier was not loaded",
         ],
     );
 }

@@ -184,3 +184,26 @@ fn output_closed_early_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn validate_warns_about_what_cites_nothing_and_strict_fails() {
+    let (code, out, err) = run(&["validate", "tests/fixtures/minimal.yaml"]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("(3 warnings)\n"), "{out}");
+    assert!(err.contains("tests/fixtures/minimal.yaml:8:9: warning: the actor \"alpha\" cites no source (at actors[0].id)"), "{err}");
+    assert!(
+        err.contains(":18:9: warning: the place \"capital\" cites no source"),
+        "{err}"
+    );
+    let (code, out, err) = run(&["validate", "--strict", "tests/fixtures/minimal.yaml"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.ends_with(
+            "3 warnings, treated as errors (--strict): tests/fixtures/minimal.yaml does not pass\n"
+        ),
+        "{err}"
+    );
+    let (code, _, _) = run(&["validate", "--strict"]);
+    assert_eq!(code, 0, "the built-in dossier cites its source everywhere");
+}

@@ -111,7 +111,13 @@ fn another_dossier_and_a_bad_one() {
     assert_eq!(status.exit_code(), 2);
     assert!(
         s.screen_text()
-            .contains("`represents` goes round in a circle"),
+            .contains("2 errors, 4 warnings: the dossier was not loaded"),
+        "{}",
+        s.screen_text()
+    );
+    assert!(
+        s.screen_text()
+            .contains("`part_of` goes round in a circle: x → y → x"),
         "{}",
         s.screen_text()
     );

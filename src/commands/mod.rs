@@ -30,7 +30,8 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
-fn report_load_error(err: &LoadError) -> ExitCode {
+/// Prints every problem and a count to stderr; the exit code for a dossier that did not load.
+pub fn report_load_error(err: &LoadError) -> ExitCode {
     let errors = err.error_count();
     let warnings = err.diagnostics.len() - errors;
     eprintln!("{err}\n");
@@ -53,7 +54,7 @@ fn counted(parts: &[(usize, &str)]) -> String {
 pub fn run(command: Command) -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::Validate { dossier } => return validate(dossier.as_deref()),
+        Command::Validate { dossier, strict } => return validate(dossier.as_deref(), strict),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "talks", &mut out);
             return ExitCode::SUCCESS;
@@ -104,11 +105,19 @@ fn with_dossier(
     }
 }
 
-fn validate(path: Option<&Path>) -> ExitCode {
+fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
     match load(path) {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
                 eprintln!("{}\n", render_all(&loaded.warnings));
+            }
+            if strict && !loaded.warnings.is_empty() {
+                let warnings = counted(&[(loaded.warnings.len(), "warning")]);
+                eprintln!(
+                    "{warnings}, treated as errors (--strict): {} does not pass",
+                    loaded.name
+                );
+                return ExitCode::from(EXIT_BAD_INPUT);
             }
             let d = &loaded.dossier;
             let mut summary = counted(&[

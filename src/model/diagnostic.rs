@@ -40,11 +40,14 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at `location` and quotes that line of `text`.
-    pub fn at(mut self, location: Location, text: &str) -> Self {
-        self.source_line = text
-            .lines()
-            .nth(location.line.saturating_sub(1))
-            .map(str::to_string);
+    pub fn at(self, location: Location, text: &str) -> Self {
+        let line = text.lines().nth(location.line.saturating_sub(1));
+        self.at_line(location, line)
+    }
+
+    /// Places the diagnostic at `location`, quoting `line` (the text of that line).
+    pub fn at_line(mut self, location: Location, line: Option<&str>) -> Self {
+        self.source_line = line.map(str::to_string);
         self.location = Some(location);
         self
     }

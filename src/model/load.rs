@@ -123,15 +123,19 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let findings = validate(&dossier);
     let mut diagnostics = Vec::with_capacity(findings.len());
     if !findings.is_empty() {
-        let locator = Locator::new(text);
-        for finding in findings {
+        let wanted = findings.iter().map(|f| f.path.as_str()).collect();
+        let locator = Locator::only(text, &wanted);
+        // Many findings in a large file: index its lines once.
+        let lines: Vec<&str> = text.lines().collect();
+        for finding in &findings {
             let mut diagnostic = Diagnostic::new(
                 finding.severity,
                 name,
                 format!("{} (at {})", finding.message, finding.path),
             );
             if let Some(location) = locator.value(&finding.path) {
-                diagnostic = diagnostic.at(location, text);
+                let line = lines.get(location.line.saturating_sub(1)).copied();
+                diagnostic = diagnostic.at_line(location, line);
             }
             diagnostics.push(diagnostic);
         }

@@ -4,7 +4,7 @@
 //! typed dossier and placed here afterwards. This costs a second parse, so it runs only when
 //! there is something to report.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser};
 
@@ -24,8 +24,23 @@ enum Frame {
 impl Locator {
     /// Reads `text`; a document the event parser cannot read yields an empty locator, and
     /// diagnostics then fall back to their path alone.
+    #[cfg(test)]
     pub fn new(text: &str) -> Self {
+        Self::find(text, None)
+    }
+
+    /// Like [`Locator::new`], remembering only the paths in `wanted`.
+    pub fn only(text: &str, wanted: &HashSet<&str>) -> Self {
+        Self::find(text, Some(wanted))
+    }
+
+    fn find(text: &str, wanted: Option<&HashSet<&str>>) -> Self {
         let mut positions = HashMap::new();
+        let mut record = |path: String, at: Location| {
+            if wanted.is_none_or(|w| w.contains(path.as_str())) {
+                positions.insert(path, at);
+            }
+        };
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
             let Ok((event, span)) = item else { break };
@@ -43,17 +58,17 @@ impl Locator {
                         continue;
                     }
                     if let Some(path) = child_path(&mut stack) {
-                        positions.insert(path, start);
+                        record(path, start);
                     }
                 }
                 Event::Alias(_) => {
                     if let Some(path) = child_path(&mut stack) {
-                        positions.insert(path, start);
+                        record(path, start);
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let path = child_path(&mut stack).unwrap_or_default();
-                    positions.insert(path.clone(), start);
+                    record(path.clone(), start);
                     stack.push(if matches!(event, Event::MappingStart(..)) {
                         Frame::Mapping { path, key: None }
                     } else {

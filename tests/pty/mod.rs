@@ -12,8 +12,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const DEADLINE: Duration = Duration::from_secs(30);
 
 pub struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     output: Receiver<Vec<u8>>,
     pub parser: vt100::Parser,
     pub child: Box<dyn Child + Send + Sync>,
@@ -64,8 +64,8 @@ impl Session {
             }
         });
         Session {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             output,
             parser: vt100::Parser::new(rows, cols, 0),
             child,
@@ -110,8 +110,9 @@ impl Session {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to talks");
-        self.writer.flush().expect("flush");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes).expect("write to talks");
+        writer.flush().expect("flush");
     }
 
     /// Waits for the program to exit and reads everything it wrote.
@@ -139,7 +140,8 @@ impl Session {
     /// True when the terminal is back in cooked mode (echo and line editing on).
     pub fn cooked_mode(&self) -> bool {
         use nix::sys::termios::LocalFlags;
-        let termios = self.master.get_termios().expect("read the terminal mode");
+        let master = self.master.as_ref().expect("the terminal is open");
+        let termios = master.get_termios().expect("read the terminal mode");
         termios
             .local_flags
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)

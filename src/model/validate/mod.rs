@@ -51,6 +51,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.vocabularies(dossier);
     v.dates(dossier);
     v.cycles(dossier);
+    v.provenance(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
         let mut found: Vec<char> = Vec::new();
         for c in unsafe_chars(text) {
@@ -256,6 +257,7 @@ mod tests {
         let dossier: Dossier = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
         validate(&dossier)
             .into_iter()
+            .filter(|f| f.severity == Severity::Error)
             .map(|f| (f.path, f.message))
             .collect()
     }
@@ -358,6 +360,34 @@ mod tests {
         assert!(
             message.starts_with("unknown stance \"oposes\"; did you mean \"opposes\"?"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn what_cites_nothing_is_a_warning() {
+        let text = format!(
+            "{HEAD}actors:\n  - {{id: a, name: A, kind: state}}\nevents:\n  - id: e\n    title: E\n    kind: statement\n    status: held\n    order: 1\n    sources: [s]\n    quotes: [{{by: a, text: hi}}]\n"
+        );
+        let dossier: Dossier = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        let warnings: Vec<(String, String)> = validate(&dossier)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.severity, Severity::Warning);
+                (f.path, f.message)
+            })
+            .collect();
+        assert_eq!(
+            warnings,
+            vec![
+                (
+                    "actors[0].id".to_string(),
+                    "the actor \"a\" cites no source".to_string()
+                ),
+                (
+                    "events[0].quotes[0].text".to_string(),
+                    "the quote \"hi\" in \"e\" cites no source".to_string()
+                ),
+            ]
         );
     }
 

@@ -206,6 +206,94 @@ impl Validator<'_> {
     }
 }
 
+impl Validator<'_> {
+    fn warn(&mut self, path: String, message: String) {
+        self.findings.push(super::Finding {
+            severity: crate::model::Severity::Warning,
+            path,
+            message,
+        });
+    }
+
+    /// Every entity, position and quote should cite a source; those that do not are warned
+    /// about (errors with `validate --strict`).
+    pub(super) fn provenance(&mut self, dossier: &Dossier) {
+        let kinds = [
+            (
+                "actors",
+                "actor",
+                dossier
+                    .actors
+                    .iter()
+                    .map(|a| (&a.id, a.sources.is_empty()))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "places",
+                "place",
+                dossier
+                    .places
+                    .iter()
+                    .map(|p| (&p.id, p.sources.is_empty()))
+                    .collect(),
+            ),
+            (
+                "events",
+                "event",
+                dossier
+                    .events
+                    .iter()
+                    .map(|e| (&e.id, e.sources.is_empty()))
+                    .collect(),
+            ),
+            (
+                "sticking_points",
+                "sticking point",
+                dossier
+                    .sticking_points
+                    .iter()
+                    .map(|s| (&s.id, s.sources.is_empty()))
+                    .collect(),
+            ),
+        ];
+        for (list, noun, entries) in kinds {
+            for (i, (id, uncited)) in entries.into_iter().enumerate() {
+                if uncited {
+                    self.warn(
+                        format!("{list}[{i}].id"),
+                        format!("the {noun} \"{id}\" cites no source"),
+                    );
+                }
+            }
+        }
+        for (i, point) in dossier.sticking_points.iter().enumerate() {
+            for (p, position) in point.positions.iter().enumerate() {
+                if position.source.is_none() {
+                    let message = format!(
+                        "the position of \"{}\" on \"{}\" cites no source",
+                        position.actor, point.id
+                    );
+                    self.warn(
+                        format!("sticking_points[{i}].positions[{p}].actor"),
+                        message,
+                    );
+                }
+            }
+        }
+        for (i, event) in dossier.events.iter().enumerate() {
+            for (q, quote) in event.quotes.iter().enumerate() {
+                if quote.source.is_none() {
+                    let message = format!(
+                        "the quote \"{}\" in \"{}\" cites no source",
+                        quote.text, event.id
+                    );
+                    self.warn(format!("events[{i}].quotes[{q}].text"), message);
+                }
+            }
+        }
+    }
+}
+
 /// If following `next` from `start` comes back to `start` (not through a self-link, which
 /// is reported on its own), the circle as `a → b → a`.
 fn cycle_through(start: &str, next: &HashMap<&str, &str>) -> Option<String> {
