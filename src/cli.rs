@@ -20,6 +20,10 @@ pub struct Cli {
     /// The dossier to open (default: the built-in one).
     pub dossier: Option<PathBuf>,
 
+    /// Reload the dossier whenever its file changes.
+    #[arg(long, requires = "dossier")]
+    pub watch: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -14,3 +14,4 @@ pub mod search;
 pub mod text;
 pub mod ui;
 pub mod views;
+pub mod watch;

@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
-    match explore(loaded) {
+    let watched = cli.watch.then_some(cli.dossier).flatten();
+    match explore(loaded, watched) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("talks: terminal error: {err}");
@@ -112,11 +113,47 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn explore(loaded: Loaded) -> io::Result<()> {
+/// What wakes the event loop: the terminal, or a reload of the watched dossier.
+enum Wake {
+    Terminal(io::Result<Event>),
+    Reload(Action),
+}
+
+fn explore(loaded: Loaded, watched: Option<std::path::PathBuf>) -> io::Result<()> {
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(loaded, size.width, size.height);
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let (wake, woken) = std::sync::mpsc::channel();
+    let terminal_events = wake.clone();
+    // Blocks on input in its own thread: no tick, no CPU while idle.
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if terminal_events.send(Wake::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
+    let _watch = match &watched {
+        Some(path) => {
+            let reloads = wake.clone();
+            let on_reload = move |result| {
+                let _ = reloads.send(Wake::Reload(Action::Reloaded(talks::app::Reload(
+                    Box::new(result),
+                ))));
+            };
+            match talks::watch::watch(path, on_reload) {
+                Ok(watcher) => Some(watcher),
+                Err(why) => {
+                    app.status = Some(format!("Not watching the file: {why}"));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     let mut redraw = true;
     while !app.should_quit {
         if redraw {
@@ -130,11 +167,16 @@ fn explore(loaded: Loaded) -> io::Result<()> {
                 )
             })?;
         }
-        // Blocks until input: no tick, no CPU while idle.
         let area = Rect::new(0, 0, app.width, app.height);
-        let event = event::read()?;
-        panic_if_asked(&event);
-        let action = to_action(&app, area, event);
+        let action = match woken.recv() {
+            Ok(Wake::Terminal(event)) => {
+                let event = event?;
+                panic_if_asked(&event);
+                to_action(&app, area, event)
+            }
+            Ok(Wake::Reload(action)) => Some(action),
+            Err(_) => break,
+        };
         redraw = action.is_some();
         if let Some(action) = action {
             update(&mut app, action);

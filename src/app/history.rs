@@ -67,6 +67,22 @@ impl History {
         self.current()
     }
 
+    /// Maps every visit after a reload, dropping those whose entity is gone.
+    pub fn remap(&mut self, mut map: impl FnMut(Visit) -> Option<Visit>) {
+        let mut kept = Vec::with_capacity(self.visits.len());
+        let mut cursor = 0;
+        for (i, visit) in self.visits.drain(..).enumerate() {
+            if let Some(visit) = map(visit) {
+                if i <= self.cursor {
+                    cursor = kept.len();
+                }
+                kept.push(visit);
+            }
+        }
+        self.visits = kept;
+        self.cursor = cursor;
+    }
+
     pub fn len(&self) -> usize {
         self.visits.len()
     }

@@ -7,6 +7,7 @@ pub mod input;
 pub mod layout;
 mod navigate;
 mod pages;
+mod reload;
 mod update;
 
 pub use pages::{
@@ -22,7 +23,7 @@ use std::path::PathBuf;
 
 use crate::detail::{Detail, ScreenLine, detail, screen_lines};
 use crate::export::{Format, Scope, ViewSpec, WriteError, Written};
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
 use crate::search::{Results, SearchEngine};
 use history::History;
 use input::{QueryHistory, TextInput};
@@ -135,11 +136,26 @@ pub enum Action {
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied, or why it failed.
     Copied(Result<String, String>),
+    /// The watched dossier was read again.
+    Reloaded(Reload),
     Resize(u16, u16),
     Click(Target),
     /// Mouse wheel over a target: positive scrolls down.
     Scroll(Target, i32),
 }
+
+/// A new load of the watched dossier, good or bad.
+#[derive(Debug, Clone)]
+pub struct Reload(pub Box<Result<Loaded, LoadError>>);
+
+/// Two reloads are never the same event.
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Reload {}
 
 /// The selection and scroll position of one list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -213,6 +229,8 @@ pub struct App {
     /// Effects asked for by `update`, not yet carried out.
     pub effects: Vec<Effect>,
     pub status: Option<String>,
+    /// Why the last reload of the watched dossier failed; the last good one stays shown.
+    pub reload_error: Option<String>,
     pub width: u16,
     pub height: u16,
     pub should_quit: bool,
@@ -245,6 +263,7 @@ impl App {
             export: None,
             effects: Vec::new(),
             status: None,
+            reload_error: None,
             width,
             height,
             should_quit: false,

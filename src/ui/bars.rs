@@ -13,6 +13,17 @@ use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
 pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(error) = &app.reload_error {
+        let mut banner = Fitted::default();
+        banner.push(
+            " ⚠ Reload failed, showing the last good dossier: ",
+            |_| theme.error.add_modifier(Modifier::REVERSED),
+        );
+        banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
+        banner.truncate(area.width as usize);
+        buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
+        return;
+    }
     let d = &app.loaded.dossier;
     let counts = format!(
         " {} actors · {} events · {} points · {} places ",

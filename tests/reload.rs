@@ -1,0 +1,106 @@
+//! Live reload: the state survives a reload where its entities still exist; a bad file
+//! keeps the last good dossier and shows a banner until it is fixed.
+
+mod common;
+mod pty;
+
+use talks::app::{Action, App, Reload, update};
+use talks::model::{EntityKind, load_path};
+
+const GOOD: &str = include_str!("fixtures/minimal.yaml");
+
+fn reload(app: &mut App, path: &std::path::Path) {
+    update(app, Action::Reloaded(Reload(Box::new(load_path(path)))));
+}
+
+#[test]
+fn valid_then_invalid_then_valid() {
+    let (_dir, path) = common::write_temp("dossier.yaml", GOOD.as_bytes());
+    let mut app = App::new(load_path(&path).unwrap(), 80, 24);
+    update(&mut app, Action::FocusList(EntityKind::Actor));
+    update(&mut app, Action::Down);
+    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "envoy");
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Activate);
+    assert_eq!(
+        app.loaded.dossier.id_of(app.shown().unwrap()),
+        "alpha",
+        "followed Represents"
+    );
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Insert('a'));
+    update(&mut app, Action::FinishSearch);
+
+    // Invalid: the last good dossier stays, with a banner saying where the problem is.
+    std::fs::write(&path, GOOD.replace("kind: state", "kind: stat")).unwrap();
+    reload(&mut app, &path);
+    let banner = app.reload_error.clone().unwrap();
+    assert!(
+        banner.contains("dossier.yaml:10:11: error: unknown actor kind \"stat\""),
+        "{banner}"
+    );
+    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "alpha");
+    assert_eq!(app.query.text, "a");
+
+    // Valid again, with a new actor before the others: selection, query and history
+    // follow the ids, not the positions.
+    let changed = GOOD.replace(
+        "actors:\n",
+        "actors:\n  - id: newcomer\n    name: Newcomer\n    kind: group\n",
+    );
+    std::fs::write(&path, changed).unwrap();
+    reload(&mut app, &path);
+    assert_eq!(app.reload_error, None);
+    assert_eq!(app.loaded.dossier.actors.len(), 3);
+    assert_eq!(app.query.text, "a");
+    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "alpha");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Reloaded ")
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(
+        app.loaded.dossier.id_of(app.shown().unwrap()),
+        "envoy",
+        "history survived"
+    );
+
+    // An entity that disappears is dropped from the history.
+    std::fs::write(&path, GOOD.replace("    represents: alpha\n", "")).unwrap();
+    reload(&mut app, &path);
+    assert_eq!(app.reload_error, None);
+}
+
+#[test]
+fn the_explorer_reloads_when_the_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.yaml");
+    std::fs::write(&path, GOOD).unwrap();
+    let mut s = pty::Session::start(&["--watch", path.to_str().unwrap()], 100, 30, &[]);
+    s.wait_for_text("A minimal dossier");
+    std::fs::write(
+        &path,
+        GOOD.replace("title: A minimal dossier", "title: An edited dossier"),
+    )
+    .unwrap();
+    s.wait_for_text("An edited dossier");
+    std::fs::write(&path, GOOD.replace("version: 1", "version: [1")).unwrap();
+    s.wait_for_text("Reload failed");
+    assert!(
+        s.screen_text().contains("live.yaml:"),
+        "{}",
+        s.screen_text()
+    );
+    assert!(
+        s.screen_text().contains("1 Actors 2/2"),
+        "the last good dossier stays"
+    );
+    std::fs::write(&path, GOOD).unwrap();
+    s.wait_for_text("A minimal dossier");
+    assert!(!s.screen_text().contains("Reload failed"));
+    s.send(b"q");
+    s.wait_exit();
+    s.assert_restored();
+}
