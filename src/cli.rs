@@ -21,8 +21,12 @@ pub struct Cli {
     pub dossier: Option<PathBuf>,
 
     /// Reload the dossier whenever its file changes.
-    #[arg(long, requires = "dossier")]
+    #[arg(long)]
     pub watch: bool,
+
+    /// Read settings from this file instead of $XDG_CONFIG_HOME/talks/config.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -15,15 +15,20 @@ use ratatui::layout::Rect;
 use talks::app::{Action, App, update};
 use talks::cli::Cli;
 use talks::commands;
+use talks::config::Settings;
 use talks::model::Loaded;
-use talks::ui::{Screen, Theme, hit_test};
+use talks::ui::{Screen, hit_test};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = cli.command {
         return commands::run(command);
     }
-    let loaded = match commands::load(cli.dossier.as_deref()) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let config_path = cli.config.clone().or_else(talks::config::default_path);
+    let settings = talks::config::load(config_path.as_deref(), cli.config.is_some(), no_color);
+    let dossier = cli.dossier.clone().or_else(|| settings.dossier.clone());
+    let loaded = match commands::load(dossier.as_deref()) {
         Ok(loaded) => loaded,
         Err(err) => return commands::report_load_error(&err),
     };
@@ -34,8 +39,8 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
-    let watched = cli.watch.then_some(cli.dossier).flatten();
-    match explore(loaded, watched) {
+    let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
+    match explore(loaded, watched, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("talks: terminal error: {err}");
@@ -119,11 +124,19 @@ enum Wake {
     Reload(Action),
 }
 
-fn explore(loaded: Loaded, watched: Option<std::path::PathBuf>) -> io::Result<()> {
+fn explore(
+    loaded: Loaded,
+    watched: Option<std::path::PathBuf>,
+    settings: Settings,
+) -> io::Result<()> {
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(loaded, size.width, size.height);
-    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    app.keymap = settings.keymap;
+    if !settings.problems.is_empty() {
+        app.status = Some(format!("Config: {}", settings.problems.join(" · ")));
+    }
+    let theme = settings.theme;
     let (wake, woken) = std::sync::mpsc::channel();
     let terminal_events = wake.clone();
     // Blocks on input in its own thread: no tick, no CPU while idle.
@@ -204,7 +217,9 @@ fn panic_if_asked(_event: &Event) {}
 /// What a terminal event asks of the explorer.
 fn to_action(app: &App, area: Rect, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => talks::keymap::action_for(app.mode, app.focus, app.page, &key),
+        Event::Key(key) => {
+            talks::keymap::action_for(&app.keymap, app.mode, app.focus, app.page, &key)
+        }
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => {
             let target = hit_test(app, area, mouse.column, mouse.row)?;

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 
 use crate::detail::{Detail, ScreenLine, detail, screen_lines};
 use crate::export::{Format, Scope, ViewSpec, WriteError, Written};
+use crate::keymap::Keymap;
 use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
 use crate::search::{Results, SearchEngine};
 use history::History;
@@ -229,6 +230,8 @@ pub struct App {
     /// Effects asked for by `update`, not yet carried out.
     pub effects: Vec<Effect>,
     pub status: Option<String>,
+    /// The keys in force (the built-in table with the config file's remaps).
+    pub keymap: Keymap,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub reload_error: Option<String>,
     pub width: u16,
@@ -264,6 +267,7 @@ impl App {
             effects: Vec::new(),
             status: None,
             reload_error: None,
+            keymap: Keymap::default(),
             width,
             height,
             should_quit: false,

@@ -53,8 +53,10 @@ pub struct Binding {
 }
 
 mod bindings;
+mod remap;
 
 pub use bindings::BINDINGS;
+pub use remap::{Entry, Keymap, action_name, parse_key};
 
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
@@ -92,13 +94,19 @@ fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
 }
 
 /// The action a key press asks for in this mode and focus.
-pub fn action_for(mode: Mode, focus: Focus, page: Page, event: &KeyEvent) -> Option<Action> {
+pub fn action_for(
+    keymap: &Keymap,
+    mode: Mode,
+    focus: Focus,
+    page: Page,
+    event: &KeyEvent,
+) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     for &context in contexts(mode, focus, page) {
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            for &key in binding.keys {
+        for binding in keymap.entries.iter().filter(|b| b.context == context) {
+            for &key in &binding.keys {
                 match (key, matches(key, event)) {
                     (Text, Some(insert)) => return Some(insert),
                     (_, Some(_)) => return Some(binding.action.clone()),
@@ -147,12 +155,15 @@ pub struct HelpRow {
     pub context: Context,
     pub keys: String,
     pub description: &'static str,
+    /// The action's name for `[keys]` in the config file.
+    pub name: String,
 }
 
 /// The help rows whose keys or description contain `filter` (any case).
-pub fn help_rows(filter: &str) -> Vec<HelpRow> {
+pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
     let filter = filter.to_lowercase();
-    BINDINGS
+    keymap
+        .entries
         .iter()
         .map(|b| HelpRow {
             context: b.context,
@@ -163,6 +174,7 @@ pub fn help_rows(filter: &str) -> Vec<HelpRow> {
                 .collect::<Vec<_>>()
                 .join(" "),
             description: b.description,
+            name: action_name(&b.action),
         })
         .filter(|row| {
             filter.is_empty()
@@ -184,6 +196,7 @@ mod tests {
 
     fn browse_list(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
         action_for(
+            &Keymap::default(),
             Mode::Browse,
             Focus::List(EntityKind::Actor),
             Page::Browse,
@@ -219,25 +232,55 @@ mod tests {
     fn the_same_key_means_what_the_context_says() {
         let j = key(Char('j'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Browse, Focus::Detail, Page::Browse, &j),
+            action_for(
+                &Keymap::default(),
+                Mode::Browse,
+                Focus::Detail,
+                Page::Browse,
+                &j
+            ),
             Some(Action::NextLink)
         );
         assert_eq!(
-            action_for(Mode::Search, Focus::Detail, Page::Browse, &j),
+            action_for(
+                &Keymap::default(),
+                Mode::Search,
+                Focus::Detail,
+                Page::Browse,
+                &j
+            ),
             Some(Action::Insert('j'))
         );
         assert_eq!(
-            action_for(Mode::Help, Focus::Detail, Page::Browse, &j),
+            action_for(
+                &Keymap::default(),
+                Mode::Help,
+                Focus::Detail,
+                Page::Browse,
+                &j
+            ),
             Some(Action::Insert('j'))
         );
         let q = key(Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Search, Focus::Detail, Page::Browse, &q),
+            action_for(
+                &Keymap::default(),
+                Mode::Search,
+                Focus::Detail,
+                Page::Browse,
+                &q
+            ),
             Some(Action::Insert('q'))
         );
         let esc = key(Esc, KeyModifiers::NONE);
         assert_eq!(
-            action_for(Mode::Browse, Focus::Detail, Page::Browse, &esc),
+            action_for(
+                &Keymap::default(),
+                Mode::Browse,
+                Focus::Detail,
+                Page::Browse,
+                &esc
+            ),
             Some(Action::Escape)
         );
     }
@@ -247,15 +290,21 @@ mod tests {
         let mut release = key(Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(
-            action_for(Mode::Browse, Focus::Detail, Page::Browse, &release),
+            action_for(
+                &Keymap::default(),
+                Mode::Browse,
+                Focus::Detail,
+                Page::Browse,
+                &release
+            ),
             None
         );
     }
 
     #[test]
     fn help_lists_every_binding_and_filters() {
-        assert_eq!(help_rows("").len(), BINDINGS.len());
-        let back = help_rows("back in the history");
+        assert_eq!(help_rows(&Keymap::default(), "").len(), BINDINGS.len());
+        let back = help_rows(&Keymap::default(), "back in the history");
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].keys, "Backspace Alt-←");
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::{Action, App, Focus, Mode};
-use crate::keymap::{BINDINGS, Context, key_name};
+use crate::keymap::{Context, key_name};
 use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
@@ -181,7 +181,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let mut hints: Vec<(String, &'static str)> = wanted
         .iter()
         .filter_map(|(action, label)| {
-            BINDINGS
+            app.keymap
+                .entries
                 .iter()
                 .find(|b| b.context == context && b.action == *action)
                 .and_then(|b| b.keys.first())

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::help_rows;
+use crate::keymap::{Context, help_rows};
 use crate::text::sanitize_line;
 
 pub struct HelpOverlay<'a> {
@@ -28,7 +28,7 @@ pub fn help_area(area: Rect) -> Rect {
     )
 }
 
-const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer.";
+const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. Names in brackets remap keys in [keys] of config.toml.";
 
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -52,7 +52,7 @@ impl Widget for &HelpOverlay<'_> {
             Span::raw(sanitize_line(filter).into_owned()),
             Span::styled("▏", theme.key),
         ])];
-        let rows = help_rows(filter);
+        let rows = help_rows(&self.app.keymap, filter);
         let key_width = rows
             .iter()
             .map(|r| r.keys.chars().count())
@@ -70,6 +70,12 @@ impl Widget for &HelpOverlay<'_> {
             let mut fitted = Fitted::default();
             fitted.push(&keys, |_| theme.key);
             fitted.push(row.description, |_| ratatui::style::Style::new());
+            if !matches!(
+                row.context,
+                Context::Search | Context::Export | Context::Help | Context::Overwrite
+            ) {
+                fitted.push(&format!("  ({})", row.name), |_| theme.muted);
+            }
             fitted.truncate(inner.width as usize);
             lines.push(Line::from(fitted.into_spans()));
         }

@@ -60,6 +60,58 @@ impl Theme {
         }
     }
 
+    /// For terminals with a light background: darker colours, no grey text.
+    pub fn light() -> Self {
+        let bold = Modifier::BOLD;
+        Theme {
+            header: Style::new().fg(Color::Blue).add_modifier(bold),
+            border: Style::new().fg(Color::Gray),
+            border_focused: Style::new().fg(Color::Blue),
+            title: Style::new().fg(Color::Black),
+            title_focused: Style::new().fg(Color::Blue).add_modifier(bold),
+            matched: Style::new().fg(Color::Magenta).add_modifier(bold),
+            muted: Style::new().fg(Color::DarkGray),
+            label: Style::new().fg(Color::Blue).add_modifier(bold),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
+            key: Style::new().fg(Color::Blue),
+            ..Theme::colour()
+        }
+    }
+
+    /// Sets the colour of one role (`accent`, `link`, `matched`, `muted`, `error`,
+    /// `border`) from a name (`red`), an index (`208`) or `#rrggbb`.
+    pub fn set_colour(&mut self, role: &str, value: &str) -> Result<(), String> {
+        let colour: Color = value
+            .parse()
+            .map_err(|_| format!("{role}: unknown colour \"{value}\""))?;
+        match role {
+            "accent" => {
+                for style in [
+                    &mut self.header,
+                    &mut self.border_focused,
+                    &mut self.title_focused,
+                    &mut self.label,
+                    &mut self.key,
+                ] {
+                    *style = style.fg(colour);
+                }
+            }
+            "link" => self.link = self.link.fg(colour),
+            "matched" => self.matched = self.matched.fg(colour),
+            "muted" => self.muted = self.muted.fg(colour),
+            "error" => self.error = self.error.fg(colour),
+            "border" => self.border = self.border.fg(colour),
+            _ => {
+                return Err(format!(
+                    "{role}: unknown colour role; use accent, link, matched, muted, error or border"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     pub fn monochrome() -> Self {
         let bold = Modifier::BOLD;
         Theme {

@@ -47,6 +47,8 @@ impl Session {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        // No user configuration leaks into the tests; a test passes --config to use one.
+        command.env("XDG_CONFIG_HOME", "/nonexistent/talks-test-config");
         for (key, value) in env {
             command.env(key, value);
         }
