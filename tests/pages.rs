@@ -161,3 +161,17 @@ fn matrix_and_timeline_exports_golden_and_equal_to_the_cli() {
         }
     }
 }
+
+#[test]
+fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::OpenPage(Page::Sources));
+    let shown = screen(&app);
+    assert!(shown.contains("Cited by 70"), "{shown}");
+    update(&mut app, Action::Bottom);
+    let shown = screen(&app);
+    assert!(shown.contains("> Sticking point: The initial US peace plan"), "{shown}");
+    update(&mut app, Action::Activate);
+    assert_eq!(app.page, Page::Browse);
+    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "us-peace-plan");
+}

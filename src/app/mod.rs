@@ -12,6 +12,7 @@ mod update;
 
 pub use pages::{
     MATRIX_COLUMN_WIDTH, MATRIX_HEADER_ROWS, MATRIX_NAME_WIDTH, MATRIX_NOTE_ROWS, PageViews,
+    source_list_rows,
 };
 
 #[cfg(test)]

@@ -25,6 +25,14 @@ pub struct PageViews {
     pub timeline_offset: usize,
     pub source_selected: usize,
     pub source_offset: usize,
+    /// The citation under the cursor among those of the selected source, and the first shown.
+    pub citation_selected: usize,
+    pub citation_offset: usize,
+}
+
+/// Rows of the sources page given to the list of sources (the rest lists what cites one).
+pub fn source_list_rows(sources: usize, body_rows: usize) -> usize {
+    sources.min(body_rows.saturating_sub(2) / 3).max(1)
 }
 
 impl App {
@@ -53,6 +61,14 @@ impl App {
         let (fit_rows, fit_columns) = self.matrix_fits();
         let list_rows = self.body().0.saturating_sub(2).max(1);
         let sources = self.loaded.dossier.sources.len();
+        let source_rows = source_list_rows(sources, self.body().0);
+        let citation_rows = self.body().0.saturating_sub(4 + source_rows).max(1);
+        let citations = self
+            .loaded
+            .index
+            .source_citations
+            .get(self.pages.source_selected.min(sources.saturating_sub(1)))
+            .map_or(0, Vec::len);
         let p = &mut self.pages;
         let (rows, columns) = (p.matrix.rows.len(), p.matrix.columns.len());
         p.cursor.0 = p.cursor.0.min(rows.saturating_sub(1));
@@ -64,7 +80,10 @@ impl App {
             .min(p.timeline.rows.len().saturating_sub(1));
         p.timeline_offset = follow(p.timeline_offset, p.timeline_selected, list_rows);
         p.source_selected = p.source_selected.min(sources.saturating_sub(1));
-        p.source_offset = follow(p.source_offset, p.source_selected, list_rows);
+        p.source_offset = follow(p.source_offset, p.source_selected, source_rows);
+        p.citation_selected = p.citation_selected.min(citations.saturating_sub(1));
+        p.citation_offset = follow(p.citation_offset, p.citation_selected, citation_rows);
+        let _ = list_rows;
     }
 
     /// Moves the cursor of the page shown.
@@ -76,7 +95,15 @@ impl App {
                 p.cursor.1 = p.cursor.1.saturating_add_signed(columns);
             }
             Page::Timeline => p.timeline_selected = p.timeline_selected.saturating_add_signed(rows),
-            Page::Sources => p.source_selected = p.source_selected.saturating_add_signed(rows),
+            Page::Sources => {
+                // Up and down walk what cites the source; left and right change source.
+                p.citation_selected = p.citation_selected.saturating_add_signed(rows);
+                if columns != 0 {
+                    p.source_selected = p.source_selected.saturating_add_signed(columns);
+                    p.citation_selected = 0;
+                    p.citation_offset = 0;
+                }
+            }
             Page::Browse => {}
         }
         self.keep_page_cursors_visible();
@@ -100,7 +127,14 @@ impl App {
                         None,
                     )
                 }),
-            Page::Sources | Page::Browse => None,
+            Page::Sources => crate::views::citations(
+                &self.loaded.dossier,
+                &self.loaded.index,
+                self.pages.source_selected,
+            )
+            .get(self.pages.citation_selected)
+            .map(|citing| (citing.entity, None)),
+            Page::Browse => None,
         };
         let Some((entity, actor)) = target else {
             return;

@@ -282,7 +282,7 @@ fn sources(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = block(theme, format!(" Sources: {} ", d.sources.len()));
     let inner = block.inner(area);
     block.render(area, buf);
-    let list_rows = (d.sources.len() as u16).min(inner.height / 3).max(1);
+    let list_rows = crate::app::source_list_rows(d.sources.len(), inner.height as usize + 2) as u16;
     let offset = app.pages.source_offset;
     for (n, source) in d
         .sources
@@ -315,15 +315,14 @@ fn sources(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             f,
         );
     }
-    let Some(selected) = d.sources.get(app.pages.source_selected) else {
+    if d.sources.get(app.pages.source_selected).is_none() {
         return;
-    };
+    }
     let top = inner.y + list_rows + 1;
+    let count = app.loaded.index.source_citations[app.pages.source_selected].len();
     let mut heading = Fitted::default();
-    heading.push(
-        &format!("Cited by ({}):", sanitize_line(&selected.id)),
-        |_| theme.label,
-    );
+    let text = format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):");
+    heading.push(&text, |_| theme.label);
     put(
         buf,
         inner.x,
@@ -332,15 +331,31 @@ fn sources(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         heading,
     );
     let citing = citations(d, &app.loaded.index, app.pages.source_selected);
-    for (n, citing) in citing.iter().enumerate() {
-        let y = top + 1 + n as u16;
+    let offset = app.pages.citation_offset;
+    for (n, citing) in citing.iter().enumerate().skip(offset) {
+        let y = top + 1 + (n - offset) as u16;
         if y >= inner.bottom() {
             break;
         }
-        let mut f = Fitted::default();
-        f.push(&format!("  {}", sanitize_line(&citing.label)), |_| {
+        let selected = n == app.pages.citation_selected;
+        let style = if selected {
+            theme.selected
+        } else {
             Style::new()
+        };
+        let marker = if selected { "> " } else { "  " };
+        let mut f = Fitted::default();
+        f.push(&format!("{marker}{}", sanitize_line(&citing.label)), |_| {
+            style
         });
         put(buf, inner.x, y, inner.width as usize, f);
     }
+    super::scrollbar(
+        area,
+        buf,
+        citing.len() + list_rows as usize + 2,
+        inner.height as usize,
+        offset,
+        theme.border_focused,
+    );
 }
