@@ -83,7 +83,6 @@ impl App {
         p.source_offset = follow(p.source_offset, p.source_selected, source_rows);
         p.citation_selected = p.citation_selected.min(citations.saturating_sub(1));
         p.citation_offset = follow(p.citation_offset, p.citation_selected, citation_rows);
-        let _ = list_rows;
     }
 
     /// Moves the cursor of the page shown.
