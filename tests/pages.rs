@@ -170,8 +170,14 @@ fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
     assert!(shown.contains("Cited by 70"), "{shown}");
     update(&mut app, Action::Bottom);
     let shown = screen(&app);
-    assert!(shown.contains("> Sticking point: The initial US peace plan"), "{shown}");
+    assert!(
+        shown.contains("> Sticking point: The initial US peace plan"),
+        "{shown}"
+    );
     update(&mut app, Action::Activate);
     assert_eq!(app.page, Page::Browse);
-    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "us-peace-plan");
+    assert_eq!(
+        app.loaded.dossier.id_of(app.shown().unwrap()),
+        "us-peace-plan"
+    );
 }

@@ -11,7 +11,7 @@ mod reload;
 mod update;
 
 pub use pages::{
-    MATRIX_COLUMN_WIDTH, MATRIX_HEADER_ROWS, MATRIX_NAME_WIDTH, MATRIX_NOTE_ROWS, PageViews,
+    MATRIX_COLUMN_WIDTH, MATRIX_HEADER_ROWS, MATRIX_NAME_WIDTH, PageViews, matrix_note_rows,
     source_list_rows,
 };
 

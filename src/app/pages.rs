@@ -8,8 +8,17 @@ use crate::views::{StanceMatrix, Timeline};
 /// Columns of one matrix cell, and at most this much for the row names.
 pub const MATRIX_COLUMN_WIDTH: usize = 12;
 pub const MATRIX_NAME_WIDTH: usize = 20;
-/// Rows under the grid for the legend and the selected position's summary and source.
+/// Rows under the grid for the legend and the selected position's summary and source;
+/// fewer on short screens, so that the grid keeps some rows.
 pub const MATRIX_NOTE_ROWS: usize = 5;
+
+pub fn matrix_note_rows(screen_height: u16) -> usize {
+    if screen_height >= 20 {
+        MATRIX_NOTE_ROWS
+    } else {
+        2
+    }
+}
 /// Rows above the grid for the column titles.
 pub const MATRIX_HEADER_ROWS: usize = 2;
 
@@ -52,7 +61,7 @@ impl App {
     /// How many matrix rows and columns fit on screen.
     pub fn matrix_fits(&self) -> (usize, usize) {
         let (rows, width) = self.body();
-        let grid_rows = rows.saturating_sub(2 + MATRIX_HEADER_ROWS + MATRIX_NOTE_ROWS);
+        let grid_rows = rows.saturating_sub(2 + MATRIX_HEADER_ROWS + matrix_note_rows(self.height));
         let grid_columns = width.saturating_sub(MATRIX_NAME_WIDTH + 2) / MATRIX_COLUMN_WIDTH;
         (grid_rows.max(1), grid_columns.max(1))
     }

@@ -139,7 +139,7 @@ fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_co
     let m = &app.pages.matrix;
     let notes_top = inner
         .bottom()
-        .saturating_sub(crate::app::MATRIX_NOTE_ROWS as u16);
+        .saturating_sub(crate::app::matrix_note_rows(app.height) as u16);
     if notes_top <= inner.y {
         return;
     }
@@ -181,7 +181,7 @@ fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_co
     let wrapped = textwrap::wrap(&clean, (inner.width as usize).max(10));
     for (n, line) in wrapped
         .iter()
-        .take(crate::app::MATRIX_NOTE_ROWS - 1)
+        .take(crate::app::matrix_note_rows(app.height) - 1)
         .enumerate()
     {
         let mut f = Fitted::default();
