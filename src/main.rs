@@ -39,6 +39,10 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
+    let mut settings = settings;
+    if cli.watch && dossier.is_none() {
+        settings.problems.push("--watch needs a dossier file; the built-in one does not change".into());
+    }
     let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
     match explore(loaded, watched, settings) {
         Ok(()) => ExitCode::SUCCESS,
