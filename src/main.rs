@@ -138,7 +138,7 @@ fn explore(
     let mut app = App::new(loaded, size.width, size.height);
     app.keymap = settings.keymap;
     if !settings.problems.is_empty() {
-        app.status = Some(format!("Config: {}", settings.problems.join(" · ")));
+        app.status = Some(settings.problems.join(" · "));
     }
     let theme = settings.theme;
     let (wake, woken) = std::sync::mpsc::channel();
