@@ -41,7 +41,9 @@ fn main() -> ExitCode {
     }
     let mut settings = settings;
     if cli.watch && dossier.is_none() {
-        settings.problems.push("--watch needs a dossier file; the built-in one does not change".into());
+        settings
+            .problems
+            .push("--watch needs a dossier file; the built-in one does not change".into());
     }
     let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
     match explore(loaded, watched, settings) {

@@ -293,6 +293,36 @@ mod tests {
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     }
 
+    /// The typed dossier rejects deep or aliased structures before serde_yaml's own limits
+    /// trip; should a limit trip first, its message is still readable and placed.
+    #[test]
+    fn serde_yaml_limits_read_clearly() {
+        let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+        let err = serde_yaml::from_str::<serde_yaml::Value>(&deep).unwrap_err();
+        let shown = syntax_diagnostic("deep.yaml", &deep, &err).to_string();
+        assert!(shown.starts_with("deep.yaml:1:"), "{shown}");
+        assert!(
+            shown.contains("recursion limit exceeded; the document is nested too deeply"),
+            "{shown}"
+        );
+        let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10u8 {
+            let (name, prev) = ((b'a' + i) as char, (b'a' + i - 1) as char);
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+        }
+        let err = serde_yaml::from_str::<serde_yaml::Value>(&bomb).unwrap_err();
+        let shown = syntax_diagnostic("bomb.yaml", &bomb, &err).to_string();
+        assert!(
+            shown.contains(
+                "repetition limit exceeded; the document expands too many aliases (an alias bomb?)"
+            ),
+            "{shown}"
+        );
+    }
+
     #[test]
     fn strips_positions_from_messages() {
         let (message, marks) = strip_marks(
