@@ -27,14 +27,63 @@ impl Random {
 }
 
 const WORDS: &[&str] = &[
-    "talks", "ceasefire", "delegation", "border", "security", "guarantees", "envoy", "withdrawal", "framework",
-    "sanctions", "prisoners", "exchange", "corridor", "monitoring", "observers", "negotiators", "proposal",
-    "territory", "region", "agreement", "statement", "claims", "control", "offensive", "humanitarian", "aid",
-    "deterrence", "alliance", "membership", "referendum", "elections", "reconstruction", "energy", "grain",
+    "talks",
+    "ceasefire",
+    "delegation",
+    "border",
+    "security",
+    "guarantees",
+    "envoy",
+    "withdrawal",
+    "framework",
+    "sanctions",
+    "prisoners",
+    "exchange",
+    "corridor",
+    "monitoring",
+    "observers",
+    "negotiators",
+    "proposal",
+    "territory",
+    "region",
+    "agreement",
+    "statement",
+    "claims",
+    "control",
+    "offensive",
+    "humanitarian",
+    "aid",
+    "deterrence",
+    "alliance",
+    "membership",
+    "referendum",
+    "elections",
+    "reconstruction",
+    "energy",
+    "grain",
 ];
-const PLACES: &[&str] = &["Donetsk", "Luhansk", "Kherson", "Zaporizhzhia", "Kharkiv", "Odesa", "Geneva", "Istanbul"];
-const FIRST: &[&str] = &["Anna", "Oleh", "Maria", "Ivan", "Sofia", "Dmytro", "Elena", "Pavlo", "Irina", "Taras"];
-const LAST: &[&str] = &["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk", "Kravets", "Petrenko"];
+const PLACES: &[&str] = &[
+    "Donetsk",
+    "Luhansk",
+    "Kherson",
+    "Zaporizhzhia",
+    "Kharkiv",
+    "Odesa",
+    "Geneva",
+    "Istanbul",
+];
+const FIRST: &[&str] = &[
+    "Anna", "Oleh", "Maria", "Ivan", "Sofia", "Dmytro", "Elena", "Pavlo", "Irina", "Taras",
+];
+const LAST: &[&str] = &[
+    "Kovalenko",
+    "Shevchenko",
+    "Bondarenko",
+    "Tkachenko",
+    "Melnyk",
+    "Kravets",
+    "Petrenko",
+];
 
 fn sentence(r: &mut Random, words: usize) -> String {
     let mut text: Vec<&str> = (0..words).map(|_| r.pick(WORDS)).collect();
@@ -59,7 +108,12 @@ fn summary(r: &mut Random) -> String {
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).and_then(|v| v.parse::<u64>().ok());
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
     let Some(entities) = value("--entities") else {
         eprintln!("usage: gen_dossier --entities N [--seed S] > dossier.yaml");
         std::process::exit(2);
@@ -69,20 +123,43 @@ fn main() -> io::Result<()> {
     let (actors, points, places) = ((n / 10).max(2), (n / 10).max(1), (n / 20).max(1));
     let events = n.saturating_sub(actors + points + places).max(1);
     let mut out = BufWriter::new(io::stdout().lock());
-    writeln!(out, "version: 1\ntitle: Generated dossier of {n} entities (seed {})", value("--seed").unwrap_or(1))?;
-    writeln!(out, "sources:\n  - {{id: src, title: Generated source, kind: dataset}}")?;
+    writeln!(
+        out,
+        "version: 1\ntitle: Generated dossier of {n} entities (seed {})",
+        value("--seed").unwrap_or(1)
+    )?;
+    writeln!(
+        out,
+        "sources:\n  - {{id: src, title: Generated source, kind: dataset}}"
+    )?;
     writeln!(out, "places:")?;
     for i in 0..places {
-        let part_of = if i > 0 { format!(", part_of: place-{}", r.below(i)) } else { String::new() };
-        writeln!(out, "  - {{id: place-{i}, name: \"{} {i}\", kind: region{part_of}, sources: [src]}}", r.pick(PLACES))?;
+        let part_of = if i > 0 {
+            format!(", part_of: place-{}", r.below(i))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  - {{id: place-{i}, name: \"{} {i}\", kind: region{part_of}, sources: [src]}}",
+            r.pick(PLACES)
+        )?;
     }
     writeln!(out, "actors:")?;
     for i in 0..actors {
-        let represents = if i > 0 && r.below(2) == 0 { format!("\n    represents: actor-{}", r.below(i)) } else { String::new() };
+        let represents = if i > 0 && r.below(2) == 0 {
+            format!("\n    represents: actor-{}", r.below(i))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "  - id: actor-{i}\n    name: \"{} {} {i}\"\n    kind: person\n    role: \"{}\"{represents}\n    aliases: [\"{}{i}\"]\n    summary: \"{}\"\n    sources: [src]",
-            r.pick(FIRST), r.pick(LAST), sentence(&mut r, 4), r.pick(LAST), summary(&mut r)
+            r.pick(FIRST),
+            r.pick(LAST),
+            sentence(&mut r, 4),
+            r.pick(LAST),
+            summary(&mut r)
         )?;
     }
     writeln!(out, "sticking_points:")?;
@@ -91,10 +168,19 @@ fn main() -> io::Result<()> {
         writeln!(
             out,
             "  - id: point-{i}\n    title: \"{}\"\n    topic: {}\n    status: disputed\n    places: [place-{}]\n    summary: \"{}\"\n    sources: [src]\n    positions:",
-            sentence(&mut r, 3).trim_end_matches('.'), r.pick(&["territory", "security", "alliance", "process"]), r.below(places), summary(&mut r)
+            sentence(&mut r, 3).trim_end_matches('.'),
+            r.pick(&["territory", "security", "alliance", "process"]),
+            r.below(places),
+            summary(&mut r)
         )?;
         for _ in 0..1 + r.below(3) {
-            writeln!(out, "      - {{actor: actor-{}, stance: {}, summary: \"{}\", source: src}}", r.below(actors), r.pick(&stances), sentence(&mut r, 10))?;
+            writeln!(
+                out,
+                "      - {{actor: actor-{}, stance: {}, summary: \"{}\", source: src}}",
+                r.below(actors),
+                r.pick(&stances),
+                sentence(&mut r, 10)
+            )?;
         }
     }
     writeln!(out, "events:")?;
@@ -103,8 +189,15 @@ fn main() -> io::Result<()> {
         writeln!(
             out,
             "  - id: event-{i}\n    title: \"{}\"\n    kind: meeting\n    status: {}\n    order: {i}\n    place: place-{}\n    participants: [actor-{}, actor-{}]\n    sticking_points: [point-{}]\n    summary: \"{}\"\n    quotes:\n      - {{by: actor-{}, text: \"{}\", source: src}}\n    sources: [src]",
-            sentence(&mut r, 5).trim_end_matches('.'), r.pick(&statuses), r.below(places), r.below(actors), r.below(actors),
-            r.below(points), summary(&mut r), r.below(actors), sentence(&mut r, 4).trim_end_matches('.')
+            sentence(&mut r, 5).trim_end_matches('.'),
+            r.pick(&statuses),
+            r.below(places),
+            r.below(actors),
+            r.below(actors),
+            r.below(points),
+            summary(&mut r),
+            r.below(actors),
+            sentence(&mut r, 4).trim_end_matches('.')
         )?;
     }
     out.flush()
