@@ -100,6 +100,9 @@ fn restore_on_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Hold stdout until the exit, so that a frame being drawn cannot write after
+            // the restore (the lock is re-entrant for this thread).
+            let _stdout = io::stdout().lock();
             restore_terminal();
             // After a hang-up stderr may be gone: a failed write must not stop the exit.
             let _ = writeln!(io::stderr(), "talks: stopped by signal {signal}");

@@ -33,7 +33,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 /// Prints every problem and a count to stderr; the exit code for a dossier that did not load.
 pub fn report_load_error(err: &LoadError) -> ExitCode {
     let errors = err.error_count();
-    let warnings = err.diagnostics.len() - errors;
+    let warnings = err.warning_count();
     eprintln!("{err}\n");
     eprintln!(
         "{}: the dossier was not loaded",
@@ -109,10 +109,11 @@ fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
     match load(path) {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
-                eprintln!("{}\n", render_all(&loaded.warnings));
+                let unlisted = model::unlisted_note(loaded.unlisted_warnings);
+                eprintln!("{}{unlisted}\n", render_all(&loaded.warnings));
             }
-            if strict && !loaded.warnings.is_empty() {
-                let warnings = counted(&[(loaded.warnings.len(), "warning")]);
+            if strict && loaded.warning_count() > 0 {
+                let warnings = counted(&[(loaded.warning_count(), "warning")]);
                 eprintln!(
                     "{warnings}, treated as errors (--strict): {} does not pass",
                     loaded.name
@@ -130,7 +131,7 @@ fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
             if !loaded.warnings.is_empty() {
                 summary.push_str(&format!(
                     " ({})",
-                    counted(&[(loaded.warnings.len(), "warning")])
+                    counted(&[(loaded.warning_count(), "warning")])
                 ));
             }
             println!("{}: valid: {summary}", loaded.name);

@@ -22,25 +22,55 @@ pub struct Loaded {
     pub dossier: Dossier,
     pub index: Index,
     pub warnings: Vec<Diagnostic>,
+    /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
+    pub unlisted_warnings: usize,
+}
+
+/// At most this many warnings are located and listed; the rest are counted. Errors are all
+/// listed. (100k positions that cite nothing would otherwise take seconds to report.)
+pub const LISTED_WARNINGS: usize = 200;
+
+impl Loaded {
+    /// Every warning, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.unlisted_warnings
+    }
 }
 
 /// Why a dossier could not be loaded: every problem found, errors and warnings alike.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{}", render_all(.diagnostics))]
+#[error("{}{}", render_all(.diagnostics), unlisted_note(*.unlisted_warnings))]
 pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
+    /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
+    pub unlisted_warnings: usize,
+}
+
+/// The line that stands for warnings that are not listed.
+pub fn unlisted_note(count: usize) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!("\n\n… and {count} more warnings, not listed (the first {LISTED_WARNINGS} are)")
+    }
 }
 
 impl LoadError {
     fn single(diagnostic: Diagnostic) -> Self {
         LoadError {
             diagnostics: vec![diagnostic],
+            unlisted_warnings: 0,
         }
     }
 
     /// The number of errors (not warnings).
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Every warning, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count() + self.unlisted_warnings
     }
 }
 
@@ -120,7 +150,11 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
             .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
         LoadError::single(diagnostic)
     })?;
-    let findings = validate(&dossier);
+    let (mut findings, warnings): (Vec<_>, Vec<_>) = validate(&dossier)
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    let unlisted_warnings = warnings.len().saturating_sub(LISTED_WARNINGS);
+    findings.extend(warnings.into_iter().take(LISTED_WARNINGS));
     let mut diagnostics = Vec::with_capacity(findings.len());
     if !findings.is_empty() {
         let wanted = findings.iter().map(|f| f.path.as_str()).collect();
@@ -142,7 +176,10 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(LoadError { diagnostics });
+        return Err(LoadError {
+            diagnostics,
+            unlisted_warnings,
+        });
     }
     let index = Index::build(&dossier);
     Ok(Loaded {
@@ -150,6 +187,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         dossier,
         index,
         warnings: diagnostics,
+        unlisted_warnings,
     })
 }
 

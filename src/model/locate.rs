@@ -36,13 +36,22 @@ impl Locator {
 
     fn find(text: &str, wanted: Option<&HashSet<&str>>) -> Self {
         let mut positions = HashMap::new();
+        let mut found = 0;
         let mut record = |path: String, at: Location| {
-            if wanted.is_none_or(|w| w.contains(path.as_str())) {
-                positions.insert(path, at);
+            if wanted.is_none_or(|w| w.contains(path.as_str()))
+                && positions.insert(path, at).is_none()
+            {
+                found += 1;
             }
+            found
         };
+        let mut recorded = 0;
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
+            // Every wanted path found: the rest of the document need not be read.
+            if wanted.is_some_and(|w| recorded == w.len()) {
+                break;
+            }
             let Ok((event, span)) = item else { break };
             let start = Location {
                 line: span.start.line(),
@@ -58,17 +67,17 @@ impl Locator {
                         continue;
                     }
                     if let Some(path) = child_path(&mut stack) {
-                        record(path, start);
+                        recorded = record(path, start);
                     }
                 }
                 Event::Alias(_) => {
                     if let Some(path) = child_path(&mut stack) {
-                        record(path, start);
+                        recorded = record(path, start);
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let path = child_path(&mut stack).unwrap_or_default();
-                    record(path.clone(), start);
+                    recorded = record(path.clone(), start);
                     stack.push(if matches!(event, Event::MappingStart(..)) {
                         Frame::Mapping { path, key: None }
                     } else {
@@ -81,6 +90,7 @@ impl Locator {
                 _ => {}
             }
         }
+        drop(record);
         Locator { positions }
     }
 

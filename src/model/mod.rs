@@ -14,7 +14,8 @@ mod walk;
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use index::{Citation, Index};
 pub use load::{
-    BUILTIN_NAME, BUILTIN_TEXT, LoadError, Loaded, builtin, load_bytes, load_path, load_str,
+    BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_path,
+    load_str, unlisted_note,
 };
 pub use schema::dossier_schema_json;
 pub use types::*;
