@@ -90,7 +90,6 @@ impl Locator {
                 _ => {}
             }
         }
-        drop(record);
         Locator { positions }
     }
 
