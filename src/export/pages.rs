@@ -55,6 +55,19 @@ fn markdown_heading(loaded: &Loaded, fields: &[(String, String)]) -> String {
     out
 }
 
+/// Pretty JSON; without a time stamp the key is left out, as in the other exports.
+fn pretty(mut value: Value, exported_at: Option<&str>) -> String {
+    if exported_at.is_none()
+        && let Some(object) = value.as_object_mut()
+    {
+        object.remove("exported_at");
+    }
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
+}
+
 /// One position of the matrix, flattened.
 struct Record {
     actor: usize,
@@ -124,10 +137,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
                 "columns": m.columns.iter().map(|&p| &d.sticking_points[p].id).collect::<Vec<_>>(),
                 "positions": records,
             });
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            pretty(value, exported_at)
         }
         Format::Markdown => {
             let mut out = markdown_heading(loaded, &fields);
@@ -251,10 +261,7 @@ pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format:
                 "view": { "page": "timeline", "query": query },
                 "events": events,
             });
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            pretty(value, exported_at)
         }
         Format::Markdown => {
             let mut out = markdown_heading(loaded, &fields);
