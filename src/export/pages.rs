@@ -60,7 +60,7 @@ fn pretty(mut value: Value, exported_at: Option<&str>) -> String {
     if exported_at.is_none()
         && let Some(object) = value.as_object_mut()
     {
-        object.remove("exported_at");
+        object.shift_remove("exported_at");
     }
     format!(
         "{}\n",
