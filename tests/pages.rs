@@ -59,6 +59,7 @@ fn one_screen_shows_who_stands_where() {
 #[test]
 fn the_query_filters_the_matrix_and_the_timeline() {
     let mut app = app(120, 40);
+    update(&mut app, Action::OpenPage(Page::Timeline));
     update(&mut app, Action::StartSearch);
     for c in "actor:putin".chars() {
         update(&mut app, Action::Insert(c));

@@ -45,8 +45,12 @@ pub fn source_list_rows(sources: usize, body_rows: usize) -> usize {
 }
 
 impl App {
-    /// Rebuilds the matrix and timeline for the current results, keeping cursors in range.
+    /// Rebuilds the page shown (matrix or timeline) for the current results, keeping cursors
+    /// in range. Hidden pages are built when they are opened, not on every keystroke.
     pub(crate) fn rebuild_pages(&mut self) {
+        if !matches!(self.page, Page::Matrix | Page::Timeline) {
+            return;
+        }
         let pages = &mut self.pages;
         pages.matrix = StanceMatrix::build(&self.loaded.index, &self.results);
         pages.timeline = Timeline::build(&self.loaded.dossier, &self.loaded.index, &self.results);

@@ -121,6 +121,7 @@ fn browse(app: &mut App, action: Action) {
         (Action::ToggleHelp, _) => open_help(app),
         (Action::OpenPage(page), _) => {
             app.page = if app.page == page { Page::Browse } else { page };
+            app.rebuild_pages();
             app.keep_page_cursors_visible();
         }
         (Action::StartExport, _) => {

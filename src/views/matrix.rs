@@ -18,13 +18,14 @@ pub struct StanceMatrix {
     pub rows: Vec<usize>,
     /// Sticking point indices, in dossier order.
     pub columns: Vec<usize>,
-    /// `cells[row][column]`.
-    pub cells: Vec<Vec<Option<Cell>>>,
+    /// For each row, its cells as (column, cell), by column: the grid is sparse.
+    pub cells: Vec<Vec<(usize, Cell)>>,
 }
 
 impl StanceMatrix {
     /// The matrix of the actors and sticking points that `results` lets through; actors
-    /// without a position on any shown sticking point are left out.
+    /// without a position on any shown sticking point are left out. Built from the
+    /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
         let mut columns: Vec<usize> = results
             .of(EntityKind::StickingPoint)
@@ -32,6 +33,8 @@ impl StanceMatrix {
             .map(|h| h.index)
             .collect();
         columns.sort_unstable();
+        let column_of: std::collections::HashMap<usize, usize> =
+            columns.iter().enumerate().map(|(c, &p)| (p, c)).collect();
         let mut candidates: Vec<usize> = results
             .of(EntityKind::Actor)
             .iter()
@@ -43,20 +46,22 @@ impl StanceMatrix {
             ..StanceMatrix::default()
         };
         for actor in candidates {
-            let row: Vec<Option<Cell>> = matrix
-                .columns
-                .iter()
-                .map(|&point| {
-                    index.actor_positions[actor]
-                        .iter()
-                        .find(|&&(p, _)| p == point)
-                        .map(|&(sticking_point, position)| Cell {
+            let mut row: Vec<(usize, Cell)> = Vec::new();
+            for &(sticking_point, position) in &index.actor_positions[actor] {
+                if let Some(&column) = column_of.get(&sticking_point)
+                    && !row.iter().any(|(c, _)| *c == column)
+                {
+                    row.push((
+                        column,
+                        Cell {
                             sticking_point,
                             position,
-                        })
-                })
-                .collect();
-            if row.iter().any(Option::is_some) {
+                        },
+                    ));
+                }
+            }
+            if !row.is_empty() {
+                row.sort_unstable_by_key(|(c, _)| *c);
                 matrix.rows.push(actor);
                 matrix.cells.push(row);
             }
@@ -65,11 +70,9 @@ impl StanceMatrix {
     }
 
     pub fn cell(&self, row: usize, column: usize) -> Option<Cell> {
-        self.cells
-            .get(row)
-            .and_then(|r| r.get(column))
-            .copied()
-            .flatten()
+        let cells = self.cells.get(row)?;
+        let at = cells.binary_search_by_key(&column, |(c, _)| *c).ok()?;
+        Some(cells[at].1)
     }
 
     pub fn is_empty(&self) -> bool {
