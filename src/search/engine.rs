@@ -52,6 +52,10 @@ impl Results {
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
     docs: Vec<Document>,
+    /// Every distinct word of the long texts; documents refer to them by number.
+    vocabulary: Vec<String>,
+    /// The word numbers of each document.
+    word_ids: Vec<Vec<u32>>,
     /// The lowercased id, name and aliases of each actor, for `actor:`.
     actor_keys: Vec<Vec<String>>,
     matcher: SkimMatcherV2,
@@ -74,25 +78,76 @@ impl SearchEngine {
                 keys
             })
             .collect();
+        let mut docs = documents(dossier, index);
+        let mut numbers: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut vocabulary: Vec<String> = Vec::new();
+        let word_ids = docs
+            .iter_mut()
+            .map(|doc| {
+                std::mem::take(&mut doc.words)
+                    .into_iter()
+                    .map(|word| {
+                        *numbers.entry(word).or_insert_with_key(|word| {
+                            vocabulary.push(word.clone());
+                            vocabulary.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
         SearchEngine {
-            docs: documents(dossier, index),
+            docs,
+            vocabulary,
+            word_ids,
             actor_keys,
             matcher: SkimMatcherV2::default().ignore_case().element_limit(4096),
         }
     }
 
-    /// Every entity that matches `query`, ranked.
+    /// Every entity that matches `query`, ranked. The documents are scored in parallel,
+    /// one slice per core.
     pub fn search(&self, query: &Query) -> Results {
-        let actor_sets: Vec<Vec<Vec<usize>>> = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|term| self.actor_set(term)).collect())
-            .collect();
+        let prepared = Prepared {
+            actor_sets: query
+                .groups
+                .iter()
+                .map(|group| group.iter().map(|term| self.actor_set(term)).collect())
+                .collect(),
+            words: query
+                .groups
+                .iter()
+                .map(|group| group.iter().map(|term| self.term_words(term)).collect())
+                .collect(),
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = self.docs.len().div_ceil(threads).max(1);
+        let hits: Vec<Vec<(EntityKind, Hit)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..self.docs.len())
+                .step_by(chunk)
+                .map(|start| {
+                    let prepared = &prepared;
+                    scope.spawn(move || {
+                        (start..(start + chunk).min(self.docs.len()))
+                            .filter_map(|i| {
+                                let doc = &self.docs[i];
+                                self.score(i, query, prepared)
+                                    .map(|hit| (doc.entity.kind, hit))
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            // A worker that panicked has found a bug; its slice then has no hits.
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
         let mut results = Results::default();
-        for doc in &self.docs {
-            if let Some(hit) = self.score(doc, query, &actor_sets) {
-                results.of_mut(doc.entity.kind).push(hit);
-            }
+        for (kind, hit) in hits.into_iter().flatten() {
+            results.of_mut(kind).push(hit);
         }
         for kind in EntityKind::ALL {
             // A stable sort keeps dossier order among equal scores.
@@ -101,6 +156,30 @@ impl SearchEngine {
                 .sort_by_key(|hit| std::cmp::Reverse(hit.score));
         }
         results
+    }
+
+    /// For a fuzzy term, how each word of the vocabulary matches it (once per search, not
+    /// once per document).
+    fn term_words(&self, term: &Term) -> Option<TermWords> {
+        let TermKind::Text(TextMatch::Fuzzy(word)) = &term.kind else {
+            return None;
+        };
+        let prefix = self
+            .vocabulary
+            .iter()
+            .map(|w| w.starts_with(word.as_str()))
+            .collect();
+        let fuzzy = self
+            .vocabulary
+            .iter()
+            .map(|w| {
+                (w.len() >= word.len() && subsequence(w, word))
+                    .then(|| self.matcher.fuzzy_match(w, word))
+                    .flatten()
+                    .map(|score| score / 2)
+            })
+            .collect();
+        Some(TermWords { prefix, fuzzy })
     }
 
     /// The actors an `actor:` term names: the one with that id, else every actor whose
@@ -128,13 +207,19 @@ impl SearchEngine {
         set
     }
 
-    fn score(&self, doc: &Document, query: &Query, actor_sets: &[Vec<Vec<usize>>]) -> Option<Hit> {
+    fn score(&self, i: usize, query: &Query, prepared: &Prepared) -> Option<Hit> {
+        let doc = &self.docs[i];
         let mut total = 0;
         let mut highlight = Vec::new();
-        for (group, sets) in query.groups.iter().zip(actor_sets) {
+        let groups = query
+            .groups
+            .iter()
+            .zip(&prepared.actor_sets)
+            .zip(&prepared.words);
+        for ((group, sets), words) in groups {
             let mut best: Option<(i64, Vec<usize>)> = None;
-            for (term, set) in group.iter().zip(sets) {
-                let matched = self.term(doc, term, set);
+            for ((term, set), term_words) in group.iter().zip(sets).zip(words) {
+                let matched = self.term(i, term, set, term_words.as_ref());
                 let outcome = match (matched, term.negated) {
                     (Some(_), true) => None,
                     (None, true) => Some((0, Vec::new())),
@@ -159,58 +244,95 @@ impl SearchEngine {
         })
     }
 
-    fn term(&self, doc: &Document, term: &Term, actors: &[usize]) -> Option<(i64, Vec<usize>)> {
+    fn term(
+        &self,
+        i: usize,
+        term: &Term,
+        actors: &[usize],
+        words: Option<&TermWords>,
+    ) -> Option<(i64, Vec<usize>)> {
+        let doc = &self.docs[i];
         match &term.kind {
             TermKind::Filter(filter) => {
                 filter_matches(doc, filter, actors).then(|| (0, Vec::new()))
             }
-            TermKind::Text(TextMatch::Fuzzy(word)) => self.fuzzy(doc, word),
+            TermKind::Text(TextMatch::Fuzzy(word)) => {
+                self.fuzzy(doc, word, &self.word_ids[i], words)
+            }
             TermKind::Text(TextMatch::Exact(word)) => exact(doc, word),
             TermKind::Text(TextMatch::Prefix(word)) => affix(doc, word, true),
             TermKind::Text(TextMatch::Suffix(word)) => affix(doc, word, false),
         }
     }
 
-    fn fuzzy(&self, doc: &Document, word: &str) -> Option<(i64, Vec<usize>)> {
-        let mut best: Option<(i64, Vec<usize>)> = self
-            .matcher
-            .fuzzy_indices(&doc.primary, word)
+    fn fuzzy(
+        &self,
+        doc: &Document,
+        word: &str,
+        doc_words: &[u32],
+        words: Option<&TermWords>,
+    ) -> Option<(i64, Vec<usize>)> {
+        // The cheap subsequence check rejects most fields before the scorer runs.
+        let mut best: Option<(i64, Vec<usize>)> = subsequence(&doc.primary, word)
+            .then(|| self.matcher.fuzzy_indices(&doc.primary, word))
+            .flatten()
             .map(|(score, indices)| (score * PRIMARY_WEIGHT, indices));
         let mut consider = |score: i64| {
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 best = Some((score, Vec::new()));
             }
         };
-        for field in &doc.short {
+        for field in doc.short.iter().filter(|f| subsequence(f, word)) {
             if let Some(score) = self.matcher.fuzzy_match(field, word) {
                 consider(score * SHORT_WEIGHT);
             }
         }
-        for name in &doc.linked_names {
+        for name in doc.linked_names.iter().filter(|n| subsequence(n, word)) {
             if let Some(score) = self.matcher.fuzzy_match(name, word) {
                 consider(score * LINKED_WEIGHT);
             }
         }
-        if let Some(score) = word_score(&doc.words, word, &self.matcher) {
+        if let Some(score) = words.and_then(|w| word_score(doc_words, word, w)) {
             consider(score);
         }
         best
     }
 }
 
+/// What a search works out once before scoring the documents.
+struct Prepared {
+    actor_sets: Vec<Vec<Vec<usize>>>,
+    /// For each term, how the vocabulary matches it (fuzzy terms only).
+    words: Vec<Vec<Option<TermWords>>>,
+}
+
+/// How each vocabulary word matches one fuzzy term.
+struct TermWords {
+    prefix: Vec<bool>,
+    fuzzy: Vec<Option<i64>>,
+}
+
+/// True if `needle`'s characters appear in `hay` in order (both already lowercased).
+fn subsequence(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        // ASCII bytes never occur inside a multi-byte character, so bytes will do.
+        let mut hay = hay.bytes();
+        return needle.bytes().all(|n| hay.any(|h| h == n));
+    }
+    let mut hay = hay.chars();
+    needle.chars().all(|n| hay.any(|h| h == n))
+}
+
 /// Long text matches word by word: a word starting with the term scores best, a word that
 /// contains it as a subsequence less.
-fn word_score(words: &[String], term: &str, matcher: &SkimMatcherV2) -> Option<i64> {
-    let start = words.partition_point(|w| w.as_str() < term);
-    if words.get(start).is_some_and(|w| w.starts_with(term)) {
+fn word_score(doc_words: &[u32], term: &str, words: &TermWords) -> Option<i64> {
+    if doc_words.iter().any(|&w| words.prefix[w as usize]) {
         return Some(WORD_SCORE * term.chars().count() as i64);
     }
-    words
+    doc_words
         .iter()
-        .filter(|w| w.len() >= term.len())
-        .filter_map(|w| matcher.fuzzy_match(w, term))
+        .filter_map(|&w| words.fuzzy[w as usize])
         .max()
-        .map(|score| score / 2)
 }
 
 fn char_range(haystack: &str, byte_start: usize, needle: &str) -> Vec<usize> {
