@@ -159,3 +159,21 @@ fn export_from_the_explorer_equals_the_cli() {
         .collect();
     assert_eq!(without_stamp, cli);
 }
+
+#[test]
+fn y_copies_the_shown_entity_through_osc_52() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"y");
+    s.wait_for_text("Copied “United States” to the clipboard");
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
+    let payload: String = raw[start + 7..]
+        .chars()
+        .take_while(|c| *c != '\x07' && *c != '\x1b')
+        .collect();
+    assert!(payload.len() > 20, "{payload}");
+    s.send(b"q");
+    s.wait_exit();
+    s.assert_restored();
+}

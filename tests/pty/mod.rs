@@ -16,6 +16,8 @@ pub struct Session {
     writer: Option<Box<dyn Write + Send>>,
     output: Receiver<Vec<u8>>,
     pub parser: vt100::Parser,
+    /// Every byte talks wrote, for what the screen does not keep (OSC 52).
+    pub raw: Vec<u8>,
     pub child: Box<dyn Child + Send + Sync>,
     closed: bool,
 }
@@ -70,6 +72,7 @@ impl Session {
             writer: Some(writer),
             output,
             parser: vt100::Parser::new(rows, cols, 0),
+            raw: Vec::new(),
             child,
             closed: false,
         }
@@ -85,7 +88,10 @@ impl Session {
         while !ready(self.parser.screen()) {
             let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     panic!(
                         "timed out waiting for {what}; the screen:\n{}",
