@@ -51,12 +51,7 @@ impl Panes {
 }
 
 pub fn kind_slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Actor => 0,
-        EntityKind::Event => 1,
-        EntityKind::StickingPoint => 2,
-        EntityKind::Place => 3,
-    }
+    kind.slot()
 }
 
 /// Lays out a `width`×`height` screen; `list` is the list in focus (or last in focus).

@@ -224,6 +224,8 @@ pub struct App {
     pub detail_link: Option<usize>,
     pub history: History,
     pub query: TextInput,
+    /// The query text `results` answer (the last one that parsed).
+    pub results_query: String,
     pub query_error: Option<String>,
     pub query_history: QueryHistory,
     pub help: HelpView,
@@ -261,6 +263,7 @@ impl App {
             detail_link: None,
             history: History::default(),
             query: TextInput::default(),
+            results_query: String::new(),
             query_error: None,
             query_history: QueryHistory::default(),
             help: HelpView::default(),

@@ -230,7 +230,17 @@ impl App {
             }
         };
         self.query_error = None;
-        self.results = self.engine.search(&query);
+        // Typing on at the end of a query can only narrow it (unless it adds an OR, a
+        // negation, a suffix or a field filter): score only what matched before.
+        let narrows = self.query.text.starts_with(&self.results_query)
+            && !self.query.text.contains(['|', '!', '$', ':'])
+            && !self.results_query.is_empty();
+        self.results = if narrows {
+            self.engine.search_within(&query, &self.results)
+        } else {
+            self.engine.search(&query)
+        };
+        self.results_query = self.query.text.clone();
         // As in fzf, a new query puts the cursor on the best match.
         for kind in EntityKind::ALL {
             *self.list_view_mut(kind) = super::ListView::default();

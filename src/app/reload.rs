@@ -38,6 +38,8 @@ impl App {
             index.get(id).map(|entity| Visit { entity, ..visit })
         };
         self.history.remap(remap);
+        // The old results index the old dossier: search it afresh.
+        self.results_query.clear();
         self.apply_query();
         for (kind, id) in EntityKind::ALL.into_iter().zip(selected) {
             let row = id.and_then(|id| self.loaded.index.get(&id)).and_then(|e| {

@@ -201,6 +201,16 @@ impl EntityKind {
         }
     }
 
+    /// The position of this kind in [`EntityKind::ALL`].
+    pub fn slot(self) -> usize {
+        match self {
+            EntityKind::Actor => 0,
+            EntityKind::Event => 1,
+            EntityKind::StickingPoint => 2,
+            EntityKind::Place => 3,
+        }
+    }
+
     /// The singular used in `kind:` queries and JSON (`sticking-point`).
     pub fn slug(self) -> &'static str {
         match self {

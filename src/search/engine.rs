@@ -54,6 +54,8 @@ pub struct SearchEngine {
     docs: Vec<Document>,
     /// Every distinct word of the long texts; documents refer to them by number.
     vocabulary: Vec<String>,
+    /// Where each kind's documents start (documents are in kind order, then dossier order).
+    kind_start: [usize; 4],
     /// The word numbers of each document.
     word_ids: Vec<Vec<u32>>,
     /// The lowercased id, name and aliases of each actor, for `actor:`.
@@ -95,8 +97,15 @@ impl SearchEngine {
                     .collect()
             })
             .collect();
+        let mut kind_start = [0; 4];
+        for (slot, kind) in EntityKind::ALL.into_iter().enumerate().skip(1) {
+            let previous = EntityKind::ALL[slot - 1];
+            kind_start[slot] = kind_start[slot - 1] + dossier.count(previous);
+            debug_assert_eq!(kind.slot(), slot);
+        }
         SearchEngine {
             docs,
+            kind_start,
             vocabulary,
             word_ids,
             actor_keys,
@@ -107,6 +116,27 @@ impl SearchEngine {
     /// Every entity that matches `query`, ranked. The documents are scored in parallel,
     /// one slice per core.
     pub fn search(&self, query: &Query) -> Results {
+        let all: Vec<usize> = (0..self.docs.len()).collect();
+        self.search_among(query, &all)
+    }
+
+    /// Like [`SearchEngine::search`], scoring only the entities in `previous`: for a query
+    /// that only narrows the one `previous` answered (typing on at the end of it).
+    pub fn search_within(&self, query: &Query, previous: &Results) -> Results {
+        let mut candidates: Vec<usize> = EntityKind::ALL
+            .iter()
+            .flat_map(|&kind| {
+                let start = self.kind_start[kind.slot()];
+                previous.of(kind).iter().map(move |hit| start + hit.index)
+            })
+            .filter(|&i| i < self.docs.len())
+            .collect();
+        // Dossier order, so that equal scores rank as in a full search.
+        candidates.sort_unstable();
+        self.search_among(query, &candidates)
+    }
+
+    fn search_among(&self, query: &Query, candidates: &[usize]) -> Results {
         let prepared = Prepared {
             actor_sets: query
                 .groups
@@ -122,15 +152,16 @@ impl SearchEngine {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
-        let chunk = self.docs.len().div_ceil(threads).max(1);
+        let chunk = candidates.len().div_ceil(threads).max(1);
         let hits: Vec<Vec<(EntityKind, Hit)>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..self.docs.len())
-                .step_by(chunk)
-                .map(|start| {
+            let workers: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|slice| {
                     let prepared = &prepared;
                     scope.spawn(move || {
-                        (start..(start + chunk).min(self.docs.len()))
-                            .filter_map(|i| {
+                        slice
+                            .iter()
+                            .filter_map(|&i| {
                                 let doc = &self.docs[i];
                                 self.score(i, query, prepared)
                                     .map(|hit| (doc.entity.kind, hit))

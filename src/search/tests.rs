@@ -112,3 +112,27 @@ fn long_text_matches_by_word() {
         vec!["trump-assessment"]
     );
 }
+
+#[test]
+fn narrowing_within_previous_results_equals_a_full_search() {
+    let l = loaded();
+    let engine = SearchEngine::new(&l.dossier, &l.index);
+    for typed in [
+        "pokrovsk",
+        "putin talks",
+        "'ukr ^nat",
+        "donbas sec",
+        "kremlin",
+    ] {
+        let mut previous = engine.search(&Query::default());
+        for end in 1..=typed.len() {
+            let Ok(query) = Query::parse(&typed[..end]) else {
+                continue;
+            };
+            let narrowed = engine.search_within(&query, &previous);
+            let full = engine.search(&query);
+            assert_eq!(narrowed, full, "{}", &typed[..end]);
+            previous = full;
+        }
+    }
+}
