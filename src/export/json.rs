@@ -28,7 +28,7 @@ fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
     })
 }
 
-fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String, Value> {
+pub(super) fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String, Value> {
     let mut out = serde_json::Map::new();
     out.insert("format".into(), json!("talks-export"));
     out.insert("version".into(), json!(1));
@@ -42,7 +42,7 @@ fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String,
     out
 }
 
-fn pretty(value: Value) -> String {
+pub(super) fn pretty(value: Value) -> String {
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text

@@ -190,12 +190,17 @@ fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
     out
 }
 
-fn header(loaded: &Loaded, exported_at: Option<&str>, what: &str) -> String {
+/// The title, then the dossier, `fields` and the export time as a list of labelled items.
+pub(super) fn header(
+    loaded: &Loaded,
+    exported_at: Option<&str>,
+    fields: &[(&str, String)],
+) -> String {
     let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
-    out.push_str(&format!("- **Dossier:** {}\n", escape(&loaded.name)));
-    out.push_str(&format!("- {what}\n"));
-    if let Some(at) = exported_at {
-        out.push_str(&format!("- **Exported:** {at}\n"));
+    let dossier = std::iter::once(("Dossier", loaded.name.clone()));
+    let stamp = exported_at.map(|at| ("Exported", at.to_string()));
+    for (label, value) in dossier.chain(fields.iter().cloned()).chain(stamp) {
+        out.push_str(&format!("- **{label}:** {}\n", escape(&value)));
     }
     out.push('\n');
     out
@@ -206,7 +211,7 @@ pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> Stri
     let mut out = header(
         loaded,
         exported_at,
-        &format!("**List:** {}", escape(&super::describe_list(loaded, view))),
+        &[("List", super::describe_list(loaded, view))],
     );
     out.push_str(&format!("## {}\n\n", view.list.plural_title()));
     if view.entries.is_empty() {
@@ -239,7 +244,7 @@ pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     let mut out = header(
         loaded,
         exported_at,
-        "**Briefing:** every entity, grouped by kind",
+        &[("Briefing", "every entity, grouped by kind".to_string())],
     );
     if let Some(summary) = &d.summary {
         out.push_str(&format!("{}\n\n", escape_paragraph(summary.trim())));

@@ -16,56 +16,31 @@ fn results(loaded: &Loaded, query: &str) -> Results {
     SearchEngine::new(&loaded.dossier, &loaded.index).search(&query)
 }
 
-fn heading(
-    loaded: &Loaded,
-    what: &str,
-    query: &str,
-    exported_at: Option<&str>,
-) -> Vec<(String, String)> {
-    let mut fields = vec![
-        ("Dossier".to_string(), loaded.name.clone()),
-        ("View".to_string(), what.to_string()),
-    ];
+/// The labelled lines after the dossier in a page export's header.
+fn heading(what: &str, query: &str) -> Vec<(&'static str, String)> {
+    let mut fields = vec![("View", what.to_string())];
     if !query.is_empty() {
-        fields.push(("Query".to_string(), query.to_string()));
-    }
-    if let Some(at) = exported_at {
-        fields.push(("Exported".to_string(), at.to_string()));
+        fields.push(("Query", query.to_string()));
     }
     fields
 }
 
-fn text_heading(loaded: &Loaded, fields: &[(String, String)]) -> String {
-    let title = sanitize_line(&loaded.dossier.title).into_owned();
-    let width = unicode_width::UnicodeWidthStr::width(title.as_str()).max(3);
-    let mut out = format!("{title}\n{}\n", "#".repeat(width));
-    for (label, value) in fields {
-        out.push_str(&format!("{label}: {}\n", sanitize_line(value)));
-    }
+fn text_heading(loaded: &Loaded, exported_at: Option<&str>, fields: &[(&str, String)]) -> String {
+    let mut out = super::text::header(loaded, exported_at, fields);
     out.push('\n');
     out
 }
 
-fn markdown_heading(loaded: &Loaded, fields: &[(String, String)]) -> String {
-    let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
-    for (label, value) in fields {
-        out.push_str(&format!("- **{label}:** {}\n", escape(value)));
-    }
-    out.push('\n');
+/// The JSON header shared with the other exports, and the page shown.
+fn json_heading(
+    loaded: &Loaded,
+    exported_at: Option<&str>,
+    page: &str,
+    query: &str,
+) -> serde_json::Map<String, Value> {
+    let mut out = super::json::header(loaded, exported_at);
+    out.insert("view".into(), json!({ "page": page, "query": query }));
     out
-}
-
-/// Pretty JSON; without a time stamp the key is left out, as in the other exports.
-fn pretty(mut value: Value, exported_at: Option<&str>) -> String {
-    if exported_at.is_none()
-        && let Some(object) = value.as_object_mut()
-    {
-        object.shift_remove("exported_at");
-    }
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&value).unwrap_or_default()
-    )
 }
 
 /// One position of the matrix, flattened.
@@ -103,7 +78,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
         m.rows.len(),
         m.columns.len()
     );
-    let fields = heading(loaded, &what, query, exported_at);
+    let fields = heading(&what, query);
     let position = |r: &Record| &d.sticking_points[r.point].positions[r.position];
     let cited = |r: &Record| {
         position(r)
@@ -129,18 +104,20 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
                     })
                 })
                 .collect();
-            let value = json!({
-                "format": "talks-export", "version": 1, "exported_at": exported_at,
-                "dossier": { "name": loaded.name, "title": d.title },
-                "view": { "page": "matrix", "query": query },
-                "rows": m.rows.iter().map(|&a| &d.actors[a].id).collect::<Vec<_>>(),
-                "columns": m.columns.iter().map(|&p| &d.sticking_points[p].id).collect::<Vec<_>>(),
-                "positions": records,
-            });
-            pretty(value, exported_at)
+            let mut out = json_heading(loaded, exported_at, "matrix", query);
+            let rows: Vec<&String> = m.rows.iter().map(|&a| &d.actors[a].id).collect();
+            let columns: Vec<&String> = m
+                .columns
+                .iter()
+                .map(|&p| &d.sticking_points[p].id)
+                .collect();
+            out.insert("rows".into(), json!(rows));
+            out.insert("columns".into(), json!(columns));
+            out.insert("positions".into(), Value::Array(records));
+            super::json::pretty(Value::Object(out))
         }
         Format::Markdown => {
-            let mut out = markdown_heading(loaded, &fields);
+            let mut out = super::markdown::header(loaded, exported_at, &fields);
             out.push_str("| Party |");
             for &p in &m.columns {
                 out.push_str(&format!(" {} |", escape(&d.sticking_points[p].title)));
@@ -173,7 +150,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
             out
         }
         Format::Text => {
-            let mut out = text_heading(loaded, &fields);
+            let mut out = text_heading(loaded, exported_at, &fields);
             out.push_str("Sticking points\n");
             for (n, &p) in m.columns.iter().enumerate() {
                 out.push_str(&format!(
@@ -236,12 +213,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
 pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: Format) -> String {
     let d = &loaded.dossier;
     let t = Timeline::build(d, &loaded.index, &results(loaded, query));
-    let fields = heading(
-        loaded,
-        &format!("timeline, {} events", t.rows.len()),
-        query,
-        exported_at,
-    );
+    let fields = heading(&format!("timeline, {} events", t.rows.len()), query);
     match format {
         Format::Json => {
             let events: Vec<Value> = t
@@ -255,16 +227,12 @@ pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format:
                     })
                 })
                 .collect();
-            let value = json!({
-                "format": "talks-export", "version": 1, "exported_at": exported_at,
-                "dossier": { "name": loaded.name, "title": d.title },
-                "view": { "page": "timeline", "query": query },
-                "events": events,
-            });
-            pretty(value, exported_at)
+            let mut out = json_heading(loaded, exported_at, "timeline", query);
+            out.insert("events".into(), Value::Array(events));
+            super::json::pretty(Value::Object(out))
         }
         Format::Markdown => {
-            let mut out = markdown_heading(loaded, &fields);
+            let mut out = super::markdown::header(loaded, exported_at, &fields);
             out.push_str(
                 "| When | Status | Event | Place | Participants |\n|---|---|---|---|---|\n",
             );
@@ -282,7 +250,7 @@ pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format:
             out
         }
         Format::Text => {
-            let mut out = text_heading(loaded, &fields);
+            let mut out = text_heading(loaded, exported_at, &fields);
             let width = t
                 .rows
                 .iter()

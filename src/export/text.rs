@@ -63,7 +63,12 @@ fn underline(title: &str, mark: char) -> String {
     format!("{title}\n{}\n", mark.to_string().repeat(width))
 }
 
-fn header(loaded: &Loaded, exported_at: Option<&str>, lines: &[(&str, String)]) -> String {
+/// The title underlined, then the dossier, `lines` and the export time as labelled lines.
+pub(super) fn header(
+    loaded: &Loaded,
+    exported_at: Option<&str>,
+    lines: &[(&str, String)],
+) -> String {
     let mut out = underline(&sanitize_line(&loaded.dossier.title), '#');
     let mut fields: Vec<(&str, String)> = vec![("Dossier", loaded.name.clone())];
     fields.extend(lines.iter().cloned());
