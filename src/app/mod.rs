@@ -364,6 +364,17 @@ impl App {
         }
     }
 
+    /// The detail's screen lines at `width` columns: those kept with the state when the width
+    /// is the one it laid them out for (always, in the running explorer), else laid out anew.
+    pub fn detail_lines_at(&self, width: usize) -> std::borrow::Cow<'_, [ScreenLine]> {
+        match &self.detail {
+            Some(detail) if layout::detail_text_width(self.width) != width => {
+                std::borrow::Cow::Owned(screen_lines(detail, width))
+            }
+            _ => std::borrow::Cow::Borrowed(&self.detail_lines),
+        }
+    }
+
     /// The number of links in the detail shown.
     pub fn link_count(&self) -> usize {
         self.detail_links.len()

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::detail::{Piece, Style as Meaning, screen_lines};
+use crate::detail::{Piece, Style as Meaning};
 use crate::text::sanitize_line;
 
 pub struct DetailPane<'a> {
@@ -35,10 +35,6 @@ impl DetailPane<'_> {
             Meaning::Plain => Style::new(),
         }
     }
-}
-
-fn layout_width_matches(app: &App, width: usize) -> bool {
-    crate::app::layout::detail_text_width(app.width) == width
 }
 
 /// " Name · kind ", the name cut to fit `width` columns.
@@ -68,15 +64,7 @@ impl Widget for &DetailPane<'_> {
         };
         let title = title(detail, area.width as usize);
         let inner_width = area.width.saturating_sub(2) as usize;
-        // The state keeps the lines laid out for its width; lay out anew only if this frame
-        // has another width (a test drawing at a size the state was not told about).
-        let fresh;
-        let lines = if layout_width_matches(self.app, inner_width) {
-            &self.app.detail_lines
-        } else {
-            fresh = screen_lines(detail, inner_width);
-            &fresh
-        };
+        let lines = self.app.detail_lines_at(inner_width);
         let rows = area.height.saturating_sub(2) as usize;
         let scroll = self.app.detail_scroll.min(lines.len().saturating_sub(rows));
         let mut block = Block::bordered()

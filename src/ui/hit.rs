@@ -4,7 +4,6 @@ use ratatui::layout::{Position, Rect};
 
 use super::bars::tab_spans;
 use crate::app::{App, Target};
-use crate::detail::screen_lines;
 use crate::model::EntityKind;
 
 /// The target under column `x`, row `y` of a screen of `area`'s size.
@@ -43,16 +42,10 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         && x + 1 < detail_rect.right()
         && y > detail_rect.y
         && y + 1 < detail_rect.bottom();
-    if let (true, Some(detail)) = (inside, &app.detail) {
+    if inside && app.detail.is_some() {
         let width = detail_rect.width.saturating_sub(2) as usize;
         let rows = detail_rect.height.saturating_sub(2) as usize;
-        let fresh;
-        let lines = if crate::app::layout::detail_text_width(app.width) == width {
-            &app.detail_lines
-        } else {
-            fresh = screen_lines(detail, width);
-            &fresh
-        };
+        let lines = app.detail_lines_at(width);
         let scroll = app.detail_scroll.min(lines.len().saturating_sub(rows));
         let line = scroll + (y - detail_rect.y - 1) as usize;
         if let Some(link) = lines
