@@ -9,6 +9,7 @@ pub mod config;
 pub mod detail;
 pub mod effects;
 pub mod export;
+pub mod generate;
 pub mod keymap;
 pub mod model;
 pub mod search;

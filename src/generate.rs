@@ -1,0 +1,237 @@
+//! Large, valid dossiers for benchmarks (`examples/gen_dossier.rs`, `benches/`): about 10%
+//! actors, 75% events, 10% sticking points with positions and 5% places, with references
+//! between them and text of realistic length. The same seed always gives the same dossier.
+
+use crate::model::{
+    Actor, ActorKind, Dossier, Event, EventKind, EventStatus, Place, PlaceKind, Position, Quote,
+    Source, Stance, StickingPoint, StickingStatus,
+};
+
+/// splitmix64: small and deterministic.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn sentence(&mut self, words: usize) -> String {
+        let mut text: Vec<&str> = (0..words).map(|_| self.pick(WORDS)).collect();
+        let at = self.below(words);
+        text.insert(at, self.pick(PLACES));
+        let mut s = text.join(" ");
+        if let Some(first) = s.get(..1) {
+            s = first.to_uppercase() + &s[1..];
+        }
+        s
+    }
+
+    fn summary(&mut self) -> String {
+        let sentences = 1 + self.below(3);
+        (0..sentences)
+            .map(|_| {
+                let words = 8 + self.below(10);
+                self.sentence(words) + "."
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+const WORDS: &[&str] = &[
+    "talks",
+    "ceasefire",
+    "delegation",
+    "border",
+    "security",
+    "guarantees",
+    "envoy",
+    "withdrawal",
+    "framework",
+    "sanctions",
+    "prisoners",
+    "exchange",
+    "corridor",
+    "monitoring",
+    "observers",
+    "negotiators",
+    "proposal",
+    "territory",
+    "region",
+    "agreement",
+    "statement",
+    "claims",
+    "control",
+    "offensive",
+    "humanitarian",
+    "aid",
+    "deterrence",
+    "alliance",
+    "membership",
+    "referendum",
+    "elections",
+    "reconstruction",
+    "energy",
+    "grain",
+];
+const PLACES: &[&str] = &[
+    "Donetsk",
+    "Luhansk",
+    "Kherson",
+    "Zaporizhzhia",
+    "Kharkiv",
+    "Odesa",
+    "Geneva",
+    "Istanbul",
+];
+const FIRST: &[&str] = &[
+    "Anna", "Oleh", "Maria", "Ivan", "Sofia", "Dmytro", "Elena", "Pavlo", "Irina", "Taras",
+];
+const LAST: &[&str] = &[
+    "Kovalenko",
+    "Shevchenko",
+    "Bondarenko",
+    "Tkachenko",
+    "Melnyk",
+    "Kravets",
+    "Petrenko",
+];
+
+fn cites() -> Vec<String> {
+    vec!["src".to_string()]
+}
+
+/// A dossier of about `entities` entities.
+pub fn dossier(entities: usize, seed: u64) -> Dossier {
+    let mut r = Random(seed);
+    let (actors, points, places) = (
+        (entities / 10).max(2),
+        (entities / 10).max(1),
+        (entities / 20).max(1),
+    );
+    let events = entities.saturating_sub(actors + points + places).max(1);
+    let places: Vec<Place> = (0..places)
+        .map(|i| Place {
+            id: format!("place-{i}"),
+            name: format!("{} {i}", r.pick(PLACES)),
+            kind: PlaceKind::Region,
+            part_of: (i > 0).then(|| format!("place-{}", r.below(i))),
+            summary: None,
+            sources: cites(),
+        })
+        .collect();
+    let actors: Vec<Actor> = (0..actors)
+        .map(|i| Actor {
+            id: format!("actor-{i}"),
+            name: format!("{} {} {i}", r.pick(FIRST), r.pick(LAST)),
+            kind: ActorKind::Person,
+            role: Some(r.sentence(4)),
+            represents: (i > 0 && r.below(2) == 0).then(|| format!("actor-{}", r.below(i))),
+            aliases: vec![format!("{}{i}", r.pick(LAST))],
+            summary: Some(r.summary()),
+            sources: cites(),
+        })
+        .collect();
+    let stances = [
+        Stance::Demands,
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::Conditional,
+        Stance::Unclear,
+    ];
+    let topics = ["territory", "security", "alliance", "process"];
+    let sticking_points: Vec<StickingPoint> = (0..points)
+        .map(|i| StickingPoint {
+            id: format!("point-{i}"),
+            title: r.sentence(3),
+            topic: r.pick(&topics).to_string(),
+            status: StickingStatus::Disputed,
+            summary: Some(r.summary()),
+            places: vec![format!("place-{}", r.below(places.len()))],
+            positions: (0..1 + r.below(3))
+                .map(|_| Position {
+                    actor: format!("actor-{}", r.below(actors.len())),
+                    stance: stances[r.below(stances.len())].clone(),
+                    summary: r.sentence(10) + ".",
+                    source: Some("src".into()),
+                })
+                .collect(),
+            sources: cites(),
+        })
+        .collect();
+    let statuses = [
+        EventStatus::Held,
+        EventStatus::Ongoing,
+        EventStatus::Planned,
+        EventStatus::Claimed,
+        EventStatus::Disputed,
+    ];
+    let events: Vec<Event> = (0..events)
+        .map(|i| Event {
+            id: format!("event-{i}"),
+            title: r.sentence(5),
+            kind: EventKind::Meeting,
+            status: statuses[r.below(statuses.len())].clone(),
+            order: i as u32,
+            date: None,
+            place: Some(format!("place-{}", r.below(places.len()))),
+            participants: vec![
+                format!("actor-{}", r.below(actors.len())),
+                format!("actor-{}", r.below(actors.len())),
+            ],
+            sticking_points: vec![format!("point-{}", r.below(points))],
+            summary: Some(r.summary()),
+            outcomes: Vec::new(),
+            quotes: vec![Quote {
+                by: format!("actor-{}", r.below(actors.len())),
+                text: r.sentence(4),
+                source: Some("src".into()),
+            }],
+            sources: cites(),
+        })
+        .collect();
+    Dossier {
+        version: 1,
+        title: format!("Generated dossier of {entities} entities (seed {seed})"),
+        summary: None,
+        sources: vec![Source {
+            id: "src".into(),
+            title: "Generated source".into(),
+            kind: "dataset".into(),
+            published: None,
+            publisher: None,
+            url: None,
+            note: None,
+        }],
+        actors,
+        events,
+        sticking_points,
+        places,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_dossiers_are_valid_and_repeatable() {
+        let yaml = serde_yaml::to_string(&super::dossier(500, 7)).unwrap_or_default();
+        let loaded = crate::model::load_str("gen.yaml", &yaml).unwrap_or_else(|e| panic!("{e}"));
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(loaded.dossier.actors.len(), 50);
+        assert_eq!(loaded.dossier.events.len(), 375);
+        let again = serde_yaml::to_string(&super::dossier(500, 7)).unwrap_or_default();
+        assert_eq!(yaml, again);
+    }
+}
