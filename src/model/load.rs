@@ -1,4 +1,5 @@
-//! Reading a dossier from a file or a string: syntax and shape through serde_yaml, then the
+//! Reading a dossier from a file or a string: syntax and shape through a streaming reader
+//! (plain documents) or serde_yaml (everything else, and every error message), then the
 //! validation pass, then the index. Every failure becomes a positioned [`Diagnostic`].
 
 use std::path::Path;
@@ -140,16 +141,20 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
             "the file is empty; a dossier needs at least `version`, `title` and `sources`",
         )));
     }
-    let dossier: Dossier = serde_yaml::from_str(text).map_err(|err| {
-        let raw_control = err
-            .to_string()
-            .contains("control characters are not allowed");
-        let diagnostic = raw_control
-            .then(|| raw_control_character(name, text))
-            .flatten()
-            .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
-        LoadError::single(diagnostic)
-    })?;
+    // The streaming reader takes plain documents; serde_yaml reads the rest and words errors.
+    let fast = super::stream::from_str::<Dossier>(text);
+    let dossier: Dossier = fast
+        .map_or_else(|| serde_yaml::from_str(text), Ok)
+        .map_err(|err| {
+            let raw_control = err
+                .to_string()
+                .contains("control characters are not allowed");
+            let diagnostic = raw_control
+                .then(|| raw_control_character(name, text))
+                .flatten()
+                .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
+            LoadError::single(diagnostic)
+        })?;
     let (mut findings, warnings): (Vec<_>, Vec<_>) = validate(&dossier)
         .into_iter()
         .partition(|f| f.severity == Severity::Error);

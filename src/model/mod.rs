@@ -6,6 +6,7 @@ mod index;
 mod load;
 mod locate;
 mod schema;
+mod stream;
 mod types;
 mod validate;
 mod vocab;

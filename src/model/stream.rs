@@ -1,0 +1,333 @@
+//! The fast path for reading a dossier: a serde deserializer fed straight from
+//! saphyr-parser's event stream.
+//!
+//! serde_yaml first buffers every event of the document (about 11× the file in memory at
+//! 100k entities, and most of its time). This reader keeps nothing but the value being
+//! built. It takes only plain documents: one document, no anchors, aliases or tags, no
+//! character YAML forbids raw, integers written as plain decimals. Anything else, and any
+//! error at all, gives `None`; the loader then reads the file with serde_yaml, which decides
+//! and words the message. So this path never rejects a file, and it only accepts what
+//! serde_yaml reads the same way (checked by tests on every fixture and on generated files).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess};
+
+/// Reads `text` as a `T`, or `None` when the fast path does not take the file.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
+    if has_forbidden_characters(text) {
+        return None;
+    }
+    let mut stream = Stream {
+        parser: Parser::new_from_str(text),
+        peeked: None,
+    };
+    let value = (|| {
+        stream.expect(|e| matches!(e, Event::StreamStart))?;
+        stream.expect(|e| matches!(e, Event::DocumentStart(_)))?;
+        let value = T::deserialize(&mut stream)?;
+        stream.expect(|e| matches!(e, Event::DocumentEnd))?;
+        stream.expect(|e| matches!(e, Event::StreamEnd))?;
+        Ok::<T, NotTaken>(value)
+    })();
+    value.ok()
+}
+
+/// Characters that YAML forbids raw, or that the two parsers might treat differently: C0
+/// controls but tab and line breaks, DEL, C1 controls, a byte-order mark or a noncharacter
+/// inside the text. Such a file goes to serde_yaml, which says what is wrong.
+fn has_forbidden_characters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF => bytes.get(at + 1).is_some_and(|n| matches!(n, 0xBB | 0xBF)),
+        _ => false,
+    })
+}
+
+/// Why the fast path gave up; never shown (serde_yaml reads the file again and reports).
+#[derive(Debug)]
+struct NotTaken(String);
+
+impl fmt::Display for NotTaken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NotTaken {}
+
+impl de::Error for NotTaken {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        NotTaken(msg.to_string())
+    }
+}
+
+fn not_taken(why: &str) -> NotTaken {
+    NotTaken(why.to_string())
+}
+
+struct Stream<'a> {
+    parser: Parser<'a, StrInput<'a>>,
+    peeked: Option<Event<'a>>,
+}
+
+impl<'a> Stream<'a> {
+    fn next(&mut self) -> Result<Event<'a>, NotTaken> {
+        if let Some(event) = self.peeked.take() {
+            return Ok(event);
+        }
+        let event = match self.parser.next_event() {
+            Some(Ok((event, _))) => event,
+            Some(Err(err)) => return Err(NotTaken(err.to_string())),
+            None => return Err(not_taken("the document ended early")),
+        };
+        match &event {
+            Event::Alias(_) => Err(not_taken("alias")),
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(anchor, tag)
+            | Event::MappingStart(anchor, tag)
+                if *anchor != 0 || tag.is_some() =>
+            {
+                Err(not_taken("anchor or tag"))
+            }
+            _ => Ok(event),
+        }
+    }
+
+    fn peek(&mut self) -> Result<&Event<'a>, NotTaken> {
+        if self.peeked.is_none() {
+            self.peeked = Some(self.next()?);
+        }
+        self.peeked.as_ref().ok_or_else(|| not_taken("no event"))
+    }
+
+    fn expect(&mut self, wanted: impl Fn(&Event<'a>) -> bool) -> Result<(), NotTaken> {
+        let event = self.next()?;
+        if wanted(&event) {
+            Ok(())
+        } else {
+            Err(not_taken("unexpected event"))
+        }
+    }
+
+    fn scalar(&mut self) -> Result<(Cow<'a, str>, ScalarStyle), NotTaken> {
+        match self.next()? {
+            Event::Scalar(value, style, _, _) => Ok((value, style)),
+            _ => Err(not_taken("not a scalar")),
+        }
+    }
+}
+
+/// serde_yaml's null: an empty plain scalar, `~`, `null`, `Null` or `NULL`.
+fn is_null(value: &str, style: ScalarStyle) -> bool {
+    style == ScalarStyle::Plain && matches!(value, "" | "~" | "null" | "Null" | "NULL")
+}
+
+impl<'de> de::Deserializer<'de> for &mut Stream<'de> {
+    type Error = NotTaken;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, _visitor: V) -> Result<V::Value, NotTaken> {
+        Err(not_taken("a value of no fixed type"))
+    }
+
+    fn deserialize_string<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        match self.scalar()?.0 {
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+            // The parser's strings carry spare capacity (up to 2× their length); an exact
+            // copy keeps the dossier's memory near the size of its text.
+            Cow::Owned(text) => visitor.visit_str(&text),
+        }
+    }
+
+    fn deserialize_str<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_u32<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        let (text, style) = self.scalar()?;
+        let decimal = style == ScalarStyle::Plain
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && (text.len() == 1 || !text.starts_with('0'));
+        match text.parse::<u32>() {
+            Ok(number) if decimal => visitor.visit_u32(number),
+            _ => Err(not_taken("not a plain decimal")),
+        }
+    }
+
+    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        match self.peek()? {
+            Event::Scalar(value, style, _, _) if is_null(value, *style) => {
+                self.next()?;
+                visitor.visit_none()
+            }
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_seq<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        self.expect(|e| matches!(e, Event::SequenceStart(..)))?;
+        let value = visitor.visit_seq(Items(&mut *self))?;
+        self.expect(|e| matches!(e, Event::SequenceEnd))?;
+        Ok(value)
+    }
+
+    fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        self.expect(|e| matches!(e, Event::MappingStart(..)))?;
+        let value = visitor.visit_map(Entries(&mut *self))?;
+        self.expect(|e| matches!(e, Event::MappingEnd))?;
+        Ok(value)
+    }
+
+    fn deserialize_struct<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotTaken> {
+        self.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 f64 char bytes byte_buf unit unit_struct
+        newtype_struct tuple tuple_struct enum ignored_any
+    }
+}
+
+/// The items of a sequence, up to (not including) its end.
+struct Items<'s, 'a>(&'s mut Stream<'a>);
+
+impl<'de> SeqAccess<'de> for Items<'_, 'de> {
+    type Error = NotTaken;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, NotTaken> {
+        if matches!(self.0.peek()?, Event::SequenceEnd) {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.0).map(Some)
+    }
+}
+
+/// The entries of a mapping, up to (not including) its end. Keys are scalars.
+struct Entries<'s, 'a>(&'s mut Stream<'a>);
+
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+    type Error = NotTaken;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, NotTaken> {
+        match self.0.peek()? {
+            Event::MappingEnd => Ok(None),
+            Event::Scalar(..) => {
+                let (key, _) = self.0.scalar()?;
+                seed.deserialize(key.into_owned().into_deserializer())
+                    .map(Some)
+            }
+            _ => Err(not_taken("a key that is not a scalar")),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, NotTaken> {
+        seed.deserialize(&mut *self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_str;
+    use crate::model::Dossier;
+
+    /// What each path made of `text`, as JSON (the types have no `PartialEq`).
+    fn both(text: &str) -> (Option<String>, Option<String>) {
+        let json = |d: Dossier| serde_json::to_string(&d).unwrap_or_default();
+        (
+            from_str(text).map(json),
+            serde_yaml::from_str(text).ok().map(json),
+        )
+    }
+
+    #[test]
+    fn reads_the_builtin_dossier_as_serde_yaml_does() {
+        let (fast, slow) = both(crate::model::BUILTIN_TEXT);
+        assert!(fast.is_some());
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn every_fixture_reads_as_in_serde_yaml_or_is_left_to_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut taken = 0;
+        for folder in ["tests/fixtures", "tests/hostile", "data"] {
+            let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let (fast, slow) = both(text);
+                if fast.is_some() {
+                    taken += 1;
+                    assert_eq!(fast, slow, "{}", entry.path().display());
+                }
+            }
+        }
+        assert!(taken > 10, "only {taken} fixtures took the fast path");
+    }
+
+    #[test]
+    fn generated_dossiers_read_as_in_serde_yaml() {
+        for seed in 0..4 {
+            let yaml =
+                serde_yaml::to_string(&crate::generate::dossier(300, seed)).unwrap_or_default();
+            let (fast, slow) = both(&yaml);
+            assert!(fast.is_some());
+            assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn gives_up_on_what_it_does_not_take() {
+        let base = "version: 1\ntitle: T\nsources: [{id: s, title: S, kind: report}]\n";
+        assert!(from_str::<Dossier>(base).is_some());
+        for unusual in [
+            "version: 0x1\ntitle: T\nsources: []\n",
+            "version: '1'\ntitle: T\nsources: []\n",
+            "version: 01\ntitle: T\nsources: []\n",
+            "version: 1\ntitle: &a T\nsummary: *a\nsources: []\n",
+            "version: 1\ntitle: !!str T\nsources: []\n",
+            "version: 1\ntitle: T\nsources: []\n---\nversion: 1\n",
+            "version: 1\ntitle: \"T\u{7}\"\nsources: []\n",
+            "version: 1\ntitle: T\nsources: []\nextra: 1\n",
+            "version: 1\ntitle: [T]\nsources: []\n",
+            "version: 1\ntitle: T\nsources:\n",
+            "version: 1\ntitle: T\nsources: [\n",
+            "",
+        ] {
+            assert!(from_str::<Dossier>(unusual).is_none(), "{unusual:?}");
+        }
+    }
+
+    #[test]
+    fn nulls_strings_and_block_scalars_read_as_in_serde_yaml() {
+        let text = "version: 1\ntitle: '123'\nsummary: ~\nsources:\n  - id: s\n    title: >\n      folded\n      text\n    kind: \"a\\tb\"\n    note: |\n      kept\n      lines\n    url: null\n    publisher:\n";
+        let (fast, slow) = both(text);
+        assert!(fast.is_some());
+        assert_eq!(fast, slow);
+    }
+}
