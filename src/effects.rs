@@ -24,5 +24,7 @@ pub fn perform(app: &App, effect: Effect, terminal: &mut impl Write) -> Action {
             let copied = crossterm::execute!(terminal, CopyToClipboard::to_clipboard_from(text));
             Action::Copied(copied.map(|()| name).map_err(|err| err.to_string()))
         }
+        // The explorer hands searches to its worker thread; run here, one waits for it.
+        Effect::Search(request) => Action::SearchFinished(Box::new(request.finish())),
     }
 }

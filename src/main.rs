@@ -1,23 +1,28 @@
 //! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use talks::app::{Action, App, update};
+use talks::app::{Action, App, Effect, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
-use talks::model::Loaded;
-use talks::ui::{Screen, hit_test};
+use talks::model::{LoadError, Loaded};
+use talks::search::{SearchDone, SearchEngine, SearchWorker};
+use talks::ui::{Loading, Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,11 +33,21 @@ fn main() -> ExitCode {
     let config_path = cli.config.clone().or_else(talks::config::default_path);
     let settings = talks::config::load(config_path.as_deref(), cli.config.is_some(), no_color);
     let dossier = cli.dossier.clone().or_else(|| settings.dossier.clone());
-    let loaded = match commands::load(dossier.as_deref()) {
-        Ok(loaded) => loaded,
-        Err(err) => return commands::report_load_error(&err),
+    // A large file loads behind a loading frame; a small one (and the built-in dossier)
+    // before the terminal is touched, so that its problems print like any command's.
+    let large = dossier
+        .as_deref()
+        .and_then(|path| std::fs::metadata(path).ok())
+        .is_some_and(|meta| meta.is_file() && meta.len() > LOAD_BEHIND_A_FRAME);
+    let terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
+    let source = match dossier.as_deref() {
+        Some(path) if large && terminal => Source::Large(path.to_path_buf()),
+        _ => match commands::load(dossier.as_deref()) {
+            Ok(loaded) => Source::Ready(Box::new(loaded)),
+            Err(err) => return commands::report_load_error(&err),
+        },
     };
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    if !terminal {
         eprintln!(
             "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
              `talks show ID` or `talks search QUERY` (see `talks --help`)."
@@ -46,8 +61,9 @@ fn main() -> ExitCode {
             .push("--watch needs a dossier file; the built-in one does not change".into());
     }
     let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
-    match explore(loaded, watched, settings) {
-        Ok(()) => ExitCode::SUCCESS,
+    match explore(source, watched, settings) {
+        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
         Err(err) => {
             eprintln!("talks: terminal error: {err}");
             ExitCode::FAILURE
@@ -127,26 +143,40 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// What wakes the event loop: the terminal, or a reload of the watched dossier.
+/// Files larger than this load behind a loading frame (the user can quit meanwhile).
+const LOAD_BEHIND_A_FRAME: u64 = 2_000_000;
+
+/// The dossier to explore: loaded already, or a large file to load behind a frame.
+enum Source {
+    Ready(Box<Loaded>),
+    Large(PathBuf),
+}
+
+/// How the explorer ended.
+enum Outcome {
+    Quit,
+    NotLoaded(LoadError),
+}
+
+type Ready = (Loaded, Arc<SearchEngine>);
+
+/// What wakes the event loop: the terminal, a reload of the watched dossier, a finished
+/// search, or the end of loading.
 enum Wake {
     Terminal(io::Result<Event>),
     Reload(Action),
+    Search(Box<SearchDone>),
+    Loaded(Box<Result<Ready, LoadError>>),
 }
 
 fn explore(
-    loaded: Loaded,
+    source: Source,
     watched: Option<std::path::PathBuf>,
     settings: Settings,
-) -> io::Result<()> {
+) -> io::Result<Outcome> {
     let mut guard = TerminalGuard::enter()?;
-    let size = guard.terminal.size()?;
-    let mut app = App::new(loaded, size.width, size.height);
-    app.keymap = settings.keymap;
-    if !settings.problems.is_empty() {
-        app.status = Some(settings.problems.join(" · "));
-    }
     let theme = settings.theme;
-    let (wake, woken) = std::sync::mpsc::channel();
+    let (wake, woken) = mpsc::channel();
     let terminal_events = wake.clone();
     // Blocks on input in its own thread: no tick, no CPU while idle.
     std::thread::spawn(move || {
@@ -157,6 +187,29 @@ fn explore(
                 break;
             }
         }
+    });
+    let (loaded, engine) = match source {
+        Source::Ready(loaded) => {
+            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+            (*loaded, engine)
+        }
+        Source::Large(path) => match load_behind_a_frame(&mut guard, &wake, &woken, &path, &theme)?
+        {
+            Some(Ok(ready)) => ready,
+            Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
+            None => return Ok(Outcome::Quit),
+        },
+    };
+    let size = guard.terminal.size()?;
+    let mut app = App::with_engine(loaded, engine, size.width, size.height);
+    app.keymap = settings.keymap;
+    app.search.background = true;
+    if !settings.problems.is_empty() {
+        app.status = Some(settings.problems.join(" · "));
+    }
+    let found = wake.clone();
+    let searcher = SearchWorker::start(move |done| {
+        let _ = found.send(Wake::Search(Box::new(done)));
     });
     let _watch = match &watched {
         Some(path) => {
@@ -197,18 +250,75 @@ fn explore(
                 to_action(&app, area, event)
             }
             Ok(Wake::Reload(action)) => Some(action),
+            Ok(Wake::Search(done)) => Some(Action::SearchFinished(done)),
+            Ok(Wake::Loaded(_)) => None,
             Err(_) => break,
         };
         redraw = action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
         }
-        for effect in std::mem::take(&mut app.effects) {
-            let outcome = talks::effects::perform(&app, effect, guard.terminal.backend_mut());
-            update(&mut app, outcome);
+        while !app.effects.is_empty() {
+            for effect in std::mem::take(&mut app.effects) {
+                if let Effect::Search(request) = effect {
+                    searcher.submit(request);
+                    continue;
+                }
+                let outcome = talks::effects::perform(&app, effect, guard.terminal.backend_mut());
+                update(&mut app, outcome);
+            }
         }
     }
-    Ok(())
+    Ok(Outcome::Quit)
+}
+
+/// Loads `path` (and builds its search engine) on a thread while the terminal shows the
+/// file's name, size and the time so far. `None` if the user quit first.
+fn load_behind_a_frame(
+    guard: &mut TerminalGuard,
+    wake: &mpsc::Sender<Wake>,
+    woken: &mpsc::Receiver<Wake>,
+    path: &std::path::Path,
+    theme: &Theme,
+) -> io::Result<Option<Result<Ready, LoadError>>> {
+    let loaded = wake.clone();
+    let file = path.to_path_buf();
+    std::thread::spawn(move || {
+        let ready = talks::model::load_path(&file).map(|loaded| {
+            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+            (loaded, engine)
+        });
+        let _ = loaded.send(Wake::Loaded(Box::new(ready)));
+    });
+    let name = path.display().to_string();
+    let bytes = std::fs::metadata(path).ok().map(|m| m.len());
+    let started = Instant::now();
+    loop {
+        guard.terminal.draw(|frame| {
+            let loading = Loading {
+                name: &name,
+                bytes,
+                elapsed: started.elapsed(),
+                theme,
+            };
+            frame.render_widget(&loading, frame.area());
+        })?;
+        // The elapsed time moves on every tenth of a second while nothing else happens.
+        match woken.recv_timeout(Duration::from_millis(100)) {
+            Ok(Wake::Loaded(ready)) => return Ok(Some(*ready)),
+            Ok(Wake::Terminal(event)) => {
+                if let Event::Key(key) = event? {
+                    let ctrl_c = key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL);
+                    if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+        }
+    }
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests

@@ -339,6 +339,6 @@ fn very_large_values_load_and_render() {
     let loaded = load_text(text).unwrap_or_else(|e| panic!("{e}"));
     let engine = talks::search::SearchEngine::new(&loaded.dossier, &loaded.index);
     let hits = engine.search(&talks::search::Query::parse("alias9999").unwrap());
-    assert_eq!(hits.actors.len(), 1);
+    assert_eq!(hits.count(talks::model::EntityKind::Actor), 1);
     assert!(screen_text(loaded, 120, 40).contains("Also known as: alias0, alias1"));
 }

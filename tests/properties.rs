@@ -152,11 +152,21 @@ fn action() -> impl Strategy<Value = Action> {
 
 fn check_invariants(app: &App) {
     for kind in EntityKind::ALL {
-        let hits = app.results.of(kind);
+        let hits = app.results.unranked(kind);
         let view = app.list_view(kind);
         assert!(
             view.selected < hits.len().max(1),
             "selection within its list"
+        );
+        let ranked = app.results.ranked(kind).len();
+        assert!(
+            hits.is_empty() || ranked > view.selected,
+            "the selected row is ranked"
+        );
+        let rows = panes(app.width, app.height, app.focus, app.last_list).list_rows(kind);
+        assert!(
+            ranked >= (view.offset + rows).min(hits.len()),
+            "the rows on screen are ranked"
         );
         let count = app.loaded.dossier.count(kind);
         let mut seen = std::collections::HashSet::new();

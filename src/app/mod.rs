@@ -8,6 +8,7 @@ pub mod layout;
 mod navigate;
 mod pages;
 mod reload;
+mod search;
 mod update;
 
 pub use pages::{
@@ -21,15 +22,17 @@ mod tests;
 pub use update::update;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::detail::{Detail, ScreenLine, detail, screen_lines};
 use crate::export::{Format, Scope, ViewSpec, WriteError, Written};
 use crate::keymap::Keymap;
 use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
-use crate::search::{Results, SearchEngine};
+use crate::search::{Query, Results, SearchDone, SearchEngine, SearchRequest};
 use history::History;
 use input::{QueryHistory, TextInput};
 use layout::{Panes, kind_slot, panes};
+pub use search::SearchState;
 
 /// What the keyboard is driving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,6 +143,8 @@ pub enum Action {
     Copied(Result<String, String>),
     /// The watched dossier was read again.
     Reloaded(Reload),
+    /// A search the state asked for finished.
+    SearchFinished(Box<SearchDone>),
     Resize(u16, u16),
     Click(Target),
     /// Mouse wheel over a target: positive scrolls down.
@@ -199,12 +204,14 @@ pub enum Effect {
         text: String,
         name: String,
     },
+    /// Run a search on the worker thread.
+    Search(SearchRequest),
 }
 
 /// The whole state of the explorer.
 pub struct App {
     pub loaded: Loaded,
-    pub engine: SearchEngine,
+    pub engine: Arc<SearchEngine>,
     /// The entries of each list that the query lets through, ranked.
     pub results: Results,
     pub mode: Mode,
@@ -224,8 +231,10 @@ pub struct App {
     pub detail_link: Option<usize>,
     pub history: History,
     pub query: TextInput,
-    /// The query text `results` answer (the last one that parsed).
+    /// The query text `results` answer (the last one that parsed), and the query parsed.
     pub results_query: String,
+    pub results_parsed: Query,
+    pub search: SearchState,
     pub query_error: Option<String>,
     pub query_history: QueryHistory,
     pub help: HelpView,
@@ -244,8 +253,13 @@ pub struct App {
 
 impl App {
     pub fn new(loaded: Loaded, width: u16, height: u16) -> Self {
-        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
-        let results = engine.search(&crate::search::Query::default());
+        let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+        Self::with_engine(loaded, engine, width, height)
+    }
+
+    /// Like [`App::new`], with the search engine built already (on a loading thread).
+    pub fn with_engine(loaded: Loaded, engine: Arc<SearchEngine>, width: u16, height: u16) -> Self {
+        let results = engine.search(&Query::default());
         let mut app = App {
             loaded,
             engine,
@@ -264,6 +278,8 @@ impl App {
             history: History::default(),
             query: TextInput::default(),
             results_query: String::new(),
+            results_parsed: Query::default(),
+            search: SearchState::default(),
             query_error: None,
             query_history: QueryHistory::default(),
             help: HelpView::default(),
@@ -296,7 +312,7 @@ impl App {
 
     /// The entity selected in a list, if the list has entries.
     pub fn selected(&self, kind: EntityKind) -> Option<EntityRef> {
-        let hits = self.results.of(kind);
+        let hits = self.results.ranked(kind);
         let view = self.list_view(kind);
         hits.get(view.selected).map(|hit| EntityRef {
             kind,

@@ -4,12 +4,11 @@ use super::history::Visit;
 use super::{App, Focus};
 use crate::detail::link_line;
 use crate::model::{EntityKind, EntityRef};
-use crate::search::Query;
 
 impl App {
     /// Moves a list's selection by `delta` rows (clamped) and keeps it in view.
     pub(crate) fn move_selection(&mut self, kind: EntityKind, delta: isize) {
-        let count = self.results.of(kind).len();
+        let count = self.results.count(kind);
         if count == 0 {
             return;
         }
@@ -27,21 +26,34 @@ impl App {
         self.move_selection(kind, row as isize - current);
     }
 
-    /// Scrolls a list so that its selection is on screen.
+    /// Scrolls a list so that its selection is on screen, and puts the rows on screen in
+    /// rank order.
     pub(crate) fn keep_selection_visible(&mut self, kind: EntityKind) {
         let rows = self.panes().list_rows(kind);
-        let count = self.results.of(kind).len();
+        let count = self.results.count(kind);
         let view = self.list_view_mut(kind);
         view.selected = view.selected.min(count.saturating_sub(1));
-        if rows == 0 {
-            return;
+        if rows > 0 {
+            if view.selected < view.offset {
+                view.offset = view.selected;
+            } else if view.selected >= view.offset + rows {
+                view.offset = view.selected + 1 - rows;
+            }
+            view.offset = view.offset.min(count.saturating_sub(rows));
         }
-        if view.selected < view.offset {
-            view.offset = view.selected;
-        } else if view.selected >= view.offset + rows {
-            view.offset = view.selected + 1 - rows;
+        let view = *view;
+        self.results
+            .rank_to(kind, (view.offset + rows).max(view.selected + 1));
+    }
+
+    /// Puts the rows on screen of every list in rank order (drawing needs them so).
+    pub(crate) fn rank_visible(&mut self) {
+        for kind in EntityKind::ALL {
+            let rows = self.panes().list_rows(kind);
+            let view = self.list_view(kind);
+            self.results
+                .rank_to(kind, (view.offset + rows).max(view.selected + 1));
         }
-        view.offset = view.offset.min(count.saturating_sub(rows));
     }
 
     pub(crate) fn focus_list(&mut self, kind: EntityKind) {
@@ -146,11 +158,7 @@ impl App {
 
     /// Selects `entity` in its list if the filter lets it through.
     fn select_entity(&mut self, entity: EntityRef) {
-        let position = self
-            .results
-            .of(entity.kind)
-            .iter()
-            .position(|h| h.index == entity.index);
+        let position = self.results.rank_of(entity.kind, entity.index);
         match position {
             Some(row) => {
                 self.list_view_mut(entity.kind).selected = row;
@@ -218,57 +226,5 @@ impl App {
                 self.status = Some(format!("Already at the {end} page of the history"));
             }
         }
-    }
-
-    /// Re-runs the search after the query text changed.
-    pub(crate) fn apply_query(&mut self) {
-        let query = match Query::parse(&self.query.text) {
-            Ok(query) => query,
-            Err(err) => {
-                self.query_error = Some(err.0);
-                return;
-            }
-        };
-        self.query_error = None;
-        // Typing on at the end of a query can only narrow it (unless it adds an OR, a
-        // negation, a suffix or a field filter): score only what matched before.
-        let narrows = self.query.text.starts_with(&self.results_query)
-            && !self.query.text.contains(['|', '!', '$', ':'])
-            && !self.results_query.is_empty();
-        self.results = if narrows {
-            self.engine.search_within(&query, &self.results)
-        } else {
-            self.engine.search(&query)
-        };
-        self.results_query = self.query.text.clone();
-        // As in fzf, a new query puts the cursor on the best match.
-        for kind in EntityKind::ALL {
-            *self.list_view_mut(kind) = super::ListView::default();
-        }
-        if self.results.of(self.last_list).is_empty()
-            && let Some(best) = self.best_list()
-        {
-            self.last_list = best;
-            if let Focus::List(_) = self.focus {
-                self.focus = Focus::List(best);
-            }
-        }
-        self.show_selected();
-        self.rebuild_pages();
-    }
-
-    /// The list whose first entry scores highest (the first list on a tie).
-    fn best_list(&self) -> Option<EntityKind> {
-        EntityKind::ALL
-            .into_iter()
-            .filter_map(|k| self.results.of(k).first().map(|hit| (hit.score, k)))
-            .fold(
-                None,
-                |best: Option<(i64, EntityKind)>, (score, kind)| match best {
-                    Some((s, _)) if s >= score => best,
-                    _ => Some((score, kind)),
-                },
-            )
-            .map(|(_, kind)| kind)
     }
 }

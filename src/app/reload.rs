@@ -4,6 +4,8 @@
 use super::App;
 use super::history::Visit;
 use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
+use std::sync::Arc;
+
 use crate::search::SearchEngine;
 
 impl App {
@@ -31,22 +33,24 @@ impl App {
         let shown = self.shown().map(|e| ids(self, e));
         let (scroll, link) = (self.detail_scroll, self.detail_link);
         let old = std::mem::replace(&mut self.loaded, loaded);
-        self.engine = SearchEngine::new(&self.loaded.dossier, &self.loaded.index);
+        self.engine = Arc::new(SearchEngine::new(&self.loaded.dossier, &self.loaded.index));
         let index = &self.loaded.index;
         let remap = |visit: Visit| {
             let id = old.dossier.id_of(visit.entity);
             index.get(id).map(|entity| Visit { entity, ..visit })
         };
         self.history.remap(remap);
-        // The old results index the old dossier: search it afresh.
-        self.results_query.clear();
+        // The old results index the old dossier: search it afresh, here and now, so that
+        // the selection can be found in the new results.
+        self.forget_results();
+        let background = std::mem::replace(&mut self.search.background, false);
         self.apply_query();
+        self.search.background = background;
         for (kind, id) in EntityKind::ALL.into_iter().zip(selected) {
             let row = id.and_then(|id| self.loaded.index.get(&id)).and_then(|e| {
-                self.results
-                    .of(kind)
-                    .iter()
-                    .position(|h| h.index == e.index && e.kind == kind)
+                (e.kind == kind)
+                    .then(|| self.results.rank_of(kind, e.index))
+                    .flatten()
             });
             if let Some(row) = row {
                 self.list_view_mut(kind).selected = row;

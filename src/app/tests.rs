@@ -76,19 +76,19 @@ fn search_narrows_every_list_and_escape_clears_it() {
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "pokrovsk");
     assert_eq!(
-        app.results.events[0].index,
+        app.results.ranked(EntityKind::Event)[0].index,
         app.loaded
             .index
             .get("pokrovsk-claim")
             .map_or(99, |e| e.index)
     );
     // Russia's position mentions Pokrovsk.
-    assert_eq!(app.results.actors.len(), 1);
+    assert_eq!(app.results.count(EntityKind::Actor), 1);
     assert_eq!(app.focus, Focus::List(EntityKind::Actor));
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "^pokrovsk");
     // No actor's name starts so: the focus moves to the list with the best hit.
-    assert!(app.results.actors.is_empty());
+    assert!((app.results.count(EntityKind::Actor) == 0));
     assert_eq!(app.focus, Focus::List(EntityKind::Place));
     assert_eq!(id(&app, app.shown()), "pokrovsk");
     let narrowed = app.results.total();
@@ -99,7 +99,7 @@ fn search_narrows_every_list_and_escape_clears_it() {
     assert_eq!(app.query.text, "^pokrovs");
     update(&mut app, Action::Escape);
     assert_eq!(app.query.text, "");
-    assert_eq!(app.results.actors.len(), 15);
+    assert_eq!(app.results.count(EntityKind::Actor), 15);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     let mut app = app(80, 24);
     update(&mut app, Action::StartSearch);
     type_text(&mut app, "status:held");
-    let held = app.results.events.len();
+    let held = app.results.count(EntityKind::Event);
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "kind:");
     assert_eq!(
@@ -116,8 +116,8 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     );
     type_text(&mut app, "event");
     assert_eq!(app.query_error, None);
-    assert!(app.results.actors.is_empty());
-    assert_eq!(app.results.events.len(), 13);
+    assert!((app.results.count(EntityKind::Actor) == 0));
+    assert_eq!(app.results.count(EntityKind::Event), 13);
     assert!(held < 13);
 }
 

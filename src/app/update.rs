@@ -4,7 +4,7 @@ use super::{Action, App, Focus, Mode, Page, Target};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
+    if !matches!(action, Action::Resize(..) | Action::SearchFinished(_)) {
         app.status = None;
     }
     match action {
@@ -14,6 +14,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Scroll(target, delta) => scroll(app, target, delta),
         Action::ExportFinished(result) => app.export_finished(result),
         Action::Reloaded(reload) => app.reloaded(*reload.0),
+        Action::SearchFinished(done) => app.search_finished(*done),
         Action::Copied(Ok(name)) => {
             let name = crate::text::sanitize_line(&name).into_owned();
             app.status = Some(format!(
@@ -31,6 +32,7 @@ pub fn update(app: &mut App, action: Action) {
     if app.focus == Focus::Detail && app.detail.is_none() {
         app.focus = Focus::List(app.last_list);
     }
+    app.rank_visible();
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {

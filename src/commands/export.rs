@@ -60,10 +60,13 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
                 ),
             )
         })?),
-        None => results.of(list).first().map(|hit| crate::model::EntityRef {
-            kind: list,
-            index: hit.index,
-        }),
+        None => results
+            .ranked(list)
+            .first()
+            .map(|hit| crate::model::EntityRef {
+                kind: list,
+                index: hit.index,
+            }),
     };
     Ok(Scope::View(ViewSpec::new(list, text, &results, selected)))
 }

@@ -274,7 +274,7 @@ fn search(
         .iter()
         .filter(|&&k| kind.is_none_or(|want| want == k))
         .flat_map(|&k| {
-            results.of(k).iter().map(move |h| {
+            results.sorted(k).into_iter().map(move |h| {
                 (
                     h.score,
                     EntityRef {

@@ -74,7 +74,7 @@ impl ViewSpec {
         selected: Option<EntityRef>,
     ) -> Self {
         let entries = results
-            .of(list)
+            .sorted(list)
             .iter()
             .map(|hit| EntityRef {
                 kind: list,

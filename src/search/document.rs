@@ -1,26 +1,64 @@
 //! The searchable form of each entity, computed once at load.
 
+use std::collections::HashMap;
+
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 
-/// What the engine knows of one entity. All text is lowercased.
+/// Every distinct lowercased text of the documents, numbered; documents refer to texts by
+/// number, so a search scores each distinct name, alias or word once.
+#[derive(Default)]
+pub struct Texts {
+    numbers: HashMap<String, u32>,
+    texts: Vec<String>,
+}
+
+impl Texts {
+    fn number(&mut self, text: String) -> u32 {
+        if let Some(&n) = self.numbers.get(&text) {
+            return n;
+        }
+        let n = self.texts.len() as u32;
+        self.texts.push(text.clone());
+        self.numbers.insert(text, n);
+        n
+    }
+
+    /// The texts, by number.
+    pub fn finish(self) -> Vec<Box<str>> {
+        self.texts.into_iter().map(String::into_boxed_str).collect()
+    }
+}
+
+/// What the engine knows of one entity. All text is lowercased; numbers are [`Texts`].
 #[derive(Debug, Clone)]
 pub struct Document {
     pub entity: EntityRef,
-    /// The name or title, lowercased; highlights index its characters.
-    pub primary: String,
+    /// The name or title; highlights index its characters.
+    pub primary: u32,
     /// The id, aliases and role.
-    pub short: Vec<String>,
+    pub short: Box<[u32]>,
     /// Names and aliases of the actors this entity links to (alias-aware search).
-    pub linked_names: Vec<String>,
-    /// Summary, outcomes, quotes and position summaries, joined.
-    pub long: String,
+    pub linked_names: Box<[u32]>,
+    /// Summary, outcomes, quotes and position summaries, joined (for exact terms).
+    pub long: Box<str>,
     /// The distinct words of `long`.
-    pub words: Vec<String>,
-    pub status: Option<String>,
-    pub topics: Vec<String>,
-    pub stances: Vec<String>,
+    pub words: Box<[u32]>,
+    pub status: Option<u32>,
+    pub topics: Box<[u32]>,
+    pub stances: Box<[u32]>,
     /// Actors this entity is linked to (for `actor:`), itself included for an actor.
-    pub actors: Vec<usize>,
+    pub actors: Box<[usize]>,
+}
+
+/// A document as it is gathered, before its texts are numbered.
+#[derive(Default)]
+struct Draft {
+    short: Vec<String>,
+    long: String,
+    status: Option<String>,
+    topics: Vec<String>,
+    stances: Vec<String>,
+    actors: Vec<usize>,
 }
 
 fn lower_all<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<String> {
@@ -39,47 +77,46 @@ fn words_of(text: &str) -> Vec<String> {
 }
 
 /// Builds the documents of every entity, in dossier order, kind by kind.
-pub fn documents(dossier: &Dossier, index: &Index) -> Vec<Document> {
-    let mut docs = Vec::new();
+pub fn documents(dossier: &Dossier, index: &Index, texts: &mut Texts) -> Vec<Document> {
+    let mut docs = Vec::with_capacity(EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum());
     for kind in EntityKind::ALL {
         for i in 0..dossier.count(kind) {
-            docs.push(document(dossier, index, EntityRef { kind, index: i }));
+            docs.push(document(
+                dossier,
+                index,
+                EntityRef { kind, index: i },
+                texts,
+            ));
         }
     }
     docs
 }
 
-fn document(dossier: &Dossier, index: &Index, entity: EntityRef) -> Document {
-    let mut doc = Document {
-        entity,
-        primary: dossier.name_of(entity).to_lowercase(),
+fn document(dossier: &Dossier, index: &Index, entity: EntityRef, texts: &mut Texts) -> Document {
+    let mut draft = Draft {
         short: vec![dossier.id_of(entity).to_string()],
-        linked_names: Vec::new(),
         long: dossier
             .summary_of(entity)
             .unwrap_or_default()
             .to_lowercase(),
-        words: Vec::new(),
-        status: None,
-        topics: Vec::new(),
-        stances: Vec::new(),
-        actors: Vec::new(),
+        ..Draft::default()
     };
     let i = entity.index;
     match entity.kind {
-        EntityKind::Actor => actor_facets(dossier, index, i, &mut doc),
-        EntityKind::Event => event_facets(dossier, index, i, &mut doc),
-        EntityKind::StickingPoint => sticking_point_facets(dossier, index, i, &mut doc),
+        EntityKind::Actor => actor_facets(dossier, index, i, &mut draft),
+        EntityKind::Event => event_facets(dossier, index, i, &mut draft),
+        EntityKind::StickingPoint => sticking_point_facets(dossier, index, i, &mut draft),
         EntityKind::Place => {
             for &point in &index.place_sticking_points[i] {
-                doc.topics
+                draft
+                    .topics
                     .push(dossier.sticking_points[point].topic.to_lowercase());
             }
         }
     }
-    doc.actors.sort_unstable();
-    doc.actors.dedup();
-    doc.linked_names = doc
+    draft.actors.sort_unstable();
+    draft.actors.dedup();
+    let linked_names: Vec<u32> = draft
         .actors
         .iter()
         .filter(|&&a| !(entity.kind == EntityKind::Actor && a == i))
@@ -87,13 +124,28 @@ fn document(dossier: &Dossier, index: &Index, entity: EntityRef) -> Document {
             let actor = &dossier.actors[a];
             std::iter::once(&actor.name).chain(&actor.aliases)
         })
-        .map(|s| s.to_lowercase())
+        .map(|s| texts.number(s.to_lowercase()))
         .collect();
-    doc.words = words_of(&doc.long);
-    doc
+    let primary = texts.number(dossier.name_of(entity).to_lowercase());
+    let status = draft.status.map(|s| texts.number(s));
+    let words = words_of(&draft.long);
+    let mut number_all =
+        |items: Vec<String>| -> Box<[u32]> { items.into_iter().map(|t| texts.number(t)).collect() };
+    Document {
+        entity,
+        primary,
+        short: number_all(draft.short),
+        linked_names: linked_names.into(),
+        words: number_all(words),
+        long: draft.long.into_boxed_str(),
+        status,
+        topics: number_all(draft.topics),
+        stances: number_all(draft.stances),
+        actors: draft.actors.into(),
+    }
 }
 
-fn actor_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Document) {
+fn actor_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Draft) {
     let actor = &dossier.actors[i];
     doc.short.extend(lower_all(&actor.aliases));
     doc.short
@@ -112,7 +164,7 @@ fn actor_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Document) 
     }
 }
 
-fn event_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Document) {
+fn event_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Draft) {
     let event = &dossier.events[i];
     doc.status = Some(event.status.to_string());
     doc.actors
@@ -136,7 +188,7 @@ fn event_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Document) 
     }
 }
 
-fn sticking_point_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Document) {
+fn sticking_point_facets(dossier: &Dossier, index: &Index, i: usize, doc: &mut Draft) {
     let point = &dossier.sticking_points[i];
     doc.status = Some(point.status.to_string());
     doc.topics.push(point.topic.to_lowercase());

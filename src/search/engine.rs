@@ -1,73 +1,43 @@
-//! The matching engine: scores every entity against a parsed query and ranks the hits.
+//! The matching engine: scores entities against a parsed query, on every core, and ranks
+//! the hits. A search can be abandoned half-way (see [`SearchEngine::run`]).
+
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::document::{Document, documents};
-use super::query::{Filter, Query, Term, TermKind, TextMatch};
-use crate::model::{Dossier, EntityKind, Index};
+use super::document::{Document, Texts, documents};
+use super::query::{Query, TermKind, TextMatch};
+use super::ranked::{Hit, Ranked, Results};
+use super::score::{Prepared, TermTable};
+use crate::model::{Dossier, EntityKind, EntityRef, Index};
 
-/// One matching entity: its index in its kind's list, its score, and the characters of its
-/// name or title that matched (char indices, for highlighting).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub index: usize,
-    pub score: i64,
-    pub highlight: Vec<usize>,
-}
+/// Text the scorer sees of one field: a long name is scored on its first this many bytes,
+/// so that one huge field cannot stall a keystroke.
+pub const SCORED_BYTES: usize = 1024;
 
-/// The hits of each kind, best first (ties keep dossier order).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Results {
-    pub actors: Vec<Hit>,
-    pub events: Vec<Hit>,
-    pub sticking_points: Vec<Hit>,
-    pub places: Vec<Hit>,
-}
+/// How many terms' tables are kept for the next searches.
+const KEPT_TABLES: usize = 6;
 
-impl Results {
-    pub fn of(&self, kind: EntityKind) -> &[Hit] {
-        match kind {
-            EntityKind::Actor => &self.actors,
-            EntityKind::Event => &self.events,
-            EntityKind::StickingPoint => &self.sticking_points,
-            EntityKind::Place => &self.places,
-        }
-    }
-
-    fn of_mut(&mut self, kind: EntityKind) -> &mut Vec<Hit> {
-        match kind {
-            EntityKind::Actor => &mut self.actors,
-            EntityKind::Event => &mut self.events,
-            EntityKind::StickingPoint => &mut self.sticking_points,
-            EntityKind::Place => &mut self.places,
-        }
-    }
-
-    pub fn total(&self) -> usize {
-        EntityKind::ALL.iter().map(|&k| self.of(k).len()).sum()
-    }
-}
+/// How many items a worker scores between two checks for cancellation.
+const BLOCK: usize = 2048;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
-    docs: Vec<Document>,
-    /// Every distinct word of the long texts; documents refer to them by number.
-    vocabulary: Vec<String>,
+    pub(super) docs: Vec<Document>,
+    /// Every distinct text of the documents (names, ids, aliases, words…), lowercased.
+    pub(super) texts: Vec<Box<str>>,
     /// Where each kind's documents start (documents are in kind order, then dossier order).
     kind_start: [usize; 4],
-    /// The word numbers of each document.
-    word_ids: Vec<Vec<u32>>,
     /// The lowercased id, name and aliases of each actor, for `actor:`.
-    actor_keys: Vec<Vec<String>>,
-    matcher: SkimMatcherV2,
+    pub(super) actor_keys: Vec<Vec<String>>,
+    /// How many texts a document refers to, on average (to choose how to score a term).
+    fields_per_doc: usize,
+    /// The tables of the last few fuzzy terms searched, oldest first.
+    kept_tables: Mutex<Vec<(String, Arc<TermTable>)>>,
+    pub(super) matcher: SkimMatcherV2,
 }
-
-/// Weights that rank a title hit above an alias or role hit, and those above long text.
-const PRIMARY_WEIGHT: i64 = 4;
-const SHORT_WEIGHT: i64 = 2;
-const LINKED_WEIGHT: i64 = 1;
-const WORD_SCORE: i64 = 12;
 
 impl SearchEngine {
     pub fn new(dossier: &Dossier, index: &Index) -> Self {
@@ -80,271 +50,271 @@ impl SearchEngine {
                 keys
             })
             .collect();
-        let mut docs = documents(dossier, index);
-        let mut numbers: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut vocabulary: Vec<String> = Vec::new();
-        let word_ids = docs
-            .iter_mut()
-            .map(|doc| {
-                std::mem::take(&mut doc.words)
-                    .into_iter()
-                    .map(|word| {
-                        *numbers.entry(word).or_insert_with_key(|word| {
-                            vocabulary.push(word.clone());
-                            vocabulary.len() as u32 - 1
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut texts = Texts::default();
+        let docs = documents(dossier, index, &mut texts);
         let mut kind_start = [0; 4];
-        for (slot, kind) in EntityKind::ALL.into_iter().enumerate().skip(1) {
-            let previous = EntityKind::ALL[slot - 1];
-            kind_start[slot] = kind_start[slot - 1] + dossier.count(previous);
-            debug_assert_eq!(kind.slot(), slot);
+        for slot in 1..4 {
+            kind_start[slot] = kind_start[slot - 1] + dossier.count(EntityKind::ALL[slot - 1]);
         }
+        let fields: usize = docs
+            .iter()
+            .map(|d| 1 + d.short.len() + d.linked_names.len() + d.words.len())
+            .sum();
         SearchEngine {
+            fields_per_doc: fields / docs.len().max(1) + 1,
+            kept_tables: Mutex::new(Vec::new()),
             docs,
             kind_start,
-            vocabulary,
-            word_ids,
+            texts: texts.finish(),
             actor_keys,
-            matcher: SkimMatcherV2::default().ignore_case().element_limit(4096),
+            matcher: SkimMatcherV2::default()
+                .respect_case()
+                .element_limit(SCORED_BYTES),
         }
     }
 
-    /// Every entity that matches `query`, ranked. The documents are scored in parallel,
-    /// one slice per core.
+    /// How many distinct texts the documents hold.
+    pub fn text_count(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Every entity that matches `query`, ranked.
     pub fn search(&self, query: &Query) -> Results {
-        let all: Vec<usize> = (0..self.docs.len()).collect();
-        self.search_among(query, &all)
+        self.run(query, None, &|| false).unwrap_or_default()
     }
 
-    /// Like [`SearchEngine::search`], scoring only the entities in `previous`: for a query
-    /// that only narrows the one `previous` answered (typing on at the end of it).
+    /// Like [`SearchEngine::search`], scoring only what `previous` found: for a query that
+    /// only narrows the one `previous` answered (typing on at the end of it).
     pub fn search_within(&self, query: &Query, previous: &Results) -> Results {
-        let mut candidates: Vec<usize> = EntityKind::ALL
-            .iter()
-            .flat_map(|&kind| {
-                let start = self.kind_start[kind.slot()];
-                previous.of(kind).iter().map(move |hit| start + hit.index)
-            })
-            .filter(|&i| i < self.docs.len())
-            .collect();
-        // Dossier order, so that equal scores rank as in a full search.
-        candidates.sort_unstable();
-        self.search_among(query, &candidates)
+        self.run(query, previous.docs().map(|d| &d[..]), &|| false)
+            .unwrap_or_default()
     }
 
-    fn search_among(&self, query: &Query, candidates: &[usize]) -> Results {
+    /// Scores the documents numbered in `within` (all when `None`) on every core. Gives
+    /// `None` as soon as `cancelled` says so (it is asked every few thousand items).
+    pub fn run(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Results> {
+        if query.is_empty() && within.is_none() {
+            return Some(self.everything());
+        }
+        let candidates = within.map_or(self.docs.len(), <[u32]>::len);
         let prepared = Prepared {
-            actor_sets: query
-                .groups
-                .iter()
-                .map(|group| group.iter().map(|term| self.actor_set(term)).collect())
-                .collect(),
-            words: query
-                .groups
-                .iter()
-                .map(|group| group.iter().map(|term| self.term_words(term)).collect())
-                .collect(),
+            actor_sets: self.actor_sets(query),
+            tables: self.tables(query, candidates, cancelled)?,
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let chunk = candidates.len().div_ceil(threads).max(1);
-        let hits: Vec<Vec<(EntityKind, Hit)>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = candidates
-                .chunks(chunk)
-                .map(|slice| {
-                    let prepared = &prepared;
-                    scope.spawn(move || {
-                        slice
-                            .iter()
-                            .filter_map(|&i| {
-                                let doc = &self.docs[i];
-                                self.score(i, query, prepared)
-                                    .map(|hit| (doc.entity.kind, hit))
-                            })
-                            .collect()
-                    })
-                })
-                .collect();
-            // A worker that panicked has found a bug; its slice then has no hits.
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_default())
-                .collect()
-        });
-        let mut results = Results::default();
-        for (kind, hit) in hits.into_iter().flatten() {
-            results.of_mut(kind).push(hit);
-        }
-        for kind in EntityKind::ALL {
-            // A stable sort keeps dossier order among equal scores.
-            results
-                .of_mut(kind)
-                .sort_by_key(|hit| std::cmp::Reverse(hit.score));
-        }
-        results
-    }
-
-    /// For a fuzzy term, how each word of the vocabulary matches it (once per search, not
-    /// once per document).
-    fn term_words(&self, term: &Term) -> Option<TermWords> {
-        let TermKind::Text(TextMatch::Fuzzy(word)) = &term.kind else {
-            return None;
-        };
-        let prefix = self
-            .vocabulary
-            .iter()
-            .map(|w| w.starts_with(word.as_str()))
-            .collect();
-        let fuzzy = self
-            .vocabulary
-            .iter()
-            .map(|w| {
-                (w.len() >= word.len() && subsequence(w, word))
-                    .then(|| self.matcher.fuzzy_match(w, word))
-                    .flatten()
-                    .map(|score| score / 2)
-            })
-            .collect();
-        Some(TermWords { prefix, fuzzy })
-    }
-
-    /// The actors an `actor:` term names: the one with that id, else every actor whose
-    /// name or alias contains the word.
-    fn actor_set(&self, term: &Term) -> Vec<usize> {
-        let TermKind::Filter(Filter::Actor(wanted)) = &term.kind else {
-            return Vec::new();
-        };
-        let exact: Vec<usize> = (0..self.actor_keys.len())
-            .filter(|&a| self.actor_keys[a][0] == *wanted)
-            .collect();
-        let named: Vec<usize> = if exact.is_empty() {
-            (0..self.actor_keys.len())
-                .filter(|&a| {
-                    self.actor_keys[a]
-                        .iter()
-                        .any(|k| k.contains(wanted.as_str()))
+        let doc_at = |i: usize| within.map_or(i, |w| w[i] as usize);
+        let scored = in_parallel(candidates, cancelled, |range| {
+            range
+                .filter_map(|i| {
+                    let doc = doc_at(i);
+                    let score = self.score(&self.docs[doc], query, &prepared)?;
+                    Some((doc, score))
                 })
                 .collect()
-        } else {
-            exact
-        };
-        let mut set: Vec<usize> = named;
-        set.sort_unstable();
-        set
+        })?;
+        let mut lists: [Vec<Hit>; 4] = Default::default();
+        for &(doc, score) in &scored {
+            let entity = self.docs[doc].entity;
+            lists[entity.kind.slot()].push(Hit {
+                index: entity.index,
+                score,
+            });
+        }
+        let docs = scored.iter().map(|&(doc, _)| doc as u32).collect();
+        Some(Results::new(lists.map(Ranked::new), Some(docs)))
     }
 
-    fn score(&self, i: usize, query: &Query, prepared: &Prepared) -> Option<Hit> {
-        let doc = &self.docs[i];
-        let mut total = 0;
-        let mut highlight = Vec::new();
-        let groups = query
-            .groups
-            .iter()
-            .zip(&prepared.actor_sets)
-            .zip(&prepared.words);
-        for ((group, sets), words) in groups {
-            let mut best: Option<(i64, Vec<usize>)> = None;
-            for ((term, set), term_words) in group.iter().zip(sets).zip(words) {
-                let matched = self.term(i, term, set, term_words.as_ref());
-                let outcome = match (matched, term.negated) {
-                    (Some(_), true) => None,
-                    (None, true) => Some((0, Vec::new())),
-                    (found, false) => found,
+    /// Every entity, in dossier order (the empty query).
+    fn everything(&self) -> Results {
+        let mut lists: [Vec<Hit>; 4] = Default::default();
+        for doc in &self.docs {
+            lists[doc.entity.kind.slot()].push(Hit {
+                index: doc.entity.index,
+                score: 0,
+            });
+        }
+        Results::new(lists.map(Ranked::in_order), None)
+    }
+
+    /// For each fuzzy term, how the texts match it: worked out once for every distinct text
+    /// when many documents are to be scored (and kept for the next searches, which mostly
+    /// repeat all terms but the last), else text by text as documents ask.
+    fn tables(
+        &self,
+        query: &Query,
+        candidates: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Vec<Arc<TermTable>>>> {
+        let whole_table = candidates.saturating_mul(self.fields_per_doc) > self.texts.len();
+        let direct = Arc::new(TermTable::Direct);
+        let mut tables = Vec::with_capacity(query.groups.len());
+        for group in &query.groups {
+            let mut group_tables = Vec::with_capacity(group.len());
+            for term in group {
+                let TermKind::Text(TextMatch::Fuzzy(word)) = &term.kind else {
+                    group_tables.push(Arc::clone(&direct));
+                    continue;
                 };
-                if let Some((score, indices)) = outcome
-                    && best.as_ref().is_none_or(|(b, _)| score > *b)
-                {
-                    best = Some((score, indices));
-                }
+                let table = match self.kept_table(word) {
+                    Some(table) => table,
+                    None if whole_table => {
+                        let table = Arc::new(self.table(word, cancelled)?);
+                        self.keep_table(word, &table);
+                        table
+                    }
+                    None => Arc::clone(&direct),
+                };
+                group_tables.push(table);
             }
-            let (score, indices) = best?;
-            total += score;
-            highlight.extend(indices);
+            tables.push(group_tables);
         }
-        highlight.sort_unstable();
-        highlight.dedup();
-        Some(Hit {
-            index: doc.entity.index,
-            score: total,
-            highlight,
+        Some(tables)
+    }
+
+    fn kept_table(&self, word: &str) -> Option<Arc<TermTable>> {
+        let kept = self.kept_tables.lock().ok()?;
+        kept.iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, table)| Arc::clone(table))
+    }
+
+    fn keep_table(&self, word: &str, table: &Arc<TermTable>) {
+        if let Ok(mut kept) = self.kept_tables.lock() {
+            kept.retain(|(w, _)| w != word);
+            kept.push((word.to_string(), Arc::clone(table)));
+            if kept.len() > KEPT_TABLES {
+                kept.remove(0);
+            }
+        }
+    }
+
+    /// Scores every text against `word`; when a kept table's word starts `word`, only the
+    /// texts that matched it can match, so only those are scored.
+    fn table(&self, word: &str, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<TermTable> {
+        let base = self.kept_base(word);
+        let among = match base.as_deref() {
+            Some(TermTable::Whole { matched, .. }) => Some(&matched[..]),
+            _ => None,
+        };
+        let count = among.map_or(self.texts.len(), <[u32]>::len);
+        let found = in_parallel(count, cancelled, |range| {
+            range
+                .filter_map(|i| {
+                    let t = among.map_or(i as u32, |a| a[i]);
+                    let score = self.fuzzy_text(t, word);
+                    let prefix = self.texts[t as usize].starts_with(word);
+                    (score.is_some() || prefix).then_some((t, score, prefix))
+                })
+                .collect()
+        })?;
+        let mut fuzzy = vec![i32::MIN; self.texts.len()];
+        let mut prefix = vec![false; self.texts.len()];
+        let mut matched = Vec::with_capacity(found.len());
+        for (t, score, starts) in found {
+            fuzzy[t as usize] = score.map_or(i32::MIN, |s| s as i32);
+            prefix[t as usize] = starts;
+            matched.push(t);
+        }
+        Some(TermTable::Whole {
+            fuzzy,
+            prefix,
+            matched,
         })
     }
 
-    fn term(
-        &self,
-        i: usize,
-        term: &Term,
-        actors: &[usize],
-        words: Option<&TermWords>,
-    ) -> Option<(i64, Vec<usize>)> {
-        let doc = &self.docs[i];
-        match &term.kind {
-            TermKind::Filter(filter) => {
-                filter_matches(doc, filter, actors).then(|| (0, Vec::new()))
-            }
-            TermKind::Text(TextMatch::Fuzzy(word)) => {
-                self.fuzzy(doc, word, &self.word_ids[i], words)
-            }
-            TermKind::Text(TextMatch::Exact(word)) => exact(doc, word),
-            TermKind::Text(TextMatch::Prefix(word)) => affix(doc, word, true),
-            TermKind::Text(TextMatch::Suffix(word)) => affix(doc, word, false),
-        }
+    /// The kept table of the longest word that starts `word` (not `word` itself).
+    fn kept_base(&self, word: &str) -> Option<Arc<TermTable>> {
+        let kept = self.kept_tables.lock().ok()?;
+        kept.iter()
+            .filter(|(w, table)| {
+                word.starts_with(w.as_str())
+                    && w.len() < word.len()
+                    && matches!(**table, TermTable::Whole { .. })
+            })
+            .max_by_key(|(w, _)| w.len())
+            .map(|(_, table)| Arc::clone(table))
     }
 
-    fn fuzzy(
-        &self,
-        doc: &Document,
-        word: &str,
-        doc_words: &[u32],
-        words: Option<&TermWords>,
-    ) -> Option<(i64, Vec<usize>)> {
-        // The cheap subsequence check rejects most fields before the scorer runs.
-        let mut best: Option<(i64, Vec<usize>)> = subsequence(&doc.primary, word)
-            .then(|| self.matcher.fuzzy_indices(&doc.primary, word))
+    /// How text `t` matches a fuzzy term: the scorer runs only on texts that contain the
+    /// term's characters in order, and sees at most [`SCORED_BYTES`] of each.
+    pub(super) fn fuzzy_text(&self, t: u32, word: &str) -> Option<i64> {
+        let text = scored_part(&self.texts[t as usize]);
+        subsequence(text, word)
+            .then(|| self.matcher.fuzzy_match(text, word))
             .flatten()
-            .map(|(score, indices)| (score * PRIMARY_WEIGHT, indices));
-        let mut consider = |score: i64| {
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, Vec::new()));
-            }
+    }
+
+    /// The characters of `entity`'s name or title that the query's terms match (char
+    /// indices, for highlighting). Worked out for the rows on screen only.
+    pub fn highlight(&self, query: &Query, entity: EntityRef) -> Vec<usize> {
+        let Some(doc) = self
+            .docs
+            .get(self.kind_start[entity.kind.slot()] + entity.index)
+        else {
+            return Vec::new();
         };
-        for field in doc.short.iter().filter(|f| subsequence(f, word)) {
-            if let Some(score) = self.matcher.fuzzy_match(field, word) {
-                consider(score * SHORT_WEIGHT);
+        let title = &self.texts[doc.primary as usize];
+        let mut lit: Vec<usize> = query
+            .groups
+            .iter()
+            .flatten()
+            .filter(|term| !term.negated)
+            .flat_map(|term| self.term_highlight(title, &term.kind))
+            .collect();
+        lit.sort_unstable();
+        lit.dedup();
+        lit
+    }
+
+    fn term_highlight(&self, title: &str, kind: &TermKind) -> Vec<usize> {
+        let found = match kind {
+            TermKind::Text(TextMatch::Fuzzy(word)) => {
+                let text = scored_part(title);
+                return subsequence(text, word)
+                    .then(|| self.matcher.fuzzy_indices(text, word))
+                    .flatten()
+                    .map(|(_, indices)| indices)
+                    .unwrap_or_default();
             }
-        }
-        for name in doc.linked_names.iter().filter(|n| subsequence(n, word)) {
-            if let Some(score) = self.matcher.fuzzy_match(name, word) {
-                consider(score * LINKED_WEIGHT);
+            TermKind::Text(TextMatch::Exact(word)) => {
+                title.find(word.as_str()).map(|at| (at, word))
             }
-        }
-        if let Some(score) = words.and_then(|w| word_score(doc_words, word, w)) {
-            consider(score);
-        }
-        best
+            TermKind::Text(TextMatch::Prefix(word)) => {
+                title.starts_with(word.as_str()).then_some((0, word))
+            }
+            TermKind::Text(TextMatch::Suffix(word)) => title
+                .ends_with(word.as_str())
+                .then(|| (title.len() - word.len(), word)),
+            TermKind::Filter(_) => None,
+        };
+        found.map_or_else(Vec::new, |(at, word)| char_range(title, at, word))
     }
 }
 
-/// What a search works out once before scoring the documents.
-struct Prepared {
-    actor_sets: Vec<Vec<Vec<usize>>>,
-    /// For each term, how the vocabulary matches it (fuzzy terms only).
-    words: Vec<Vec<Option<TermWords>>>,
+/// The start of `text` that the scorer sees (cut at a character boundary).
+fn scored_part(text: &str) -> &str {
+    if text.len() <= SCORED_BYTES {
+        return text;
+    }
+    let mut end = SCORED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
-/// How each vocabulary word matches one fuzzy term.
-struct TermWords {
-    prefix: Vec<bool>,
-    fuzzy: Vec<Option<i64>>,
+/// The char indices of `needle` found at byte `byte_start` of `haystack`.
+pub(super) fn char_range(haystack: &str, byte_start: usize, needle: &str) -> Vec<usize> {
+    let first = haystack[..byte_start].chars().count();
+    (first..first + needle.chars().count()).collect()
 }
 
 /// True if `needle`'s characters appear in `hay` in order (both already lowercased).
-fn subsequence(hay: &str, needle: &str) -> bool {
+pub(super) fn subsequence(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
         // ASCII bytes never occur inside a multi-byte character, so bytes will do.
         let mut hay = hay.bytes();
@@ -354,66 +324,47 @@ fn subsequence(hay: &str, needle: &str) -> bool {
     needle.chars().all(|n| hay.any(|h| h == n))
 }
 
-/// Long text matches word by word: a word starting with the term scores best, a word that
-/// contains it as a subsequence less.
-fn word_score(doc_words: &[u32], term: &str, words: &TermWords) -> Option<i64> {
-    if doc_words.iter().any(|&w| words.prefix[w as usize]) {
-        return Some(WORD_SCORE * term.chars().count() as i64);
+/// Runs `work` over `0..len` on every core, one contiguous slice per core, in blocks
+/// between which `cancelled` is asked. The outputs come back in order.
+fn in_parallel<T: Send>(
+    len: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    work: impl Fn(Range<usize>) -> Vec<T> + Sync,
+) -> Option<Vec<T>> {
+    if len <= BLOCK {
+        return (!cancelled()).then(|| work(0..len));
     }
-    doc_words
-        .iter()
-        .filter_map(|&w| words.fuzzy[w as usize])
-        .max()
-}
-
-fn char_range(haystack: &str, byte_start: usize, needle: &str) -> Vec<usize> {
-    let first = haystack[..byte_start].chars().count();
-    (first..first + needle.chars().count()).collect()
-}
-
-fn exact(doc: &Document, word: &str) -> Option<(i64, Vec<usize>)> {
-    let score = WORD_SCORE * word.chars().count() as i64;
-    if let Some(at) = doc.primary.find(word) {
-        return Some((score * PRIMARY_WEIGHT, char_range(&doc.primary, at, word)));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let slice = len.div_ceil(threads).max(BLOCK);
+    let work = &work;
+    let outputs: Vec<Option<Vec<T>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..len)
+            .step_by(slice)
+            .map(|start| {
+                let end = (start + slice).min(len);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for block in (start..end).step_by(BLOCK) {
+                        if cancelled() {
+                            return None;
+                        }
+                        out.extend(work(block..(block + BLOCK).min(end)));
+                    }
+                    Some(out)
+                })
+            })
+            .collect();
+        // A worker that panicked has found a bug; the search then gives no results.
+        workers
+            .into_iter()
+            .map(|w| w.join().ok().flatten())
+            .collect()
+    });
+    let mut all = Vec::new();
+    for output in outputs {
+        all.extend(output?);
     }
-    let elsewhere = doc
-        .short
-        .iter()
-        .chain(&doc.linked_names)
-        .any(|f| f.contains(word))
-        || doc.long.contains(word);
-    elsewhere.then(|| (score, Vec::new()))
-}
-
-fn affix(doc: &Document, word: &str, prefix: bool) -> Option<(i64, Vec<usize>)> {
-    let fits = |field: &str| {
-        if prefix {
-            field.starts_with(word)
-        } else {
-            field.ends_with(word)
-        }
-    };
-    let score = WORD_SCORE * word.chars().count() as i64;
-    if fits(&doc.primary) {
-        let at = if prefix {
-            0
-        } else {
-            doc.primary.len() - word.len()
-        };
-        return Some((score * PRIMARY_WEIGHT, char_range(&doc.primary, at, word)));
-    }
-    doc.short
-        .iter()
-        .any(|f| fits(f))
-        .then(|| (score, Vec::new()))
-}
-
-fn filter_matches(doc: &Document, filter: &Filter, actors: &[usize]) -> bool {
-    match filter {
-        Filter::Kind(kind) => doc.entity.kind == *kind,
-        Filter::Status(status) => doc.status.as_deref() == Some(status.as_str()),
-        Filter::Topic(topic) => doc.topics.iter().any(|t| t == topic),
-        Filter::Stance(stance) => doc.stances.iter().any(|s| s == stance),
-        Filter::Actor(_) => doc.actors.iter().any(|a| actors.binary_search(a).is_ok()),
-    }
+    Some(all)
 }

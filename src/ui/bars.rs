@@ -84,6 +84,8 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut hint_fitted = Fitted::default();
     if let Some(hint) = &hint {
         hint_fitted.push(hint, |_| theme.error);
+    } else if app.search.pending {
+        hint_fitted.push("  searching…", |_| theme.muted);
     }
     line.truncate(width);
     hint_fitted.truncate(width.saturating_sub(line.width));

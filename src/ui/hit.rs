@@ -63,7 +63,7 @@ fn list_target(app: &App, kind: EntityKind, rect: Rect, y: u16) -> Target {
         return Target::List(kind);
     }
     let row = app.list_view(kind).offset + (y - rect.y - 1) as usize;
-    if row < app.results.of(kind).len() {
+    if row < app.results.count(kind) {
         Target::ListRow(kind, row)
     } else {
         Target::List(kind)

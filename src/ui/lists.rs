@@ -11,6 +11,7 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::model::{EntityKind, EntityRef};
+use crate::search::Hit;
 use crate::text::sanitize_line;
 
 /// One list pane, ready to draw.
@@ -31,7 +32,7 @@ impl ListPane<'_> {
 
     /// "2 Events 3/13": the key that jumps here, the name, and the match count.
     fn title(&self) -> String {
-        let shown = self.app.results.of(self.kind).len();
+        let shown = self.app.results.count(self.kind);
         let total = self.app.loaded.dossier.count(self.kind);
         format!(
             " {} {} {shown}/{total} ",
@@ -40,13 +41,13 @@ impl ListPane<'_> {
         )
     }
 
-    fn row(&self, row: usize, width: usize) -> Line<'static> {
+    fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
-        let hit = &self.app.results.of(self.kind)[row];
         let entity = EntityRef {
             kind: self.kind,
             index: hit.index,
         };
+        let highlight = self.app.engine.highlight(&self.app.results_parsed, entity);
         let dossier = &self.app.loaded.dossier;
         let selected = row == self.app.list_view(self.kind).selected;
         let base = match (selected, self.focused()) {
@@ -69,7 +70,7 @@ impl ListPane<'_> {
             .saturating_sub(fact_budget + marker.len())
             .max(width.min(4));
         // Like fzf, cut the start of a long name rather than hide the characters that matched.
-        let skip = skip_to_show(&name, hit.highlight.last().copied(), name_budget);
+        let skip = skip_to_show(&name, highlight.last().copied(), name_budget);
         let mut fitted = Fitted::default();
         fitted.push(marker, |_| base);
         if skip > 0 {
@@ -77,7 +78,7 @@ impl ListPane<'_> {
         }
         let shown: String = name.chars().skip(skip).collect();
         fitted.push(&shown, |i| {
-            if hit.highlight.binary_search(&(i + skip)).is_ok() {
+            if highlight.binary_search(&(i + skip)).is_ok() {
                 base.patch(theme.matched)
             } else {
                 base
@@ -159,8 +160,10 @@ impl Widget for &ListPane<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let hits = self.app.results.of(self.kind);
-        if hits.is_empty() {
+        let count = self.app.results.count(self.kind);
+        // The app keeps the rows on screen in rank order (see `keep_selection_visible`).
+        let hits = self.app.results.ranked(self.kind);
+        if count == 0 {
             let note = if self.app.query.text.is_empty() {
                 "  (none)"
             } else {
@@ -180,10 +183,10 @@ impl Widget for &ListPane<'_> {
             .app
             .list_view(self.kind)
             .offset
-            .min(hits.len().saturating_sub(1));
+            .min(count.saturating_sub(1));
         let visible = offset..(offset + rows).min(hits.len());
         for (y, row) in visible.enumerate() {
-            let line = self.row(row, inner.width as usize);
+            let line = self.row(hits[row], row, inner.width as usize);
             buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
         }
         let thumb = if focused {
@@ -191,7 +194,7 @@ impl Widget for &ListPane<'_> {
         } else {
             self.theme.border
         };
-        super::scrollbar(area, buf, hits.len(), rows, offset, thumb);
+        super::scrollbar(area, buf, count, rows, offset, thumb);
     }
 }
 

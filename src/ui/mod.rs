@@ -5,11 +5,13 @@ mod detail;
 mod help;
 mod hit;
 mod lists;
+mod loading;
 mod pages;
 mod text;
 mod theme;
 
 pub use hit::hit_test;
+pub use loading::{Loading, human_size};
 pub use theme::Theme;
 
 use ratatui::buffer::Buffer;

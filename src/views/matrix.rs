@@ -28,7 +28,7 @@ impl StanceMatrix {
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
         let mut columns: Vec<usize> = results
-            .of(EntityKind::StickingPoint)
+            .unranked(EntityKind::StickingPoint)
             .iter()
             .map(|h| h.index)
             .collect();
@@ -36,7 +36,7 @@ impl StanceMatrix {
         let column_of: std::collections::HashMap<usize, usize> =
             columns.iter().enumerate().map(|(c, &p)| (p, c)).collect();
         let mut candidates: Vec<usize> = results
-            .of(EntityKind::Actor)
+            .unranked(EntityKind::Actor)
             .iter()
             .map(|h| h.index)
             .collect();

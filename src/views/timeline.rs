@@ -23,7 +23,7 @@ pub struct Timeline {
 impl Timeline {
     pub fn build(dossier: &Dossier, index: &Index, results: &Results) -> Self {
         let mut events: Vec<usize> = results
-            .of(EntityKind::Event)
+            .unranked(EntityKind::Event)
             .iter()
             .map(|h| h.index)
             .collect();
