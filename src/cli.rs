@@ -70,6 +70,12 @@ pub enum Command {
         #[command(flatten)]
         common: DataArgs,
     },
+    /// Filter lines of standard input with the explorer's matcher, best first (as
+    /// `fzf --filter` does): for scripts, and to compare matchers on the same strings.
+    Filter {
+        /// The query, in the search bar's syntax.
+        query: String,
+    },
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.
     Export(ExportArgs),

@@ -29,7 +29,28 @@ pub fn escape_char(c: char, out: &mut String) {
     }
 }
 
+/// True if no byte of `text` can start an unsafe character (a quick look at the UTF-8
+/// bytes: C0 controls and DEL, C1 controls `C2 80..9F`, U+061C `D8 9C`, and the bidi marks
+/// `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`).
+fn surely_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let next = |at: usize| bytes.get(at).copied().unwrap_or_default();
+    bytes.iter().enumerate().all(|(at, &b)| match b {
+        0..=0x1f | 0x7f => false,
+        0xc2 => !(0x80..=0x9f).contains(&next(at + 1)),
+        0xd8 => next(at + 1) != 0x9c,
+        0xe2 => !matches!(
+            (next(at + 1), next(at + 2)),
+            (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+        ),
+        _ => true,
+    })
+}
+
 fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if surely_safe(text) {
+        return Cow::Borrowed(text);
+    }
     let needs_work = text
         .chars()
         .any(|c| is_unsafe_char(c) && !(keep_newlines && c == '\n'));
@@ -84,5 +105,20 @@ mod tests {
     fn leaves_ordinary_unicode_alone() {
         let text = "Zelensky — 基辅 👩‍👩‍👧 é";
         assert!(matches!(sanitize_line(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_quick_look_agrees_with_the_character_test() {
+        for code in (0..0x3000u32).chain([0xFEFF, 0x1F600]) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = format!("a{c}b");
+            assert_eq!(
+                super::surely_safe(&text),
+                !is_unsafe_char(c),
+                "U+{code:04X}"
+            );
+        }
     }
 }

@@ -207,3 +207,25 @@ fn validate_warns_about_what_cites_nothing_and_strict_fails() {
     let (code, _, _) = run(&["validate", "--strict"]);
     assert_eq!(code, 0, "the built-in dossier cites its source everywhere");
 }
+
+#[test]
+fn filter_ranks_lines_of_standard_input_like_fzf_filter() {
+    let output = common::talks()
+        .args(["filter", "geneva"])
+        .write_stdin("ceasefire in Kherson\nGeneva talks\ntalks in Geneva resumed\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Geneva talks\ntalks in Geneva resumed\n"
+    );
+    let output = common::talks()
+        .args(["filter", "'"])
+        .write_stdin("a\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read the query"), "{stderr}");
+}

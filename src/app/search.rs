@@ -19,6 +19,8 @@ pub struct SearchState {
     pub generation: u64,
     /// A request is out and its results have not arrived yet.
     pub pending: bool,
+    /// That request, to finish here if an export needs its results before they arrive.
+    outstanding: Option<SearchRequest>,
     /// The results shown index a dossier that was replaced: search again even for the
     /// same text.
     stale: bool,
@@ -58,14 +60,14 @@ impl App {
         };
         self.query_error = None;
         let text = self.query.text.clone();
+        // Whatever request is still out is now out of date.
         self.search.generation += 1;
+        self.search.pending = false;
+        self.search.outstanding = None;
         if text == self.results_query && !self.search.stale {
-            // Back to what is shown (a newer request, if any, is now out of date).
-            self.search.pending = false;
             return;
         }
         if let Some((query, results)) = self.search.take_kept(&text) {
-            self.search.pending = false;
             return self.take_results(text, query, results);
         }
         // Typing on at the end of a query can only narrow it (unless it adds an OR, a
@@ -82,6 +84,7 @@ impl App {
         };
         if self.search.background {
             self.search.pending = true;
+            self.search.outstanding = Some(request.clone());
             self.effects.push(Effect::Search(request));
         } else {
             let done = request.finish();
@@ -91,11 +94,23 @@ impl App {
 
     /// Results from the worker: shown if they answer the newest request, else kept.
     pub(crate) fn search_finished(&mut self, done: SearchDone) {
-        if done.generation == self.search.generation {
+        if done.generation == self.search.generation && self.search.pending {
             self.search.pending = false;
+            self.search.outstanding = None;
             self.take_results(done.text, done.query, done.results);
         } else {
             self.search.keep(done.text, done.query, done.results);
+        }
+    }
+
+    /// Finishes the search still out, here and now: an export must hold what the query
+    /// typed finds, not the results shown before it.
+    pub(crate) fn settle_search(&mut self) {
+        if let Some(request) = self.search.outstanding.take()
+            && self.search.pending
+            && request.generation == self.search.generation
+        {
+            self.search_finished(request.finish());
         }
     }
 

@@ -240,3 +240,82 @@ fn quit() {
     update(&mut app, Action::Quit);
     assert!(app.should_quit);
 }
+
+/// The searches `update` asked the worker for, taken out of the effects.
+fn requests(app: &mut App) -> Vec<crate::search::SearchRequest> {
+    std::mem::take(&mut app.effects)
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Search(request) => Some(request),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn background_searches_show_only_the_newest_results() {
+    let mut app = app(80, 24);
+    app.search.background = true;
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "pu");
+    let sent = requests(&mut app);
+    assert_eq!(sent.len(), 2);
+    // Nothing changed yet: the lists still show everything, and the bar says why.
+    assert_eq!(app.results.count(EntityKind::Actor), 15);
+    assert!(app.search.pending);
+    let mut sent = sent.into_iter();
+    let (older, newer) = (sent.next().unwrap(), sent.next().unwrap());
+    // The newer request's results are shown; the older ones, arriving late, are not.
+    update(&mut app, Action::SearchFinished(Box::new(newer.finish())));
+    assert!(!app.search.pending);
+    assert_eq!(app.results_query, "pu");
+    let shown = app.results.count(EntityKind::Actor);
+    update(&mut app, Action::SearchFinished(Box::new(older.finish())));
+    assert_eq!(app.results_query, "pu");
+    assert_eq!(app.results.count(EntityKind::Actor), shown);
+}
+
+#[test]
+fn deleting_a_character_reuses_the_earlier_results_without_a_search() {
+    let mut app = app(80, 24);
+    app.search.background = true;
+    update(&mut app, Action::StartSearch);
+    for c in "put".chars() {
+        update(&mut app, Action::Insert(c));
+        for request in requests(&mut app) {
+            update(&mut app, Action::SearchFinished(Box::new(request.finish())));
+        }
+    }
+    let narrowest = app.results.total();
+    update(&mut app, Action::DeleteBack);
+    assert!(
+        requests(&mut app).is_empty(),
+        "no search for a query seen before"
+    );
+    assert_eq!(app.results_query, "pu");
+    assert!(app.results.total() >= narrowest);
+    update(&mut app, Action::ClearInput);
+    assert!(requests(&mut app).is_empty());
+    assert_eq!(app.results.count(EntityKind::Actor), 15);
+}
+
+#[test]
+fn an_export_waits_for_the_search_typed_before_it() {
+    let mut app = app(80, 24);
+    app.search.background = true;
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "pokrovsk");
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::FocusList(EntityKind::Event));
+    update(&mut app, Action::StartExport);
+    // The results arrived through the export, not the worker.
+    assert!(!app.search.pending);
+    let Some(prompt) = &app.export else {
+        panic!("no export prompt")
+    };
+    let crate::export::Scope::View(view) = &prompt.scope else {
+        panic!("not a view export")
+    };
+    assert_eq!(view.entries.len(), 2);
+    assert_eq!(app.results_query, "pokrovsk");
+}

@@ -127,6 +127,7 @@ fn browse(app: &mut App, action: Action) {
             app.keep_page_cursors_visible();
         }
         (Action::StartExport, _) => {
+            app.settle_search();
             let scope = app.export_scope();
             app.open_export(scope);
         }

@@ -16,6 +16,7 @@ use crate::search::{Query, SearchEngine};
 use crate::text::sanitize_line;
 
 mod export;
+mod filter;
 
 /// Exit code for a dossier or query that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -65,6 +66,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
         }
+        Command::Filter { query } => filter::run(&mut out, io::stdin().lock(), &query),
         Command::Export(args) => match load(args.dossier.as_deref()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),

@@ -23,6 +23,13 @@ impl Texts {
         n
     }
 
+    /// Numbers `text` without looking for an equal one: for names and titles, which are
+    /// nearly all different (hashing them would cost more than scoring a few twice).
+    fn add(&mut self, text: String) -> u32 {
+        self.texts.push(text);
+        self.texts.len() as u32 - 1
+    }
+
     /// The texts, by number.
     pub fn finish(self) -> Vec<Box<str>> {
         self.texts.into_iter().map(String::into_boxed_str).collect()
@@ -126,7 +133,7 @@ fn document(dossier: &Dossier, index: &Index, entity: EntityRef, texts: &mut Tex
         })
         .map(|s| texts.number(s.to_lowercase()))
         .collect();
-    let primary = texts.number(dossier.name_of(entity).to_lowercase());
+    let primary = texts.add(dossier.name_of(entity).to_lowercase());
     let status = draft.status.map(|s| texts.number(s));
     let words = words_of(&draft.long);
     let mut number_all =

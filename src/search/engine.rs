@@ -244,7 +244,7 @@ impl SearchEngine {
     pub(super) fn fuzzy_text(&self, t: u32, word: &str) -> Option<i64> {
         let text = scored_part(&self.texts[t as usize]);
         subsequence(text, word)
-            .then(|| self.matcher.fuzzy_match(text, word))
+            .then(|| self.matcher.fuzzy_match(match_window(text, word).0, word))
             .flatten()
     }
 
@@ -274,10 +274,11 @@ impl SearchEngine {
         let found = match kind {
             TermKind::Text(TextMatch::Fuzzy(word)) => {
                 let text = scored_part(title);
+                let (window, skipped) = match_window(text, word);
                 return subsequence(text, word)
-                    .then(|| self.matcher.fuzzy_indices(text, word))
+                    .then(|| self.matcher.fuzzy_indices(window, word))
                     .flatten()
-                    .map(|(_, indices)| indices)
+                    .map(|(_, indices)| indices.into_iter().map(|i| i + skipped).collect())
                     .unwrap_or_default();
             }
             TermKind::Text(TextMatch::Exact(word)) => {
@@ -305,6 +306,26 @@ fn scored_part(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// The part of `text` that can hold a match of `word`: from the character before the first
+/// occurrence of its first character to the last occurrence of its last character, and how
+/// many characters come before it. The scorer gives the same score on this part as on the
+/// whole text (a character's bonus depends only on it and the one before it), for less work
+/// on long texts.
+pub(super) fn match_window<'t>(text: &'t str, word: &str) -> (&'t str, usize) {
+    let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+        return (text, 0);
+    };
+    let Some(at) = text.find(first) else {
+        return (text, 0);
+    };
+    let start = text[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+    let end = text.rfind(last).map_or(text.len(), |i| i + last.len_utf8());
+    if end <= start {
+        return (text, 0);
+    }
+    (&text[start..end], text[..start].chars().count())
 }
 
 /// The char indices of `needle` found at byte `byte_start` of `haystack`.

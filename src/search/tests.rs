@@ -145,3 +145,56 @@ fn narrowing_within_previous_results_equals_a_full_search() {
         }
     }
 }
+
+#[test]
+fn the_scorer_gives_the_same_score_on_the_match_window_as_on_the_whole_text() {
+    use fuzzy_matcher::FuzzyMatcher;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default()
+        .respect_case()
+        .element_limit(super::SCORED_BYTES);
+    let texts = [
+        "talks in geneva resumed after the ceasefire — kherson, zaporizhzhia",
+        "delegation: envoy monitoring_border-security guarantees",
+        "a",
+        "ééé dö nëts kß — donetsk région",
+        "xkherson",
+    ];
+    for text in texts {
+        for word in [
+            "d", "do", "don", "k", "kherson", "ta", "env mon", "é", "ön", "a", "zz",
+        ] {
+            let (window, skipped) = super::engine::match_window(text, word);
+            assert_eq!(
+                matcher.fuzzy_match(text, word),
+                matcher.fuzzy_match(window, word),
+                "{word:?} in {text:?}"
+            );
+            let whole = matcher.fuzzy_indices(text, word).map(|(_, i)| i);
+            let part = matcher
+                .fuzzy_indices(window, word)
+                .map(|(_, i)| i.into_iter().map(|i| i + skipped).collect());
+            assert_eq!(whole, part, "{word:?} in {text:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    #[test]
+    fn match_windows_keep_every_score(
+        text in "[ab_ -é.kXd]{0,40}",
+        word in "[abé.kd]{1,4}",
+    ) {
+        use fuzzy_matcher::FuzzyMatcher;
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default()
+            .respect_case()
+            .element_limit(super::SCORED_BYTES);
+        let (window, skipped) = super::engine::match_window(&text, &word);
+        proptest::prop_assert_eq!(matcher.fuzzy_match(&text, &word), matcher.fuzzy_match(window, &word));
+        let whole = matcher.fuzzy_indices(&text, &word).map(|(_, i)| i);
+        let part = matcher
+            .fuzzy_indices(window, &word)
+            .map(|(_, i)| i.into_iter().map(|i| i + skipped).collect());
+        proptest::prop_assert_eq!(whole, part);
+    }
+}
