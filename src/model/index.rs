@@ -41,8 +41,10 @@ pub struct Index {
     pub source_citations: Vec<Vec<Citation>>,
 }
 
+/// Adds `value` once: every push of one value happens while its entity is read, one after
+/// the other, so a repeat can only be the last entry.
 fn push_unique(list: &mut Vec<usize>, value: usize) {
-    if list.last() != Some(&value) && !list.contains(&value) {
+    if list.last() != Some(&value) {
         list.push(value);
     }
 }
@@ -58,6 +60,7 @@ impl Index {
             place_sticking_points: vec![Vec::new(); dossier.places.len()],
             sticking_point_events: vec![Vec::new(); dossier.sticking_points.len()],
             source_citations: vec![Vec::new(); dossier.sources.len()],
+            by_id: HashMap::with_capacity(EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum()),
             ..Index::default()
         };
         for kind in EntityKind::ALL {

@@ -142,7 +142,11 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         )));
     }
     // The streaming reader takes plain documents; serde_yaml reads the rest and words errors.
-    let fast = super::stream::from_str::<Dossier>(text);
+    // A large file is read in pieces on every core when its lists allow.
+    let fast = (text.len() > super::chunks::PARALLEL_BYTES)
+        .then(|| super::chunks::from_str(text))
+        .flatten()
+        .or_else(|| super::stream::from_str::<Dossier>(text));
     let dossier: Dossier = fast
         .map_or_else(|| serde_yaml::from_str(text), Ok)
         .map_err(|err| {

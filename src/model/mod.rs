@@ -1,6 +1,7 @@
 //! The dossier: serde types, loading, validation and the cross-reference index.
 //! No terminal code lives here.
 
+mod chunks;
 mod diagnostic;
 mod index;
 mod load;

@@ -16,7 +16,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess};
 
 /// Reads `text` as a `T`, or `None` when the fast path does not take the file.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
+pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
     if has_forbidden_characters(text) {
         return None;
     }

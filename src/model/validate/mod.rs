@@ -168,7 +168,11 @@ impl<'d> Validator<'d> {
     }
 
     /// Checks that `id` (found at `path`) names an existing entity of kind `want`.
-    fn reference(&mut self, path: String, id: &str, want: IdKind) {
+    fn reference(&mut self, path: impl FnOnce() -> String, id: &str, want: IdKind) {
+        let path = match self.ids.get(id) {
+            Some((kind, _)) if *kind == want => return,
+            _ => path(),
+        };
         match self.ids.get(id) {
             Some((kind, _)) if *kind == want => {}
             Some((kind, _)) => {

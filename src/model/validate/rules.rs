@@ -11,9 +11,10 @@ const EVENT_PLACE: IdKind = IdKind::Entity(EntityKind::Place);
 const STICKING: IdKind = IdKind::Entity(EntityKind::StickingPoint);
 
 impl Validator<'_> {
-    fn references_list(&mut self, path: &str, ids: &[String], want: IdKind) {
+    /// Checks each id of a list; `path` names the list (worked out only for a problem).
+    fn references_list(&mut self, path: impl Fn() -> String, ids: &[String], want: IdKind) {
         for (i, id) in ids.iter().enumerate() {
-            self.reference(format!("{path}[{i}]"), id, want);
+            self.reference(|| format!("{}[{i}]", path()), id, want);
         }
     }
 
@@ -26,10 +27,14 @@ impl Validator<'_> {
                         format!("actor \"{}\" cannot represent itself", a.id),
                     );
                 } else {
-                    self.reference(format!("actors[{i}].represents"), target, ACTOR);
+                    self.reference(|| format!("actors[{i}].represents"), target, ACTOR);
                 }
             }
-            self.references_list(&format!("actors[{i}].sources"), &a.sources, IdKind::Source);
+            self.references_list(
+                || format!("actors[{i}].sources"),
+                &a.sources,
+                IdKind::Source,
+            );
         }
         for (i, p) in dossier.places.iter().enumerate() {
             if let Some(parent) = &p.part_of {
@@ -39,10 +44,14 @@ impl Validator<'_> {
                         format!("place \"{}\" cannot be part of itself", p.id),
                     );
                 } else {
-                    self.reference(format!("places[{i}].part_of"), parent, EVENT_PLACE);
+                    self.reference(|| format!("places[{i}].part_of"), parent, EVENT_PLACE);
                 }
             }
-            self.references_list(&format!("places[{i}].sources"), &p.sources, IdKind::Source);
+            self.references_list(
+                || format!("places[{i}].sources"),
+                &p.sources,
+                IdKind::Source,
+            );
         }
         self.event_references(dossier);
         self.sticking_point_references(dossier);
@@ -52,40 +61,44 @@ impl Validator<'_> {
         for (i, e) in dossier.events.iter().enumerate() {
             let base = format!("events[{i}]");
             if let Some(place) = &e.place {
-                self.reference(format!("{base}.place"), place, EVENT_PLACE);
+                self.reference(|| format!("{base}.place"), place, EVENT_PLACE);
             }
-            self.references_list(&format!("{base}.participants"), &e.participants, ACTOR);
+            self.references_list(|| format!("{base}.participants"), &e.participants, ACTOR);
             self.references_list(
-                &format!("{base}.sticking_points"),
+                || format!("{base}.sticking_points"),
                 &e.sticking_points,
                 STICKING,
             );
             for (q, quote) in e.quotes.iter().enumerate() {
-                self.reference(format!("{base}.quotes[{q}].by"), &quote.by, ACTOR);
+                self.reference(|| format!("{base}.quotes[{q}].by"), &quote.by, ACTOR);
                 if let Some(source) = &quote.source {
-                    self.reference(format!("{base}.quotes[{q}].source"), source, IdKind::Source);
+                    self.reference(
+                        || format!("{base}.quotes[{q}].source"),
+                        source,
+                        IdKind::Source,
+                    );
                 }
             }
-            self.references_list(&format!("{base}.sources"), &e.sources, IdKind::Source);
+            self.references_list(|| format!("{base}.sources"), &e.sources, IdKind::Source);
         }
     }
 
     fn sticking_point_references(&mut self, dossier: &Dossier) {
         for (i, s) in dossier.sticking_points.iter().enumerate() {
             let base = format!("sticking_points[{i}]");
-            self.references_list(&format!("{base}.places"), &s.places, EVENT_PLACE);
+            self.references_list(|| format!("{base}.places"), &s.places, EVENT_PLACE);
             for (p, position) in s.positions.iter().enumerate() {
                 self.reference(
-                    format!("{base}.positions[{p}].actor"),
+                    || format!("{base}.positions[{p}].actor"),
                     &position.actor,
                     ACTOR,
                 );
                 if let Some(source) = &position.source {
-                    let path = format!("{base}.positions[{p}].source");
+                    let path = || format!("{base}.positions[{p}].source");
                     self.reference(path, source, IdKind::Source);
                 }
             }
-            self.references_list(&format!("{base}.sources"), &s.sources, IdKind::Source);
+            self.references_list(|| format!("{base}.sources"), &s.sources, IdKind::Source);
         }
     }
 

@@ -1,0 +1,237 @@
+//! Reading a large dossier on every core: its four lists are cut into pieces at the start of
+//! an item, and each piece is read by the streaming reader on its own thread.
+//!
+//! A cut can only fall where a line starts with the list's `- ` at the list's indentation.
+//! Such a line cannot be inside a block or plain scalar (a line that far left ends them);
+//! if it is inside a quoted scalar or a flow collection, the piece before it is left
+//! unfinished and does not read, and the whole file goes to the single-stream reader. So a
+//! wrong cut can make this path give up, never read something else.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::de::DeserializeOwned;
+
+use super::stream;
+use super::types::{Actor, Dossier, Event, Place, StickingPoint};
+
+/// Files smaller than this are read in one stream (cutting would not pay).
+pub const PARALLEL_BYTES: usize = 4_000_000;
+
+/// Aim for pieces of about this size, so that the cores share the work evenly.
+const PIECE_BYTES: usize = 1_000_000;
+
+const LISTS: [&str; 4] = ["actors", "events", "sticking_points", "places"];
+
+/// Where one of the four lists is in the text: its key line and its items.
+struct List {
+    key: &'static str,
+    key_line: Range<usize>,
+    items: Range<usize>,
+}
+
+/// One piece of a list, read into the list's type.
+enum Piece {
+    Actors(Vec<Actor>),
+    Events(Vec<Event>),
+    StickingPoints(Vec<StickingPoint>),
+    Places(Vec<Place>),
+}
+
+/// Reads `text` in pieces on every core, or `None` when its layout is not the plain one
+/// this expects (or any piece does not read): the caller then reads it in one stream.
+pub fn from_str(text: &str) -> Option<Dossier> {
+    let lists = find_lists(text)?;
+    let mut head = String::new();
+    let mut at = 0;
+    for list in &lists {
+        head.push_str(&text[at..list.key_line.start]);
+        head.push_str(list.key);
+        head.push_str(": []\n");
+        at = list.items.end;
+    }
+    head.push_str(&text[at..]);
+    let mut pieces: Vec<(&'static str, &str)> = Vec::new();
+    for list in &lists {
+        for piece in cut(text, list.items.clone()) {
+            pieces.push((list.key, piece));
+        }
+    }
+    let mut dossier: Dossier = stream::from_str(&head)?;
+    for piece in read_all(&pieces)? {
+        match piece {
+            Piece::Actors(items) => dossier.actors.extend(items),
+            Piece::Events(items) => dossier.events.extend(items),
+            Piece::StickingPoints(items) => dossier.sticking_points.extend(items),
+            Piece::Places(items) => dossier.places.extend(items),
+        }
+    }
+    Some(dossier)
+}
+
+/// The lines of `text` with their byte ranges (line breaks included).
+fn lines(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let range = at..at + line.len();
+        at = range.end;
+        (range, line)
+    })
+}
+
+/// The four lists, in file order; each key at most once, at the start of a line.
+fn find_lists(text: &str) -> Option<Vec<List>> {
+    let mut lists: Vec<List> = Vec::new();
+    let mut open: Option<List> = None;
+    for (range, line) in lines(text) {
+        let top_level = !line.starts_with([' ', '\t', '-', '#', '\r', '\n']);
+        if !top_level {
+            continue;
+        }
+        if let Some(mut list) = open.take() {
+            list.items.end = range.start;
+            lists.push(list);
+        }
+        let key = line.trim_end_matches(['\n', '\r', ' ']);
+        if let Some(&key) = LISTS.iter().find(|&&k| key.strip_suffix(':') == Some(k)) {
+            if lists.iter().any(|l| l.key == key) {
+                return None;
+            }
+            open = Some(List {
+                key,
+                key_line: range.clone(),
+                items: range.end..text.len(),
+            });
+        }
+    }
+    lists.extend(open);
+    Some(lists)
+}
+
+/// Cuts a list's items into pieces of about [`PIECE_BYTES`], at lines that start an item.
+fn cut(text: &str, items: Range<usize>) -> Vec<&str> {
+    let body = &text[items];
+    let indent = lines(body)
+        .map(|(_, line)| line)
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map_or(0, |line| line.len() - line.trim_start_matches(' ').len());
+    let marker = format!("{}-", " ".repeat(indent));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (range, line) in lines(body) {
+        let starts_item = line
+            .strip_prefix(marker.as_str())
+            .is_some_and(|rest| rest.starts_with([' ', '\n', '\r']));
+        if starts_item && range.start - start >= PIECE_BYTES {
+            pieces.push(&body[start..range.start]);
+            start = range.start;
+        }
+    }
+    pieces.push(&body[start..]);
+    pieces
+}
+
+fn read<T: DeserializeOwned>(piece: &str) -> Option<Vec<T>> {
+    if piece.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    stream::from_str(piece)
+}
+
+fn read_piece(key: &str, piece: &str) -> Option<Piece> {
+    Some(match key {
+        "actors" => Piece::Actors(read(piece)?),
+        "events" => Piece::Events(read(piece)?),
+        "sticking_points" => Piece::StickingPoints(read(piece)?),
+        _ => Piece::Places(read(piece)?),
+    })
+}
+
+/// Reads every piece, on as many threads as there are cores; the pieces come back in order.
+fn read_all(pieces: &[(&'static str, &str)]) -> Option<Vec<Piece>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let mut read: Vec<(usize, Option<Piece>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(pieces.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&(key, piece)) = pieces.get(at) else {
+                            return done;
+                        };
+                        done.push((at, read_piece(key, piece)));
+                    }
+                })
+            })
+            .collect();
+        // A reader that panicked has found a bug: its pieces are missing, so this path
+        // gives up below and the single-stream reader reads the file.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    if read.len() != pieces.len() {
+        return None;
+    }
+    read.sort_by_key(|(at, _)| *at);
+    read.into_iter().map(|(_, piece)| piece).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(dossier: &Dossier) -> String {
+        serde_json::to_string(dossier).unwrap_or_default()
+    }
+
+    #[test]
+    fn reads_a_large_file_in_pieces_as_the_single_stream_does() {
+        let yaml = serde_yaml::to_string(&crate::generate::dossier(6_000, 5)).unwrap_or_default();
+        assert!(yaml.len() > 3 * PIECE_BYTES);
+        let lists = find_lists(&yaml).unwrap_or_default();
+        assert_eq!(lists.len(), 4);
+        assert!(cut(&yaml, lists[1].items.clone()).len() >= 2);
+        let pieces = from_str(&yaml).map(|d| json(&d));
+        assert!(pieces.is_some());
+        assert_eq!(pieces, stream::from_str::<Dossier>(&yaml).map(|d| json(&d)));
+    }
+
+    #[test]
+    fn indented_lists_comments_and_crlf_read_the_same() {
+        let text = "version: 1\r\ntitle: T\r\nsources:\r\n  - id: s\r\n    title: S\r\n    kind: k\r\n\
+                    # the actors\r\nactors:\r\n  - id: a\r\n    name: A\r\n    kind: person\r\n\
+                    \r\n  # a comment\r\n  - id: b\r\n    name: \"B\r\n      b\"\r\n    kind: state\r\n\
+                    places: []\r\n";
+        let pieces = from_str(text).map(|d| json(&d));
+        assert!(pieces.is_some());
+        assert_eq!(pieces, stream::from_str::<Dossier>(text).map(|d| json(&d)));
+    }
+
+    #[test]
+    fn a_cut_inside_a_quoted_string_gives_up_instead_of_misreading() {
+        let filler = "x".repeat(PIECE_BYTES);
+        let text = format!(
+            "version: 1\ntitle: T\nsources: [{{id: s, title: S, kind: k}}]\nactors:\n\
+             - id: a\n  name: \"{filler}\n- id: fake\n  name: still the quote\"\n  kind: person\n"
+        );
+        assert!(find_lists(&text).is_some());
+        assert!(from_str(&text).is_none());
+        // The loader then reads it as serde_yaml does, whatever that is.
+        let loaded = crate::model::load_str("q.yaml", &text).map(|l| json(&l.dossier));
+        let slow = serde_yaml::from_str::<Dossier>(&text).map(|d| json(&d));
+        assert_eq!(loaded.is_ok(), slow.is_ok());
+        if let (Ok(loaded), Ok(slow)) = (loaded, slow) {
+            assert_eq!(loaded, slow);
+        }
+    }
+
+    #[test]
+    fn a_list_named_twice_is_left_to_the_single_stream() {
+        let text = "version: 1\ntitle: T\nsources: []\nactors:\n- id: a\nactors:\n- id: b\n";
+        assert!(find_lists(text).is_none());
+    }
+}
