@@ -124,7 +124,15 @@ fn main() {
         let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
         let engine_built = start.elapsed();
         let mut app = App::with_engine(loaded, engine, 200, 50);
-        let mut frames: Vec<Duration> = (0..20).map(|_| frame(&app, &theme)).collect();
+        // A frame for each of the first 40 actors: what a frame draws depends on the entity
+        // shown, so the samples take several.
+        let mut frames: Vec<Duration> = (0..40)
+            .map(|_| {
+                update(&mut app, Action::Down);
+                frame(&app, &theme)
+            })
+            .collect();
+        update(&mut app, Action::Top);
         let (mut input, mut shown) = type_queries(&mut app);
         println!(
             "{n:>8} entities: bare serde_yaml parse {}, load+validate+index {} ({:.2}×), search engine {}",

@@ -160,14 +160,14 @@ impl SearchEngine {
     /// Long text matches word by word: a word starting with the term scores best, a word that
     /// contains it as a subsequence less.
     fn word_score(&self, doc: &Document, word: &str, table: &TermTable) -> Option<i64> {
-        if doc.words.iter().any(|&w| table.prefix(self, w, word)) {
-            return Some(WORD_SCORE * word.chars().count() as i64);
+        let mut best = None;
+        for &w in doc.words.iter() {
+            if table.prefix(self, w, word) {
+                return Some(WORD_SCORE * word.chars().count() as i64);
+            }
+            best = best.max(table.fuzzy(self, w, word));
         }
-        doc.words
-            .iter()
-            .filter_map(|&w| table.fuzzy(self, w, word))
-            .max()
-            .map(|score| score / 2)
+        best.map(|score| score / 2)
     }
 
     fn filter_matches(&self, doc: &Document, filter: &Filter, actors: &[usize]) -> bool {
