@@ -13,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use talks::app::{Action, App, Effect, update};
-use talks::model::{Dossier, load_str};
+use talks::model::{Dossier, EntityKind, load_str};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::ui::{Screen, Theme};
 
@@ -124,15 +124,16 @@ fn main() {
         let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
         let engine_built = start.elapsed();
         let mut app = App::with_engine(loaded, engine, 200, 50);
-        // A frame for each of the first 40 actors: what a frame draws depends on the entity
-        // shown, so the samples take several.
-        let mut frames: Vec<Duration> = (0..40)
+        // A frame for each of the first 200 events: what a frame draws depends on the entity
+        // shown, so the samples take many, of the same kind at every size.
+        update(&mut app, Action::FocusList(EntityKind::Event));
+        let mut frames: Vec<Duration> = (0..200)
             .map(|_| {
                 update(&mut app, Action::Down);
                 frame(&app, &theme)
             })
             .collect();
-        update(&mut app, Action::Top);
+        update(&mut app, Action::FocusList(EntityKind::Actor));
         let (mut input, mut shown) = type_queries(&mut app);
         println!(
             "{n:>8} entities: bare serde_yaml parse {}, load+validate+index {} ({:.2}×), search engine {}",
