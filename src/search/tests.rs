@@ -198,3 +198,45 @@ proptest::proptest! {
         proptest::prop_assert_eq!(whole, part);
     }
 }
+
+#[test]
+fn narrowing_a_large_dossier_equals_a_full_search() {
+    let yaml = serde_yaml::to_string(&crate::generate::dossier(3000, 11)).unwrap_or_default();
+    let l = crate::model::load_str("gen.yaml", &yaml).unwrap_or_else(|e| panic!("{e}"));
+    // Two engines, so that the full searches' kept tables do not serve the narrowed ones.
+    let narrowing = SearchEngine::new(&l.dossier, &l.index);
+    let fresh = SearchEngine::new(&l.dossier, &l.index);
+    for typed in ["kherson ta", "envoy mon", "security g", "taras 12"] {
+        let mut previous = narrowing.search(&Query::default());
+        for end in 1..=typed.len() {
+            let query = Query::parse(&typed[..end]).unwrap_or_default();
+            let narrowed = narrowing.search_within(&query, &previous);
+            let full = fresh.search(&query);
+            assert!(narrowed.same_as(&full), "{}", &typed[..end]);
+            previous = narrowed;
+        }
+    }
+}
+
+#[test]
+fn a_huge_name_is_scored_on_its_start_and_still_found_exactly() {
+    let mut dossier = crate::generate::dossier(20, 1);
+    dossier.events[0].title = format!("Kherson {}", "a".repeat(2_000_000));
+    dossier.events[1].title = format!("{} zebra", "b".repeat(2_000_000));
+    let index = crate::model::Index::build(&dossier);
+    let engine = SearchEngine::new(&dossier, &index);
+    let first = crate::model::EntityRef {
+        kind: EntityKind::Event,
+        index: 0,
+    };
+    let fuzzy = Query::parse("kherson").unwrap_or_default();
+    assert!(engine.search(&fuzzy).sorted(EntityKind::Event).iter().any(|h| h.index == 0));
+    assert_eq!(engine.highlight(&fuzzy, first), (0..7).collect::<Vec<_>>());
+    // Past the scored start, a fuzzy term does not reach; an exact one does.
+    let found = |q: &str| {
+        let query = Query::parse(q).unwrap_or_default();
+        engine.search(&query).sorted(EntityKind::Event).iter().any(|h| h.index == 1)
+    };
+    assert!(!found("zebra"));
+    assert!(found("'zebra"));
+}
