@@ -215,9 +215,9 @@ fn explore(
         Some(path) => {
             let reloads = wake.clone();
             let on_reload = move |result| {
-                let _ = reloads.send(Wake::Reload(Action::Reloaded(talks::app::Reload(
-                    Box::new(result),
-                ))));
+                // The watcher's thread builds the search engine too, not the UI thread.
+                let reload = talks::app::Reload::prepared(result);
+                let _ = reloads.send(Wake::Reload(Action::Reloaded(reload)));
             };
             match talks::watch::watch(path, on_reload) {
                 Ok(watcher) => Some(watcher),

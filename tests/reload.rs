@@ -10,7 +10,7 @@ use talks::model::{EntityKind, load_path};
 const GOOD: &str = include_str!("fixtures/minimal.yaml");
 
 fn reload(app: &mut App, path: &std::path::Path) {
-    update(app, Action::Reloaded(Reload(Box::new(load_path(path)))));
+    update(app, Action::Reloaded(Reload::prepared(load_path(path))));
 }
 
 #[test]

@@ -151,9 +151,24 @@ pub enum Action {
     Scroll(Target, i32),
 }
 
-/// A new load of the watched dossier, good or bad.
+/// A new load of the watched dossier, good or bad, and its search engine when it was built
+/// already (off the UI thread: at a million entities that takes seconds).
 #[derive(Debug, Clone)]
-pub struct Reload(pub Box<Result<Loaded, LoadError>>);
+pub struct Reload(
+    pub Box<Result<Loaded, LoadError>>,
+    pub Option<Arc<SearchEngine>>,
+);
+
+impl Reload {
+    /// A reload with its search engine built here and now.
+    pub fn prepared(result: Result<Loaded, LoadError>) -> Self {
+        let engine = result
+            .as_ref()
+            .ok()
+            .map(|l| Arc::new(SearchEngine::new(&l.dossier, &l.index)));
+        Reload(Box::new(result), engine)
+    }
+}
 
 /// Two reloads are never the same event.
 impl PartialEq for Reload {

@@ -9,7 +9,11 @@ use std::sync::Arc;
 use crate::search::SearchEngine;
 
 impl App {
-    pub(crate) fn reloaded(&mut self, result: Result<Loaded, LoadError>) {
+    pub(crate) fn reloaded(
+        &mut self,
+        result: Result<Loaded, LoadError>,
+        engine: Option<Arc<SearchEngine>>,
+    ) {
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(err) => {
@@ -33,7 +37,9 @@ impl App {
         let shown = self.shown().map(|e| ids(self, e));
         let (scroll, link) = (self.detail_scroll, self.detail_link);
         let old = std::mem::replace(&mut self.loaded, loaded);
-        self.engine = Arc::new(SearchEngine::new(&self.loaded.dossier, &self.loaded.index));
+        self.engine = engine.unwrap_or_else(|| {
+            Arc::new(SearchEngine::new(&self.loaded.dossier, &self.loaded.index))
+        });
         let index = &self.loaded.index;
         let remap = |visit: Visit| {
             let id = old.dossier.id_of(visit.entity);

@@ -13,7 +13,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click(target) => click(app, target),
         Action::Scroll(target, delta) => scroll(app, target, delta),
         Action::ExportFinished(result) => app.export_finished(result),
-        Action::Reloaded(reload) => app.reloaded(*reload.0),
+        Action::Reloaded(reload) => app.reloaded(*reload.0, reload.1),
         Action::SearchFinished(done) => app.search_finished(*done),
         Action::Copied(Ok(name)) => {
             let name = crate::text::sanitize_line(&name).into_owned();

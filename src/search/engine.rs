@@ -39,6 +39,16 @@ pub struct SearchEngine {
     pub(super) matcher: SkimMatcherV2,
 }
 
+/// Counts only: the engine's tables are too large to print.
+impl std::fmt::Debug for SearchEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchEngine")
+            .field("documents", &self.docs.len())
+            .field("texts", &self.texts.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl SearchEngine {
     pub fn new(dossier: &Dossier, index: &Index) -> Self {
         let actor_keys = dossier

@@ -230,12 +230,22 @@ fn a_huge_name_is_scored_on_its_start_and_still_found_exactly() {
         index: 0,
     };
     let fuzzy = Query::parse("kherson").unwrap_or_default();
-    assert!(engine.search(&fuzzy).sorted(EntityKind::Event).iter().any(|h| h.index == 0));
+    assert!(
+        engine
+            .search(&fuzzy)
+            .sorted(EntityKind::Event)
+            .iter()
+            .any(|h| h.index == 0)
+    );
     assert_eq!(engine.highlight(&fuzzy, first), (0..7).collect::<Vec<_>>());
     // Past the scored start, a fuzzy term does not reach; an exact one does.
     let found = |q: &str| {
         let query = Query::parse(q).unwrap_or_default();
-        engine.search(&query).sorted(EntityKind::Event).iter().any(|h| h.index == 1)
+        engine
+            .search(&query)
+            .sorted(EntityKind::Event)
+            .iter()
+            .any(|h| h.index == 1)
     };
     assert!(!found("zebra"));
     assert!(found("'zebra"));
