@@ -41,6 +41,11 @@ enum Piece {
 /// Reads `text` in pieces on every core, or `None` when its layout is not the plain one
 /// this expects (or any piece does not read): the caller then reads it in one stream.
 pub fn from_str(text: &str) -> Option<Dossier> {
+    read_in_pieces(text, PIECE_BYTES)
+}
+
+/// [`from_str`] with pieces of about `piece_bytes` (tests cut at every item).
+fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
     let lists = find_lists(text)?;
     let mut head = String::new();
     let mut at = 0;
@@ -53,7 +58,7 @@ pub fn from_str(text: &str) -> Option<Dossier> {
     head.push_str(&text[at..]);
     let mut pieces: Vec<(&'static str, &str)> = Vec::new();
     for list in &lists {
-        for piece in cut(text, list.items.clone()) {
+        for piece in cut(text, list.items.clone(), piece_bytes) {
             pieces.push((list.key, piece));
         }
     }
@@ -108,8 +113,8 @@ fn find_lists(text: &str) -> Option<Vec<List>> {
     Some(lists)
 }
 
-/// Cuts a list's items into pieces of about [`PIECE_BYTES`], at lines that start an item.
-fn cut(text: &str, items: Range<usize>) -> Vec<&str> {
+/// Cuts a list's items into pieces of about `piece_bytes`, at lines that start an item.
+fn cut(text: &str, items: Range<usize>, piece_bytes: usize) -> Vec<&str> {
     let body = &text[items];
     let indent = lines(body)
         .map(|(_, line)| line)
@@ -122,7 +127,7 @@ fn cut(text: &str, items: Range<usize>) -> Vec<&str> {
         let starts_item = line
             .strip_prefix(marker.as_str())
             .is_some_and(|rest| rest.starts_with([' ', '\n', '\r']));
-        if starts_item && range.start - start >= PIECE_BYTES {
+        if starts_item && range.start - start >= piece_bytes {
             pieces.push(&body[start..range.start]);
             start = range.start;
         }
@@ -132,7 +137,12 @@ fn cut(text: &str, items: Range<usize>) -> Vec<&str> {
 }
 
 fn read<T: DeserializeOwned>(piece: &str) -> Option<Vec<T>> {
-    if piece.trim().is_empty() {
+    // Comments before the first item, or blank lines, make no items.
+    let blank = piece.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    });
+    if blank {
         return Some(Vec::new());
     }
     stream::from_str(piece)
@@ -194,7 +204,7 @@ mod tests {
         assert!(yaml.len() > 3 * PIECE_BYTES);
         let lists = find_lists(&yaml).unwrap_or_default();
         assert_eq!(lists.len(), 4);
-        assert!(cut(&yaml, lists[1].items.clone()).len() >= 2);
+        assert!(cut(&yaml, lists[1].items.clone(), PIECE_BYTES).len() >= 2);
         let pieces = from_str(&yaml).map(|d| json(&d));
         assert!(pieces.is_some());
         assert_eq!(pieces, stream::from_str::<Dossier>(&yaml).map(|d| json(&d)));
@@ -233,5 +243,55 @@ mod tests {
     fn a_list_named_twice_is_left_to_the_single_stream() {
         let text = "version: 1\ntitle: T\nsources: []\nactors:\n- id: a\nactors:\n- id: b\n";
         assert!(find_lists(text).is_none());
+    }
+
+    /// What each reader makes of `text`: pieces cut at every item, and the single stream.
+    fn both(text: &str) -> (Option<String>, Option<String>) {
+        (
+            read_in_pieces(text, 1).map(|d| json(&d)),
+            stream::from_str::<Dossier>(text).map(|d| json(&d)),
+        )
+    }
+
+    #[test]
+    fn cut_at_every_item_the_builtin_dossier_reads_the_same() {
+        let (pieces, whole) = both(crate::model::BUILTIN_TEXT);
+        assert!(pieces.is_some());
+        assert_eq!(pieces, whole);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Damage the built-in dossier a line at a time: cut at every item, the pieces
+        /// either give up or read exactly what the single stream reads, which reads what
+        /// serde_yaml reads.
+        #[test]
+        fn pieces_never_misread(
+            at in 0usize..400,
+            kind in 0usize..6,
+            text in r#"[-a-z :"'|>#\[\]{},]{0,12}"#,
+        ) {
+            let mut lines: Vec<String> =
+                crate::model::BUILTIN_TEXT.lines().map(str::to_string).collect();
+            let at = at % lines.len();
+            match kind {
+                0 => { lines.remove(at); }
+                1 => lines.insert(at, format!("- {text}")),
+                2 => lines.insert(at, format!("  - {text}")),
+                3 => lines.insert(at, format!("events:{text}")),
+                4 => lines[at].push_str(&text),
+                _ => lines.insert(at, text.clone()),
+            }
+            let damaged = lines.join("\n") + "\n";
+            let (pieces, whole) = both(&damaged);
+            if pieces.is_some() {
+                proptest::prop_assert_eq!(&pieces, &whole);
+            }
+            // And what the single stream reads, serde_yaml reads the same way.
+            if whole.is_some() {
+                let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
+                proptest::prop_assert_eq!(whole, slow);
+            }
+        }
     }
 }

@@ -25,11 +25,11 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
         peeked: None,
     };
     let value = (|| {
-        stream.expect(|e| matches!(e, Event::StreamStart))?;
-        stream.expect(|e| matches!(e, Event::DocumentStart(_)))?;
+        stream.require(|e| matches!(e, Event::StreamStart))?;
+        stream.require(|e| matches!(e, Event::DocumentStart(_)))?;
         let value = T::deserialize(&mut stream)?;
-        stream.expect(|e| matches!(e, Event::DocumentEnd))?;
-        stream.expect(|e| matches!(e, Event::StreamEnd))?;
+        stream.require(|e| matches!(e, Event::DocumentEnd))?;
+        stream.require(|e| matches!(e, Event::StreamEnd))?;
         Ok::<T, NotTaken>(value)
     })();
     value.ok()
@@ -106,7 +106,7 @@ impl<'a> Stream<'a> {
         self.peeked.as_ref().ok_or_else(|| not_taken("no event"))
     }
 
-    fn expect(&mut self, wanted: impl Fn(&Event<'a>) -> bool) -> Result<(), NotTaken> {
+    fn require(&mut self, wanted: impl Fn(&Event<'a>) -> bool) -> Result<(), NotTaken> {
         let event = self.next()?;
         if wanted(&event) {
             Ok(())
@@ -175,16 +175,16 @@ impl<'de> de::Deserializer<'de> for &mut Stream<'de> {
     }
 
     fn deserialize_seq<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
-        self.expect(|e| matches!(e, Event::SequenceStart(..)))?;
+        self.require(|e| matches!(e, Event::SequenceStart(..)))?;
         let value = visitor.visit_seq(Items(&mut *self))?;
-        self.expect(|e| matches!(e, Event::SequenceEnd))?;
+        self.require(|e| matches!(e, Event::SequenceEnd))?;
         Ok(value)
     }
 
     fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
-        self.expect(|e| matches!(e, Event::MappingStart(..)))?;
+        self.require(|e| matches!(e, Event::MappingStart(..)))?;
         let value = visitor.visit_map(Entries(&mut *self))?;
-        self.expect(|e| matches!(e, Event::MappingEnd))?;
+        self.require(|e| matches!(e, Event::MappingEnd))?;
         Ok(value)
     }
 
