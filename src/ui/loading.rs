@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
@@ -35,14 +36,49 @@ impl Widget for &Loading<'_> {
         let theme = self.theme;
         let name = sanitize_line(self.name).into_owned();
         let size = self.bytes.map(human_size).unwrap_or_default();
+        let elapsed = format!("{:.1} s", self.elapsed.as_secs_f64());
+        Clear.render(area, buf);
+        // The explorer's frame: header, search bar and status bar, empty until it loads.
+        let bar = |y: u16, spans: Vec<Span<'static>>, buf: &mut Buffer| {
+            if y < area.bottom() {
+                buf.set_line(area.x, y, &Line::from(spans), area.width);
+            }
+        };
+        bar(
+            area.y,
+            vec![
+                Span::styled(" talks ", theme.header.add_modifier(Modifier::REVERSED)),
+                Span::styled(format!("  {name}"), theme.header),
+            ],
+            buf,
+        );
+        bar(
+            area.y + 1,
+            vec![
+                Span::styled(" / ", theme.key),
+                Span::styled("search once the dossier is loaded", theme.muted),
+            ],
+            buf,
+        );
+        if area.height > 2 {
+            bar(
+                area.bottom() - 1,
+                vec![
+                    Span::styled(" q", theme.key),
+                    Span::styled(" quit ", theme.muted),
+                ],
+                buf,
+            );
+        }
         let lines = vec![
             Line::styled(format!("Loading {name}"), theme.title_focused),
             Line::styled(
-                format!(
-                    "{size}{}{:.1} s",
-                    if size.is_empty() { "" } else { " · " },
-                    self.elapsed.as_secs_f64()
-                ),
+                [size.as_str(), elapsed.as_str()]
+                    .iter()
+                    .filter(|part| !part.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" · "),
                 theme.muted,
             ),
             Line::from(""),
@@ -58,16 +94,10 @@ impl Widget for &Loading<'_> {
         let height = (lines.len() as u16 + 2).min(area.height);
         let x = area.x + (area.width - width) / 2;
         let y = area.y + (area.height - height) / 2;
-        let rect = Rect::new(x, y, width, height);
-        Clear.render(area, buf);
         Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .border_style(theme.border_focused)
-                    .title(" talks "),
-            )
+            .block(Block::bordered().border_style(theme.border_focused))
             .centered()
-            .render(rect, buf);
+            .render(Rect::new(x, y, width, height), buf);
     }
 }
 
@@ -103,6 +133,20 @@ mod tests {
         assert!(text.contains("612.3 MB · 3.2 s"), "{text}");
         assert!(text.contains("q, Esc or Ctrl-c quits"), "{text}");
         assert!(!text.contains('\u{1b}'));
+        // The explorer's bars frame it: its header names the file, the bars say what works.
+        let first = text.lines().next().unwrap_or_default();
+        assert!(first.starts_with(" talks   big^[[31m.yaml"), "{text}");
+        assert!(
+            text.contains(" / search once the dossier is loaded"),
+            "{text}"
+        );
+        assert!(
+            text.lines()
+                .last()
+                .unwrap_or_default()
+                .starts_with(" q quit"),
+            "{text}"
+        );
         // Tiny terminals do not panic.
         for (w, h) in [(0, 0), (1, 1), (10, 3)] {
             screen(w, h);
