@@ -13,13 +13,15 @@ pub struct Texts {
 }
 
 impl Texts {
-    fn number(&mut self, text: String) -> u32 {
-        if let Some(&n) = self.numbers.get(&text) {
+    /// The number of `text`, numbering it if it is new (a text seen before costs no
+    /// allocation).
+    fn number(&mut self, text: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(text) {
             return n;
         }
         let n = self.texts.len() as u32;
-        self.texts.push(text.clone());
-        self.numbers.insert(text, n);
+        self.texts.push(text.to_string());
+        self.numbers.insert(text.to_string(), n);
         n
     }
 
@@ -72,11 +74,10 @@ fn lower_all<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<String> {
     items.into_iter().map(|s| s.to_lowercase()).collect()
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
+fn words_of(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
         .collect();
     words.sort_unstable();
     words.dedup();
@@ -131,19 +132,22 @@ fn document(dossier: &Dossier, index: &Index, entity: EntityRef, texts: &mut Tex
             let actor = &dossier.actors[a];
             std::iter::once(&actor.name).chain(&actor.aliases)
         })
-        .map(|s| texts.number(s.to_lowercase()))
+        .map(|s| texts.number(&s.to_lowercase()))
         .collect();
     let primary = texts.add(dossier.name_of(entity).to_lowercase());
-    let status = draft.status.map(|s| texts.number(s));
-    let words = words_of(&draft.long);
+    let status = draft.status.map(|s| texts.number(&s));
+    let words: Box<[u32]> = words_of(&draft.long)
+        .into_iter()
+        .map(|w| texts.number(w))
+        .collect();
     let mut number_all =
-        |items: Vec<String>| -> Box<[u32]> { items.into_iter().map(|t| texts.number(t)).collect() };
+        |items: Vec<String>| -> Box<[u32]> { items.iter().map(|t| texts.number(t)).collect() };
     Document {
         entity,
         primary,
         short: number_all(draft.short),
         linked_names: linked_names.into(),
-        words: number_all(words),
+        words,
         long: draft.long.into_boxed_str(),
         status,
         topics: number_all(draft.topics),
