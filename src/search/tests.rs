@@ -122,28 +122,36 @@ fn long_text_matches_by_word() {
     );
 }
 
+/// Types each of `typed` a key at a time, narrowing with `narrowing` from its previous
+/// results, and checks each key's results equal a full search by `fresh` (a second engine,
+/// so that the full searches' kept tables do not serve the narrowed ones).
+fn assert_narrowing_equals_full(loaded: &Loaded, typed: &[&str]) {
+    let narrowing = SearchEngine::new(&loaded.dossier, &loaded.index);
+    let fresh = SearchEngine::new(&loaded.dossier, &loaded.index);
+    for typed in typed {
+        let mut previous = narrowing.search(&Query::default());
+        for end in 1..=typed.len() {
+            let Ok(query) = Query::parse(&typed[..end]) else {
+                continue;
+            };
+            let narrowed = narrowing.search_within(&query, &previous);
+            let full = fresh.search(&query);
+            assert!(narrowed.same_as(&full), "{}", &typed[..end]);
+            previous = narrowed;
+        }
+    }
+}
+
 #[test]
 fn narrowing_within_previous_results_equals_a_full_search() {
-    let l = loaded();
-    let engine = SearchEngine::new(&l.dossier, &l.index);
-    for typed in [
+    let typed = [
         "pokrovsk",
         "putin talks",
         "'ukr ^nat",
         "donbas sec",
         "kremlin",
-    ] {
-        let mut previous = engine.search(&Query::default());
-        for end in 1..=typed.len() {
-            let Ok(query) = Query::parse(&typed[..end]) else {
-                continue;
-            };
-            let narrowed = engine.search_within(&query, &previous);
-            let full = engine.search(&query);
-            assert!(narrowed.same_as(&full), "{}", &typed[..end]);
-            previous = full;
-        }
-    }
+    ];
+    assert_narrowing_equals_full(&loaded(), &typed);
 }
 
 #[test]
@@ -203,19 +211,7 @@ proptest::proptest! {
 fn narrowing_a_large_dossier_equals_a_full_search() {
     let yaml = serde_yaml::to_string(&crate::generate::dossier(3000, 11)).unwrap_or_default();
     let l = crate::model::load_str("gen.yaml", &yaml).unwrap_or_else(|e| panic!("{e}"));
-    // Two engines, so that the full searches' kept tables do not serve the narrowed ones.
-    let narrowing = SearchEngine::new(&l.dossier, &l.index);
-    let fresh = SearchEngine::new(&l.dossier, &l.index);
-    for typed in ["kherson ta", "envoy mon", "security g", "taras 12"] {
-        let mut previous = narrowing.search(&Query::default());
-        for end in 1..=typed.len() {
-            let query = Query::parse(&typed[..end]).unwrap_or_default();
-            let narrowed = narrowing.search_within(&query, &previous);
-            let full = fresh.search(&query);
-            assert!(narrowed.same_as(&full), "{}", &typed[..end]);
-            previous = narrowed;
-        }
-    }
+    assert_narrowing_equals_full(&l, &["kherson ta", "envoy mon", "security g", "taras 12"]);
 }
 
 #[test]
