@@ -39,8 +39,6 @@ fn a_bad_config_is_reported_and_the_defaults_are_used() {
     let mut s = Session::start(&["--config", config.to_str().unwrap()], 160, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.wait_for_text("config.toml:2:9:");
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
     assert!(!dir.path().join("other.toml").exists());
 }

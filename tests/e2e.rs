@@ -56,10 +56,8 @@ fn find_follow_back_help_quit() {
         !screen.contents().contains("Help: keys")
     });
 
-    s.send(b"q");
-    let status = s.wait_exit();
+    let status = s.quit();
     assert!(status.success(), "{status:?}");
-    s.assert_restored();
 }
 
 #[test]
@@ -72,9 +70,7 @@ fn mouse_click_selects_and_follows() {
     // Wheel down over the list moves three rows.
     s.send(b"\x1b[<65;5;6M");
     s.wait_for_text("Rustem Umerov · actor");
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -102,9 +98,7 @@ fn another_dossier_and_a_bad_one() {
     let mut s = Session::start(&["tests/fixtures/minimal.yaml"], 80, 24, &[]);
     s.wait_for_text("A minimal dossier");
     s.wait_for_text("1 Actors 2/2");
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
 
     let mut s = Session::start(&["tests/fixtures/cycles.yaml"], 80, 24, &[]);
     let status = s.wait_exit();
@@ -136,9 +130,7 @@ fn export_from_the_explorer_equals_the_cli() {
     s.wait_for_text("Export this view to: talks-events-pokrovsk.txt");
     s.send(b"\r");
     s.wait_for_text("Exported to ");
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
     let written = std::fs::read_to_string(dir.path().join("talks-events-pokrovsk.txt")).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
         .args([
@@ -173,7 +165,5 @@ fn y_copies_the_shown_entity_through_osc_52() {
         .take_while(|c| *c != '\x07' && *c != '\x1b')
         .collect();
     assert!(payload.len() > 20, "{payload}");
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
 }

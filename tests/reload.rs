@@ -100,7 +100,5 @@ fn the_explorer_reloads_when_the_file_changes() {
     std::fs::write(&path, GOOD).unwrap();
     s.wait_for_text("A minimal dossier");
     assert!(!s.screen_text().contains("Reload failed"));
-    s.send(b"q");
-    s.wait_exit();
-    s.assert_restored();
+    s.quit();
 }

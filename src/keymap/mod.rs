@@ -194,6 +194,11 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
+    /// What `key` does in `mode` with the detail focused, on the lists' page.
+    fn on_detail(mode: Mode, key: &KeyEvent) -> Option<Action> {
+        action_for(&Keymap::default(), mode, Focus::Detail, Page::Browse, key)
+    }
+
     fn browse_list(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
         action_for(
             &Keymap::default(),
@@ -231,74 +236,20 @@ mod tests {
     #[test]
     fn the_same_key_means_what_the_context_says() {
         let j = key(Char('j'), KeyModifiers::NONE);
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Browse,
-                Focus::Detail,
-                Page::Browse,
-                &j
-            ),
-            Some(Action::NextLink)
-        );
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Search,
-                Focus::Detail,
-                Page::Browse,
-                &j
-            ),
-            Some(Action::Insert('j'))
-        );
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Help,
-                Focus::Detail,
-                Page::Browse,
-                &j
-            ),
-            Some(Action::Insert('j'))
-        );
+        assert_eq!(on_detail(Mode::Browse, &j), Some(Action::NextLink));
+        assert_eq!(on_detail(Mode::Search, &j), Some(Action::Insert('j')));
+        assert_eq!(on_detail(Mode::Help, &j), Some(Action::Insert('j')));
         let q = key(Char('q'), KeyModifiers::NONE);
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Search,
-                Focus::Detail,
-                Page::Browse,
-                &q
-            ),
-            Some(Action::Insert('q'))
-        );
+        assert_eq!(on_detail(Mode::Search, &q), Some(Action::Insert('q')));
         let esc = key(Esc, KeyModifiers::NONE);
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Browse,
-                Focus::Detail,
-                Page::Browse,
-                &esc
-            ),
-            Some(Action::Escape)
-        );
+        assert_eq!(on_detail(Mode::Browse, &esc), Some(Action::Escape));
     }
 
     #[test]
     fn releases_are_ignored() {
         let mut release = key(Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(
-            action_for(
-                &Keymap::default(),
-                Mode::Browse,
-                Focus::Detail,
-                Page::Browse,
-                &release
-            ),
-            None
-        );
+        assert_eq!(on_detail(Mode::Browse, &release), None);
     }
 
     #[test]

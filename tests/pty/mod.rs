@@ -145,6 +145,14 @@ impl Session {
         status
     }
 
+    /// Presses q, waits for the exit and asserts the terminal is restored.
+    pub fn quit(&mut self) -> portable_pty::ExitStatus {
+        self.send(b"q");
+        let status = self.wait_exit();
+        self.assert_restored();
+        status
+    }
+
     /// True when the terminal is back in cooked mode (echo and line editing on).
     pub fn cooked_mode(&self) -> bool {
         use nix::sys::termios::LocalFlags;
