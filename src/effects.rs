@@ -1,5 +1,7 @@
-//! Carries out the effects `update` asks for (writing an export, copying to the clipboard)
-//! and reports each back as an action. This is the explorer's only I/O besides the screen.
+//! Carries out the effects `update` asks for (writing an export, copying to the clipboard,
+//! a search for the worker thread). Writes and copies report back at once with an action;
+//! a search reports later, through the worker. This is the explorer's only I/O besides the
+//! screen.
 
 use std::io::Write;
 
@@ -7,10 +9,17 @@ use crossterm::clipboard::CopyToClipboard;
 
 use crate::app::{Action, App, Effect};
 use crate::export::{render, timestamp_now, write_atomic};
+use crate::search::SearchWorker;
 
-/// Performs `effect` against the real file system and terminal.
-pub fn perform(app: &App, effect: Effect, terminal: &mut impl Write) -> Action {
-    match effect {
+/// Performs `effect` against the real file system and terminal; the action that reports
+/// it, unless it reports later (a search).
+pub fn perform(
+    app: &App,
+    effect: Effect,
+    terminal: &mut impl Write,
+    searcher: &SearchWorker,
+) -> Option<Action> {
+    Some(match effect {
         Effect::Export {
             path,
             format,
@@ -24,7 +33,9 @@ pub fn perform(app: &App, effect: Effect, terminal: &mut impl Write) -> Action {
             let copied = crossterm::execute!(terminal, CopyToClipboard::to_clipboard_from(text));
             Action::Copied(copied.map(|()| name).map_err(|err| err.to_string()))
         }
-        // The explorer hands searches to its worker thread; run here, one waits for it.
-        Effect::Search(request) => Action::SearchFinished(Box::new(request.finish())),
-    }
+        Effect::Search(request) => {
+            searcher.submit(request);
+            return None;
+        }
+    })
 }

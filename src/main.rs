@@ -16,7 +16,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use talks::app::{Action, App, Effect, update};
+use talks::app::{Action, App, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
@@ -188,20 +188,22 @@ fn explore(
             }
         }
     });
-    let (loaded, engine) = match source {
+    let mut app = match source {
         Source::Ready(loaded) => {
-            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
-            (*loaded, engine)
+            let size = guard.terminal.size()?;
+            App::new(*loaded, size.width, size.height)
         }
         Source::Large(path) => match load_behind_a_frame(&mut guard, &wake, &woken, &path, &theme)?
         {
-            Some(Ok(ready)) => ready,
+            Some(Ok((loaded, engine))) => {
+                // The size now: the terminal may have been resized while it loaded.
+                let size = guard.terminal.size()?;
+                App::with_engine(loaded, engine, size.width, size.height)
+            }
             Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
             None => return Ok(Outcome::Quit),
         },
     };
-    let size = guard.terminal.size()?;
-    let mut app = App::with_engine(loaded, engine, size.width, size.height);
     app.keymap = settings.keymap;
     app.search.background = true;
     if !settings.problems.is_empty() {
@@ -260,12 +262,10 @@ fn explore(
         }
         while !app.effects.is_empty() {
             for effect in std::mem::take(&mut app.effects) {
-                if let Effect::Search(request) = effect {
-                    searcher.submit(request);
-                    continue;
+                let backend = guard.terminal.backend_mut();
+                if let Some(outcome) = talks::effects::perform(&app, effect, backend, &searcher) {
+                    update(&mut app, outcome);
                 }
-                let outcome = talks::effects::perform(&app, effect, guard.terminal.backend_mut());
-                update(&mut app, outcome);
             }
         }
     }

@@ -48,8 +48,9 @@ impl App {
 
     /// Puts the rows on screen of every list in rank order (drawing needs them so).
     pub(crate) fn rank_visible(&mut self) {
+        let panes = self.panes();
         for kind in EntityKind::ALL {
-            let rows = self.panes().list_rows(kind);
+            let rows = panes.list_rows(kind);
             let view = self.list_view(kind);
             self.results
                 .rank_to(kind, (view.offset + rows).max(view.selected + 1));

@@ -162,7 +162,8 @@ impl Results {
     }
 
     /// The same hits in the same order, whatever part of the lists is ranked yet.
-    pub fn same_as(&self, other: &Results) -> bool {
+    #[cfg(test)]
+    pub(crate) fn same_as(&self, other: &Results) -> bool {
         let (mut a, mut b) = (self.clone(), other.clone());
         a.rank_all();
         b.rank_all();

@@ -27,22 +27,19 @@ impl SearchRequest {
         let results = self
             .engine
             .run(&self.query, self.within.as_deref(), cancelled)?;
-        Some(SearchDone {
-            generation: self.generation,
-            text: self.text,
-            query: self.query,
-            results,
-        })
+        Some(self.done(results))
     }
-}
 
-impl SearchRequest {
     /// Runs the request to the end (nothing cancels it, so there are always results).
     pub fn finish(self) -> SearchDone {
         let results = self
             .engine
             .run(&self.query, self.within.as_deref(), &|| false)
             .unwrap_or_default();
+        self.done(results)
+    }
+
+    fn done(self, results: Results) -> SearchDone {
         SearchDone {
             generation: self.generation,
             text: self.text,
