@@ -156,6 +156,13 @@ impl Results {
         hits
     }
 
+    /// The index of every entity of `kind` that matches, in dossier order.
+    pub fn matching(&self, kind: EntityKind) -> Vec<usize> {
+        let mut indices: Vec<usize> = self.unranked(kind).iter().map(|h| h.index).collect();
+        indices.sort_unstable();
+        indices
+    }
+
     /// Every hit of `kind`, in no particular order.
     pub fn unranked(&self, kind: EntityKind) -> &[Hit] {
         self.lists[kind.slot()].all()

@@ -27,20 +27,10 @@ impl StanceMatrix {
     /// without a position on any shown sticking point are left out. Built from the
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
-        let mut columns: Vec<usize> = results
-            .unranked(EntityKind::StickingPoint)
-            .iter()
-            .map(|h| h.index)
-            .collect();
-        columns.sort_unstable();
+        let columns = results.matching(EntityKind::StickingPoint);
         let column_of: std::collections::HashMap<usize, usize> =
             columns.iter().enumerate().map(|(c, &p)| (p, c)).collect();
-        let mut candidates: Vec<usize> = results
-            .unranked(EntityKind::Actor)
-            .iter()
-            .map(|h| h.index)
-            .collect();
-        candidates.sort_unstable();
+        let candidates = results.matching(EntityKind::Actor);
         let mut matrix = StanceMatrix {
             columns,
             ..StanceMatrix::default()

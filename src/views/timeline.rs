@@ -22,11 +22,7 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn build(dossier: &Dossier, index: &Index, results: &Results) -> Self {
-        let mut events: Vec<usize> = results
-            .unranked(EntityKind::Event)
-            .iter()
-            .map(|h| h.index)
-            .collect();
+        let mut events = results.matching(EntityKind::Event);
         events.sort_by_key(|&e| (dossier.events[e].order, e));
         let rows = events
             .into_iter()
