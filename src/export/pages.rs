@@ -126,11 +126,9 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
             for (r, &actor) in m.rows.iter().enumerate() {
                 out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
                 for c in 0..m.columns.len() {
-                    let cell = m.cell(r, c).map_or("·".to_string(), |cell| {
-                        d.sticking_points[cell.sticking_point].positions[cell.position]
-                            .stance
-                            .to_string()
-                    });
+                    let cell = m
+                        .cell(r, c)
+                        .map_or("·".to_string(), |cell| cell.position(d).stance.to_string());
                     out.push_str(&format!(" {cell} |"));
                 }
                 out.push('\n');
@@ -180,12 +178,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
                 out.push_str(&format!("{name}{}", " ".repeat(pad)));
                 for c in 0..m.columns.len() {
                     let cell = m.cell(r, c).map_or("·".to_string(), |cell| {
-                        short(
-                            d.sticking_points[cell.sticking_point].positions[cell.position]
-                                .stance
-                                .as_str(),
-                        )
-                        .to_string()
+                        short(cell.position(d).stance.as_str()).to_string()
                     });
                     out.push_str(&format!("  {cell:>3}"));
                 }
@@ -251,12 +244,7 @@ pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format:
         }
         Format::Text => {
             let mut out = text_heading(loaded, exported_at, &fields);
-            let width = t
-                .rows
-                .iter()
-                .map(|r| r.when.chars().count())
-                .max()
-                .unwrap_or(0);
+            let width = t.when_width();
             for row in &t.rows {
                 let e = &d.events[row.event];
                 let line = format!("{:width$}  {:9} {}", row.when, e.status.as_str(), e.title);

@@ -112,8 +112,7 @@ fn matrix(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let mut cell = Fitted::default();
             match m.cell(row, column) {
                 Some(found) => {
-                    let stance =
-                        &d.sticking_points[found.sticking_point].positions[found.position].stance;
+                    let stance = &found.position(d).stance;
                     let (symbol, word) = stance_symbol(stance);
                     let mut style = theme.stance(stance);
                     if cursor {
@@ -160,7 +159,7 @@ fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_co
     let actor_name = sanitize_line(&d.actors[actor].name).into_owned();
     let text = match m.cell(row, column) {
         Some(cell) => {
-            let position = &d.sticking_points[point].positions[cell.position];
+            let position = cell.position(d);
             let source = position
                 .source
                 .as_deref()
@@ -212,12 +211,7 @@ fn timeline(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let when_width = t
-        .rows
-        .iter()
-        .map(|r| r.when.chars().count())
-        .max()
-        .unwrap_or(0);
+    let when_width = t.when_width();
     let offset = app.pages.timeline_offset;
     for (n, row) in t
         .rows

@@ -1,6 +1,6 @@
 //! The stance matrix: actors holding a position (rows) × sticking points (columns).
 
-use crate::model::{EntityKind, Index, Stance};
+use crate::model::{Dossier, EntityKind, Index, Position, Stance};
 use crate::search::Results;
 
 /// One cell: the position an actor holds on a sticking point.
@@ -9,6 +9,13 @@ pub struct Cell {
     pub sticking_point: usize,
     /// Index into the sticking point's positions.
     pub position: usize,
+}
+
+impl Cell {
+    /// The position this cell stands for.
+    pub fn position<'d>(&self, dossier: &'d Dossier) -> &'d Position {
+        &dossier.sticking_points[self.sticking_point].positions[self.position]
+    }
 }
 
 /// Rows and columns as the search filters them, and the cells between them.

@@ -21,6 +21,15 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// The width of the widest `when`, so that the titles line up.
+    pub fn when_width(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| r.when.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     pub fn build(dossier: &Dossier, index: &Index, results: &Results) -> Self {
         let mut events = results.matching(EntityKind::Event);
         events.sort_by_key(|&e| (dossier.events[e].order, e));
