@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use talks::app::{Action, App, Effect, update};
+use talks::app::{Action, App, Effect, Options, update};
+use talks::keymap::Keymap;
 use talks::model::{Dossier, EntityKind, load_str};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::ui::{Screen, Theme};
@@ -49,13 +50,18 @@ fn frame(app: &App, theme: &Theme) -> Duration {
     let area = Rect::new(0, 0, 200, 50);
     let mut buffer = Buffer::empty(area);
     let start = Instant::now();
-    (&Screen { app, theme }).render(area, &mut buffer);
+    (&Screen {
+        app,
+        theme,
+        keymap: &Keymap::default(),
+    })
+        .render(area, &mut buffer);
     start.elapsed()
 }
 
 /// Hands the effects of the last action to the worker (searches) or drops them.
 fn submit(app: &mut App, worker: &SearchWorker) {
-    for effect in std::mem::take(&mut app.effects) {
+    for effect in app.take_effects() {
         if let Effect::Search(request) = effect {
             worker.submit(request);
         }
@@ -70,7 +76,6 @@ fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
     let worker = SearchWorker::start(move |done| {
         let _ = found.send(done);
     });
-    app.search.background = true;
     update(app, Action::StartSearch);
     let (mut input, mut shown) = (Vec::new(), Vec::new());
     for query in QUERIES {
@@ -81,7 +86,7 @@ fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
             update(app, Action::Insert(c));
             submit(app, &worker);
             input.push(start.elapsed());
-            while app.search.pending {
+            while app.query().pending() {
                 let Ok(done) = results.recv() else { break };
                 update(app, Action::SearchFinished(Box::new(done)));
             }
@@ -104,7 +109,7 @@ fn main() {
     let theme = Theme::colour();
     let start = Instant::now();
     let builtin = talks::model::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let app = App::new(builtin, 200, 50);
+    let app = App::new(builtin, Options::sized(200, 50));
     let first = start.elapsed() + frame(&app, &theme);
     println!(
         "built-in dossier: load, index, search engine and first frame {}",
@@ -123,7 +128,11 @@ fn main() {
         let start = Instant::now();
         let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
         let engine_built = start.elapsed();
-        let mut app = App::with_engine(loaded, engine, 200, 50);
+        let options = Options {
+            background_search: true,
+            ..Options::sized(200, 50)
+        };
+        let mut app = App::with_engine(loaded, engine, options);
         // A frame for each of the first 200 events: what a frame draws depends on the entity
         // shown, so the samples take many, of the same kind at every size.
         update(&mut app, Action::FocusList(EntityKind::Event));

@@ -9,7 +9,8 @@ use divan::Bencher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use talks::app::App;
+use talks::app::{App, Options};
+use talks::keymap::Keymap;
 use talks::model::{Loaded, load_str};
 use talks::search::{Hit, Query, Ranked, SearchEngine};
 use talks::ui::{Screen, Theme};
@@ -93,7 +94,7 @@ fn rank_a_million_hits(bencher: Bencher, partial: bool) {
 #[divan::bench(args = [1_000, 100_000])]
 fn frame(bencher: Bencher, entities: usize) {
     let l = loaded(entities);
-    let app = App::new(l.clone(), 200, 50);
+    let app = App::new(l.clone(), Options::sized(200, 50));
     let theme = Theme::colour();
     let area = Rect::new(0, 0, 200, 50);
     bencher.bench_local(|| {
@@ -101,6 +102,7 @@ fn frame(bencher: Bencher, entities: usize) {
         (&Screen {
             app: &app,
             theme: &theme,
+            keymap: &Keymap::default(),
         })
             .render(area, &mut buffer);
         buffer

@@ -7,7 +7,8 @@ use std::io::Write;
 
 use crossterm::clipboard::CopyToClipboard;
 
-use crate::app::{Action, App, Effect};
+use crate::action::Action;
+use crate::app::{App, Effect};
 use crate::export::{render, timestamp_now, write_atomic};
 use crate::search::SearchWorker;
 
@@ -26,7 +27,7 @@ pub fn perform(
             scope,
             overwrite,
         } => {
-            let text = render(&app.loaded, &scope, Some(&timestamp_now()), format);
+            let text = render(app.loaded(), &scope, Some(&timestamp_now()), format);
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
         }
         Effect::Copy { text, name } => {

@@ -2,6 +2,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod commands;

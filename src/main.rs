@@ -16,10 +16,11 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use talks::app::{Action, App, update};
+use talks::app::{Action, App, Options, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
+use talks::keymap::Keymap;
 use talks::model::{LoadError, Loaded};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::ui::{Loading, Screen, Theme, hit_test};
@@ -175,81 +176,101 @@ fn explore(
     settings: Settings,
 ) -> io::Result<Outcome> {
     let mut guard = TerminalGuard::enter()?;
-    let theme = settings.theme;
     let (wake, woken) = mpsc::channel();
-    let terminal_events = wake.clone();
-    // Blocks on input in its own thread: no tick, no CPU while idle.
-    std::thread::spawn(move || {
-        loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if terminal_events.send(Wake::Terminal(event)).is_err() || failed {
-                break;
+    read_terminal_events(wake.clone());
+    let ready = match source {
+        Source::Ready(loaded) => {
+            let loaded = *loaded;
+            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+            (loaded, engine)
+        }
+        Source::Large(path) => {
+            match load_behind_a_frame(&mut guard, &wake, &woken, &path, &settings.theme)? {
+                Some(Ok(ready)) => ready,
+                Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
+                None => return Ok(Outcome::Quit),
             }
+        }
+    };
+    let mut notices = settings.problems.clone();
+    let _watch = watched.and_then(|path| match watch_file(&path, wake.clone()) {
+        Ok(watcher) => Some(watcher),
+        Err(why) => {
+            notices.push(format!("Not watching the file: {why}"));
+            None
         }
     });
-    let mut app = match source {
-        Source::Ready(loaded) => {
-            let size = guard.terminal.size()?;
-            App::new(*loaded, size.width, size.height)
-        }
-        Source::Large(path) => match load_behind_a_frame(&mut guard, &wake, &woken, &path, &theme)?
-        {
-            Some(Ok((loaded, engine))) => {
-                // The size now: the terminal may have been resized while it loaded.
-                let size = guard.terminal.size()?;
-                App::with_engine(loaded, engine, size.width, size.height)
-            }
-            Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
-            None => return Ok(Outcome::Quit),
-        },
+    // The size now: the terminal may have been resized while a large file loaded.
+    let size = guard.terminal.size()?;
+    let options = Options {
+        width: size.width,
+        height: size.height,
+        background_search: true,
+        notices,
     };
-    app.keymap = settings.keymap;
-    app.search.background = true;
-    if !settings.problems.is_empty() {
-        app.status = Some(settings.problems.join(" · "));
-    }
+    let (loaded, engine) = ready;
+    let app = App::with_engine(loaded, engine, options);
     let found = wake.clone();
     let searcher = SearchWorker::start(move |done| {
         let _ = found.send(Wake::Search(Box::new(done)));
     });
-    let _watch = match &watched {
-        Some(path) => {
-            let reloads = wake.clone();
-            let on_reload = move |result| {
-                // The watcher's thread builds the search engine too, not the UI thread.
-                let reload = talks::app::Reload::prepared(result);
-                let _ = reloads.send(Wake::Reload(Action::Reloaded(reload)));
-            };
-            match talks::watch::watch(path, on_reload) {
-                Ok(watcher) => Some(watcher),
-                Err(why) => {
-                    app.status = Some(format!("Not watching the file: {why}"));
-                    None
-                }
+    run(&mut guard, app, &woken, &searcher, &settings)?;
+    Ok(Outcome::Quit)
+}
+
+/// Reads terminal events on their own thread: it blocks on input, so no tick and no CPU
+/// while idle.
+fn read_terminal_events(wake: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if wake.send(Wake::Terminal(event)).is_err() || failed {
+                break;
             }
         }
-        None => None,
+    });
+}
+
+/// Watches the dossier file; each reload, good or bad, wakes the loop.
+fn watch_file(
+    path: &std::path::Path,
+    wake: mpsc::Sender<Wake>,
+) -> Result<talks::watch::Watcher, String> {
+    let on_reload = move |result| {
+        // The watcher's thread builds the search engine too, not the UI thread.
+        let reload = talks::app::Reload::prepared(result);
+        let _ = wake.send(Wake::Reload(Action::Reloaded(reload)));
     };
+    talks::watch::watch(path, on_reload)
+}
+
+/// The event loop: draw, wait for something to happen, update, carry out the effects.
+fn run(
+    guard: &mut TerminalGuard,
+    mut app: App,
+    woken: &mpsc::Receiver<Wake>,
+    searcher: &SearchWorker,
+    settings: &Settings,
+) -> io::Result<()> {
+    let (theme, keymap) = (&settings.theme, &settings.keymap);
     let mut redraw = true;
-    while !app.should_quit {
+    while !app.should_quit() {
         if redraw {
             guard.terminal.draw(|frame| {
-                frame.render_widget(
-                    &Screen {
-                        app: &app,
-                        theme: &theme,
-                    },
-                    frame.area(),
-                )
+                let screen = Screen {
+                    app: &app,
+                    theme,
+                    keymap,
+                };
+                frame.render_widget(&screen, frame.area())
             })?;
         }
-        let area = Rect::new(0, 0, app.width, app.height);
         let action = match woken.recv() {
             Ok(Wake::Terminal(event)) => {
                 let event = event?;
                 panic_if_asked(&event);
-                to_action(&app, area, event)
+                to_action(&app, keymap, event)
             }
             Ok(Wake::Reload(action)) => Some(action),
             Ok(Wake::Search(done)) => Some(Action::SearchFinished(done)),
@@ -260,16 +281,16 @@ fn explore(
         if let Some(action) = action {
             update(&mut app, action);
         }
-        while !app.effects.is_empty() {
-            for effect in std::mem::take(&mut app.effects) {
+        while !app.effects().is_empty() {
+            for effect in app.take_effects() {
                 let backend = guard.terminal.backend_mut();
-                if let Some(outcome) = talks::effects::perform(&app, effect, backend, &searcher) {
+                if let Some(outcome) = talks::effects::perform(&app, effect, backend, searcher) {
                     update(&mut app, outcome);
                 }
             }
         }
     }
-    Ok(Outcome::Quit)
+    Ok(())
 }
 
 /// Loads `path` (and builds its search engine) on a thread while the terminal shows the
@@ -334,13 +355,15 @@ fn panic_if_asked(event: &Event) {
 fn panic_if_asked(_event: &Event) {}
 
 /// What a terminal event asks of the explorer.
-fn to_action(app: &App, area: Rect, event: Event) -> Option<Action> {
+fn to_action(app: &App, keymap: &Keymap, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => {
-            talks::keymap::action_for(&app.keymap, app.mode, app.focus, app.page, &key)
+            talks::keymap::action_for(keymap, app.mode(), app.focus(), app.page(), &key)
         }
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => {
+            let (width, height) = app.size();
+            let area = Rect::new(0, 0, width, height);
             let target = hit_test(app, area, mouse.column, mouse.row)?;
             match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(target)),

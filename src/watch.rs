@@ -11,12 +11,15 @@ use crate::model::{LoadError, Loaded, load_path};
 /// How long the file must be quiet before it is read again (editors write in bursts).
 const QUIET: Duration = Duration::from_millis(250);
 
+/// A watch in force; dropping it ends the watch.
+pub type Watcher = Debouncer<RecommendedWatcher>;
+
 /// Watches `path`; `on_reload` receives each new load (or its errors). The watch lasts as
 /// long as the returned value is kept.
 pub fn watch(
     path: &Path,
     on_reload: impl Fn(Result<Loaded, LoadError>) + Send + 'static,
-) -> Result<Debouncer<RecommendedWatcher>, String> {
+) -> Result<Watcher, String> {
     let file = path.to_path_buf();
     let name = file.file_name().map(|n| n.to_os_string());
     // The folder is watched, not the file: editors often save by writing a new file and

@@ -3,7 +3,7 @@
 
 mod common;
 use common::{run, talks};
-use talks::app::{Action, App, Effect, Mode, update};
+use talks::app::{Action, App, Effect, Mode, Options, update};
 use talks::export::{Format, Scope, render};
 use talks::model::{EntityKind, builtin};
 
@@ -24,7 +24,7 @@ fn golden(name: &str, actual: &str) {
 
 /// The explorer after `/pokrovsk`, Enter, `2`: the events that match, the first shown.
 fn explorer_on_pokrovsk() -> App {
-    let mut app = App::new(builtin().unwrap(), 80, 24);
+    let mut app = App::new(builtin().unwrap(), Options::sized(80, 24));
     update(&mut app, Action::StartSearch);
     for c in "pokrovsk".chars() {
         update(&mut app, Action::Insert(c));
@@ -37,12 +37,12 @@ fn explorer_on_pokrovsk() -> App {
 /// What `e`, then Enter, asks the event loop to write.
 fn export_effect(app: &mut App, format: Format) -> (std::path::PathBuf, Format, Scope) {
     update(app, Action::StartExport);
-    assert_eq!(app.mode, Mode::Export);
-    while app.export.as_ref().unwrap().format != format {
+    assert_eq!(app.mode(), Mode::Export);
+    while app.export_prompt().unwrap().format != format {
         update(app, Action::CycleFormat);
     }
     update(app, Action::ConfirmExport);
-    match app.effects.pop() {
+    match app.take_effects().pop() {
         Some(Effect::Export {
             path,
             format,
@@ -62,7 +62,7 @@ fn golden_view_exports_in_each_format() {
             path.to_str().unwrap(),
             format!("talks-events-pokrovsk.{}", format.extension())
         );
-        let text = render(&app.loaded, &scope, Some(STAMP), format);
+        let text = render(app.loaded(), &scope, Some(STAMP), format);
         golden(
             &format!("view-events-pokrovsk.{}", format.extension()),
             &text,
@@ -88,7 +88,7 @@ fn the_explorer_and_the_cli_write_the_same_bytes() {
     ] {
         let mut app = explorer_on_pokrovsk();
         let (_, format, scope) = export_effect(&mut app, format);
-        let explorer = render(&app.loaded, &scope, None, format);
+        let explorer = render(app.loaded(), &scope, None, format);
         let (code, cli, err) = run(&[
             "export",
             "--view",
@@ -107,7 +107,7 @@ fn the_explorer_and_the_cli_write_the_same_bytes() {
     update(&mut app, Action::Activate);
     update(&mut app, Action::Activate);
     let (_, format, scope) = export_effect(&mut app, Format::Text);
-    let explorer = render(&app.loaded, &scope, None, format);
+    let explorer = render(app.loaded(), &scope, None, format);
     let (_, cli, _) = run(&[
         "export",
         "--view",
@@ -259,7 +259,11 @@ fn write_errors_are_reported() {
 #[test]
 fn the_explorer_reports_a_failed_write_and_keeps_its_state() {
     let mut app = explorer_on_pokrovsk();
-    let before = (app.query.text.clone(), app.shown(), app.results.total());
+    let before = (
+        app.query().text().to_string(),
+        app.shown(),
+        app.results().total(),
+    );
     update(&mut app, Action::StartExport);
     update(&mut app, Action::ClearInput);
     for c in "/no/such/folder/x.md".chars() {
@@ -271,27 +275,31 @@ fn the_explorer_reports_a_failed_write_and_keeps_its_state() {
         format,
         scope,
         overwrite,
-    }) = app.effects.pop()
+    }) = app.take_effects().pop()
     else {
         panic!()
     };
     assert_eq!(format, Format::Markdown, "the extension picks the format");
-    let text = render(&app.loaded, &scope, None, format);
+    let text = render(app.loaded(), &scope, None, format);
     let outcome = talks::export::write_atomic(&path, text.as_bytes(), overwrite);
     update(&mut app, Action::ExportFinished(outcome));
     assert_eq!(
-        app.mode,
+        app.mode(),
         Mode::Export,
         "the prompt stays open to fix the name"
     );
     assert_eq!(
-        app.export.as_ref().unwrap().error.as_deref(),
+        app.export_prompt().unwrap().error.as_deref(),
         Some("the folder /no/such/folder does not exist")
     );
     update(&mut app, Action::Escape);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(
-        (app.query.text.clone(), app.shown(), app.results.total()),
+        (
+            app.query().text().to_string(),
+            app.shown(),
+            app.results().total()
+        ),
         before
     );
 }
@@ -308,26 +316,26 @@ fn the_explorer_asks_before_overwriting() {
         update(&mut app, Action::Insert(c));
     }
     update(&mut app, Action::ConfirmExport);
-    let Some(Effect::Export { overwrite, .. }) = app.effects.pop() else {
+    let Some(Effect::Export { overwrite, .. }) = app.take_effects().pop() else {
         panic!()
     };
     assert!(!overwrite);
     let refused = talks::export::write_atomic(&path, b"new", overwrite);
     update(&mut app, Action::ExportFinished(refused));
-    assert_eq!(app.mode, Mode::ConfirmOverwrite);
+    assert_eq!(app.mode(), Mode::ConfirmOverwrite);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
     update(&mut app, Action::Answer(true));
-    let Some(Effect::Export { overwrite, .. }) = app.effects.pop() else {
+    let Some(Effect::Export { overwrite, .. }) = app.take_effects().pop() else {
         panic!()
     };
     assert!(overwrite);
     let written = talks::export::write_atomic(&path, b"new", overwrite);
     update(&mut app, Action::ExportFinished(written));
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert!(
-        app.status.as_deref().unwrap().starts_with("Exported to "),
+        app.status().unwrap().starts_with("Exported to "),
         "{:?}",
-        app.status
+        app.status()
     );
 }
 

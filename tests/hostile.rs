@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use talks::app::App;
+use talks::app::{App, Options};
 use talks::export::{Format, Scope, ViewSpec, render};
+use talks::keymap::Keymap;
 use talks::model::{EntityKind, LoadError, Loaded, load_path, load_str};
 use talks::ui::{Screen, Theme};
 
@@ -168,7 +169,7 @@ fn every_failing_file_says_what_and_where() {
 }
 
 fn screen_text(loaded: Loaded, width: u16, height: u16) -> String {
-    let app = App::new(loaded, width, height);
+    let app = App::new(loaded, Options::sized(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = Theme::colour();
     terminal
@@ -177,6 +178,7 @@ fn screen_text(loaded: Loaded, width: u16, height: u16) -> String {
                 &Screen {
                     app: &app,
                     theme: &theme,
+                    keymap: &Keymap::default(),
                 },
                 f.area(),
             )
@@ -324,7 +326,7 @@ fn very_large_values_load_and_render() {
     }
     let loaded = load_text(many_positions).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.dossier.sticking_points[0].positions.len(), 100_000);
-    let mut app = App::new(loaded, 80, 24);
+    let mut app = App::new(loaded, Options::sized(80, 24));
     talks::app::update(
         &mut app,
         talks::app::Action::FocusList(EntityKind::StickingPoint),

@@ -4,20 +4,30 @@ mod common;
 use common::run;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use talks::app::{Action, App, Focus, Page, update};
+use talks::app::{Action, App, Focus, Options, Page, update};
 use talks::export::{Format, Scope, render};
+use talks::keymap::Keymap;
 use talks::model::{EntityKind, builtin};
 use talks::ui::{Screen, Theme};
 
 fn app(width: u16, height: u16) -> App {
-    App::new(builtin().unwrap(), width, height)
+    App::new(builtin().unwrap(), Options::sized(width, height))
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     let theme = Theme::colour();
     terminal
-        .draw(|f| f.render_widget(&Screen { app, theme: &theme }, f.area()))
+        .draw(|f| {
+            f.render_widget(
+                &Screen {
+                    app,
+                    theme: &theme,
+                    keymap: &Keymap::default(),
+                },
+                f.area(),
+            )
+        })
         .unwrap();
     terminal.backend().to_string()
 }
@@ -66,11 +76,11 @@ fn the_query_filters_the_matrix_and_the_timeline() {
     }
     update(&mut app, Action::FinishSearch);
     let events: Vec<&str> = app
-        .pages
-        .timeline
+        .pages()
+        .timeline()
         .rows
         .iter()
-        .map(|r| app.loaded.dossier.events[r.event].id.as_str())
+        .map(|r| app.loaded().dossier.events[r.event].id.as_str())
         .collect();
     assert_eq!(
         events,
@@ -81,11 +91,11 @@ fn the_query_filters_the_matrix_and_the_timeline() {
         ]
     );
     let rows: Vec<&str> = app
-        .pages
-        .matrix
+        .pages()
+        .matrix()
         .rows
         .iter()
-        .map(|&a| app.loaded.dossier.actors[a].id.as_str())
+        .map(|&a| app.loaded().dossier.actors[a].id.as_str())
         .collect();
     // Putin represents Russia, so Russia is linked to him too.
     assert_eq!(rows, vec!["russia", "putin"]);
@@ -104,12 +114,12 @@ fn enter_on_a_cell_opens_the_sticking_point_with_that_position_focused() {
         screen(&app).contains("Russia opposes on Ukraine's NATO membership: Vehemently opposes")
     );
     update(&mut app, Action::Activate);
-    assert_eq!(app.page, Page::Browse);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.page(), Page::Browse);
+    assert_eq!(app.focus(), Focus::Detail);
     let shown = app.shown().unwrap();
-    assert_eq!(app.loaded.dossier.id_of(shown), "nato-membership");
-    let focused = app.detail_links[app.detail_link.unwrap()];
-    assert_eq!(app.loaded.dossier.id_of(focused), "russia");
+    assert_eq!(app.loaded().dossier.id_of(shown), "nato-membership");
+    let focused = app.detail().links()[app.detail().focused_link().unwrap()];
+    assert_eq!(app.loaded().dossier.id_of(focused), "russia");
     // Back returns to where the reader was before.
     update(&mut app, Action::Back);
     assert_ne!(app.shown(), Some(shown));
@@ -121,12 +131,12 @@ fn enter_on_the_timeline_opens_the_event() {
     update(&mut app, Action::OpenPage(Page::Timeline));
     update(&mut app, Action::Bottom);
     update(&mut app, Action::Activate);
-    assert_eq!(app.page, Page::Browse);
+    assert_eq!(app.page(), Page::Browse);
     assert_eq!(
-        app.loaded.dossier.id_of(app.shown().unwrap()),
+        app.loaded().dossier.id_of(app.shown().unwrap()),
         "trump-assessment"
     );
-    assert_eq!(app.last_list, EntityKind::Event);
+    assert_eq!(app.last_list(), EntityKind::Event);
 }
 
 #[test]
@@ -176,9 +186,9 @@ fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
         "{shown}"
     );
     update(&mut app, Action::Activate);
-    assert_eq!(app.page, Page::Browse);
+    assert_eq!(app.page(), Page::Browse);
     assert_eq!(
-        app.loaded.dossier.id_of(app.shown().unwrap()),
+        app.loaded().dossier.id_of(app.shown().unwrap()),
         "us-peace-plan"
     );
 }

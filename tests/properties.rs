@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use talks::app::layout::panes;
-use talks::app::{Action, App, Focus, Target, update};
+use talks::app::{Action, App, Focus, Options, Page, Target, update};
+use talks::keymap::Keymap;
 use talks::model::{
     Actor, ActorKind, Dossier, EntityKind, Event, EventKind, EventStatus, Place, PlaceKind,
     Position, Quote, Source, Stance, StickingPoint, StickingStatus, load_str,
@@ -101,6 +101,11 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Target::Detail),
         Just(Target::SearchBar),
         Just(Target::Tab(Focus::Detail)),
+        (0usize..6, prop::option::of(0usize..6)).prop_map(|(r, c)| Target::MatrixCell(r, c)),
+        (0usize..8).prop_map(Target::TimelineRow),
+        (0usize..4).prop_map(Target::Source),
+        (0usize..8).prop_map(Target::Citation),
+        Just(Target::Page),
     ];
     let simple = prop::sample::select(vec![
         Action::Up,
@@ -144,6 +149,7 @@ fn action() -> impl Strategy<Value = Action> {
         4 => simple,
         3 => prop::sample::select(vec!['a', 'o', 'p', '|', '!', '^', '$', '\'', ':', ' ', 'k', '基', 'é']).prop_map(Action::Insert),
         1 => kinds.prop_map(Action::FocusList),
+        1 => prop::sample::select(vec![Page::Browse, Page::Matrix, Page::Timeline, Page::Sources]).prop_map(Action::OpenPage),
         1 => (0u16..300, 0u16..100).prop_map(|(w, h)| Action::Resize(w, h)),
         1 => targets.clone().prop_map(Action::Click),
         1 => (targets, -5i32..5).prop_map(|(t, d)| Action::Scroll(t, d)),
@@ -152,23 +158,23 @@ fn action() -> impl Strategy<Value = Action> {
 
 fn check_invariants(app: &App) {
     for kind in EntityKind::ALL {
-        let hits = app.results.unranked(kind);
+        let hits = app.results().unranked(kind);
         let view = app.list_view(kind);
         assert!(
             view.selected < hits.len().max(1),
             "selection within its list"
         );
-        let ranked = app.results.ranked(kind).len();
+        let ranked = app.results().ranked(kind).len();
         assert!(
             hits.is_empty() || ranked > view.selected,
             "the selected row is ranked"
         );
-        let rows = panes(app.width, app.height, app.focus, app.last_list).list_rows(kind);
+        let rows = app.layout().panes.list_rows(kind);
         assert!(
             ranked >= (view.offset + rows).min(hits.len()),
             "the rows on screen are ranked"
         );
-        let count = app.loaded.dossier.count(kind);
+        let count = app.loaded().dossier.count(kind);
         let mut seen = std::collections::HashSet::new();
         for hit in hits {
             assert!(
@@ -177,20 +183,83 @@ fn check_invariants(app: &App) {
             );
         }
     }
-    let layout = panes(app.width, app.height, app.focus, app.last_list);
+    let layout = app.layout();
     if !layout.too_small {
-        match app.focus {
+        let panes = layout.panes;
+        match app.focus() {
             Focus::List(kind) => {
-                assert!(layout.list(kind).is_some(), "the focused list is on screen")
+                assert!(panes.list(kind).is_some(), "the focused list is on screen")
             }
-            Focus::Detail => assert!(layout.detail.is_some(), "the focused detail is on screen"),
+            Focus::Detail => assert!(panes.detail.is_some(), "the focused detail is on screen"),
         }
     }
-    if !app.history.is_empty() {
-        assert!(app.history.position() < app.history.len());
+    check_page_cursors(app);
+    if !app.history().is_empty() {
+        assert!(app.history().position() < app.history().len());
     }
-    if let Some(link) = app.detail_link {
-        assert!(link < app.link_count().max(1), "the focused link exists");
+    if let Some(link) = app.detail().focused_link() {
+        assert!(
+            link < app.detail().link_count().max(1),
+            "the focused link exists"
+        );
+    }
+}
+
+/// Every page cursor is on a row (or column) that exists, and on screen while its page is.
+fn check_page_cursors(app: &App) {
+    use talks::app::page_layout::PageAreas;
+    let pages = app.pages();
+    let within = |selected: usize, count: usize| selected < count.max(1);
+    let shown = |view: talks::app::ListView, fit: usize| {
+        fit == 0 || (view.offset <= view.selected && view.selected < view.offset + fit)
+    };
+    let (row, column) = pages.matrix_cursor();
+    assert!(within(row, pages.matrix().rows.len()), "matrix row exists");
+    assert!(
+        within(column, pages.matrix().columns.len()),
+        "matrix column exists"
+    );
+    assert!(within(
+        pages.timeline_view().selected,
+        pages.timeline().rows.len()
+    ));
+    let sources = app.loaded().dossier.sources.len();
+    assert!(
+        within(pages.sources_view().selected, sources),
+        "source exists"
+    );
+    let cited = app.loaded().index.source_citations[pages.sources_view().selected].len();
+    assert!(
+        within(pages.citations_view().selected, cited),
+        "citation exists"
+    );
+    match app.layout().page {
+        PageAreas::Matrix(m) => {
+            let (r0, c0) = pages.matrix_offset();
+            assert!(
+                r0 <= row && row < r0 + m.rows,
+                "matrix cursor row on screen"
+            );
+            assert!(
+                c0 <= column && column < c0 + m.columns,
+                "matrix cursor column on screen"
+            );
+        }
+        PageAreas::Timeline(t) => assert!(
+            shown(pages.timeline_view(), t.rows()),
+            "timeline cursor on screen"
+        ),
+        PageAreas::Sources(s) => {
+            assert!(
+                shown(pages.sources_view(), s.sources.height as usize),
+                "source on screen"
+            );
+            assert!(
+                shown(pages.citations_view(), s.citations.height as usize),
+                "citation on screen"
+            );
+        }
+        PageAreas::Browse => {}
     }
 }
 
@@ -201,15 +270,16 @@ proptest! {
     fn any_keys_any_size_no_panic(dossier in dossier(), actions in prop::collection::vec(action(), 1..40), width in 0u16..300, height in 0u16..100) {
         let yaml = serde_yaml::to_string(&dossier).unwrap();
         let loaded = load_str("random.yaml", &yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-        let mut app = App::new(loaded, width, height);
+        let mut app = App::new(loaded, Options::sized(width, height));
         let theme = Theme::colour();
+        let keymap = Keymap::default();
         for action in actions {
             update(&mut app, action);
-            for _ in app.effects.drain(..) {}
+            app.take_effects();
             check_invariants(&app);
-            let area = Rect::new(0, 0, app.width, app.height);
+            let area = Rect::new(0, 0, app.size().0, app.size().1);
             let mut buffer = Buffer::empty(area);
-            (&Screen { app: &app, theme: &theme }).render(area, &mut buffer);
+            (&Screen { app: &app, theme: &theme, keymap: &keymap }).render(area, &mut buffer);
         }
     }
 }

@@ -4,7 +4,7 @@
 mod common;
 mod pty;
 
-use talks::app::{Action, App, Reload, update};
+use talks::app::{Action, App, Options, Reload, update};
 use talks::model::{EntityKind, load_path};
 
 const GOOD: &str = include_str!("fixtures/minimal.yaml");
@@ -16,14 +16,14 @@ fn reload(app: &mut App, path: &std::path::Path) {
 #[test]
 fn valid_then_invalid_then_valid() {
     let (_dir, path) = common::write_temp("dossier.yaml", GOOD.as_bytes());
-    let mut app = App::new(load_path(&path).unwrap(), 80, 24);
+    let mut app = App::new(load_path(&path).unwrap(), Options::sized(80, 24));
     update(&mut app, Action::FocusList(EntityKind::Actor));
     update(&mut app, Action::Down);
-    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "envoy");
+    assert_eq!(app.loaded().dossier.id_of(app.shown().unwrap()), "envoy");
     update(&mut app, Action::Activate);
     update(&mut app, Action::Activate);
     assert_eq!(
-        app.loaded.dossier.id_of(app.shown().unwrap()),
+        app.loaded().dossier.id_of(app.shown().unwrap()),
         "alpha",
         "followed Represents"
     );
@@ -34,13 +34,13 @@ fn valid_then_invalid_then_valid() {
     // Invalid: the last good dossier stays, with a banner saying where the problem is.
     std::fs::write(&path, GOOD.replace("kind: state", "kind: stat")).unwrap();
     reload(&mut app, &path);
-    let banner = app.reload_error.clone().unwrap();
+    let banner = app.reload_error().map(str::to_string).unwrap();
     assert!(
         banner.contains("dossier.yaml:10:11: error: unknown actor kind \"stat\""),
         "{banner}"
     );
-    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "alpha");
-    assert_eq!(app.query.text, "a");
+    assert_eq!(app.loaded().dossier.id_of(app.shown().unwrap()), "alpha");
+    assert_eq!(app.query().text(), "a");
 
     // Valid again, with a new actor before the others: selection, query and history
     // follow the ids, not the positions.
@@ -50,19 +50,14 @@ fn valid_then_invalid_then_valid() {
     );
     std::fs::write(&path, changed).unwrap();
     reload(&mut app, &path);
-    assert_eq!(app.reload_error, None);
-    assert_eq!(app.loaded.dossier.actors.len(), 3);
-    assert_eq!(app.query.text, "a");
-    assert_eq!(app.loaded.dossier.id_of(app.shown().unwrap()), "alpha");
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or_default()
-            .starts_with("Reloaded ")
-    );
+    assert_eq!(app.reload_error(), None);
+    assert_eq!(app.loaded().dossier.actors.len(), 3);
+    assert_eq!(app.query().text(), "a");
+    assert_eq!(app.loaded().dossier.id_of(app.shown().unwrap()), "alpha");
+    assert!(app.status().unwrap_or_default().starts_with("Reloaded "));
     update(&mut app, Action::Back);
     assert_eq!(
-        app.loaded.dossier.id_of(app.shown().unwrap()),
+        app.loaded().dossier.id_of(app.shown().unwrap()),
         "envoy",
         "history survived"
     );
@@ -70,7 +65,7 @@ fn valid_then_invalid_then_valid() {
     // An entity that disappears is dropped from the history.
     std::fs::write(&path, GOOD.replace("    represents: alpha\n", "")).unwrap();
     reload(&mut app, &path);
-    assert_eq!(app.reload_error, None);
+    assert_eq!(app.reload_error(), None);
 }
 
 #[test]

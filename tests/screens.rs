@@ -3,18 +3,31 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
-use talks::app::{Action, App, update};
+use talks::app::{Action, App, Options, update};
+use talks::keymap::Keymap;
 use talks::model::builtin;
 use talks::ui::{Screen, Theme};
 
 fn app(width: u16, height: u16) -> App {
-    App::new(builtin().unwrap_or_else(|e| panic!("{e}")), width, height)
+    App::new(
+        builtin().unwrap_or_else(|e| panic!("{e}")),
+        Options::sized(width, height),
+    )
 }
 
 fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal
-        .draw(|frame| frame.render_widget(&Screen { app, theme }, frame.area()))
+        .draw(|frame| {
+            frame.render_widget(
+                &Screen {
+                    app,
+                    theme,
+                    keymap: &Keymap::default(),
+                },
+                frame.area(),
+            )
+        })
         .unwrap();
     terminal
 }
@@ -99,6 +112,7 @@ fn too_small_and_empty_sizes_do_not_panic() {
             &Screen {
                 app: &app,
                 theme: &Theme::colour(),
+                keymap: &Keymap::default(),
             },
             area,
             &mut buffer,
@@ -139,7 +153,7 @@ fn no_color_keeps_the_selection_visible_without_colour() {
 fn control_characters_in_data_are_shown_escaped() {
     let text = "version: 1\ntitle: \"Evil \\e]52;c;aGk=\\a title\"\nsources:\n  - id: s\n    title: S\n    kind: k\nactors:\n  - id: a\n    name: \"Name \\e[31mred\\u202E\"\n    kind: person\n    role: \"\\x9b bell \\a\"\n";
     let loaded = talks::model::load_str("evil.yaml", text).unwrap_or_else(|e| panic!("{e}"));
-    let app = App::new(loaded, 80, 24);
+    let app = App::new(loaded, Options::sized(80, 24));
     let shown = screen(&app);
     assert!(shown.contains("Evil ^[]52;c;aGk=^G title"), "{shown}");
     assert!(shown.contains("Name ^[[31mred<U+202E>"), "{shown}");
@@ -169,6 +183,7 @@ fn resize_storm_with_keys_between() {
             &Screen {
                 app: &app,
                 theme: &Theme::colour(),
+                keymap: &Keymap::default(),
             },
             area,
             &mut buffer,

@@ -79,7 +79,7 @@ impl App {
     }
 
     pub(crate) fn copy_selected(&mut self) {
-        let Some(detail) = &self.detail else {
+        let Some(detail) = self.detail.detail() else {
             self.status = Some("Nothing to copy: the list is empty".into());
             return;
         };

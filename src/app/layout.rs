@@ -1,9 +1,11 @@
-//! Where each pane goes for a given terminal size. Pure geometry, shared by rendering,
-//! mouse hit-testing and the paging in `update`.
+//! Where everything goes on a screen of a given size: the bars, the lists and the detail,
+//! or the page shown. One function computes every rectangle; drawing, paging in `update`
+//! and mouse hit-testing all read it, so they cannot disagree.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout as Split, Rect};
 
-use super::Focus;
+use super::page_layout::{PageAreas, page_areas};
+use crate::action::{Focus, Page};
 use crate::model::EntityKind;
 
 /// Below this the screen shows only a "terminal too small" note.
@@ -14,78 +16,112 @@ const SIDE_BY_SIDE_WIDTH: u16 = 70;
 /// Each list needs this many rows (borders included) before all four are shown open.
 const OPEN_LIST_HEIGHT: u16 = 8;
 
-/// The panes of one screen. A list is `None` when hidden, and one row high when collapsed
-/// to its title.
+/// What the layout depends on besides the size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub width: u16,
+    pub height: u16,
+    pub page: Page,
+    pub focus: Focus,
+    /// The list in focus, or last in focus.
+    pub list: EntityKind,
+    /// How many sources the dossier has (the sources page splits its body by it).
+    pub sources: usize,
+}
+
+/// Every rectangle of one screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Panes {
+pub struct Layout {
+    pub too_small: bool,
     pub header: Rect,
     pub search: Rect,
     pub status: Rect,
+    /// Between the search bar and the status bar.
+    pub body: Rect,
+    /// The lists and the detail as they are (or would be) on the browse page.
+    pub panes: Panes,
+    /// The areas of the page shown, if it is not the browse page.
+    pub page: PageAreas,
+}
+
+/// The browse page's panes. A list is `None` when hidden, and one row high when collapsed
+/// to its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
     /// The tab row shown when only one pane fits.
     pub tabs: Option<Rect>,
-    pub lists: [Option<Rect>; 4],
+    pub lists: [Option<Rect>; EntityKind::COUNT],
     pub detail: Option<Rect>,
-    pub too_small: bool,
 }
 
 impl Panes {
     pub fn list(&self, kind: EntityKind) -> Option<Rect> {
-        self.lists[kind_slot(kind)]
+        self.lists[kind.slot()]
     }
 
     /// Rows of items a list shows (inside its borders); 0 when collapsed or hidden.
     pub fn list_rows(&self, kind: EntityKind) -> usize {
-        self.list(kind)
-            .map_or(0, |r| r.height.saturating_sub(2) as usize)
+        self.list(kind).map_or(0, inner_rows)
     }
 
     /// Rows and columns of text inside the detail pane's borders.
     pub fn detail_inner(&self) -> (usize, usize) {
         self.detail.map_or((0, 0), |r| {
-            (
-                r.height.saturating_sub(2) as usize,
-                r.width.saturating_sub(2) as usize,
-            )
+            (inner_rows(r), r.width.saturating_sub(2) as usize)
         })
     }
 }
 
-pub fn kind_slot(kind: EntityKind) -> usize {
-    kind.slot()
+/// Rows inside a bordered block.
+pub fn inner_rows(area: Rect) -> usize {
+    area.height.saturating_sub(2) as usize
 }
 
-/// Lays out a `width`×`height` screen; `list` is the list in focus (or last in focus).
-pub fn panes(width: u16, height: u16, focus: Focus, list: EntityKind) -> Panes {
-    let mut panes = Panes::default();
+/// Lays out a screen.
+pub fn layout(shape: Shape) -> Layout {
+    let (width, height) = (shape.width, shape.height);
     if width < MIN_WIDTH || height < MIN_HEIGHT {
-        panes.too_small = true;
-        return panes;
-    }
-    panes.header = Rect::new(0, 0, width, 1);
-    panes.search = Rect::new(0, 1, width, 1);
-    panes.status = Rect::new(0, height - 1, width, 1);
-    let body = Rect::new(0, 2, width, height - 3);
-    if width >= SIDE_BY_SIDE_WIDTH {
-        // Half the width on smaller screens, two fifths on wide ones.
-        let left_width = if width < 110 {
-            width / 2
-        } else {
-            (width * 2 / 5).min(64)
+        return Layout {
+            too_small: true,
+            ..Layout::default()
         };
-        let left = Rect::new(0, body.y, left_width, body.height);
-        panes.detail = Some(Rect::new(
-            left_width,
-            body.y,
-            width - left_width,
-            body.height,
-        ));
+    }
+    let area = Rect::new(0, 0, width, height);
+    let [header, search, body, status] = Split::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Layout {
+        too_small: false,
+        header,
+        search,
+        status,
+        body,
+        panes: panes(body, shape.focus, shape.list),
+        page: page_areas(shape.page, body, shape.sources),
+    }
+}
+
+fn panes(body: Rect, focus: Focus, list: EntityKind) -> Panes {
+    let mut panes = Panes::default();
+    if body.width >= SIDE_BY_SIDE_WIDTH {
+        let [left, detail] = Split::horizontal([
+            Constraint::Length(list_column_width(body.width)),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        panes.detail = Some(detail);
         stack_lists(&mut panes, left, list);
     } else {
-        panes.tabs = Some(Rect::new(0, body.y, width, 1));
-        let pane = Rect::new(0, body.y + 1, width, body.height - 1);
+        let [tabs, pane] =
+            Split::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        panes.tabs = Some(tabs);
         match focus {
             Focus::Detail => panes.detail = Some(pane),
-            Focus::List(kind) => panes.lists[kind_slot(kind)] = Some(pane),
+            Focus::List(kind) => panes.lists[kind.slot()] = Some(pane),
         }
     }
     panes
@@ -112,22 +148,23 @@ pub fn detail_text_width(width: u16) -> usize {
     pane.saturating_sub(2) as usize
 }
 
-/// Four lists in a column: all open when there is room, else the focused one open and the
+/// The lists in a column: all open when there is room, else the one in focus open and the
 /// others collapsed to their title row.
 fn stack_lists(panes: &mut Panes, column: Rect, open: EntityKind) {
+    let count = EntityKind::COUNT as u16;
+    let even = column.height >= OPEN_LIST_HEIGHT * count;
     let mut y = column.y;
-    let even = column.height >= OPEN_LIST_HEIGHT * 4;
-    for kind in EntityKind::ALL {
-        let slot = kind_slot(kind);
+    for (slot, kind) in EntityKind::ALL.into_iter().enumerate() {
         let height = if even {
-            let base = column.height / 4;
-            if slot == 3 {
-                column.height - base * 3
+            let base = column.height / count;
+            // The last list takes what the division leaves.
+            if slot + 1 == EntityKind::COUNT {
+                column.bottom() - y
             } else {
                 base
             }
         } else if kind == open {
-            column.height - 3
+            column.height - (count - 1)
         } else {
             1
         };
@@ -140,39 +177,61 @@ fn stack_lists(panes: &mut Panes, column: Rect, open: EntityKind) {
 mod tests {
     use super::*;
 
+    fn browse(width: u16, height: u16, focus: Focus, list: EntityKind) -> Layout {
+        layout(Shape {
+            width,
+            height,
+            page: Page::Browse,
+            focus,
+            list,
+            sources: 1,
+        })
+    }
+
     #[test]
     fn side_by_side_at_80_by_24_with_the_focused_list_open() {
-        let p = panes(80, 24, Focus::List(EntityKind::Event), EntityKind::Event);
-        assert!(!p.too_small);
+        let l = browse(80, 24, Focus::List(EntityKind::Event), EntityKind::Event);
+        assert!(!l.too_small);
+        let p = l.panes;
         assert_eq!(p.detail, Some(Rect::new(40, 2, 40, 21)));
         assert_eq!(p.list(EntityKind::Actor), Some(Rect::new(0, 2, 40, 1)));
         assert_eq!(p.list(EntityKind::Event), Some(Rect::new(0, 3, 40, 18)));
         assert_eq!(p.list_rows(EntityKind::Event), 16);
         assert_eq!(p.list_rows(EntityKind::Place), 0);
+        assert_eq!(l.status, Rect::new(0, 23, 80, 1));
     }
 
     #[test]
     fn all_lists_open_when_tall_enough() {
-        let p = panes(120, 40, Focus::Detail, EntityKind::Actor);
+        let p = browse(120, 40, Focus::Detail, EntityKind::Actor).panes;
         let heights: Vec<u16> = p.lists.iter().map(|r| r.map_or(0, |r| r.height)).collect();
         assert_eq!(heights, vec![9, 9, 9, 10]);
+        assert_eq!(p.detail, Some(Rect::new(48, 2, 72, 37)));
     }
 
     #[test]
     fn one_pane_with_tabs_when_narrow() {
-        let p = panes(40, 12, Focus::List(EntityKind::Place), EntityKind::Place);
+        let p = browse(40, 12, Focus::List(EntityKind::Place), EntityKind::Place).panes;
         assert_eq!(p.tabs, Some(Rect::new(0, 2, 40, 1)));
         assert_eq!(p.list(EntityKind::Place), Some(Rect::new(0, 3, 40, 8)));
         assert!(p.detail.is_none());
-        let p = panes(40, 12, Focus::Detail, EntityKind::Place);
+        let p = browse(40, 12, Focus::Detail, EntityKind::Place).panes;
         assert!(p.lists.iter().all(Option::is_none));
         assert_eq!(p.detail_inner(), (6, 38));
     }
 
     #[test]
     fn too_small_below_the_minimum() {
-        assert!(panes(29, 24, Focus::Detail, EntityKind::Actor).too_small);
-        assert!(panes(80, 7, Focus::Detail, EntityKind::Actor).too_small);
-        assert!(panes(0, 0, Focus::Detail, EntityKind::Actor).too_small);
+        assert!(browse(29, 24, Focus::Detail, EntityKind::Actor).too_small);
+        assert!(browse(80, 7, Focus::Detail, EntityKind::Actor).too_small);
+        assert!(browse(0, 0, Focus::Detail, EntityKind::Actor).too_small);
+    }
+
+    #[test]
+    fn the_detail_text_width_is_the_detail_pane_s() {
+        for (width, height) in [(80, 24), (120, 40), (200, 50), (70, 20)] {
+            let l = browse(width, height, Focus::Detail, EntityKind::Actor);
+            assert_eq!(l.panes.detail_inner().1, detail_text_width(width));
+        }
     }
 }

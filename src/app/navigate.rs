@@ -2,19 +2,18 @@
 
 use super::history::Visit;
 use super::{App, Focus};
-use crate::detail::link_line;
 use crate::model::{EntityKind, EntityRef};
 
 impl App {
     /// Moves a list's selection by `delta` rows (clamped) and keeps it in view.
     pub(crate) fn move_selection(&mut self, kind: EntityKind, delta: isize) {
-        let count = self.results.count(kind);
+        let count = self.results().count(kind);
         if count == 0 {
             return;
         }
-        let view = self.list_view_mut(kind);
-        view.selected = view.selected.saturating_add_signed(delta).min(count - 1);
-        self.keep_selection_visible(kind);
+        let rows = self.layout().panes.list_rows(kind);
+        self.list_view_mut(kind).move_by(delta, count, rows);
+        self.rank_list(kind);
         if kind == self.last_list {
             self.show_selected();
         }
@@ -29,32 +28,19 @@ impl App {
     /// Scrolls a list so that its selection is on screen, and puts the rows on screen in
     /// rank order.
     pub(crate) fn keep_selection_visible(&mut self, kind: EntityKind) {
-        let rows = self.panes().list_rows(kind);
-        let count = self.results.count(kind);
-        let view = self.list_view_mut(kind);
-        view.selected = view.selected.min(count.saturating_sub(1));
-        if rows > 0 {
-            if view.selected < view.offset {
-                view.offset = view.selected;
-            } else if view.selected >= view.offset + rows {
-                view.offset = view.selected + 1 - rows;
-            }
-            view.offset = view.offset.min(count.saturating_sub(rows));
-        }
-        let view = *view;
-        self.results
-            .rank_to(kind, (view.offset + rows).max(view.selected + 1));
+        let rows = self.layout().panes.list_rows(kind);
+        let count = self.results().count(kind);
+        self.list_view_mut(kind).keep_in(count, rows);
+        self.rank_list(kind);
     }
 
-    /// Puts the rows on screen of every list in rank order (drawing needs them so).
-    pub(crate) fn rank_visible(&mut self) {
-        let panes = self.panes();
-        for kind in EntityKind::ALL {
-            let rows = panes.list_rows(kind);
-            let view = self.list_view(kind);
-            self.results
-                .rank_to(kind, (view.offset + rows).max(view.selected + 1));
-        }
+    /// Puts the rows of a list that are on screen in rank order.
+    fn rank_list(&mut self, kind: EntityKind) {
+        let rows = self.layout().panes.list_rows(kind);
+        let view = self.list_view(kind);
+        self.query
+            .results
+            .rank_to(kind, (view.offset + rows).max(view.selected + 1));
     }
 
     pub(crate) fn focus_list(&mut self, kind: EntityKind) {
@@ -67,30 +53,22 @@ impl App {
     }
 
     pub(crate) fn focus_detail(&mut self) {
-        if self.detail.is_none() {
+        if self.shown().is_none() {
             return;
         }
         self.focus = Focus::Detail;
-        if self.detail_link.is_none() && self.link_count() > 0 {
-            self.detail_link = Some(0);
-        }
+        self.detail.focus_first_link();
         self.keep_link_visible();
     }
 
     /// The list after (or before) the focused pane, the detail last.
     pub(crate) fn cycle_pane(&mut self, forward: bool) {
-        let order = [
-            Focus::List(EntityKind::Actor),
-            Focus::List(EntityKind::Event),
-            Focus::List(EntityKind::StickingPoint),
-            Focus::List(EntityKind::Place),
-            Focus::Detail,
-        ];
+        let order = Focus::ORDER;
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward { (at + 1) % 5 } else { (at + 4) % 5 };
-        match order[next] {
+        let step = if forward { 1 } else { order.len() - 1 };
+        match order[(at + step) % order.len()] {
             Focus::List(kind) => self.focus_list(kind),
-            Focus::Detail if self.detail.is_some() => self.focus_detail(),
+            Focus::Detail if self.shown().is_some() => self.focus_detail(),
             // Nothing to show: skip the detail.
             Focus::Detail => {
                 let kind = if forward {
@@ -103,52 +81,33 @@ impl App {
         }
     }
 
+    /// Rows of text the detail pane shows.
+    fn detail_rows(&self) -> usize {
+        self.layout().panes.detail_inner().0
+    }
+
     /// Focuses the next or previous link of the detail, or scrolls when there is none.
     pub(crate) fn step_link(&mut self, forward: bool) {
-        let count = self.link_count();
-        if count == 0 {
-            self.scroll_detail(if forward { 1 } else { -1 });
-            return;
-        }
-        self.detail_link = Some(match (self.detail_link, forward) {
-            (None, true) => 0,
-            (None, false) => count - 1,
-            (Some(n), true) => (n + 1) % count,
-            (Some(n), false) => (n + count - 1) % count,
-        });
-        self.keep_link_visible();
+        let rows = self.detail_rows();
+        self.detail.step_link(forward, rows);
     }
 
     pub(crate) fn scroll_detail(&mut self, delta: isize) {
-        let rows = self.panes().detail_inner().0;
-        let total = self.detail_lines.len();
-        let max = total.saturating_sub(rows);
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+        let rows = self.detail_rows();
+        self.detail.scroll_by(delta, rows);
     }
 
     /// Scrolls the detail so the focused link is on screen.
     pub(crate) fn keep_link_visible(&mut self) {
-        let rows = self.panes().detail_inner().0;
-        let Some(link) = self.detail_link else {
-            return self.scroll_detail(0);
-        };
-        if let Some(line) = link_line(&self.detail_lines, link)
-            && rows > 0
-        {
-            if line < self.detail_scroll {
-                self.detail_scroll = line;
-            } else if line >= self.detail_scroll + rows {
-                self.detail_scroll = line + 1 - rows;
-            }
-        }
-        self.scroll_detail(0);
+        let rows = self.detail_rows();
+        self.detail.keep_link_visible(rows);
     }
 
     /// Shows a visit and makes the lists follow it.
     fn show_visit(&mut self, visit: Visit) {
         self.set_shown(Some(visit.entity));
-        self.detail_scroll = visit.scroll;
-        self.detail_link = visit.link;
+        self.detail.scroll = visit.scroll;
+        self.detail.focus_link(visit.link);
         self.last_list = visit.entity.kind;
         if let Focus::List(_) = self.focus {
             self.focus = Focus::List(visit.entity.kind);
@@ -159,7 +118,7 @@ impl App {
 
     /// Selects `entity` in its list if the filter lets it through.
     fn select_entity(&mut self, entity: EntityRef) {
-        let position = self.results.rank_of(entity.kind, entity.index);
+        let position = self.query.results.rank_of(entity.kind, entity.index);
         match position {
             Some(row) => {
                 self.list_view_mut(entity.kind).selected = row;
@@ -178,20 +137,16 @@ impl App {
     fn current_visit(&self) -> Option<Visit> {
         self.shown().map(|entity| Visit {
             entity,
-            scroll: self.detail_scroll,
-            link: self.detail_link,
+            scroll: self.detail.scroll,
+            link: self.detail.link,
         })
     }
 
     /// Follows the focused link of the detail.
     pub(crate) fn follow_link(&mut self) {
-        let Some(target) = self
-            .detail_link
-            .and_then(|n| self.detail_links.get(n).copied())
-        else {
-            return;
-        };
-        self.open_entity(target);
+        if let Some(target) = self.detail.focused_target() {
+            self.open_entity(target);
+        }
     }
 
     /// Shows `target` as a new visit in the history, its first link focused.
@@ -206,9 +161,7 @@ impl App {
         };
         self.history.push(visit);
         self.show_visit(visit);
-        if self.link_count() > 0 {
-            self.detail_link = Some(0);
-        }
+        self.detail.focus_first_link();
     }
 
     pub(crate) fn go_back(&mut self, forward: bool) {

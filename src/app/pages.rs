@@ -1,47 +1,83 @@
 //! The matrix, timeline and sources pages: their data (rebuilt when the query changes) and
-//! their cursors.
+//! their cursors, each a [`ListView`] like the lists'.
 
-use super::{App, Page};
+use super::layout::Layout;
+use super::list_view::ListView;
+use super::page_layout::{PageAreas, SourcesAreas};
+use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
 use crate::views::{StanceMatrix, Timeline};
-
-/// Columns of one matrix cell, and at most this much for the row names.
-pub const MATRIX_COLUMN_WIDTH: usize = 12;
-pub const MATRIX_NAME_WIDTH: usize = 20;
-/// Rows under the grid for the legend and the selected position's summary and source;
-/// fewer on short screens, so that the grid keeps some rows.
-pub const MATRIX_NOTE_ROWS: usize = 5;
-
-pub fn matrix_note_rows(screen_height: u16) -> usize {
-    if screen_height >= 20 {
-        MATRIX_NOTE_ROWS
-    } else {
-        2
-    }
-}
-/// Rows above the grid for the column titles.
-pub const MATRIX_HEADER_ROWS: usize = 2;
 
 /// The pages' data and where their cursors are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageViews {
-    pub matrix: StanceMatrix,
-    /// (row, column) of the matrix cursor, and the first row and column shown.
-    pub cursor: (usize, usize),
-    pub offset: (usize, usize),
-    pub timeline: Timeline,
-    pub timeline_selected: usize,
-    pub timeline_offset: usize,
-    pub source_selected: usize,
-    pub source_offset: usize,
-    /// The citation under the cursor among those of the selected source, and the first shown.
-    pub citation_selected: usize,
-    pub citation_offset: usize,
+    pub(crate) matrix: StanceMatrix,
+    /// The matrix cursor's row (a party) and column (a sticking point).
+    pub(crate) matrix_rows: ListView,
+    pub(crate) matrix_columns: ListView,
+    pub(crate) timeline: Timeline,
+    pub(crate) timeline_rows: ListView,
+    pub(crate) sources: ListView,
+    /// What cites the selected source.
+    pub(crate) citations: ListView,
 }
 
-/// Rows of the sources page given to the list of sources (the rest lists what cites one).
-pub fn source_list_rows(sources: usize, body_rows: usize) -> usize {
-    sources.min(body_rows.saturating_sub(2) / 3).max(1)
+impl PageViews {
+    pub fn matrix(&self) -> &StanceMatrix {
+        &self.matrix
+    }
+
+    /// The matrix cursor: (row, column).
+    pub fn matrix_cursor(&self) -> (usize, usize) {
+        (self.matrix_rows.selected, self.matrix_columns.selected)
+    }
+
+    /// The first matrix row and column shown.
+    pub fn matrix_offset(&self) -> (usize, usize) {
+        (self.matrix_rows.offset, self.matrix_columns.offset)
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    pub fn timeline_view(&self) -> ListView {
+        self.timeline_rows
+    }
+
+    pub fn sources_view(&self) -> ListView {
+        self.sources
+    }
+
+    pub fn citations_view(&self) -> ListView {
+        self.citations
+    }
+}
+
+/// What fits on the page shown: (rows, columns) of the matrix grid, rows of the timeline,
+/// rows of the sources list and of the citations.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fits {
+    matrix: (usize, usize),
+    timeline: usize,
+    sources: usize,
+    citations: usize,
+}
+
+fn fits(layout: &Layout) -> Fits {
+    let mut fits = Fits::default();
+    match layout.page {
+        PageAreas::Matrix(m) => fits.matrix = (m.rows, m.columns),
+        PageAreas::Timeline(t) => fits.timeline = t.rows(),
+        PageAreas::Sources(SourcesAreas {
+            sources, citations, ..
+        }) => {
+            fits.sources = sources.height as usize;
+            fits.citations = (citations.height as usize).max(1);
+        }
+        PageAreas::Browse => {}
+    }
+    fits
 }
 
 impl App {
@@ -51,51 +87,41 @@ impl App {
         if !matches!(self.page, Page::Matrix | Page::Timeline) {
             return;
         }
-        let pages = &mut self.pages;
-        pages.matrix = StanceMatrix::build(&self.loaded.index, &self.results);
-        pages.timeline = Timeline::build(&self.loaded.dossier, &self.loaded.index, &self.results);
+        let (loaded, results) = (&self.loaded, self.query.results());
+        self.pages.matrix = StanceMatrix::build(&loaded.index, results);
+        self.pages.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
         self.keep_page_cursors_visible();
     }
 
-    /// Body rows and columns below the search bar and above the status bar.
-    fn body(&self) -> (usize, usize) {
-        (self.height.saturating_sub(3) as usize, self.width as usize)
-    }
-
-    /// How many matrix rows and columns fit on screen.
-    pub fn matrix_fits(&self) -> (usize, usize) {
-        let (rows, width) = self.body();
-        let grid_rows = rows.saturating_sub(2 + MATRIX_HEADER_ROWS + matrix_note_rows(self.height));
-        let grid_columns = width.saturating_sub(MATRIX_NAME_WIDTH + 2) / MATRIX_COLUMN_WIDTH;
-        (grid_rows.max(1), grid_columns.max(1))
+    /// Rows a page key moves on the page shown: a screenful less one.
+    pub(crate) fn page_rows(&self) -> usize {
+        let fits = fits(&self.layout());
+        let rows = match self.page {
+            Page::Matrix => fits.matrix.0,
+            Page::Timeline => fits.timeline,
+            Page::Sources => fits.citations,
+            Page::Browse => 1,
+        };
+        rows.max(2) - 1
     }
 
     pub(crate) fn keep_page_cursors_visible(&mut self) {
-        let (fit_rows, fit_columns) = self.matrix_fits();
-        let list_rows = self.body().0.saturating_sub(2).max(1);
+        let fits = fits(&self.layout());
         let sources = self.loaded.dossier.sources.len();
-        let source_rows = source_list_rows(sources, self.body().0);
-        let citation_rows = self.body().0.saturating_sub(4 + source_rows).max(1);
+        let p = &mut self.pages;
+        p.matrix_rows.keep_in(p.matrix.rows.len(), fits.matrix.0);
+        p.matrix_columns
+            .keep_in(p.matrix.columns.len(), fits.matrix.1);
+        p.timeline_rows
+            .keep_in(p.timeline.rows.len(), fits.timeline);
+        p.sources.keep_in(sources, fits.sources);
         let citations = self
             .loaded
             .index
             .source_citations
-            .get(self.pages.source_selected.min(sources.saturating_sub(1)))
+            .get(p.sources.selected)
             .map_or(0, Vec::len);
-        let p = &mut self.pages;
-        let (rows, columns) = (p.matrix.rows.len(), p.matrix.columns.len());
-        p.cursor.0 = p.cursor.0.min(rows.saturating_sub(1));
-        p.cursor.1 = p.cursor.1.min(columns.saturating_sub(1));
-        p.offset.0 = follow(p.offset.0, p.cursor.0, fit_rows);
-        p.offset.1 = follow(p.offset.1, p.cursor.1, fit_columns);
-        p.timeline_selected = p
-            .timeline_selected
-            .min(p.timeline.rows.len().saturating_sub(1));
-        p.timeline_offset = follow(p.timeline_offset, p.timeline_selected, list_rows);
-        p.source_selected = p.source_selected.min(sources.saturating_sub(1));
-        p.source_offset = follow(p.source_offset, p.source_selected, source_rows);
-        p.citation_selected = p.citation_selected.min(citations.saturating_sub(1));
-        p.citation_offset = follow(p.citation_offset, p.citation_selected, citation_rows);
+        p.citations.keep_in(citations, fits.citations);
     }
 
     /// Moves the cursor of the page shown.
@@ -103,22 +129,58 @@ impl App {
         let p = &mut self.pages;
         match self.page {
             Page::Matrix => {
-                p.cursor.0 = p.cursor.0.saturating_add_signed(rows);
-                p.cursor.1 = p.cursor.1.saturating_add_signed(columns);
+                p.matrix_rows.selected = p.matrix_rows.selected.saturating_add_signed(rows);
+                p.matrix_columns.selected =
+                    p.matrix_columns.selected.saturating_add_signed(columns);
             }
-            Page::Timeline => p.timeline_selected = p.timeline_selected.saturating_add_signed(rows),
+            Page::Timeline => {
+                p.timeline_rows.selected = p.timeline_rows.selected.saturating_add_signed(rows);
+            }
             Page::Sources => {
                 // Up and down walk what cites the source; left and right change source.
-                p.citation_selected = p.citation_selected.saturating_add_signed(rows);
+                p.citations.selected = p.citations.selected.saturating_add_signed(rows);
                 if columns != 0 {
-                    p.source_selected = p.source_selected.saturating_add_signed(columns);
-                    p.citation_selected = 0;
-                    p.citation_offset = 0;
+                    p.sources.selected = p.sources.selected.saturating_add_signed(columns);
+                    p.citations = ListView::default();
                 }
             }
             Page::Browse => {}
         }
         self.keep_page_cursors_visible();
+    }
+
+    /// A click on a page moves the cursor there; a click on what the cursor is on already
+    /// opens it, as Enter does.
+    pub(crate) fn click_page(&mut self, target: Target) {
+        let p = &mut self.pages;
+        let (here, row) = match target {
+            Target::MatrixCell(row, column) => {
+                let column = column.unwrap_or(p.matrix_columns.selected);
+                let here = (row, column) == p.matrix_cursor();
+                p.matrix_rows.selected = row;
+                p.matrix_columns.selected = column;
+                (here, row)
+            }
+            Target::TimelineRow(row) => (row == p.timeline_rows.selected, row),
+            Target::Source(n) => {
+                if n != p.sources.selected {
+                    p.sources.selected = n;
+                    p.citations = ListView::default();
+                }
+                return self.keep_page_cursors_visible();
+            }
+            Target::Citation(row) => (row == p.citations.selected, row),
+            _ => return,
+        };
+        match self.page {
+            Page::Timeline => self.pages.timeline_rows.selected = row,
+            Page::Sources => self.pages.citations.selected = row,
+            _ => {}
+        }
+        self.keep_page_cursors_visible();
+        if here {
+            self.open_from_page();
+        }
     }
 
     /// Enter on a page: open what is under the cursor in the lists and detail.
@@ -129,22 +191,14 @@ impl App {
                 .pages
                 .timeline
                 .rows
-                .get(self.pages.timeline_selected)
-                .map(|row| {
-                    (
-                        EntityRef {
-                            kind: EntityKind::Event,
-                            index: row.event,
-                        },
-                        None,
-                    )
-                }),
+                .get(self.pages.timeline_rows.selected)
+                .map(|row| (EntityRef::new(EntityKind::Event, row.event), None)),
             Page::Sources => crate::views::citations(
                 &self.loaded.dossier,
                 &self.loaded.index,
-                self.pages.source_selected,
+                self.pages.sources.selected,
             )
-            .get(self.pages.citation_selected)
+            .get(self.pages.citations.selected)
             .map(|citing| (citing.entity, None)),
             Page::Browse => None,
         };
@@ -156,38 +210,22 @@ impl App {
         // For a matrix cell, focus the party's position in the sticking point's detail: in
         // that detail the only links to actors are the positions' parties.
         if let Some(actor) = actor {
-            let party = EntityRef {
-                kind: EntityKind::Actor,
-                index: actor,
-            };
-            self.detail_link = self.detail_links.iter().position(|&l| l == party);
-            self.focus = super::Focus::Detail;
+            let party = EntityRef::new(EntityKind::Actor, actor);
+            let link = self.detail.links().iter().position(|&l| l == party);
+            self.detail.focus_link(link);
+            self.focus = Focus::Detail;
             self.keep_link_visible();
         }
     }
 
     /// The sticking point under the matrix cursor and the actor of its row.
     fn matrix_target(&self) -> Option<(EntityRef, Option<usize>)> {
-        let (row, column) = self.pages.cursor;
+        let (row, column) = self.pages.matrix_cursor();
         let cell = self.pages.matrix.cell(row, column)?;
         let actor = self.pages.matrix.rows[row];
         Some((
-            EntityRef {
-                kind: EntityKind::StickingPoint,
-                index: cell.sticking_point,
-            },
+            EntityRef::new(EntityKind::StickingPoint, cell.sticking_point),
             Some(actor),
         ))
-    }
-}
-
-/// The first visible index that keeps `selected` within `fit` rows starting there.
-fn follow(offset: usize, selected: usize, fit: usize) -> usize {
-    if selected < offset {
-        selected
-    } else if selected >= offset + fit {
-        selected + 1 - fit
-    } else {
-        offset
     }
 }

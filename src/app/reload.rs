@@ -29,33 +29,28 @@ impl App {
                 return;
             }
         };
-        let ids = |app: &App, entity: EntityRef| app.loaded.dossier.id_of(entity).to_string();
+        let ids = |app: &App, entity: EntityRef| app.loaded().dossier.id_of(entity).to_string();
         let selected: Vec<Option<String>> = EntityKind::ALL
             .iter()
             .map(|&k| self.selected(k).map(|e| ids(self, e)))
             .collect();
         let shown = self.shown().map(|e| ids(self, e));
-        let (scroll, link) = (self.detail_scroll, self.detail_link);
-        let old = std::mem::replace(&mut self.loaded, loaded);
-        self.engine = engine.unwrap_or_else(|| {
-            Arc::new(SearchEngine::new(&self.loaded.dossier, &self.loaded.index))
-        });
+        let (scroll, link) = (self.detail.scroll, self.detail.link);
+        let engine =
+            engine.unwrap_or_else(|| Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index)));
+        let old = self.replace_loaded(loaded, engine);
         let index = &self.loaded.index;
         let remap = |visit: Visit| {
             let id = old.dossier.id_of(visit.entity);
             index.get(id).map(|entity| Visit { entity, ..visit })
         };
         self.history.remap(remap);
-        // The old results index the old dossier: search it afresh, here and now, so that
-        // the selection can be found in the new results.
-        self.forget_results();
-        let background = std::mem::replace(&mut self.search.background, false);
-        self.apply_query();
-        self.search.background = background;
+        self.detail.clear();
+        self.results_changed();
         for (kind, id) in EntityKind::ALL.into_iter().zip(selected) {
             let row = id.and_then(|id| self.loaded.index.get(&id)).and_then(|e| {
                 (e.kind == kind)
-                    .then(|| self.results.rank_of(kind, e.index))
+                    .then(|| self.query.results.rank_of(kind, e.index))
                     .flatten()
             });
             if let Some(row) = row {
@@ -63,12 +58,12 @@ impl App {
                 self.keep_selection_visible(kind);
             }
         }
-        self.detail = None;
-        match shown.and_then(|id| self.loaded.index.get(&id)) {
+        self.detail.clear();
+        match shown.and_then(|id| self.loaded().index.get(&id)) {
             Some(entity) => {
                 self.set_shown(Some(entity));
-                self.detail_scroll = scroll;
-                self.detail_link = link.filter(|&n| n < self.link_count());
+                self.detail.scroll = scroll;
+                self.detail.focus_link(link);
                 self.keep_link_visible();
             }
             None => self.show_selected(),
@@ -76,7 +71,7 @@ impl App {
         self.reload_error = None;
         self.status = Some(format!(
             "Reloaded {}",
-            crate::text::sanitize_line(&self.loaded.name)
+            crate::text::sanitize_line(&self.loaded().name)
         ));
     }
 }

@@ -4,11 +4,23 @@ use super::*;
 use crate::model::builtin;
 
 fn app(width: u16, height: u16) -> App {
-    App::new(builtin().unwrap_or_else(|e| panic!("{e}")), width, height)
+    App::new(
+        builtin().unwrap_or_else(|e| panic!("{e}")),
+        Options::sized(width, height),
+    )
 }
 
-fn id(app: &App, entity: Option<EntityRef>) -> String {
-    entity.map_or_else(String::new, |e| app.loaded.dossier.id_of(e).to_string())
+/// An app whose searches go to the worker, as in the explorer.
+fn background_app() -> App {
+    let options = Options {
+        background_search: true,
+        ..Options::sized(80, 24)
+    };
+    App::new(builtin().unwrap_or_else(|e| panic!("{e}")), options)
+}
+
+fn id(app: &App, entity: Option<crate::model::EntityRef>) -> String {
+    entity.map_or_else(String::new, |e| app.loaded().dossier.id_of(e).to_string())
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -44,7 +56,7 @@ fn navigation_stays_in_bounds() {
 #[test]
 fn the_selection_stays_on_screen() {
     let mut app = app(80, 12);
-    let rows = app.panes().list_rows(EntityKind::Actor);
+    let rows = app.layout().panes.list_rows(EntityKind::Actor);
     assert!(rows > 0 && rows < 15);
     for _ in 0..14 {
         update(&mut app, Action::Down);
@@ -62,7 +74,7 @@ fn panes_cycle_and_number_keys_jump() {
     update(&mut app, Action::FocusList(EntityKind::Place));
     update(&mut app, Action::NextPane);
     assert_eq!(app.focus, Focus::Detail);
-    assert_eq!(app.detail_link, Some(0));
+    assert_eq!(app.detail.link, Some(0));
     update(&mut app, Action::Escape);
     assert_eq!(app.focus, Focus::List(EntityKind::Place));
     update(&mut app, Action::PreviousPane);
@@ -76,30 +88,30 @@ fn search_narrows_every_list_and_escape_clears_it() {
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "pokrovsk");
     assert_eq!(
-        app.results.ranked(EntityKind::Event)[0].index,
+        app.results().ranked(EntityKind::Event)[0].index,
         app.loaded
             .index
             .get("pokrovsk-claim")
             .map_or(99, |e| e.index)
     );
     // Russia's position mentions Pokrovsk.
-    assert_eq!(app.results.count(EntityKind::Actor), 1);
+    assert_eq!(app.results().count(EntityKind::Actor), 1);
     assert_eq!(app.focus, Focus::List(EntityKind::Actor));
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "^pokrovsk");
     // No actor's name starts so: the focus moves to the list with the best hit.
-    assert!((app.results.count(EntityKind::Actor) == 0));
+    assert!((app.results().count(EntityKind::Actor) == 0));
     assert_eq!(app.focus, Focus::List(EntityKind::Place));
     assert_eq!(id(&app, app.shown()), "pokrovsk");
-    let narrowed = app.results.total();
+    let narrowed = app.results().total();
     update(&mut app, Action::DeleteBack);
-    assert!(app.results.total() >= narrowed);
+    assert!(app.results().total() >= narrowed);
     update(&mut app, Action::FinishSearch);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.query.text, "^pokrovs");
+    assert_eq!(app.query.text(), "^pokrovs");
     update(&mut app, Action::Escape);
-    assert_eq!(app.query.text, "");
-    assert_eq!(app.results.count(EntityKind::Actor), 15);
+    assert_eq!(app.query.text(), "");
+    assert_eq!(app.results().count(EntityKind::Actor), 15);
 }
 
 #[test]
@@ -107,17 +119,17 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     let mut app = app(80, 24);
     update(&mut app, Action::StartSearch);
     type_text(&mut app, "status:held");
-    let held = app.results.count(EntityKind::Event);
+    let held = app.results().count(EntityKind::Event);
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "kind:");
     assert_eq!(
-        app.query_error.as_deref(),
+        app.query.error(),
         Some("kind: needs a value, e.g. kind:event")
     );
     type_text(&mut app, "event");
-    assert_eq!(app.query_error, None);
-    assert!((app.results.count(EntityKind::Actor) == 0));
-    assert_eq!(app.results.count(EntityKind::Event), 13);
+    assert_eq!(app.query.error(), None);
+    assert!((app.results().count(EntityKind::Actor) == 0));
+    assert_eq!(app.results().count(EntityKind::Event), 13);
     assert!(held < 13);
 }
 
@@ -133,11 +145,11 @@ fn query_history_with_up_and_down() {
     update(&mut app, Action::Escape);
     update(&mut app, Action::StartSearch);
     update(&mut app, Action::HistoryPrevious);
-    assert_eq!(app.query.text, "donbas");
+    assert_eq!(app.query.text(), "donbas");
     update(&mut app, Action::HistoryPrevious);
-    assert_eq!(app.query.text, "nato");
+    assert_eq!(app.query.text(), "nato");
     update(&mut app, Action::HistoryNext);
-    assert_eq!(app.query.text, "donbas");
+    assert_eq!(app.query.text(), "donbas");
 }
 
 #[test]
@@ -161,7 +173,7 @@ fn follow_links_then_back_and_forward() {
     // Witkoff's events: Tab to the Moscow talks and follow it.
     update(&mut app, Action::Back);
     assert_eq!(id(&app, app.shown()), "witkoff");
-    assert_eq!(app.detail_link, Some(0), "the focused link is restored");
+    assert_eq!(app.detail.link, Some(0), "the focused link is restored");
     update(&mut app, Action::NextLink);
     update(&mut app, Action::Activate);
     assert_eq!(id(&app, app.shown()), "moscow-talks");
@@ -229,7 +241,7 @@ fn resizing_to_nothing_and_back_keeps_state() {
     update(&mut app, Action::Resize(40, 12));
     update(&mut app, Action::Down);
     assert_eq!(app.list_view(EntityKind::Actor).selected, 14);
-    let rows = app.panes().list_rows(EntityKind::Actor);
+    let rows = app.layout().panes.list_rows(EntityKind::Actor);
     let view = app.list_view(EntityKind::Actor);
     assert!(view.selected < view.offset + rows);
 }
@@ -254,31 +266,29 @@ fn requests(app: &mut App) -> Vec<crate::search::SearchRequest> {
 
 #[test]
 fn background_searches_show_only_the_newest_results() {
-    let mut app = app(80, 24);
-    app.search.background = true;
+    let mut app = background_app();
     update(&mut app, Action::StartSearch);
     type_text(&mut app, "pu");
     let sent = requests(&mut app);
     assert_eq!(sent.len(), 2);
     // Nothing changed yet: the lists still show everything, and the bar says why.
-    assert_eq!(app.results.count(EntityKind::Actor), 15);
-    assert!(app.search.pending);
+    assert_eq!(app.results().count(EntityKind::Actor), 15);
+    assert!(app.query.pending());
     let mut sent = sent.into_iter();
     let (older, newer) = (sent.next().unwrap(), sent.next().unwrap());
     // The newer request's results are shown; the older ones, arriving late, are not.
     update(&mut app, Action::SearchFinished(Box::new(newer.finish())));
-    assert!(!app.search.pending);
-    assert_eq!(app.results_query, "pu");
-    let shown = app.results.count(EntityKind::Actor);
+    assert!(!app.query.pending());
+    assert_eq!(app.query.answered(), "pu");
+    let shown = app.results().count(EntityKind::Actor);
     update(&mut app, Action::SearchFinished(Box::new(older.finish())));
-    assert_eq!(app.results_query, "pu");
-    assert_eq!(app.results.count(EntityKind::Actor), shown);
+    assert_eq!(app.query.answered(), "pu");
+    assert_eq!(app.results().count(EntityKind::Actor), shown);
 }
 
 #[test]
 fn deleting_a_character_reuses_the_earlier_results_without_a_search() {
-    let mut app = app(80, 24);
-    app.search.background = true;
+    let mut app = background_app();
     update(&mut app, Action::StartSearch);
     for c in "put".chars() {
         update(&mut app, Action::Insert(c));
@@ -286,30 +296,29 @@ fn deleting_a_character_reuses_the_earlier_results_without_a_search() {
             update(&mut app, Action::SearchFinished(Box::new(request.finish())));
         }
     }
-    let narrowest = app.results.total();
+    let narrowest = app.results().total();
     update(&mut app, Action::DeleteBack);
     assert!(
         requests(&mut app).is_empty(),
         "no search for a query seen before"
     );
-    assert_eq!(app.results_query, "pu");
-    assert!(app.results.total() >= narrowest);
+    assert_eq!(app.query.answered(), "pu");
+    assert!(app.results().total() >= narrowest);
     update(&mut app, Action::ClearInput);
     assert!(requests(&mut app).is_empty());
-    assert_eq!(app.results.count(EntityKind::Actor), 15);
+    assert_eq!(app.results().count(EntityKind::Actor), 15);
 }
 
 #[test]
 fn an_export_waits_for_the_search_typed_before_it() {
-    let mut app = app(80, 24);
-    app.search.background = true;
+    let mut app = background_app();
     update(&mut app, Action::StartSearch);
     type_text(&mut app, "pokrovsk");
     update(&mut app, Action::FinishSearch);
     update(&mut app, Action::FocusList(EntityKind::Event));
     update(&mut app, Action::StartExport);
     // The results arrived through the export, not the worker.
-    assert!(!app.search.pending);
+    assert!(!app.query.pending());
     let Some(prompt) = &app.export else {
         panic!("no export prompt")
     };
@@ -317,5 +326,5 @@ fn an_export_waits_for_the_search_typed_before_it() {
         panic!("not a view export")
     };
     assert_eq!(view.entries.len(), 2);
-    assert_eq!(app.results_query, "pokrovsk");
+    assert_eq!(app.query.answered(), "pokrovsk");
 }

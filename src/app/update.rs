@@ -29,19 +29,16 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
         },
     }
-    if app.focus == Focus::Detail && app.detail.is_none() {
+    if app.focus == Focus::Detail && app.shown().is_none() {
         app.focus = Focus::List(app.last_list);
     }
     app.rank_visible();
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
-    let relayout = app.width != width;
     app.width = width;
     app.height = height;
-    if relayout {
-        app.lay_out_detail();
-    }
+    app.detail.lay_out(super::layout::detail_text_width(width));
     app.keep_page_cursors_visible();
     for kind in crate::model::EntityKind::ALL {
         app.keep_selection_visible(kind);
@@ -51,9 +48,10 @@ fn resize(app: &mut App, width: u16, height: u16) {
 
 /// Rows moved by PgUp/PgDn (a page) and Ctrl-u/Ctrl-d (half a page) in the focused pane.
 fn page(app: &App, half: bool) -> isize {
+    let panes = app.layout().panes;
     let rows = match app.focus {
-        Focus::List(kind) => app.panes().list_rows(kind),
-        Focus::Detail => app.panes().detail_inner().0,
+        Focus::List(kind) => panes.list_rows(kind),
+        Focus::Detail => panes.detail_inner().0,
     };
     let rows = if half {
         rows / 2
@@ -65,8 +63,7 @@ fn page(app: &App, half: bool) -> isize {
 
 /// Keys on the matrix, timeline and sources pages; `false` for those they leave to `browse`.
 fn page_action(app: &mut App, action: &Action) -> bool {
-    let (fit_rows, _) = app.matrix_fits();
-    let page = fit_rows.max(2) as isize - 1;
+    let page = app.page_rows() as isize;
     match action {
         Action::Up => app.move_page_cursor(-1, 0),
         Action::Down => app.move_page_cursor(1, 0),
@@ -118,7 +115,7 @@ fn browse(app: &mut App, action: Action) {
         (Action::Forward, _) => app.go_back(true),
         (Action::StartSearch, _) => {
             app.mode = Mode::Search;
-            app.query.end();
+            app.query.input.end();
         }
         (Action::ToggleHelp, _) => open_help(app),
         (Action::OpenPage(page), _) => {
@@ -134,60 +131,62 @@ fn browse(app: &mut App, action: Action) {
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
-        (Action::Escape, Focus::List(_)) if !app.query.text.is_empty() => clear_query(app),
+        (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}
     }
 }
 
 fn clear_query(app: &mut App) {
-    app.query_history.remember(&app.query.text);
-    app.query.set("");
+    let query = &mut app.query;
+    query.history.remember(&query.input.text);
+    query.input.set("");
     app.apply_query();
 }
 
 fn search(app: &mut App, action: Action) {
+    let query = &mut app.query;
+    let (input, history) = (&mut query.input, &mut query.history);
     let edited = match action {
         Action::Insert(c) => {
-            app.query.insert(c);
+            input.insert(c);
             true
         }
         Action::DeleteBack => {
-            app.query.delete_back();
+            input.delete_back();
             true
         }
         Action::DeleteForward => {
-            app.query.delete_forward();
+            input.delete_forward();
             true
         }
         Action::DeleteWord => {
-            app.query.delete_word();
+            input.delete_word();
             true
         }
         Action::ClearInput => {
-            app.query.set("");
+            input.set("");
             true
         }
-        Action::HistoryPrevious => match app.query_history.earlier(&app.query.text) {
+        Action::HistoryPrevious => match history.earlier(&input.text) {
             Some(earlier) => {
-                let earlier = earlier.to_string();
-                app.query.set(&earlier);
+                input.set(earlier);
                 true
             }
             None => false,
         },
-        Action::HistoryNext => match app.query_history.later() {
+        Action::HistoryNext => match history.later() {
             Some(later) => {
-                app.query.set(&later);
+                input.set(&later);
                 true
             }
             None => false,
         },
-        Action::CursorLeft => return app.query.left(),
-        Action::CursorRight => return app.query.right(),
-        Action::CursorHome => return app.query.home(),
-        Action::CursorEnd => return app.query.end(),
+        Action::CursorLeft => return input.left(),
+        Action::CursorRight => return input.right(),
+        Action::CursorHome => return input.home(),
+        Action::CursorEnd => return input.end(),
         Action::FinishSearch => {
-            app.query_history.remember(&app.query.text);
+            history.remember(&input.text);
             app.mode = Mode::Browse;
             return;
         }
@@ -199,7 +198,7 @@ fn search(app: &mut App, action: Action) {
     };
     if edited {
         if !matches!(action, Action::HistoryPrevious | Action::HistoryNext) {
-            app.query_history.stop_browsing();
+            history.stop_browsing();
         }
         app.apply_query();
     }
@@ -237,7 +236,7 @@ fn click(app: &mut App, target: Target) {
         return;
     }
     if app.mode == Mode::Search && target != Target::SearchBar {
-        app.query_history.remember(&app.query.text);
+        app.query.history.remember(&app.query.input.text);
         app.mode = Mode::Browse;
     }
     match target {
@@ -246,19 +245,24 @@ fn click(app: &mut App, target: Target) {
             app.select_row(kind, row);
         }
         Target::List(kind) => app.focus_list(kind),
-        Target::Link(n) if n < app.link_count() => {
+        Target::Link(n) if n < app.detail.link_count() => {
             app.focus = Focus::Detail;
-            app.detail_link = Some(n);
+            app.detail.focus_link(Some(n));
             app.follow_link();
         }
         Target::Link(_) => app.focus_detail(),
         Target::Detail => app.focus_detail(),
         Target::SearchBar => {
             app.mode = Mode::Search;
-            app.query.end();
+            app.query.input.end();
         }
         Target::Tab(Focus::List(kind)) => app.focus_list(kind),
         Target::Tab(Focus::Detail) => app.focus_detail(),
+        Target::MatrixCell(..)
+        | Target::TimelineRow(_)
+        | Target::Source(_)
+        | Target::Citation(_)
+        | Target::Page => app.click_page(target),
     }
 }
 
@@ -266,6 +270,10 @@ fn scroll(app: &mut App, target: Target, delta: i32) {
     match target {
         Target::ListRow(kind, _) | Target::List(kind) => app.move_selection(kind, delta as isize),
         Target::Link(_) | Target::Detail => app.scroll_detail(delta as isize),
+        Target::MatrixCell(..) | Target::TimelineRow(_) | Target::Citation(_) | Target::Page => {
+            app.move_page_cursor(delta as isize, 0)
+        }
+        Target::Source(_) => app.move_page_cursor(0, delta.signum() as isize),
         Target::SearchBar | Target::Tab(_) => {}
     }
 }

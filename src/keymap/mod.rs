@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Focus, Mode, Page};
+use crate::action::{Action, Focus, Mode, Page};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,18 +45,23 @@ pub enum Key {
     Text,
 }
 
+/// A row of the built-in key table.
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
-    pub description: &'static str,
+    /// What the action does in this context, when it says more than the command's own
+    /// description.
+    pub description: Option<&'static str>,
 }
 
 mod bindings;
+pub mod commands;
 mod remap;
 
 pub use bindings::BINDINGS;
-pub use remap::{Entry, Keymap, action_name, parse_key};
+pub use commands::{COMMANDS, Command, action_name};
+pub use remap::{Entry, Keymap, parse_key};
 
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
@@ -80,8 +85,9 @@ fn matches(key: Key, event: &KeyEvent) -> Option<Action> {
     hit.then_some(Action::Quit)
 }
 
-/// The contexts that apply, most specific first.
-fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
+/// The contexts that apply, most specific first: the one place that says which keys work
+/// in which mode (key handling and the status bar's hints both ask it).
+pub fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
     match (mode, focus) {
         (Mode::Browse, _) if page != Page::Browse => &[Pages, Anywhere],
         (Mode::Search, _) => &[Search],
@@ -174,7 +180,7 @@ pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
                 .collect::<Vec<_>>()
                 .join(" "),
             description: b.description,
-            name: action_name(&b.action),
+            name: action_name(&b.action).to_string(),
         })
         .filter(|row| {
             filter.is_empty()

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use crossterm::event::KeyCode;
 
-use super::{BINDINGS, Context, Key};
-use crate::app::Action;
+use super::{BINDINGS, Context, Key, action_name, commands::command_of};
+use crate::action::Action;
 
 /// One binding of the key map in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,10 @@ impl Default for Keymap {
                 context: b.context,
                 keys: b.keys.to_vec(),
                 action: b.action.clone(),
-                description: b.description,
+                description: b
+                    .description
+                    .or_else(|| command_of(&b.action).map(|c| c.description))
+                    .unwrap_or_default(),
             })
             .collect();
         Keymap { entries }
@@ -44,25 +47,6 @@ const REMAPPABLE: [Context; 4] = [
     Context::Detail,
     Context::Pages,
 ];
-
-/// The name of an action in the config file: `quit`, `start-search`, `open-page-matrix`.
-pub fn action_name(action: &Action) -> String {
-    let debug = format!("{action:?}");
-    let mut name = String::new();
-    for c in debug.chars() {
-        if c.is_ascii_uppercase() {
-            if !name.is_empty() && !name.ends_with('-') {
-                name.push('-');
-            }
-            name.push(c.to_ascii_lowercase());
-        } else if c.is_ascii_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('-') {
-            name.push('-');
-        }
-    }
-    name.trim_end_matches('-').to_string()
-}
 
 /// Reads a key as written in the config file: `q`, `G`, `ctrl-d`, `alt-left`, `enter`, `f1`.
 pub fn parse_key(text: &str) -> Result<Key, String> {
@@ -144,7 +128,7 @@ impl Keymap {
                 .collect();
             let targets: Vec<usize> = (0..keymap.entries.len())
                 .filter(|&i| REMAPPABLE.contains(&keymap.entries[i].context))
-                .filter(|&i| action_name(&keymap.entries[i].action) == *name)
+                .filter(|&i| action_name(&keymap.entries[i].action) == name)
                 .collect();
             if targets.is_empty() {
                 problems.push(format!(
@@ -222,7 +206,7 @@ mod tests {
         assert_eq!(action_name(&Action::Quit), "quit");
         assert_eq!(action_name(&Action::StartSearch), "start-search");
         assert_eq!(
-            action_name(&Action::OpenPage(crate::app::Page::Matrix)),
+            action_name(&Action::OpenPage(crate::action::Page::Matrix)),
             "open-page-matrix"
         );
         assert_eq!(parse_key("ctrl-d"), Ok(Key::Ctrl('d')));

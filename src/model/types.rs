@@ -184,7 +184,10 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [
+    /// How many kinds there are: the length of every per-kind array.
+    pub const COUNT: usize = 4;
+
+    pub const ALL: [EntityKind; Self::COUNT] = [
         EntityKind::Actor,
         EntityKind::Event,
         EntityKind::StickingPoint,
@@ -247,6 +250,12 @@ impl EntityKind {
 pub struct EntityRef {
     pub kind: EntityKind,
     pub index: usize,
+}
+
+impl EntityRef {
+    pub const fn new(kind: EntityKind, index: usize) -> Self {
+        EntityRef { kind, index }
+    }
 }
 
 impl Dossier {

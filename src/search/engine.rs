@@ -29,7 +29,7 @@ pub struct SearchEngine {
     /// Every distinct text of the documents (names, ids, aliases, words…), lowercased.
     pub(super) texts: Vec<Box<str>>,
     /// Where each kind's documents start (documents are in kind order, then dossier order).
-    kind_start: [usize; 4],
+    kind_start: [usize; EntityKind::COUNT],
     /// The lowercased id, name and aliases of each actor, for `actor:`.
     pub(super) actor_keys: Vec<Vec<String>>,
     /// How many texts a document refers to, on average (to choose how to score a term).
@@ -62,7 +62,7 @@ impl SearchEngine {
             .collect();
         let mut texts = Texts::default();
         let docs = documents(dossier, index, &mut texts);
-        let mut kind_start = [0; 4];
+        let mut kind_start = [0; EntityKind::COUNT];
         for slot in 1..4 {
             kind_start[slot] = kind_start[slot - 1] + dossier.count(EntityKind::ALL[slot - 1]);
         }
@@ -126,7 +126,7 @@ impl SearchEngine {
                 })
                 .collect()
         })?;
-        let mut lists: [Vec<Hit>; 4] = Default::default();
+        let mut lists: [Vec<Hit>; EntityKind::COUNT] = Default::default();
         for &(doc, score) in &scored {
             let entity = self.docs[doc].entity;
             lists[entity.kind.slot()].push(Hit {
@@ -140,7 +140,7 @@ impl SearchEngine {
 
     /// Every entity, in dossier order (the empty query).
     fn everything(&self) -> Results {
-        let mut lists: [Vec<Hit>; 4] = Default::default();
+        let mut lists: [Vec<Hit>; EntityKind::COUNT] = Default::default();
         for doc in &self.docs {
             lists[doc.entity.kind.slot()].push(Hit {
                 index: doc.entity.index,

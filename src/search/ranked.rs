@@ -101,14 +101,14 @@ impl Ranked {
 /// The hits of each kind.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
-    lists: [Ranked; 4],
+    lists: [Ranked; EntityKind::COUNT],
     /// The engine's numbers of every matching document, in order; `None`: all of them.
     /// Shared with the next search when it narrows these results.
     docs: Option<Arc<[u32]>>,
 }
 
 impl Results {
-    pub fn new(lists: [Ranked; 4], docs: Option<Arc<[u32]>>) -> Self {
+    pub fn new(lists: [Ranked; EntityKind::COUNT], docs: Option<Arc<[u32]>>) -> Self {
         Results { lists, docs }
     }
 

@@ -7,13 +7,14 @@ use ratatui::text::Line;
 
 use super::text::Fitted;
 use super::theme::Theme;
-use crate::app::{Action, App, Focus, Mode};
-use crate::keymap::{Context, key_name};
+use crate::action::{Action, Focus, Mode};
+use crate::app::App;
+use crate::keymap::{Context, Keymap, contexts, key_name};
 use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
 pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    if let Some(error) = &app.reload_error {
+    if let Some(error) = app.reload_error() {
         let mut banner = Fitted::default();
         banner.push(
             " ⚠ Reload failed, showing the last good dossier: ",
@@ -24,7 +25,7 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
         return;
     }
-    let d = &app.loaded.dossier;
+    let d = &app.loaded().dossier;
     let counts = format!(
         " {} actors · {} events · {} points · {} places ",
         d.actors.len(),
@@ -52,7 +53,8 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let searching = app.mode == Mode::Search;
+    let searching = app.mode() == Mode::Search;
+    let query = app.query().input();
     let width = area.width as usize;
     let mut line = Fitted::default();
     let prompt_style = if searching {
@@ -61,11 +63,11 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.key
     };
     line.push(" / ", |_| prompt_style);
-    if app.query.text.is_empty() && !searching {
+    if query.text.is_empty() && !searching {
         line.push("search (fzf syntax; ? for help)", |_| theme.muted);
     } else {
-        let text = sanitize_line(&app.query.text).into_owned();
-        let cursor = app.query.cursor;
+        let text = sanitize_line(&query.text).into_owned();
+        let cursor = query.cursor;
         line.push(&text, |i| {
             if searching && i == cursor {
                 Style::new().add_modifier(Modifier::REVERSED)
@@ -73,18 +75,18 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Style::new()
             }
         });
-        if searching && cursor >= app.query.text.chars().count() {
+        if searching && cursor >= query.text.chars().count() {
             line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
         }
     }
     let hint = app
-        .query_error
-        .as_ref()
+        .query()
+        .error()
         .map(|e| format!("  ⚠ {}", sanitize_line(e)));
     let mut hint_fitted = Fitted::default();
     if let Some(hint) = &hint {
         hint_fitted.push(hint, |_| theme.error);
-    } else if app.search.pending {
+    } else if app.query().pending() {
         hint_fitted.push("  searching…", |_| theme.muted);
     }
     line.truncate(width);
@@ -94,23 +96,23 @@ pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// The tab row of narrow screens: the four lists and the detail.
-pub fn tab_labels() -> [(Focus, &'static str); 5] {
-    [
-        (Focus::List(EntityKind::Actor), "Actors"),
-        (Focus::List(EntityKind::Event), "Events"),
-        (Focus::List(EntityKind::StickingPoint), "Points"),
-        (Focus::List(EntityKind::Place), "Places"),
-        (Focus::Detail, "Detail"),
-    ]
+/// A tab's label on narrow screens.
+fn tab_label(focus: Focus) -> &'static str {
+    match focus {
+        Focus::List(EntityKind::Actor) => "Actors",
+        Focus::List(EntityKind::Event) => "Events",
+        Focus::List(EntityKind::StickingPoint) => "Points",
+        Focus::List(EntityKind::Place) => "Places",
+        Focus::Detail => "Detail",
+    }
 }
 
 /// The column span of each tab: (focus, first column, width).
 pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
     let mut x = 0u16;
     let mut spans = Vec::new();
-    for (focus, label) in tab_labels() {
-        let w = label.len() as u16 + 1;
+    for focus in Focus::ORDER {
+        let w = tab_label(focus).len() as u16 + 1;
         if x + w > width {
             break;
         }
@@ -121,13 +123,9 @@ pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
 }
 
 pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let labels = tab_labels();
     for (focus, x, w) in tab_spans(area.width) {
-        let label = labels
-            .iter()
-            .find(|(f, _)| *f == focus)
-            .map_or("", |(_, l)| l);
-        let style = if app.focus == focus {
+        let label = tab_label(focus);
+        let style = if app.focus() == focus {
             theme.title_focused.add_modifier(Modifier::REVERSED)
         } else {
             theme.title
@@ -139,74 +137,66 @@ pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The key hints that matter in the current mode, taken from the keymap.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let (context, wanted): (Context, &[(Action, &'static str)]) = match (app.mode, app.focus) {
-        (Mode::Export | Mode::ConfirmOverwrite, _) => (Context::Export, &[]),
-        (Mode::Search, _) => (
-            Context::Search,
-            &[
-                (Action::FinishSearch, "keep filter"),
-                (Action::Escape, "clear"),
-                (Action::HistoryPrevious, "history"),
-            ],
-        ),
-        (Mode::Help, _) => (
-            Context::Help,
-            &[(Action::Escape, "close"), (Action::Down, "scroll")],
-        ),
-        (Mode::Browse, _) if app.page != crate::app::Page::Browse => (
-            Context::Pages,
-            &[
-                (Action::Down, "move"),
-                (Action::Activate, "open"),
-                (Action::Escape, "lists"),
-            ],
-        ),
-        (Mode::Browse, Focus::Detail) => (
-            Context::Detail,
-            &[
-                (Action::NextLink, "next link"),
-                (Action::Activate, "follow"),
-                (Action::Escape, "list"),
-            ],
-        ),
-        (Mode::Browse, Focus::List(_)) => (
-            Context::Lists,
-            &[
-                (Action::Down, "move"),
-                (Action::Activate, "links"),
-                (Action::NextPane, "pane"),
-            ],
-        ),
-    };
-    let mut hints: Vec<(String, &'static str)> = wanted
-        .iter()
-        .filter_map(|(action, label)| {
-            app.keymap
+/// The actions the status bar names in a context, with their short labels.
+fn wanted_hints(context: Context) -> &'static [(Action, &'static str)] {
+    match context {
+        Context::Search => &[
+            (Action::FinishSearch, "keep filter"),
+            (Action::Escape, "clear"),
+            (Action::HistoryPrevious, "history"),
+        ],
+        Context::Help => &[(Action::Escape, "close"), (Action::Down, "scroll")],
+        Context::Pages => &[
+            (Action::Down, "move"),
+            (Action::Activate, "open"),
+            (Action::Escape, "lists"),
+        ],
+        Context::Detail => &[
+            (Action::NextLink, "next link"),
+            (Action::Activate, "follow"),
+            (Action::Escape, "list"),
+        ],
+        Context::Lists => &[
+            (Action::Down, "move"),
+            (Action::Activate, "links"),
+            (Action::NextPane, "pane"),
+        ],
+        Context::Anywhere => &[
+            (Action::Back, "back"),
+            (Action::StartSearch, "search"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Context::Export | Context::Overwrite => &[],
+    }
+}
+
+/// The key hints that matter in the current mode, taken from the keymap: the most specific
+/// context's, then those that work anywhere.
+fn hints(app: &App, keymap: &Keymap) -> Vec<(String, &'static str)> {
+    let mut hints = Vec::new();
+    for &context in contexts(app.mode(), app.focus(), app.page()) {
+        for (action, label) in wanted_hints(context) {
+            let key = keymap
                 .entries
                 .iter()
                 .find(|b| b.context == context && b.action == *action)
-                .and_then(|b| b.keys.first())
-                .map(|&k| (key_name(k), *label))
-        })
-        .collect();
-    if app.mode == Mode::Browse {
-        hints.push(("Backspace".into(), "back"));
-        hints.push(("/".into(), "search"));
-        hints.push(("?".into(), "help"));
-        hints.push(("q".into(), "quit"));
+                .and_then(|b| b.keys.first());
+            if let Some(&key) = key {
+                hints.push((key_name(key), *label));
+            }
+        }
     }
     hints
 }
 
 /// The export prompt, or the overwrite question, in the status bar's place.
 fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
-    let Some(prompt) = &app.export else {
+    let Some(prompt) = app.export_prompt() else {
         return false;
     };
     let name = sanitize_line(&prompt.input.text).into_owned();
-    if app.mode == Mode::ConfirmOverwrite {
+    if app.mode() == Mode::ConfirmOverwrite {
         line.push(&format!(" {name} already exists. Overwrite it? "), |_| {
             theme.error
         });
@@ -248,18 +238,18 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
     true
 }
 
-pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let mut line = Fitted::default();
-    let prompting = matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite);
+    let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);
     if prompting && export_prompt(app, theme, &mut line) {
         // The prompt takes the whole bar.
-    } else if let Some(status) = &app.status {
+    } else if let Some(status) = app.status() {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
             theme.title_focused
         });
     } else {
-        for (key, label) in hints(app) {
+        for (key, label) in hints(app, keymap) {
             line.push(&format!(" {key}"), |_| theme.key);
             line.push(&format!(" {label} "), |_| theme.muted);
         }

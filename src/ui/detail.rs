@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::Fitted;
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::action::Focus;
+use crate::app::App;
 use crate::detail::{Piece, Style as Meaning};
 use crate::text::sanitize_line;
 
@@ -21,9 +22,9 @@ pub struct DetailPane<'a> {
 impl DetailPane<'_> {
     fn style(&self, piece: &Piece, heading: bool) -> Style {
         let theme = self.theme;
-        let focused_link = self.app.focus == Focus::Detail
+        let focused_link = self.app.focus() == Focus::Detail
             && piece.link.is_some()
-            && piece.link == self.app.detail_link;
+            && piece.link == self.app.detail().focused_link();
         match &piece.style {
             _ if focused_link => theme.link_focused,
             Meaning::Link(_) => theme.link,
@@ -50,9 +51,9 @@ fn title(detail: &crate::detail::Detail, width: usize) -> String {
 
 impl Widget for &DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let focused = self.app.focus == Focus::Detail;
+        let focused = self.app.focus() == Focus::Detail;
         let theme = self.theme;
-        let Some(detail) = &self.app.detail else {
+        let Some(detail) = self.app.detail().detail() else {
             let block = Block::bordered()
                 .border_style(theme.border)
                 .title(" Detail ");
@@ -64,9 +65,13 @@ impl Widget for &DetailPane<'_> {
         };
         let title = title(detail, area.width as usize);
         let inner_width = area.width.saturating_sub(2) as usize;
-        let lines = self.app.detail_lines_at(inner_width);
+        let lines = self.app.detail().lines_at(inner_width);
         let rows = area.height.saturating_sub(2) as usize;
-        let scroll = self.app.detail_scroll.min(lines.len().saturating_sub(rows));
+        let scroll = self
+            .app
+            .detail()
+            .scroll()
+            .min(lines.len().saturating_sub(rows));
         let mut block = Block::bordered()
             .border_style(if focused {
                 theme.border_focused

@@ -8,12 +8,13 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::{Context, help_rows};
+use crate::keymap::{Context, Keymap, help_rows};
 use crate::text::sanitize_line;
 
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
 }
 
 /// The overlay's box: most of the screen, centred.
@@ -46,13 +47,13 @@ impl Widget for &HelpOverlay<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let filter = &self.app.help.filter.text;
+        let filter = &self.app.help().filter.text;
         let mut lines: Vec<Line> = vec![Line::from(vec![
             Span::styled("Filter: ", theme.label),
             Span::raw(sanitize_line(filter).into_owned()),
             Span::styled("▏", theme.key),
         ])];
-        let rows = help_rows(&self.app.keymap, filter);
+        let rows = help_rows(self.keymap, filter);
         let key_width = rows
             .iter()
             .map(|r| r.keys.chars().count())
@@ -90,7 +91,7 @@ impl Widget for &HelpOverlay<'_> {
         let visible = inner.height as usize;
         let scroll = self
             .app
-            .help
+            .help()
             .scroll
             .min(lines.len().saturating_sub(visible));
         for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {

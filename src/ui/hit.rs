@@ -3,54 +3,63 @@
 use ratatui::layout::{Position, Rect};
 
 use super::bars::tab_spans;
-use crate::app::{App, Target};
+use crate::action::Target;
+use crate::app::App;
+use crate::app::layout::{Layout, inner_rows};
+use crate::app::page_layout::{PageAreas, row_in};
 use crate::model::EntityKind;
 
 /// The target under column `x`, row `y` of a screen of `area`'s size.
 pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
-    let panes = crate::app::layout::panes(area.width, area.height, app.focus, app.last_list);
-    if panes.too_small {
+    let layout = app.layout_at(area.width, area.height);
+    if layout.too_small {
         return None;
     }
     let at = Position { x, y };
-    if panes.search.contains(at) {
+    if layout.search.contains(at) {
         return Some(Target::SearchBar);
     }
-    if app.page != crate::app::Page::Browse {
-        return None;
+    match layout.page {
+        PageAreas::Browse => browse_target(app, &layout, at),
+        areas => layout
+            .body
+            .contains(at)
+            .then(|| page_target(app, areas, at)),
     }
+}
+
+fn browse_target(app: &App, layout: &Layout, at: Position) -> Option<Target> {
+    let panes = &layout.panes;
     if let Some(tabs) = panes.tabs
         && tabs.contains(at)
     {
         return tab_spans(tabs.width)
             .into_iter()
-            .find(|&(_, start, width)| x >= start && x < start + width)
+            .find(|&(_, start, width)| at.x >= start && at.x < start + width)
             .map(|(focus, _, _)| Target::Tab(focus));
     }
     for kind in EntityKind::ALL {
         if let Some(rect) = panes.list(kind)
             && rect.contains(at)
         {
-            return Some(list_target(app, kind, rect, y));
+            return Some(list_target(app, kind, rect, at.y));
         }
     }
-    let detail_rect = panes.detail?;
-    if !detail_rect.contains(at) {
+    let pane = panes.detail?;
+    if !pane.contains(at) {
         return None;
     }
-    let inside = x > detail_rect.x
-        && x + 1 < detail_rect.right()
-        && y > detail_rect.y
-        && y + 1 < detail_rect.bottom();
-    if inside && app.detail.is_some() {
-        let width = detail_rect.width.saturating_sub(2) as usize;
-        let rows = detail_rect.height.saturating_sub(2) as usize;
-        let lines = app.detail_lines_at(width);
-        let scroll = app.detail_scroll.min(lines.len().saturating_sub(rows));
-        let line = scroll + (y - detail_rect.y - 1) as usize;
+    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+    if inner.contains(at) && app.shown().is_some() {
+        let lines = app.detail().lines_at(inner.width as usize);
+        let scroll = app
+            .detail()
+            .scroll()
+            .min(lines.len().saturating_sub(inner_rows(pane)));
+        let line = scroll + (at.y - inner.y) as usize;
         if let Some(link) = lines
             .get(line)
-            .and_then(|l| l.link_at((x - detail_rect.x - 1) as usize))
+            .and_then(|l| l.link_at((at.x - inner.x) as usize))
         {
             return Some(Target::Link(link));
         }
@@ -62,10 +71,54 @@ fn list_target(app: &App, kind: EntityKind, rect: Rect, y: u16) -> Target {
     if rect.height < 3 || y == rect.y || y + 1 >= rect.bottom() {
         return Target::List(kind);
     }
-    let row = app.list_view(kind).offset + (y - rect.y - 1) as usize;
-    if row < app.results.count(kind) {
-        Target::ListRow(kind, row)
-    } else {
-        Target::List(kind)
+    let count = app.results().count(kind);
+    match app.list_view(kind).row_at((y - rect.y - 1) as usize, count) {
+        Some(row) => Target::ListRow(kind, row),
+        None => Target::List(kind),
     }
+}
+
+/// What is under the pointer on the matrix, timeline or sources page.
+fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
+    let pages = app.pages();
+    let found = match areas {
+        PageAreas::Matrix(m) => m.spot_at(at).and_then(|spot| {
+            let (row0, column0) = pages.matrix_offset();
+            let matrix = pages.matrix();
+            let row = pages_row(row0, spot.row, matrix.rows.len())?;
+            let column = match spot.column {
+                Some(c) => Some(pages_row(column0, c, matrix.columns.len())?),
+                None => None,
+            };
+            Some(Target::MatrixCell(row, column))
+        }),
+        PageAreas::Timeline(t) => row_in(t.inner, at)
+            .and_then(|n| pages.timeline_view().row_at(n, pages.timeline().rows.len()))
+            .map(Target::TimelineRow),
+        PageAreas::Sources(s) => {
+            let sources = app.loaded().dossier.sources.len();
+            let cited = app
+                .loaded()
+                .index
+                .source_citations
+                .get(pages.sources_view().selected)
+                .map_or(0, Vec::len);
+            row_in(s.sources, at)
+                .and_then(|n| pages.sources_view().row_at(n, sources))
+                .map(Target::Source)
+                .or_else(|| {
+                    row_in(s.citations, at)
+                        .and_then(|n| pages.citations_view().row_at(n, cited))
+                        .map(Target::Citation)
+                })
+        }
+        PageAreas::Browse => None,
+    };
+    found.unwrap_or(Target::Page)
+}
+
+/// Row `n` of a view starting at `offset`, if the list has it.
+fn pages_row(offset: usize, n: usize, count: usize) -> Option<usize> {
+    let row = offset + n;
+    (row < count).then_some(row)
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::Fitted;
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::action::Focus;
+use crate::app::App;
 use crate::model::{EntityKind, EntityRef};
 use crate::search::Hit;
 use crate::text::sanitize_line;
@@ -22,18 +23,18 @@ pub struct ListPane<'a> {
 }
 
 fn number(kind: EntityKind) -> usize {
-    crate::app::layout::kind_slot(kind) + 1
+    kind.slot() + 1
 }
 
 impl ListPane<'_> {
     fn focused(&self) -> bool {
-        self.app.focus == Focus::List(self.kind)
+        self.app.focus() == Focus::List(self.kind)
     }
 
     /// "2 Events 3/13": the key that jumps here, the name, and the match count.
     fn title(&self) -> String {
-        let shown = self.app.results.count(self.kind);
-        let total = self.app.loaded.dossier.count(self.kind);
+        let shown = self.app.results().count(self.kind);
+        let total = self.app.loaded().dossier.count(self.kind);
         format!(
             " {} {} {shown}/{total} ",
             number(self.kind),
@@ -47,8 +48,11 @@ impl ListPane<'_> {
             kind: self.kind,
             index: hit.index,
         };
-        let highlight = self.app.engine.highlight(&self.app.results_parsed, entity);
-        let dossier = &self.app.loaded.dossier;
+        let highlight = self
+            .app
+            .engine()
+            .highlight(self.app.query().parsed(), entity);
+        let dossier = &self.app.loaded().dossier;
         let selected = row == self.app.list_view(self.kind).selected;
         let base = match (selected, self.focused()) {
             (true, true) => theme.selected,
@@ -160,11 +164,11 @@ impl Widget for &ListPane<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let count = self.app.results.count(self.kind);
+        let count = self.app.results().count(self.kind);
         // The app keeps the rows on screen in rank order (see `keep_selection_visible`).
-        let hits = self.app.results.ranked(self.kind);
+        let hits = self.app.results().ranked(self.kind);
         if count == 0 {
-            let note = if self.app.query.text.is_empty() {
+            let note = if self.app.query().text().is_empty() {
                 "  (none)"
             } else {
                 "  (no match)"

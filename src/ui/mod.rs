@@ -18,52 +18,59 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, panes};
-use crate::app::{App, Mode};
+use crate::action::Mode;
+use crate::app::App;
+use crate::app::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::page_layout::PageAreas;
+use crate::keymap::Keymap;
 use crate::model::EntityKind;
 
-/// The whole screen of the explorer.
+/// The whole screen of the explorer: the state, the colours and the keys in force (the
+/// status bar and help name them).
 pub struct Screen<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
 }
 
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let panes = panes(area.width, area.height, app.focus, app.last_list);
-        if panes.too_small {
+        let layout = app.layout_at(area.width, area.height);
+        if layout.too_small {
             return too_small(area, buf, theme);
         }
-        bars::header(app, theme, panes.header, buf);
-        bars::search_bar(app, theme, panes.search, buf);
-        if app.page != crate::app::Page::Browse {
-            let body = Rect::new(area.x, area.y + 2, area.width, area.height - 3);
-            (&pages::PageView { app, theme }).render(body, buf);
-        } else {
-            browse(app, theme, &panes, buf);
+        bars::header(app, theme, layout.header, buf);
+        bars::search_bar(app, theme, layout.search, buf);
+        match layout.page {
+            PageAreas::Browse => browse(app, theme, &layout, buf),
+            areas => pages::render(app, theme, areas, buf),
         }
-        bars::status_bar(app, theme, panes.status, buf);
-        if app.mode == Mode::Help {
-            (&help::HelpOverlay { app, theme }).render(area, buf);
+        bars::status_bar(app, self.keymap, theme, layout.status, buf);
+        if app.mode() == Mode::Help {
+            let help = help::HelpOverlay {
+                app,
+                theme,
+                keymap: self.keymap,
+            };
+            (&help).render(area, buf);
         }
     }
 }
 
 /// The lists and the detail.
-fn browse(app: &App, theme: &Theme, panes: &crate::app::layout::Panes, buf: &mut Buffer) {
-    {
-        if let Some(tabs) = panes.tabs {
-            bars::tabs(app, theme, tabs, buf);
+fn browse(app: &App, theme: &Theme, layout: &Layout, buf: &mut Buffer) {
+    let panes = &layout.panes;
+    if let Some(tabs) = panes.tabs {
+        bars::tabs(app, theme, tabs, buf);
+    }
+    for kind in EntityKind::ALL {
+        if let Some(rect) = panes.list(kind) {
+            (&lists::ListPane { app, theme, kind }).render(rect, buf);
         }
-        for kind in EntityKind::ALL {
-            if let Some(rect) = panes.list(kind) {
-                (&lists::ListPane { app, theme, kind }).render(rect, buf);
-            }
-        }
-        if let Some(rect) = panes.detail {
-            (&detail::DetailPane { app, theme }).render(rect, buf);
-        }
+    }
+    if let Some(rect) = panes.detail {
+        (&detail::DetailPane { app, theme }).render(rect, buf);
     }
 }
 

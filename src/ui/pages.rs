@@ -1,30 +1,26 @@
 //! The matrix, timeline and sources pages.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::Fitted;
 use super::theme::Theme;
-use crate::app::{App, MATRIX_COLUMN_WIDTH, MATRIX_HEADER_ROWS, MATRIX_NAME_WIDTH, Page};
+use crate::app::App;
+use crate::app::page_layout::{
+    MATRIX_COLUMN_WIDTH, MATRIX_NAME_WIDTH, MatrixAreas, PageAreas, SourcesAreas, TimelineAreas,
+};
 use crate::text::sanitize_line;
 use crate::views::{citations, stance_symbol, status_marker};
 
-pub struct PageView<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-}
-
-impl Widget for &PageView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        match self.app.page {
-            Page::Matrix => matrix(self.app, self.theme, area, buf),
-            Page::Timeline => timeline(self.app, self.theme, area, buf),
-            Page::Sources => sources(self.app, self.theme, area, buf),
-            Page::Browse => {}
-        }
+/// Draws the page whose areas are given.
+pub fn render(app: &App, theme: &Theme, areas: PageAreas, buf: &mut Buffer) {
+    match areas {
+        PageAreas::Matrix(m) => matrix(app, theme, &m, buf),
+        PageAreas::Timeline(t) => timeline(app, theme, &t, buf),
+        PageAreas::Sources(s) => sources(app, theme, &s, buf),
+        PageAreas::Browse => {}
     }
 }
 
@@ -52,94 +48,114 @@ fn column_title(title: &str, width: usize) -> [String; 2] {
     [first, second.text()]
 }
 
-fn matrix(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let m = &app.pages.matrix;
-    let d = &app.loaded.dossier;
+fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
+    let matrix = app.pages().matrix();
     let title = format!(
         " Stance matrix: {} parties × {} sticking points ",
-        m.rows.len(),
-        m.columns.len()
+        matrix.rows.len(),
+        matrix.columns.len()
     );
-    let block = block(theme, title);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if m.is_empty() {
+    block(theme, title).render(m.block, buf);
+    if matrix.is_empty() {
         let note = "No positions match the search. Esc clears it.";
+        let inner = m.inner;
         buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
         return;
     }
-    let (fit_rows, fit_columns) = app.matrix_fits();
-    let (row0, column0) = app.pages.offset;
-    let cell_width = MATRIX_COLUMN_WIDTH - 1;
-    let visible_columns = (column0..m.columns.len()).take(fit_columns);
-    for (n, column) in visible_columns.clone().enumerate() {
-        let x = inner.x + (MATRIX_NAME_WIDTH + n * MATRIX_COLUMN_WIDTH) as u16;
-        let selected = column == app.pages.cursor.1;
-        let style = if selected {
+    matrix_titles(app, theme, m, buf);
+    let (row0, _) = app.pages().matrix_offset();
+    for (n, row) in (row0..matrix.rows.len()).take(m.rows).enumerate() {
+        if m.row_y(n) >= m.inner.bottom() {
+            break;
+        }
+        matrix_row(app, theme, m, (n, row), buf);
+    }
+    matrix_notes(app, theme, m, buf);
+}
+
+/// The columns shown: (screen column, matrix column).
+fn visible_columns(app: &App, m: &MatrixAreas) -> impl Iterator<Item = (usize, usize)> {
+    let (_, column0) = app.pages().matrix_offset();
+    (column0..app.pages().matrix().columns.len())
+        .take(m.columns)
+        .enumerate()
+}
+
+/// The sticking points' titles over their columns, the cursor's lit.
+fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
+    let d = &app.loaded().dossier;
+    let matrix = app.pages().matrix();
+    let cell_width = MATRIX_COLUMN_WIDTH as usize - 1;
+    for (n, column) in visible_columns(app, m) {
+        let style = if column == app.pages().matrix_cursor().1 {
             theme.title_focused
         } else {
             theme.label
         };
-        let title = sanitize_line(&d.sticking_points[m.columns[column]].title).into_owned();
+        let title = sanitize_line(&d.sticking_points[matrix.columns[column]].title).into_owned();
         for (line, text) in column_title(&title, cell_width).iter().enumerate() {
             let mut f = Fitted::default();
             f.push(text, |_| style);
-            put(buf, x, inner.y + line as u16, cell_width, f);
+            put(buf, m.column_x(n), m.inner.y + line as u16, cell_width, f);
         }
     }
-    let top = inner.y + MATRIX_HEADER_ROWS as u16;
-    for (n, row) in (row0..m.rows.len()).take(fit_rows).enumerate() {
-        let y = top + n as u16;
-        if y >= inner.bottom() {
-            break;
-        }
-        let selected_row = row == app.pages.cursor.0;
-        let mut name = Fitted::default();
-        let marker = if selected_row { "> " } else { "  " };
-        let style = if selected_row {
-            theme.title_focused
-        } else {
-            Style::new()
-        };
-        name.push(
-            &format!("{marker}{}", sanitize_line(&d.actors[m.rows[row]].name)),
-            |_| style,
-        );
-        put(buf, inner.x, y, MATRIX_NAME_WIDTH - 1, name);
-        for (c, column) in visible_columns.clone().enumerate() {
-            let x = inner.x + (MATRIX_NAME_WIDTH + c * MATRIX_COLUMN_WIDTH) as u16;
-            let cursor = selected_row && column == app.pages.cursor.1;
-            let mut cell = Fitted::default();
-            match m.cell(row, column) {
-                Some(found) => {
-                    let stance = &found.position(d).stance;
-                    let (symbol, word) = stance_symbol(stance);
-                    let mut style = theme.stance(stance);
-                    if cursor {
-                        style = style.add_modifier(Modifier::REVERSED);
-                    }
-                    cell.push(&format!("{symbol} {word}"), |_| style);
+}
+
+/// One party's row: its name, then a cell a sticking point shown.
+fn matrix_row(
+    app: &App,
+    theme: &Theme,
+    m: &MatrixAreas,
+    (n, row): (usize, usize),
+    buf: &mut Buffer,
+) {
+    let d = &app.loaded().dossier;
+    let matrix = app.pages().matrix();
+    let (cursor_row, cursor_column) = app.pages().matrix_cursor();
+    let selected_row = row == cursor_row;
+    let y = m.row_y(n);
+    let mut name = Fitted::default();
+    let marker = if selected_row { "> " } else { "  " };
+    let style = if selected_row {
+        theme.title_focused
+    } else {
+        Style::new()
+    };
+    let party = sanitize_line(&d.actors[matrix.rows[row]].name);
+    name.push(&format!("{marker}{party}"), |_| style);
+    put(buf, m.inner.x, y, MATRIX_NAME_WIDTH as usize - 1, name);
+    for (c, column) in visible_columns(app, m) {
+        let cursor = selected_row && column == cursor_column;
+        let mut cell = Fitted::default();
+        match matrix.cell(row, column) {
+            Some(found) => {
+                let stance = &found.position(d).stance;
+                let (symbol, word) = stance_symbol(stance);
+                let mut style = theme.stance(stance);
+                if cursor {
+                    style = style.add_modifier(Modifier::REVERSED);
                 }
-                None => {
-                    let style = if cursor { theme.selected } else { theme.muted };
-                    cell.push("·", |_| style);
-                }
+                cell.push(&format!("{symbol} {word}"), |_| style);
             }
-            put(buf, x, y, cell_width, cell);
+            None => {
+                let style = if cursor { theme.selected } else { theme.muted };
+                cell.push("·", |_| style);
+            }
         }
+        put(
+            buf,
+            m.column_x(c),
+            y,
+            MATRIX_COLUMN_WIDTH as usize - 1,
+            cell,
+        );
     }
-    let more_columns = m.columns.len() > fit_columns;
-    matrix_notes(app, theme, inner, buf, more_columns);
 }
 
 /// Under the grid: the legend, then the position under the cursor and its source.
-fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_columns: bool) {
-    let d = &app.loaded.dossier;
-    let m = &app.pages.matrix;
-    let notes_top = inner
-        .bottom()
-        .saturating_sub(crate::app::matrix_note_rows(app.height) as u16);
-    if notes_top <= inner.y {
+fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
+    let notes = m.notes;
+    if notes.y <= m.inner.y || notes.height == 0 {
         return;
     }
     let mut legend = Fitted::default();
@@ -147,23 +163,43 @@ fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_co
         "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none",
         |_| theme.muted,
     );
-    if more_columns {
+    if app.pages().matrix().columns.len() > m.columns {
         legend.push("   h/l scroll", |_| theme.key);
     }
-    put(buf, inner.x, notes_top, inner.width as usize, legend);
-    let (row, column) = app.pages.cursor;
-    let (Some(&actor), Some(&point)) = (m.rows.get(row), m.columns.get(column)) else {
+    put(buf, notes.x, notes.y, notes.width as usize, legend);
+    let Some(text) = cursor_note(app) else {
         return;
     };
+    let clean = sanitize_line(&text);
+    let wrapped = textwrap::wrap(&clean, (notes.width as usize).max(10));
+    for (n, line) in wrapped.iter().take(notes.height as usize - 1).enumerate() {
+        let mut f = Fitted::default();
+        f.push(line, |_| Style::new());
+        put(
+            buf,
+            notes.x,
+            notes.y + 1 + n as u16,
+            notes.width as usize,
+            f,
+        );
+    }
+}
+
+/// What the cell under the matrix cursor says: the party's stance, summary and source.
+fn cursor_note(app: &App) -> Option<String> {
+    let (d, index) = (&app.loaded().dossier, &app.loaded().index);
+    let matrix = app.pages().matrix();
+    let (row, column) = app.pages().matrix_cursor();
+    let (&actor, &point) = (matrix.rows.get(row)?, matrix.columns.get(column)?);
     let point_title = sanitize_line(&d.sticking_points[point].title).into_owned();
     let actor_name = sanitize_line(&d.actors[actor].name).into_owned();
-    let text = match m.cell(row, column) {
+    Some(match matrix.cell(row, column) {
         Some(cell) => {
             let position = cell.position(d);
             let source = position
                 .source
                 .as_deref()
-                .and_then(|id| app.loaded.index.source(id))
+                .and_then(|id| index.source(id))
                 .map_or_else(
                     || "cites no source".to_string(),
                     |s| format!("source: {}", d.sources[s].title),
@@ -175,163 +211,138 @@ fn matrix_notes(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer, more_co
             )
         }
         None => format!("{actor_name} holds no recorded position on {point_title}."),
-    };
-    let clean = sanitize_line(&text);
-    let wrapped = textwrap::wrap(&clean, (inner.width as usize).max(10));
-    for (n, line) in wrapped
-        .iter()
-        .take(crate::app::matrix_note_rows(app.height) - 1)
-        .enumerate()
-    {
-        let mut f = Fitted::default();
-        f.push(line, |_| Style::new());
-        put(
-            buf,
-            inner.x,
-            notes_top + 1 + n as u16,
-            inner.width as usize,
-            f,
-        );
-    }
+    })
 }
 
-fn timeline(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let t = &app.pages.timeline;
-    let d = &app.loaded.dossier;
-    let block = block(theme, format!(" Timeline: {} events ", t.rows.len()));
-    let inner = block.inner(area);
-    block.render(area, buf);
+fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
+    let t = app.pages().timeline();
+    let inner = areas.inner;
+    block(theme, format!(" Timeline: {} events ", t.rows.len())).render(areas.block, buf);
     if t.rows.is_empty() {
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            "No events match the search.",
-            inner.width as usize,
-            theme.muted,
-        );
+        let note = "No events match the search.";
+        buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
         return;
     }
-    let when_width = t.when_width();
-    let offset = app.pages.timeline_offset;
+    let view = app.pages().timeline_view();
     for (n, row) in t
         .rows
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(inner.height as usize)
+        .skip(view.offset)
+        .take(areas.rows())
     {
-        let event = &d.events[row.event];
-        let selected = n == app.pages.timeline_selected;
-        let base = if selected {
-            theme.selected
-        } else {
-            Style::new()
-        };
-        let mut f = Fitted::default();
-        f.push(if selected { "> " } else { "  " }, |_| base);
-        f.push(&format!("{:when_width$}  ", row.when), |_| {
-            base.patch(theme.label)
-        });
-        f.push(
-            &format!(
-                "{} {:9} ",
-                status_marker(&event.status),
-                event.status.as_str()
-            ),
-            |_| base,
-        );
-        f.push(&sanitize_line(&event.title), |_| {
-            base.add_modifier(Modifier::BOLD)
-        });
-        let mut facts: Vec<String> = row.place.iter().cloned().collect();
-        if !row.participants.is_empty() {
-            facts.push(row.participants.join(", "));
-        }
-        if !facts.is_empty() {
-            f.push(
-                &format!(" — {}", sanitize_line(&facts.join(" · "))),
-                |_| base.patch(theme.muted),
-            );
-        }
-        put(
-            buf,
-            inner.x,
-            inner.y + (n - offset) as u16,
-            inner.width as usize,
-            f,
-        );
+        let line = timeline_row(app, theme, row, n == view.selected, t.when_width());
+        let y = inner.y + (n - view.offset) as u16;
+        put(buf, inner.x, y, inner.width as usize, line);
     }
+    let rows = areas.rows();
     super::scrollbar(
-        area,
+        areas.block,
         buf,
         t.rows.len(),
-        inner.height as usize,
-        offset,
+        rows,
+        view.offset,
         theme.border_focused,
     );
 }
 
-fn sources(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.loaded.dossier;
-    let block = block(theme, format!(" Sources: {} ", d.sources.len()));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let list_rows = crate::app::source_list_rows(d.sources.len(), inner.height as usize + 2) as u16;
-    let offset = app.pages.source_offset;
+/// An event of the timeline: when, status, title, place and participants.
+fn timeline_row(
+    app: &App,
+    theme: &Theme,
+    row: &crate::views::TimelineRow,
+    selected: bool,
+    when_width: usize,
+) -> Fitted {
+    let event = &app.loaded().dossier.events[row.event];
+    let base = if selected {
+        theme.selected
+    } else {
+        Style::new()
+    };
+    let mut f = Fitted::default();
+    f.push(if selected { "> " } else { "  " }, |_| base);
+    f.push(&format!("{:when_width$}  ", row.when), |_| {
+        base.patch(theme.label)
+    });
+    let status = format!(
+        "{} {:9} ",
+        status_marker(&event.status),
+        event.status.as_str()
+    );
+    f.push(&status, |_| base);
+    f.push(&sanitize_line(&event.title), |_| {
+        base.add_modifier(Modifier::BOLD)
+    });
+    let mut facts: Vec<String> = row.place.iter().cloned().collect();
+    if !row.participants.is_empty() {
+        facts.push(row.participants.join(", "));
+    }
+    if !facts.is_empty() {
+        f.push(
+            &format!(" — {}", sanitize_line(&facts.join(" · "))),
+            |_| base.patch(theme.muted),
+        );
+    }
+    f
+}
+
+fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Buffer) {
+    let d = &app.loaded().dossier;
+    let view = app.pages().sources_view();
+    block(theme, format!(" Sources: {} ", d.sources.len())).render(areas.block, buf);
+    let list = areas.sources;
     for (n, source) in d
         .sources
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(list_rows as usize)
+        .skip(view.offset)
+        .take(list.height as usize)
     {
-        let selected = n == app.pages.source_selected;
+        let selected = n == view.selected;
         let base = if selected {
             theme.selected
         } else {
             Style::new()
         };
-        let cited = app.loaded.index.source_citations[n].len();
+        let cited = app.loaded().index.source_citations[n].len();
         let mut f = Fitted::default();
         f.push(if selected { "> " } else { "  " }, |_| base);
         f.push(&sanitize_line(&source.title), |_| {
             base.add_modifier(Modifier::BOLD)
         });
-        f.push(
-            &format!("  {} · cited {cited} times", sanitize_line(&source.kind)),
-            |_| base.patch(theme.muted),
-        );
-        put(
-            buf,
-            inner.x,
-            inner.y + (n - offset) as u16,
-            inner.width as usize,
-            f,
-        );
+        let kind = sanitize_line(&source.kind);
+        f.push(&format!("  {kind} · cited {cited} times"), |_| {
+            base.patch(theme.muted)
+        });
+        let y = list.y + (n - view.offset) as u16;
+        put(buf, list.x, y, list.width as usize, f);
     }
-    if d.sources.get(app.pages.source_selected).is_none() {
-        return;
+    if d.sources.get(view.selected).is_some() {
+        source_citations(app, theme, areas, buf);
     }
-    let top = inner.y + list_rows + 1;
-    let count = app.loaded.index.source_citations[app.pages.source_selected].len();
+}
+
+/// Under the sources: what cites the selected one.
+fn source_citations(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Buffer) {
+    let (d, index) = (&app.loaded().dossier, &app.loaded().index);
+    let source = app.pages().sources_view().selected;
+    let count = index.source_citations[source].len();
     let mut heading = Fitted::default();
     let text = format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):");
     heading.push(&text, |_| theme.label);
-    put(
-        buf,
-        inner.x,
-        top.min(inner.bottom().saturating_sub(1)),
-        inner.width as usize,
-        heading,
-    );
-    let citing = citations(d, &app.loaded.index, app.pages.source_selected);
-    let offset = app.pages.citation_offset;
-    for (n, citing) in citing.iter().enumerate().skip(offset) {
-        let y = top + 1 + (n - offset) as u16;
-        if y >= inner.bottom() {
-            break;
-        }
-        let selected = n == app.pages.citation_selected;
+    let h = areas.heading;
+    put(buf, h.x, h.y, h.width as usize, heading);
+    let citing = citations(d, index, source);
+    let view = app.pages().citations_view();
+    let area = areas.citations;
+    for (n, citing) in citing
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(area.height as usize)
+    {
+        let selected = n == view.selected;
         let style = if selected {
             theme.selected
         } else {
@@ -342,14 +353,17 @@ fn sources(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         f.push(&format!("{marker}{}", sanitize_line(&citing.label)), |_| {
             style
         });
-        put(buf, inner.x, y, inner.width as usize, f);
+        let y = area.y + (n - view.offset) as u16;
+        put(buf, area.x, y, area.width as usize, f);
     }
+    let total = citing.len() + areas.sources.height as usize + 2;
+    let rows = areas.inner.height as usize;
     super::scrollbar(
-        area,
+        areas.block,
         buf,
-        citing.len() + list_rows as usize + 2,
-        inner.height as usize,
-        offset,
+        total,
+        rows,
+        view.offset,
         theme.border_focused,
     );
 }

@@ -1,0 +1,174 @@
+//! What the user can ask for and the modes it is asked in: the vocabulary shared by the
+//! state (`app`), the key table (`keymap`), the screen (`ui`) and the event loop. A leaf:
+//! it imports none of those.
+
+use std::sync::Arc;
+
+use crate::export::{WriteError, Written};
+use crate::model::{EntityKind, LoadError, Loaded};
+use crate::search::{SearchDone, SearchEngine};
+
+/// What the keyboard is driving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Moving through lists and the detail.
+    Browse,
+    /// Typing into the search bar.
+    Search,
+    /// The help overlay is open.
+    Help,
+    /// Typing the file name of an export.
+    Export,
+    /// Asking whether to replace an existing file.
+    ConfirmOverwrite,
+}
+
+/// What fills the body of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The lists and the detail.
+    Browse,
+    /// Who stands where: actors × sticking points.
+    Matrix,
+    /// Events in order.
+    Timeline,
+    /// Each source and what cites it.
+    Sources,
+}
+
+/// The pane that has the focus in browse mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List(EntityKind),
+    Detail,
+}
+
+impl Focus {
+    /// The panes in the order Tab walks them: the lists, then the detail.
+    pub const ORDER: [Focus; EntityKind::COUNT + 1] = [
+        Focus::List(EntityKind::Actor),
+        Focus::List(EntityKind::Event),
+        Focus::List(EntityKind::StickingPoint),
+        Focus::List(EntityKind::Place),
+        Focus::Detail,
+    ];
+}
+
+/// Something the mouse can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Row `row` (0-based, among the filtered entries) of a list.
+    ListRow(EntityKind, usize),
+    /// A list's title or an empty part of it.
+    List(EntityKind),
+    /// Link `n` of the detail.
+    Link(usize),
+    Detail,
+    SearchBar,
+    /// A tab of the narrow layout.
+    Tab(Focus),
+    /// Row `.0` of the matrix (a party): on sticking point `.1`, or on the party's name.
+    MatrixCell(usize, Option<usize>),
+    /// Row `n` of the timeline.
+    TimelineRow(usize),
+    /// Source `n` on the sources page, and entry `n` of what cites it.
+    Source(usize),
+    Citation(usize),
+    /// Anywhere else on a page.
+    Page,
+}
+
+/// Everything a user can ask for. Keys and mouse events are turned into these by
+/// `keymap` and the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    NextPane,
+    PreviousPane,
+    /// Focus the next link of the detail.
+    NextLink,
+    PreviousLink,
+    FocusList(EntityKind),
+    /// Enter: open the selected entry, or follow the focused link.
+    Activate,
+    Back,
+    Forward,
+    StartSearch,
+    /// Enter in the search bar: back to the lists, keeping the filter.
+    FinishSearch,
+    /// Esc: close whatever is open (help, search, the detail focus, the filter).
+    Escape,
+    Insert(char),
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearInput,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    HistoryPrevious,
+    HistoryNext,
+    ToggleHelp,
+    /// Show a page (the lists, the matrix, the timeline, the sources).
+    OpenPage(Page),
+    /// `e`: export the current view; `E`: the whole dossier as a briefing.
+    StartExport,
+    StartBriefing,
+    /// Tab in the export prompt: the next format.
+    CycleFormat,
+    /// Enter in the export prompt.
+    ConfirmExport,
+    /// The answer to "overwrite?".
+    Answer(bool),
+    /// `y`: copy the shown entity's text to the clipboard.
+    CopySelected,
+    /// What became of an export the state asked for.
+    ExportFinished(Result<Written, WriteError>),
+    /// What became of a copy: the name copied, or why it failed.
+    Copied(Result<String, String>),
+    /// The watched dossier was read again.
+    Reloaded(Reload),
+    /// A search the state asked for finished.
+    SearchFinished(Box<SearchDone>),
+    Resize(u16, u16),
+    Click(Target),
+    /// Mouse wheel over a target: positive scrolls down.
+    Scroll(Target, i32),
+}
+
+/// A new load of the watched dossier, good or bad, and its search engine when it was built
+/// already (off the UI thread: at a million entities that takes seconds).
+#[derive(Debug, Clone)]
+pub struct Reload(
+    pub Box<Result<Loaded, LoadError>>,
+    pub Option<Arc<SearchEngine>>,
+);
+
+impl Reload {
+    /// A reload with its search engine built here and now.
+    pub fn prepared(result: Result<Loaded, LoadError>) -> Self {
+        let engine = result
+            .as_ref()
+            .ok()
+            .map(|l| Arc::new(SearchEngine::new(&l.dossier, &l.index)));
+        Reload(Box::new(result), engine)
+    }
+}
+
+/// Two reloads are never the same event.
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Reload {}

@@ -1,0 +1,134 @@
+//! Reading the state: what the screen, the event loop and the tests see of it.
+
+use std::sync::Arc;
+
+use super::history::History;
+use super::{App, DetailView, Effect, ExportPrompt, Focus, HelpView, ListView, Mode, Page};
+use super::{PageViews, QueryState};
+use crate::export::{Scope, ViewSpec};
+use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::search::{Results, SearchEngine};
+
+impl App {
+    pub fn loaded(&self) -> &Loaded {
+        &self.loaded
+    }
+
+    pub fn engine(&self) -> &Arc<SearchEngine> {
+        self.query.engine()
+    }
+
+    /// The query typed and what answers it.
+    pub fn query(&self) -> &QueryState {
+        &self.query
+    }
+
+    /// The entries of each list that the query lets through, ranked.
+    pub fn results(&self) -> &Results {
+        self.query.results()
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The list in focus, or the one focused last while the detail has the focus.
+    pub fn last_list(&self) -> EntityKind {
+        self.last_list
+    }
+
+    pub fn list_view(&self, kind: EntityKind) -> ListView {
+        self.lists[kind.slot()]
+    }
+
+    /// The entity selected in a list, if the list has entries.
+    pub fn selected(&self, kind: EntityKind) -> Option<EntityRef> {
+        let hits = self.results().ranked(kind);
+        hits.get(self.list_view(kind).selected)
+            .map(|hit| EntityRef::new(kind, hit.index))
+    }
+
+    /// The detail pane's state.
+    pub fn detail(&self) -> &DetailView {
+        &self.detail
+    }
+
+    /// The entity the detail pane shows.
+    pub fn shown(&self) -> Option<EntityRef> {
+        self.detail.shown()
+    }
+
+    pub fn pages(&self) -> &PageViews {
+        &self.pages
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn help(&self) -> &HelpView {
+        &self.help
+    }
+
+    /// The export prompt, while one is open.
+    pub fn export_prompt(&self) -> Option<&ExportPrompt> {
+        self.export.as_ref()
+    }
+
+    /// The message in the status bar, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Why the last reload failed, while the last good dossier stays shown.
+    pub fn reload_error(&self) -> Option<&str> {
+        self.reload_error.as_deref()
+    }
+
+    /// The screen's width and height.
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// The effects `update` asked for and nobody carried out yet.
+    pub fn effects(&self) -> &[Effect] {
+        &self.effects
+    }
+
+    /// Hands the effects asked for to the event loop, which carries them out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What `e` exports: the focused list as the query filters it, and the entity shown.
+    pub fn view_spec(&self) -> ViewSpec {
+        ViewSpec::new(
+            self.last_list,
+            self.query.text(),
+            self.results(),
+            self.shown(),
+        )
+    }
+
+    /// What `e` exports on the page shown.
+    pub fn export_scope(&self) -> Scope {
+        let query = self.query.text().trim().to_string();
+        match self.page {
+            Page::Matrix => Scope::Matrix { query },
+            Page::Timeline => Scope::Timeline { query },
+            Page::Browse | Page::Sources => Scope::View(self.view_spec()),
+        }
+    }
+}

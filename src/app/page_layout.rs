@@ -1,0 +1,217 @@
+//! Where the parts of the matrix, timeline and sources pages go in the body of the screen.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::action::Page;
+
+/// Columns of one matrix cell, and at most this much for the row names.
+pub const MATRIX_COLUMN_WIDTH: u16 = 12;
+pub const MATRIX_NAME_WIDTH: u16 = 20;
+/// Rows above the grid for the column titles.
+pub const MATRIX_HEADER_ROWS: u16 = 2;
+/// Rows under the grid for the legend and the selected position's summary and source;
+/// fewer on short screens, so that the grid keeps some rows.
+const MATRIX_NOTE_ROWS: u16 = 5;
+const MATRIX_NOTE_ROWS_SHORT: u16 = 2;
+/// From this screen height the matrix has its full notes.
+const MATRIX_FULL_NOTES_HEIGHT: u16 = 20;
+
+/// The areas of the page shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageAreas {
+    /// The browse page: its panes are in [`super::layout::Panes`].
+    #[default]
+    Browse,
+    Matrix(MatrixAreas),
+    Timeline(TimelineAreas),
+    Sources(SourcesAreas),
+}
+
+/// The matrix: column titles over a grid of cells beside the row names, notes below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixAreas {
+    /// The bordered block, and inside it.
+    pub block: Rect,
+    pub inner: Rect,
+    /// The grid's rows and columns that fit (at least one each).
+    pub rows: usize,
+    pub columns: usize,
+    /// The legend, then the note on the cell under the cursor.
+    pub notes: Rect,
+}
+
+/// A cell of the matrix grid, counted from the first row and column shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridSpot {
+    pub row: usize,
+    /// `None` on the row's name.
+    pub column: Option<usize>,
+}
+
+impl MatrixAreas {
+    /// The screen row of grid row `n`.
+    pub fn row_y(&self, n: usize) -> u16 {
+        self.inner.y + MATRIX_HEADER_ROWS + n as u16
+    }
+
+    /// The first screen column of grid column `n`.
+    pub fn column_x(&self, n: usize) -> u16 {
+        self.inner.x + MATRIX_NAME_WIDTH + n as u16 * MATRIX_COLUMN_WIDTH
+    }
+
+    /// The grid spot at `at`, if the point is on a row of the grid.
+    pub fn spot_at(&self, at: Position) -> Option<GridSpot> {
+        let top = self.row_y(0);
+        let grid_bottom = self.row_y(self.rows).min(self.notes.y);
+        if !self.inner.contains(at) || at.y < top || at.y >= grid_bottom {
+            return None;
+        }
+        let row = (at.y - top) as usize;
+        let column = (at.x >= self.column_x(0))
+            .then(|| ((at.x - self.column_x(0)) / MATRIX_COLUMN_WIDTH) as usize)
+            .filter(|&c| c < self.columns);
+        if column.is_none() && at.x >= self.column_x(0) {
+            return None;
+        }
+        Some(GridSpot { row, column })
+    }
+}
+
+/// The timeline: one event a row inside a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineAreas {
+    pub block: Rect,
+    pub inner: Rect,
+}
+
+impl TimelineAreas {
+    pub fn rows(&self) -> usize {
+        self.inner.height as usize
+    }
+}
+
+/// The sources page: the list of sources, a heading, and what cites the selected one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourcesAreas {
+    pub block: Rect,
+    pub inner: Rect,
+    pub sources: Rect,
+    pub heading: Rect,
+    pub citations: Rect,
+}
+
+/// The row of `area` at `at`, counted from its top.
+pub fn row_in(area: Rect, at: Position) -> Option<usize> {
+    area.contains(at).then(|| (at.y - area.y) as usize)
+}
+
+pub fn page_areas(page: Page, body: Rect, sources: usize) -> PageAreas {
+    let block = body;
+    let inner = block.inner(ratatui::layout::Margin::new(1, 1));
+    match page {
+        Page::Browse => PageAreas::Browse,
+        Page::Matrix => PageAreas::Matrix(matrix_areas(block, inner)),
+        Page::Timeline => PageAreas::Timeline(TimelineAreas { block, inner }),
+        Page::Sources => PageAreas::Sources(sources_areas(block, inner, sources)),
+    }
+}
+
+fn matrix_areas(block: Rect, inner: Rect) -> MatrixAreas {
+    let note_rows = if block.height + 3 >= MATRIX_FULL_NOTES_HEIGHT {
+        MATRIX_NOTE_ROWS
+    } else {
+        MATRIX_NOTE_ROWS_SHORT
+    };
+    let notes_top = inner.bottom().saturating_sub(note_rows).max(inner.y);
+    let notes = Rect::new(inner.x, notes_top, inner.width, inner.bottom() - notes_top);
+    let rows = inner.height.saturating_sub(MATRIX_HEADER_ROWS + note_rows) as usize;
+    let columns = inner.width.saturating_sub(MATRIX_NAME_WIDTH) / MATRIX_COLUMN_WIDTH;
+    MatrixAreas {
+        block,
+        inner,
+        rows: rows.max(1),
+        columns: (columns as usize).max(1),
+        notes,
+    }
+}
+
+/// A third of the rows go to the list of sources (fewer if there are fewer sources, at
+/// least one); the rest, under a heading, to what cites the selected source.
+fn sources_areas(block: Rect, inner: Rect, sources: usize) -> SourcesAreas {
+    let list_rows = sources
+        .min(block.height.saturating_sub(2) as usize / 3)
+        .max(1) as u16;
+    let list = Rect::new(inner.x, inner.y, inner.width, list_rows.min(inner.height));
+    let heading_y = (inner.y + list_rows + 1).min(inner.bottom().saturating_sub(1));
+    let heading = Rect::new(inner.x, heading_y, inner.width, 1);
+    let citations_top = (inner.y + list_rows + 2).min(inner.bottom());
+    let citations = Rect::new(
+        inner.x,
+        citations_top,
+        inner.width,
+        inner.bottom() - citations_top,
+    );
+    SourcesAreas {
+        block,
+        inner,
+        sources: list,
+        heading,
+        citations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(width: u16, height: u16) -> MatrixAreas {
+        match page_areas(Page::Matrix, Rect::new(0, 2, width, height - 3), 1) {
+            PageAreas::Matrix(m) => m,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_matrix_grid_fits_between_titles_and_notes() {
+        let m = matrix(80, 24);
+        // 21 body rows: 2 borders, 2 title rows, 5 note rows.
+        assert_eq!((m.rows, m.columns), (12, 4));
+        assert_eq!(m.notes, Rect::new(1, 17, 78, 5));
+        let small = matrix(40, 12);
+        assert_eq!((small.rows, small.columns), (3, 1));
+    }
+
+    #[test]
+    fn grid_spots_under_the_pointer() {
+        let m = matrix(80, 24);
+        let top = m.row_y(0);
+        let spot = |x, y| m.spot_at(Position { x, y });
+        assert_eq!(
+            spot(2, top),
+            Some(GridSpot {
+                row: 0,
+                column: None
+            })
+        );
+        assert_eq!(
+            spot(m.column_x(1) + 3, top + 2),
+            Some(GridSpot {
+                row: 2,
+                column: Some(1)
+            })
+        );
+        assert_eq!(spot(2, top - 1), None);
+        assert_eq!(spot(2, m.notes.y), None);
+        assert_eq!(spot(m.column_x(4), top), None);
+    }
+
+    #[test]
+    fn sources_split_a_third_for_the_list() {
+        let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), 2) else {
+            panic!("not the sources page");
+        };
+        assert_eq!(s.sources, Rect::new(1, 3, 78, 2));
+        assert_eq!(s.heading.y, 6);
+        assert_eq!(s.citations, Rect::new(1, 7, 78, 15));
+    }
+}

@@ -1,0 +1,71 @@
+//! Running the query and taking in what it finds. Helpers of `update`.
+
+use super::{App, Focus, ListView};
+use crate::model::EntityKind;
+use crate::search::SearchDone;
+
+impl App {
+    /// Searches again after the query text changed.
+    pub(crate) fn apply_query(&mut self) {
+        if self.query.apply(&mut self.effects) {
+            self.results_changed();
+        }
+    }
+
+    /// Results from the worker.
+    pub(crate) fn search_finished(&mut self, done: SearchDone) {
+        if self.query.finished(done) {
+            self.results_changed();
+        }
+    }
+
+    /// Finishes the search still out, here and now: an export must hold what the query
+    /// typed finds, not the results shown before it.
+    pub(crate) fn settle_search(&mut self) {
+        if self.query.settle() {
+            self.results_changed();
+        }
+    }
+
+    /// New results are shown: as in fzf, the cursor goes to the best match.
+    pub(crate) fn results_changed(&mut self) {
+        self.lists = [ListView::default(); EntityKind::COUNT];
+        if self.results().count(self.last_list) == 0
+            && let Some(best) = self.best_list()
+        {
+            self.last_list = best;
+            if let Focus::List(_) = self.focus {
+                self.focus = Focus::List(best);
+            }
+        }
+        self.show_selected();
+        self.rebuild_pages();
+    }
+
+    /// The list whose first entry scores highest (the first list on a tie).
+    fn best_list(&self) -> Option<EntityKind> {
+        EntityKind::ALL
+            .into_iter()
+            .filter_map(|k| self.results().ranked(k).first().map(|hit| (hit.score, k)))
+            .fold(
+                None,
+                |best: Option<(i64, EntityKind)>, (score, kind)| match best {
+                    Some((s, _)) if s >= score => best,
+                    _ => Some((score, kind)),
+                },
+            )
+            .map(|(_, kind)| kind)
+    }
+
+    /// Puts the rows on screen of every list in rank order (drawing needs them so).
+    pub(crate) fn rank_visible(&mut self) {
+        let panes = self.layout().panes;
+        for kind in EntityKind::ALL {
+            let view = self.list_view(kind);
+            let rows = panes.list_rows(kind);
+            self.query
+                .results
+                .rank_to(kind, (view.offset + rows).max(view.selected + 1));
+        }
+    }
+}

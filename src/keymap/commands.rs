@@ -1,0 +1,161 @@
+//! Every action a key can be bound to: its stable name, the key of `[keys]` in the config
+//! file, and what it does. A name is written here once and never derived from the variant,
+//! so renaming a variant renames no user's config key.
+
+use crate::action::{Action, Page};
+use crate::model::EntityKind;
+
+/// A bindable action with its name and description.
+pub struct Command {
+    pub name: &'static str,
+    pub action: Action,
+    /// What help says of a binding that does not describe it for its context.
+    pub description: &'static str,
+}
+
+const fn command(name: &'static str, action: Action, description: &'static str) -> Command {
+    Command {
+        name,
+        action,
+        description,
+    }
+}
+
+/// Every bindable action, one a line.
+#[rustfmt::skip]
+pub const COMMANDS: &[Command] = &[
+    command("quit", Action::Quit, "Quit"),
+    command("up", Action::Up, "Up"),
+    command("down", Action::Down, "Down"),
+    command("top", Action::Top, "To the top"),
+    command("bottom", Action::Bottom, "To the bottom"),
+    command("page-up", Action::PageUp, "Page up"),
+    command("page-down", Action::PageDown, "Page down"),
+    command("half-page-up", Action::HalfPageUp, "Half a page up"),
+    command("half-page-down", Action::HalfPageDown, "Half a page down"),
+    command("next-pane", Action::NextPane, "Next pane"),
+    command("previous-pane", Action::PreviousPane, "Previous pane"),
+    command("next-link", Action::NextLink, "Next link"),
+    command("previous-link", Action::PreviousLink, "Previous link"),
+    command("focus-list-actor", Action::FocusList(EntityKind::Actor), "Jump to the actors"),
+    command("focus-list-event", Action::FocusList(EntityKind::Event), "Jump to the events"),
+    command("focus-list-sticking-point", Action::FocusList(EntityKind::StickingPoint), "Jump to the sticking points"),
+    command("focus-list-place", Action::FocusList(EntityKind::Place), "Jump to the places"),
+    command("activate", Action::Activate, "Open what is under the cursor"),
+    command("back", Action::Back, "Go back in the history"),
+    command("forward", Action::Forward, "Go forward in the history"),
+    command("start-search", Action::StartSearch, "Search: filter every list"),
+    command("finish-search", Action::FinishSearch, "Back to the lists, keeping the filter"),
+    command("escape", Action::Escape, "Close or clear what is open"),
+    command("insert", Action::Insert(' '), "Type text"),
+    command("delete-back", Action::DeleteBack, "Delete the character before the cursor"),
+    command("delete-forward", Action::DeleteForward, "Delete the character under the cursor"),
+    command("delete-word", Action::DeleteWord, "Delete the word before the cursor"),
+    command("clear-input", Action::ClearInput, "Clear the text"),
+    command("cursor-left", Action::CursorLeft, "Cursor left"),
+    command("cursor-right", Action::CursorRight, "Cursor right"),
+    command("cursor-home", Action::CursorHome, "Cursor to the start"),
+    command("cursor-end", Action::CursorEnd, "Cursor to the end"),
+    command("history-previous", Action::HistoryPrevious, "Earlier query"),
+    command("history-next", Action::HistoryNext, "Later query"),
+    command("toggle-help", Action::ToggleHelp, "Show this help"),
+    command("open-page-matrix", Action::OpenPage(Page::Matrix), "Stance matrix: who stands where"),
+    command("open-page-timeline", Action::OpenPage(Page::Timeline), "Timeline: events in order"),
+    command("open-page-sources", Action::OpenPage(Page::Sources), "Sources and what cites each"),
+    command("start-export", Action::StartExport, "Export this view (list and detail) to a file"),
+    command("start-briefing", Action::StartBriefing, "Export the whole dossier as a briefing"),
+    command("cycle-format", Action::CycleFormat, "Next format: txt, md, json"),
+    command("confirm-export", Action::ConfirmExport, "Write the file"),
+    command("answer-true", Action::Answer(true), "Yes, replace the file"),
+    command("answer-false", Action::Answer(false), "No, back to the file name"),
+    command("copy-selected", Action::CopySelected, "Copy the shown entity's text to the clipboard"),
+];
+
+/// The command an action is bound as; `None` for actions no key can ask for (a finished
+/// search, a resize).
+pub fn command_of(action: &Action) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.action == *action)
+}
+
+/// The name of an action in the config file: `quit`, `start-search`, `open-page-matrix`.
+pub fn action_name(action: &Action) -> &'static str {
+    command_of(action).map_or("", |c| c.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names users have in their `[keys]`: frozen, so that no config breaks.
+    const FROZEN: &[&str] = &[
+        "quit",
+        "up",
+        "down",
+        "top",
+        "bottom",
+        "page-up",
+        "page-down",
+        "half-page-up",
+        "half-page-down",
+        "next-pane",
+        "previous-pane",
+        "next-link",
+        "previous-link",
+        "focus-list-actor",
+        "focus-list-event",
+        "focus-list-sticking-point",
+        "focus-list-place",
+        "activate",
+        "back",
+        "forward",
+        "start-search",
+        "finish-search",
+        "escape",
+        "insert",
+        "delete-back",
+        "delete-forward",
+        "delete-word",
+        "clear-input",
+        "cursor-left",
+        "cursor-right",
+        "cursor-home",
+        "cursor-end",
+        "history-previous",
+        "history-next",
+        "toggle-help",
+        "open-page-matrix",
+        "open-page-timeline",
+        "open-page-sources",
+        "start-export",
+        "start-briefing",
+        "cycle-format",
+        "confirm-export",
+        "answer-true",
+        "answer-false",
+        "copy-selected",
+    ];
+
+    #[test]
+    fn names_are_frozen_and_unique() {
+        let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+        assert_eq!(names, FROZEN);
+        for (i, a) in COMMANDS.iter().enumerate() {
+            assert!(
+                COMMANDS[i + 1..].iter().all(|b| b.action != a.action),
+                "{}",
+                a.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_bound_action_has_a_name() {
+        for binding in super::super::BINDINGS {
+            assert!(
+                command_of(&binding.action).is_some(),
+                "{:?}",
+                binding.action
+            );
+        }
+    }
+}
