@@ -73,6 +73,51 @@ fn mouse_click_selects_and_follows() {
     s.quit();
 }
 
+/// A left click at the screen cell where `text` starts (0-based row and column found on
+/// screen, sent as 1-based SGR coordinates).
+fn click_on(s: &mut Session, text: &str) {
+    s.wait_for_text(text);
+    let screen = s.parser.screen();
+    let row = row_with(screen, text).unwrap_or_else(|| panic!("{text:?} not on screen"));
+    let line = screen.contents_between(row, 0, row + 1, 0);
+    let column = line
+        .find(text)
+        .map(|byte| line[..byte].chars().count())
+        .unwrap_or_default();
+    let (x, y) = (column + 1, row + 1);
+    s.send(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+}
+
+#[test]
+fn mouse_on_the_pages() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    // The matrix: a click puts the cursor on Russia's Donbas cell, a second opens it.
+    s.send(b"m");
+    s.wait_for_text("Stance matrix");
+    click_on(&mut s, "▲ demands   ·           ✗ opposes");
+    s.wait_for_text("Russia demands on Territory in Donbas");
+    click_on(&mut s, "▲ demands   ·           ✗ opposes");
+    s.wait_for_text("Territory in Do… · sticking point");
+    // The timeline: a click selects an event, a second opens it; the wheel moves on.
+    s.send(b"t");
+    s.wait_for_text("Timeline: 13 events");
+    click_on(&mut s, "#4   ◐ ongoing");
+    s.wait_for_text("> #4   ◐ ongoing");
+    s.send(b"\x1b[<65;10;7M");
+    s.wait_for_text("> #7   ○ planned");
+    click_on(&mut s, "#7   ○ planned");
+    s.wait_for_text("Third day of the Florida… · event");
+    // The sources page: a click on what cites the source selects it, a second opens it.
+    s.send(b"s");
+    s.wait_for_text("Cited by");
+    click_on(&mut s, "Actor: Russia");
+    s.wait_for_text("> Actor: Russia");
+    click_on(&mut s, "Actor: Russia");
+    s.wait_for_text("Russia · actor");
+    s.quit();
+}
+
 #[test]
 fn narrow_terminal_and_no_color() {
     let mut s = Session::start(&[], 40, 12, &[("NO_COLOR", "1")]);

@@ -29,7 +29,7 @@ pub fn help_area(area: Rect) -> Rect {
     )
 }
 
-const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. Names in brackets remap keys in [keys] of config.toml.";
+const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. Names in brackets remap keys in [keys] of config.toml.";
 
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -87,7 +87,9 @@ impl Widget for &HelpOverlay<'_> {
             )));
         }
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(MOUSE_NOTE, theme.muted)));
+        for line in textwrap::wrap(MOUSE_NOTE, (inner.width as usize).max(10)) {
+            lines.push(Line::from(Span::styled(line.into_owned(), theme.muted)));
+        }
         let visible = inner.height as usize;
         let scroll = self
             .app
