@@ -16,25 +16,14 @@ impl App {
     ) {
         let loaded = match result {
             Ok(loaded) => loaded,
-            Err(err) => {
-                let first = err
-                    .diagnostics
-                    .iter()
-                    .find(|d| d.is_error())
-                    .or(err.diagnostics.first());
-                let line = first.map_or_else(String::new, |d| {
-                    d.to_string().lines().next().unwrap_or_default().to_string()
-                });
-                self.reload_error = Some(line);
-                return;
-            }
+            Err(err) => return self.reload_failed(&err),
         };
-        let ids = |app: &App, entity: EntityRef| app.loaded().dossier.id_of(entity).to_string();
+        let id = |app: &App, entity: EntityRef| app.loaded.dossier.id_of(entity).to_string();
         let selected: Vec<Option<String>> = EntityKind::ALL
             .iter()
-            .map(|&k| self.selected(k).map(|e| ids(self, e)))
+            .map(|&k| self.selected(k).map(|e| id(self, e)))
             .collect();
-        let shown = self.shown().map(|e| ids(self, e));
+        let shown = self.shown().map(|e| id(self, e));
         let (scroll, link) = (self.detail.scroll, self.detail.link);
         let engine =
             engine.unwrap_or_else(|| Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index)));
@@ -45,8 +34,41 @@ impl App {
             index.get(id).map(|entity| Visit { entity, ..visit })
         };
         self.history.remap(remap);
+        // The detail shown indexes the old dossier: nothing of it may be kept.
         self.detail.clear();
         self.results_changed();
+        self.reselect(selected);
+        self.detail.clear();
+        match shown.and_then(|id| self.loaded.index.get(&id)) {
+            Some(entity) => {
+                self.set_shown(Some(entity));
+                self.detail.scroll = scroll;
+                self.detail.focus_link(link);
+                self.keep_link_visible();
+            }
+            None => self.show_selected(),
+        }
+        self.reload_error = None;
+        let name = crate::text::sanitize_line(&self.loaded.name).into_owned();
+        self.status = Some(format!("Reloaded {name}"));
+    }
+
+    /// The first error of a failed reload, for the banner; the last good dossier stays.
+    fn reload_failed(&mut self, err: &LoadError) {
+        let first = err
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(err.diagnostics.first());
+        let line = first.map_or_else(String::new, |d| {
+            d.to_string().lines().next().unwrap_or_default().to_string()
+        });
+        self.reload_error = Some(line);
+    }
+
+    /// Selects again, in each list, the entity with the id it had selected, if the new
+    /// results hold it.
+    fn reselect(&mut self, selected: Vec<Option<String>>) {
         for (kind, id) in EntityKind::ALL.into_iter().zip(selected) {
             let row = id.and_then(|id| self.loaded.index.get(&id)).and_then(|e| {
                 (e.kind == kind)
@@ -58,20 +80,5 @@ impl App {
                 self.keep_selection_visible(kind);
             }
         }
-        self.detail.clear();
-        match shown.and_then(|id| self.loaded().index.get(&id)) {
-            Some(entity) => {
-                self.set_shown(Some(entity));
-                self.detail.scroll = scroll;
-                self.detail.focus_link(link);
-                self.keep_link_visible();
-            }
-            None => self.show_selected(),
-        }
-        self.reload_error = None;
-        self.status = Some(format!(
-            "Reloaded {}",
-            crate::text::sanitize_line(&self.loaded().name)
-        ));
     }
 }

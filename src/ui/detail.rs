@@ -63,36 +63,28 @@ impl Widget for &DetailPane<'_> {
             buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
             return;
         };
-        let title = title(detail, area.width as usize);
-        let inner_width = area.width.saturating_sub(2) as usize;
-        let lines = self.app.detail().lines_at(inner_width);
+        let lines = self
+            .app
+            .detail()
+            .lines_at(area.width.saturating_sub(2) as usize);
         let rows = area.height.saturating_sub(2) as usize;
         let scroll = self
             .app
             .detail()
             .scroll()
             .min(lines.len().saturating_sub(rows));
-        let mut block = Block::bordered()
-            .border_style(if focused {
-                theme.border_focused
-            } else {
-                theme.border
-            })
-            .title(Span::styled(
-                title,
-                if focused {
-                    theme.title_focused
-                } else {
-                    theme.title
-                },
-            ));
+        let (border, title_style) = if focused {
+            (theme.border_focused, theme.title_focused)
+        } else {
+            (theme.border, theme.title)
+        };
+        let mut block = Block::bordered().border_style(border).title(Span::styled(
+            title(detail, area.width as usize),
+            title_style,
+        ));
         if lines.len() > rows {
-            let position = format!(
-                " {}–{}/{} ",
-                scroll + 1,
-                (scroll + rows).min(lines.len()),
-                lines.len()
-            );
+            let last = (scroll + rows).min(lines.len());
+            let position = format!(" {}–{last}/{} ", scroll + 1, lines.len());
             block =
                 block.title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
         }
@@ -106,11 +98,6 @@ impl Widget for &DetailPane<'_> {
                 .collect();
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
-        let thumb = if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        };
-        super::scrollbar(area, buf, lines.len(), rows, scroll, thumb);
+        super::scrollbar(area, buf, lines.len(), rows, scroll, border);
     }
 }

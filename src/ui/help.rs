@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::{Context, Keymap, help_rows};
+use crate::keymap::{Context, HelpRow, Keymap, help_rows};
 use crate::text::sanitize_line;
 
 pub struct HelpOverlay<'a> {
@@ -31,22 +31,10 @@ pub fn help_area(area: Rect) -> Rect {
 
 const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. Names in brackets remap keys in [keys] of config.toml.";
 
-impl Widget for &HelpOverlay<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl HelpOverlay<'_> {
+    /// Every line of the help: the filter, the bindings by context, the mouse note.
+    fn lines(&self, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
-        let area = help_area(area);
-        if area.width < 10 || area.height < 4 {
-            return;
-        }
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Span::styled(
-                " Help: keys (type to filter, Esc to close) ",
-                theme.title_focused,
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
         let filter = &self.app.help().filter.text;
         let mut lines: Vec<Line> = vec![Line::from(vec![
             Span::styled("Filter: ", theme.label),
@@ -67,29 +55,55 @@ impl Widget for &HelpOverlay<'_> {
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(row.context.title(), theme.label)));
             }
-            let keys = format!("  {:key_width$}  ", row.keys);
-            let mut fitted = Fitted::default();
-            fitted.push(&keys, |_| theme.key);
-            fitted.push(row.description, |_| ratatui::style::Style::new());
-            if !matches!(
-                row.context,
-                Context::Search | Context::Export | Context::Help | Context::Overwrite
-            ) {
-                fitted.push(&format!("  ({})", row.name), |_| theme.muted);
-            }
-            fitted.truncate(inner.width as usize);
-            lines.push(Line::from(fitted.into_spans()));
+            lines.push(self.row_line(row, key_width, width));
         }
         if rows.is_empty() {
-            lines.push(Line::from(Span::styled(
-                "  No key matches the filter.",
-                theme.muted,
-            )));
+            let none = Span::styled("  No key matches the filter.", theme.muted);
+            lines.push(Line::from(none));
         }
         lines.push(Line::default());
-        for line in textwrap::wrap(MOUSE_NOTE, (inner.width as usize).max(10)) {
+        for line in textwrap::wrap(MOUSE_NOTE, width.max(10)) {
             lines.push(Line::from(Span::styled(line.into_owned(), theme.muted)));
         }
+        lines
+    }
+
+    /// A binding: its keys, what it does and, where it can be remapped, its name.
+    fn row_line(&self, row: &HelpRow, key_width: usize, width: usize) -> Line<'static> {
+        let theme = self.theme;
+        let keys = format!("  {:key_width$}  ", row.keys);
+        let mut fitted = Fitted::default();
+        fitted.push(&keys, |_| theme.key);
+        fitted.push(row.description, |_| ratatui::style::Style::new());
+        let remappable = !matches!(
+            row.context,
+            Context::Search | Context::Export | Context::Help | Context::Overwrite
+        );
+        if remappable {
+            fitted.push(&format!("  ({})", row.name), |_| theme.muted);
+        }
+        fitted.truncate(width);
+        Line::from(fitted.into_spans())
+    }
+}
+
+impl Widget for &HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let area = help_area(area);
+        if area.width < 10 || area.height < 4 {
+            return;
+        }
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Span::styled(
+                " Help: keys (type to filter, Esc to close) ",
+                theme.title_focused,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = self.lines(inner.width as usize);
         let visible = inner.height as usize;
         let scroll = self
             .app

@@ -31,6 +31,35 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+impl Loading<'_> {
+    /// The explorer's frame: header, search bar and status bar, empty until it loads.
+    fn bars(&self, name: &str, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let bar = |y: u16, spans: Vec<Span<'static>>, buf: &mut Buffer| {
+            if y < area.bottom() {
+                buf.set_line(area.x, y, &Line::from(spans), area.width);
+            }
+        };
+        let header = vec![
+            Span::styled(" talks ", theme.header.add_modifier(Modifier::REVERSED)),
+            Span::styled(format!("  {name}"), theme.header),
+        ];
+        bar(area.y, header, buf);
+        let search = vec![
+            Span::styled(" / ", theme.key),
+            Span::styled("search once the dossier is loaded", theme.muted),
+        ];
+        bar(area.y + 1, search, buf);
+        if area.height > 2 {
+            let status = vec![
+                Span::styled(" q", theme.key),
+                Span::styled(" quit ", theme.muted),
+            ];
+            bar(area.bottom() - 1, status, buf);
+        }
+    }
+}
+
 impl Widget for &Loading<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
@@ -38,49 +67,14 @@ impl Widget for &Loading<'_> {
         let size = self.bytes.map(human_size).unwrap_or_default();
         let elapsed = format!("{:.1} s", self.elapsed.as_secs_f64());
         Clear.render(area, buf);
-        // The explorer's frame: header, search bar and status bar, empty until it loads.
-        let bar = |y: u16, spans: Vec<Span<'static>>, buf: &mut Buffer| {
-            if y < area.bottom() {
-                buf.set_line(area.x, y, &Line::from(spans), area.width);
-            }
-        };
-        bar(
-            area.y,
-            vec![
-                Span::styled(" talks ", theme.header.add_modifier(Modifier::REVERSED)),
-                Span::styled(format!("  {name}"), theme.header),
-            ],
-            buf,
-        );
-        bar(
-            area.y + 1,
-            vec![
-                Span::styled(" / ", theme.key),
-                Span::styled("search once the dossier is loaded", theme.muted),
-            ],
-            buf,
-        );
-        if area.height > 2 {
-            bar(
-                area.bottom() - 1,
-                vec![
-                    Span::styled(" q", theme.key),
-                    Span::styled(" quit ", theme.muted),
-                ],
-                buf,
-            );
-        }
+        self.bars(&name, area, buf);
+        let facts: Vec<&str> = [size.as_str(), elapsed.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect();
         let lines = vec![
             Line::styled(format!("Loading {name}"), theme.title_focused),
-            Line::styled(
-                [size.as_str(), elapsed.as_str()]
-                    .iter()
-                    .filter(|part| !part.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-                theme.muted,
-            ),
+            Line::styled(facts.join(" · "), theme.muted),
             Line::from(""),
             Line::styled("q, Esc or Ctrl-c quits", theme.key),
         ];
