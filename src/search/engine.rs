@@ -1,13 +1,13 @@
 //! The matching engine: scores entities against a parsed query, on every core, and ranks
 //! the hits. A search can be abandoned half-way (see [`SearchEngine::run`]).
 
-use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::document::{Document, Texts, documents};
+use super::parallel::in_parallel;
 use super::query::{Query, TermKind, TextMatch};
 use super::ranked::{Hit, Ranked, Results};
 use super::score::{Prepared, TermTable};
@@ -19,9 +19,6 @@ pub const SCORED_BYTES: usize = 1024;
 
 /// How many terms' tables are kept for the next searches.
 const KEPT_TABLES: usize = 6;
-
-/// How many items a worker scores between two checks for cancellation.
-const BLOCK: usize = 2048;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
@@ -353,49 +350,4 @@ pub(super) fn subsequence(hay: &str, needle: &str) -> bool {
     }
     let mut hay = hay.chars();
     needle.chars().all(|n| hay.any(|h| h == n))
-}
-
-/// Runs `work` over `0..len` on every core, one contiguous slice per core, in blocks
-/// between which `cancelled` is asked. The outputs come back in order.
-fn in_parallel<T: Send>(
-    len: usize,
-    cancelled: &(dyn Fn() -> bool + Sync),
-    work: impl Fn(Range<usize>) -> Vec<T> + Sync,
-) -> Option<Vec<T>> {
-    if len <= BLOCK {
-        return (!cancelled()).then(|| work(0..len));
-    }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let slice = len.div_ceil(threads).max(BLOCK);
-    let work = &work;
-    let outputs: Vec<Option<Vec<T>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..len)
-            .step_by(slice)
-            .map(|start| {
-                let end = (start + slice).min(len);
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    for block in (start..end).step_by(BLOCK) {
-                        if cancelled() {
-                            return None;
-                        }
-                        out.extend(work(block..(block + BLOCK).min(end)));
-                    }
-                    Some(out)
-                })
-            })
-            .collect();
-        // A worker that panicked has found a bug; the search then gives no results.
-        workers
-            .into_iter()
-            .map(|w| w.join().ok().flatten())
-            .collect()
-    });
-    let mut all = Vec::new();
-    for output in outputs {
-        all.extend(output?);
-    }
-    Some(all)
 }

@@ -2,6 +2,7 @@
 
 mod document;
 mod engine;
+mod parallel;
 mod query;
 mod ranked;
 mod score;

@@ -231,54 +231,16 @@ impl Validator<'_> {
     /// Every entity, position and quote should cite a source; those that do not are warned
     /// about (errors with `validate --strict`).
     pub(super) fn provenance(&mut self, dossier: &Dossier) {
-        let kinds = [
-            (
-                "actors",
-                "actor",
-                dossier
-                    .actors
-                    .iter()
-                    .map(|a| (&a.id, a.sources.is_empty()))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "places",
-                "place",
-                dossier
-                    .places
-                    .iter()
-                    .map(|p| (&p.id, p.sources.is_empty()))
-                    .collect(),
-            ),
-            (
-                "events",
-                "event",
-                dossier
-                    .events
-                    .iter()
-                    .map(|e| (&e.id, e.sources.is_empty()))
-                    .collect(),
-            ),
-            (
-                "sticking_points",
-                "sticking point",
-                dossier
-                    .sticking_points
-                    .iter()
-                    .map(|s| (&s.id, s.sources.is_empty()))
-                    .collect(),
-            ),
-        ];
-        for (list, noun, entries) in kinds {
-            for (i, (id, uncited)) in entries.into_iter().enumerate() {
-                if uncited {
-                    self.warn(
-                        format!("{list}[{i}].id"),
-                        format!("the {noun} \"{id}\" cites no source"),
-                    );
-                }
-            }
-        }
+        let uncited = |sources: &[String]| sources.is_empty();
+        let actors = dossier.actors.iter().map(|a| (&a.id, uncited(&a.sources)));
+        self.uncited_entities("actors", "actor", actors);
+        let places = dossier.places.iter().map(|p| (&p.id, uncited(&p.sources)));
+        self.uncited_entities("places", "place", places);
+        let events = dossier.events.iter().map(|e| (&e.id, uncited(&e.sources)));
+        self.uncited_entities("events", "event", events);
+        let points = dossier.sticking_points.iter();
+        let points = points.map(|s| (&s.id, uncited(&s.sources)));
+        self.uncited_entities("sticking_points", "sticking point", points);
         for (i, point) in dossier.sticking_points.iter().enumerate() {
             for (p, position) in point.positions.iter().enumerate() {
                 if position.source.is_none() {
@@ -286,10 +248,8 @@ impl Validator<'_> {
                         "the position of \"{}\" on \"{}\" cites no source",
                         position.actor, point.id
                     );
-                    self.warn(
-                        format!("sticking_points[{i}].positions[{p}].actor"),
-                        message,
-                    );
+                    let path = format!("sticking_points[{i}].positions[{p}].actor");
+                    self.warn(path, message);
                 }
             }
         }
@@ -302,6 +262,21 @@ impl Validator<'_> {
                     );
                     self.warn(format!("events[{i}].quotes[{q}].text"), message);
                 }
+            }
+        }
+    }
+
+    /// Warns about each entity of a list (`(id, cites nothing)` in order) that cites nothing.
+    fn uncited_entities<'e>(
+        &mut self,
+        list: &str,
+        noun: &str,
+        entries: impl Iterator<Item = (&'e String, bool)>,
+    ) {
+        for (i, (id, uncited)) in entries.enumerate() {
+            if uncited {
+                let message = format!("the {noun} \"{id}\" cites no source");
+                self.warn(format!("{list}[{i}].id"), message);
             }
         }
     }
