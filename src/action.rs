@@ -83,6 +83,8 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: stop talks and give the terminal back to the shell until `fg`.
+    Suspend,
     Up,
     Down,
     Top,

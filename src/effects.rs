@@ -38,5 +38,7 @@ pub fn perform(
             searcher.submit(request);
             return None;
         }
+        // The event loop suspends: it owns the terminal, which must be redrawn whole after.
+        Effect::Suspend => return None,
     })
 }

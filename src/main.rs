@@ -16,7 +16,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use talks::app::{Action, App, Options, update};
+use talks::app::{Action, App, Effect, Options, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
@@ -126,6 +126,25 @@ fn restore_on_signals() -> io::Result<()> {
             std::process::exit(128 + signal);
         }
     });
+    Ok(())
+}
+
+/// Ctrl-Z: puts the terminal back as the shell had it, stops until continued (`fg`), then
+/// takes the terminal again, cleared, with a new `Terminal` whose next frame is drawn whole.
+/// (`Terminal::clear` would ask the terminal for the cursor position, and the answer
+/// would go to the thread that reads events.)
+fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide,
+        terminal::Clear(terminal::ClearType::All)
+    )?;
+    guard.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(())
 }
 
@@ -283,8 +302,17 @@ fn run(
         }
         while !app.effects().is_empty() {
             for effect in app.take_effects() {
-                let backend = guard.terminal.backend_mut();
-                if let Some(outcome) = talks::effects::perform(&app, effect, backend, searcher) {
+                let outcome = if effect == Effect::Suspend {
+                    suspend(guard)?;
+                    redraw = true;
+                    // The terminal may have been resized while talks was stopped.
+                    let size = guard.terminal.size()?;
+                    Some(Action::Resize(size.width, size.height))
+                } else {
+                    let backend = guard.terminal.backend_mut();
+                    talks::effects::perform(&app, effect, backend, searcher)
+                };
+                if let Some(outcome) = outcome {
                     update(&mut app, outcome);
                 }
             }

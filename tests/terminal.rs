@@ -63,3 +63,40 @@ fn no_terminal_gives_a_clear_message() {
          `talks show ID` or `talks search QUERY` (see `talks --help`).\n"
     );
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    let mut s = Session::start_shell(80, 24);
+    s.wait_for_text("$ ");
+    s.send(format!("{}\r", env!("CARGO_BIN_EXE_talks")).as_bytes());
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"j");
+    s.wait_for_text("Ukraine · actor");
+    // Ctrl-Z: the shell's screen comes back, with its prompt and no mouse capture.
+    s.send(b"\x1a");
+    s.wait_for("the shell to say talks stopped", |screen| {
+        !screen.alternate_screen() && screen.contents().contains("Stopped")
+    });
+    assert_eq!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off while suspended"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "the cursor is shown");
+    // fg: the explorer again, drawn whole, where it was.
+    s.send(b"fg\r");
+    s.wait_for("the explorer to be back", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Ukraine · actor")
+    });
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"q");
+    // Typing on before the shell prompts again could reach talks, still reading its input.
+    s.wait_for("the shell's prompt after quitting", |screen| {
+        let contents = screen.contents();
+        let last = contents.lines().rev().find(|l| !l.trim().is_empty());
+        !screen.alternate_screen() && last.map(str::trim) == Some("$")
+    });
+    s.send(b"exit\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}

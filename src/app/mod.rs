@@ -70,6 +70,9 @@ pub enum Effect {
     },
     /// Run a search on the worker thread.
     Search(SearchRequest),
+    /// Give the terminal back to the shell and stop until continued; the event loop does
+    /// this, since it owns the terminal.
+    Suspend,
 }
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the

@@ -1,6 +1,6 @@
 //! `update`: the one place where the explorer's state changes.
 
-use super::{Action, App, Focus, Mode, Page, Target};
+use super::{Action, App, Effect, Focus, Mode, Page, Target};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -9,6 +9,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.should_quit = true,
+        Action::Suspend => app.effects.push(Effect::Suspend),
         Action::Resize(width, height) => resize(app, width, height),
         Action::Click(target) => click(app, target),
         Action::Scroll(target, delta) => scroll(app, target, delta),

@@ -25,6 +25,7 @@ const fn command(name: &'static str, action: Action, description: &'static str) 
 #[rustfmt::skip]
 pub const COMMANDS: &[Command] = &[
     command("quit", Action::Quit, "Quit"),
+    command("suspend", Action::Suspend, "Suspend to the shell (fg resumes)"),
     command("up", Action::Up, "Up"),
     command("down", Action::Down, "Down"),
     command("top", Action::Top, "To the top"),
@@ -89,6 +90,7 @@ mod tests {
     /// The names users have in their `[keys]`: frozen, so that no config breaks.
     const FROZEN: &[&str] = &[
         "quit",
+        "suspend",
         "up",
         "down",
         "top",

@@ -36,6 +36,25 @@ impl Session {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Session {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
+        command.args(args);
+        command.cwd(cwd);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Session::spawn(command, cols, rows)
+    }
+
+    /// An interactive shell with job control (`PS1` is `$ `), to run talks from, as a
+    /// person does.
+    pub fn start_shell(cols: u16, rows: u16) -> Session {
+        let mut command = CommandBuilder::new("bash");
+        command.args(["--norc", "--noprofile", "-i"]);
+        command.env("PS1", "$ ");
+        Session::spawn(command, cols, rows)
+    }
+
+    fn spawn(mut command: CommandBuilder, cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -44,17 +63,23 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
-        command.args(args);
-        command.cwd(cwd);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        // No user configuration leaks into the tests; a test passes --config to use one.
-        command.env("XDG_CONFIG_HOME", "/nonexistent/talks-test-config");
-        for (key, value) in env {
-            command.env(key, value);
+        // What the caller did not set: a colour terminal, and no user configuration leaking
+        // into the tests (a test passes --config to use one).
+        if command.get_env("NO_COLOR").is_none() {
+            command.env_remove("NO_COLOR");
         }
-        let child = pair.slave.spawn_command(command).expect("start talks");
+        for (key, value) in [
+            ("TERM", "xterm-256color"),
+            ("XDG_CONFIG_HOME", "/nonexistent/talks-test-config"),
+        ] {
+            if command.get_env(key).is_none() {
+                command.env(key, value);
+            }
+        }
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start the program");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
