@@ -1,4 +1,5 @@
 //! Every kind of bad dossier gets exit code 2 and a message that says what and where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 use common::{HEADER, run, validate_bytes};

@@ -1,5 +1,6 @@
 //! Exports: golden files, JSON read back, the explorer and the CLI writing the same bytes,
 //! overwrite refusal, errors, and control characters never written raw.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 use common::{run, talks};

@@ -1,4 +1,5 @@
 //! The stance matrix and the timeline: screens, cells, navigation and exports.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 use common::run;

@@ -1,4 +1,5 @@
 //! Whole screens on ratatui's TestBackend, at several sizes and in several states.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
