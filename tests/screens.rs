@@ -1,8 +1,8 @@
 //! Whole screens on ratatui's TestBackend, at several sizes and in several states.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+use common::{draw, screen};
 use ratatui::style::{Color, Modifier};
 use talks::app::{Action, App, update};
 use talks::model::builtin;
@@ -10,18 +10,6 @@ use talks::ui::{Screen, Theme};
 
 fn app(width: u16, height: u16) -> App {
     App::new(builtin().unwrap_or_else(|e| panic!("{e}")), width, height)
-}
-
-fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(&Screen { app, theme }, frame.area()))
-        .unwrap();
-    terminal
-}
-
-fn screen(app: &App) -> String {
-    draw(app, &Theme::colour()).backend().to_string()
 }
 
 fn search(app: &mut App, query: &str) {
