@@ -5,6 +5,7 @@
 //! `update` takes for a key, and the time until that key's results are shown). A plain
 //! harness that prints percentiles; figures are recorded in BENCHMARKS.md. Micro-benchmarks
 //! of the engine are in `benches/search.rs` (divan).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! `cargo bench --bench search`: divan micro-benchmarks of the search engine and drawing on
 //! dossiers from `talks::generate` (seed 7). The whole-explorer figures (percentiles while
 //! typing, load against a bare parse) are in `benches/explorer.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -1,6 +1,7 @@
 //! Large, valid dossiers for benchmarks (`examples/gen_dossier.rs`, `benches/`): about 10%
 //! actors, 75% events, 10% sticking points with positions and 5% places, with references
 //! between them and text of realistic length. The same seed always gives the same dossier.
+//! Also the alias bomb that the loader's tests feed it.
 
 use crate::model::{
     Actor, ActorKind, Dossier, Event, EventKind, EventStatus, Place, PlaceKind, Position, Quote,
@@ -220,6 +221,20 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
         sticking_points,
         places,
     }
+}
+
+/// An alias bomb ("billion laughs"): ten anchored lists of nine items, each item an alias
+/// to the list before, so that expanding the last one would make 9^10 strings.
+pub fn billion_laughs() -> String {
+    let mut text = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10u8 {
+        let (name, prev) = ((b'a' + i) as char, (b'a' + i - 1) as char);
+        text.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
+    }
+    text
 }
 
 #[cfg(test)]

@@ -373,6 +373,7 @@ fn load_behind_a_frame(
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
 /// can check that a panic restores the terminal. Release builds do not contain this.
 #[cfg(debug_assertions)]
+#[expect(clippy::panic, reason = "the tests of panic handling need a panic")]
 fn panic_if_asked(event: &Event) {
     if matches!(event, Event::Key(_)) && std::env::var_os("TALKS_TEST_PANIC").is_some() {
         panic!("deliberate panic for testing (TALKS_TEST_PANIC is set)");

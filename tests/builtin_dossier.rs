@@ -1,4 +1,5 @@
 //! The built-in dossier holds what the report says, linked as the report links it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use talks::model::{EntityKind, Loaded, Stance, builtin};
 

@@ -1,4 +1,5 @@
 //! The command line as a script or a person uses it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 use common::run;

@@ -1,5 +1,6 @@
 //! The real binary in a real pseudo-terminal: type keys, read the screen, check that the
 //! terminal is restored on exit.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty;
 use pty::Session;

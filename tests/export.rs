@@ -1,26 +1,14 @@
 //! Exports: golden files, JSON read back, the explorer and the CLI writing the same bytes,
 //! overwrite refusal, errors, and control characters never written raw.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{run, talks};
+use common::{golden, run, talks};
 use talks::app::{Action, App, Effect, Mode, Options, update};
 use talks::export::{Format, Scope, render};
 use talks::model::{EntityKind, builtin};
 
 const STAMP: &str = "2026-01-01T00:00:00Z";
-
-/// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file.
-fn golden(name: &str, actual: &str) {
-    let path = format!("tests/golden/{name}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{path} differs (UPDATE_GOLDEN=1 rewrites it):\n{actual}"
-    );
-}
 
 /// The explorer after `/pokrovsk`, Enter, `2`: the events that match, the first shown.
 fn explorer_on_pokrovsk() -> App {

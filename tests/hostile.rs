@@ -1,19 +1,17 @@
 //! A corpus of hostile dossiers (`tests/hostile/`, plus large ones generated here): each
 //! fails with its message and position, or loads and renders with every control character
 //! visibly escaped, on screen and in text and Markdown exports.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+use common::HEADER;
 
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use talks::app::{App, Options};
 use talks::export::{Format, Scope, ViewSpec, render};
-use talks::keymap::Keymap;
 use talks::model::{EntityKind, LoadError, Loaded, load_path, load_str};
-use talks::ui::{Screen, Theme};
 
 /// Loads in a thread, failing the test if it takes over 20 s: a guard against hangs, not a
 /// speed check (speed is measured in the benchmarks).
@@ -169,22 +167,7 @@ fn every_failing_file_says_what_and_where() {
 }
 
 fn screen_text(loaded: Loaded, width: u16, height: u16) -> String {
-    let app = App::new(loaded, Options::sized(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let theme = Theme::colour();
-    terminal
-        .draw(|f| {
-            f.render_widget(
-                &Screen {
-                    app: &app,
-                    theme: &theme,
-                    keymap: &Keymap::default(),
-                },
-                f.area(),
-            )
-        })
-        .unwrap();
-    terminal.backend().to_string()
+    common::screen(&App::new(loaded, Options::sized(width, height)))
 }
 
 fn assert_no_raw_controls(what: &str, text: &str) {
@@ -252,32 +235,18 @@ fn hostile_content_is_shown_and_exported_escaped() {
     }
 }
 
-const HEADER: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n";
-
 #[test]
 fn alias_bomb_and_deep_nesting_fail_with_a_position() {
-    let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for i in 1..10u8 {
-        let (name, prev) = ((b'a' + i) as char, (b'a' + i - 1) as char);
-        bomb.push_str(&format!(
-            "{name}: &{name} [{}]\n",
-            vec![format!("*{prev}"); 9].join(", ")
-        ));
-    }
-    let err = load_text(bomb).unwrap_err().to_string();
+    let err = load_text(talks::generate::billion_laughs())
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("generated.yaml:1:1: error: unknown field `a`"),
         "{err}"
     );
-    let mut nested_bomb = format!("{HEADER}actors:\n");
-    nested_bomb.push_str("  - {id: a0, name: n, kind: person, aliases: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]}\n");
-    for i in 1..12 {
-        let refs = vec![format!("*a{}", i - 1); 8].join(", ");
-        nested_bomb.push_str(&format!(
-            "  - {{id: a{i}, name: n, kind: person, aliases: &a{i} [{refs}]}}\n"
-        ));
-    }
-    let err = load_text(nested_bomb).unwrap_err().to_string();
+    let err = load_text(common::alias_bomb_in_actors(12, 8))
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("error: actors[1].aliases[0]: invalid type: a list, expected a string"),
         "{err}"

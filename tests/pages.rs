@@ -1,35 +1,14 @@
 //! The stance matrix and the timeline: screens, cells, navigation and exports.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::run;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{golden, run, screen};
 use talks::app::{Action, App, Focus, Options, Page, update};
 use talks::export::{Format, Scope, render};
-use talks::keymap::Keymap;
 use talks::model::{EntityKind, builtin};
-use talks::ui::{Screen, Theme};
 
 fn app(width: u16, height: u16) -> App {
     App::new(builtin().unwrap(), Options::sized(width, height))
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
-    let theme = Theme::colour();
-    terminal
-        .draw(|f| {
-            f.render_widget(
-                &Screen {
-                    app,
-                    theme: &theme,
-                    keymap: &Keymap::default(),
-                },
-                f.area(),
-            )
-        })
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]
@@ -156,15 +135,7 @@ fn matrix_and_timeline_exports_golden_and_equal_to_the_cli() {
                 Scope::Matrix { .. } | Scope::Timeline { .. }
             ));
             let golden_text = render(&loaded, &scope, Some("2026-01-01T00:00:00Z"), format);
-            let path = format!("tests/golden/{name}.{flag}");
-            if std::env::var_os("UPDATE_GOLDEN").is_some() {
-                std::fs::write(&path, &golden_text).unwrap();
-            }
-            assert_eq!(
-                std::fs::read_to_string(&path).unwrap_or_default(),
-                golden_text,
-                "{path}"
-            );
+            golden(&format!("{name}.{flag}"), &golden_text);
             let (code, cli, err) =
                 run(&["export", "--view", name, "--format", flag, "--no-timestamp"]);
             assert_eq!(code, 0, "{err}");

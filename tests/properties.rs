@@ -1,6 +1,7 @@
 //! Property tests: random small dossiers × random key, mouse and resize sequences × random
 //! terminal sizes, through `update` and the renderer. No panic, and the invariants hold.
 //! `TALKS_PROPTEST_CASES=5000 cargo test --release --test properties` for a longer run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;

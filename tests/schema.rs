@@ -1,4 +1,5 @@
 //! The checked-in JSON Schema agrees with the Rust types and accepts the built-in dossier.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 

@@ -1,7 +1,8 @@
 //! Whole screens on ratatui's TestBackend, at several sizes and in several states.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+use common::{draw, screen};
 use ratatui::style::{Color, Modifier};
 use talks::app::{Action, App, Options, update};
 use talks::keymap::Keymap;
@@ -13,27 +14,6 @@ fn app(width: u16, height: u16) -> App {
         builtin().unwrap_or_else(|e| panic!("{e}")),
         Options::sized(width, height),
     )
-}
-
-fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
-    terminal
-        .draw(|frame| {
-            frame.render_widget(
-                &Screen {
-                    app,
-                    theme,
-                    keymap: &Keymap::default(),
-                },
-                frame.area(),
-            )
-        })
-        .unwrap();
-    terminal
-}
-
-fn screen(app: &App) -> String {
-    draw(app, &Theme::colour()).backend().to_string()
 }
 
 fn search(app: &mut App, query: &str) {

@@ -1,5 +1,6 @@
 //! The terminal is restored however talks ends: a panic, a signal; and the explorer
 //! explains itself when it has no terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 mod pty;

@@ -352,14 +352,7 @@ mod tests {
             shown.contains("recursion limit exceeded; the document is nested too deeply"),
             "{shown}"
         );
-        let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for i in 1..10u8 {
-            let (name, prev) = ((b'a' + i) as char, (b'a' + i - 1) as char);
-            bomb.push_str(&format!(
-                "{name}: &{name} [{}]\n",
-                vec![format!("*{prev}"); 9].join(", ")
-            ));
-        }
+        let bomb = crate::generate::billion_laughs();
         let err = serde_yaml::from_str::<serde_yaml::Value>(&bomb).unwrap_err();
         let shown = syntax_diagnostic("bomb.yaml", &bomb, &err).to_string();
         assert!(

@@ -1,4 +1,4 @@
-//! Serde types that mirror the dossier format, version 1 (`shared/design/dossier-format.md`).
+//! Serde types that mirror the dossier format, version 1 (`docs/dossier-format.md`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

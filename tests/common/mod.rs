@@ -1,7 +1,14 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use talks::app::App;
+use talks::keymap::Keymap;
+use talks::ui::{Screen, Theme};
 
 /// The `talks` binary built for these tests.
 pub fn talks() -> assert_cmd::Command {
@@ -37,3 +44,56 @@ pub fn validate_bytes(bytes: &[u8]) -> (i32, String) {
 
 /// A valid header to build bad dossiers on.
 pub const HEADER: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n";
+
+/// The explorer's whole screen for `app`, drawn with `theme` on a TestBackend of its size.
+pub fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            let keymap = Keymap::default();
+            let screen = Screen {
+                app,
+                theme,
+                keymap: &keymap,
+            };
+            frame.render_widget(&screen, frame.area())
+        })
+        .unwrap();
+    terminal
+}
+
+/// The explorer's whole screen for `app` as text, in the colour theme.
+pub fn screen(app: &App) -> String {
+    draw(app, &Theme::colour()).backend().to_string()
+}
+
+/// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file.
+pub fn golden(name: &str, actual: &str) {
+    let path = format!("tests/golden/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{path} differs (UPDATE_GOLDEN=1 rewrites it):\n{actual}"
+    );
+}
+
+/// [`HEADER`] and `levels` actors, each with an anchored list of `width` aliases to the
+/// list before it: an alias bomb inside the dossier's own shape.
+pub fn alias_bomb_in_actors(levels: usize, width: usize) -> String {
+    let mut text = format!("{HEADER}actors:\n");
+    let lols = vec!["lol"; width].join(", ");
+    text.push_str(&format!(
+        "  - {{id: a0, name: n, kind: person, aliases: &a0 [{lols}]}}\n"
+    ));
+    for i in 1..levels {
+        let refs = vec![format!("*a{}", i - 1); width].join(", ");
+        text.push_str(&format!(
+            "  - {{id: a{i}, name: n, kind: person, aliases: &a{i} [{refs}]}}\n"
+        ));
+    }
+    text
+}
