@@ -1,7 +1,7 @@
 //! Writes a large, valid dossier for benchmarks:
 //! `cargo run --release --example gen_dossier -- --entities 100000 [--seed 7] > big.yaml`.
 //! With `--lines`, one line per entity (its name and summary) instead: the strings the
-//! peer comparison (`scripts/compare-peers`) gives to talks, fzf and sk alike.
+//! peer comparison (`benches/compare-peers.sh`) gives to talks, fzf and sk alike.
 //! The dossier comes from `talks::generate`, the same as the benchmarks use. Never commit
 //! its output.
 
