@@ -14,7 +14,7 @@ use crate::ui::Theme;
 /// What the file may hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     /// `dark` (the default), `light` or `monochrome`.
     pub theme: Option<String>,
     /// Colours over the theme: `accent`, `link`, `matched`, `muted`, `error`, `border`.
@@ -32,7 +32,7 @@ pub struct Config {
 /// One key or a list of keys.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
-pub enum Keys {
+pub(crate) enum Keys {
     One(String),
     Many(Vec<String>),
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 /// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, and
 /// the bidirectional overrides, embeddings and isolates that reorder what follows them.
-pub fn is_unsafe_char(c: char) -> bool {
+pub(crate) fn is_unsafe_char(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
@@ -16,7 +16,7 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// How one unsafe character is shown: `^[` for ESC, `^?` for DEL, `<U+202E>` otherwise.
-pub fn escape_char(c: char, out: &mut String) {
+pub(crate) fn escape_char(c: char, out: &mut String) {
     let code = c as u32;
     if code < 0x20 {
         out.push('^');
@@ -47,20 +47,13 @@ fn surely_safe(text: &str) -> bool {
     })
 }
 
-fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if surely_safe(text) {
-        return Cow::Borrowed(text);
-    }
-    let needs_work = text
-        .chars()
-        .any(|c| is_unsafe_char(c) && !(keep_newlines && c == '\n'));
-    if !needs_work {
+fn sanitize(text: &str) -> Cow<'_, str> {
+    if surely_safe(text) || !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\n' if keep_newlines => out.push('\n'),
             '\n' | '\t' | '\r' => out.push(' '),
             c if is_unsafe_char(c) => escape_char(c, &mut out),
             c => out.push(c),
@@ -71,17 +64,12 @@ fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// One line of text with every unsafe character made visible; newlines and tabs become
 /// spaces.
-pub fn sanitize_line(text: &str) -> Cow<'_, str> {
-    sanitize(text, false)
-}
-
-/// Like [`sanitize_line`] but keeps line breaks, for wrapped paragraphs.
-pub fn sanitize_block(text: &str) -> Cow<'_, str> {
-    sanitize(text, true)
+pub(crate) fn sanitize_line(text: &str) -> Cow<'_, str> {
+    sanitize(text)
 }
 
 /// The unsafe characters in `text`, for validation warnings.
-pub fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|&c| is_unsafe_char(c) && c != '\n' && c != '\t')
 }
@@ -98,7 +86,6 @@ mod tests {
         assert_eq!(sanitize_line("c1\u{9b}"), "c1<U+009B>");
         assert_eq!(sanitize_line("del\u{7f}"), "del^?");
         assert_eq!(sanitize_line("two\nlines\tand tab"), "two lines and tab");
-        assert_eq!(sanitize_block("two\nlines"), "two\nlines");
     }
 
     #[test]

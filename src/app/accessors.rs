@@ -113,7 +113,7 @@ impl App {
     }
 
     /// What `e` exports: the focused list as the query filters it, and the entity shown.
-    pub fn view_spec(&self) -> ViewSpec {
+    pub(crate) fn view_spec(&self) -> ViewSpec {
         ViewSpec::new(
             self.last_list,
             self.query.text(),

@@ -39,16 +39,12 @@ impl DetailView {
         self.links.len()
     }
 
-    pub fn scroll(&self) -> usize {
-        self.scroll
-    }
-
     pub fn focused_link(&self) -> Option<usize> {
         self.link
     }
 
     /// The entity the focused link leads to.
-    pub fn focused_target(&self) -> Option<EntityRef> {
+    pub(crate) fn focused_target(&self) -> Option<EntityRef> {
         self.link.and_then(|n| self.links.get(n).copied())
     }
 
@@ -86,16 +82,17 @@ impl DetailView {
 
     /// The screen lines at `width` columns: those kept when the width is the one they were
     /// laid out for (always, in the running explorer), else laid out anew.
-    pub fn lines_at(&self, width: usize) -> Cow<'_, [ScreenLine]> {
+    pub(crate) fn lines_at(&self, width: usize) -> Cow<'_, [ScreenLine]> {
         match &self.detail {
             Some(detail) if self.width != width => Cow::Owned(screen_lines(detail, width)),
             _ => Cow::Borrowed(&self.lines),
         }
     }
 
-    /// The first line shown when `rows` rows are on screen.
-    pub fn first_shown(&self, rows: usize) -> usize {
-        self.scroll.min(self.lines.len().saturating_sub(rows))
+    /// The first line shown of `lines` lines when `rows` rows are on screen: the scroll,
+    /// never past the last screenful.
+    pub fn first_shown(&self, lines: usize, rows: usize) -> usize {
+        self.scroll.min(lines.saturating_sub(rows))
     }
 
     /// Scrolls by `delta` lines, never past the last screenful of `rows` rows.

@@ -19,7 +19,7 @@ pub struct History {
 }
 
 impl History {
-    pub fn current(&self) -> Option<Visit> {
+    pub(crate) fn current(&self) -> Option<Visit> {
         self.visits.get(self.cursor).copied()
     }
 
@@ -43,11 +43,11 @@ impl History {
         }
     }
 
-    pub fn can_go_back(&self) -> bool {
+    pub(crate) fn can_go_back(&self) -> bool {
         self.cursor > 0
     }
 
-    pub fn can_go_forward(&self) -> bool {
+    pub(crate) fn can_go_forward(&self) -> bool {
         self.cursor + 1 < self.visits.len()
     }
 
@@ -59,7 +59,7 @@ impl History {
         self.current()
     }
 
-    pub fn forward(&mut self) -> Option<Visit> {
+    pub(crate) fn forward(&mut self) -> Option<Visit> {
         if !self.can_go_forward() {
             return None;
         }
@@ -68,7 +68,7 @@ impl History {
     }
 
     /// Maps every visit after a reload, dropping those whose entity is gone.
-    pub fn remap(&mut self, mut map: impl FnMut(Visit) -> Option<Visit>) {
+    pub(crate) fn remap(&mut self, mut map: impl FnMut(Visit) -> Option<Visit>) {
         let mut kept = Vec::with_capacity(self.visits.len());
         let mut cursor = 0;
         for (i, visit) in self.visits.drain(..).enumerate() {

@@ -26,7 +26,7 @@ impl TextInput {
         self.cursor += 1;
     }
 
-    pub fn delete_back(&mut self) {
+    pub(crate) fn delete_back(&mut self) {
         if self.cursor > 0 {
             self.cursor -= 1;
             let at = self.byte_at(self.cursor);
@@ -34,7 +34,7 @@ impl TextInput {
         }
     }
 
-    pub fn delete_forward(&mut self) {
+    pub(crate) fn delete_forward(&mut self) {
         if self.cursor < self.text.chars().count() {
             let at = self.byte_at(self.cursor);
             self.text.remove(at);
@@ -42,7 +42,7 @@ impl TextInput {
     }
 
     /// Deletes the word before the cursor, and the spaces after it.
-    pub fn delete_word(&mut self) {
+    pub(crate) fn delete_word(&mut self) {
         let chars: Vec<char> = self.text.chars().collect();
         let mut start = self.cursor;
         while start > 0 && chars[start - 1] == ' ' {
@@ -64,7 +64,7 @@ impl TextInput {
         self.cursor = (self.cursor + 1).min(self.text.chars().count());
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.cursor = 0;
     }
 
@@ -75,7 +75,7 @@ impl TextInput {
 
 /// Earlier queries of the session, newest last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QueryHistory {
+pub(crate) struct QueryHistory {
     entries: Vec<String>,
     /// While browsing: the entry shown, and what was typed before browsing began.
     browsing: Option<(usize, String)>,
@@ -83,7 +83,7 @@ pub struct QueryHistory {
 
 impl QueryHistory {
     /// Remembers `query` (not blanks, not a repeat of the last one).
-    pub fn remember(&mut self, query: &str) {
+    pub(crate) fn remember(&mut self, query: &str) {
         self.browsing = None;
         let query = query.trim();
         if !query.is_empty() && self.entries.last().is_none_or(|last| last != query) {
@@ -108,7 +108,7 @@ impl QueryHistory {
     }
 
     /// The entry after the one shown (Down), or what was typed before browsing.
-    pub fn later(&mut self) -> Option<String> {
+    pub(crate) fn later(&mut self) -> Option<String> {
         let (at, draft) = self.browsing.take()?;
         if at + 1 < self.entries.len() {
             self.browsing = Some((at + 1, draft));
@@ -117,7 +117,7 @@ impl QueryHistory {
         Some(draft)
     }
 
-    pub fn stop_browsing(&mut self) {
+    pub(crate) fn stop_browsing(&mut self) {
         self.browsing = None;
     }
 }

@@ -9,8 +9,8 @@ use crate::action::{Focus, Page};
 use crate::model::EntityKind;
 
 /// Below this the screen shows only a "terminal too small" note.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
+pub(crate) const MIN_WIDTH: u16 = 30;
+pub(crate) const MIN_HEIGHT: u16 = 8;
 /// From this width the lists and the detail sit side by side.
 const SIDE_BY_SIDE_WIDTH: u16 = 70;
 /// Each list needs this many rows (borders included) before all four are shown open.
@@ -65,7 +65,7 @@ impl Panes {
     }
 
     /// Rows and columns of text inside the detail pane's borders.
-    pub fn detail_inner(&self) -> (usize, usize) {
+    pub(crate) fn detail_inner(&self) -> (usize, usize) {
         self.detail.map_or((0, 0), |r| {
             (inner_rows(r), r.width.saturating_sub(2) as usize)
         })
@@ -73,7 +73,7 @@ impl Panes {
 }
 
 /// Rows inside a bordered block.
-pub fn inner_rows(area: Rect) -> usize {
+pub(crate) fn inner_rows(area: Rect) -> usize {
     area.height.saturating_sub(2) as usize
 }
 
@@ -139,7 +139,7 @@ fn list_column_width(width: u16) -> u16 {
 
 /// The columns of text inside the detail pane on a screen `width` wide, whether or not the
 /// detail is on screen now (on narrow screens it takes the whole width when shown).
-pub fn detail_text_width(width: u16) -> usize {
+pub(crate) fn detail_text_width(width: u16) -> usize {
     let pane = if width >= SIDE_BY_SIDE_WIDTH {
         width - list_column_width(width)
     } else {

@@ -13,7 +13,7 @@ pub struct ListView {
 impl ListView {
     /// Moves the selection by `delta` rows, within `count` rows, keeping it among the `fit`
     /// rows shown.
-    pub fn move_by(&mut self, delta: isize, count: usize, fit: usize) {
+    pub(crate) fn move_by(&mut self, delta: isize, count: usize, fit: usize) {
         self.selected = self.selected.saturating_add_signed(delta);
         self.keep_in(count, fit);
     }
@@ -26,7 +26,7 @@ impl ListView {
 
     /// Clamps the selection to `count` rows and scrolls so that it is among the `fit` rows
     /// shown (a `fit` of 0, a pane not on screen, leaves the scroll alone).
-    pub fn keep_in(&mut self, count: usize, fit: usize) {
+    pub(crate) fn keep_in(&mut self, count: usize, fit: usize) {
         self.selected = self.selected.min(count.saturating_sub(1));
         if fit == 0 {
             return;
@@ -40,7 +40,7 @@ impl ListView {
     }
 
     /// The row at `n` rows below the top of the view, if there is one.
-    pub fn row_at(&self, n: usize, count: usize) -> Option<usize> {
+    pub(crate) fn row_at(&self, n: usize, count: usize) -> Option<usize> {
         let row = self.offset + n;
         (row < count).then_some(row)
     }

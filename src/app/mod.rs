@@ -165,7 +165,7 @@ impl App {
     }
 
     /// Every rectangle of a screen of another size (a frame drawn before a resize arrives).
-    pub fn layout_at(&self, width: u16, height: u16) -> Layout {
+    pub(crate) fn layout_at(&self, width: u16, height: u16) -> Layout {
         layout::layout(Shape {
             width,
             height,

@@ -5,10 +5,10 @@ use ratatui::layout::{Position, Rect};
 use crate::action::Page;
 
 /// Columns of one matrix cell, and at most this much for the row names.
-pub const MATRIX_COLUMN_WIDTH: u16 = 12;
-pub const MATRIX_NAME_WIDTH: u16 = 20;
+pub(crate) const MATRIX_COLUMN_WIDTH: u16 = 12;
+pub(crate) const MATRIX_NAME_WIDTH: u16 = 20;
 /// Rows above the grid for the column titles.
-pub const MATRIX_HEADER_ROWS: u16 = 2;
+pub(crate) const MATRIX_HEADER_ROWS: u16 = 2;
 /// Rows under the grid for the legend and the selected position's summary and source;
 /// fewer on short screens, so that the grid keeps some rows.
 const MATRIX_NOTE_ROWS: u16 = 5;
@@ -42,7 +42,7 @@ pub struct MatrixAreas {
 
 /// A cell of the matrix grid, counted from the first row and column shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GridSpot {
+pub(crate) struct GridSpot {
     pub row: usize,
     /// `None` on the row's name.
     pub column: Option<usize>,
@@ -50,17 +50,17 @@ pub struct GridSpot {
 
 impl MatrixAreas {
     /// The screen row of grid row `n`.
-    pub fn row_y(&self, n: usize) -> u16 {
+    pub(crate) fn row_y(&self, n: usize) -> u16 {
         self.inner.y + MATRIX_HEADER_ROWS + n as u16
     }
 
     /// The first screen column of grid column `n`.
-    pub fn column_x(&self, n: usize) -> u16 {
+    pub(crate) fn column_x(&self, n: usize) -> u16 {
         self.inner.x + MATRIX_NAME_WIDTH + n as u16 * MATRIX_COLUMN_WIDTH
     }
 
     /// The grid spot at `at`, if the point is on a row of the grid.
-    pub fn spot_at(&self, at: Position) -> Option<GridSpot> {
+    pub(crate) fn spot_at(&self, at: Position) -> Option<GridSpot> {
         let top = self.row_y(0);
         let grid_bottom = self.row_y(self.rows).min(self.notes.y);
         if !self.inner.contains(at) || at.y < top || at.y >= grid_bottom {
@@ -101,11 +101,11 @@ pub struct SourcesAreas {
 }
 
 /// The row of `area` at `at`, counted from its top.
-pub fn row_in(area: Rect, at: Position) -> Option<usize> {
+pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
 }
 
-pub fn page_areas(page: Page, body: Rect, sources: usize) -> PageAreas {
+pub(crate) fn page_areas(page: Page, body: Rect, sources: usize) -> PageAreas {
     let block = body;
     let inner = block.inner(ratatui::layout::Margin::new(1, 1));
     match page {

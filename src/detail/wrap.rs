@@ -26,7 +26,7 @@ pub struct ScreenLine {
 
 impl ScreenLine {
     /// The link drawn at column `column`, if any.
-    pub fn link_at(&self, column: usize) -> Option<usize> {
+    pub(crate) fn link_at(&self, column: usize) -> Option<usize> {
         let mut x = 0;
         for piece in &self.pieces {
             let width = piece.text.width();

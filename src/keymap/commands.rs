@@ -74,7 +74,7 @@ pub const COMMANDS: &[Command] = &[
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
 /// search, a resize).
-pub fn command_of(action: &Action) -> Option<&'static Command> {
+pub(crate) fn command_of(action: &Action) -> Option<&'static Command> {
     COMMANDS.iter().find(|c| c.action == *action)
 }
 

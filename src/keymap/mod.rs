@@ -87,7 +87,7 @@ fn matches(key: Key, event: &KeyEvent) -> Option<Action> {
 
 /// The contexts that apply, most specific first: the one place that says which keys work
 /// in which mode (key handling and the status bar's hints both ask it).
-pub fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
+pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Context] {
     match (mode, focus) {
         (Mode::Browse, _) if page != Page::Browse => &[Pages, Anywhere],
         (Mode::Search, _) => &[Search],
@@ -125,7 +125,7 @@ pub fn action_for(
 }
 
 /// How a key is written in help and hints.
-pub fn key_name(key: Key) -> String {
+pub(crate) fn key_name(key: Key) -> String {
     fn code(code: KeyCode) -> String {
         match code {
             Char(' ') => "Space".into(),
@@ -157,7 +157,7 @@ pub fn key_name(key: Key) -> String {
 
 /// One row of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpRow {
+pub(crate) struct HelpRow {
     pub context: Context,
     pub keys: String,
     pub description: &'static str,
@@ -166,7 +166,7 @@ pub struct HelpRow {
 }
 
 /// The help rows whose keys or description contain `filter` (any case).
-pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
+pub(crate) fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
     let filter = filter.to_lowercase();
     keymap
         .entries

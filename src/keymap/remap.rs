@@ -118,7 +118,9 @@ fn checked_with(context: Context) -> &'static [Context] {
 impl Keymap {
     /// The built-in key map with `remaps` (action name → keys) applied. On a problem, the
     /// messages say which and the caller keeps the built-in map.
-    pub fn with_remaps(remaps: &BTreeMap<String, Vec<String>>) -> Result<Keymap, Vec<String>> {
+    pub(crate) fn with_remaps(
+        remaps: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, Vec<String>> {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
         for (name, keys) in remaps {

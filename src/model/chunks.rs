@@ -16,7 +16,7 @@ use super::stream;
 use super::types::{Actor, Dossier, Event, Place, StickingPoint};
 
 /// Files smaller than this are read in one stream (cutting would not pay).
-pub const PARALLEL_BYTES: usize = 4_000_000;
+pub(crate) const PARALLEL_BYTES: usize = 4_000_000;
 
 /// Aim for pieces of about this size, so that the cores share the work evenly.
 const PIECE_BYTES: usize = 1_000_000;

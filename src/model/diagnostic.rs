@@ -46,13 +46,13 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at `location`, quoting `line` (the text of that line).
-    pub fn at_line(mut self, location: Location, line: Option<&str>) -> Self {
+    pub(crate) fn at_line(mut self, location: Location, line: Option<&str>) -> Self {
         self.source_line = line.map(str::to_string);
         self.location = Some(location);
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }

@@ -33,7 +33,7 @@ pub const LISTED_WARNINGS: usize = 200;
 
 impl Loaded {
     /// Every warning, listed or not.
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.warnings.len() + self.unlisted_warnings
     }
 }
@@ -65,12 +65,12 @@ impl LoadError {
     }
 
     /// The number of errors (not warnings).
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
     /// Every warning, listed or not.
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count() + self.unlisted_warnings
     }
 }

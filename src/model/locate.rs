@@ -12,7 +12,7 @@ use super::diagnostic::Location;
 
 /// Path → position of the value at that path.
 #[derive(Debug, Default)]
-pub struct Locator {
+pub(crate) struct Locator {
     positions: HashMap<String, Location>,
 }
 

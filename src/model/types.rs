@@ -185,7 +185,7 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// How many kinds there are: the length of every per-kind array.
-    pub const COUNT: usize = 4;
+    pub(crate) const COUNT: usize = 4;
 
     pub const ALL: [EntityKind; Self::COUNT] = [
         EntityKind::Actor,
@@ -195,7 +195,7 @@ impl EntityKind {
     ];
 
     /// The singular noun used in messages and in `kind:` queries.
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             EntityKind::Actor => "actor",
             EntityKind::Event => "event",
@@ -205,7 +205,7 @@ impl EntityKind {
     }
 
     /// The position of this kind in [`EntityKind::ALL`].
-    pub fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         match self {
             EntityKind::Actor => 0,
             EntityKind::Event => 1,
@@ -215,7 +215,7 @@ impl EntityKind {
     }
 
     /// The singular used in `kind:` queries and JSON (`sticking-point`).
-    pub fn slug(self) -> &'static str {
+    pub(crate) fn slug(self) -> &'static str {
         match self {
             EntityKind::Actor => "actor",
             EntityKind::Event => "event",
@@ -225,7 +225,7 @@ impl EntityKind {
     }
 
     /// The plural used on the command line (`talks list sticking-points`).
-    pub fn plural_slug(self) -> &'static str {
+    pub(crate) fn plural_slug(self) -> &'static str {
         match self {
             EntityKind::Actor => "actors",
             EntityKind::Event => "events",
@@ -235,7 +235,7 @@ impl EntityKind {
     }
 
     /// The heading of the list of this kind.
-    pub fn plural_title(self) -> &'static str {
+    pub(crate) fn plural_title(self) -> &'static str {
         match self {
             EntityKind::Actor => "Actors",
             EntityKind::Event => "Events",
@@ -310,7 +310,7 @@ impl Dossier {
     }
 
     /// The one useful fact shown beside an entity's name in a list.
-    pub fn fact_of(&self, entity: EntityRef) -> String {
+    pub(crate) fn fact_of(&self, entity: EntityRef) -> String {
         match entity.kind {
             EntityKind::Actor => {
                 let actor = &self.actors[entity.index];

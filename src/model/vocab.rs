@@ -20,9 +20,9 @@ macro_rules! vocabulary {
 
         impl $name {
             /// Every value of the vocabulary, in documentation order.
-            pub const VALUES: &'static [&'static str] = &[$($text),+];
+            pub(crate) const VALUES: &'static [&'static str] = &[$($text),+];
             /// What validation calls this field in messages.
-            pub const LABEL: &'static str = $label;
+            pub(crate) const LABEL: &'static str = $label;
 
             pub fn parse(text: &str) -> Self {
                 match text {
@@ -38,7 +38,7 @@ macro_rules! vocabulary {
                 }
             }
 
-            pub fn is_known(&self) -> bool {
+            pub(crate) fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
             }
         }

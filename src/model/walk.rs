@@ -17,7 +17,7 @@ fn list(visit: &mut Visit<'_>, base: &str, field: &str, items: &[String]) {
     }
 }
 
-pub fn each_text(dossier: &Dossier, visit: &mut Visit<'_>) {
+pub(crate) fn each_text(dossier: &Dossier, visit: &mut Visit<'_>) {
     visit(&|| "title".into(), &dossier.title);
     opt(visit, &|| "summary".into(), &dossier.summary);
     for (i, s) in dossier.sources.iter().enumerate() {

@@ -7,7 +7,7 @@ use crate::model::{Dossier, EntityKind, EntityRef, Index};
 /// Every distinct lowercased text of the documents, numbered; documents refer to texts by
 /// number, so a search scores each distinct name, alias or word once.
 #[derive(Default)]
-pub struct Texts {
+pub(crate) struct Texts {
     numbers: HashMap<String, u32>,
     texts: Vec<String>,
 }
@@ -33,14 +33,14 @@ impl Texts {
     }
 
     /// The texts, by number.
-    pub fn finish(self) -> Vec<Box<str>> {
+    pub(crate) fn finish(self) -> Vec<Box<str>> {
         self.texts.into_iter().map(String::into_boxed_str).collect()
     }
 }
 
 /// What the engine knows of one entity. All text is lowercased; numbers are [`Texts`].
 #[derive(Debug, Clone)]
-pub struct Document {
+pub(crate) struct Document {
     pub entity: EntityRef,
     /// The name or title; highlights index its characters.
     pub primary: u32,
@@ -85,7 +85,7 @@ fn words_of(text: &str) -> Vec<&str> {
 }
 
 /// Builds the documents of every entity, in dossier order, kind by kind.
-pub fn documents(dossier: &Dossier, index: &Index, texts: &mut Texts) -> Vec<Document> {
+pub(crate) fn documents(dossier: &Dossier, index: &Index, texts: &mut Texts) -> Vec<Document> {
     let mut docs = Vec::with_capacity(EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum());
     for kind in EntityKind::ALL {
         for i in 0..dossier.count(kind) {

@@ -80,11 +80,6 @@ impl SearchEngine {
         }
     }
 
-    /// How many distinct texts the documents hold.
-    pub fn text_count(&self) -> usize {
-        self.texts.len()
-    }
-
     /// Every entity that matches `query`, ranked.
     pub fn search(&self, query: &Query) -> Results {
         self.run(query, None, &|| false).unwrap_or_default()
@@ -257,7 +252,7 @@ impl SearchEngine {
 
     /// The characters of `entity`'s name or title that the query's terms match (char
     /// indices, for highlighting). Worked out for the rows on screen only.
-    pub fn highlight(&self, query: &Query, entity: EntityRef) -> Vec<usize> {
+    pub(crate) fn highlight(&self, query: &Query, entity: EntityRef) -> Vec<usize> {
         let Some(doc) = self
             .docs
             .get(self.kind_start[entity.kind.slot()] + entity.index)

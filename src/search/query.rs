@@ -44,7 +44,7 @@ pub struct Term {
 }
 
 /// Terms joined by `|`: at least one must hold.
-pub type Alternatives = Vec<Term>;
+pub(crate) type Alternatives = Vec<Term>;
 
 /// A parsed query: every group must hold. Text is lowercased (matching ignores case).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -39,7 +39,7 @@ impl Ranked {
     }
 
     /// Hits that are in rank order already (all scores equal, in dossier order).
-    pub fn in_order(hits: Vec<Hit>) -> Self {
+    pub(crate) fn in_order(hits: Vec<Hit>) -> Self {
         let ranked = hits.len();
         Ranked { hits, ranked }
     }
@@ -58,7 +58,7 @@ impl Ranked {
     }
 
     /// Puts the first `n` hits in order (a partial selection, then a sort of those).
-    pub fn rank_to(&mut self, n: usize) {
+    pub(crate) fn rank_to(&mut self, n: usize) {
         let n = n.min(self.hits.len());
         if n <= self.ranked {
             return;
@@ -77,7 +77,7 @@ impl Ranked {
     }
 
     /// Where the entity `index` ranks, putting the list in order down to it.
-    pub fn rank_of(&mut self, index: usize) -> Option<usize> {
+    pub(crate) fn rank_of(&mut self, index: usize) -> Option<usize> {
         if let Some(at) = self.ranked().iter().position(|h| h.index == index) {
             return Some(at);
         }
@@ -123,7 +123,7 @@ impl Results {
     }
 
     /// Every hit of `kind`, in rank order (putting the whole list in order first).
-    pub fn all_ranked(&mut self, kind: EntityKind) -> &[Hit] {
+    pub(crate) fn all_ranked(&mut self, kind: EntityKind) -> &[Hit] {
         self.lists[kind.slot()].rank_all();
         self.lists[kind.slot()].ranked()
     }
@@ -137,7 +137,7 @@ impl Results {
         self.lists.iter().map(Ranked::len).sum()
     }
 
-    pub fn rank_to(&mut self, kind: EntityKind, n: usize) {
+    pub(crate) fn rank_to(&mut self, kind: EntityKind, n: usize) {
         self.lists[kind.slot()].rank_to(n);
     }
 
@@ -145,12 +145,12 @@ impl Results {
         self.lists.iter_mut().for_each(Ranked::rank_all);
     }
 
-    pub fn rank_of(&mut self, kind: EntityKind, index: usize) -> Option<usize> {
+    pub(crate) fn rank_of(&mut self, kind: EntityKind, index: usize) -> Option<usize> {
         self.lists[kind.slot()].rank_of(index)
     }
 
     /// A copy of every hit of `kind` in rank order, leaving these lists as they are.
-    pub fn sorted(&self, kind: EntityKind) -> Vec<Hit> {
+    pub(crate) fn sorted(&self, kind: EntityKind) -> Vec<Hit> {
         let mut hits = self.unranked(kind).to_vec();
         hits.sort_unstable_by_key(Hit::rank_key);
         hits

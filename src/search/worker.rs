@@ -31,7 +31,7 @@ impl SearchRequest {
     }
 
     /// Runs the request to the end (nothing cancels it, so there are always results).
-    pub fn finish(self) -> SearchDone {
+    pub(crate) fn finish(self) -> SearchDone {
         let results = self
             .engine
             .run(&self.query, self.within.as_deref(), &|| false)

@@ -52,7 +52,7 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let searching = app.mode() == Mode::Search;
     let query = app.query().input();
     let width = area.width as usize;
@@ -108,7 +108,7 @@ fn tab_label(focus: Focus) -> &'static str {
 }
 
 /// The column span of each tab: (focus, first column, width).
-pub fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
+pub(crate) fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
     let mut x = 0u16;
     let mut spans = Vec::new();
     for focus in Focus::ORDER {
@@ -238,7 +238,7 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
     true
 }
 
-pub fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let mut line = Fitted::default();
     let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::detail::{Piece, Style as Meaning};
 use crate::text::sanitize_line;
 
-pub struct DetailPane<'a> {
+pub(crate) struct DetailPane<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
 }
@@ -68,11 +68,7 @@ impl Widget for &DetailPane<'_> {
             .detail()
             .lines_at(area.width.saturating_sub(2) as usize);
         let rows = area.height.saturating_sub(2) as usize;
-        let scroll = self
-            .app
-            .detail()
-            .scroll()
-            .min(lines.len().saturating_sub(rows));
+        let scroll = self.app.detail().first_shown(lines.len(), rows);
         let (border, title_style) = if focused {
             (theme.border_focused, theme.title_focused)
         } else {

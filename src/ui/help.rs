@@ -11,14 +11,14 @@ use crate::app::App;
 use crate::keymap::{Context, HelpRow, Keymap, help_rows};
 use crate::text::sanitize_line;
 
-pub struct HelpOverlay<'a> {
+pub(crate) struct HelpOverlay<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
 }
 
 /// The overlay's box: most of the screen, centred.
-pub fn help_area(area: Rect) -> Rect {
+pub(crate) fn help_area(area: Rect) -> Rect {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2);
     Rect::new(

@@ -52,10 +52,7 @@ fn browse_target(app: &App, layout: &Layout, at: Position) -> Option<Target> {
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
     if inner.contains(at) && app.shown().is_some() {
         let lines = app.detail().lines_at(inner.width as usize);
-        let scroll = app
-            .detail()
-            .scroll()
-            .min(lines.len().saturating_sub(inner_rows(pane)));
+        let scroll = app.detail().first_shown(lines.len(), inner_rows(pane));
         let line = scroll + (at.y - inner.y) as usize;
         if let Some(link) = lines
             .get(line)

@@ -16,7 +16,7 @@ use crate::search::Hit;
 use crate::text::sanitize_line;
 
 /// One list pane, ready to draw.
-pub struct ListPane<'a> {
+pub(crate) struct ListPane<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub kind: EntityKind,

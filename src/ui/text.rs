@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Styled graphemes, cut to fit.
 #[derive(Debug, Default)]
-pub struct Fitted {
+pub(crate) struct Fitted {
     cells: Vec<(String, Style)>,
     pub width: usize,
 }
@@ -28,7 +28,7 @@ impl Fitted {
     }
 
     /// Cuts to at most `max` columns, ending with `…` when something was cut.
-    pub fn truncate(&mut self, max: usize) {
+    pub(crate) fn truncate(&mut self, max: usize) {
         if self.width <= max {
             return;
         }
@@ -64,7 +64,7 @@ impl Fitted {
         self.cells.iter().map(|(run, _)| run.as_str()).collect()
     }
 
-    pub fn into_spans(self) -> Vec<Span<'static>> {
+    pub(crate) fn into_spans(self) -> Vec<Span<'static>> {
         self.cells
             .into_iter()
             .map(|(text, style)| Span::styled(text, style))

@@ -82,7 +82,7 @@ impl Theme {
 
     /// Sets the colour of one role (`accent`, `link`, `matched`, `muted`, `error`,
     /// `border`) from a name (`red`), an index (`208`) or `#rrggbb`.
-    pub fn set_colour(&mut self, role: &str, value: &str) -> Result<(), String> {
+    pub(crate) fn set_colour(&mut self, role: &str, value: &str) -> Result<(), String> {
         let colour: Color = value
             .parse()
             .map_err(|_| format!("{role}: unknown colour \"{value}\""))?;

@@ -22,7 +22,7 @@ pub struct Timeline {
 
 impl Timeline {
     /// The width of the widest `when`, so that the titles line up.
-    pub fn when_width(&self) -> usize {
+    pub(crate) fn when_width(&self) -> usize {
         self.rows
             .iter()
             .map(|r| r.when.chars().count())

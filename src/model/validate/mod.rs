@@ -12,7 +12,7 @@ use crate::text::unsafe_chars;
 
 /// A problem found on the typed dossier, located by path (`events[2].place`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub severity: Severity,
     pub path: String,
     pub message: String,
@@ -20,13 +20,13 @@ pub struct Finding {
 
 /// What an id names: a source or one of the four entity kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdKind {
+pub(crate) enum IdKind {
     Source,
     Entity(EntityKind),
 }
 
 impl IdKind {
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             IdKind::Source => "source",
             IdKind::Entity(kind) => kind.noun(),
