@@ -114,6 +114,14 @@ fn cites() -> Vec<String> {
     vec!["src".to_string()]
 }
 
+/// How many entities of each kind a dossier of about `entities` entities has.
+struct Counts {
+    actors: usize,
+    events: usize,
+    points: usize,
+    places: usize,
+}
+
 /// A dossier of about `entities` entities.
 pub fn dossier(entities: usize, seed: u64) -> Dossier {
     let mut r = Random(seed);
@@ -123,86 +131,17 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
         (entities / 20).max(1),
     );
     let events = entities.saturating_sub(actors + points + places).max(1);
-    let places: Vec<Place> = (0..places)
-        .map(|i| Place {
-            id: format!("place-{i}"),
-            name: format!("{} {i}", r.pick(PLACES)),
-            kind: PlaceKind::Region,
-            part_of: (i > 0).then(|| format!("place-{}", r.below(i))),
-            summary: None,
-            sources: cites(),
-        })
-        .collect();
-    let actors: Vec<Actor> = (0..actors)
-        .map(|i| Actor {
-            id: format!("actor-{i}"),
-            name: format!("{} {} {i}", r.pick(FIRST), r.pick(LAST)),
-            kind: ActorKind::Person,
-            role: Some(r.sentence(4)),
-            represents: (i > 0 && r.below(2) == 0).then(|| format!("actor-{}", r.below(i))),
-            aliases: vec![format!("{}{i}", r.pick(LAST))],
-            summary: Some(r.summary()),
-            sources: cites(),
-        })
-        .collect();
-    let stances = [
-        Stance::Demands,
-        Stance::Supports,
-        Stance::Opposes,
-        Stance::Conditional,
-        Stance::Unclear,
-    ];
-    let topics = ["territory", "security", "alliance", "process"];
-    let sticking_points: Vec<StickingPoint> = (0..points)
-        .map(|i| StickingPoint {
-            id: format!("point-{i}"),
-            title: r.sentence(3),
-            topic: r.pick(&topics).to_string(),
-            status: StickingStatus::Disputed,
-            summary: Some(r.summary()),
-            places: vec![format!("place-{}", r.below(places.len()))],
-            positions: (0..1 + r.below(3))
-                .map(|_| Position {
-                    actor: format!("actor-{}", r.below(actors.len())),
-                    stance: stances[r.below(stances.len())].clone(),
-                    summary: r.sentence(10) + ".",
-                    source: Some("src".into()),
-                })
-                .collect(),
-            sources: cites(),
-        })
-        .collect();
-    let statuses = [
-        EventStatus::Held,
-        EventStatus::Ongoing,
-        EventStatus::Planned,
-        EventStatus::Claimed,
-        EventStatus::Disputed,
-    ];
-    let events: Vec<Event> = (0..events)
-        .map(|i| Event {
-            id: format!("event-{i}"),
-            title: r.sentence(5),
-            kind: EventKind::Meeting,
-            status: statuses[r.below(statuses.len())].clone(),
-            order: i as u32,
-            date: None,
-            place: Some(format!("place-{}", r.below(places.len()))),
-            participants: vec![
-                format!("actor-{}", r.below(actors.len())),
-                format!("actor-{}", r.below(actors.len())),
-            ],
-            sticking_points: vec![format!("point-{}", r.below(points))],
-            summary: Some(r.summary()),
-            outcomes: Vec::new(),
-            quotes: vec![Quote {
-                by: format!("actor-{}", r.below(actors.len())),
-                text: r.sentence(4),
-                source: Some("src".into()),
-            }],
-            sources: cites(),
-        })
-        .collect();
+    let n = Counts {
+        actors,
+        events,
+        points,
+        places,
+    };
+    // Generated in this order, so that a seed always gives the same dossier.
+    let places = places_of(&mut r, &n);
+    let actors = actors_of(&mut r, &n);
+    let sticking_points = sticking_points_of(&mut r, &n);
+    let events = events_of(&mut r, &n);
     Dossier {
         version: 1,
         title: format!("Generated dossier of {entities} entities (seed {seed})"),
@@ -221,6 +160,98 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
         sticking_points,
         places,
     }
+}
+
+fn places_of(r: &mut Random, n: &Counts) -> Vec<Place> {
+    (0..n.places)
+        .map(|i| Place {
+            id: format!("place-{i}"),
+            name: format!("{} {i}", r.pick(PLACES)),
+            kind: PlaceKind::Region,
+            part_of: (i > 0).then(|| format!("place-{}", r.below(i))),
+            summary: None,
+            sources: cites(),
+        })
+        .collect()
+}
+
+fn actors_of(r: &mut Random, n: &Counts) -> Vec<Actor> {
+    (0..n.actors)
+        .map(|i| Actor {
+            id: format!("actor-{i}"),
+            name: format!("{} {} {i}", r.pick(FIRST), r.pick(LAST)),
+            kind: ActorKind::Person,
+            role: Some(r.sentence(4)),
+            represents: (i > 0 && r.below(2) == 0).then(|| format!("actor-{}", r.below(i))),
+            aliases: vec![format!("{}{i}", r.pick(LAST))],
+            summary: Some(r.summary()),
+            sources: cites(),
+        })
+        .collect()
+}
+
+fn sticking_points_of(r: &mut Random, n: &Counts) -> Vec<StickingPoint> {
+    let stances = [
+        Stance::Demands,
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::Conditional,
+        Stance::Unclear,
+    ];
+    let topics = ["territory", "security", "alliance", "process"];
+    (0..n.points)
+        .map(|i| StickingPoint {
+            id: format!("point-{i}"),
+            title: r.sentence(3),
+            topic: r.pick(&topics).to_string(),
+            status: StickingStatus::Disputed,
+            summary: Some(r.summary()),
+            places: vec![format!("place-{}", r.below(n.places))],
+            positions: (0..1 + r.below(3))
+                .map(|_| Position {
+                    actor: format!("actor-{}", r.below(n.actors)),
+                    stance: stances[r.below(stances.len())].clone(),
+                    summary: r.sentence(10) + ".",
+                    source: Some("src".into()),
+                })
+                .collect(),
+            sources: cites(),
+        })
+        .collect()
+}
+
+fn events_of(r: &mut Random, n: &Counts) -> Vec<Event> {
+    let statuses = [
+        EventStatus::Held,
+        EventStatus::Ongoing,
+        EventStatus::Planned,
+        EventStatus::Claimed,
+        EventStatus::Disputed,
+    ];
+    (0..n.events)
+        .map(|i| Event {
+            id: format!("event-{i}"),
+            title: r.sentence(5),
+            kind: EventKind::Meeting,
+            status: statuses[r.below(statuses.len())].clone(),
+            order: i as u32,
+            date: None,
+            place: Some(format!("place-{}", r.below(n.places))),
+            participants: vec![
+                format!("actor-{}", r.below(n.actors)),
+                format!("actor-{}", r.below(n.actors)),
+            ],
+            sticking_points: vec![format!("point-{}", r.below(n.points))],
+            summary: Some(r.summary()),
+            outcomes: Vec::new(),
+            quotes: vec![Quote {
+                by: format!("actor-{}", r.below(n.actors)),
+                text: r.sentence(4),
+                source: Some("src".into()),
+            }],
+            sources: cites(),
+        })
+        .collect()
 }
 
 /// An alias bomb ("billion laughs"): ten anchored lists of nine items, each item an alias

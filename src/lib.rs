@@ -14,6 +14,7 @@ pub mod generate;
 pub mod keymap;
 pub mod model;
 pub mod search;
+pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod views;

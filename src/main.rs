@@ -1,20 +1,13 @@
 //! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyModifiers, MouseButton,
-    MouseEventKind,
-};
-use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use crossterm::event::{self, Event, KeyCode, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use talks::app::{Action, App, Effect, Options, update};
 use talks::cli::Cli;
@@ -23,6 +16,7 @@ use talks::config::Settings;
 use talks::keymap::Keymap;
 use talks::model::{LoadError, Loaded};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
+use talks::terminal::{TerminalGuard, suspend};
 use talks::ui::{Loading, Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
@@ -69,97 +63,6 @@ fn main() -> ExitCode {
             eprintln!("talks: terminal error: {err}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, cursor on.
-fn restore_terminal() {
-    // Each step is attempted even if an earlier one failed; there is nothing more to do then.
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-}
-
-/// The explorer's terminal; dropping it restores the terminal, on every path out.
-struct TerminalGuard {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
-}
-
-impl TerminalGuard {
-    fn enter() -> io::Result<Self> {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore_terminal();
-            previous(info);
-        }));
-        restore_on_signals()?;
-        terminal::enable_raw_mode()?;
-        let guard_before_terminal = RestoreOnDrop;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            cursor::Hide
-        )?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        std::mem::forget(guard_before_terminal);
-        Ok(TerminalGuard { terminal })
-    }
-}
-
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal before talks exits.
-fn restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            // Hold stdout until the exit, so that a frame being drawn cannot write after
-            // the restore (the lock is re-entrant for this thread).
-            let _stdout = io::stdout().lock();
-            restore_terminal();
-            // After a hang-up stderr may be gone: a failed write must not stop the exit.
-            let _ = writeln!(io::stderr(), "talks: stopped by signal {signal}");
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
-}
-
-/// Ctrl-Z: puts the terminal back as the shell had it, stops until continued (`fg`), then
-/// takes the terminal again, cleared, with a new `Terminal` whose next frame is drawn whole.
-/// (`Terminal::clear` would ask the terminal for the cursor position, and the answer
-/// would go to the thread that reads events.)
-fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
-    restore_terminal();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide,
-        terminal::Clear(terminal::ClearType::All)
-    )?;
-    guard.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    Ok(())
-}
-
-/// Restores the terminal if set-up fails half-way.
-struct RestoreOnDrop;
-
-impl Drop for RestoreOnDrop {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore_terminal();
     }
 }
 

@@ -8,7 +8,7 @@ use super::diagnostic::{Diagnostic, Location, Severity, render_all};
 use super::index::Index;
 use super::locate::Locator;
 use super::types::Dossier;
-use super::validate::validate;
+use super::validate::{Finding, validate};
 
 /// The built-in dossier, compiled into the binary so `talks` works from any folder.
 pub const BUILTIN_TEXT: &str = include_str!("../../data/talks.yaml");
@@ -134,56 +134,13 @@ fn end_of(text: &str) -> Location {
 /// Parses and validates a dossier held in memory; `name` is used in messages.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::single(Diagnostic::new(
-            Severity::Error,
-            name,
-            "the file is empty; a dossier needs at least `version`, `title` and `sources`",
-        )));
-    }
-    // The streaming reader takes plain documents; serde_yaml reads the rest and words errors.
-    // A large file is read in pieces on every core when its lists allow.
-    let fast = (text.len() > super::chunks::PARALLEL_BYTES)
-        .then(|| super::chunks::from_str(text))
-        .flatten()
-        .or_else(|| super::stream::from_str::<Dossier>(text));
-    let dossier: Dossier = fast
-        .map_or_else(|| serde_yaml::from_str(text), Ok)
-        .map_err(|err| {
-            let raw_control = err
-                .to_string()
-                .contains("control characters are not allowed");
-            let diagnostic = raw_control
-                .then(|| raw_control_character(name, text))
-                .flatten()
-                .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
-            LoadError::single(diagnostic)
-        })?;
+    let dossier = read(name, text)?;
     let (mut findings, warnings): (Vec<_>, Vec<_>) = validate(&dossier)
         .into_iter()
         .partition(|f| f.severity == Severity::Error);
     let unlisted_warnings = warnings.len().saturating_sub(LISTED_WARNINGS);
     findings.extend(warnings.into_iter().take(LISTED_WARNINGS));
-    let mut diagnostics = Vec::with_capacity(findings.len());
-    if !findings.is_empty() {
-        let wanted = findings.iter().map(|f| f.path.as_str()).collect();
-        let locator = Locator::only(text, &wanted);
-        // Many findings in a large file: index its lines once.
-        let lines: Vec<&str> = text.lines().collect();
-        for finding in &findings {
-            let mut diagnostic = Diagnostic::new(
-                finding.severity,
-                name,
-                format!("{} (at {})", finding.message, finding.path),
-            );
-            if let Some(location) = locator.value(&finding.path) {
-                let line = lines.get(location.line.saturating_sub(1)).copied();
-                diagnostic = diagnostic.at_line(location, line);
-            }
-            diagnostics.push(diagnostic);
-        }
-        diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
-    }
+    let diagnostics = located(name, text, &findings);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(LoadError {
             diagnostics,
@@ -198,6 +155,61 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         warnings: diagnostics,
         unlisted_warnings,
     })
+}
+
+/// The syntax and shape of a dossier: the streaming reader takes plain documents, serde_yaml
+/// reads the rest and words every error. A large file is read in pieces on every core when
+/// its lists allow.
+fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::single(Diagnostic::new(
+            Severity::Error,
+            name,
+            "the file is empty; a dossier needs at least `version`, `title` and `sources`",
+        )));
+    }
+    let fast = (text.len() > super::chunks::PARALLEL_BYTES)
+        .then(|| super::chunks::from_str(text))
+        .flatten()
+        .or_else(|| super::stream::from_str::<Dossier>(text));
+    fast.map_or_else(|| serde_yaml::from_str(text), Ok)
+        .map_err(|err| {
+            let raw_control = err
+                .to_string()
+                .contains("control characters are not allowed");
+            let diagnostic = raw_control
+                .then(|| raw_control_character(name, text))
+                .flatten()
+                .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
+            LoadError::single(diagnostic)
+        })
+}
+
+/// The validation findings as diagnostics at their line and column, in file order.
+fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let wanted = findings.iter().map(|f| f.path.as_str()).collect();
+    let locator = Locator::only(text, &wanted);
+    // Many findings in a large file: index its lines once.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .iter()
+        .map(|finding| {
+            let message = format!("{} (at {})", finding.message, finding.path);
+            let diagnostic = Diagnostic::new(finding.severity, name, message);
+            match locator.value(&finding.path) {
+                Some(location) => {
+                    let line = lines.get(location.line.saturating_sub(1)).copied();
+                    diagnostic.at_line(location, line)
+                }
+                None => diagnostic,
+            }
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
+    diagnostics
 }
 
 /// The first control character YAML forbids raw in a file (anything but tab, LF and CR).

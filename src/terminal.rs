@@ -1,0 +1,103 @@
+//! The explorer's hold on the terminal: raw mode, the alternate screen and mouse capture,
+//! given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
+
+use std::io::{self, Stdout, Write};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, cursor on.
+pub fn restore_terminal() {
+    // Each step is attempted even if an earlier one failed; there is nothing more to do then.
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// The explorer's terminal; dropping it restores the terminal, on every path out.
+pub struct TerminalGuard {
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    /// Raw mode, the alternate screen, mouse capture, the cursor hidden; a panic or a
+    /// signal that ends talks restores the terminal first.
+    pub fn enter() -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+        restore_on_signals()?;
+        terminal::enable_raw_mode()?;
+        let guard_before_terminal = RestoreOnDrop;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        std::mem::forget(guard_before_terminal);
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal before talks exits.
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Hold stdout until the exit, so that a frame being drawn cannot write after
+            // the restore (the lock is re-entrant for this thread).
+            let _stdout = io::stdout().lock();
+            restore_terminal();
+            // After a hang-up stderr may be gone: a failed write must not stop the exit.
+            let _ = writeln!(io::stderr(), "talks: stopped by signal {signal}");
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: puts the terminal back as the shell had it, stops until continued (`fg`), then
+/// takes the terminal again, cleared, with a new `Terminal` whose next frame is drawn whole.
+/// (`Terminal::clear` would ask the terminal for the cursor position, and the answer
+/// would go to the thread that reads events.)
+pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide,
+        terminal::Clear(terminal::ClearType::All)
+    )?;
+    guard.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// Restores the terminal if set-up fails half-way.
+struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
