@@ -387,10 +387,10 @@ impl App {
 
     /// What `e` exports on the page shown.
     pub fn export_scope(&self) -> Scope {
-        let query = self.query.text.trim().to_string();
+        let query = &self.query.text;
         match self.page {
-            Page::Matrix => Scope::Matrix { query },
-            Page::Timeline => Scope::Timeline { query },
+            Page::Matrix => Scope::matrix(&self.loaded, query, &self.results),
+            Page::Timeline => Scope::timeline(&self.loaded, query, &self.results),
             Page::Browse | Page::Sources => Scope::View(self.view_spec()),
         }
     }

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::Results;
+use crate::views::{StanceMatrix, Timeline};
 
 /// The three export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,8 @@ impl ViewSpec {
     }
 }
 
-/// What an export holds: one view, or the whole dossier as a briefing.
+/// What an export holds: one view, the whole dossier as a briefing, or a page. A view or a
+/// page carries the rows its search gave, so that rendering it searches nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     View(ViewSpec),
@@ -98,11 +100,31 @@ pub enum Scope {
     /// The stance matrix as the query filters it.
     Matrix {
         query: String,
+        matrix: StanceMatrix,
     },
     /// The timeline as the query filters it.
     Timeline {
         query: String,
+        timeline: Timeline,
     },
+}
+
+impl Scope {
+    /// The stance matrix of `results`, the answer to `query`.
+    pub fn matrix(loaded: &Loaded, query: &str, results: &Results) -> Self {
+        Scope::Matrix {
+            query: query.trim().to_string(),
+            matrix: StanceMatrix::build(&loaded.index, results),
+        }
+    }
+
+    /// The timeline of `results`, the answer to `query`.
+    pub fn timeline(loaded: &Loaded, query: &str, results: &Results) -> Self {
+        Scope::Timeline {
+            query: query.trim().to_string(),
+            timeline: Timeline::build(&loaded.dossier, &loaded.index, results),
+        }
+    }
 }
 
 /// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
@@ -114,8 +136,12 @@ pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format:
         (Scope::Briefing, Format::Text) => text::briefing(loaded, exported_at),
         (Scope::Briefing, Format::Markdown) => markdown::briefing(loaded, exported_at),
         (Scope::Briefing, Format::Json) => json::briefing(loaded, exported_at),
-        (Scope::Matrix { query }, format) => pages::matrix(loaded, query, exported_at, format),
-        (Scope::Timeline { query }, format) => pages::timeline(loaded, query, exported_at, format),
+        (Scope::Matrix { query, matrix }, format) => {
+            pages::matrix(loaded, query, matrix, exported_at, format)
+        }
+        (Scope::Timeline { query, timeline }, format) => {
+            pages::timeline(loaded, query, timeline, exported_at, format)
+        }
     }
 }
 
@@ -124,8 +150,8 @@ pub fn default_file_name(scope: &Scope, format: Format) -> String {
     let (name, query) = match scope {
         Scope::Briefing => ("briefing", ""),
         Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
-        Scope::Matrix { query } => ("matrix", query.as_str()),
-        Scope::Timeline { query } => ("timeline", query.as_str()),
+        Scope::Matrix { query, .. } => ("matrix", query.as_str()),
+        Scope::Timeline { query, .. } => ("timeline", query.as_str()),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

@@ -6,15 +6,8 @@ use serde_json::{Value, json};
 use super::Format;
 use super::markdown::escape;
 use crate::model::Loaded;
-use crate::search::{Query, Results, SearchEngine};
 use crate::text::sanitize_line;
 use crate::views::{StanceMatrix, Timeline};
-
-/// The results of `query` (all entities when it does not parse).
-fn results(loaded: &Loaded, query: &str) -> Results {
-    let query = Query::parse(query).unwrap_or_default();
-    SearchEngine::new(&loaded.dossier, &loaded.index).search(&query)
-}
 
 /// The labelled lines after the dossier in a page export's header.
 fn heading(what: &str, query: &str) -> Vec<(&'static str, String)> {
@@ -70,9 +63,14 @@ fn short(stance: &str) -> &str {
     stance.get(..3).unwrap_or(stance)
 }
 
-pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: Format) -> String {
+pub fn matrix(
+    loaded: &Loaded,
+    query: &str,
+    m: &StanceMatrix,
+    exported_at: Option<&str>,
+    format: Format,
+) -> String {
     let d = &loaded.dossier;
-    let m = StanceMatrix::build(&loaded.index, &results(loaded, query));
     let what = format!(
         "stance matrix, {} parties × {} sticking points",
         m.rows.len(),
@@ -92,7 +90,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
     };
     match format {
         Format::Json => {
-            let records: Vec<Value> = records(&m)
+            let records: Vec<Value> = records(m)
                 .iter()
                 .map(|r| {
                     let p = position(r);
@@ -134,7 +132,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
                 out.push('\n');
             }
             out.push_str("\n## Positions\n\n");
-            for r in records(&m) {
+            for r in records(m) {
                 let p = position(&r);
                 out.push_str(&format!(
                     "- **{}** *{}* on **{}**: {}{}\n",
@@ -185,7 +183,7 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
                 out.push('\n');
             }
             out.push_str("\ndem demands · sup supports · opp opposes · con conditional · unc unclear · · none\n\nPositions\n");
-            for r in records(&m) {
+            for r in records(m) {
                 let p = position(&r);
                 let line = format!(
                     "{} {} on {}: {}{}",
@@ -203,9 +201,14 @@ pub fn matrix(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: F
     }
 }
 
-pub fn timeline(loaded: &Loaded, query: &str, exported_at: Option<&str>, format: Format) -> String {
+pub fn timeline(
+    loaded: &Loaded,
+    query: &str,
+    t: &Timeline,
+    exported_at: Option<&str>,
+    format: Format,
+) -> String {
     let d = &loaded.dossier;
-    let t = Timeline::build(d, &loaded.index, &results(loaded, query));
     let fields = heading(&format!("timeline, {} events", t.rows.len()), query);
     match format {
         Format::Json => {
