@@ -1,13 +1,15 @@
 //! Markdown that renders cleanly on GitHub: headings per entity, lists, a table of
 //! positions, quotes as block quotes, sources as footnotes.
 
-use super::ViewSpec;
+use super::describe::{self, party_name};
+use super::{Scope, ViewSpec};
 use crate::detail::{Detail, Line, SectionKind, Style, detail};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
+use crate::views::{StanceMatrix, Timeline};
 
 /// Escapes Markdown's special characters (and makes control characters visible).
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let clean = sanitize_line(text);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
@@ -191,11 +193,7 @@ fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
 }
 
 /// The title, then the dossier, `fields` and the export time as a list of labelled items.
-pub(super) fn header(
-    loaded: &Loaded,
-    exported_at: Option<&str>,
-    fields: &[(&str, String)],
-) -> String {
+fn header(loaded: &Loaded, exported_at: Option<&str>, fields: &[(&str, String)]) -> String {
     let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
     let dossier = std::iter::once(("Dossier", loaded.name.clone()));
     let stamp = exported_at.map(|at| ("Exported", at.to_string()));
@@ -206,12 +204,23 @@ pub(super) fn header(
     out
 }
 
-pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
+/// `scope` as Markdown.
+pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) -> String {
+    match scope {
+        Scope::View(spec) => view(loaded, spec, exported_at),
+        Scope::Briefing => briefing(loaded, exported_at),
+        Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
+        Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+    }
+}
+
+/// A view: header, the list's entries numbered, the selected entity's detail, its sources.
+fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(
         loaded,
         exported_at,
-        &[("List", super::describe_list(loaded, view))],
+        &[("List", describe::list(loaded, view))],
     );
     out.push_str(&format!("## {}\n\n", view.list.plural_title()));
     if view.entries.is_empty() {
@@ -239,7 +248,8 @@ pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> Stri
     out
 }
 
-pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+/// The whole dossier: who stands where as a table, then every entity under its kind.
+fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(
         loaded,
@@ -252,7 +262,7 @@ pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     out.push_str("## Who stands where\n\n| Sticking point | Party | Stance |\n|---|---|---|\n");
     for point in &d.sticking_points {
         for position in &point.positions {
-            let party = super::text::party_name(loaded, &position.actor);
+            let party = party_name(loaded, &position.actor);
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
                 escape(&point.title),
@@ -275,6 +285,79 @@ pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         }
     }
     out.push_str(&footnotes(loaded, &cited));
+    out
+}
+
+/// The matrix as a table of stances, then every position in a list.
+fn matrix(
+    loaded: &Loaded,
+    query: &str,
+    matrix: &StanceMatrix,
+    exported_at: Option<&str>,
+) -> String {
+    let d = &loaded.dossier;
+    let mut out = header(loaded, exported_at, &describe::matrix_fields(matrix, query));
+    out.push_str(&matrix_table(loaded, matrix));
+    out.push_str("\n## Positions\n\n");
+    for (actor, cell) in matrix.positions() {
+        let position = cell.position(d);
+        out.push_str(&format!(
+            "- **{}** *{}* on **{}**: {}{}\n",
+            escape(&d.actors[actor].name),
+            position.stance,
+            escape(&d.sticking_points[cell.sticking_point].title),
+            escape(position.summary.trim()),
+            escape(&describe::citation(loaded, position))
+        ));
+    }
+    out
+}
+
+/// A row per party and a column per sticking point, each cell a stance or `·`.
+fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+    let d = &loaded.dossier;
+    let mut out = String::from("| Party |");
+    for &point in &matrix.columns {
+        out.push_str(&format!(" {} |", escape(&d.sticking_points[point].title)));
+    }
+    out.push_str(&format!("\n|---|{}\n", "---|".repeat(matrix.columns.len())));
+    for (r, &actor) in matrix.rows.iter().enumerate() {
+        out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
+        for c in 0..matrix.columns.len() {
+            let cell = matrix
+                .cell(r, c)
+                .map_or("·".to_string(), |cell| cell.position(d).stance.to_string());
+            out.push_str(&format!(" {cell} |"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The events in order as a table.
+fn timeline(
+    loaded: &Loaded,
+    query: &str,
+    timeline: &Timeline,
+    exported_at: Option<&str>,
+) -> String {
+    let mut out = header(
+        loaded,
+        exported_at,
+        &describe::timeline_fields(timeline, query),
+    );
+    out.push_str("| When | Status | Event | Place | Participants |\n|---|---|---|---|---|\n");
+    for row in &timeline.rows {
+        let event = &loaded.dossier.events[row.event];
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            escape(&row.when),
+            event.status,
+            escape(&event.title),
+            escape(row.place.as_deref().unwrap_or("")),
+            escape(&row.participants.join(", "))
+        ));
+    }
     out
 }
 

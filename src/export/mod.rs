@@ -1,9 +1,10 @@
 //! Views of a dossier as text, Markdown and JSON: pure functions, plus the atomic write.
 //! The explorer and `talks export` both come here, so the same view gives the same bytes.
+//! One module per format renders every [`Scope`]; `describe` holds what they all say.
 
+mod describe;
 mod json;
 mod markdown;
-mod pages;
 mod text;
 mod write;
 
@@ -129,19 +130,10 @@ impl Scope {
 
 /// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
 pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format: Format) -> String {
-    match (scope, format) {
-        (Scope::View(view), Format::Text) => text::view(loaded, view, exported_at),
-        (Scope::View(view), Format::Markdown) => markdown::view(loaded, view, exported_at),
-        (Scope::View(view), Format::Json) => json::view(loaded, view, exported_at),
-        (Scope::Briefing, Format::Text) => text::briefing(loaded, exported_at),
-        (Scope::Briefing, Format::Markdown) => markdown::briefing(loaded, exported_at),
-        (Scope::Briefing, Format::Json) => json::briefing(loaded, exported_at),
-        (Scope::Matrix { query, matrix }, format) => {
-            pages::matrix(loaded, query, matrix, exported_at, format)
-        }
-        (Scope::Timeline { query, timeline }, format) => {
-            pages::timeline(loaded, query, timeline, exported_at, format)
-        }
+    match format {
+        Format::Text => text::render(loaded, scope, exported_at),
+        Format::Markdown => markdown::render(loaded, scope, exported_at),
+        Format::Json => json::render(loaded, scope, exported_at),
     }
 }
 
@@ -182,21 +174,6 @@ fn slug(text: &str) -> String {
 /// The time now, as an RFC 3339 UTC time stamp to the second.
 pub fn timestamp_now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-}
-
-/// "Events", "2 of 13 match \"pokrovsk\"" — how a view's list is described in headers.
-fn describe_list(loaded: &Loaded, view: &ViewSpec) -> String {
-    let total = loaded.dossier.count(view.list);
-    let name = view.list.plural_title();
-    if view.query.is_empty() {
-        format!("{name}, all {total}")
-    } else {
-        format!(
-            "{name}, {} of {total} matching \"{}\"",
-            view.entries.len(),
-            view.query
-        )
-    }
 }
 
 #[cfg(test)]
