@@ -3,23 +3,19 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ExportFormat, ExportView};
+use crate::cli::{ExportArgs, ExportView};
 use crate::export::{Format, Scope, ViewSpec, WriteError, render, timestamp_now, write_atomic};
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{EntityRef, Loaded};
 use crate::search::{Query, Results, SearchEngine};
 use crate::text::sanitize_line;
 
 fn format_of(args: &ExportArgs) -> Format {
-    match args.format {
-        Some(ExportFormat::Txt) => Format::Text,
-        Some(ExportFormat::Md) => Format::Markdown,
-        Some(ExportFormat::Json) => Format::Json,
-        None => args
-            .output
+    args.format.unwrap_or_else(|| {
+        args.output
             .as_deref()
             .and_then(Format::from_path)
-            .unwrap_or(Format::Text),
-    }
+            .unwrap_or(Format::Text)
+    })
 }
 
 /// The view the arguments describe, or the message saying why there is none.
@@ -33,10 +29,7 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
         Some(ExportView::Timeline) => {
             return Ok(Scope::timeline(loaded, text, &page_results(loaded, text)));
         }
-        Some(ExportView::Actors) => EntityKind::Actor,
-        Some(ExportView::Events) => EntityKind::Event,
-        Some(ExportView::StickingPoints) => EntityKind::StickingPoint,
-        Some(ExportView::Places) => EntityKind::Place,
+        Some(ExportView::List(list)) => list,
     };
     let query = Query::parse(text).map_err(|err| {
         (
