@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export;
 use crate::model::EntityKind;
 
 #[derive(Debug, Parser)]
@@ -45,7 +47,7 @@ pub enum Command {
     /// List the actors, events, sticking points or places.
     List {
         /// What to list.
-        what: ListKind,
+        what: EntityKind,
         #[command(flatten)]
         common: DataArgs,
     },
@@ -63,7 +65,7 @@ pub enum Command {
         query: String,
         /// Only this kind of entity.
         #[arg(long)]
-        kind: Option<ListKind>,
+        kind: Option<EntityKind>,
         /// At most this many results.
         #[arg(long)]
         limit: Option<usize>,
@@ -109,7 +111,7 @@ pub struct ExportArgs {
     pub all: bool,
     /// Output format (default: from the -o file's extension, else txt).
     #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub format: Option<export::Format>,
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -121,21 +123,55 @@ pub struct ExportArgs {
     pub no_timestamp: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// What `talks export --view` exports: a list, or a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportView {
-    Actors,
-    Events,
-    StickingPoints,
-    Places,
+    List(EntityKind),
     Matrix,
     Timeline,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Txt,
-    Md,
-    Json,
+impl ValueEnum for ExportView {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ExportView::List(EntityKind::Actor),
+            ExportView::List(EntityKind::Event),
+            ExportView::List(EntityKind::StickingPoint),
+            ExportView::List(EntityKind::Place),
+            ExportView::Matrix,
+            ExportView::Timeline,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        match self {
+            ExportView::List(kind) => kind.to_possible_value(),
+            ExportView::Matrix => Some(PossibleValue::new("matrix")),
+            ExportView::Timeline => Some(PossibleValue::new("timeline")),
+        }
+    }
+}
+
+/// `--format` of `talks export`: a format by its file extension (`txt`, `md`, `json`).
+impl ValueEnum for export::Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &export::Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.extension()))
+    }
+}
+
+/// A kind by its plural, as `talks list` and `--kind` take it (`sticking-points`).
+impl ValueEnum for EntityKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &EntityKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.plural_slug()))
+    }
 }
 
 /// Options shared by the data commands.
@@ -145,31 +181,57 @@ pub struct DataArgs {
     #[arg(short, long, value_name = "FILE")]
     pub dossier: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
 }
 
+/// How `list`, `show` and `search` print: lines to read, or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum DataFormat {
     Text,
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListKind {
-    Actors,
-    Events,
-    StickingPoints,
-    Places,
-}
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
 
-impl From<ListKind> for EntityKind {
-    fn from(kind: ListKind) -> Self {
-        match kind {
-            ListKind::Actors => EntityKind::Actor,
-            ListKind::Events => EntityKind::Event,
-            ListKind::StickingPoints => EntityKind::StickingPoint,
-            ListKind::Places => EntityKind::Place,
-        }
+    use super::*;
+
+    fn names<T: ValueEnum>() -> Vec<String> {
+        T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_library_enums_keep_their_command_line_names() {
+        Cli::command().debug_assert();
+        assert_eq!(names::<export::Format>(), ["txt", "md", "json"]);
+        assert_eq!(
+            names::<EntityKind>(),
+            ["actors", "events", "sticking-points", "places"]
+        );
+        assert_eq!(
+            names::<ExportView>(),
+            [
+                "actors",
+                "events",
+                "sticking-points",
+                "places",
+                "matrix",
+                "timeline"
+            ]
+        );
+        assert_eq!(
+            <ExportView as ValueEnum>::from_str("sticking-points", false),
+            Ok(ExportView::List(EntityKind::StickingPoint))
+        );
+        assert_eq!(
+            <export::Format as ValueEnum>::from_str("md", false),
+            Ok(export::Format::Markdown)
+        );
     }
 }

@@ -122,12 +122,19 @@ impl App {
         )
     }
 
-    /// What `e` exports on the page shown.
+    /// What `e` exports on the page shown: the matrix or timeline as shown (built from
+    /// the results already), or the lists' view.
     pub fn export_scope(&self) -> Scope {
         let query = self.query.text().trim().to_string();
         match self.page {
-            Page::Matrix => Scope::Matrix { query },
-            Page::Timeline => Scope::Timeline { query },
+            Page::Matrix => Scope::Matrix {
+                query,
+                matrix: self.pages.matrix.clone(),
+            },
+            Page::Timeline => Scope::Timeline {
+                query,
+                timeline: self.pages.timeline.clone(),
+            },
             Page::Browse | Page::Sources => Scope::View(self.view_spec()),
         }
     }

@@ -3,23 +3,19 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ExportFormat, ExportView};
+use crate::cli::{ExportArgs, ExportView};
 use crate::export::{Format, Scope, ViewSpec, WriteError, render, timestamp_now, write_atomic};
-use crate::model::{EntityKind, Loaded};
-use crate::search::{Query, SearchEngine};
+use crate::model::{EntityRef, Loaded};
+use crate::search::{Query, Results, SearchEngine};
 use crate::text::sanitize_line;
 
 fn format_of(args: &ExportArgs) -> Format {
-    match args.format {
-        Some(ExportFormat::Txt) => Format::Text,
-        Some(ExportFormat::Md) => Format::Markdown,
-        Some(ExportFormat::Json) => Format::Json,
-        None => args
-            .output
+    args.format.unwrap_or_else(|| {
+        args.output
             .as_deref()
             .and_then(Format::from_path)
-            .unwrap_or(Format::Text),
-    }
+            .unwrap_or(Format::Text)
+    })
 }
 
 /// The view the arguments describe, or the message saying why there is none.
@@ -28,19 +24,12 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
     let list = match args.view {
         None => return Ok(Scope::Briefing),
         Some(ExportView::Matrix) => {
-            return Ok(Scope::Matrix {
-                query: text.trim().to_string(),
-            });
+            return Ok(Scope::matrix(loaded, text, &page_results(loaded, text)));
         }
         Some(ExportView::Timeline) => {
-            return Ok(Scope::Timeline {
-                query: text.trim().to_string(),
-            });
+            return Ok(Scope::timeline(loaded, text, &page_results(loaded, text)));
         }
-        Some(ExportView::Actors) => EntityKind::Actor,
-        Some(ExportView::Events) => EntityKind::Event,
-        Some(ExportView::StickingPoints) => EntityKind::StickingPoint,
-        Some(ExportView::Places) => EntityKind::Place,
+        Some(ExportView::List(list)) => list,
     };
     let query = Query::parse(text).map_err(|err| {
         (
@@ -60,15 +49,19 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
                 ),
             )
         })?),
-        None => results
-            .ranked(list)
-            .first()
-            .map(|hit| crate::model::EntityRef {
-                kind: list,
-                index: hit.index,
-            }),
+        None => results.ranked(list).first().map(|hit| EntityRef {
+            kind: list,
+            index: hit.index,
+        }),
     };
     Ok(Scope::View(ViewSpec::new(list, text, &results, selected)))
+}
+
+/// What a page shows for `text`: a query that does not parse filters nothing there, where a
+/// list's is refused.
+fn page_results(loaded: &Loaded, text: &str) -> Results {
+    let query = Query::parse(text).unwrap_or_default();
+    SearchEngine::new(&loaded.dossier, &loaded.index).search(&query)
 }
 
 pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use serde_json::{Value, json};
 
-use crate::cli::{Cli, Command, DataArgs, Format};
+use crate::cli::{Cli, Command, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
 use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
@@ -61,7 +61,7 @@ pub fn run(command: Command) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Command::List { what, common } => {
-            with_dossier(&common, |l| list(&mut out, l, what.into(), common.format))
+            with_dossier(&common, |l| list(&mut out, l, what, common.format))
         }
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
@@ -77,14 +77,7 @@ pub fn run(command: Command) -> ExitCode {
             limit,
             common,
         } => with_dossier(&common, |l| {
-            search(
-                &mut out,
-                l,
-                &query,
-                kind.map(Into::into),
-                limit,
-                common.format,
-            )
+            search(&mut out, l, &query, kind, limit, common.format)
         }),
     };
     match result {
@@ -147,13 +140,13 @@ fn list(
     out: &mut impl Write,
     loaded: &Loaded,
     kind: EntityKind,
-    format: Format,
+    format: DataFormat,
 ) -> io::Result<ExitCode> {
     let entities: Vec<EntityRef> = (0..loaded.dossier.count(kind))
         .map(|index| EntityRef { kind, index })
         .collect();
     match format {
-        Format::Json => {
+        DataFormat::Json => {
             let items: Vec<Value> = entities.iter().map(|&e| entity_value(loaded, e)).collect();
             writeln!(
                 out,
@@ -161,7 +154,7 @@ fn list(
                 serde_json::to_string_pretty(&items).unwrap_or_default()
             )?;
         }
-        Format::Text => write_rows(out, loaded, &entities)?,
+        DataFormat::Text => write_rows(out, loaded, &entities)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -196,7 +189,12 @@ fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> 
     Ok(())
 }
 
-fn show(out: &mut impl Write, loaded: &Loaded, id: &str, format: Format) -> io::Result<ExitCode> {
+fn show(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    id: &str,
+    format: DataFormat,
+) -> io::Result<ExitCode> {
     let Some(entity) = loaded.index.get(id) else {
         let all: Vec<&str> = EntityKind::ALL
             .iter()
@@ -218,8 +216,8 @@ fn show(out: &mut impl Write, loaded: &Loaded, id: &str, format: Format) -> io::
     };
     let view = detail(&loaded.dossier, &loaded.index, entity);
     match format {
-        Format::Text => write!(out, "{}", detail_text(&view, 80))?,
-        Format::Json => {
+        DataFormat::Text => write!(out, "{}", detail_text(&view, 80))?,
+        DataFormat::Json => {
             let links: Vec<&str> = view
                 .links()
                 .iter()
@@ -262,7 +260,7 @@ fn search(
     text: &str,
     kind: Option<EntityKind>,
     limit: Option<usize>,
-    format: Format,
+    format: DataFormat,
 ) -> io::Result<ExitCode> {
     let query = match Query::parse(text) {
         Ok(query) => query,
@@ -291,8 +289,8 @@ fn search(
     hits.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     hits.truncate(limit.unwrap_or(usize::MAX));
     match format {
-        Format::Json => writeln!(out, "{}", hits_json(loaded, &hits))?,
-        Format::Text => {
+        DataFormat::Json => writeln!(out, "{}", hits_json(loaded, &hits))?,
+        DataFormat::Text => {
             let entities: Vec<EntityRef> = hits.iter().map(|&(_, e)| e).collect();
             write_rows(out, loaded, &entities)?;
         }

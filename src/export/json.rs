@@ -3,9 +3,10 @@
 
 use serde_json::{Value, json};
 
-use super::ViewSpec;
+use super::{Scope, ViewSpec};
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::views::{StanceMatrix, Timeline};
 
 /// An entity as the dossier has it.
 pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
@@ -28,7 +29,8 @@ fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
     })
 }
 
-pub(super) fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String, Value> {
+/// What every JSON export starts with: what it is, when it was made, from which dossier.
+fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String, Value> {
     let mut out = serde_json::Map::new();
     out.insert("format".into(), json!("talks-export"));
     out.insert("version".into(), json!(1));
@@ -42,13 +44,24 @@ pub(super) fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::
     out
 }
 
-pub(super) fn pretty(value: Value) -> String {
+fn pretty(value: Value) -> String {
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }
 
-pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
+/// `scope` as JSON.
+pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) -> String {
+    match scope {
+        Scope::View(spec) => view(loaded, spec, exported_at),
+        Scope::Briefing => briefing(loaded, exported_at),
+        Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
+        Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+    }
+}
+
+/// A view: the list's entries as references with their fact, and the selected entity whole.
+fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(loaded, exported_at);
     out.insert(
@@ -95,7 +108,8 @@ pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> Stri
     pretty(Value::Object(out))
 }
 
-pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+/// The whole dossier: its entities as written, and who stands where.
+fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(loaded, exported_at);
     out.insert("summary".into(), json!(d.summary));
@@ -119,5 +133,73 @@ pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         })
         .collect();
     out.insert("stances".into(), Value::Array(stances));
+    pretty(Value::Object(out))
+}
+
+/// The header, and the page shown with its query.
+fn page_header(
+    loaded: &Loaded,
+    exported_at: Option<&str>,
+    page: &str,
+    query: &str,
+) -> serde_json::Map<String, Value> {
+    let mut out = header(loaded, exported_at);
+    out.insert("view".into(), json!({ "page": page, "query": query }));
+    out
+}
+
+/// The rows and columns by id, and every position as a flat record.
+fn matrix(
+    loaded: &Loaded,
+    query: &str,
+    matrix: &StanceMatrix,
+    exported_at: Option<&str>,
+) -> String {
+    let d = &loaded.dossier;
+    let positions: Vec<Value> = matrix
+        .positions()
+        .map(|(actor, cell)| {
+            let (actor, point) = (&d.actors[actor], &d.sticking_points[cell.sticking_point]);
+            let p = cell.position(d);
+            json!({
+                "actor": actor.id, "actor_name": actor.name,
+                "sticking_point": point.id, "sticking_point_title": point.title,
+                "stance": p.stance, "summary": p.summary, "source": p.source,
+            })
+        })
+        .collect();
+    let rows: Vec<&String> = matrix.rows.iter().map(|&a| &d.actors[a].id).collect();
+    let columns: Vec<&String> = matrix
+        .columns
+        .iter()
+        .map(|&p| &d.sticking_points[p].id)
+        .collect();
+    let mut out = page_header(loaded, exported_at, "matrix", query);
+    out.insert("rows".into(), json!(rows));
+    out.insert("columns".into(), json!(columns));
+    out.insert("positions".into(), Value::Array(positions));
+    pretty(Value::Object(out))
+}
+
+/// The events in order, each with the fields the page shows.
+fn timeline(
+    loaded: &Loaded,
+    query: &str,
+    timeline: &Timeline,
+    exported_at: Option<&str>,
+) -> String {
+    let events: Vec<Value> = timeline
+        .rows
+        .iter()
+        .map(|row| {
+            let e = &loaded.dossier.events[row.event];
+            json!({
+                "order": e.order, "date": e.date, "status": e.status, "id": e.id,
+                "title": e.title, "place": e.place, "participants": e.participants,
+            })
+        })
+        .collect();
+    let mut out = page_header(loaded, exported_at, "timeline", query);
+    out.insert("events".into(), Value::Array(events));
     pretty(Value::Object(out))
 }

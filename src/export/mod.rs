@@ -1,9 +1,10 @@
 //! Views of a dossier as text, Markdown and JSON: pure functions, plus the atomic write.
 //! The explorer and `talks export` both come here, so the same view gives the same bytes.
+//! One module per format renders every [`Scope`]; `describe` holds what they all say.
 
+mod describe;
 mod json;
 mod markdown;
-mod pages;
 mod text;
 mod write;
 
@@ -15,6 +16,7 @@ use std::path::Path;
 
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::Results;
+use crate::views::{StanceMatrix, Timeline};
 
 /// The three export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +92,8 @@ impl ViewSpec {
     }
 }
 
-/// What an export holds: one view, or the whole dossier as a briefing.
+/// What an export holds: one view, the whole dossier as a briefing, or a page. A view or a
+/// page carries the rows its search gave, so that rendering it searches nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     View(ViewSpec),
@@ -98,24 +101,39 @@ pub enum Scope {
     /// The stance matrix as the query filters it.
     Matrix {
         query: String,
+        matrix: StanceMatrix,
     },
     /// The timeline as the query filters it.
     Timeline {
         query: String,
+        timeline: Timeline,
     },
+}
+
+impl Scope {
+    /// The stance matrix of `results`, the answer to `query`.
+    pub fn matrix(loaded: &Loaded, query: &str, results: &Results) -> Self {
+        Scope::Matrix {
+            query: query.trim().to_string(),
+            matrix: StanceMatrix::build(&loaded.index, results),
+        }
+    }
+
+    /// The timeline of `results`, the answer to `query`.
+    pub fn timeline(loaded: &Loaded, query: &str, results: &Results) -> Self {
+        Scope::Timeline {
+            query: query.trim().to_string(),
+            timeline: Timeline::build(&loaded.dossier, &loaded.index, results),
+        }
+    }
 }
 
 /// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
 pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format: Format) -> String {
-    match (scope, format) {
-        (Scope::View(view), Format::Text) => text::view(loaded, view, exported_at),
-        (Scope::View(view), Format::Markdown) => markdown::view(loaded, view, exported_at),
-        (Scope::View(view), Format::Json) => json::view(loaded, view, exported_at),
-        (Scope::Briefing, Format::Text) => text::briefing(loaded, exported_at),
-        (Scope::Briefing, Format::Markdown) => markdown::briefing(loaded, exported_at),
-        (Scope::Briefing, Format::Json) => json::briefing(loaded, exported_at),
-        (Scope::Matrix { query }, format) => pages::matrix(loaded, query, exported_at, format),
-        (Scope::Timeline { query }, format) => pages::timeline(loaded, query, exported_at, format),
+    match format {
+        Format::Text => text::render(loaded, scope, exported_at),
+        Format::Markdown => markdown::render(loaded, scope, exported_at),
+        Format::Json => json::render(loaded, scope, exported_at),
     }
 }
 
@@ -124,8 +142,8 @@ pub fn default_file_name(scope: &Scope, format: Format) -> String {
     let (name, query) = match scope {
         Scope::Briefing => ("briefing", ""),
         Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
-        Scope::Matrix { query } => ("matrix", query.as_str()),
-        Scope::Timeline { query } => ("timeline", query.as_str()),
+        Scope::Matrix { query, .. } => ("matrix", query.as_str()),
+        Scope::Timeline { query, .. } => ("timeline", query.as_str()),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);
@@ -156,21 +174,6 @@ fn slug(text: &str) -> String {
 /// The time now, as an RFC 3339 UTC time stamp to the second.
 pub fn timestamp_now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-}
-
-/// "Events", "2 of 13 match \"pokrovsk\"" — how a view's list is described in headers.
-fn describe_list(loaded: &Loaded, view: &ViewSpec) -> String {
-    let total = loaded.dossier.count(view.list);
-    let name = view.list.plural_title();
-    if view.query.is_empty() {
-        format!("{name}, all {total}")
-    } else {
-        format!(
-            "{name}, {} of {total} matching \"{}\"",
-            view.entries.len(),
-            view.query
-        )
-    }
 }
 
 #[cfg(test)]

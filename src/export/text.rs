@@ -1,10 +1,12 @@
 //! Plain text: wrapped, readable when pasted into an e-mail, with every control character
 //! made visible since the result may be printed to a terminal.
 
-use super::ViewSpec;
+use super::describe::{self, party_name};
+use super::{Scope, ViewSpec};
 use crate::detail::{Detail, Line, SectionKind, detail};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
+use crate::views::{StanceMatrix, Timeline};
 
 /// Wraps `text` to `width` columns with `indent` before every line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -64,11 +66,7 @@ fn underline(title: &str, mark: char) -> String {
 }
 
 /// The title underlined, then the dossier, `lines` and the export time as labelled lines.
-pub(super) fn header(
-    loaded: &Loaded,
-    exported_at: Option<&str>,
-    lines: &[(&str, String)],
-) -> String {
+fn header(loaded: &Loaded, exported_at: Option<&str>, lines: &[(&str, String)]) -> String {
     let mut out = underline(&sanitize_line(&loaded.dossier.title), '#');
     let mut fields: Vec<(&str, String)> = vec![("Dossier", loaded.name.clone())];
     fields.extend(lines.iter().cloned());
@@ -87,7 +85,7 @@ pub(super) fn header(
     out
 }
 
-pub(super) fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &str) -> String {
+fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &str) -> String {
     let clean = sanitize_line(text);
     let options = textwrap::Options::new(width)
         .initial_indent(indent)
@@ -95,13 +93,23 @@ pub(super) fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &s
     textwrap::fill(&clean, options)
 }
 
+/// `scope` as plain text.
+pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) -> String {
+    match scope {
+        Scope::View(spec) => view(loaded, spec, exported_at),
+        Scope::Briefing => briefing(loaded, exported_at),
+        Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
+        Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+    }
+}
+
 /// A view as plain text: header, the list's entries, then the selected entity's detail.
-pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
+fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(
         loaded,
         exported_at,
-        &[("List", super::describe_list(loaded, view))],
+        &[("List", describe::list(loaded, view))],
     );
     out.push('\n');
     out.push_str(&underline(view.list.plural_title(), '-'));
@@ -129,7 +137,7 @@ pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> Stri
 }
 
 /// The whole dossier as a briefing: every entity grouped by kind, then who stands where.
-pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     let d = &loaded.dossier;
     let mut out = header(
         loaded,
@@ -179,11 +187,119 @@ pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     out
 }
 
-/// An actor's name by id, escaped; the id itself if unknown.
-pub(super) fn party_name(loaded: &Loaded, id: &str) -> String {
-    let name = loaded
-        .index
-        .actor(id)
-        .map_or(id, |a| loaded.dossier.actors[a].name.as_str());
-    sanitize_line(name).into_owned()
+/// The matrix as an aligned table with numbered columns, then every position in words.
+fn matrix(
+    loaded: &Loaded,
+    query: &str,
+    matrix: &StanceMatrix,
+    exported_at: Option<&str>,
+) -> String {
+    let d = &loaded.dossier;
+    let mut out = header(loaded, exported_at, &describe::matrix_fields(matrix, query));
+    out.push('\n');
+    out.push_str(&matrix_columns(loaded, matrix));
+    out.push_str(&matrix_grid(loaded, matrix));
+    out.push_str(MATRIX_LEGEND);
+    out.push_str("\nPositions\n");
+    for (actor, cell) in matrix.positions() {
+        let position = cell.position(d);
+        let line = format!(
+            "{} {} on {}: {}{}",
+            d.actors[actor].name,
+            position.stance,
+            d.sticking_points[cell.sticking_point].title,
+            position.summary.trim(),
+            describe::citation(loaded, position)
+        );
+        out.push_str(&wrap_hanging_text(&line, WIDTH, "  ", "    "));
+        out.push('\n');
+    }
+    out
+}
+
+const MATRIX_LEGEND: &str =
+    "\ndem demands · sup supports · opp opposes · con conditional · unc unclear · · none\n";
+
+/// The sticking points numbered, as the grid's columns refer to them.
+fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+    let mut out = String::from("Sticking points\n");
+    for (n, &point) in matrix.columns.iter().enumerate() {
+        let title = sanitize_line(&loaded.dossier.sticking_points[point].title);
+        out.push_str(&format!("  [{}] {title}\n", n + 1));
+    }
+    out
+}
+
+/// A row per party and a column per sticking point, each cell a stance's first letters.
+fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+    let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let names: Vec<String> = matrix
+        .rows
+        .iter()
+        .map(|&a| sanitize_line(&loaded.dossier.actors[a].name).into_owned())
+        .collect();
+    let width = names.iter().map(|n| width_of(n)).max().unwrap_or(5).max(5);
+    let mut out = format!("\n{}", " ".repeat(width));
+    for n in 0..matrix.columns.len() {
+        out.push_str(&format!("  {:>3}", format!("[{}]", n + 1)));
+    }
+    out.push('\n');
+    for (r, name) in names.iter().enumerate() {
+        out.push_str(&format!("{name}{}", " ".repeat(width - width_of(name))));
+        for c in 0..matrix.columns.len() {
+            let cell = matrix.cell(r, c).map_or("·".to_string(), |cell| {
+                short(cell.position(&loaded.dossier).stance.as_str()).to_string()
+            });
+            out.push_str(&format!("  {cell:>3}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A stance's first three letters: `dem`, `sup`.
+fn short(stance: &str) -> &str {
+    stance.get(..3).unwrap_or(stance)
+}
+
+/// The events in order, one line each, with their place and participants under them.
+fn timeline(
+    loaded: &Loaded,
+    query: &str,
+    timeline: &Timeline,
+    exported_at: Option<&str>,
+) -> String {
+    let mut out = header(
+        loaded,
+        exported_at,
+        &describe::timeline_fields(timeline, query),
+    );
+    out.push('\n');
+    let width = timeline.when_width();
+    let indent = " ".repeat(width + 12);
+    for row in &timeline.rows {
+        let event = &loaded.dossier.events[row.event];
+        let line = format!(
+            "{:width$}  {:9} {}",
+            row.when,
+            event.status.as_str(),
+            event.title
+        );
+        out.push_str(&wrap_hanging_text(&line, WIDTH, "", &indent));
+        out.push('\n');
+        let mut facts: Vec<String> = row.place.iter().cloned().collect();
+        if !row.participants.is_empty() {
+            facts.push(row.participants.join(", "));
+        }
+        if !facts.is_empty() {
+            out.push_str(&wrap_hanging_text(
+                &facts.join(" · "),
+                WIDTH,
+                &indent,
+                &indent,
+            ));
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -75,6 +75,12 @@ impl StanceMatrix {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty() || self.columns.is_empty()
     }
+
+    /// Every cell with its row's actor, row by row and column by column.
+    pub fn positions(&self) -> impl Iterator<Item = (usize, Cell)> + '_ {
+        let rows = self.rows.iter().zip(&self.cells);
+        rows.flat_map(|(&actor, cells)| cells.iter().map(move |&(_, cell)| (actor, cell)))
+    }
 }
 
 /// A stance as a symbol that reads without colour, and a short word.
@@ -140,6 +146,20 @@ mod tests {
             .map(|p| p.positions.len())
             .sum();
         assert_eq!(cells, positions, "every position is a cell");
+    }
+
+    #[test]
+    fn positions_walk_the_grid_row_by_row() {
+        let l = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let results = SearchEngine::new(&l.dossier, &l.index).search(&Query::default());
+        let m = StanceMatrix::build(&l.index, &results);
+        let mut walked = Vec::new();
+        for (r, &actor) in m.rows.iter().enumerate() {
+            for c in 0..m.columns.len() {
+                walked.extend(m.cell(r, c).map(|cell| (actor, cell)));
+            }
+        }
+        assert_eq!(m.positions().collect::<Vec<_>>(), walked);
     }
 
     #[test]

@@ -1,41 +1,10 @@
-//! Markdown that renders cleanly on GitHub: headings per entity, lists, a table of
-//! positions, quotes as block quotes, sources as footnotes.
+//! One entity's detail in Markdown: sections as headings, positions as a table, quotes as
+//! block quotes, the sources it cites as footnotes.
 
-use super::ViewSpec;
-use crate::detail::{Detail, Line, SectionKind, Style, detail};
-use crate::model::{EntityKind, EntityRef, Loaded};
+use super::{escape, escape_paragraph};
+use crate::detail::{Detail, Line, SectionKind, Style};
+use crate::model::{EntityKind, Loaded};
 use crate::text::sanitize_line;
-
-/// Escapes Markdown's special characters (and makes control characters visible).
-pub fn escape(text: &str) -> String {
-    let clean = sanitize_line(text);
-    let mut out = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Like [`escape`], for text that starts a line: a leading `#`, `-`, `+` or `1.` would
-/// make it a heading or a list item.
-fn escape_paragraph(text: &str) -> String {
-    let escaped = escape(text);
-    let starts_block = escaped.starts_with(['#', '-', '+', '=']) || {
-        let digits = escaped.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && escaped[digits..].starts_with(['.', ')'])
-    };
-    if starts_block {
-        format!("\\{escaped}")
-    } else {
-        escaped
-    }
-}
 
 /// A footnote label for a source id.
 fn footnote(id: &str) -> String {
@@ -122,7 +91,7 @@ fn quotes(lines: &[Line], notes: &[String]) -> String {
 }
 
 /// One entity's detail under a heading of `level`; its sources are collected in `cited`.
-fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<String>) -> String {
+pub(super) fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<String>) -> String {
     let hashes = "#".repeat(level);
     let mut out = format!("{hashes} {}\n\n", escape(&detail.title));
     for section in &detail.sections {
@@ -167,7 +136,7 @@ fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<String>) -> St
     out
 }
 
-fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
+pub(super) fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
     let mut out = String::new();
     for id in cited {
         let text = match loaded.index.source(id) {
@@ -190,110 +159,9 @@ fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
     out
 }
 
-/// The title, then the dossier, `fields` and the export time as a list of labelled items.
-pub(super) fn header(
-    loaded: &Loaded,
-    exported_at: Option<&str>,
-    fields: &[(&str, String)],
-) -> String {
-    let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
-    let dossier = std::iter::once(("Dossier", loaded.name.clone()));
-    let stamp = exported_at.map(|at| ("Exported", at.to_string()));
-    for (label, value) in dossier.chain(fields.iter().cloned()).chain(stamp) {
-        out.push_str(&format!("- **{label}:** {}\n", escape(&value)));
-    }
-    out.push('\n');
-    out
-}
-
-pub fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
-    let d = &loaded.dossier;
-    let mut out = header(
-        loaded,
-        exported_at,
-        &[("List", super::describe_list(loaded, view))],
-    );
-    out.push_str(&format!("## {}\n\n", view.list.plural_title()));
-    if view.entries.is_empty() {
-        out.push_str("No entries.\n");
-    }
-    for (n, &entity) in view.entries.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. **{}** — {}\n",
-            n + 1,
-            escape(d.name_of(entity)),
-            escape(&d.fact_of(entity))
-        ));
-    }
-    out.push('\n');
-    let mut cited = Vec::new();
-    match view.selected {
-        Some(entity) => out.push_str(&detail_markdown(
-            &detail(d, &loaded.index, entity),
-            2,
-            &mut cited,
-        )),
-        None => out.push_str("No entry selected.\n\n"),
-    }
-    out.push_str(&footnotes(loaded, &cited));
-    out
-}
-
-pub fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
-    let d = &loaded.dossier;
-    let mut out = header(
-        loaded,
-        exported_at,
-        &[("Briefing", "every entity, grouped by kind".to_string())],
-    );
-    if let Some(summary) = &d.summary {
-        out.push_str(&format!("{}\n\n", escape_paragraph(summary.trim())));
-    }
-    out.push_str("## Who stands where\n\n| Sticking point | Party | Stance |\n|---|---|---|\n");
-    for point in &d.sticking_points {
-        for position in &point.positions {
-            let party = super::text::party_name(loaded, &position.actor);
-            out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                escape(&point.title),
-                escape(&party),
-                position.stance
-            ));
-        }
-    }
-    out.push('\n');
-    let mut cited = Vec::new();
-    for kind in EntityKind::ALL {
-        out.push_str(&format!("## {}\n\n", kind.plural_title()));
-        for index in 0..d.count(kind) {
-            let entity = EntityRef { kind, index };
-            out.push_str(&detail_markdown(
-                &detail(d, &loaded.index, entity),
-                3,
-                &mut cited,
-            ));
-        }
-    }
-    out.push_str(&footnotes(loaded, &cited));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markdown_and_controls() {
-        assert_eq!(escape("a|b *c* [d] #e"), "a\\|b \\*c\\* \\[d\\] #e");
-        assert_eq!(escape_paragraph("# not a heading"), "\\# not a heading");
-        assert_eq!(escape_paragraph("1. not a list"), "\\1. not a list");
-        assert_eq!(escape_paragraph("2025 was"), "2025 was");
-        assert_eq!(escape("x\u{1b}[2Jy"), "x^\\[\\[2Jy");
-        assert_eq!(
-            escape("\u{202e}"),
-            "<U+202E>".replace('<', "\\<").replace('>', "\\>")
-        );
-    }
 
     #[test]
     fn note_markers() {

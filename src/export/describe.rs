@@ -1,0 +1,66 @@
+//! What every format says about a scope besides its rows: the labelled lines of a header,
+//! a party's name and the source a position cites.
+
+use super::ViewSpec;
+use crate::model::{Loaded, Position};
+use crate::text::sanitize_line;
+use crate::views::{StanceMatrix, Timeline};
+
+/// "Events, all 13", "Events, 2 of 13 matching \"pokrovsk\"": a view's list in headers.
+pub(super) fn list(loaded: &Loaded, view: &ViewSpec) -> String {
+    let total = loaded.dossier.count(view.list);
+    let name = view.list.plural_title();
+    if view.query.is_empty() {
+        format!("{name}, all {total}")
+    } else {
+        format!(
+            "{name}, {} of {total} matching \"{}\"",
+            view.entries.len(),
+            view.query
+        )
+    }
+}
+
+/// The header lines after the dossier in a matrix export.
+pub(super) fn matrix_fields(matrix: &StanceMatrix, query: &str) -> Vec<(&'static str, String)> {
+    let what = format!(
+        "stance matrix, {} parties × {} sticking points",
+        matrix.rows.len(),
+        matrix.columns.len()
+    );
+    page_fields(what, query)
+}
+
+/// The header lines after the dossier in a timeline export.
+pub(super) fn timeline_fields(timeline: &Timeline, query: &str) -> Vec<(&'static str, String)> {
+    page_fields(format!("timeline, {} events", timeline.rows.len()), query)
+}
+
+fn page_fields(what: String, query: &str) -> Vec<(&'static str, String)> {
+    let mut fields = vec![("View", what)];
+    if !query.is_empty() {
+        fields.push(("Query", query.to_string()));
+    }
+    fields
+}
+
+/// An actor's name by id, control characters made visible; the id itself if unknown.
+pub(super) fn party_name(loaded: &Loaded, id: &str) -> String {
+    let name = loaded
+        .index
+        .actor(id)
+        .map_or(id, |a| loaded.dossier.actors[a].name.as_str());
+    sanitize_line(name).into_owned()
+}
+
+/// " (source: TITLE)" after a position, or " (cites no source)".
+pub(super) fn citation(loaded: &Loaded, position: &Position) -> String {
+    let source = position
+        .source
+        .as_deref()
+        .and_then(|id| loaded.index.source(id));
+    match source {
+        Some(s) => format!(" (source: {})", loaded.dossier.sources[s].title),
+        None => " (cites no source)".to_string(),
+    }
+}
