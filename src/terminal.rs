@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 /// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, cursor on.
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     // Each step is attempted even if an earlier one failed; there is nothing more to do then.
     let _ = terminal::disable_raw_mode();
     let _ = execute!(

@@ -91,7 +91,7 @@ impl DetailView {
 
     /// The first line shown of `lines` lines when `rows` rows are on screen: the scroll,
     /// never past the last screenful.
-    pub fn first_shown(&self, lines: usize, rows: usize) -> usize {
+    pub(crate) fn first_shown(&self, lines: usize, rows: usize) -> usize {
         self.scroll.min(lines.saturating_sub(rows))
     }
 

@@ -21,7 +21,7 @@ mod filter;
 /// Exit code for a dossier or query that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for a lookup that found nothing.
-pub const EXIT_NOT_FOUND: u8 = 1;
+pub(crate) const EXIT_NOT_FOUND: u8 = 1;
 
 /// Loads `path`, or the built-in dossier when there is none.
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {

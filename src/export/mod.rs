@@ -38,7 +38,7 @@ impl Format {
     }
 
     /// The format a file name asks for by its extension.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "txt" | "text" => Some(Format::Text),
@@ -138,7 +138,7 @@ pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format:
 }
 
 /// A file name for an export: `talks-events-pokrovsk.txt`, `talks-briefing.md`.
-pub fn default_file_name(scope: &Scope, format: Format) -> String {
+pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
     let (name, query) = match scope {
         Scope::Briefing => ("briefing", ""),
         Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
@@ -172,7 +172,7 @@ fn slug(text: &str) -> String {
 }
 
 /// The time now, as an RFC 3339 UTC time stamp to the second.
-pub fn timestamp_now() -> String {
+pub(crate) fn timestamp_now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
