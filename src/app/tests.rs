@@ -328,3 +328,35 @@ fn an_export_waits_for_the_search_typed_before_it() {
     assert_eq!(view.entries.len(), 2);
     assert_eq!(app.query.answered(), "pokrovsk");
 }
+
+#[test]
+fn after_a_reload_the_detail_still_scrolls_to_its_end() {
+    let mut app = background_app();
+    update(&mut app, Action::Resize(100, 30));
+    for action in [
+        Action::FocusList(EntityKind::Event),
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Activate,
+        Action::Bottom,
+    ] {
+        update(&mut app, action);
+    }
+    let rows = app.layout().panes.detail_inner().0;
+    let total = app
+        .detail
+        .lines_at(app.layout().panes.detail_inner().1)
+        .len();
+    assert_eq!(app.detail.scroll, total - rows);
+    for _ in 0..2 {
+        let reloaded = builtin().unwrap_or_else(|e| panic!("{e}"));
+        update(&mut app, Action::Reloaded(Reload::prepared(Ok(reloaded))));
+    }
+    update(&mut app, Action::Bottom);
+    let total = app
+        .detail
+        .lines_at(app.layout().panes.detail_inner().1)
+        .len();
+    assert_eq!(app.detail.scroll, total - rows, "G reaches the last line");
+}
