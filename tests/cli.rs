@@ -128,6 +128,13 @@ fn search_with_a_malformed_query_or_no_hits() {
         err,
         "talks: cannot read the query: unknown kind \"person\": use event, actor, sticking-point or place\n"
     );
+    let (code, _, err) = run(&["search", "stat:held"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "talks: cannot read the query: unknown filter \"stat:\": did you mean status:? \
+         Filters are kind:, status:, topic:, stance:, actor:\n"
+    );
     let (code, out, err) = run(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);
     assert!(out.is_empty());

@@ -149,26 +149,59 @@ fn parse_filter(field: &str, value: &str) -> Result<Filter, QueryError> {
                 Ok(Filter::Status(value.to_string()))
             } else {
                 let all: Vec<&str> = known.copied().collect();
-                Err(QueryError(format!(
-                    "unknown status \"{value}\": use {}",
-                    all.join(", ")
-                )))
+                let what = format!("unknown status \"{value}\"");
+                Err(unknown(
+                    &what,
+                    did_you_mean(value, &all, ""),
+                    "use",
+                    &all.join(", "),
+                ))
             }
         }
         "stance" => {
             if Stance::VALUES.contains(&value) {
                 Ok(Filter::Stance(value.to_string()))
             } else {
-                let all = Stance::VALUES.join(", ");
-                Err(QueryError(format!("unknown stance \"{value}\": use {all}")))
+                let what = format!("unknown stance \"{value}\"");
+                let hint = did_you_mean(value, Stance::VALUES, "");
+                Err(unknown(&what, hint, "use", &Stance::VALUES.join(", ")))
             }
         }
         "topic" => Ok(Filter::Topic(value.to_string())),
         "actor" => Ok(Filter::Actor(value.to_string())),
-        other => Err(QueryError(format!(
-            "unknown filter \"{other}:\"; filters are {FILTERS}"
-        ))),
+        other => {
+            let names: Vec<&str> = FILTERS
+                .split(", ")
+                .map(|f| f.trim_end_matches(':'))
+                .collect();
+            let what = format!("unknown filter \"{other}:\"");
+            Err(unknown(
+                &what,
+                did_you_mean(other, &names, ":"),
+                "filters are",
+                FILTERS,
+            ))
+        }
     }
+}
+
+/// The known value closest to a mistyped one, if any is close, written with `suffix`.
+fn did_you_mean(wanted: &str, known: &[&str], suffix: &str) -> Option<String> {
+    crate::model::closest(wanted, known).map(|best| format!("{best}{suffix}"))
+}
+
+/// "unknown X: use a, b" or, with a suggestion, "unknown X: did you mean a? Use a, b".
+fn unknown(what: &str, suggestion: Option<String>, lead: &str, all: &str) -> QueryError {
+    QueryError(match suggestion {
+        Some(best) => {
+            let mut lead = lead.to_string();
+            if let Some(first) = lead.get(..1) {
+                lead.replace_range(..1, &first.to_uppercase());
+            }
+            format!("{what}: did you mean {best}? {lead} {all}")
+        }
+        None => format!("{what}: {lead} {all}"),
+    })
 }
 
 fn example(field: &str) -> &'static str {
@@ -187,9 +220,12 @@ fn parse_kind(value: &str) -> Result<EntityKind, QueryError> {
         "event" | "events" => Ok(EntityKind::Event),
         "sticking-point" | "sticking-points" | "point" | "points" => Ok(EntityKind::StickingPoint),
         "place" | "places" => Ok(EntityKind::Place),
-        other => Err(QueryError(format!(
-            "unknown kind \"{other}\": use event, actor, sticking-point or place"
-        ))),
+        other => {
+            let kinds = ["event", "actor", "sticking-point", "place"];
+            let what = format!("unknown kind \"{other}\"");
+            let all = "event, actor, sticking-point or place";
+            Err(unknown(&what, did_you_mean(other, &kinds, ""), "use", all))
+        }
     }
 }
 
@@ -244,7 +280,16 @@ mod tests {
             "unknown kind \"person\": use event, actor, sticking-point or place"
         );
         assert!(hint("stance:maybe").starts_with("unknown stance \"maybe\""));
-        assert!(hint("colour:red").starts_with("unknown filter \"colour:\""));
+        assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
+        assert_eq!(
+            hint("stat:held"),
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, actor:"
+        );
+        assert!(
+            hint("stance:oppose")
+                .starts_with("unknown stance \"oppose\": did you mean opposes? Use")
+        );
+        assert!(hint("kind:evnt").starts_with("unknown kind \"evnt\": did you mean event? Use"));
     }
 
     #[test]
