@@ -98,3 +98,30 @@ fn the_explorer_reloads_when_the_file_changes() {
     assert!(!s.screen_text().contains("Reload failed"));
     s.quit();
 }
+
+#[test]
+fn after_a_reload_the_detail_scrolls_to_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.yaml");
+    let builtin = include_str!("../data/talks.yaml");
+    std::fs::write(&path, builtin).unwrap();
+    let mut s = pty::Session::start(&["--watch", path.to_str().unwrap()], 100, 30, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    // The fourth event's detail, scrolled to its end.
+    s.send(b"2jjj\rG");
+    s.wait_for_text("25–49/49");
+    let edited = builtin.replacen(
+        "title: \"US–Ukraine peace talks",
+        "title: \"Edited talks",
+        1,
+    );
+    assert_ne!(edited, builtin);
+    std::fs::write(&path, edited).unwrap();
+    s.wait_for_text("Reloaded");
+    s.wait_for_text("Edited talks");
+    s.send(b"g");
+    s.wait_for_text("1–25/49");
+    s.send(b"G");
+    s.wait_for_text("25–49/49");
+    s.quit();
+}
