@@ -37,6 +37,11 @@ impl PageViews {
         (self.matrix_rows.offset, self.matrix_columns.offset)
     }
 
+    /// The views over the matrix's rows (parties) and columns (sticking points).
+    pub fn matrix_views(&self) -> (ListView, ListView) {
+        (self.matrix_rows, self.matrix_columns)
+    }
+
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
     }

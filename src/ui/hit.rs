@@ -80,11 +80,11 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
     let pages = app.pages();
     let found = match areas {
         PageAreas::Matrix(m) => m.spot_at(at).and_then(|spot| {
-            let (row0, column0) = pages.matrix_offset();
+            let (rows, columns) = pages.matrix_views();
             let matrix = pages.matrix();
-            let row = pages_row(row0, spot.row, matrix.rows.len())?;
+            let row = rows.row_at(spot.row, matrix.rows.len())?;
             let column = match spot.column {
-                Some(c) => Some(pages_row(column0, c, matrix.columns.len())?),
+                Some(c) => Some(columns.row_at(c, matrix.columns.len())?),
                 None => None,
             };
             Some(Target::MatrixCell(row, column))
@@ -112,10 +112,4 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
         PageAreas::Browse => None,
     };
     found.unwrap_or(Target::Page)
-}
-
-/// Row `n` of a view starting at `offset`, if the list has it.
-fn pages_row(offset: usize, n: usize, count: usize) -> Option<usize> {
-    let row = offset + n;
-    (row < count).then_some(row)
 }
