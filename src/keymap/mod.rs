@@ -252,6 +252,20 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = key(Char('z'), KeyModifiers::CONTROL);
+        for mode in [
+            Mode::Browse,
+            Mode::Search,
+            Mode::Help,
+            Mode::Export,
+            Mode::ConfirmOverwrite,
+        ] {
+            assert_eq!(on_detail(mode, &ctrl_z), Some(Action::Suspend), "{mode:?}");
+        }
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut release = key(Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
