@@ -32,11 +32,7 @@ impl Random {
         let mut text: Vec<&str> = (0..words).map(|_| self.pick(WORDS)).collect();
         let at = self.below(words);
         text.insert(at, self.pick(PLACES));
-        let mut s = text.join(" ");
-        if let Some(first) = s.get(..1) {
-            s = first.to_uppercase() + &s[1..];
-        }
-        s
+        crate::text::capitalised(&text.join(" "))
     }
 
     fn summary(&mut self) -> String {

@@ -68,6 +68,14 @@ pub(crate) fn sanitize_line(text: &str) -> Cow<'_, str> {
     sanitize(text)
 }
 
+/// `text` with its first letter in upper case.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The unsafe characters in `text`, for validation warnings.
 pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()

@@ -194,10 +194,7 @@ fn did_you_mean(wanted: &str, known: &[&str], suffix: &str) -> Option<String> {
 fn unknown(what: &str, suggestion: Option<String>, lead: &str, all: &str) -> QueryError {
     QueryError(match suggestion {
         Some(best) => {
-            let mut lead = lead.to_string();
-            if let Some(first) = lead.get(..1) {
-                lead.replace_range(..1, &first.to_uppercase());
-            }
+            let lead = crate::text::capitalised(lead);
             format!("{what}: did you mean {best}? {lead} {all}")
         }
         None => format!("{what}: {lead} {all}"),

@@ -1,6 +1,7 @@
 //! Where each claim comes from: for a source, everything that cites it.
 
 use crate::model::{Citation, Dossier, EntityKind, EntityRef, Index};
+use crate::text::capitalised;
 
 /// One thing that cites a source, described for a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,11 +55,4 @@ pub fn citations(dossier: &Dossier, index: &Index, source: usize) -> Vec<Citing>
             }
         })
         .collect()
-}
-
-fn capitalised(noun: &str) -> String {
-    let mut chars = noun.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
