@@ -13,7 +13,7 @@ impl App {
         }
         let rows = self.layout().panes.list_rows(kind);
         self.list_view_mut(kind).move_by(delta, count, rows);
-        self.rank_list(kind);
+        self.rank_list(kind, rows);
         if kind == self.last_list {
             self.show_selected();
         }
@@ -31,12 +31,11 @@ impl App {
         let rows = self.layout().panes.list_rows(kind);
         let count = self.results().count(kind);
         self.list_view_mut(kind).keep_in(count, rows);
-        self.rank_list(kind);
+        self.rank_list(kind, rows);
     }
 
-    /// Puts the rows of a list that are on screen in rank order.
-    fn rank_list(&mut self, kind: EntityKind) {
-        let rows = self.layout().panes.list_rows(kind);
+    /// Puts the rows of a list that are on screen (`rows` of them) in rank order.
+    pub(super) fn rank_list(&mut self, kind: EntityKind, rows: usize) {
         let view = self.list_view(kind);
         self.query
             .results

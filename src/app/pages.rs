@@ -120,12 +120,7 @@ impl App {
         p.timeline_rows
             .keep_in(p.timeline.rows.len(), fits.timeline);
         p.sources.keep_in(sources, fits.sources);
-        let citations = self
-            .loaded
-            .index
-            .source_citations
-            .get(p.sources.selected)
-            .map_or(0, Vec::len);
+        let citations = self.loaded.index.citation_count(p.sources.selected);
         p.citations.keep_in(citations, fits.citations);
     }
 
@@ -158,30 +153,29 @@ impl App {
     /// opens it, as Enter does.
     pub(crate) fn click_page(&mut self, target: Target) {
         let p = &mut self.pages;
-        let (here, row) = match target {
-            Target::MatrixCell(row, column) => {
+        let here = match (self.page, target) {
+            (Page::Matrix, Target::MatrixCell(row, column)) => {
                 let column = column.unwrap_or(p.matrix_columns.selected);
                 let here = (row, column) == p.matrix_cursor();
-                p.matrix_rows.selected = row;
-                p.matrix_columns.selected = column;
-                (here, row)
+                (p.matrix_rows.selected, p.matrix_columns.selected) = (row, column);
+                here
             }
-            Target::TimelineRow(row) => (row == p.timeline_rows.selected, row),
-            Target::Source(n) => {
-                if n != p.sources.selected {
-                    p.sources.selected = n;
+            (Page::Timeline, Target::TimelineRow(row)) => {
+                std::mem::replace(&mut p.timeline_rows.selected, row) == row
+            }
+            (Page::Sources, Target::Citation(row)) => {
+                std::mem::replace(&mut p.citations.selected, row) == row
+            }
+            (Page::Sources, Target::Source(n)) => {
+                if std::mem::replace(&mut p.sources.selected, n) != n {
                     p.citations = ListView::default();
                 }
-                return self.keep_page_cursors_visible();
+                // Choosing a source opens nothing: what cites it is below.
+                false
             }
-            Target::Citation(row) => (row == p.citations.selected, row),
+            // A target of another page (the screen changed since the pointer was read).
             _ => return,
         };
-        match self.page {
-            Page::Timeline => self.pages.timeline_rows.selected = row,
-            Page::Sources => self.pages.citations.selected = row,
-            _ => {}
-        }
         self.keep_page_cursors_visible();
         if here {
             self.open_from_page();

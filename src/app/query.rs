@@ -216,15 +216,8 @@ impl QueryState {
         let mut none = Vec::new();
         if !self.apply(&mut none) {
             // The text does not parse: show everything rather than results of the old file.
-            let done = SearchRequest {
-                generation: self.search.generation,
-                text: String::new(),
-                query: Query::default(),
-                within: None,
-                engine: Arc::clone(&self.engine),
-            }
-            .finish();
-            self.take(done.text, done.query, done.results);
+            let everything = self.engine.search(&Query::default());
+            self.take(String::new(), Query::default(), everything);
         }
         self.search.background = background;
     }

@@ -38,7 +38,6 @@ impl App {
         self.detail.clear();
         self.results_changed();
         self.reselect(selected);
-        self.detail.clear();
         match shown.and_then(|id| self.loaded.index.get(&id)) {
             Some(entity) => {
                 self.set_shown(Some(entity));

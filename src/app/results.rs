@@ -61,11 +61,7 @@ impl App {
     pub(crate) fn rank_visible(&mut self) {
         let panes = self.layout().panes;
         for kind in EntityKind::ALL {
-            let view = self.list_view(kind);
-            let rows = panes.list_rows(kind);
-            self.query
-                .results
-                .rank_to(kind, (view.offset + rows).max(view.selected + 1));
+            self.rank_list(kind, panes.list_rows(kind));
         }
     }
 }

@@ -50,6 +50,11 @@ fn push_unique(list: &mut Vec<usize>, value: usize) {
 }
 
 impl Index {
+    /// How many places cite source `n` (0 for a source that does not exist).
+    pub fn citation_count(&self, n: usize) -> usize {
+        self.source_citations.get(n).map_or(0, Vec::len)
+    }
+
     pub fn build(dossier: &Dossier) -> Self {
         let mut index = Index {
             actor_events: vec![Vec::new(); dossier.actors.len()],

@@ -97,9 +97,7 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
             let cited = app
                 .loaded()
                 .index
-                .source_citations
-                .get(pages.sources_view().selected)
-                .map_or(0, Vec::len);
+                .citation_count(pages.sources_view().selected);
             row_in(s.sources, at)
                 .and_then(|n| pages.sources_view().row_at(n, sources))
                 .map(Target::Source)
