@@ -107,7 +107,8 @@ fn search_ranks_like_fzf_filter() {
     assert_eq!(
         hits,
         serde_json::json!([{
-            "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks", "score": 0
+            "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks",
+            "score": 0, "matched": null
         }])
     );
     let only_actors = json(&["search", "ukraine", "--kind", "actors", "--format", "json"]);
@@ -133,12 +134,24 @@ fn search_with_a_malformed_query_or_no_hits() {
     assert_eq!(
         err,
         "talks: cannot read the query: unknown filter \"stat:\": did you mean status:? \
-         Filters are kind:, status:, topic:, stance:, actor:\n"
+         Filters are kind:, status:, topic:, stance:, actor:, place:, date:\n"
     );
     let (code, out, err) = run(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert_eq!(err, "talks: nothing matches \"zzzzqqq\"\n");
+    let (code, out, err) = run(&["search", "dnbs", "--format", "json"]);
+    assert_eq!((code, out.as_str()), (1, "[]\n"));
+    assert_eq!(
+        err,
+        "talks: nothing matches \"dnbs\"; did you mean donbas, does, days?\n"
+    );
+    let (code, out, _) = run(&["search", "tango"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "trump-assessment  Trump assesses the Moscow talks  quote: it does take two to tango\n"
+    );
 }
 
 #[test]

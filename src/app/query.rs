@@ -141,11 +141,9 @@ impl QueryState {
             self.take(text, query, results);
             return true;
         }
-        // Typing on at the end of a query can only narrow it (unless it adds an OR, a
-        // negation, a suffix or a field filter): score only what matched before.
-        let narrows = text.starts_with(&self.answered)
-            && !text.contains(['|', '!', '$', ':'])
-            && !self.answered.is_empty();
+        // A query that can only find fewer entities (typing on at the end, another term
+        // ANDed) scores only what matched before.
+        let narrows = self.engine.narrows(&self.parsed, &query);
         let request = SearchRequest {
             generation: self.search.generation,
             text,

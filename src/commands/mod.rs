@@ -12,11 +12,11 @@ use crate::cli::{Cli, Command, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
 use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
-use crate::search::{Query, SearchEngine};
 use crate::text::sanitize_line;
 
 mod export;
 mod filter;
+mod search;
 
 /// Exit code for a dossier or query that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -77,7 +77,7 @@ pub fn run(command: Command) -> ExitCode {
             limit,
             common,
         } => with_dossier(&common, |l| {
-            search(&mut out, l, &query, kind, limit, common.format)
+            search::run(&mut out, l, &query, kind, limit, common.format)
         }),
     };
     match result {
@@ -161,6 +161,20 @@ fn list(
 
 /// Aligned rows: id, name, one fact.
 fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> io::Result<()> {
+    let facts: Vec<String> = entities
+        .iter()
+        .map(|&e| loaded.dossier.fact_of(e))
+        .collect();
+    write_rows_with(out, loaded, entities, &facts)
+}
+
+/// One aligned row per entity: id, name, and its fact (sanitised), from `facts`.
+pub(super) fn write_rows_with(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    entities: &[EntityRef],
+    facts: &[String],
+) -> io::Result<()> {
     let d = &loaded.dossier;
     let id_width = entities
         .iter()
@@ -176,9 +190,9 @@ fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> 
         .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
         .max()
         .unwrap_or(0);
-    for (&entity, name) in entities.iter().zip(&names) {
+    for ((&entity, name), fact) in entities.iter().zip(&names).zip(facts) {
         let pad = name_width - unicode_width::UnicodeWidthStr::width(name.as_str());
-        let fact = sanitize_line(&d.fact_of(entity)).into_owned();
+        let fact = sanitize_line(fact);
         writeln!(
             out,
             "{:id_width$}  {name}{}  {fact}",
@@ -234,70 +248,6 @@ fn show(
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             )?;
         }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Search hits as a JSON array of kind, id, name and score.
-fn hits_json(loaded: &Loaded, hits: &[(i64, EntityRef)]) -> String {
-    let items: Vec<Value> = hits
-        .iter()
-        .map(|&(score, e)| {
-            json!({
-                "kind": e.kind.slug(),
-                "id": loaded.dossier.id_of(e),
-                "name": loaded.dossier.name_of(e),
-                "score": score,
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
-}
-
-fn search(
-    out: &mut impl Write,
-    loaded: &Loaded,
-    text: &str,
-    kind: Option<EntityKind>,
-    limit: Option<usize>,
-    format: DataFormat,
-) -> io::Result<ExitCode> {
-    let query = match Query::parse(text) {
-        Ok(query) => query,
-        Err(err) => {
-            eprintln!("talks: cannot read the query: {err}");
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
-        }
-    };
-    let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&query);
-    let mut hits: Vec<(i64, EntityRef)> = EntityKind::ALL
-        .iter()
-        .filter(|&&k| kind.is_none_or(|want| want == k))
-        .flat_map(|&k| {
-            results.sorted(k).into_iter().map(move |h| {
-                (
-                    h.score,
-                    EntityRef {
-                        kind: k,
-                        index: h.index,
-                    },
-                )
-            })
-        })
-        .collect();
-    // Stable: equal scores keep kind order, then dossier order.
-    hits.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-    hits.truncate(limit.unwrap_or(usize::MAX));
-    match format {
-        DataFormat::Json => writeln!(out, "{}", hits_json(loaded, &hits))?,
-        DataFormat::Text => {
-            let entities: Vec<EntityRef> = hits.iter().map(|&(_, e)| e).collect();
-            write_rows(out, loaded, &entities)?;
-        }
-    }
-    if hits.is_empty() {
-        eprintln!("talks: nothing matches \"{}\"", sanitize_line(text));
-        return Ok(ExitCode::from(EXIT_NOT_FOUND));
     }
     Ok(ExitCode::SUCCESS)
 }

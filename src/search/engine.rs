@@ -1,38 +1,41 @@
-//! The matching engine: scores entities against a parsed query, on every core, and ranks
-//! the hits. A search can be abandoned half-way (see [`SearchEngine::run`]).
+//! The matching engine: prepares a query against the vocabulary, scores the documents on
+//! every core, and ranks the hits. A search can be abandoned half-way
+//! (see [`SearchEngine::run`]).
 
 use std::sync::{Arc, Mutex};
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::document::{Document, Texts, documents};
+use super::document::{Documents, documents};
+use super::filters::Named;
+use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
 use super::parallel::in_parallel;
-use super::query::{Query, TermKind, TextMatch};
+use super::query::{Filter, Query, Term, TermKind, TextMatch};
 use super::ranked::{Hit, Ranked, Results};
-use super::score::{Prepared, TermTable};
+use super::score::{Anchor, Prepared, Resolved, Table, score};
+use super::vocab::{Vocabulary, VocabularyBuilder};
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 
-/// Text the scorer sees of one field: a long name is scored on its first this many bytes,
-/// so that one huge field cannot stall a keystroke.
+/// Text the fuzzy scorer sees of one word: longer words are not scored past this many
+/// bytes, so that one huge field cannot stall a keystroke.
 pub const SCORED_BYTES: usize = 1024;
 
-/// How many terms' tables are kept for the next searches.
-const KEPT_TABLES: usize = 6;
+/// How many words' tables are kept for the next searches.
+const KEPT_TABLES: usize = 8;
+
+/// A query ready to score documents: per group, each term with whether it is negated.
+pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
-    pub(super) docs: Vec<Document>,
-    /// Every distinct text of the documents (names, ids, aliases, words…), lowercased.
-    pub(super) texts: Vec<Box<str>>,
+    pub(super) docs: Documents,
+    pub(super) vocabulary: Vocabulary,
     /// Where each kind's documents start (documents are in kind order, then dossier order).
     kind_start: [usize; EntityKind::COUNT],
-    /// The lowercased id, name and aliases of each actor, for `actor:`.
-    pub(super) actor_keys: Vec<Vec<String>>,
-    /// How many texts a document refers to, on average (to choose how to score a term).
-    fields_per_doc: usize,
-    /// The tables of the last few fuzzy terms searched, oldest first.
-    kept_tables: Mutex<Vec<(String, Arc<TermTable>)>>,
+    actors: Named,
+    places: Named,
+    /// The tables of the last few query words, oldest first.
+    kept_tables: Mutex<Vec<Arc<Table>>>,
     pub(super) matcher: SkimMatcherV2,
 }
 
@@ -41,42 +44,43 @@ impl std::fmt::Debug for SearchEngine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchEngine")
             .field("documents", &self.docs.len())
-            .field("texts", &self.texts.len())
+            .field("words", &self.vocabulary.len())
             .finish_non_exhaustive()
     }
 }
 
+fn to_u32(lists: &[Vec<usize>]) -> Vec<Vec<u32>> {
+    lists
+        .iter()
+        .map(|l| l.iter().map(|&i| i as u32).collect())
+        .collect()
+}
+
 impl SearchEngine {
     pub fn new(dossier: &Dossier, index: &Index) -> Self {
-        let actor_keys = dossier
-            .actors
-            .iter()
-            .map(|a| {
-                let mut keys = vec![a.id.clone(), a.name.to_lowercase()];
-                keys.extend(a.aliases.iter().map(|s| s.to_lowercase()));
-                keys
-            })
-            .collect();
-        let mut texts = Texts::default();
-        let docs = documents(dossier, index, &mut texts);
+        let mut vocabulary = VocabularyBuilder::default();
+        let docs = documents(dossier, index, &mut vocabulary);
         let mut kind_start = [0; EntityKind::COUNT];
-        for slot in 1..4 {
+        for slot in 1..EntityKind::COUNT {
             kind_start[slot] = kind_start[slot - 1] + dossier.count(EntityKind::ALL[slot - 1]);
         }
-        let fields: usize = docs
+        let actor_names = dossier.actors.iter().map(|a| {
+            let others =
+                std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str));
+            (a.id.as_str(), others.collect())
+        });
+        let place_names = dossier
+            .places
             .iter()
-            .map(|d| 1 + d.short.len() + d.linked_names.len() + d.words.len())
-            .sum();
+            .map(|p| (p.id.as_str(), vec![p.name.as_str()]));
         SearchEngine {
-            fields_per_doc: fields / docs.len().max(1) + 1,
+            actors: Named::new(actor_names, to_u32(&index.represented_by)),
+            places: Named::new(place_names, to_u32(&index.place_parts)),
             kept_tables: Mutex::new(Vec::new()),
             docs,
+            vocabulary: vocabulary.finish(),
             kind_start,
-            texts: texts.finish(),
-            actor_keys,
-            matcher: SkimMatcherV2::default()
-                .respect_case()
-                .element_limit(SCORED_BYTES),
+            matcher: SkimMatcherV2::default().element_limit(SCORED_BYTES),
         }
     }
 
@@ -86,7 +90,7 @@ impl SearchEngine {
     }
 
     /// Like [`SearchEngine::search`], scoring only what `previous` found: for a query that
-    /// only narrows the one `previous` answered (typing on at the end of it).
+    /// [`SearchEngine::narrows`] the one `previous` answered.
     pub fn search_within(&self, query: &Query, previous: &Results) -> Results {
         self.run(query, previous.docs().map(|d| &d[..]), &|| false)
             .unwrap_or_default()
@@ -103,246 +107,227 @@ impl SearchEngine {
         if query.is_empty() && within.is_none() {
             return Some(self.everything());
         }
+        let prepared = self.prepare(query);
+        if cancelled() {
+            return None;
+        }
         let candidates = within.map_or(self.docs.len(), <[u32]>::len);
-        let prepared = Prepared {
-            actor_sets: self.actor_sets(query),
-            tables: self.tables(query, candidates, cancelled)?,
-        };
         let doc_at = |i: usize| within.map_or(i, |w| w[i] as usize);
         let scored = in_parallel(candidates, cancelled, |range| {
             range
                 .filter_map(|i| {
                     let doc = doc_at(i);
-                    let score = self.score(&self.docs[doc], query, &prepared)?;
+                    let kind = self.entity(doc).kind;
+                    let facets = &self.docs.facets[doc];
+                    let score = score(self.docs.tokens(doc), kind, facets, &prepared)?;
                     Some((doc, score))
                 })
                 .collect()
         })?;
         let mut lists: [Vec<Hit>; EntityKind::COUNT] = Default::default();
         for &(doc, score) in &scored {
-            let entity = self.docs[doc].entity;
+            let entity = self.entity(doc);
             lists[entity.kind.slot()].push(Hit {
                 index: entity.index,
                 score,
             });
         }
+        let suggestions = if scored.is_empty() {
+            self.suggest(query)
+        } else {
+            Vec::new()
+        };
         let docs = scored.iter().map(|&(doc, _)| doc as u32).collect();
-        Some(Results::new(lists.map(Ranked::new), Some(docs)))
+        Some(Results::new(lists.map(Ranked::new), Some(docs)).with_suggestions(suggestions))
+    }
+
+    /// The entity of document `doc`.
+    pub(super) fn entity(&self, doc: usize) -> EntityRef {
+        let slot = self.kind_start.iter().rposition(|&s| s <= doc).unwrap_or(0);
+        EntityRef::new(EntityKind::ALL[slot], doc - self.kind_start[slot])
+    }
+
+    /// The document of `entity`, if the engine has it.
+    pub(super) fn doc_of(&self, entity: EntityRef) -> Option<usize> {
+        let doc = self.kind_start[entity.kind.slot()] + entity.index;
+        (doc < self.docs.len() && self.entity(doc) == entity).then_some(doc)
     }
 
     /// Every entity, in dossier order (the empty query).
     fn everything(&self) -> Results {
         let mut lists: [Vec<Hit>; EntityKind::COUNT] = Default::default();
-        for doc in &self.docs {
-            lists[doc.entity.kind.slot()].push(Hit {
-                index: doc.entity.index,
+        for doc in 0..self.docs.len() {
+            let entity = self.entity(doc);
+            lists[entity.kind.slot()].push(Hit {
+                index: entity.index,
                 score: 0,
             });
         }
         Results::new(lists.map(Ranked::in_order), None)
     }
 
-    /// For each fuzzy term, how the texts match it: worked out once for every distinct text
-    /// when many documents are to be scored (and kept for the next searches, which mostly
-    /// repeat all terms but the last), else text by text as documents ask.
-    fn tables(
-        &self,
-        query: &Query,
-        candidates: usize,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Vec<Arc<TermTable>>>> {
-        let whole_table = candidates.saturating_mul(self.fields_per_doc) > self.texts.len();
-        let direct = Arc::new(TermTable::Direct);
-        let mut tables = Vec::with_capacity(query.groups.len());
-        for group in &query.groups {
-            let mut group_tables = Vec::with_capacity(group.len());
-            for term in group {
-                let TermKind::Text(TextMatch::Fuzzy(word)) = &term.kind else {
-                    group_tables.push(Arc::clone(&direct));
-                    continue;
+    /// The query's terms with their words' tables and their filters' values resolved.
+    pub(crate) fn prepare(&self, query: &Query) -> PreparedQuery {
+        query
+            .groups
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|term| (term.negated, self.prepare_term(term)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn prepare_term(&self, term: &Term) -> Prepared {
+        let filter = match &term.kind {
+            TermKind::Text(text) => {
+                let anchor = match text {
+                    TextMatch::Prefix(_) => Anchor::Start,
+                    TextMatch::Suffix(_) => Anchor::End,
+                    _ => Anchor::Anywhere,
                 };
-                let table = match self.kept_table(word) {
-                    Some(table) => table,
-                    None if whole_table => {
-                        let table = Arc::new(self.table(word, cancelled)?);
-                        self.keep_table(word, &table);
-                        table
-                    }
-                    None => Arc::clone(&direct),
-                };
-                group_tables.push(table);
+                let tables = self.rules(term).iter().map(|r| self.table(r)).collect();
+                return Prepared::Text { tables, anchor };
             }
-            tables.push(group_tables);
+            TermKind::Filter(filter) => filter,
+        };
+        let label = |text: &str| self.docs.label(text);
+        Prepared::Filter(match filter {
+            Filter::Kind(kind) => Resolved::Kind(*kind),
+            Filter::Status(s) => Resolved::Status(label(s)),
+            Filter::Topic(t) => Resolved::Topic(label(t)),
+            Filter::Stance(s) => Resolved::Stance(label(s)),
+            Filter::Actor(words) => Resolved::Actors(self.actors.resolve(words, &self.matcher)),
+            Filter::Place(words) => Resolved::Places(self.places.resolve(words, &self.matcher)),
+            Filter::Date(date) => Resolved::Date(*date),
+        })
+    }
+
+    /// How each word of a text term may match. Typos (from four letters) and fuzzy matches
+    /// are allowed for a word that is not a dossier word and starts none: a word spelt as
+    /// the dossier spells it means that word ("nato" never finds "national").
+    pub(crate) fn rules(&self, term: &Term) -> Vec<WordRule> {
+        let TermKind::Text(text) = &term.kind else {
+            return Vec::new();
+        };
+        let words = text.words();
+        let last = words.len().saturating_sub(1);
+        let rule = |(i, word): (usize, &String)| {
+            let how = match text {
+                TextMatch::Words(_) if term.negated => How::StartsWith,
+                TextMatch::Words(_) => {
+                    let known = self.vocabulary.starts_a_word(word);
+                    let budget = typo_budget(word.chars().count());
+                    How::Any {
+                        prefix_typos: term.typing && i == last,
+                        max_typos: if known { 0 } else { budget },
+                        fuzzy: !known && fuzzy_applies(word),
+                    }
+                }
+                TextMatch::Exact(_) => How::Exact,
+                TextMatch::Prefix(_) if i == last => How::StartsWith,
+                TextMatch::Suffix(_) if i == 0 => How::EndsWith,
+                TextMatch::Prefix(_) | TextMatch::Suffix(_) => How::Exact,
+            };
+            WordRule {
+                word: word.clone(),
+                how,
+            }
+        };
+        words.iter().enumerate().map(rule).collect()
+    }
+
+    /// The table of a word's rule: a kept one, or worked out now and kept.
+    fn table(&self, rule: &WordRule) -> Arc<Table> {
+        if let Ok(kept) = self.kept_tables.lock()
+            && let Some(table) = kept.iter().find(|t| t.rule == *rule)
+        {
+            return Arc::clone(table);
         }
-        Some(tables)
-    }
-
-    fn kept_table(&self, word: &str) -> Option<Arc<TermTable>> {
-        let kept = self.kept_tables.lock().ok()?;
-        kept.iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, table)| Arc::clone(table))
-    }
-
-    fn keep_table(&self, word: &str, table: &Arc<TermTable>) {
+        let table = Arc::new(Table {
+            rule: rule.clone(),
+            grades: self.vocabulary.table(rule, &self.matcher),
+        });
         if let Ok(mut kept) = self.kept_tables.lock() {
-            kept.retain(|(w, _)| w != word);
-            kept.push((word.to_string(), Arc::clone(table)));
+            kept.retain(|t| t.rule != *rule);
+            kept.push(Arc::clone(&table));
             if kept.len() > KEPT_TABLES {
                 kept.remove(0);
             }
         }
+        table
     }
 
-    /// Scores every text against `word`; when a kept table's word starts `word`, only the
-    /// texts that matched it can match, so only those are scored.
-    fn table(&self, word: &str, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<TermTable> {
-        let base = self.kept_base(word);
-        let among = match base.as_deref() {
-            Some(TermTable::Whole { matched, .. }) => Some(&matched[..]),
+    /// Whether every entity that matches `new` also matches `old`, so that `new` can be
+    /// searched among `old`'s results: the same terms with the word being typed made
+    /// longer (while its typo and fuzzy allowances stay the same), or more terms ANDed.
+    pub fn narrows(&self, old: &Query, new: &Query) -> bool {
+        if old.is_empty() || new.groups.len() < old.groups.len() {
+            return false;
+        }
+        let plain = |term: &Term| Term {
+            typing: false,
+            ..term.clone()
+        };
+        let same_group = |a: &Vec<Term>, b: &Vec<Term>| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| plain(x) == plain(y))
+        };
+        let shared = old.groups.len() - 1;
+        if !old.groups[..shared]
+            .iter()
+            .zip(&new.groups)
+            .all(|(a, b)| same_group(a, b))
+        {
+            return false;
+        }
+        let (old_last, new_last) = (&old.groups[shared], &new.groups[shared]);
+        if new.groups.len() > old.groups.len() || same_group(old_last, new_last) {
+            return same_group(old_last, new_last);
+        }
+        old_last.len() == new_last.len()
+            && old_last
+                .iter()
+                .zip(new_last)
+                .take(old_last.len() - 1)
+                .all(|(a, b)| a == b)
+            && match (old_last.last(), new_last.last()) {
+                (Some(a), Some(b)) => self.typed_on(a, b),
+                _ => false,
+            }
+    }
+
+    /// `new` is `old` with its last word typed on, matching no more than it did.
+    fn typed_on(&self, old: &Term, new: &Term) -> bool {
+        let (TermKind::Text(TextMatch::Words(a)), TermKind::Text(TextMatch::Words(b))) =
+            (&old.kind, &new.kind)
+        else {
+            return false;
+        };
+        let (Some(old_word), Some(new_word)) = (a.last(), b.last()) else {
+            return false;
+        };
+        let (old_rule, new_rule) = (self.rules(old), self.rules(new));
+        let allowances = |rule: Option<&WordRule>| match rule.map(|r| &r.how) {
+            Some(How::Any {
+                max_typos, fuzzy, ..
+            }) => Some((*max_typos, *fuzzy)),
             _ => None,
         };
-        let count = among.map_or(self.texts.len(), <[u32]>::len);
-        let found = in_parallel(count, cancelled, |range| {
-            range
-                .filter_map(|i| {
-                    let t = among.map_or(i as u32, |a| a[i]);
-                    let score = self.fuzzy_text(t, word);
-                    let prefix = self.texts[t as usize].starts_with(word);
-                    (score.is_some() || prefix).then_some((t, score, prefix))
-                })
-                .collect()
-        })?;
-        let mut fuzzy = vec![i32::MIN; self.texts.len()];
-        let mut prefix = vec![false; self.texts.len()];
-        let mut matched = Vec::with_capacity(found.len());
-        for (t, score, starts) in found {
-            fuzzy[t as usize] = score.map_or(i32::MIN, |s| s as i32);
-            prefix[t as usize] = starts;
-            matched.push(t);
-        }
-        Some(TermTable::Whole {
-            fuzzy,
-            prefix,
-            matched,
-        })
-    }
-
-    /// The kept table of the longest word that starts `word` (not `word` itself).
-    fn kept_base(&self, word: &str) -> Option<Arc<TermTable>> {
-        let kept = self.kept_tables.lock().ok()?;
-        kept.iter()
-            .filter(|(w, table)| {
-                word.starts_with(w.as_str())
-                    && w.len() < word.len()
-                    && matches!(**table, TermTable::Whole { .. })
-            })
-            .max_by_key(|(w, _)| w.len())
-            .map(|(_, table)| Arc::clone(table))
-    }
-
-    /// How text `t` matches a fuzzy term: the scorer runs only on texts that contain the
-    /// term's characters in order, and sees at most [`SCORED_BYTES`] of each.
-    pub(super) fn fuzzy_text(&self, t: u32, word: &str) -> Option<i64> {
-        let text = scored_part(&self.texts[t as usize]);
-        subsequence(text, word)
-            .then(|| self.matcher.fuzzy_match(match_window(text, word).0, word))
-            .flatten()
-    }
-
-    /// The characters of `entity`'s name or title that the query's terms match (char
-    /// indices, for highlighting). Worked out for the rows on screen only.
-    pub(crate) fn highlight(&self, query: &Query, entity: EntityRef) -> Vec<usize> {
-        let Some(doc) = self
-            .docs
-            .get(self.kind_start[entity.kind.slot()] + entity.index)
+        let (Some((0, old_fuzzy)), Some((0, new_fuzzy))) =
+            (allowances(old_rule.last()), allowances(new_rule.last()))
         else {
-            return Vec::new();
+            return false;
         };
-        let title = &self.texts[doc.primary as usize];
-        let mut lit: Vec<usize> = query
-            .groups
-            .iter()
-            .flatten()
-            .filter(|term| !term.negated)
-            .flat_map(|term| self.term_highlight(title, &term.kind))
-            .collect();
-        lit.sort_unstable();
-        lit.dedup();
-        lit
+        let skips = |w: &str| w.chars().count() / 3;
+        old.negated == new.negated
+            && old.typing
+            && new.typing
+            && a.len() == b.len()
+            && a[..a.len() - 1] == b[..b.len() - 1]
+            && new_word.starts_with(old_word.as_str())
+            && old_fuzzy == new_fuzzy
+            && (!new_fuzzy || skips(old_word) == skips(new_word))
     }
-
-    fn term_highlight(&self, title: &str, kind: &TermKind) -> Vec<usize> {
-        let found = match kind {
-            TermKind::Text(TextMatch::Fuzzy(word)) => {
-                let text = scored_part(title);
-                let (window, skipped) = match_window(text, word);
-                return subsequence(text, word)
-                    .then(|| self.matcher.fuzzy_indices(window, word))
-                    .flatten()
-                    .map(|(_, indices)| indices.into_iter().map(|i| i + skipped).collect())
-                    .unwrap_or_default();
-            }
-            TermKind::Text(TextMatch::Exact(word)) => {
-                title.find(word.as_str()).map(|at| (at, word))
-            }
-            TermKind::Text(TextMatch::Prefix(word)) => {
-                title.starts_with(word.as_str()).then_some((0, word))
-            }
-            TermKind::Text(TextMatch::Suffix(word)) => title
-                .ends_with(word.as_str())
-                .then(|| (title.len() - word.len(), word)),
-            TermKind::Filter(_) => None,
-        };
-        found.map_or_else(Vec::new, |(at, word)| char_range(title, at, word))
-    }
-}
-
-/// The start of `text` that the scorer sees (cut at a character boundary).
-fn scored_part(text: &str) -> &str {
-    if text.len() <= SCORED_BYTES {
-        return text;
-    }
-    let mut end = SCORED_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// The part of `text` that can hold a match of `word`: from the character before the first
-/// occurrence of its first character to the last occurrence of its last character, and how
-/// many characters come before it. The scorer gives the same score on this part as on the
-/// whole text (a character's bonus depends only on it and the one before it), for less work
-/// on long texts.
-pub(super) fn match_window<'t>(text: &'t str, word: &str) -> (&'t str, usize) {
-    let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
-        return (text, 0);
-    };
-    let Some(at) = text.find(first) else {
-        return (text, 0);
-    };
-    let start = text[..at].char_indices().next_back().map_or(0, |(i, _)| i);
-    let end = text.rfind(last).map_or(text.len(), |i| i + last.len_utf8());
-    if end <= start {
-        return (text, 0);
-    }
-    (&text[start..end], text[..start].chars().count())
-}
-
-/// The char indices of `needle` found at byte `byte_start` of `haystack`.
-pub(super) fn char_range(haystack: &str, byte_start: usize, needle: &str) -> Vec<usize> {
-    let first = haystack[..byte_start].chars().count();
-    (first..first + needle.chars().count()).collect()
-}
-
-/// True if `needle`'s characters appear in `hay` in order (both already lowercased).
-pub(super) fn subsequence(hay: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        // ASCII bytes never occur inside a multi-byte character, so bytes will do.
-        let mut hay = hay.bytes();
-        return needle.bytes().all(|n| hay.any(|h| h == n));
-    }
-    let mut hay = hay.chars();
-    needle.chars().all(|n| hay.any(|h| h == n))
 }

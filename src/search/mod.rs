@@ -1,14 +1,29 @@
 //! Query parsing and the matching engine. No terminal code lives here.
+//!
+//! Text is folded once (`normalise`), every entity's fields become numbered words in rank
+//! order (`fields`, `document`), a query word is matched against the dossier's vocabulary
+//! (`grade`, `vocab`), and documents are scored by their best match per term (`score`).
 
+mod dates;
 mod document;
 mod engine;
+mod explain;
+mod fields;
+mod filters;
+mod grade;
+mod normalise;
 mod parallel;
 mod query;
 mod ranked;
 mod score;
+mod suggest;
+mod vocab;
 mod worker;
 
+pub use dates::{DateFilter, DateTest, Span};
 pub use engine::{SCORED_BYTES, SearchEngine};
+pub use explain::Matched;
+pub use fields::Field;
 pub use query::{Filter, Query, QueryError, Term, TermKind, TextMatch};
 pub use ranked::{FIRST_RANKED, Hit, Ranked, Results};
 pub use worker::{SearchDone, SearchRequest, SearchWorker};

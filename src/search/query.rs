@@ -1,22 +1,36 @@
 //! The query language, as fzf users know it, plus field filters.
 //!
 //! Space-separated terms are ANDed; `a | b` is an OR; `'exact`, `^prefix`, `suffix$` and
-//! `!negation` work as in fzf; `kind:`, `status:`, `topic:`, `stance:` and `actor:` filter
-//! by field.
+//! `!negation` work as in fzf; `"two words"` (or `two-words`) matches the words adjacent
+//! and in order; `kind:`, `status:`, `topic:`, `stance:`, `actor:`, `place:` and `date:`
+//! filter by field. Words are folded as the dossier's are (case, diacritics, separators).
 
+use super::dates::DateFilter;
+use super::normalise::word_texts;
 use crate::model::{EntityKind, EventStatus, Stance, StickingStatus};
 
-/// How one term matches text.
+/// How one term matches text. Each holds the term's folded words (several: a phrase).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextMatch {
-    /// Fuzzy (subsequence) on names, titles, aliases and roles; by word on long text.
-    Fuzzy(String),
-    /// `'word`: the exact substring anywhere.
-    Exact(String),
-    /// `^word`: a name, title or alias starts with it.
-    Prefix(String),
-    /// `word$`: a name, title or alias ends with it.
-    Suffix(String),
+    /// Exact word, word prefix, fuzzy in short fields, and typos.
+    Words(Vec<String>),
+    /// `'word`: the words themselves, no prefix, no typo.
+    Exact(Vec<String>),
+    /// `^word`: a name, alias, id or role starts with it.
+    Prefix(Vec<String>),
+    /// `word$`: a name, alias, id or role ends with it.
+    Suffix(Vec<String>),
+}
+
+impl TextMatch {
+    pub fn words(&self) -> &[String] {
+        match self {
+            TextMatch::Words(w)
+            | TextMatch::Exact(w)
+            | TextMatch::Prefix(w)
+            | TextMatch::Suffix(w) => w,
+        }
+    }
 }
 
 /// A field filter.
@@ -26,8 +40,12 @@ pub enum Filter {
     Status(String),
     Topic(String),
     Stance(String),
-    /// Entities linked to the actors this names (by id, name or alias).
-    Actor(String),
+    /// Entities linked to the actors these words name (by id, name or alias), or to
+    /// actors that represent them.
+    Actor(Vec<String>),
+    /// Entities at the places these words name, or at places inside them.
+    Place(Vec<String>),
+    Date(DateFilter),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +59,15 @@ pub enum TermKind {
 pub struct Term {
     pub negated: bool,
     pub kind: TermKind,
+    /// The last term of the query: its last word is the one being typed, matched as a
+    /// prefix with typos too.
+    pub typing: bool,
 }
 
 /// Terms joined by `|`: at least one must hold.
 pub(crate) type Alternatives = Vec<Term>;
 
-/// A parsed query: every group must hold. Text is lowercased (matching ignores case).
+/// A parsed query: every group must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub groups: Vec<Alternatives>,
@@ -57,7 +78,30 @@ pub struct Query {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
-const FILTERS: &str = "kind:, status:, topic:, stance:, actor:";
+pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, actor:, place:, date:";
+
+const NEEDS_SIDES: &str = "'|' needs a term on each side";
+
+/// Splits the input at spaces outside double quotes.
+fn tokens(input: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = None;
+    let mut quoted = false;
+    for (i, c) in input.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c.is_whitespace() && !quoted {
+            if let Some(s) = start.take() {
+                found.push(&input[s..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    found.extend(start.map(|s| &input[s..]));
+    found
+}
 
 impl Query {
     pub fn is_empty(&self) -> bool {
@@ -67,15 +111,17 @@ impl Query {
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut groups: Vec<Alternatives> = Vec::new();
         let mut joining = false;
-        for token in input.split_whitespace() {
+        for token in tokens(input) {
             if token == "|" {
                 if groups.is_empty() || joining {
-                    return Err(QueryError("'|' needs a term on each side".into()));
+                    return Err(QueryError(NEEDS_SIDES.into()));
                 }
                 joining = true;
                 continue;
             }
-            let term = parse_term(token)?;
+            let Some(term) = parse_term(token)? else {
+                continue;
+            };
             match groups.last_mut() {
                 Some(group) if joining => group.push(term),
                 _ => groups.push(vec![term]),
@@ -83,13 +129,41 @@ impl Query {
             joining = false;
         }
         if joining {
-            return Err(QueryError("'|' needs a term on each side".into()));
+            return Err(QueryError(NEEDS_SIDES.into()));
+        }
+        if let Some(last) = groups.last_mut().and_then(|g| g.last_mut())
+            && !last.negated
+            && matches!(last.kind, TermKind::Text(TextMatch::Words(_)))
+        {
+            last.typing = true;
         }
         Ok(Query { groups })
     }
+
+    /// Every word of the positive text terms (for highlighting and suggestions).
+    pub(crate) fn text_terms(&self) -> impl Iterator<Item = (&Term, &TextMatch)> {
+        self.groups
+            .iter()
+            .flatten()
+            .filter_map(|term| match &term.kind {
+                TermKind::Text(text) if !term.negated => Some((term, text)),
+                _ => None,
+            })
+    }
 }
 
-fn parse_term(token: &str) -> Result<Term, QueryError> {
+/// The words of a term, its double quotes taken off (a closing one may be missing while
+/// the user types).
+fn phrase_words(text: &str) -> Vec<String> {
+    let inner = text
+        .strip_prefix('"')
+        .map_or(text, |t| t.strip_suffix('"').unwrap_or(t));
+    word_texts(inner)
+}
+
+/// One term; `None` for a term with no letters or digits (such as a lone `-`), which
+/// every entity matches.
+fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
     let (negated, rest) = match token.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, token),
@@ -101,40 +175,45 @@ fn parse_term(token: &str) -> Result<Term, QueryError> {
         && !field.is_empty()
         && field.chars().all(|c| c.is_ascii_alphabetic())
     {
-        let filter = parse_filter(&field.to_lowercase(), &value.to_lowercase())?;
-        return Ok(Term {
+        let filter = parse_filter(&field.to_lowercase(), value)?;
+        return Ok(Some(Term {
             negated,
             kind: TermKind::Filter(filter),
-        });
+            typing: false,
+        }));
     }
-    let lower = rest.to_lowercase();
-    let text = if let Some(word) = lower.strip_prefix('\'') {
+    let text = if let Some(word) = rest.strip_prefix('\'') {
         TextMatch::Exact(non_empty(word, "'")?)
-    } else if let Some(word) = lower.strip_prefix('^') {
+    } else if let Some(word) = rest.strip_prefix('^') {
         TextMatch::Prefix(non_empty(word, "^")?)
-    } else if let Some(word) = lower.strip_suffix('$') {
+    } else if let Some(word) = rest.strip_suffix('$') {
         TextMatch::Suffix(non_empty(word, "$")?)
-    } else if negated {
-        // As in fzf, a negated word is matched exactly: "!fire" excludes items containing it.
-        TextMatch::Exact(lower)
     } else {
-        TextMatch::Fuzzy(lower)
+        let words = phrase_words(rest);
+        if words.is_empty() {
+            return Ok(None);
+        }
+        TextMatch::Words(words)
     };
-    Ok(Term {
+    Ok(Some(Term {
         negated,
         kind: TermKind::Text(text),
-    })
+        typing: false,
+    }))
 }
 
-fn non_empty(word: &str, marker: &str) -> Result<String, QueryError> {
-    if word.is_empty() {
+fn non_empty(word: &str, marker: &str) -> Result<Vec<String>, QueryError> {
+    let words = phrase_words(word);
+    if words.is_empty() {
         Err(QueryError(format!("'{marker}' needs a word with it")))
     } else {
-        Ok(word.to_string())
+        Ok(words)
     }
 }
 
-fn parse_filter(field: &str, value: &str) -> Result<Filter, QueryError> {
+fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
+    let lowered = raw.to_lowercase();
+    let value = lowered.as_str();
     if value.is_empty() {
         return Err(QueryError(format!(
             "{field}: needs a value, e.g. {}",
@@ -168,7 +247,11 @@ fn parse_filter(field: &str, value: &str) -> Result<Filter, QueryError> {
             }
         }
         "topic" => Ok(Filter::Topic(value.to_string())),
-        "actor" => Ok(Filter::Actor(value.to_string())),
+        "actor" => named(field, value).map(Filter::Actor),
+        "place" => named(field, value).map(Filter::Place),
+        "date" => DateFilter::parse(value)
+            .map(Filter::Date)
+            .map_err(|err| QueryError(format!("date: {err}, after >= or <= if you like (e.g. date:>=2025-11); undated events never match"))),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")
@@ -183,6 +266,18 @@ fn parse_filter(field: &str, value: &str) -> Result<Filter, QueryError> {
             ))
         }
     }
+}
+
+/// The folded words of an `actor:` or `place:` value.
+fn named(field: &str, value: &str) -> Result<Vec<String>, QueryError> {
+    let words = word_texts(value);
+    if words.is_empty() {
+        return Err(QueryError(format!(
+            "{field}: needs a name or id, e.g. {}",
+            example(field)
+        )));
+    }
+    Ok(words)
 }
 
 /// The known value closest to a mistyped one, if any is close, written with `suffix`.
@@ -207,6 +302,8 @@ fn example(field: &str) -> &'static str {
         "status" => "status:planned",
         "stance" => "stance:opposes",
         "topic" => "topic:territory",
+        "place" => "place:donetsk",
+        "date" => "date:2025-11",
         _ => "actor:putin",
     }
 }
@@ -234,21 +331,43 @@ mod tests {
         Term {
             negated,
             kind: TermKind::Text(m),
+            typing: false,
         }
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(String::from).collect()
     }
 
     #[test]
     fn parses_fzf_syntax() {
-        let q = Query::parse("Donbas 'sec ^pok krem$ !fire").unwrap_or_default();
+        let q = Query::parse("Donbás 'sec ^pok krem$ !fire \"Two to  tango\" us–ukraine")
+            .unwrap_or_default();
+        let mut last = text(false, TextMatch::Words(words("us ukraine")));
+        last.typing = true;
         assert_eq!(
             q.groups,
             vec![
-                vec![text(false, TextMatch::Fuzzy("donbas".into()))],
-                vec![text(false, TextMatch::Exact("sec".into()))],
-                vec![text(false, TextMatch::Prefix("pok".into()))],
-                vec![text(false, TextMatch::Suffix("krem".into()))],
-                vec![text(true, TextMatch::Exact("fire".into()))],
+                vec![text(false, TextMatch::Words(words("donbas")))],
+                vec![text(false, TextMatch::Exact(words("sec")))],
+                vec![text(false, TextMatch::Prefix(words("pok")))],
+                vec![text(false, TextMatch::Suffix(words("krem")))],
+                vec![text(true, TextMatch::Words(words("fire")))],
+                vec![text(false, TextMatch::Words(words("two to tango")))],
+                vec![last],
             ]
+        );
+        let open = Query::parse("\"two to").unwrap_or_default();
+        assert_eq!(
+            open.groups[0][0].kind,
+            TermKind::Text(TextMatch::Words(words("two to")))
+        );
+        assert!(
+            Query::parse("us - ukraine")
+                .unwrap_or_default()
+                .groups
+                .len()
+                == 2
         );
     }
 
@@ -280,13 +399,22 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, actor:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, actor:, place:, date:"
         );
         assert!(
             hint("stance:oppose")
                 .starts_with("unknown stance \"oppose\": did you mean opposes? Use")
         );
         assert!(hint("kind:evnt").starts_with("unknown kind \"evnt\": did you mean event? Use"));
+        assert_eq!(
+            hint("date:2025-13"),
+            "date: \"2025-13\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, after >= or \
+             <= if you like (e.g. date:>=2025-11); undated events never match"
+        );
+        assert_eq!(
+            hint("place:-"),
+            "place: needs a name or id, e.g. place:donetsk"
+        );
     }
 
     #[test]

@@ -105,11 +105,28 @@ pub struct Results {
     /// The engine's numbers of every matching document, in order; `None`: all of them.
     /// Shared with the next search when it narrows these results.
     docs: Option<Arc<[u32]>>,
+    /// For no results: dossier words near the query's words that find nothing.
+    suggestions: Vec<String>,
 }
 
 impl Results {
     pub fn new(lists: [Ranked; EntityKind::COUNT], docs: Option<Arc<[u32]>>) -> Self {
-        Results { lists, docs }
+        Results {
+            lists,
+            docs,
+            suggestions: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_suggestions(mut self, suggestions: Vec<String>) -> Self {
+        self.suggestions = suggestions;
+        self
+    }
+
+    /// For no results: dossier words to try instead of the query's words that find
+    /// nothing, nearest first.
+    pub fn suggestions(&self) -> &[String] {
+        &self.suggestions
     }
 
     /// The engine's numbers of the matching documents (`None`: all of them).

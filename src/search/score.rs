@@ -1,183 +1,190 @@
-//! How one document scores against a query: the best field for each term, weighted so that
-//! a title hit ranks above an alias or role hit, and those above long text.
+//! How one document scores against a prepared query. A term's score is its best match in
+//! the document: the field's tier first (name > alias > id > role > quote > summary,
+//! outcomes and positions > link), then the grade of the words (exact > prefix > fuzzy >
+//! typo). The terms' scores add up.
 
-use super::document::Document;
-use super::engine::SearchEngine;
-use super::query::{Filter, Query, Term, TermKind, TextMatch};
+use std::sync::Arc;
 
-const PRIMARY_WEIGHT: i64 = 4;
-const SHORT_WEIGHT: i64 = 2;
-const LINKED_WEIGHT: i64 = 1;
-const WORD_SCORE: i64 = 12;
+use super::dates::DateFilter;
+use super::document::{Facets, marker};
+use super::fields::Field;
+use super::grade::{Grade, Grades, WordRule};
+use crate::model::EntityKind;
 
-/// What a search works out once before scoring the documents, term by term.
-pub(super) struct Prepared {
-    /// For each `actor:` term, the actors it names (sorted).
-    pub actor_sets: Vec<Vec<Vec<usize>>>,
-    pub tables: Vec<Vec<std::sync::Arc<TermTable>>>,
+/// Each tier is worth more than any grade, so a better field always wins.
+const TIER_WEIGHT: i64 = 100_000;
+const TIERS: i64 = 7;
+
+/// The most a short field adds for being short (below the gap between two grades).
+const SHORT_FIELD_BONUS: i64 = 999;
+
+/// The score of a match of `grade` in `field`, which has `words` words: of two equal
+/// matches, the one in the shorter field ranks first ("Putin" in "Vladimir Putin" above
+/// "Putin" in "Putin says he is ready for further meetings").
+pub(crate) fn match_score(field: Field, grade: Grade, words: usize) -> i64 {
+    (TIERS - i64::from(field.tier())) * TIER_WEIGHT
+        + i64::from(grade)
+        + SHORT_FIELD_BONUS / words.max(1) as i64
 }
 
-/// How the texts match one fuzzy term.
-pub(super) enum TermTable {
-    /// Worked out for every distinct text at once: the score (`i32::MIN`: no match),
-    /// whether the text starts with the term, and the texts that match at all.
-    Whole {
-        fuzzy: Vec<i32>,
-        prefix: Vec<bool>,
-        matched: Vec<u32>,
+/// How many words the field starting at token `start` has.
+fn field_words(tokens: &[u32], start: usize) -> usize {
+    tokens[start..]
+        .iter()
+        .position(|&t| marker(t).is_some())
+        .unwrap_or(tokens.len() - start)
+}
+
+/// The grades of every vocabulary word for one query word.
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub rule: WordRule,
+    pub grades: Vec<u32>,
+}
+
+impl Table {
+    pub fn of(&self, token: u32, short: bool) -> Grade {
+        self.grades
+            .get(token as usize)
+            .map_or(0, |&g| Grades::unpack(g).in_field(short))
+    }
+}
+
+/// Where in a field a text term must stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    Anywhere,
+    /// `^word`: at the start of a name, alias, id or role.
+    Start,
+    /// `word$`: at the end of one.
+    End,
+}
+
+/// A filter with its values resolved against the dossier.
+#[derive(Debug)]
+pub(crate) enum Resolved {
+    Kind(EntityKind),
+    Status(Option<u32>),
+    Topic(Option<u32>),
+    Stance(Option<u32>),
+    Actors(Vec<u32>),
+    Places(Vec<u32>),
+    Date(DateFilter),
+}
+
+impl Resolved {
+    pub fn matches(&self, kind: EntityKind, facets: &Facets) -> bool {
+        let has = |label: &Option<u32>, among: &[u32]| label.is_some_and(|l| among.contains(&l));
+        let meets =
+            |wanted: &[u32], have: &[u32]| have.iter().any(|a| wanted.binary_search(a).is_ok());
+        match self {
+            Resolved::Kind(k) => kind == *k,
+            Resolved::Status(label) => label.is_some() && facets.status == *label,
+            Resolved::Topic(label) => has(label, &facets.topics),
+            Resolved::Stance(label) => has(label, &facets.stances),
+            Resolved::Actors(wanted) => meets(wanted, &facets.actors),
+            Resolved::Places(wanted) => meets(wanted, &facets.places),
+            Resolved::Date(filter) => filter.matches(facets.date),
+        }
+    }
+}
+
+/// One term, ready to score documents.
+#[derive(Debug)]
+pub(crate) enum Prepared {
+    Filter(Resolved),
+    /// One table per word (several: a phrase, matched adjacent and in order).
+    Text {
+        tables: Vec<Arc<Table>>,
+        anchor: Anchor,
     },
-    /// Worked out text by text, as documents ask (few documents to score).
-    Direct,
 }
 
-impl TermTable {
-    fn fuzzy(&self, engine: &SearchEngine, t: u32, word: &str) -> Option<i64> {
-        match self {
-            TermTable::Whole { fuzzy, .. } => {
-                let score = fuzzy[t as usize];
-                (score != i32::MIN).then_some(i64::from(score))
-            }
-            TermTable::Direct => engine.fuzzy_text(t, word),
-        }
-    }
-
-    fn prefix(&self, engine: &SearchEngine, t: u32, word: &str) -> bool {
-        match self {
-            TermTable::Whole { prefix, .. } => prefix[t as usize],
-            TermTable::Direct => engine.texts[t as usize].starts_with(word),
-        }
-    }
+/// A term's best match in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Best {
+    pub score: i64,
+    pub field: Field,
 }
 
-impl SearchEngine {
-    /// For each `actor:` term, the actors it names: the one with that id, else every actor
-    /// whose name or alias contains the word.
-    pub(super) fn actor_sets(&self, query: &Query) -> Vec<Vec<Vec<usize>>> {
-        let set = |term: &Term| {
-            let TermKind::Filter(Filter::Actor(wanted)) = &term.kind else {
-                return Vec::new();
-            };
-            let exact: Vec<usize> = (0..self.actor_keys.len())
-                .filter(|&a| self.actor_keys[a][0] == *wanted)
-                .collect();
-            if !exact.is_empty() {
-                return exact;
+/// The grade of the phrase starting at token `at` (0: no match).
+fn phrase_grade(tokens: &[u32], at: usize, tables: &[Arc<Table>], short: bool) -> Grade {
+    let mut grade = Grade::MAX;
+    for (k, table) in tables.iter().enumerate() {
+        match tokens.get(at + k) {
+            Some(&token) if marker(token).is_none() => grade = grade.min(table.of(token, short)),
+            _ => return 0,
+        }
+        if grade == 0 {
+            return 0;
+        }
+    }
+    grade
+}
+
+/// The best match of a text term among `tokens` (a document's). Fields come in rank order,
+/// so the scan stops at the first field of a lower tier than a match found.
+pub(crate) fn best_match(tokens: &[u32], tables: &[Arc<Table>], anchor: Anchor) -> Option<Best> {
+    let mut best: Option<Best> = None;
+    let mut field = Field::Name;
+    let mut field_start = 0;
+    for (i, &token) in tokens.iter().enumerate() {
+        if let Some(next) = marker(token) {
+            if best.is_some_and(|b| next.tier() > b.field.tier()) {
+                break;
             }
-            (0..self.actor_keys.len())
-                .filter(|&a| {
-                    self.actor_keys[a]
-                        .iter()
-                        .any(|k| k.contains(wanted.as_str()))
-                })
-                .collect()
+            field = next;
+            field_start = i + 1;
+            continue;
+        }
+        let anchored = match anchor {
+            Anchor::Anywhere => true,
+            Anchor::Start => i == field_start && field.is_short(),
+            Anchor::End => {
+                let after = tokens.get(i + tables.len()).copied();
+                field.is_short() && after.is_none_or(|t| marker(t).is_some())
+            }
         };
-        query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(set).collect())
-            .collect()
-    }
-
-    /// The document's score, or `None` if it does not match: every group must match, by
-    /// its best alternative.
-    pub(super) fn score(&self, doc: &Document, query: &Query, prepared: &Prepared) -> Option<i64> {
-        let mut total = 0;
-        let groups = query
-            .groups
-            .iter()
-            .zip(&prepared.actor_sets)
-            .zip(&prepared.tables);
-        for ((group, sets), tables) in groups {
-            let mut best: Option<i64> = None;
-            for ((term, set), table) in group.iter().zip(sets).zip(tables) {
-                let matched = self.term(doc, term, set, table);
-                let outcome = match (matched, term.negated) {
-                    (Some(_), true) => None,
-                    (None, true) => Some(0),
-                    (found, false) => found,
-                };
-                best = best.max(outcome);
-            }
-            total += best?;
+        if !anchored {
+            continue;
         }
-        Some(total)
+        let grade = phrase_grade(tokens, i, tables, field.is_short());
+        if grade > 0 {
+            let score = match_score(field, grade, field_words(tokens, field_start));
+            if best.is_none_or(|b| score > b.score) {
+                best = Some(Best { score, field });
+            }
+        }
     }
+    best
+}
 
-    fn term(
-        &self,
-        doc: &Document,
-        term: &Term,
-        actors: &[usize],
-        table: &TermTable,
-    ) -> Option<i64> {
-        let text = |t: &u32| &*self.texts[*t as usize];
-        let score_of = |word: &str| WORD_SCORE * word.chars().count() as i64;
-        match &term.kind {
-            TermKind::Filter(filter) => self.filter_matches(doc, filter, actors).then_some(0),
-            TermKind::Text(TextMatch::Fuzzy(word)) => self.fuzzy(doc, word, table),
-            TermKind::Text(TextMatch::Exact(word)) => {
-                if text(&doc.primary).contains(word.as_str()) {
-                    return Some(score_of(word) * PRIMARY_WEIGHT);
+/// The document's score, or `None` if it does not match: every group must match, by its
+/// best alternative; a negated term matches where its words are not found.
+pub(crate) fn score(
+    tokens: &[u32],
+    kind: EntityKind,
+    facets: &Facets,
+    groups: &[Vec<(bool, Prepared)>],
+) -> Option<i64> {
+    let mut total = 0;
+    for group in groups {
+        let mut best: Option<i64> = None;
+        for (negated, term) in group {
+            let found = match term {
+                Prepared::Filter(filter) => filter.matches(kind, facets).then_some(0),
+                Prepared::Text { tables, anchor } => {
+                    best_match(tokens, tables, *anchor).map(|b| b.score)
                 }
-                let elsewhere = doc
-                    .short
-                    .iter()
-                    .chain(&doc.linked_names)
-                    .any(|t| text(t).contains(word.as_str()))
-                    || doc.long.contains(word.as_str());
-                elsewhere.then(|| score_of(word))
-            }
-            TermKind::Text(TextMatch::Prefix(word) | TextMatch::Suffix(word)) => {
-                let prefix = matches!(&term.kind, TermKind::Text(TextMatch::Prefix(_)));
-                let fits = |t: &u32| {
-                    let field = text(t);
-                    if prefix {
-                        field.starts_with(word.as_str())
-                    } else {
-                        field.ends_with(word.as_str())
-                    }
-                };
-                if fits(&doc.primary) {
-                    return Some(score_of(word) * PRIMARY_WEIGHT);
-                }
-                doc.short.iter().any(fits).then(|| score_of(word))
-            }
+            };
+            let outcome = match (found, negated) {
+                (Some(_), true) => None,
+                (None, true) => Some(0),
+                (found, false) => found,
+            };
+            best = best.max(outcome);
         }
+        total += best?;
     }
-
-    fn fuzzy(&self, doc: &Document, word: &str, table: &TermTable) -> Option<i64> {
-        let score = |t: u32| table.fuzzy(self, t, word);
-        let mut best = score(doc.primary).map(|s| s * PRIMARY_WEIGHT);
-        for &t in doc.short.iter() {
-            best = best.max(score(t).map(|s| s * SHORT_WEIGHT));
-        }
-        for &t in doc.linked_names.iter() {
-            best = best.max(score(t).map(|s| s * LINKED_WEIGHT));
-        }
-        best.max(self.word_score(doc, word, table))
-    }
-
-    /// Long text matches word by word: a word starting with the term scores best, a word that
-    /// contains it as a subsequence less.
-    fn word_score(&self, doc: &Document, word: &str, table: &TermTable) -> Option<i64> {
-        let mut best = None;
-        for &w in doc.words.iter() {
-            if table.prefix(self, w, word) {
-                return Some(WORD_SCORE * word.chars().count() as i64);
-            }
-            best = best.max(table.fuzzy(self, w, word));
-        }
-        best.map(|score| score / 2)
-    }
-
-    fn filter_matches(&self, doc: &Document, filter: &Filter, actors: &[usize]) -> bool {
-        let is = |t: &u32, wanted: &str| &*self.texts[*t as usize] == wanted;
-        match filter {
-            Filter::Kind(kind) => doc.entity.kind == *kind,
-            Filter::Status(status) => doc.status.as_ref().is_some_and(|t| is(t, status)),
-            Filter::Topic(topic) => doc.topics.iter().any(|t| is(t, topic)),
-            Filter::Stance(stance) => doc.stances.iter().any(|t| is(t, stance)),
-            Filter::Actor(_) => doc.actors.iter().any(|a| actors.binary_search(a).is_ok()),
-        }
-    }
+    Some(total)
 }

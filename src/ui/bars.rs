@@ -88,6 +88,12 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
         hint_fitted.push(hint, |_| theme.error);
     } else if app.query().pending() {
         hint_fitted.push("  searching…", |_| theme.muted);
+    } else if let [first, ..] = app.results().suggestions() {
+        hint_fitted.push("  nothing matches; did you mean ", |_| theme.muted);
+        hint_fitted.push(&sanitize_line(first), |_| theme.matched);
+        hint_fitted.push("?", |_| theme.muted);
+    } else if app.results().total() == 0 && !query.text.is_empty() {
+        hint_fitted.push("  nothing matches", |_| theme.muted);
     }
     line.truncate(width);
     hint_fitted.truncate(width.saturating_sub(line.width));

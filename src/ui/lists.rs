@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::action::Focus;
 use crate::app::App;
 use crate::model::{EntityKind, EntityRef};
-use crate::search::Hit;
+use crate::search::{Field, Hit};
 use crate::text::sanitize_line;
 
 /// One list pane, ready to draw.
@@ -48,10 +48,11 @@ impl ListPane<'_> {
             kind: self.kind,
             index: hit.index,
         };
-        let highlight = self
-            .app
-            .engine()
-            .highlight(self.app.query().parsed(), entity);
+        let highlight = self.app.engine().highlight(
+            &self.app.loaded().dossier,
+            self.app.query().parsed(),
+            entity,
+        );
         let dossier = &self.app.loaded().dossier;
         let selected = row == self.app.list_view(self.kind).selected;
         let base = match (selected, self.focused()) {
@@ -61,11 +62,18 @@ impl ListPane<'_> {
         };
         let marker = if selected { "> " } else { "  " };
         let name = sanitize_line(dossier.name_of(entity));
-        let fact = sanitize_line(&dossier.fact_of(entity)).into_owned();
-        let mut fact_fitted = Fitted::default();
-        fact_fitted.push(&format!("  {fact}"), |_| base.patch(theme.muted));
-        // A short fact is kept whole; a long one gets two fifths of the row.
-        let fact_budget = if fact_fitted.width <= width / 2 {
+        let why = self.why(entity, base, width);
+        let explained = why.is_some();
+        let fact_fitted = why.unwrap_or_else(|| {
+            let fact = sanitize_line(&dossier.fact_of(entity)).into_owned();
+            let mut fitted = Fitted::default();
+            fitted.push(&format!("  {fact}"), |_| base.patch(theme.muted));
+            fitted
+        });
+        let mut fact_fitted = fact_fitted;
+        // A short fact is kept whole; a long one gets two fifths of the row (a snippet of
+        // where the row matched is as wide as it was made).
+        let fact_budget = if fact_fitted.width <= width / 2 || explained {
             fact_fitted.width
         } else {
             width * 2 / 5
@@ -95,6 +103,40 @@ impl ListPane<'_> {
         spans.push(Span::styled(" ".repeat(fill), base));
         spans.extend(fact_fitted.into_spans());
         Line::from(spans)
+    }
+
+    /// Where the row matched when it is not its name: "quote: …two to tango…", the hits
+    /// highlighted, in two fifths of the row.
+    fn why(&self, entity: EntityRef, base: Style, width: usize) -> Option<Fitted> {
+        let loaded = self.app.loaded();
+        let query = self.app.query().parsed();
+        let engine = self.app.engine();
+        let matched = engine.explain(&loaded.dossier, &loaded.index, query, entity)?;
+        if matched.field == Field::Name {
+            return None;
+        }
+        let label = matched.field.label(entity.kind);
+        // The match is not in the name, so the snippet may take what the name leaves,
+        // keeping a third of the row for the name.
+        let name = unicode_width::UnicodeWidthStr::width(loaded.dossier.name_of(entity));
+        let room = width
+            .saturating_sub(name.min(width / 3) + 4)
+            .max(width * 2 / 5)
+            .saturating_sub(label.len() + 4);
+        let (snippet, hits) = matched.snippet(room);
+        let muted = base.patch(self.theme.muted);
+        let mut fitted = Fitted::default();
+        fitted.push(&format!("  {label}: "), |_| muted);
+        for (i, c) in snippet.chars().enumerate() {
+            let lit = hits.iter().any(|h| h.contains(&i));
+            let style = if lit {
+                base.patch(self.theme.matched)
+            } else {
+                muted
+            };
+            fitted.push(&sanitize_line(c.encode_utf8(&mut [0; 4])), |_| style);
+        }
+        Some(fitted)
     }
 
     fn render_collapsed(&self, area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,137 @@
+//! `talks search QUERY`: every kind's hits merged best first, each with where it matched;
+//! for no hits, the dossier words nearest to the query's.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+
+use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND, write_rows_with};
+use crate::cli::DataFormat;
+use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::search::{Field, Matched, Query, Results, SearchEngine};
+use crate::text::sanitize_line;
+
+/// How wide a snippet of where an entity matched is, in characters.
+const SNIPPET_CHARS: usize = 60;
+
+/// One hit: its score, the entity, and where it matched.
+struct Row {
+    score: i64,
+    entity: EntityRef,
+    matched: Option<Matched>,
+}
+
+/// Every hit of the wanted kinds, best first; equal scores keep kind order, then dossier
+/// order. The same ranking as the explorer's lists, merged.
+fn hits(results: &Results, kind: Option<EntityKind>) -> Vec<(i64, EntityRef)> {
+    let mut hits: Vec<(i64, EntityRef)> = EntityKind::ALL
+        .iter()
+        .filter(|&&k| kind.is_none_or(|want| want == k))
+        .flat_map(|&k| {
+            let sorted = results.sorted(k);
+            sorted
+                .into_iter()
+                .map(move |h| (h.score, EntityRef::new(k, h.index)))
+        })
+        .collect();
+    hits.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    hits
+}
+
+/// "quote: …two to tango…", or the entity's usual fact when the name holds the match.
+fn why(loaded: &Loaded, row: &Row) -> String {
+    match &row.matched {
+        Some(m) if m.field != Field::Name => {
+            let (snippet, _) = m.snippet(SNIPPET_CHARS);
+            format!("{}: {snippet}", m.field.label(row.entity.kind))
+        }
+        _ => loaded.dossier.fact_of(row.entity),
+    }
+}
+
+fn matched_json(row: &Row) -> Value {
+    match &row.matched {
+        Some(m) => {
+            let (snippet, hits) = m.snippet(SNIPPET_CHARS);
+            let hits: Vec<[usize; 2]> = hits.iter().map(|h| [h.start, h.end]).collect();
+            json!({
+                "field": m.field.label(row.entity.kind),
+                "text": sanitize_line(&snippet),
+                "hits": hits,
+            })
+        }
+        None => Value::Null,
+    }
+}
+
+/// Search hits as a JSON array of kind, id, name, score and where each matched.
+fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let e = row.entity;
+            json!({
+                "kind": e.kind.slug(),
+                "id": loaded.dossier.id_of(e),
+                "name": loaded.dossier.name_of(e),
+                "score": row.score,
+                "matched": matched_json(row),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default()
+}
+
+/// "nothing matches \"nto\"; did you mean nato?"
+pub(crate) fn nothing_matches(suggestions: &[String], text: &str) -> String {
+    let text = sanitize_line(text);
+    if suggestions.is_empty() {
+        format!("nothing matches \"{text}\"")
+    } else {
+        let words = sanitize_line(&suggestions.join(", ")).into_owned();
+        format!("nothing matches \"{text}\"; did you mean {words}?")
+    }
+}
+
+pub(super) fn run(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    text: &str,
+    kind: Option<EntityKind>,
+    limit: Option<usize>,
+    format: DataFormat,
+) -> io::Result<ExitCode> {
+    let query = match Query::parse(text) {
+        Ok(query) => query,
+        Err(err) => {
+            eprintln!("talks: cannot read the query: {err}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+    let results = engine.search(&query);
+    let mut found = hits(&results, kind);
+    found.truncate(limit.unwrap_or(usize::MAX));
+    let rows: Vec<Row> = found
+        .into_iter()
+        .map(|(score, entity)| Row {
+            score,
+            entity,
+            matched: engine.explain(&loaded.dossier, &loaded.index, &query, entity),
+        })
+        .collect();
+    match format {
+        DataFormat::Json => writeln!(out, "{}", rows_json(loaded, &rows))?,
+        DataFormat::Text => {
+            let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
+            let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
+            write_rows_with(out, loaded, &entities, &whys)?;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("talks: {}", nothing_matches(results.suggestions(), text));
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,137 @@
+//! Dates as intervals by their precision: `2025` is the whole year, `2025-12` the month,
+//! `2025-12-03` the day. The `date:` filter compares intervals.
+
+/// A date's interval, as `yyyymmdd` numbers (only their order matters; a month ends on
+/// its "31st").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<Span, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, digits: usize| -> Option<u32> {
+            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let year = parts.first().and_then(|p| number(p, 4));
+        let month = parts
+            .get(1)
+            .map(|p| number(p, 2).filter(|m| (1..=12).contains(m)));
+        let day = parts
+            .get(2)
+            .map(|p| number(p, 2).filter(|d| (1..=31).contains(d)));
+        match (year, month, day, parts.len()) {
+            (Some(y), None, None, 1) => Ok(Span {
+                start: y * 10_000 + 101,
+                end: y * 10_000 + 1231,
+            }),
+            (Some(y), Some(Some(m)), None, 2) => Ok(Span {
+                start: y * 10_000 + m * 100 + 1,
+                end: y * 10_000 + m * 100 + 31,
+            }),
+            (Some(y), Some(Some(m)), Some(Some(d)), 3) => {
+                let day = y * 10_000 + m * 100 + d;
+                Ok(Span {
+                    start: day,
+                    end: day,
+                })
+            }
+            _ => Err(format!(
+                "\"{text}\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            )),
+        }
+    }
+}
+
+/// How a `date:` filter compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTest {
+    /// `date:X`: the intervals overlap.
+    Within,
+    /// `date:>=X`: the date ends on or after X starts.
+    From,
+    /// `date:<=X`: the date starts on or before X ends.
+    Until,
+}
+
+/// A `date:` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateFilter {
+    pub test: DateTest,
+    pub span: Span,
+}
+
+impl DateFilter {
+    pub fn parse(value: &str) -> Result<DateFilter, String> {
+        let (test, date) = if let Some(rest) = value.strip_prefix(">=") {
+            (DateTest::From, rest)
+        } else if let Some(rest) = value.strip_prefix("<=") {
+            (DateTest::Until, rest)
+        } else {
+            (DateTest::Within, value)
+        };
+        let span = Span::parse(date)?;
+        Ok(DateFilter { test, span })
+    }
+
+    /// Whether a date matches; an undated entity never does.
+    pub fn matches(&self, date: Option<Span>) -> bool {
+        let Some(date) = date else {
+            return false;
+        };
+        match self.test {
+            DateTest::Within => date.start <= self.span.end && date.end >= self.span.start,
+            DateTest::From => date.end >= self.span.start,
+            DateTest::Until => date.start <= self.span.end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str) -> Option<Span> {
+        Span::parse(text).ok()
+    }
+
+    #[test]
+    fn intervals_follow_precision() {
+        let year = DateFilter::parse("2025").unwrap_or_else(|e| panic!("{e}"));
+        assert!(year.matches(span("2025-11")));
+        assert!(year.matches(span("2025-01-01")));
+        assert!(!year.matches(span("2024-12-31")));
+        assert!(!year.matches(None), "undated never matches");
+        let month = DateFilter::parse("2025-11").unwrap_or_else(|e| panic!("{e}"));
+        assert!(month.matches(span("2025")), "the year overlaps the month");
+        let from = DateFilter::parse(">=2025-11").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            from.matches(span("2025")),
+            "the year ends after November starts"
+        );
+        assert!(!from.matches(span("2025-10-31")));
+        let until = DateFilter::parse("<=2025-10").unwrap_or_else(|e| panic!("{e}"));
+        assert!(until.matches(span("2025-10-31")));
+        assert!(!until.matches(span("2025-11-01")));
+    }
+
+    #[test]
+    fn bad_dates_say_what_is_expected() {
+        let err = DateFilter::parse(">=2025-13").unwrap_err();
+        assert_eq!(
+            err,
+            "\"2025-13\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+        assert!(DateFilter::parse("25").is_err());
+        assert!(DateFilter::parse("2025-1-1").is_err());
+        assert!(
+            DateFilter::parse("2025-02-30").is_ok(),
+            "days are compared, not checked"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Why an entity matched: the field that holds its best match and where the query's words
+//! are in it, worked out for the rows shown only. Reads the entity through the same
+//! `fields_of` the index was built from, and grades words by the same rules.
+
+use std::ops::Range;
+
+use super::engine::SearchEngine;
+use super::fields::{Field, fields_of};
+use super::grade::WordRule;
+use super::normalise::{Word, words};
+use super::query::Query;
+use super::score::match_score;
+use crate::model::{Dossier, EntityRef, Index};
+
+/// Where an entity's best match is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub field: Field,
+    /// The field's text as written in the dossier.
+    pub text: String,
+    /// The query's hits in `text`, as char ranges, in order.
+    pub hits: Vec<Range<usize>>,
+}
+
+/// The hits of a term's words in one field's words: (score, char range) of each.
+fn term_hits(
+    field: Field,
+    found: &[Word],
+    rules: &[WordRule],
+    engine: &SearchEngine,
+) -> Vec<(i64, Range<usize>)> {
+    if rules.is_empty() || found.len() < rules.len() {
+        return Vec::new();
+    }
+    let short = field.is_short();
+    let mut hits = Vec::new();
+    for (at, window) in found.windows(rules.len()).enumerate() {
+        let grade = window
+            .iter()
+            .zip(rules)
+            .map(|(word, rule)| rule.grades(&word.text, &engine.matcher).in_field(short))
+            .min()
+            .unwrap_or(0);
+        if grade > 0 {
+            let range = found[at].start..found[at + rules.len() - 1].end;
+            hits.push((match_score(field, grade, found.len()), range));
+        }
+    }
+    hits
+}
+
+impl SearchEngine {
+    /// The rules of the query's positive text terms, one list per term.
+    fn positive_rules(&self, query: &Query) -> Vec<Vec<WordRule>> {
+        query
+            .text_terms()
+            .map(|(term, _)| self.rules(term))
+            .collect()
+    }
+
+    /// Where `entity` matches `query` best, or `None` when no text term finds anything (a
+    /// query of filters only). The name when every term is found there; else the field
+    /// of the best match outside the name, with every term's hits in it.
+    pub fn explain(
+        &self,
+        dossier: &Dossier,
+        index: &Index,
+        query: &Query,
+        entity: EntityRef,
+    ) -> Option<Matched> {
+        let rules = self.positive_rules(query);
+        if rules.is_empty() || self.doc_of(entity).is_none() {
+            return None;
+        }
+        let mut fields: Vec<(Field, String, Vec<Word>)> = Vec::new();
+        fields_of(dossier, index, entity, &mut |field, text| {
+            fields.push((field, text.to_string(), words(text)));
+        });
+        // Per term: its best (score, field number).
+        let best: Vec<Option<(i64, usize)>> = rules
+            .iter()
+            .map(|term| {
+                let scored = fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, (field, _, found))| {
+                        let top = term_hits(*field, found, term, self)
+                            .into_iter()
+                            .map(|h| h.0)
+                            .max();
+                        top.map(|score| (score, n))
+                    });
+                // The first field wins a tie, as in the index.
+                scored.fold(None, |acc: Option<(i64, usize)>, (s, n)| match acc {
+                    Some((best, _)) if best >= s => acc,
+                    _ => Some((s, n)),
+                })
+            })
+            .collect();
+        let outside_name = best
+            .iter()
+            .flatten()
+            .filter(|(_, n)| fields[*n].0 != Field::Name)
+            .max_by_key(|(score, n)| (*score, std::cmp::Reverse(*n)));
+        let chosen = match outside_name {
+            Some(&(_, n)) => n,
+            None => best.iter().flatten().next()?.1,
+        };
+        let (field, text, found) = fields.swap_remove(chosen);
+        let mut hits: Vec<Range<usize>> = rules
+            .iter()
+            .flat_map(|term| term_hits(field, &found, term, self))
+            .map(|(_, range)| range)
+            .collect();
+        hits.sort_by_key(|r| (r.start, r.end));
+        Some(Matched { field, text, hits })
+    }
+
+    /// The characters of `entity`'s name or title that the query's terms match (char
+    /// indices, for highlighting). Worked out for the rows on screen only.
+    pub fn highlight(&self, dossier: &Dossier, query: &Query, entity: EntityRef) -> Vec<usize> {
+        let name = dossier.name_of(entity);
+        let mut lit: Vec<usize> = self
+            .hits_in_field(query, Field::Name, name)
+            .into_iter()
+            .flatten()
+            .collect();
+        lit.sort_unstable();
+        lit.dedup();
+        lit
+    }
+
+    /// The query's hits in one line of text (char ranges, in order), graded as long text:
+    /// what `n` and `N` step through in the detail pane.
+    pub fn hits_in(&self, query: &Query, line: &str) -> Vec<Range<usize>> {
+        self.hits_in_field(query, Field::Summary, line)
+    }
+
+    fn hits_in_field(&self, query: &Query, field: Field, text: &str) -> Vec<Range<usize>> {
+        let found = words(text);
+        let mut hits: Vec<Range<usize>> = self
+            .positive_rules(query)
+            .iter()
+            .flat_map(|term| term_hits(field, &found, term, self))
+            .map(|(_, range)| range)
+            .collect();
+        hits.sort_by_key(|r| (r.start, r.end));
+        hits
+    }
+}
+
+impl Matched {
+    /// The text on one line of at most `width` characters around the first hit, cut with
+    /// `…` where text is left out, and the hits in it (char ranges of the snippet).
+    pub fn snippet(&self, width: usize) -> (String, Vec<Range<usize>>) {
+        let chars: Vec<char> = self
+            .text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        let width = width.max(8);
+        let first = self.hits.first().map_or(0, |h| h.start);
+        let mut start = if chars.len() <= width {
+            0
+        } else {
+            first.saturating_sub(width / 3).min(chars.len() - width)
+        };
+        // Start at a word when cutting.
+        while start > 0 && start < first && chars[start - 1] != ' ' {
+            start += 1;
+        }
+        let cut_front = start > 0;
+        let room = width - usize::from(cut_front);
+        let end = (start + room).min(chars.len());
+        let cut_back = end < chars.len();
+        let end = if cut_back { end - 1 } else { end };
+        let mut text = String::new();
+        if cut_front {
+            text.push('…');
+        }
+        text.extend(&chars[start..end]);
+        if cut_back {
+            text.push('…');
+        }
+        let shift = usize::from(cut_front);
+        let hits = self
+            .hits
+            .iter()
+            .filter(|h| h.start >= start && h.start < end)
+            .map(|h| (h.start - start + shift)..(h.end.min(end) - start + shift))
+            .collect();
+        (text, hits)
+    }
+}

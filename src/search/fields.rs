@@ -1,0 +1,204 @@
+//! What of an entity is searchable, field by field, in the order of the ranking tiers.
+//! The index and the explanations ("why it matched") both read the entity through
+//! [`fields_of`], so they never disagree about what a field holds.
+
+use crate::model::{Dossier, EntityKind, EntityRef, Index};
+
+/// A searchable field. Declared in rank order: an earlier tier ranks above a later one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// The name of an actor or place, the title of an event or sticking point.
+    Name,
+    Alias,
+    Id,
+    /// An actor's role, an event's or place's kind, a sticking point's topic.
+    Role,
+    Quote,
+    Summary,
+    Outcome,
+    /// What a position says (on a sticking point, or on the actor that holds it).
+    Position,
+    /// The name or alias of a linked actor or place.
+    Link,
+}
+
+impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Name,
+        Field::Alias,
+        Field::Id,
+        Field::Role,
+        Field::Quote,
+        Field::Summary,
+        Field::Outcome,
+        Field::Position,
+        Field::Link,
+    ];
+
+    /// The ranking tier: 0 ranks first. Summary, outcomes and positions share one tier.
+    pub fn tier(self) -> u8 {
+        match self {
+            Field::Name => 0,
+            Field::Alias => 1,
+            Field::Id => 2,
+            Field::Role => 3,
+            Field::Quote => 4,
+            Field::Summary | Field::Outcome | Field::Position => 5,
+            Field::Link => 6,
+        }
+    }
+
+    /// Short fields (name, alias, id, role) take fuzzy matches (letters in order); long
+    /// text and links never do.
+    pub fn is_short(self) -> bool {
+        self.tier() <= 3
+    }
+
+    /// The field's name as users read it ("title" for events and sticking points).
+    pub fn label(self, kind: EntityKind) -> &'static str {
+        match (self, kind) {
+            (Field::Name, EntityKind::Event | EntityKind::StickingPoint) => "title",
+            (Field::Name, _) => "name",
+            (Field::Alias, _) => "alias",
+            (Field::Id, _) => "id",
+            (Field::Role, EntityKind::Actor) => "role",
+            (Field::Role, EntityKind::StickingPoint) => "topic",
+            (Field::Role, _) => "kind",
+            (Field::Quote, _) => "quote",
+            (Field::Summary, _) => "summary",
+            (Field::Outcome, _) => "outcome",
+            (Field::Position, _) => "position",
+            (Field::Link, _) => "link",
+        }
+    }
+
+    pub(crate) fn from_number(n: u32) -> Field {
+        Field::ALL[(n as usize).min(Field::ALL.len() - 1)]
+    }
+}
+
+/// Calls `each` with every searchable text of `entity`, field by field in [`Field`] order
+/// (a field may come several times: one alias, quote or link each).
+pub(crate) fn fields_of(
+    dossier: &Dossier,
+    index: &Index,
+    entity: EntityRef,
+    each: &mut dyn FnMut(Field, &str),
+) {
+    let i = entity.index;
+    match entity.kind {
+        EntityKind::Actor => {
+            let actor = &dossier.actors[i];
+            each(Field::Name, &actor.name);
+            actor.aliases.iter().for_each(|a| each(Field::Alias, a));
+            each(Field::Id, &actor.id);
+            if let Some(role) = &actor.role {
+                each(Field::Role, role);
+            }
+            summary(dossier, entity, each);
+            for &(point, position) in &index.actor_positions[i] {
+                each(
+                    Field::Position,
+                    &dossier.sticking_points[point].positions[position].summary,
+                );
+            }
+            let represented = actor.represents.as_deref().and_then(|id| index.actor(id));
+            let links = represented
+                .into_iter()
+                .chain(index.represented_by[i].iter().copied());
+            actor_links(dossier, links, each);
+        }
+        EntityKind::Event => event_fields(dossier, index, i, each),
+        EntityKind::StickingPoint => point_fields(dossier, index, i, each),
+        EntityKind::Place => {
+            let place = &dossier.places[i];
+            each(Field::Name, &place.name);
+            each(Field::Id, &place.id);
+            each(Field::Role, &place.kind.to_string());
+            summary(dossier, entity, each);
+            let parent = place.part_of.as_deref().and_then(|id| index.place(id));
+            place_links(dossier, parent, each);
+        }
+    }
+}
+
+fn summary(dossier: &Dossier, entity: EntityRef, each: &mut dyn FnMut(Field, &str)) {
+    if let Some(text) = dossier.summary_of(entity) {
+        each(Field::Summary, text);
+    }
+}
+
+fn event_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut(Field, &str)) {
+    let event = &dossier.events[i];
+    each(Field::Name, &event.title);
+    each(Field::Id, &event.id);
+    each(Field::Role, &event.kind.to_string());
+    event
+        .quotes
+        .iter()
+        .for_each(|q| each(Field::Quote, &q.text));
+    summary(dossier, EntityRef::new(EntityKind::Event, i), each);
+    event.outcomes.iter().for_each(|o| each(Field::Outcome, o));
+    let actors = event
+        .participants
+        .iter()
+        .chain(event.quotes.iter().map(|q| &q.by))
+        .filter_map(|id| index.actor(id));
+    actor_links(dossier, actors, each);
+    let place = event.place.as_deref().and_then(|id| index.place(id));
+    place_links(dossier, place, each);
+}
+
+fn point_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut(Field, &str)) {
+    let point = &dossier.sticking_points[i];
+    each(Field::Name, &point.title);
+    each(Field::Id, &point.id);
+    each(Field::Role, &point.topic);
+    summary(dossier, EntityRef::new(EntityKind::StickingPoint, i), each);
+    point
+        .positions
+        .iter()
+        .for_each(|p| each(Field::Position, &p.summary));
+    let actors = point.positions.iter().filter_map(|p| index.actor(&p.actor));
+    actor_links(dossier, actors, each);
+    place_links(
+        dossier,
+        point.places.iter().filter_map(|id| index.place(id)),
+        each,
+    );
+}
+
+/// The names and aliases of the linked actors, each actor once, in first-linked order.
+fn actor_links(
+    dossier: &Dossier,
+    actors: impl IntoIterator<Item = usize>,
+    each: &mut dyn FnMut(Field, &str),
+) {
+    let mut seen: Vec<usize> = Vec::new();
+    for a in actors {
+        if seen.contains(&a) {
+            continue;
+        }
+        seen.push(a);
+        let actor = &dossier.actors[a];
+        each(Field::Link, &actor.name);
+        actor
+            .aliases
+            .iter()
+            .for_each(|alias| each(Field::Link, alias));
+    }
+}
+
+fn place_links(
+    dossier: &Dossier,
+    places: impl IntoIterator<Item = usize>,
+    each: &mut dyn FnMut(Field, &str),
+) {
+    let mut seen: Vec<usize> = Vec::new();
+    for p in places {
+        if !seen.contains(&p) {
+            seen.push(p);
+            each(Field::Link, &dossier.places[p].name);
+        }
+    }
+}

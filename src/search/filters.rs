@@ -1,0 +1,140 @@
+//! `actor:` and `place:` values: which actors or places they name, and what follows from
+//! them (who represents an actor, which places lie inside a place).
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
+use super::normalise::word_texts;
+
+/// The names by which actors (or places) can be named in a filter, and the links a filter
+/// follows from each.
+#[derive(Debug, Default)]
+pub(crate) struct Named {
+    /// Per entity: its id's words first, then its name's and aliases' words.
+    keys: Vec<Vec<Vec<String>>>,
+    /// Per entity: the entities a filter for it also takes (representatives, parts).
+    followers: Vec<Vec<u32>>,
+}
+
+impl Named {
+    pub fn new<'a>(
+        names: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
+        followers: Vec<Vec<u32>>,
+    ) -> Self {
+        let keys = names
+            .map(|(id, others)| std::iter::once(id).chain(others).map(word_texts).collect())
+            .collect();
+        Named { keys, followers }
+    }
+
+    /// The entities `value` names, with everything that follows from them, sorted.
+    /// Tried in turn, the first that names any: the id, a whole name or alias, the words
+    /// in a name (the last as a prefix), the words with typos.
+    pub fn resolve(&self, value: &[String], matcher: &SkimMatcherV2) -> Vec<u32> {
+        let by_id: Vec<u32> = self.matching(|keys| keys.first().is_some_and(|k| k == value));
+        let named = if !by_id.is_empty() {
+            by_id
+        } else {
+            let whole = self.matching(|keys| keys.iter().any(|k| k == value));
+            if whole.is_empty() {
+                let exact = rules(value, false);
+                let found = self.matching(|keys| keys.iter().any(|k| contains(k, &exact, matcher)));
+                if found.is_empty() {
+                    let typos = rules(value, true);
+                    self.matching(|keys| keys.iter().any(|k| contains(k, &typos, matcher)))
+                } else {
+                    found
+                }
+            } else {
+                whole
+            }
+        };
+        self.follow(named)
+    }
+
+    fn matching(&self, test: impl Fn(&[Vec<String>]) -> bool) -> Vec<u32> {
+        (0..self.keys.len())
+            .filter(|&i| test(&self.keys[i]))
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    fn follow(&self, mut found: Vec<u32>) -> Vec<u32> {
+        let mut seen = vec![false; self.keys.len()];
+        found.iter().for_each(|&i| seen[i as usize] = true);
+        let mut at = 0;
+        while at < found.len() {
+            for &next in &self.followers[found[at] as usize] {
+                if !std::mem::replace(&mut seen[next as usize], true) {
+                    found.push(next);
+                }
+            }
+            at += 1;
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// A rule per value word: the last one matches as a prefix; with `typos`, words not
+/// found as they are may be misspelt.
+fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
+    let last = value.len().saturating_sub(1);
+    value
+        .iter()
+        .enumerate()
+        .map(|(i, word)| WordRule {
+            word: word.clone(),
+            how: match (typos, i == last) {
+                (false, true) => How::StartsWith,
+                (false, false) => How::Exact,
+                (true, prefix_typos) => How::Any {
+                    prefix_typos,
+                    max_typos: typo_budget(word.chars().count()),
+                    fuzzy: fuzzy_applies(word),
+                },
+            },
+        })
+        .collect()
+}
+
+/// The key's words hold the rules' words adjacent and in order.
+fn contains(key: &[String], rules: &[WordRule], matcher: &SkimMatcherV2) -> bool {
+    key.windows(rules.len()).any(|window| {
+        window
+            .iter()
+            .zip(rules)
+            .all(|(word, rule)| rule.grades(word, matcher).short > 0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named() -> Named {
+        let names = [
+            ("ukraine", vec!["Ukraine", "Kyiv"]),
+            ("umerov", vec!["Rustem Umerov"]),
+            ("european-allies", vec!["Ukraine's European allies"]),
+            ("putin", vec!["Vladimir Putin"]),
+        ];
+        // Umerov represents Ukraine.
+        let followers = vec![vec![1], vec![], vec![], vec![]];
+        Named::new(names.into_iter(), followers)
+    }
+
+    fn resolve(value: &str) -> Vec<u32> {
+        named().resolve(&word_texts(value), &SkimMatcherV2::default())
+    }
+
+    #[test]
+    fn an_id_or_a_whole_name_wins_over_words_and_representatives_follow() {
+        assert_eq!(resolve("ukraine"), [0, 1]);
+        assert_eq!(resolve("kyiv"), [0, 1]);
+        assert_eq!(resolve("european"), [2]);
+        assert_eq!(resolve("puti"), [3], "the last word is a prefix");
+        assert_eq!(resolve("putn"), [3], "typos when nothing is found as typed");
+        assert_eq!(resolve("nobody"), Vec::<u32>::new());
+    }
+}
