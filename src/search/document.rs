@@ -6,11 +6,15 @@ use std::collections::HashMap;
 use super::dates::Span;
 use super::fields::{Field, fields_of};
 use super::normalise::for_each_word;
+use super::varint;
 use super::vocab::VocabularyBuilder;
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 
 /// Tokens from here up are field markers: `MARK + field number` starts a field.
 pub(crate) const MARK: u32 = u32::MAX - 15;
+
+/// Stored numbers below this are field markers.
+const FIELDS: u32 = 16;
 
 /// The field a token starts, if it is a marker.
 pub(crate) fn marker(token: u32) -> Option<Field> {
@@ -32,10 +36,13 @@ pub(crate) struct Facets {
 
 /// Every entity's words and facets, in kind order then dossier order.
 pub(crate) struct Documents {
-    /// Every document's tokens, one after the other.
-    tokens: Vec<u32>,
+    /// Every document's tokens, one after the other, as [`varint`] numbers: a field
+    /// marker as its field's number, a word as its number plus [`FIELDS`].
+    tokens: Vec<u8>,
     /// Where each document's tokens start; one more entry for the end of the last.
-    starts: Vec<u32>,
+    starts: Vec<u64>,
+    /// How many tokens there are.
+    count: usize,
     pub facets: Vec<Facets>,
     /// Statuses, topics and stances, lowercased, numbered.
     pub labels: Vec<Box<str>>,
@@ -46,9 +53,31 @@ impl Documents {
         self.facets.len()
     }
 
+    /// How many tokens all documents have (words and field markers).
+    pub fn token_count(&self) -> usize {
+        self.count
+    }
+
     /// The tokens of document `doc`: markers, each followed by its field's words.
-    pub fn tokens(&self, doc: usize) -> &[u32] {
-        &self.tokens[self.starts[doc] as usize..self.starts[doc + 1] as usize]
+    pub fn tokens(&self, doc: usize) -> impl Iterator<Item = u32> + '_ {
+        let bytes = &self.tokens[self.starts[doc] as usize..self.starts[doc + 1] as usize];
+        varint::Numbers::new(bytes).map(|n| if n < FIELDS { MARK + n } else { n - FIELDS })
+    }
+
+    /// The tokens of document `doc`, into `out` (emptied first).
+    pub fn read_tokens(&self, doc: usize, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(self.tokens(doc));
+    }
+
+    fn push(&mut self, token: u32) {
+        let number = if token >= MARK {
+            token - MARK
+        } else {
+            token + FIELDS
+        };
+        varint::push(&mut self.tokens, number);
+        self.count += 1;
     }
 
     /// The number of a status, topic or stance, if any document has it.
@@ -68,6 +97,9 @@ struct Labels {
 
 impl Labels {
     fn number(&mut self, text: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(text) {
+            return n;
+        }
         let text = text.to_lowercase();
         if let Some(&n) = self.numbers.get(&text) {
             return n;
@@ -89,6 +121,7 @@ pub(crate) fn documents(
     let mut docs = Documents {
         tokens: Vec::new(),
         starts: Vec::with_capacity(count + 1),
+        count: 0,
         facets: Vec::with_capacity(count),
         labels: Vec::new(),
     };
@@ -98,13 +131,14 @@ pub(crate) fn documents(
         for i in 0..dossier.count(kind) {
             let entity = EntityRef::new(kind, i);
             fields_of(dossier, index, entity, &mut |field, text| {
-                docs.tokens.push(MARK + field as u32);
+                docs.push(MARK + field as u32);
                 let short = field.is_short();
                 for_each_word(text, |word| {
-                    docs.tokens.push(vocabulary.number(word, short));
+                    let number = vocabulary.number(word, short);
+                    docs.push(number);
                 });
             });
-            docs.starts.push(docs.tokens.len() as u32);
+            docs.starts.push(docs.tokens.len() as u64);
             docs.facets
                 .push(facets(dossier, index, entity, &mut labels));
         }
@@ -136,12 +170,12 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             facets.stances = positions
                 .iter()
                 .map(|&(p, q)| &dossier.sticking_points[p].positions[q].stance)
-                .map(|s| labels.number(&s.to_string()))
+                .map(|s| labels.number(s.as_str()))
                 .collect();
         }
         EntityKind::Event => {
             let event = &dossier.events[i];
-            facets.status = Some(labels.number(&event.status.to_string()));
+            facets.status = Some(labels.number(event.status.as_str()));
             let ids = event
                 .participants
                 .iter()
@@ -158,14 +192,14 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
         }
         EntityKind::StickingPoint => {
             let point = &dossier.sticking_points[i];
-            facets.status = Some(labels.number(&point.status.to_string()));
+            facets.status = Some(labels.number(point.status.as_str()));
             facets.topics = Box::new([labels.number(&point.topic)]);
             facets.actors = numbers(point.positions.iter().filter_map(|p| index.actor(&p.actor)));
             facets.places = numbers(point.places.iter().filter_map(|id| index.place(id)));
             facets.stances = point
                 .positions
                 .iter()
-                .map(|p| labels.number(&p.stance.to_string()))
+                .map(|p| labels.number(p.stance.as_str()))
                 .collect();
         }
         EntityKind::Place => {

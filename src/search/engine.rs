@@ -9,10 +9,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::document::{Documents, documents};
 use super::filters::Named;
 use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
-use super::parallel::in_parallel;
+use super::postings::Postings;
 use super::query::{Filter, Query, Term, TermKind, TextMatch};
 use super::ranked::{Hit, Ranked, Results};
-use super::score::{Anchor, Prepared, Resolved, Table, score};
+use super::score::{Anchor, Prepared, Resolved, Table};
 use super::vocab::{Vocabulary, VocabularyBuilder};
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 
@@ -23,13 +23,17 @@ pub const SCORED_BYTES: usize = 1024;
 /// How many words' tables are kept for the next searches.
 const KEPT_TABLES: usize = 8;
 
-/// A query ready to score documents: per group, each term with whether it is negated.
+/// A group of alternatives ready to score documents: each term with whether it is negated.
+pub(crate) type PreparedGroup = [(bool, Prepared)];
+
+/// A query ready to score documents: its groups.
 pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
     pub(super) docs: Documents,
     pub(super) vocabulary: Vocabulary,
+    pub(super) postings: Postings,
     /// Where each kind's documents start (documents are in kind order, then dossier order).
     kind_start: [usize; EntityKind::COUNT],
     actors: Named,
@@ -45,6 +49,8 @@ impl std::fmt::Debug for SearchEngine {
         f.debug_struct("SearchEngine")
             .field("documents", &self.docs.len())
             .field("words", &self.vocabulary.len())
+            .field("tokens", &self.docs.token_count())
+            .field("postings", &self.postings.len())
             .finish_non_exhaustive()
     }
 }
@@ -73,12 +79,14 @@ impl SearchEngine {
             .places
             .iter()
             .map(|p| (p.id.as_str(), vec![p.name.as_str()]));
+        let vocabulary = vocabulary.finish();
         SearchEngine {
+            postings: Postings::build(&docs, vocabulary.len()),
+            vocabulary,
             actors: Named::new(actor_names, to_u32(&index.represented_by)),
             places: Named::new(place_names, to_u32(&index.place_parts)),
             kept_tables: Mutex::new(Vec::new()),
             docs,
-            vocabulary: vocabulary.finish(),
             kind_start,
             matcher: SkimMatcherV2::default().element_limit(SCORED_BYTES),
         }
@@ -111,19 +119,7 @@ impl SearchEngine {
         if cancelled() {
             return None;
         }
-        let candidates = within.map_or(self.docs.len(), <[u32]>::len);
-        let doc_at = |i: usize| within.map_or(i, |w| w[i] as usize);
-        let scored = in_parallel(candidates, cancelled, |range| {
-            range
-                .filter_map(|i| {
-                    let doc = doc_at(i);
-                    let kind = self.entity(doc).kind;
-                    let facets = &self.docs.facets[doc];
-                    let score = score(self.docs.tokens(doc), kind, facets, &prepared)?;
-                    Some((doc, score))
-                })
-                .collect()
-        })?;
+        let scored = self.evaluate(&prepared, within, cancelled)?;
         let mut lists: [Vec<Hit>; EntityKind::COUNT] = Default::default();
         for &(doc, score) in &scored {
             let entity = self.entity(doc);
@@ -246,9 +242,16 @@ impl SearchEngine {
         {
             return Arc::clone(table);
         }
+        let grades = self.vocabulary.table(rule, &self.matcher);
+        let matched: Vec<u32> = (0..grades.len() as u32)
+            .filter(|&w| grades[w as usize] != 0)
+            .collect();
+        let postings = matched.iter().map(|&w| self.postings.count(w)).sum();
         let table = Arc::new(Table {
             rule: rule.clone(),
-            grades: self.vocabulary.table(rule, &self.matcher),
+            grades,
+            matched,
+            postings,
         });
         if let Ok(mut kept) = self.kept_tables.lock() {
             kept.retain(|t| t.rule != *rule);

@@ -114,7 +114,7 @@ pub(crate) fn fields_of(
             let place = &dossier.places[i];
             each(Field::Name, &place.name);
             each(Field::Id, &place.id);
-            each(Field::Role, &place.kind.to_string());
+            each(Field::Role, place.kind.as_str());
             summary(dossier, entity, each);
             let parent = place.part_of.as_deref().and_then(|id| index.place(id));
             place_links(dossier, parent, each);
@@ -132,7 +132,7 @@ fn event_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut
     let event = &dossier.events[i];
     each(Field::Name, &event.title);
     each(Field::Id, &event.id);
-    each(Field::Role, &event.kind.to_string());
+    each(Field::Role, event.kind.as_str());
     event
         .quotes
         .iter()

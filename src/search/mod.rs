@@ -7,16 +7,19 @@
 mod dates;
 mod document;
 mod engine;
+mod evaluate;
 mod explain;
 mod fields;
 mod filters;
 mod grade;
 mod normalise;
 mod parallel;
+mod postings;
 mod query;
 mod ranked;
 mod score;
 mod suggest;
+mod varint;
 mod vocab;
 mod worker;
 

@@ -38,7 +38,14 @@ pub(crate) struct Word {
 pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars() {
-        if in_word(c) {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                each(&word);
+                word.clear();
+            }
+        } else if in_word(c) {
             fold_char(c, &mut word);
         } else if is_combining_mark(c) {
             continue;

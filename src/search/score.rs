@@ -6,9 +6,11 @@
 use std::sync::Arc;
 
 use super::dates::DateFilter;
-use super::document::{Facets, marker};
+use super::document::{Facets, MARK, marker};
+use super::engine::PreparedGroup;
 use super::fields::Field;
 use super::grade::{Grade, Grades, WordRule};
+use super::postings::{MAX_FIELD_WORDS, Occurrence};
 use crate::model::EntityKind;
 
 /// Each tier is worth more than any grade, so a better field always wins.
@@ -22,9 +24,26 @@ const SHORT_FIELD_BONUS: i64 = 999;
 /// matches, the one in the shorter field ranks first ("Putin" in "Vladimir Putin" above
 /// "Putin" in "Putin says he is ready for further meetings").
 pub(crate) fn match_score(field: Field, grade: Grade, words: usize) -> i64 {
-    (TIERS - i64::from(field.tier())) * TIER_WEIGHT
+    tier_score(field.tier(), grade, words)
+}
+
+/// [`match_score`] by the field's tier. Fields of over [`MAX_FIELD_WORDS`] words count as
+/// that many.
+pub(crate) fn tier_score(tier: u8, grade: Grade, words: usize) -> i64 {
+    (TIERS - i64::from(tier)) * TIER_WEIGHT
         + i64::from(grade)
-        + SHORT_FIELD_BONUS / words.max(1) as i64
+        + SHORT_FIELD_BONUS / words.clamp(1, MAX_FIELD_WORDS) as i64
+}
+
+/// The score of a word of `grades` standing at `occurrence` in a document (0: none): its
+/// best short-field place when it matches there (short fields rank above long ones), else
+/// its best long-field place.
+pub(crate) fn occurrence_score(occurrence: Occurrence, grades: Grades) -> i64 {
+    match (occurrence.short(), occurrence.long()) {
+        (Some((tier, words)), _) if grades.short > 0 => tier_score(tier, grades.short, words),
+        (_, Some((tier, words))) if grades.any > 0 => tier_score(tier, grades.any, words),
+        _ => 0,
+    }
 }
 
 /// How many words the field starting at token `start` has.
@@ -40,6 +59,11 @@ fn field_words(tokens: &[u32], start: usize) -> usize {
 pub(crate) struct Table {
     pub rule: WordRule,
     pub grades: Vec<u32>,
+    /// The words that match at all.
+    pub matched: Vec<u32>,
+    /// How many documents hold those words, counted once per word (to pick the most
+    /// selective word of a phrase).
+    pub postings: usize,
 }
 
 impl Table {
@@ -122,9 +146,43 @@ fn phrase_grade(tokens: &[u32], at: usize, tables: &[Arc<Table>], short: bool) -
     grade
 }
 
+/// The best match of one word anywhere among `tokens`: the common case, kept to a load
+/// and a test per word.
+fn best_word(tokens: &[u32], table: &Table) -> Option<Best> {
+    let mut best: Option<Best> = None;
+    let mut field = Field::Name;
+    let mut field_start = 0;
+    for (i, &token) in tokens.iter().enumerate() {
+        if token >= MARK {
+            let next = Field::from_number(token - MARK);
+            if best.is_some_and(|b| next.tier() > b.field.tier()) {
+                break;
+            }
+            field = next;
+            field_start = i + 1;
+            continue;
+        }
+        let packed = table.grades.get(token as usize).copied().unwrap_or(0);
+        if packed == 0 {
+            continue;
+        }
+        let grade = Grades::unpack(packed).in_field(field.is_short());
+        if grade > 0 {
+            let score = match_score(field, grade, field_words(tokens, field_start));
+            if best.is_none_or(|b| score > b.score) {
+                best = Some(Best { score, field });
+            }
+        }
+    }
+    best
+}
+
 /// The best match of a text term among `tokens` (a document's). Fields come in rank order,
 /// so the scan stops at the first field of a lower tier than a match found.
 pub(crate) fn best_match(tokens: &[u32], tables: &[Arc<Table>], anchor: Anchor) -> Option<Best> {
+    if let ([table], Anchor::Anywhere) = (tables, anchor) {
+        return best_word(tokens, table);
+    }
     let mut best: Option<Best> = None;
     let mut field = Field::Name;
     let mut field_start = 0;
@@ -165,12 +223,12 @@ pub(crate) fn score(
     tokens: &[u32],
     kind: EntityKind,
     facets: &Facets,
-    groups: &[Vec<(bool, Prepared)>],
+    groups: &[&PreparedGroup],
 ) -> Option<i64> {
     let mut total = 0;
     for group in groups {
         let mut best: Option<i64> = None;
-        for (negated, term) in group {
+        for (negated, term) in group.iter() {
             let found = match term {
                 Prepared::Filter(filter) => filter.matches(kind, facets).then_some(0),
                 Prepared::Text { tables, anchor } => {

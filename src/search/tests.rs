@@ -279,3 +279,38 @@ fn vocabulary_tables_agree_with_the_rules_word_by_word() {
         }
     }
 }
+
+/// The postings give a one-word term's score without reading the document; reading it
+/// must give the same documents and scores.
+#[test]
+fn postings_score_as_reading_the_documents_does() {
+    let yaml = serde_yaml::to_string(&crate::generate::dossier(1500, 3)).unwrap_or_default();
+    let generated = crate::model::load_str("gen.yaml", &yaml).unwrap_or_else(|e| panic!("{e}"));
+    let builtin = loaded();
+    let queries = [
+        "d",
+        "kherson",
+        "kherzon ta",
+        "securty gaurantees",
+        "nato",
+        "putin",
+        "witkov",
+        "zlnsky",
+        "ukr | rus",
+        "tango",
+        "de",
+        "1",
+        "ta envoy",
+        "moskow talks",
+    ];
+    for l in [&builtin, &generated] {
+        let engine = SearchEngine::new(&l.dossier, &l.index);
+        for q in queries {
+            let prepared = engine.prepare(&Query::parse(q).unwrap_or_default());
+            let fast = engine
+                .evaluate(&prepared, None, &|| false)
+                .unwrap_or_default();
+            assert_eq!(fast, engine.evaluate_by_scan(&prepared), "{q}");
+        }
+    }
+}

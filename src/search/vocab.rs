@@ -4,7 +4,6 @@
 //! that start with the query's first letter. Thousands of words stand for millions of
 //! characters of text.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::automaton::{Automaton, Str};
@@ -17,7 +16,9 @@ use super::grade::{EXACT, Grades, How, PREFIX, WordRule, fuzzy_grade, typo_from_
 /// Words are numbered as they are first seen while the documents are built.
 #[derive(Default)]
 pub(crate) struct VocabularyBuilder {
-    numbers: HashMap<Box<str>, u32>,
+    /// FxHash: the words are the dossier's own, and hashing them is most of the cost of
+    /// numbering them.
+    numbers: rustc_hash::FxHashMap<Box<str>, u32>,
     short: Vec<bool>,
     count: Vec<u32>,
 }
