@@ -72,11 +72,14 @@ pub enum Command {
         #[command(flatten)]
         common: DataArgs,
     },
-    /// Filter lines of standard input with the explorer's matcher, best first (as
-    /// `fzf --filter` does): for scripts, and to compare matchers on the same strings.
+    /// Filter lines of standard input, best first, as `fzf --filter` does (fzf's query
+    /// syntax, smart case, diacritics folded): for scripts, and to compare matchers.
     Filter {
-        /// The query, in the search bar's syntax.
+        /// The query, in fzf's syntax.
         query: String,
+        /// Forgive typos, reading each line with the explorer's word rules.
+        #[arg(long)]
+        typos: bool,
     },
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.

@@ -1,21 +1,196 @@
-//! `talks filter QUERY`: the explorer's matcher over lines of standard input, best first,
-//! like `fzf --filter`. For scripts, and for comparing matchers on the same strings.
+//! `talks filter QUERY`: lines of standard input that match, best first, like
+//! `fzf --filter`: fzf's query syntax, fuzzy-matcher's skim scorer, smart case (a term with
+//! an upper-case letter respects case), and Latin diacritics folded. No typos unless
+//! `--typos`, which reads each line as a title with the explorer's word rules instead.
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use crate::model::{Dossier, Event, EventKind, EventStatus, Index};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::{Dossier, EntityKind, Event, EventKind, EventStatus, Index};
 use crate::search::{Query, SearchEngine};
 use crate::text::sanitize_line;
 
+/// How one fzf term matches a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum How {
+    Fuzzy,
+    /// `'word`: the substring.
+    Exact,
+    /// `^word`: the line starts with it.
+    Prefix,
+    /// `word$`: the line ends with it.
+    Suffix,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    negated: bool,
+    how: How,
+    text: String,
+    /// Smart case: a term with an upper-case letter respects case.
+    respect_case: bool,
+}
+
+/// Latin letters without their diacritics ("é" → "e"), case kept.
+fn fold(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+fn parse_term(token: &str) -> Option<Term> {
+    let (negated, rest) = token
+        .strip_prefix('!')
+        .map_or((false, token), |rest| (true, rest));
+    let (how, text) = if let Some(t) = rest.strip_prefix('\'') {
+        (How::Exact, t)
+    } else if let Some(t) = rest.strip_prefix('^') {
+        (How::Prefix, t)
+    } else if let Some(t) = rest.strip_suffix('$') {
+        (How::Suffix, t)
+    } else if negated {
+        // As in fzf, a negated term is an exact one.
+        (How::Exact, rest)
+    } else {
+        (How::Fuzzy, rest)
+    };
+    (!text.is_empty()).then(|| Term {
+        negated,
+        how,
+        respect_case: text.chars().any(char::is_uppercase),
+        text: fold(text),
+    })
+}
+
+/// The query's groups of alternatives (`a | b`), every group to match.
+fn parse(query: &str) -> Vec<Vec<Term>> {
+    let mut groups: Vec<Vec<Term>> = Vec::new();
+    let mut joining = false;
+    for token in query.split_whitespace() {
+        if token == "|" {
+            joining = !groups.is_empty();
+            continue;
+        }
+        let Some(term) = parse_term(token) else {
+            continue;
+        };
+        match groups.last_mut() {
+            Some(group) if joining => group.push(term),
+            _ => groups.push(vec![term]),
+        }
+        joining = false;
+    }
+    groups
+}
+
+struct Matchers {
+    ignoring_case: SkimMatcherV2,
+    respecting_case: SkimMatcherV2,
+}
+
+impl Matchers {
+    /// The term's score on `line` (folded), if it matches.
+    fn score(&self, term: &Term, line: &str, lower: &str) -> Option<i64> {
+        let (matcher, hay) = if term.respect_case {
+            (&self.respecting_case, line)
+        } else {
+            (&self.ignoring_case, lower)
+        };
+        let needle = if term.respect_case {
+            term.text.clone()
+        } else {
+            term.text.to_lowercase()
+        };
+        let found = match term.how {
+            How::Fuzzy => return matcher.fuzzy_match(hay, &needle),
+            How::Exact => hay.contains(&needle),
+            How::Prefix => hay.starts_with(&needle),
+            How::Suffix => hay.ends_with(&needle),
+        };
+        found.then(|| matcher.fuzzy_match(hay, &needle).unwrap_or(0))
+    }
+
+    /// The line's score: every group matches by its best alternative.
+    fn line(&self, groups: &[Vec<Term>], line: &str) -> Option<i64> {
+        let folded = fold(line);
+        let lower = folded.to_lowercase();
+        let mut total = 0;
+        for group in groups {
+            let best = group
+                .iter()
+                .filter_map(
+                    |term| match (self.score(term, &folded, &lower), term.negated) {
+                        (Some(_), true) => None,
+                        (None, true) => Some(0),
+                        (found, false) => found,
+                    },
+                )
+                .max();
+            total += best?;
+        }
+        Some(total)
+    }
+}
+
+/// Prints the lines of `input` that match `query`, best first (ties in input order).
+pub fn run(
+    out: &mut impl Write,
+    input: impl BufRead,
+    query: &str,
+    typos: bool,
+) -> io::Result<ExitCode> {
+    if let Err(err) = Query::parse(query) {
+        eprintln!("talks: cannot read the query: {err}");
+        return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
+    }
+    let lines = input.lines().collect::<io::Result<Vec<String>>>()?;
+    let order = if typos {
+        with_typos(&lines, query)
+    } else {
+        let matchers = Matchers {
+            ignoring_case: SkimMatcherV2::default().ignore_case(),
+            respecting_case: SkimMatcherV2::default().respect_case(),
+        };
+        let groups = parse(query);
+        let mut scored: Vec<(i64, usize)> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, line)| matchers.line(&groups, line).map(|s| (s, i)))
+            .collect();
+        scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
+        scored.into_iter().map(|(_, i)| i).collect()
+    };
+    let mut out = io::BufWriter::new(out);
+    for i in order {
+        writeln!(out, "{}", sanitize_line(&lines[i]))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The explorer's word rules, each line read as the title of an event.
+fn with_typos(lines: &[String], query: &str) -> Vec<usize> {
+    let dossier = dossier_of(lines);
+    let engine = SearchEngine::new(&dossier, &Index::build(&dossier));
+    let mut results = engine.search(&Query::parse(query).unwrap_or_default());
+    results
+        .all_ranked(EntityKind::Event)
+        .iter()
+        .map(|hit| hit.index)
+        .collect()
+}
+
 /// Each line becomes the title of an event of an otherwise empty dossier.
-fn dossier_of(lines: Vec<String>) -> Dossier {
+fn dossier_of(lines: &[String]) -> Dossier {
     let events = lines
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, title)| Event {
             id: format!("line-{i}"),
-            title,
+            title: title.clone(),
             kind: EventKind::Unknown(String::new()),
             status: EventStatus::Unknown(String::new()),
             order: i as u32,
@@ -41,38 +216,52 @@ fn dossier_of(lines: Vec<String>) -> Dossier {
     }
 }
 
-/// Prints the lines of `input` that match `query`, best first (ties in input order).
-pub fn run(out: &mut impl Write, input: impl BufRead, query: &str) -> io::Result<ExitCode> {
-    let query = match Query::parse(query) {
-        Ok(query) => query,
-        Err(err) => {
-            eprintln!("talks: cannot read the query: {err}");
-            return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
-        }
-    };
-    let lines = input.lines().collect::<io::Result<Vec<String>>>()?;
-    let dossier = dossier_of(lines);
-    let engine = SearchEngine::new(&dossier, &Index::build(&dossier));
-    let mut results = engine.search(&query);
-    let mut out = io::BufWriter::new(out);
-    for hit in results.all_ranked(crate::model::EntityKind::Event) {
-        writeln!(out, "{}", sanitize_line(&dossier.events[hit.index].title))?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
 #[cfg(test)]
 mod tests {
+    fn filter(input: &str, query: &str, typos: bool) -> String {
+        let mut out = Vec::new();
+        super::run(&mut out, input.as_bytes(), query, typos).unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     #[test]
     fn prints_matching_lines_best_first() {
         let input = "Geneva talks\nceasefire in Kherson\ntalks in Geneva resumed\nnothing\n";
-        let mut out = Vec::new();
-        super::run(&mut out, input.as_bytes(), "geneva").unwrap_or_else(|e| panic!("{e}"));
-        let text = String::from_utf8(out).unwrap_or_default();
-        assert_eq!(text, "Geneva talks\ntalks in Geneva resumed\n");
-        let mut out = Vec::new();
-        super::run(&mut out, "a\u{1b}]52;c;x\u{7}b\n".as_bytes(), "ab").unwrap_or_default();
-        assert!(!out.contains(&0x1b), "control characters are escaped");
+        assert_eq!(
+            filter(input, "geneva", false),
+            "Geneva talks\ntalks in Geneva resumed\n"
+        );
+        let out = filter("a\u{1b}]52;c;x\u{7}b\n", "ab", false);
+        assert!(!out.contains('\u{1b}'), "control characters are escaped");
+    }
+
+    #[test]
+    fn follows_fzf_subsequences_smart_case_and_diacritics() {
+        let input = "Negotiators in Florida\nNATO\nZoë Müller\nnato summit\n";
+        assert_eq!(
+            filter(input, "nato", false),
+            "NATO\nnato summit\nNegotiators in Florida\n"
+        );
+        assert_eq!(
+            filter(input, "NATO", false),
+            "NATO\n",
+            "upper case respects case"
+        );
+        assert_eq!(filter(input, "zoe muller", false), "Zoë Müller\n");
+        assert_eq!(
+            filter(input, "!nato", false),
+            "Negotiators in Florida\nZoë Müller\n"
+        );
+        assert_eq!(
+            filter(input, "^zo | summit$", false),
+            "nato summit\nZoë Müller\n"
+        );
+    }
+
+    #[test]
+    fn typos_only_when_asked() {
+        let input = "Witkoff meets Putin\nUmerov in Florida\n";
+        assert_eq!(filter(input, "umarov", false), "");
+        assert_eq!(filter(input, "umarov", true), "Umerov in Florida\n");
     }
 }

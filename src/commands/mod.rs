@@ -66,7 +66,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
         }
-        Command::Filter { query } => filter::run(&mut out, io::stdin().lock(), &query),
+        Command::Filter { query, typos } => {
+            filter::run(&mut out, io::stdin().lock(), &query, typos)
+        }
         Command::Export(args) => match load(args.dossier.as_deref()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
