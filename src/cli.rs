@@ -58,8 +58,9 @@ pub enum Command {
         #[command(flatten)]
         common: DataArgs,
     },
-    /// Search every entity, best matches first (query syntax as in fzf, plus kind:, status:,
-    /// topic:, stance: and actor: filters).
+    /// Search every entity, best matches first, each with where it matched (the explorer's
+    /// query syntax: words with typos forgiven, "phrases", kind:, status:, topic:, stance:,
+    /// actor:, place: and date: filters). No match: exit 1 and the nearest words.
     Search {
         /// The query, e.g. "donbas !putin" or "status:planned".
         query: String,
