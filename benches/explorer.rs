@@ -29,6 +29,10 @@ const QUERIES: [&str; 5] = [
     "grain expo",
 ];
 
+/// Misspelt beyond the typo allowance: they find nothing, and the engine looks for the
+/// nearest words to suggest.
+const ZERO_RESULT_TYPOS: [&str; 2] = ["kehrsno", "sercuity kehrsno"];
+
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort();
     samples[((samples.len() - 1) as f64 * p).round() as usize]
@@ -159,5 +163,22 @@ fn main() {
             spread(&mut input),
             spread(&mut shown)
         );
+        let engine = app.engine();
+        for typo in ZERO_RESULT_TYPOS {
+            let query = talks::search::Query::parse(typo).unwrap_or_default();
+            let mut times: Vec<Duration> = (0..10)
+                .map(|_| {
+                    let start = Instant::now();
+                    let results = engine.search(&query);
+                    assert_eq!(results.total(), 0, "{typo}");
+                    start.elapsed()
+                })
+                .collect();
+            let suggestion = engine.search(&query).suggestions().join(", ");
+            println!(
+                "          zero-result typo {typo:?} (search and suggestion {suggestion:?}): {}",
+                spread(&mut times)
+            );
+        }
     }
 }
