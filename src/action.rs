@@ -98,6 +98,9 @@ pub enum Action {
     /// Focus the next link of the detail.
     NextLink,
     PreviousLink,
+    /// `n`: the next hit of the query in the detail pane.
+    FindNext,
+    FindPrevious,
     FocusList(EntityKind),
     /// Enter: open the selected entry, or follow the focused link.
     Activate,

@@ -170,3 +170,26 @@ fn resize_storm_with_keys_between() {
         );
     }
 }
+
+/// `n` in the detail pane: the screen scrolled to the hit, its status, and the hit marked
+/// (reversed) while the other hits are only coloured.
+#[test]
+fn finding_the_query_in_the_detail_pane() {
+    let mut app = app(80, 24);
+    search(&mut app, "pokrovsk");
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::FindNext);
+    update(&mut app, Action::FindNext);
+    insta::assert_snapshot!("find_in_detail_80x24", screen(&app));
+    let terminal = draw(&app, &Theme::colour());
+    let buffer = terminal.backend().buffer();
+    let lit: Vec<(u16, u16, bool)> = (0..24)
+        .flat_map(|y| (40..80).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].fg == Color::Yellow)
+        .map(|(x, y)| (x, y, buffer[(x, y)].modifier.contains(Modifier::REVERSED)))
+        .collect();
+    let current = lit.iter().filter(|c| c.2).count();
+    assert_eq!(current, "Pokrovsk".len(), "one hit is the current one");
+    assert!(lit.len() > current, "the other hits are lit too");
+}

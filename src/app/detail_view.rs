@@ -19,6 +19,8 @@ pub struct DetailView {
     pub(crate) scroll: usize,
     /// The focused link, an index into `links`.
     pub(crate) link: Option<usize>,
+    /// The hit of the query `n`/`N` went to last: (screen line, first char).
+    pub(crate) current_hit: Option<(usize, usize)>,
 }
 
 impl DetailView {
@@ -43,6 +45,16 @@ impl DetailView {
         self.link
     }
 
+    /// The hit `n`/`N` went to last: (screen line, first char).
+    pub fn current_hit(&self) -> Option<(usize, usize)> {
+        self.current_hit
+    }
+
+    /// The screen lines as last laid out.
+    pub(crate) fn screen_lines(&self) -> &[ScreenLine] {
+        &self.lines
+    }
+
     /// The entity the focused link leads to.
     pub(crate) fn focused_target(&self) -> Option<EntityRef> {
         self.link.and_then(|n| self.links.get(n).copied())
@@ -60,6 +72,7 @@ impl DetailView {
         self.lay_out(width);
         self.scroll = 0;
         self.link = None;
+        self.current_hit = None;
     }
 
     /// Forgets the detail shown (its dossier was replaced).
@@ -73,6 +86,7 @@ impl DetailView {
             return;
         }
         self.width = width;
+        self.current_hit = None;
         self.lines = self
             .detail
             .as_ref()

@@ -4,6 +4,7 @@
 mod accessors;
 mod detail_view;
 mod exporting;
+mod find;
 pub mod history;
 pub mod input;
 pub mod layout;

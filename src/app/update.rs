@@ -107,6 +107,8 @@ fn browse(app: &mut App, action: Action) {
         (Action::PageDown, Focus::Detail) => app.scroll_detail(page(app, false)),
         (Action::HalfPageUp, Focus::Detail) => app.scroll_detail(-page(app, true)),
         (Action::HalfPageDown, Focus::Detail) => app.scroll_detail(page(app, true)),
+        (Action::FindNext, _) => app.find_in_detail(true),
+        (Action::FindPrevious, _) => app.find_in_detail(false),
         (Action::NextPane, _) => app.cycle_pane(true),
         (Action::PreviousPane, _) => app.cycle_pane(false),
         (Action::FocusList(kind), _) => app.focus_list(kind),

@@ -25,6 +25,11 @@ pub struct ScreenLine {
 }
 
 impl ScreenLine {
+    /// The line's text, its pieces joined.
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
     /// The link drawn at column `column`, if any.
     pub(crate) fn link_at(&self, column: usize) -> Option<usize> {
         let mut x = 0;

@@ -3,7 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use std::ops::Range;
+
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
@@ -11,7 +13,7 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::action::Focus;
 use crate::app::App;
-use crate::detail::{Piece, Style as Meaning};
+use crate::detail::{Piece, ScreenLine, Style as Meaning};
 use crate::text::sanitize_line;
 
 pub(crate) struct DetailPane<'a> {
@@ -35,6 +37,38 @@ impl DetailPane<'_> {
             Meaning::Muted => theme.muted,
             Meaning::Plain => Style::new(),
         }
+    }
+}
+
+impl DetailPane<'_> {
+    /// The line's pieces in their styles, the query's hits marked (the one `n`/`N` went
+    /// to, starting at char `current`, more strongly).
+    fn spans(
+        &self,
+        line: &ScreenLine,
+        hits: &[Range<usize>],
+        current: Option<usize>,
+    ) -> Vec<Span<'static>> {
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut at = 0;
+        for piece in &line.pieces {
+            let base = self.style(piece, line.heading);
+            for c in piece.text.chars() {
+                let style = match hits.iter().find(|h| h.contains(&at)) {
+                    Some(h) if Some(h.start) == current => base
+                        .patch(self.theme.matched)
+                        .add_modifier(Modifier::REVERSED),
+                    Some(_) => base.patch(self.theme.matched),
+                    None => base,
+                };
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+                at += 1;
+            }
+        }
+        spans
     }
 }
 
@@ -86,12 +120,18 @@ impl Widget for &DetailPane<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
+        let query = self.app.query().parsed();
         for (y, line) in lines.iter().skip(scroll).take(rows).enumerate() {
-            let spans: Vec<Span> = line
-                .pieces
-                .iter()
-                .map(|p| Span::styled(p.text.as_str(), self.style(p, line.heading)))
-                .collect();
+            let hits = if query.is_empty() {
+                Vec::new()
+            } else {
+                self.app.engine().hits_in(query, &line.text())
+            };
+            let current = match self.app.detail().current_hit() {
+                Some((at, start)) if at == scroll + y => Some(start),
+                _ => None,
+            };
+            let spans = self.spans(line, &hits, current);
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
         super::scrollbar(area, buf, lines.len(), rows, scroll, border);
