@@ -94,8 +94,8 @@ fn search_narrows_every_list_and_escape_clears_it() {
             .get("pokrovsk-claim")
             .map_or(99, |e| e.index)
     );
-    // Russia's position mentions Pokrovsk.
-    assert_eq!(app.results().count(EntityKind::Actor), 1);
+    // Russia's position mentions Pokrovsk; Ukraine takes a position on Russia's claim to it.
+    assert_eq!(app.results().count(EntityKind::Actor), 2);
     assert_eq!(app.focus, Focus::List(EntityKind::Actor));
     update(&mut app, Action::ClearInput);
     type_text(&mut app, "^pokrovsk");

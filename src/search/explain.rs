@@ -159,15 +159,28 @@ impl Matched {
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
         let width = width.max(8);
-        let first = self.hits.first().map_or(0, |h| h.start);
+        let (first, first_end) = self.hits.first().map_or((0, 0), |h| (h.start, h.end));
         let mut start = if chars.len() <= width {
             0
         } else {
-            first.saturating_sub(width / 3).min(chars.len() - width)
+            // Some words before the hit, the whole hit (room left for two `…`).
+            let before = first.saturating_sub(width / 3);
+            let fits = first_end.saturating_sub(width - 2);
+            before.max(fits).min(chars.len() - (width - 1))
         };
-        // Start at a word when cutting.
-        while start > 0 && start < first && chars[start - 1] != ' ' {
-            start += 1;
+        // Start at a word when cutting: back to its start if the hit still fits, else on
+        // to the next one (never past the hit).
+        let earliest = first_end.saturating_sub(width - 2);
+        let mut back = start;
+        while back > earliest && back > 0 && chars[back - 1] != ' ' {
+            back -= 1;
+        }
+        if back == 0 || chars[back - 1] == ' ' {
+            start = back;
+        } else {
+            while start > 0 && start < first && chars[start - 1] != ' ' {
+                start += 1;
+            }
         }
         let cut_front = start > 0;
         let room = width - usize::from(cut_front);
@@ -180,6 +193,7 @@ impl Matched {
         }
         text.extend(&chars[start..end]);
         if cut_back {
+            text.truncate(text.trim_end().len());
             text.push('…');
         }
         let shift = usize::from(cut_front);
@@ -190,5 +204,31 @@ impl Matched {
             .map(|h| (h.start - start + shift)..(h.end.min(end) - start + shift))
             .collect();
         (text, hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snippet(text: &str, hit: Range<usize>, width: usize) -> (String, Vec<Range<usize>>) {
+        let matched = Matched {
+            field: Field::Summary,
+            text: text.into(),
+            hits: vec![hit],
+        };
+        matched.snippet(width)
+    }
+
+    #[test]
+    fn a_snippet_shows_the_whole_hit_with_words_before_it() {
+        let text = "Russia's claim to control Pokrovsk, a town in Donetsk";
+        let (line, hits) = snippet(text, 26..34, 20);
+        assert_eq!(line, "…control Pokrovsk,…");
+        let shown: String = line.chars().skip(hits[0].start).take(8).collect();
+        assert_eq!(shown, "Pokrovsk");
+        assert_eq!(snippet("short text", 0..5, 20).0, "short text");
+        let (line, _) = snippet(text, 0..6, 12);
+        assert_eq!(line, "Russia's cl…");
     }
 }

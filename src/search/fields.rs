@@ -18,7 +18,8 @@ pub enum Field {
     Outcome,
     /// What a position says (on a sticking point, or on the actor that holds it).
     Position,
-    /// The name or alias of a linked actor or place.
+    /// The name or alias of a linked actor, the name of a linked place, the title of a
+    /// sticking point an event discusses, an actor takes a position on or a place is in.
     Link,
 }
 
@@ -107,6 +108,8 @@ pub(crate) fn fields_of(
                 .into_iter()
                 .chain(index.represented_by[i].iter().copied());
             actor_links(dossier, links, each);
+            let points = index.actor_positions[i].iter().map(|&(point, _)| point);
+            point_links(dossier, points, each);
         }
         EntityKind::Event => event_fields(dossier, index, i, each),
         EntityKind::StickingPoint => point_fields(dossier, index, i, each),
@@ -118,6 +121,11 @@ pub(crate) fn fields_of(
             summary(dossier, entity, each);
             let parent = place.part_of.as_deref().and_then(|id| index.place(id));
             place_links(dossier, parent, each);
+            point_links(
+                dossier,
+                index.place_sticking_points[i].iter().copied(),
+                each,
+            );
         }
     }
 }
@@ -147,6 +155,11 @@ fn event_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut
     actor_links(dossier, actors, each);
     let place = event.place.as_deref().and_then(|id| index.place(id));
     place_links(dossier, place, each);
+    let points = event
+        .sticking_points
+        .iter()
+        .filter_map(|id| index.sticking_point(id));
+    point_links(dossier, points, each);
 }
 
 fn point_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut(Field, &str)) {
@@ -186,6 +199,21 @@ fn actor_links(
             .aliases
             .iter()
             .for_each(|alias| each(Field::Link, alias));
+    }
+}
+
+/// The titles of the linked sticking points, each once.
+fn point_links(
+    dossier: &Dossier,
+    points: impl IntoIterator<Item = usize>,
+    each: &mut dyn FnMut(Field, &str),
+) {
+    let mut seen: Vec<usize> = Vec::new();
+    for p in points {
+        if !seen.contains(&p) {
+            seen.push(p);
+            each(Field::Link, &dossier.sticking_points[p].title);
+        }
     }
 }
 
