@@ -181,18 +181,24 @@ fn point_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut
     );
 }
 
-/// The names and aliases of the linked actors, each actor once, in first-linked order.
+/// Each of `items` once, in first-linked order.
+fn once_each(items: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
+/// The names and aliases of the linked actors, each actor once.
 fn actor_links(
     dossier: &Dossier,
     actors: impl IntoIterator<Item = usize>,
     each: &mut dyn FnMut(Field, &str),
 ) {
-    let mut seen: Vec<usize> = Vec::new();
-    for a in actors {
-        if seen.contains(&a) {
-            continue;
-        }
-        seen.push(a);
+    for a in once_each(actors) {
         let actor = &dossier.actors[a];
         each(Field::Link, &actor.name);
         actor
@@ -208,25 +214,18 @@ fn point_links(
     points: impl IntoIterator<Item = usize>,
     each: &mut dyn FnMut(Field, &str),
 ) {
-    let mut seen: Vec<usize> = Vec::new();
-    for p in points {
-        if !seen.contains(&p) {
-            seen.push(p);
-            each(Field::Link, &dossier.sticking_points[p].title);
-        }
+    for p in once_each(points) {
+        each(Field::Link, &dossier.sticking_points[p].title);
     }
 }
 
+/// The names of the linked places, each once.
 fn place_links(
     dossier: &Dossier,
     places: impl IntoIterator<Item = usize>,
     each: &mut dyn FnMut(Field, &str),
 ) {
-    let mut seen: Vec<usize> = Vec::new();
-    for p in places {
-        if !seen.contains(&p) {
-            seen.push(p);
-            each(Field::Link, &dossier.places[p].name);
-        }
+    for p in once_each(places) {
+        each(Field::Link, &dossier.places[p].name);
     }
 }

@@ -62,22 +62,7 @@ impl ListPane<'_> {
         };
         let marker = if selected { "> " } else { "  " };
         let name = sanitize_line(dossier.name_of(entity));
-        let why = self.why(entity, base, width);
-        let explained = why.is_some();
-        let fact_fitted = why.unwrap_or_else(|| {
-            let fact = sanitize_line(&dossier.fact_of(entity)).into_owned();
-            let mut fitted = Fitted::default();
-            fitted.push(&format!("  {fact}"), |_| base.patch(theme.muted));
-            fitted
-        });
-        let mut fact_fitted = fact_fitted;
-        // A short fact is kept whole; a long one gets two fifths of the row (a snippet of
-        // where the row matched is as wide as it was made).
-        let fact_budget = if fact_fitted.width <= width / 2 || explained {
-            fact_fitted.width
-        } else {
-            width * 2 / 5
-        };
+        let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
             .saturating_sub(fact_budget + marker.len())
             .max(width.min(4));
@@ -103,6 +88,25 @@ impl ListPane<'_> {
         spans.push(Span::styled(" ".repeat(fill), base));
         spans.extend(fact_fitted.into_spans());
         Line::from(spans)
+    }
+
+    /// The right-hand side of a row and the columns it may take: where the row matched
+    /// when it is not its name (as wide as it was made), else the entity's fact (a short
+    /// one kept whole, a long one given two fifths of the row).
+    fn fact(&self, entity: EntityRef, base: Style, width: usize) -> (Fitted, usize) {
+        if let Some(why) = self.why(entity, base, width) {
+            let budget = why.width;
+            return (why, budget);
+        }
+        let fact = sanitize_line(&self.app.loaded().dossier.fact_of(entity)).into_owned();
+        let mut fitted = Fitted::default();
+        fitted.push(&format!("  {fact}"), |_| base.patch(self.theme.muted));
+        let budget = if fitted.width <= width / 2 {
+            fitted.width
+        } else {
+            width * 2 / 5
+        };
+        (fitted, budget)
     }
 
     /// Where the row matched when it is not its name: "quote: …two to tango…", the hits
