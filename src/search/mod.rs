@@ -16,6 +16,7 @@ mod normalise;
 mod parallel;
 mod postings;
 mod query;
+mod query_filters;
 mod ranked;
 mod score;
 mod suggest;

@@ -1,0 +1,119 @@
+//! Field filters of the query: `kind:`, `status:`, `topic:`, `stance:`, `actor:`,
+//! `place:` and `date:`, read with a did-you-mean for a value or a field mistyped.
+
+use super::dates::DateFilter;
+use super::normalise::word_texts;
+use super::query::{FILTERS, Filter, QueryError};
+use crate::model::{EntityKind, EventStatus, Stance, StickingStatus};
+
+pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
+    let lowered = raw.to_lowercase();
+    let value = lowered.as_str();
+    if value.is_empty() {
+        return Err(QueryError(format!(
+            "{field}: needs a value, e.g. {}",
+            example(field)
+        )));
+    }
+    match field {
+        "kind" => parse_kind(value).map(Filter::Kind),
+        "status" => {
+            let known = EventStatus::VALUES.iter().chain(StickingStatus::VALUES);
+            if known.clone().any(|v| *v == value) {
+                Ok(Filter::Status(value.to_string()))
+            } else {
+                let all: Vec<&str> = known.copied().collect();
+                let what = format!("unknown status \"{value}\"");
+                Err(unknown(
+                    &what,
+                    did_you_mean(value, &all, ""),
+                    "use",
+                    &all.join(", "),
+                ))
+            }
+        }
+        "stance" => {
+            if Stance::VALUES.contains(&value) {
+                Ok(Filter::Stance(value.to_string()))
+            } else {
+                let what = format!("unknown stance \"{value}\"");
+                let hint = did_you_mean(value, Stance::VALUES, "");
+                Err(unknown(&what, hint, "use", &Stance::VALUES.join(", ")))
+            }
+        }
+        "topic" => Ok(Filter::Topic(value.to_string())),
+        "actor" => named(field, value).map(Filter::Actor),
+        "place" => named(field, value).map(Filter::Place),
+        "date" => DateFilter::parse(value)
+            .map(Filter::Date)
+            .map_err(|err| QueryError(format!("date: {err}, after >= or <= if you like (e.g. date:>=2025-11); undated events never match"))),
+        other => {
+            let names: Vec<&str> = FILTERS
+                .split(", ")
+                .map(|f| f.trim_end_matches(':'))
+                .collect();
+            let what = format!("unknown filter \"{other}:\"");
+            Err(unknown(
+                &what,
+                did_you_mean(other, &names, ":"),
+                "filters are",
+                FILTERS,
+            ))
+        }
+    }
+}
+
+/// The folded words of an `actor:` or `place:` value.
+fn named(field: &str, value: &str) -> Result<Vec<String>, QueryError> {
+    let words = word_texts(value);
+    if words.is_empty() {
+        return Err(QueryError(format!(
+            "{field}: needs a name or id, e.g. {}",
+            example(field)
+        )));
+    }
+    Ok(words)
+}
+
+/// The known value closest to a mistyped one, if any is close, written with `suffix`.
+fn did_you_mean(wanted: &str, known: &[&str], suffix: &str) -> Option<String> {
+    crate::model::closest(wanted, known).map(|best| format!("{best}{suffix}"))
+}
+
+/// "unknown X: use a, b" or, with a suggestion, "unknown X: did you mean a? Use a, b".
+fn unknown(what: &str, suggestion: Option<String>, lead: &str, all: &str) -> QueryError {
+    QueryError(match suggestion {
+        Some(best) => {
+            let lead = crate::text::capitalised(lead);
+            format!("{what}: did you mean {best}? {lead} {all}")
+        }
+        None => format!("{what}: {lead} {all}"),
+    })
+}
+
+fn example(field: &str) -> &'static str {
+    match field {
+        "kind" => "kind:event",
+        "status" => "status:planned",
+        "stance" => "stance:opposes",
+        "topic" => "topic:territory",
+        "place" => "place:donetsk",
+        "date" => "date:2025-11",
+        _ => "actor:putin",
+    }
+}
+
+fn parse_kind(value: &str) -> Result<EntityKind, QueryError> {
+    match value {
+        "actor" | "actors" => Ok(EntityKind::Actor),
+        "event" | "events" => Ok(EntityKind::Event),
+        "sticking-point" | "sticking-points" | "point" | "points" => Ok(EntityKind::StickingPoint),
+        "place" | "places" => Ok(EntityKind::Place),
+        other => {
+            let kinds = ["event", "actor", "sticking-point", "place"];
+            let what = format!("unknown kind \"{other}\"");
+            let all = "event, actor, sticking-point or place";
+            Err(unknown(&what, did_you_mean(other, &kinds, ""), "use", all))
+        }
+    }
+}
