@@ -3,6 +3,8 @@
 //! an upper-case letter respects case), and Latin diacritics folded. No typos unless
 //! `--typos`, which reads each line as a title with the explorer's word rules instead.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
@@ -31,14 +33,18 @@ enum How {
 struct Term {
     negated: bool,
     how: How,
+    /// Folded, and lower case unless the term respects case.
     text: String,
     /// Smart case: a term with an upper-case letter respects case.
     respect_case: bool,
 }
 
 /// Latin letters without their diacritics ("é" → "e"), case kept.
-fn fold(text: &str) -> String {
-    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.nfd().filter(|c| !is_combining_mark(*c)).collect())
 }
 
 fn parse_term(token: &str) -> Option<Term> {
@@ -57,11 +63,17 @@ fn parse_term(token: &str) -> Option<Term> {
     } else {
         (How::Fuzzy, rest)
     };
+    let respect_case = text.chars().any(char::is_uppercase);
+    let folded = fold(text);
     (!text.is_empty()).then(|| Term {
         negated,
         how,
-        respect_case: text.chars().any(char::is_uppercase),
-        text: fold(text),
+        respect_case,
+        text: if respect_case {
+            folded.into_owned()
+        } else {
+            folded.to_lowercase()
+        },
     })
 }
 
@@ -93,30 +105,38 @@ struct Matchers {
 
 impl Matchers {
     /// The term's score on `line` (folded), if it matches.
-    fn score(&self, term: &Term, line: &str, lower: &str) -> Option<i64> {
+    /// The term's score on `line` (folded; `lower`, the line in lower case, worked out
+    /// once when a term needs it), if it matches.
+    fn score(&self, term: &Term, line: &str, lower: &OnceCell<String>) -> Option<i64> {
+        let needle = term.text.as_str();
+        if term.how == How::Fuzzy {
+            let matcher = if term.respect_case {
+                &self.respecting_case
+            } else {
+                &self.ignoring_case
+            };
+            return matcher.fuzzy_match(line, needle);
+        }
         let (matcher, hay) = if term.respect_case {
             (&self.respecting_case, line)
         } else {
-            (&self.ignoring_case, lower)
-        };
-        let needle = if term.respect_case {
-            term.text.clone()
-        } else {
-            term.text.to_lowercase()
+            (
+                &self.ignoring_case,
+                lower.get_or_init(|| line.to_lowercase()).as_str(),
+            )
         };
         let found = match term.how {
-            How::Fuzzy => return matcher.fuzzy_match(hay, &needle),
-            How::Exact => hay.contains(&needle),
-            How::Prefix => hay.starts_with(&needle),
-            How::Suffix => hay.ends_with(&needle),
+            How::Exact | How::Fuzzy => hay.contains(needle),
+            How::Prefix => hay.starts_with(needle),
+            How::Suffix => hay.ends_with(needle),
         };
-        found.then(|| matcher.fuzzy_match(hay, &needle).unwrap_or(0))
+        found.then(|| matcher.fuzzy_match(hay, needle).unwrap_or(0))
     }
 
     /// The line's score: every group matches by its best alternative.
     fn line(&self, groups: &[Vec<Term>], line: &str) -> Option<i64> {
         let folded = fold(line);
-        let lower = folded.to_lowercase();
+        let lower = OnceCell::new();
         let mut total = 0;
         for group in groups {
             let best = group
@@ -135,7 +155,8 @@ impl Matchers {
     }
 }
 
-/// Prints the lines of `input` that match `query`, best first (ties in input order).
+/// Prints the lines of `input` that match `query`, best first (ties: shorter first, then
+/// in input order).
 pub fn run(
     out: &mut impl Write,
     input: impl BufRead,
@@ -155,13 +176,20 @@ pub fn run(
             respecting_case: SkimMatcherV2::default().respect_case(),
         };
         let groups = parse(query);
-        let mut scored: Vec<(i64, usize)> = lines
-            .iter()
-            .enumerate()
-            .filter_map(|(i, line)| matchers.line(&groups, line).map(|s| (s, i)))
+        let mut scored: Vec<(i64, usize)> = on_both_cores(&lines, |i, line| {
+            matchers.line(&groups, line).map(|s| (s, i))
+        });
+        // As in fzf: equal scores put the shorter line first, then input order; lines only
+        // kept (by negations) stay in input order.
+        let mut ranked: Vec<(std::cmp::Reverse<i64>, usize, usize)> = scored
+            .drain(..)
+            .map(|(score, i)| {
+                let length = if score > 0 { lines[i].len() } else { 0 };
+                (std::cmp::Reverse(score), length, i)
+            })
             .collect();
-        scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
-        scored.into_iter().map(|(_, i)| i).collect()
+        ranked.sort_unstable();
+        ranked.into_iter().map(|(_, _, i)| i).collect()
     };
     let mut out = io::BufWriter::new(out);
     for i in order {
@@ -169,6 +197,28 @@ pub fn run(
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `score` of every line, on two threads (the order of the lines is kept).
+fn on_both_cores(
+    lines: &[String],
+    score: impl Fn(usize, &str) -> Option<(i64, usize)> + Sync,
+) -> Vec<(i64, usize)> {
+    let half = lines.len() / 2;
+    let score = &score;
+    let run = move |from: usize, part: &[String]| -> Vec<(i64, usize)> {
+        part.iter()
+            .enumerate()
+            .filter_map(|(i, line)| score(from + i, line))
+            .collect()
+    };
+    std::thread::scope(|scope| {
+        let second = scope.spawn(move || run(half, &lines[half..]));
+        let mut all = run(0, &lines[..half]);
+        // A thread that panicked has found a bug; its half then matches nothing.
+        all.extend(second.join().unwrap_or_default());
+        all
+    })
 }
 
 /// The explorer's word rules, each line read as the title of an event.
@@ -240,7 +290,7 @@ mod tests {
         let input = "Negotiators in Florida\nNATO\nZoë Müller\nnato summit\n";
         assert_eq!(
             filter(input, "nato", false),
-            "NATO\nnato summit\nNegotiators in Florida\n"
+            "nato summit\nNATO\nNegotiators in Florida\n"
         );
         assert_eq!(
             filter(input, "NATO", false),
