@@ -76,7 +76,9 @@ fn submit(app: &mut App, worker: &SearchWorker) {
 /// Types each query a key at a time, waiting for each key's results as a person watching
 /// the screen would. Returns the time `update` took per key and the time until the key's
 /// results were in the state.
-fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
+/// Types every query a key at a time: the time `update` takes for each key, and the time
+/// until the key's results are shown (the search, then the frame that draws them).
+fn type_queries(app: &mut App, theme: &Theme) -> (Vec<Duration>, Vec<Duration>) {
     let (found, results) = mpsc::channel::<SearchDone>();
     let worker = SearchWorker::start(move |done| {
         let _ = found.send(done);
@@ -95,6 +97,7 @@ fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
                 let Ok(done) = results.recv() else { break };
                 update(app, Action::SearchFinished(Box::new(done)));
             }
+            frame(app, theme);
             shown.push(start.elapsed());
         }
     }
@@ -148,7 +151,7 @@ fn main() {
             })
             .collect();
         update(&mut app, Action::FocusList(EntityKind::Actor));
-        let (mut input, mut shown) = type_queries(&mut app);
+        let (mut input, mut shown) = type_queries(&mut app, &theme);
         println!(
             "{n:>8} entities: bare serde_yaml parse {}, load+validate+index {} ({:.2}×), search engine {}",
             ms(bare_parse),
