@@ -48,12 +48,18 @@ pub(crate) struct WordRule {
     pub how: How,
 }
 
+/// Words longer than this take no typos and get no suggestions: no dossier word is so
+/// long, and the automaton for a long word grows with it (a pasted 30,000-letter word would
+/// take seconds and a gigabyte).
+pub(crate) const MAX_TYPO_CHARS: usize = 40;
+
 /// The edits a word of `chars` letters may have: 1 from 4 letters, 2 from 8.
 pub(crate) fn typo_budget(chars: usize) -> u8 {
     match chars {
         0..=3 => 0,
         4..=7 => 1,
-        _ => 2,
+        8..=MAX_TYPO_CHARS => 2,
+        _ => 0,
     }
 }
 
@@ -266,6 +272,7 @@ mod tests {
         assert_eq!(typo_budget(3), 0);
         assert_eq!(typo_budget(4), 1);
         assert_eq!(typo_budget(8), 2);
+        assert_eq!(typo_budget(MAX_TYPO_CHARS + 1), 0);
         assert_eq!(
             grade(&any("rubo", false), "rubio").any,
             typo_from_distance(1)

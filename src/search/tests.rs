@@ -314,3 +314,20 @@ fn postings_score_as_reading_the_documents_does() {
         }
     }
 }
+
+/// A pasted huge word takes no typos and gets no suggestion: its automaton would grow with
+/// it (seconds and a gigabyte for 30,000 letters).
+#[test]
+fn a_huge_query_word_is_matched_as_typed_only() {
+    let l = loaded();
+    let engine = SearchEngine::new(&l.dossier, &l.index);
+    let huge = format!("pokrovsk{}", "x".repeat(50_000));
+    let results = engine.search(&Query::parse(&huge).unwrap_or_default());
+    assert_eq!(results.total(), 0);
+    assert!(results.suggestions().is_empty());
+    let rules = engine.rules(&Query::parse(&huge).unwrap_or_default().groups[0][0]);
+    assert!(matches!(
+        rules[0].how,
+        super::grade::How::Any { max_typos: 0, .. }
+    ));
+}

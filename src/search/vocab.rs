@@ -11,7 +11,9 @@ use fst::{IntoStreamer, Map, Streamer};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
-use super::grade::{EXACT, Grades, How, PREFIX, WordRule, fuzzy_grade, typo_from_distance};
+use super::grade::{
+    EXACT, Grades, How, MAX_TYPO_CHARS, PREFIX, WordRule, fuzzy_grade, typo_from_distance,
+};
 
 /// Words are numbered as they are first seen while the documents are built.
 #[derive(Default)]
@@ -174,7 +176,7 @@ impl Vocabulary {
     pub fn nearest(&self, word: &str, how_many: usize) -> Vec<String> {
         let chars = word.chars().count();
         let max = if chars >= 4 { 2 } else { 1 };
-        let Some(builder) = automaton(max).filter(|_| chars >= 3) else {
+        let Some(builder) = automaton(max).filter(|_| (3..=MAX_TYPO_CHARS).contains(&chars)) else {
             return Vec::new();
         };
         let dfa = builder.build_dfa(word);
