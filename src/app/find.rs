@@ -166,4 +166,33 @@ mod tests {
         assert_eq!(app.status(), Some("The query has no hit in this entity"));
         assert_eq!(app.detail().current_hit(), None);
     }
+
+    /// A new query forgets the hit of the old one: `n` starts again from the screen.
+    #[test]
+    fn a_new_query_starts_the_hits_again() {
+        let mut app = app_with("pokrovsk");
+        update(&mut app, Action::FocusList(EntityKind::Actor));
+        update(&mut app, Action::FindNext);
+        update(&mut app, Action::FindNext);
+        let shown = app.shown();
+        update(&mut app, Action::StartSearch);
+        for c in " russia".chars() {
+            update(&mut app, Action::Insert(c));
+            assert_eq!(app.shown(), shown, "the same entity stays shown");
+        }
+        update(&mut app, Action::FinishSearch);
+        assert_eq!(app.detail().current_hit(), None);
+        let hits = app.detail().hits(app.engine(), app.query().parsed());
+        let rows = app.layout().panes.detail_inner().0;
+        let lines = app.detail().screen_lines().len();
+        let top = app.detail().first_shown(lines, rows);
+        let expected = hits.iter().position(|h| h.0 >= top).unwrap_or(0);
+        update(&mut app, Action::FindNext);
+        let (line, start) = app.detail().current_hit().unwrap_or_default();
+        assert_eq!((line, start), (hits[expected].0, hits[expected].1.start));
+        assert_eq!(
+            app.status(),
+            Some(format!("Hit {} of {}", expected + 1, hits.len()).as_str())
+        );
+    }
 }
