@@ -30,6 +30,8 @@ impl App {
     /// New results are shown: as in fzf, the cursor goes to the best match.
     pub(crate) fn results_changed(&mut self) {
         self.lists = [ListView::default(); EntityKind::COUNT];
+        // The hit `n`/`N` went to was one of the old query's.
+        self.detail.current_hit = None;
         if self.results().count(self.last_list) == 0
             && let Some(best) = self.best_list()
         {
