@@ -130,10 +130,11 @@ impl SearchEngine {
         lit
     }
 
-    /// The query's hits in one line of text (char ranges, in order), graded as a short
-    /// field (letters left out count): what `n` and `N` step through in the detail pane.
+    /// The query's hits in one line of text (char ranges, in order), graded as long text
+    /// (no letters left out: the detail pane is mostly summaries and quotes): what `n` and
+    /// `N` step through in the detail pane.
     pub fn hits_in(&self, query: &Query, line: &str) -> Vec<Range<usize>> {
-        self.hits_in_field(query, Field::Role, line)
+        self.hits_in_field(query, Field::Summary, line)
     }
 
     fn hits_in_field(&self, query: &Query, field: Field, text: &str) -> Vec<Range<usize>> {
