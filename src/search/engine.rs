@@ -242,15 +242,16 @@ impl SearchEngine {
         {
             return Arc::clone(table);
         }
-        let grades = self.vocabulary.table(rule, &self.matcher);
-        let matched: Vec<u32> = (0..grades.len() as u32)
-            .filter(|&w| grades[w as usize] != 0)
-            .collect();
-        let postings = matched.iter().map(|&w| self.postings.count(w)).sum();
+        let (words, grades): (Vec<u32>, Vec<u32>) = self
+            .vocabulary
+            .table(rule, &self.matcher)
+            .into_iter()
+            .unzip();
+        let postings = words.iter().map(|&w| self.postings.count(w)).sum();
         let table = Arc::new(Table {
             rule: rule.clone(),
+            words,
             grades,
-            matched,
             postings,
         });
         if let Ok(mut kept) = self.kept_tables.lock() {

@@ -83,11 +83,11 @@ impl SearchEngine {
                 continue;
             };
             for table in tables {
-                for (n, &word) in table.matched.iter().enumerate() {
+                for (n, (&word, &packed)) in table.words.iter().zip(&table.grades).enumerate() {
                     if n % WORDS_PER_CHECK == 0 && cancelled() {
                         return None;
                     }
-                    let grades = Grades::unpack(table.grades[word as usize]);
+                    let grades = Grades::unpack(packed);
                     for (doc, occurrence) in self.postings.with_occurrences(word) {
                         let score = &mut scores[doc as usize];
                         *score = (*score).max(occurrence_score(occurrence, grades));
@@ -162,7 +162,7 @@ impl SearchEngine {
                 .iter()
                 .min_by_key(|t| t.postings)
                 .filter(|_| !negated)?;
-            for &word in &table.matched {
+            for &word in &table.words {
                 self.postings.of(word).for_each(|d| set.insert(d));
             }
         }

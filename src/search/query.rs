@@ -83,6 +83,10 @@ pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, actor:, place
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
+/// The most words and filters a query may have: each costs a pass over what its word
+/// finds, and no question needs more.
+pub const MAX_QUERY_WORDS: usize = 64;
+
 /// Splits the input at spaces outside double quotes.
 fn tokens(input: &str) -> Vec<&str> {
     let mut found = Vec::new();
@@ -131,6 +135,19 @@ impl Query {
         }
         if joining {
             return Err(QueryError(NEEDS_SIDES.into()));
+        }
+        let words: usize = groups
+            .iter()
+            .flatten()
+            .map(|term| match &term.kind {
+                TermKind::Text(text) => text.words().len(),
+                TermKind::Filter(_) => 1,
+            })
+            .sum();
+        if words > MAX_QUERY_WORDS {
+            return Err(QueryError(format!(
+                "the query has {words} words and filters; at most {MAX_QUERY_WORDS} are searched"
+            )));
         }
         if let Some(last) = groups.last_mut().and_then(|g| g.last_mut())
             && !last.negated
@@ -303,6 +320,11 @@ mod tests {
         assert_eq!(
             hint("place:-"),
             "place: needs a name or id, e.g. place:donetsk"
+        );
+        let long = vec!["w"; 40].join(" ") + " \"" + &vec!["p"; 30].join(" ") + "\"";
+        assert_eq!(
+            hint(&long),
+            "the query has 70 words and filters; at most 64 are searched"
         );
     }
 

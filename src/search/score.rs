@@ -54,23 +54,29 @@ fn field_words(tokens: &[u32], start: usize) -> usize {
         .unwrap_or(tokens.len() - start)
 }
 
-/// The grades of every vocabulary word for one query word.
+/// The words that match one query word, with their grades.
 #[derive(Debug)]
 pub(crate) struct Table {
     pub rule: WordRule,
+    /// The numbers of the words that match at all, in order.
+    pub words: Vec<u32>,
+    /// Their grades, packed ([`Grades::packed`]), in the same order.
     pub grades: Vec<u32>,
-    /// The words that match at all.
-    pub matched: Vec<u32>,
     /// How many documents hold those words, counted once per word (to pick the most
     /// selective word of a phrase).
     pub postings: usize,
 }
 
 impl Table {
+    /// The grades of word `token` (0: it does not match).
+    fn packed(&self, token: u32) -> u32 {
+        self.words
+            .binary_search(&token)
+            .map_or(0, |at| self.grades[at])
+    }
+
     pub fn of(&self, token: u32, short: bool) -> Grade {
-        self.grades
-            .get(token as usize)
-            .map_or(0, |&g| Grades::unpack(g).in_field(short))
+        Grades::unpack(self.packed(token)).in_field(short)
     }
 }
 
@@ -162,7 +168,7 @@ fn best_word(tokens: &[u32], table: &Table) -> Option<Best> {
             field_start = i + 1;
             continue;
         }
-        let packed = table.grades.get(token as usize).copied().unwrap_or(0);
+        let packed = table.packed(token);
         if packed == 0 {
             continue;
         }

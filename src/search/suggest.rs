@@ -18,8 +18,7 @@ impl SearchEngine {
                 continue;
             }
             for (rule, word) in self.rules(term).iter().zip(text.words()) {
-                let grades = self.vocabulary.table(rule, &self.matcher);
-                if grades.iter().any(|&g| g != 0) {
+                if !self.vocabulary.table(rule, &self.matcher).is_empty() {
                     continue;
                 }
                 for near in self.vocabulary.nearest(word, SUGGESTIONS) {

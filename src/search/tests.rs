@@ -270,10 +270,15 @@ fn vocabulary_tables_agree_with_the_rules_word_by_word() {
                     word: q.into(),
                     how,
                 };
-                let table = engine.vocabulary.table(&rule, &engine.matcher);
+                let table: std::collections::HashMap<u32, u32> = engine
+                    .vocabulary
+                    .table(&rule, &engine.matcher)
+                    .into_iter()
+                    .collect();
                 for (word, n) in &words {
                     let direct = rule.grades(word, &engine.matcher).packed();
-                    assert_eq!(table[*n as usize], direct, "{rule:?} on {word:?}");
+                    let from_table = table.get(n).copied().unwrap_or(0);
+                    assert_eq!(from_table, direct, "{rule:?} on {word:?}");
                 }
             }
         }

@@ -10,6 +10,7 @@ use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
+use rustc_hash::FxHashMap;
 
 use super::grade::{
     EXACT, Grades, How, MAX_TYPO_CHARS, PREFIX, WordRule, fuzzy_grade, typo_from_distance,
@@ -105,12 +106,14 @@ impl Vocabulary {
         }
     }
 
-    /// The grades of every word for `rule`, packed ([`Grades::packed`]), by word number.
-    pub fn table(&self, rule: &WordRule, matcher: &SkimMatcherV2) -> Vec<u32> {
-        let mut grades = vec![Grades::default(); self.len()];
+    /// The words that match `rule` and their grades, packed ([`Grades::packed`]), in the
+    /// order of their numbers. Only the words that match are kept: a table costs what the
+    /// query word finds, not the size of the vocabulary.
+    pub fn table(&self, rule: &WordRule, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+        let mut grades: FxHashMap<u32, Grades> = FxHashMap::default();
         let q = rule.word.as_str();
         let mut raise = |n: u32, grade| {
-            let g = &mut grades[n as usize];
+            let g = grades.entry(n).or_default();
             g.any = g.any.max(grade);
             g.short = g.short.max(grade);
         };
@@ -149,24 +152,32 @@ impl Vocabulary {
         if let How::Any { fuzzy: true, .. } = rule.how {
             self.fuzzy(q, matcher, &mut grades);
         }
-        grades.into_iter().map(Grades::packed).collect()
+        let mut table: Vec<(u32, u32)> = grades
+            .into_iter()
+            .map(|(n, g)| (n, g.packed()))
+            .filter(|&(_, packed)| packed != 0)
+            .collect();
+        table.sort_unstable();
+        table
     }
 
     /// Fuzzy grades, in short fields only, for the short-field words that start with the
     /// query's first letter and match no better already.
-    fn fuzzy(&self, q: &str, matcher: &SkimMatcherV2, grades: &mut [Grades]) {
+    fn fuzzy(&self, q: &str, matcher: &SkimMatcherV2, grades: &mut FxHashMap<u32, Grades>) {
         let Some(first) = q.chars().next() else {
             return;
         };
         let mut buf = [0; 4];
         let start = Str::new(first.encode_utf8(&mut buf)).starts_with();
         self.each(start, |word, n| {
-            let g = &mut grades[n as usize];
-            if !self.short[n as usize] || g.any >= PREFIX {
+            let any = grades.get(&n).map_or(0, |g| g.any);
+            if !self.short[n as usize] || any >= PREFIX {
                 return;
             }
-            if let Ok(word) = std::str::from_utf8(word) {
-                g.short = g.short.max(fuzzy_grade(q, word, matcher));
+            let fuzzy = std::str::from_utf8(word).map_or(0, |w| fuzzy_grade(q, w, matcher));
+            if fuzzy > 0 {
+                let g = grades.entry(n).or_default();
+                g.short = g.short.max(fuzzy);
             }
         });
     }
