@@ -167,7 +167,18 @@ pub fn run(
         eprintln!("talks: cannot read the query: {err}");
         return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
     }
-    let lines = input.lines().collect::<io::Result<Vec<String>>>()?;
+    // A line that is not UTF-8 is read with U+FFFD for its bad bytes, as fzf shows it.
+    let lines = input
+        .split(b'\n')
+        .map(|line| {
+            line.map(|mut bytes| {
+                if bytes.last() == Some(&b'\r') {
+                    bytes.pop();
+                }
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        })
+        .collect::<io::Result<Vec<String>>>()?;
     let order = if typos {
         with_typos(&lines, query)
     } else {
@@ -191,12 +202,18 @@ pub fn run(
         ranked.sort_unstable();
         ranked.into_iter().map(|(_, _, i)| i).collect()
     };
+    let found = !order.is_empty();
     let mut out = io::BufWriter::new(out);
     for i in order {
         writeln!(out, "{}", sanitize_line(&lines[i]))?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    // As fzf --filter: 1 when no line matches.
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_NOT_FOUND)
+    })
 }
 
 /// `score` of every line, on two threads (the order of the lines is kept).
@@ -306,6 +323,18 @@ mod tests {
             filter(input, "^zo | summit$", false),
             "nato summit\nZoë Müller\n"
         );
+    }
+
+    #[test]
+    fn bad_bytes_do_not_stop_the_other_lines() {
+        let mut out = Vec::new();
+        let input: &[u8] = b"a\xffb nato\r\nnato ok\n";
+        let code = super::run(&mut out, input, "nato", false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(code, std::process::ExitCode::SUCCESS);
+        assert_eq!(String::from_utf8_lossy(&out), "nato ok\na\u{fffd}b nato\n");
+        let code =
+            super::run(&mut Vec::new(), input, "xyz", false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(code, std::process::ExitCode::from(1));
     }
 
     #[test]

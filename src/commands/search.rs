@@ -83,14 +83,32 @@ fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
     serde_json::to_string_pretty(&items).unwrap_or_default()
 }
 
+/// Queries are echoed in messages up to this many characters.
+const ECHOED_CHARS: usize = 80;
+
 /// "nothing matches \"nto\"; did you mean nato?"
 pub(crate) fn nothing_matches(suggestions: &[String], text: &str) -> String {
-    let text = sanitize_line(text);
+    let text = echo(text);
     if suggestions.is_empty() {
-        format!("nothing matches \"{text}\"")
+        format!("nothing matches {text}")
     } else {
         let words = sanitize_line(&suggestions.join(", ")).into_owned();
-        format!("nothing matches \"{text}\"; did you mean {words}?")
+        format!("nothing matches {text}; did you mean {words}?")
+    }
+}
+
+/// The query in quotes for a message: double quotes, or single ones when it holds a
+/// double quote; cut after [`ECHOED_CHARS`] characters.
+fn echo(text: &str) -> String {
+    let clean = sanitize_line(text);
+    let mut cut: String = clean.chars().take(ECHOED_CHARS).collect();
+    if clean.chars().count() > ECHOED_CHARS {
+        cut.push('…');
+    }
+    if cut.contains('"') {
+        format!("'{cut}'")
+    } else {
+        format!("\"{cut}\"")
     }
 }
 

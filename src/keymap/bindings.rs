@@ -89,6 +89,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Right)], Action::CursorRight),
     bind!(Search, [Plain(Home), Ctrl('a')], Action::CursorHome),
     bind!(Search, [Plain(End), Ctrl('e')], Action::CursorEnd),
+    bind!(Search, [Plain(Tab)], Action::Insert(' '), "A space (a pasted tab separates words)"),
     bind!(Search, [Ctrl('c')], Action::Quit),
     bind!(Search, [Ctrl('z')], Action::Suspend),
     bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: actor: place: date:2025 date:>=2025-11 (undated events never match date:)"),

@@ -10,7 +10,8 @@ pub struct Span {
 }
 
 impl Span {
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the calendar is not checked: see
+    /// `model::check_date`).
     pub fn parse(text: &str) -> Result<Span, String> {
         let parts: Vec<&str> = text.split('-').collect();
         let number = |part: &str, digits: usize| -> Option<u32> {
@@ -75,6 +76,7 @@ impl DateFilter {
         } else {
             (DateTest::Within, value)
         };
+        crate::model::check_date(date)?;
         let span = Span::parse(date)?;
         Ok(DateFilter { test, span })
     }
@@ -123,15 +125,13 @@ mod tests {
     #[test]
     fn bad_dates_say_what_is_expected() {
         let err = DateFilter::parse(">=2025-13").unwrap_err();
-        assert_eq!(
-            err,
-            "\"2025-13\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-        );
+        assert_eq!(err, "invalid date \"2025-13\": there is no month 13");
         assert!(DateFilter::parse("25").is_err());
         assert!(DateFilter::parse("2025-1-1").is_err());
-        assert!(
-            DateFilter::parse("2025-02-30").is_ok(),
-            "days are compared, not checked"
+        assert_eq!(
+            DateFilter::parse("2025-02-30").unwrap_err(),
+            "invalid date \"2025-02-30\": month 2 of 2025 has 28 days"
         );
+        assert!(DateFilter::parse("<=2024-02-29").is_ok());
     }
 }

@@ -36,8 +36,8 @@ pub struct SearchEngine {
     pub(super) postings: Postings,
     /// Where each kind's documents start (documents are in kind order, then dossier order).
     kind_start: [usize; EntityKind::COUNT],
-    actors: Named,
-    places: Named,
+    pub(super) actors: Named,
+    pub(super) places: Named,
     /// The tables of the last few query words, oldest first.
     kept_tables: Mutex<Vec<Arc<Table>>>,
     pub(super) matcher: SkimMatcherV2,

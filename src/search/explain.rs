@@ -165,9 +165,10 @@ impl Matched {
             0
         } else {
             // Some words before the hit, the whole hit (room left for two `…`).
+            // (A hit wider than the room starts the snippet and is cut at its end.)
             let before = first.saturating_sub(width / 3);
             let fits = first_end.saturating_sub(width - 2);
-            before.max(fits).min(chars.len() - (width - 1))
+            before.max(fits).min(first).min(chars.len() - (width - 1))
         };
         // Start at a word when cutting: back to its start if the hit still fits, else on
         // to the next one (never past the hit).
@@ -201,8 +202,8 @@ impl Matched {
         let hits = self
             .hits
             .iter()
-            .filter(|h| h.start >= start && h.start < end)
-            .map(|h| (h.start - start + shift)..(h.end.min(end) - start + shift))
+            .filter(|h| h.end > start && h.start < end)
+            .map(|h| (h.start.max(start) - start + shift)..(h.end.min(end) - start + shift))
             .collect();
         (text, hits)
     }
@@ -231,5 +232,10 @@ mod tests {
         assert_eq!(snippet("short text", 0..5, 20).0, "short text");
         let (line, _) = snippet(text, 0..6, 12);
         assert_eq!(line, "Russia's cl…");
+        // A hit wider than the snippet starts it, cut at its end, still lit.
+        let (line, hits) = snippet("the transparency of it", 4..16, 10);
+        assert_eq!(line, "…transpar…");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].start, hits[0].end), (1, 9));
     }
 }

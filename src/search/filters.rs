@@ -14,6 +14,7 @@ pub(crate) struct Named {
     keys: Vec<Vec<Vec<String>>>,
     /// Per entity: the entities a filter for it also takes (representatives, parts).
     followers: Vec<Vec<u32>>,
+    ids: Vec<String>,
 }
 
 impl Named {
@@ -21,10 +22,18 @@ impl Named {
         names: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
         followers: Vec<Vec<u32>>,
     ) -> Self {
+        let mut ids = Vec::new();
         let keys = names
-            .map(|(id, others)| std::iter::once(id).chain(others).map(word_texts).collect())
+            .map(|(id, others)| {
+                ids.push(id.to_string());
+                std::iter::once(id).chain(others).map(word_texts).collect()
+            })
             .collect();
-        Named { keys, followers }
+        Named {
+            keys,
+            followers,
+            ids,
+        }
     }
 
     /// The entities `value` names, with everything that follows from them, sorted.
@@ -50,6 +59,12 @@ impl Named {
             }
         };
         self.follow(named)
+    }
+
+    /// The id nearest to a value that names nothing, to suggest instead.
+    pub fn nearest_id(&self, value: &[String]) -> Option<String> {
+        let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        crate::model::closest(&value.join("-"), &ids).map(String::from)
     }
 
     fn matching(&self, test: impl Fn(&[Vec<String>]) -> bool) -> Vec<u32> {

@@ -313,9 +313,9 @@ mod tests {
         );
         assert!(hint("kind:evnt").starts_with("unknown kind \"evnt\": did you mean event? Use"));
         assert_eq!(
-            hint("date:2025-13"),
-            "date: \"2025-13\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, after >= or \
-             <= if you like (e.g. date:>=2025-11); undated events never match"
+            hint("date:2025-11-31"),
+            "date: invalid date \"2025-11-31\": month 11 of 2025 has 30 days (e.g. date:2025, \
+             date:2025-11, date:>=2025-11, date:<=2025-03-04; undated events never match)"
         );
         assert_eq!(
             hint("place:-"),

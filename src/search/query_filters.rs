@@ -44,9 +44,12 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
         "topic" => Ok(Filter::Topic(value.to_string())),
         "actor" => named(field, value).map(Filter::Actor),
         "place" => named(field, value).map(Filter::Place),
-        "date" => DateFilter::parse(value)
-            .map(Filter::Date)
-            .map_err(|err| QueryError(format!("date: {err}, after >= or <= if you like (e.g. date:>=2025-11); undated events never match"))),
+        "date" => DateFilter::parse(raw).map(Filter::Date).map_err(|err| {
+            QueryError(format!(
+                "date: {err} (e.g. date:2025, date:2025-11, date:>=2025-11, date:<=2025-03-04; \
+                 undated events never match)"
+            ))
+        }),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")

@@ -336,3 +336,31 @@ fn a_huge_query_word_is_matched_as_typed_only() {
         super::grade::How::Any { max_typos: 0, .. }
     ));
 }
+
+#[test]
+fn a_query_that_finds_nothing_gets_the_nearest_words() {
+    let l = loaded();
+    let engine = SearchEngine::new(&l.dossier, &l.index);
+    let suggest = |q: &str| {
+        engine
+            .search(&Query::parse(q).unwrap_or_default())
+            .suggestions()
+            .to_vec()
+    };
+    assert_eq!(
+        suggest("dnbs"),
+        ["donbas", "does", "days"],
+        "two edits at most"
+    );
+    assert_eq!(suggest("donbazzz"), ["donbas"], "the longest shared start");
+    assert_eq!(
+        suggest("witkoffputin")[0],
+        "witkoff putin",
+        "two words run together"
+    );
+    assert_eq!(suggest("actor:poutine"), ["actor:putin"]);
+    assert!(
+        suggest("moscow florida").is_empty(),
+        "each word is found: the pair is not"
+    );
+}

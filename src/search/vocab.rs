@@ -182,6 +182,36 @@ impl Vocabulary {
         });
     }
 
+    /// The most frequent dossier word that starts with the longest start of `word` (four
+    /// letters at least) that any dossier word starts with: "donbas" for "donbazzz".
+    pub fn sharing_start(&self, word: &str) -> Option<String> {
+        let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(4).collect();
+        for &end in ends.iter().rev() {
+            let mut best: Option<(u32, String)> = None;
+            self.each(Str::new(&word[..end]).starts_with(), |w, n| {
+                let count = self.count[n as usize];
+                if best.as_ref().is_none_or(|(c, _)| count > *c)
+                    && let Ok(text) = std::str::from_utf8(w)
+                {
+                    best = Some((count, text.to_string()));
+                }
+            });
+            if let Some((_, text)) = best {
+                return Some(text);
+            }
+        }
+        None
+    }
+
+    /// `word` as two dossier words run together: "witkoff putin" for "witkoffputin".
+    pub fn split(&self, word: &str) -> Option<String> {
+        word.char_indices().skip(2).find_map(|(i, _)| {
+            let (a, b) = word.split_at(i);
+            (b.chars().count() >= 2 && self.number(a).is_some() && self.number(b).is_some())
+                .then(|| format!("{a} {b}"))
+        })
+    }
+
     /// The dossier words nearest to `word` (two edits at most, one below 4 letters): the
     /// fewest edits first, then the most frequent, then in alphabetical order.
     pub fn nearest(&self, word: &str, how_many: usize) -> Vec<String> {

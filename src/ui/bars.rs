@@ -64,7 +64,9 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     };
     line.push(" / ", |_| prompt_style);
     if query.text.is_empty() && !searching {
-        line.push("search (fzf syntax; ? for help)", |_| theme.muted);
+        line.push("search: words, \"phrases\", filters (? for help)", |_| {
+            theme.muted
+        });
     } else {
         let text = sanitize_line(&query.text).into_owned();
         let cursor = query.cursor;
@@ -79,10 +81,17 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
             line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
         }
     }
-    let hint = app
-        .query()
-        .error()
-        .map(|e| format!("  ⚠ {}", sanitize_line(e)));
+    // While the query cannot be read, the lists keep the results of the last one that
+    // could: the hint says which.
+    let shown = app.query().answered();
+    let hint = app.query().error().map(|e| {
+        let lists = if shown.is_empty() {
+            String::new()
+        } else {
+            format!(" (the lists show \"{}\")", sanitize_line(shown))
+        };
+        format!("  ⚠ {}{lists}", sanitize_line(e))
+    });
     let mut hint_fitted = Fitted::default();
     if let Some(hint) = &hint {
         hint_fitted.push(hint, |_| theme.error);

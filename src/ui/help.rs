@@ -55,7 +55,7 @@ impl HelpOverlay<'_> {
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(row.context.title(), theme.label)));
             }
-            lines.push(self.row_line(row, key_width, width));
+            lines.extend(self.row_lines(row, key_width, width));
         }
         if rows.is_empty() {
             let none = Span::styled("  No key matches the filter.", theme.muted);
@@ -68,22 +68,48 @@ impl HelpOverlay<'_> {
         lines
     }
 
-    /// A binding: its keys, what it does and, where it can be remapped, its name.
-    fn row_line(&self, row: &HelpRow, key_width: usize, width: usize) -> Line<'static> {
+    /// A binding: its keys, what it does and, where it can be remapped, its name; a long
+    /// description goes on over more lines, under itself.
+    fn row_lines(&self, row: &HelpRow, key_width: usize, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
         let keys = format!("  {:key_width$}  ", row.keys);
-        let mut fitted = Fitted::default();
-        fitted.push(&keys, |_| theme.key);
-        fitted.push(row.description, |_| ratatui::style::Style::new());
+        let indent = keys.chars().count();
         let remappable = !matches!(
             row.context,
             Context::Search | Context::Export | Context::Help | Context::Overwrite
         );
-        if remappable {
-            fitted.push(&format!("  ({})", row.name), |_| theme.muted);
+        let name = if remappable {
+            format!("  ({})", row.name)
+        } else {
+            String::new()
+        };
+        let text = format!("{}{name}", row.description);
+        let room = width.saturating_sub(indent).max(10);
+        let description_chars = row.description.chars().count();
+        let mut lines = Vec::new();
+        let mut at = 0;
+        for (n, piece) in textwrap::wrap(&text, room).iter().enumerate() {
+            let mut fitted = Fitted::default();
+            let lead = if n == 0 {
+                keys.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            fitted.push(&lead, |_| theme.key);
+            // The remap name, at the end, is muted.
+            let start = at;
+            fitted.push(piece, |i| {
+                if start + i >= description_chars {
+                    theme.muted
+                } else {
+                    ratatui::style::Style::new()
+                }
+            });
+            at += piece.chars().count() + 1;
+            fitted.truncate(width);
+            lines.push(Line::from(fitted.into_spans()));
         }
-        fitted.truncate(width);
-        Line::from(fitted.into_spans())
+        lines
     }
 }
 

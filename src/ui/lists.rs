@@ -66,8 +66,9 @@ impl ListPane<'_> {
         let name_budget = width
             .saturating_sub(fact_budget + marker.len())
             .max(width.min(4));
-        // Like fzf, cut the start of a long name rather than hide the characters that matched.
-        let skip = skip_to_show(&name, highlight.last().copied(), name_budget);
+        // Like fzf, cut the start of a long name rather than hide the characters that matched
+        // (the first hit: a name that starts with one is never cut in front).
+        let skip = skip_to_show(&name, first_run_end(&highlight), name_budget);
         let mut fitted = Fitted::default();
         fitted.push(marker, |_| base);
         if skip > 0 {
@@ -165,6 +166,17 @@ impl ListPane<'_> {
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
     }
+}
+
+/// The last character of the first run of consecutive highlighted characters.
+fn first_run_end(highlight: &[usize]) -> Option<usize> {
+    let first = *highlight.first()?;
+    let run = highlight
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &i)| i == first + k)
+        .count();
+    Some(first + run - 1)
 }
 
 /// How many leading characters of `name` to drop so that the character at `last_match`
