@@ -1,4 +1,5 @@
-//! Any query text: a query or a hint, never a panic; a parsed query searches cleanly.
+//! Any query text: a query or a hint, never a panic; a parsed query searches cleanly, and
+//! explains each hit and finds its hits in a line without a panic.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -16,9 +17,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(query) = Query::parse(text) {
         let loaded = loaded();
-        let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&query);
+        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+        let results = engine.search(&query);
         for kind in talks::model::EntityKind::ALL {
-            assert!(results.of(kind).len() <= loaded.dossier.count(kind));
+            assert!(results.count(kind) <= loaded.dossier.count(kind));
+            for hit in results.ranked(kind).iter().take(5) {
+                let entity = talks::model::EntityRef { kind, index: hit.index };
+                let _ = engine.explain(&loaded.dossier, &loaded.index, &query, entity);
+                let _ = engine.highlight(&loaded.dossier, &query, entity);
+            }
         }
+        let _ = engine.hits_in(&query, text);
     }
 });
