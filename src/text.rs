@@ -62,6 +62,36 @@ fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True for characters JSON output writes as `\uXXXX` although JSON allows them raw: C1
+/// controls (a terminal acts on U+009B as on ESC [), bidi controls, and the line and
+/// paragraph separators.
+fn needs_json_escape(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// JSON text with [`needs_json_escape`] characters written as `\uXXXX`: still valid JSON,
+/// the same strings, and nothing a terminal acts on when it is printed. serde_json escapes
+/// C0 controls already; these can only stand inside strings.
+pub(crate) fn json_escaped(json: String) -> String {
+    if !json.chars().any(needs_json_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_json_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Pretty JSON of `value`, [`json_escaped`].
+pub(crate) fn json_pretty(value: &impl serde::Serialize) -> String {
+    json_escaped(serde_json::to_string_pretty(value).unwrap_or_default())
+}
+
 /// One line of text with every unsafe character made visible; newlines and tabs become
 /// spaces.
 pub(crate) fn sanitize_line(text: &str) -> Cow<'_, str> {
@@ -85,6 +115,19 @@ pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_output_escapes_what_a_terminal_would_act_on() {
+        let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{2028}d é\u{1b}" });
+        let text = json_pretty(&value);
+        assert!(
+            text.contains(r"a\u009b31mb\u202ec\u2028d é\u001b"),
+            "{text}"
+        );
+        assert!(!text.chars().any(|c| needs_json_escape(c) || c == '\u{1b}'));
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(back, value, "the same strings");
+    }
 
     #[test]
     fn escapes_controls_and_bidi_overrides() {

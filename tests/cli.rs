@@ -250,3 +250,28 @@ fn filter_ranks_lines_of_standard_input_like_fzf_filter() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot read the query"), "{stderr}");
 }
+
+/// C1 and bidi controls in the data reach JSON output escaped (`\u009b`), never raw: the
+/// same JSON, the same strings, nothing a terminal acts on.
+#[test]
+fn json_output_escapes_c1_and_bidi_controls() {
+    let yaml = format!(
+        "{}actors:\n  - {{id: a, name: \"Eve\\u009b31m \\u202eevil\", kind: person, sources: [s]}}\n",
+        common::HEADER
+    );
+    let (_dir, path) = common::write_temp("d.yaml", yaml.as_bytes());
+    let file = path.to_str().unwrap();
+    let runs = [
+        vec!["show", "a", "--format", "json", "--dossier", file],
+        vec!["search", "eve", "--format", "json", "--dossier", file],
+        vec!["list", "actors", "--format", "json", "--dossier", file],
+        vec!["export", file, "--view", "actors", "--format", "json", "--no-timestamp"],
+    ];
+    for args in runs {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!out.contains(['\u{9b}', '\u{202e}']), "{args:?} printed a control raw");
+        assert!(out.contains(r"\u009b31m \u202eevil"), "{args:?}: {out}");
+        assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok(), "{args:?}");
+    }
+}

@@ -150,11 +150,7 @@ fn list(
     match format {
         DataFormat::Json => {
             let items: Vec<Value> = entities.iter().map(|&e| entity_value(loaded, e)).collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&items).unwrap_or_default()
-            )?;
+            writeln!(out, "{}", crate::text::json_pretty(&items))?;
         }
         DataFormat::Text => write_rows(out, loaded, &entities)?,
     }
@@ -244,11 +240,7 @@ fn show(
                 "entity": entity_value(loaded, entity),
                 "links": links,
             });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )?;
+            writeln!(out, "{}", crate::text::json_pretty(&value))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -80,7 +80,7 @@ fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
+    crate::text::json_pretty(&items)
 }
 
 /// Queries are echoed in messages up to this many characters.

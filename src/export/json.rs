@@ -45,7 +45,7 @@ fn header(loaded: &Loaded, exported_at: Option<&str>) -> serde_json::Map<String,
 }
 
 fn pretty(value: Value) -> String {
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut text = crate::text::json_pretty(&value);
     text.push('\n');
     text
 }
