@@ -265,13 +265,70 @@ fn json_output_escapes_c1_and_bidi_controls() {
         vec!["show", "a", "--format", "json", "--dossier", file],
         vec!["search", "eve", "--format", "json", "--dossier", file],
         vec!["list", "actors", "--format", "json", "--dossier", file],
-        vec!["export", file, "--view", "actors", "--format", "json", "--no-timestamp"],
+        vec![
+            "export",
+            file,
+            "--view",
+            "actors",
+            "--format",
+            "json",
+            "--no-timestamp",
+        ],
     ];
     for args in runs {
         let (code, out, err) = run(&args);
         assert_eq!(code, 0, "{args:?}: {err}");
-        assert!(!out.contains(['\u{9b}', '\u{202e}']), "{args:?} printed a control raw");
+        assert!(
+            !out.contains(['\u{9b}', '\u{202e}']),
+            "{args:?} printed a control raw"
+        );
         assert!(out.contains(r"\u009b31m \u202eevil"), "{args:?}: {out}");
-        assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok(), "{args:?}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+            "{args:?}"
+        );
+    }
+}
+
+/// Output to a pipe whose reader is gone ends quietly with 141, as git does; a full disk
+/// is one line and status 1; no command panics on a failed write.
+#[test]
+fn failed_writes_end_cleanly() {
+    let commands: [&[&str]; 4] = [
+        &["completions", "bash"],
+        &["validate"],
+        &["search", "putin"],
+        &["export", "--view", "events"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(141), "{args:?}");
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {:?}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "talks: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
     }
 }

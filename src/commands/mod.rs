@@ -51,14 +51,20 @@ fn counted(parts: &[(usize, &str)]) -> String {
         .join(", ")
 }
 
-/// Runs one command; output errors (a closed pipe) end it quietly.
+/// Exit status for output to a closed pipe (128 + SIGPIPE, as git and the shell give).
+pub const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// Runs one command. A closed pipe ends it quietly (status 141); any other failed write
+/// (a full disk) is one line on stderr and status 1.
 pub fn run(command: Command) -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::Validate { dossier, strict } => return validate(dossier.as_deref(), strict),
+        Command::Validate { dossier, strict } => validate(&mut out, dossier.as_deref(), strict),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "talks", &mut out);
-            return ExitCode::SUCCESS;
+            // Into a buffer first: clap_complete's own writes panic on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "talks", &mut script);
+            out.write_all(&script).map(|()| ExitCode::SUCCESS)
         }
         Command::List { what, common } => {
             with_dossier(&common, |l| list(&mut out, l, what, common.format))
@@ -82,9 +88,9 @@ pub fn run(command: Command) -> ExitCode {
             search::run(&mut out, l, &query, kind, limit, common.format)
         }),
     };
-    match result {
+    match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_BROKEN_PIPE),
         Err(err) => {
             eprintln!("talks: cannot write the output: {err}");
             ExitCode::FAILURE
@@ -102,8 +108,8 @@ fn with_dossier(
     }
 }
 
-fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
-    match load(path) {
+fn validate(out: &mut impl Write, path: Option<&Path>, strict: bool) -> io::Result<ExitCode> {
+    Ok(match load(path) {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
                 let unlisted = model::unlisted_note(loaded.unlisted_warnings);
@@ -113,9 +119,9 @@ fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
                 let warnings = counted(&[(loaded.warning_count(), "warning")]);
                 eprintln!(
                     "{warnings}, treated as errors (--strict): {} does not pass",
-                    loaded.name
+                    sanitize_line(&loaded.name)
                 );
-                return ExitCode::from(EXIT_BAD_INPUT);
+                return Ok(ExitCode::from(EXIT_BAD_INPUT));
             }
             let d = &loaded.dossier;
             let mut summary = counted(&[
@@ -131,11 +137,11 @@ fn validate(path: Option<&Path>, strict: bool) -> ExitCode {
                     counted(&[(loaded.warning_count(), "warning")])
                 ));
             }
-            println!("{}: valid: {summary}", loaded.name);
+            writeln!(out, "{}: valid: {summary}", sanitize_line(&loaded.name))?;
             ExitCode::SUCCESS
         }
         Err(err) => report_load_error(&err),
-    }
+    })
 }
 
 fn list(
