@@ -82,7 +82,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
-    let name = path.display().to_string();
+    let name = crate::text::shown_path(path);
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound && !explicit => return settings,

@@ -242,7 +242,7 @@ fn load_behind_a_frame(
         });
         let _ = loaded.send(Wake::Loaded(Box::new(ready)));
     });
-    let name = path.display().to_string();
+    let name = talks::text::shown_path(path);
     let bytes = std::fs::metadata(path).ok().map(|m| m.len());
     let started = Instant::now();
     loop {

@@ -87,6 +87,12 @@ pub(crate) fn json_escaped(json: String) -> String {
     out
 }
 
+/// A file name as messages and the screen show it: lossy UTF-8, every unsafe character made
+/// visible (a name holding `ESC ]0;…` must not retitle the terminal).
+pub fn shown_path(path: &std::path::Path) -> String {
+    sanitize_line(&path.display().to_string()).into_owned()
+}
+
 /// Pretty JSON of `value`, [`json_escaped`].
 pub(crate) fn json_pretty(value: &impl serde::Serialize) -> String {
     json_escaped(serde_json::to_string_pretty(value).unwrap_or_default())

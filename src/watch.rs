@@ -67,7 +67,7 @@ pub fn watch(
     debouncer
         .watcher()
         .watch(&folder, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        .map_err(|e| format!("cannot watch {}: {e}", crate::text::shown_path(&folder)))?;
     Ok(debouncer)
 }
 

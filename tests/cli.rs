@@ -332,3 +332,28 @@ fn failed_writes_end_cleanly() {
         );
     }
 }
+
+/// A file name is shown, never executed: `ESC ]0;…BEL` must not retitle the terminal,
+/// `ESC ]52;…` must not write the clipboard, a newline must not forge a second line.
+#[test]
+fn file_names_reach_messages_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "a\u{1b}]0;pwned\u{7}b\nfake error\u{1b}]52;c;eA==\u{7}.yaml";
+    let path = dir.path().join(evil);
+    let file = path.to_str().unwrap();
+    let raw = |text: &str| text.contains(['\u{1b}', '\u{7}']);
+    // Missing, then present with a problem in it, then as an export target that exists.
+    let (code, out, err) = run(&["validate", file]);
+    assert_eq!(code, 2);
+    assert!(!raw(&err) && !raw(&out), "{err:?}");
+    assert!(err.contains("a^[]0;pwned^Gb fake error^[]52;c;eA==^G.yaml: error: no such file"), "{err:?}");
+    std::fs::write(&path, "version: 1\ntitle: [unclosed\n").unwrap();
+    let (code, _, err) = run(&["validate", file]);
+    assert_eq!(code, 2);
+    assert!(!raw(&err), "{err:?}");
+    assert_eq!(err.lines().filter(|l| l.contains("fake error")).count(), 1, "{err:?}");
+    let (code, _, err) = run(&["export", "--view", "events", "-o", file]);
+    assert_eq!(code, 1);
+    assert!(!raw(&err), "{err:?}");
+    assert!(err.contains("already exists; use --force"), "{err:?}");
+}

@@ -81,13 +81,17 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     };
     match write_atomic(path, text.as_bytes(), args.force) {
         Ok(written) => {
-            eprintln!("Wrote {} to {}", written.size(), written.path.display());
+            eprintln!(
+                "Wrote {} to {}",
+                written.size(),
+                crate::text::shown_path(&written.path)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(path)) => {
             eprintln!(
                 "talks: {} already exists; use --force to overwrite it",
-                path.display()
+                crate::text::shown_path(&path)
             );
             Ok(ExitCode::FAILURE)
         }

@@ -1,6 +1,7 @@
 //! The atomic write: a temporary file in the target folder, then a rename, so an interrupted
 //! export leaves no half file; an existing file is replaced only when asked.
 
+use crate::text::{sanitize_line, shown_path};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -25,17 +26,17 @@ impl Written {
 /// Why an export could not be written. The messages say what and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WriteError {
-    #[error("{0} already exists")]
+    #[error("{} already exists", shown_path(.0))]
     Exists(PathBuf),
-    #[error("{0} is a folder; give a file name")]
+    #[error("{} is a folder; give a file name", shown_path(.0))]
     IsFolder(PathBuf),
-    #[error("the folder {0} does not exist")]
+    #[error("the folder {} does not exist", shown_path(.0))]
     NoFolder(PathBuf),
-    #[error("permission denied: cannot write {0}")]
+    #[error("permission denied: cannot write {}", shown_path(.0))]
     PermissionDenied(PathBuf),
-    #[error("the disk is full: {0} was not written")]
+    #[error("the disk is full: {} was not written", shown_path(.0))]
     DiskFull(PathBuf),
-    #[error("cannot write {0}: {1}")]
+    #[error("cannot write {}: {}", shown_path(.0), sanitize_line(.1))]
     Other(PathBuf, String),
 }
 

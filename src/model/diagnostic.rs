@@ -65,10 +65,12 @@ impl fmt::Display for Diagnostic {
         };
         let message = sanitize_line(&self.message);
         match self.location {
-            Some(Location { line, column }) => {
-                write!(f, "{}:{line}:{column}: {label}: {message}", self.file)?
-            }
-            None => write!(f, "{}: {label}: {message}", self.file)?,
+            Some(Location { line, column }) => write!(
+                f,
+                "{}:{line}:{column}: {label}: {message}",
+                sanitize_line(&self.file)
+            )?,
+            None => write!(f, "{}: {label}: {message}", sanitize_line(&self.file))?,
         }
         if let (Some(location), Some(source)) = (self.location, &self.source_line) {
             let gutter = location.line.to_string().len();

@@ -82,7 +82,7 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 
 /// Reads and validates the dossier at `path`.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let name = crate::text::shown_path(path);
     let problem =
         |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
     if path.is_dir() {
