@@ -16,7 +16,9 @@ use talks::config::Settings;
 use talks::keymap::Keymap;
 use talks::model::{LoadError, Loaded};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
-use talks::terminal::{TerminalGuard, suspend};
+use talks::terminal::{
+    StopSignal, TerminalGuard, forward_stop_signals, suspend, take_terminal_again,
+};
 use talks::ui::{Loading, Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
@@ -90,6 +92,8 @@ enum Wake {
     Reload(Action),
     Search(Box<SearchDone>),
     Loaded(Box<Result<Ready, LoadError>>),
+    /// SIGTSTP or SIGCONT from outside.
+    Stop(StopSignal),
 }
 
 fn explore(
@@ -100,6 +104,10 @@ fn explore(
     let mut guard = TerminalGuard::enter()?;
     let (wake, woken) = mpsc::channel();
     read_terminal_events(wake.clone());
+    let stops = wake.clone();
+    forward_stop_signals(move |signal| {
+        let _ = stops.send(Wake::Stop(signal));
+    })?;
     let ready = match source {
         Source::Ready(loaded) => {
             let loaded = *loaded;
@@ -197,6 +205,15 @@ fn run(
             Ok(Wake::Reload(action)) => Some(action),
             Ok(Wake::Search(done)) => Some(Action::SearchFinished(done)),
             Ok(Wake::Loaded(_)) => None,
+            // Stopped from outside: as Ctrl-Z.
+            Ok(Wake::Stop(StopSignal::Stop)) => Some(Action::Suspend),
+            // Continued after a stop talks could not catch (SIGSTOP): the shell may have
+            // changed the terminal meanwhile.
+            Ok(Wake::Stop(StopSignal::Continue)) => {
+                take_terminal_again(guard)?;
+                let size = guard.terminal.size()?;
+                Some(Action::Resize(size.width, size.height))
+            }
             Err(_) => break,
         };
         redraw = action.is_some();
@@ -267,6 +284,8 @@ fn load_behind_a_frame(
                     }
                 }
             }
+            Ok(Wake::Stop(StopSignal::Stop)) => suspend(guard)?,
+            Ok(Wake::Stop(StopSignal::Continue)) => take_terminal_again(guard)?,
             Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
         }

@@ -50,10 +50,19 @@ impl TerminalGuard {
     }
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal before talks exits.
+/// Every signal that can be caught and whose default ends the process (decisions.md):
+/// each restores the terminal before talks exits.
+const ENDING_SIGNALS: [i32; 11] = {
+    use signal_hook::consts::*;
+    [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ]
+};
+
+/// The ending signals restore the terminal before talks exits.
 fn restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             // Hold stdout until the exit, so that a frame being drawn cannot write after
@@ -74,7 +83,14 @@ fn restore_on_signals() -> io::Result<()> {
 /// would go to the thread that reads events.)
 pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     restore_terminal();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // SIGTSTP is caught (see `forward_stop_signals`): stop as its default would.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal_again(guard)
+}
+
+/// After talks was stopped (by Ctrl-Z or by a signal from outside) and continued: raw mode,
+/// the alternate screen and mouse capture again, and a new `Terminal` drawn whole.
+pub fn take_terminal_again(guard: &mut TerminalGuard) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -84,6 +100,31 @@ pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
         terminal::Clear(terminal::ClearType::All)
     )?;
     guard.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// A stop or continue signal from outside (`kill -TSTP`, or `kill -STOP` then `-CONT`), for
+/// the event loop: it suspends as Ctrl-Z does, or takes the terminal again after a stop it
+/// could not catch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopSignal {
+    Stop,
+    Continue,
+}
+
+/// Calls `forward` on a thread of its own with each SIGTSTP and SIGCONT talks receives.
+pub fn forward_stop_signals(forward: impl Fn(StopSignal) + Send + 'static) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            forward(if signal == SIGTSTP {
+                StopSignal::Stop
+            } else {
+                StopSignal::Continue
+            });
+        }
+    });
     Ok(())
 }
 

@@ -346,12 +346,19 @@ fn file_names_reach_messages_escaped() {
     let (code, out, err) = run(&["validate", file]);
     assert_eq!(code, 2);
     assert!(!raw(&err) && !raw(&out), "{err:?}");
-    assert!(err.contains("a^[]0;pwned^Gb fake error^[]52;c;eA==^G.yaml: error: no such file"), "{err:?}");
+    assert!(
+        err.contains("a^[]0;pwned^Gb fake error^[]52;c;eA==^G.yaml: error: no such file"),
+        "{err:?}"
+    );
     std::fs::write(&path, "version: 1\ntitle: [unclosed\n").unwrap();
     let (code, _, err) = run(&["validate", file]);
     assert_eq!(code, 2);
     assert!(!raw(&err), "{err:?}");
-    assert_eq!(err.lines().filter(|l| l.contains("fake error")).count(), 1, "{err:?}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("fake error")).count(),
+        1,
+        "{err:?}"
+    );
     let (code, _, err) = run(&["export", "--view", "events", "-o", file]);
     assert_eq!(code, 1);
     assert!(!raw(&err), "{err:?}");

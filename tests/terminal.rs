@@ -101,3 +101,64 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn sigusr1_restores_the_terminal() {
+    stop_with("USR1");
+}
+
+#[test]
+fn sigalrm_restores_the_terminal() {
+    stop_with("ALRM");
+}
+
+/// The state letter of process `pid` in /proc (`T`: stopped).
+fn process_state(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after_name = stat.rsplit(')').next().unwrap_or_default();
+    after_name.trim_start().chars().next().unwrap_or('?')
+}
+
+fn signal(name: &str, pid: &str) {
+    let sent = std::process::Command::new("kill")
+        .args(["-s", name, pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// `kill -TSTP` from outside stops talks with the terminal given back, as Ctrl-Z does;
+/// `kill -CONT` takes it again and redraws. After `kill -STOP`, which cannot be caught,
+/// `kill -CONT` redraws too.
+#[test]
+fn stop_signals_from_outside_give_the_terminal_back_and_take_it_again() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"j");
+    s.wait_for_text("Ukraine · actor");
+    let pid = s.child.process_id().unwrap().to_string();
+    signal("TSTP", &pid);
+    s.wait_for("the terminal given back", |screen| {
+        !screen.alternate_screen()
+    });
+    assert!(
+        s.cooked_mode(),
+        "the terminal is in cooked mode while stopped"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while process_state(&pid) != 'T' && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(process_state(&pid), 'T', "talks is stopped");
+    signal("CONT", &pid);
+    s.wait_for("the explorer drawn again", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Ukraine · actor")
+    });
+    signal("STOP", &pid);
+    signal("CONT", &pid);
+    s.send(b"k");
+    s.wait_for_text("United States · actor");
+    assert!(!s.cooked_mode(), "raw mode again after an uncaught stop");
+    s.quit();
+    s.assert_restored();
+}
