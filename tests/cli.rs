@@ -364,3 +364,17 @@ fn file_names_reach_messages_escaped() {
     assert!(!raw(&err), "{err:?}");
     assert!(err.contains("already exists; use --force"), "{err:?}");
 }
+
+/// `-o -` is standard output, not a file named `-`.
+#[test]
+fn export_to_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args(["export", "--view", "actors", "-o", "-", "--no-timestamp"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Actors"));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}

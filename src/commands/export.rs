@@ -75,7 +75,8 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     let format = format_of(args);
     let stamp = (!args.no_timestamp).then(timestamp_now);
     let text = render(loaded, &scope, stamp.as_deref(), format);
-    let Some(path) = &args.output else {
+    // `-o -` is standard output, as for most tools.
+    let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };

@@ -69,9 +69,17 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<Wri
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".talks-export-");
-    // A temporary file is private (0600); the export is an ordinary file (umask applies).
+    // A temporary file is private (0600); the export is an ordinary file (umask applies),
+    // or keeps the mode of the file it replaces (a link is replaced, not followed).
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let kept = std::fs::symlink_metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(kept.unwrap_or(0o666)));
+    }
     let mut temporary = builder
         .tempfile_in(&folder)
         .map_err(|e| describe(&e, path, &folder))?;
@@ -113,6 +121,21 @@ mod tests {
             .map(|d| d.count())
             .unwrap_or(0);
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("private.txt");
+        std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+        write_atomic(&path, b"new", true).unwrap_or_else(|e| panic!("{e}"));
+        let mode = std::fs::metadata(&path).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode.unwrap_or_default(), 0o600);
+        assert_eq!(std::fs::read(&path).unwrap_or_default(), b"new");
     }
 
     #[test]
