@@ -149,13 +149,44 @@ fn apply(settings: &mut Settings, config: &Config, name: &str, no_color: bool) {
                 .map(|p| format!("{name}: [keys] {p}; using the built-in keys")),
         ),
     }
-    settings.dossier = config.dossier.clone();
+    settings.dossier = config
+        .dossier
+        .as_deref()
+        .map(|path| expand_home(path, std::env::var_os("HOME")));
     settings.watch = config.watch.unwrap_or(false);
+}
+
+/// `~/…` (or `~` alone) under the home folder, as a shell would read it; other paths as
+/// they are, and `~` too when there is no `HOME`.
+fn expand_home(path: &std::path::Path, home: Option<std::ffi::OsString>) -> PathBuf {
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tilde_means_the_home_folder() {
+        let home = Some(std::ffi::OsString::from("/home/ana"));
+        let expand = |p: &str| expand_home(std::path::Path::new(p), home.clone());
+        assert_eq!(
+            expand("~/notes/talks.yaml"),
+            PathBuf::from("/home/ana/notes/talks.yaml")
+        );
+        assert_eq!(expand("~"), PathBuf::from("/home/ana"));
+        assert_eq!(
+            expand("~ana/x.yaml"),
+            PathBuf::from("~ana/x.yaml"),
+            "no other users"
+        );
+        assert_eq!(expand("notes/~/x.yaml"), PathBuf::from("notes/~/x.yaml"));
+        let none = expand_home(std::path::Path::new("~/x.yaml"), None);
+        assert_eq!(none, PathBuf::from("~/x.yaml"));
+    }
 
     fn settings(text: &str) -> Settings {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
