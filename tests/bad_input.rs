@@ -215,3 +215,24 @@ fn control_characters_are_kept_and_warned_about() {
     assert_eq!(code, 0);
     assert!(out.starts_with("Evil ^[[2J^G<U+202E>\n"), "{out}");
 }
+
+/// Tags other than !!str, !!int, !!bool and !!null are refused where they stand, not read
+/// as their text (`!!binary` gave the base64 text as a title).
+#[test]
+fn explicit_tags_are_refused_but_the_plain_core_ones() {
+    let binary = format!(
+        "{HEADER}actors:\n  - {{id: a, name: !!binary aGVsbG8=, kind: person, sources: [s]}}\n"
+    );
+    assert_error(
+        binary.as_bytes(),
+        &["FILE:8:19: error: the tag !!binary is not allowed: a dossier holds plain values"],
+    );
+    assert_error(
+        b"version: 1\ntitle: !secret x\nsources: [{id: s, title: S, kind: k}]\n",
+        &["FILE:2:8: error: the tag !secret is not allowed"],
+    );
+    let plain =
+        format!("{HEADER}actors:\n  - {{id: a, name: !!str Ana, kind: person, sources: [s]}}\n");
+    let (code, err) = validate_bytes(plain.as_bytes());
+    assert_eq!(code, 0, "{err}");
+}

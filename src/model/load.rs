@@ -172,6 +172,16 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         .then(|| super::chunks::from_str(text))
         .flatten()
         .or_else(|| super::stream::from_str::<Dossier>(text));
+    if fast.is_none()
+        && let Some((tag, location)) = super::tags::refused_tag(text)
+    {
+        let message = format!(
+            "the tag {tag} is not allowed: a dossier holds plain values (only !!str, !!int, \
+             !!bool and !!null may be written)"
+        );
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        return Err(LoadError::single(diagnostic.at(location, text)));
+    }
     fast.map_or_else(|| serde_yaml::from_str(text), Ok)
         .map_err(|err| {
             let raw_control = err

@@ -8,6 +8,7 @@ mod load;
 mod locate;
 mod schema;
 mod stream;
+mod tags;
 mod types;
 mod validate;
 mod vocab;
