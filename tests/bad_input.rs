@@ -36,8 +36,8 @@ fn a_folder() {
 
 #[test]
 fn empty_file() {
-    assert_error(b"", &["FILE: error: the file is empty"]);
-    assert_error(b"\n  \n", &["FILE: error: the file is empty"]);
+    assert_error(b"", &["FILE:1:1: error: the file is empty"]);
+    assert_error(b"\n  \n", &["FILE:3:1: error: the file is empty"]);
 }
 
 #[test]
@@ -235,4 +235,43 @@ fn explicit_tags_are_refused_but_the_plain_core_ones() {
         format!("{HEADER}actors:\n  - {{id: a, name: !!str Ana, kind: person, sources: [s]}}\n");
     let (code, err) = validate_bytes(plain.as_bytes());
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn an_unclosed_bracket_is_reported_as_such_not_as_a_wrong_type() {
+    assert_error(
+        b"version: 1\ntitle: [unclosed\nsources: [{id: s, title: S, kind: k}]\n",
+        &[
+            "FILE:3:8: error: did not find expected ',' or ']', while parsing a flow sequence; \
+           the [ at line 2, column 8 is not closed",
+        ],
+    );
+}
+
+#[test]
+fn utf16_and_doubled_byte_order_marks_say_what_they_are() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("version: 1\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_error(
+        &utf16,
+        &[
+            "FILE:1:1: error: the file is not valid UTF-8 (byte 0xFF); a dossier must be UTF-8 text; it looks like UTF-16: save it as UTF-8",
+        ],
+    );
+    let without_bom: Vec<u8> = "version: 1\ntitle: T\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let (code, err) = validate_bytes(&without_bom);
+    assert_eq!(code, 2);
+    assert!(err.contains("the file looks like UTF-16"), "{err}");
+    let doubled = format!("\u{feff}\u{feff}{HEADER}");
+    assert_error(
+        doubled.as_bytes(),
+        &[
+            "FILE:1:1: error: the file starts with more than one byte-order mark (U+FEFF): remove the extra ones",
+        ],
+    );
 }

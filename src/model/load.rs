@@ -100,6 +100,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Decodes and validates a dossier held as bytes; `name` is used in messages.
 pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    // UTF-16 without a byte-order mark is valid UTF-8 full of zero bytes.
+    if looks_like_utf16(&bytes) && std::str::from_utf8(&bytes).is_ok() {
+        let message = "the file looks like UTF-16 (a zero byte beside every letter): save it \
+                       as UTF-8";
+        let mut diagnostic = Diagnostic::new(Severity::Error, name, message);
+        diagnostic.location = Some(Location { line: 1, column: 1 });
+        return Err(LoadError::single(diagnostic));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -107,11 +115,17 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
             let byte = err.as_bytes()[valid.len()];
             // `valid` is the prefix that from_utf8 accepted, so it is UTF-8.
             let before = std::str::from_utf8(valid).unwrap_or_default();
+            let utf16 = if looks_like_utf16(err.as_bytes()) {
+                "; it looks like UTF-16: save it as UTF-8"
+            } else {
+                ""
+            };
             let mut diagnostic = Diagnostic::new(
                 Severity::Error,
                 name,
                 format!(
-                    "the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 text"
+                    "the file is not valid UTF-8 (byte 0x{byte:02X}); a dossier must be UTF-8 \
+                     text{utf16}"
                 ),
             );
             diagnostic.location = Some(end_of(before));
@@ -119,6 +133,23 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
         }
     };
     load_str(name, &text)
+}
+
+/// A UTF-16 byte-order mark, or ASCII text with a zero byte beside every character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let start = &bytes[..bytes.len().min(64)];
+    let zeros = |offset: usize| {
+        start
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    start.len() >= 8 && (zeros(0) * 2 >= start.len() - 2 || zeros(1) * 2 >= start.len() - 2)
 }
 
 /// The line and column just after `text`.
@@ -134,6 +165,13 @@ fn end_of(text: &str) -> Location {
 /// Parses and validates a dossier held in memory; `name` is used in messages.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        let message = "the file starts with more than one byte-order mark (U+FEFF): remove \
+                       the extra ones";
+        let mut diagnostic = Diagnostic::new(Severity::Error, name, message);
+        diagnostic.location = Some(Location { line: 1, column: 1 });
+        return Err(LoadError::single(diagnostic));
+    }
     let dossier = read(name, text)?;
     let (mut findings, warnings): (Vec<_>, Vec<_>) = validate(&dossier)
         .into_iter()
@@ -162,11 +200,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// its lists allow.
 fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
     if text.trim().is_empty() {
-        return Err(LoadError::single(Diagnostic::new(
+        let mut diagnostic = Diagnostic::new(
             Severity::Error,
             name,
             "the file is empty; a dossier needs at least `version`, `title` and `sources`",
-        )));
+        );
+        diagnostic.location = Some(end_of(text));
+        return Err(LoadError::single(diagnostic));
     }
     let fast = (text.len() > super::chunks::PARALLEL_BYTES)
         .then(|| super::chunks::from_str(text))
@@ -184,6 +224,13 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
     }
     fast.map_or_else(|| serde_yaml::from_str(text), Ok)
         .map_err(|err| {
+            // serde_yaml reports a value of the wrong shape as soon as it meets it, before
+            // the parser reaches a syntax error further on (`title: [unclosed`): the
+            // syntax error is the one to fix.
+            let err = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+                Err(syntax) if is_shape_error(&err) => syntax,
+                _ => err,
+            };
             let raw_control = err
                 .to_string()
                 .contains("control characters are not allowed");
@@ -193,6 +240,20 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
                 .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
             LoadError::single(diagnostic)
         })
+}
+
+/// An error about a value's shape (its type, a field), not the syntax.
+fn is_shape_error(err: &serde_yaml::Error) -> bool {
+    let message = err.to_string();
+    [
+        "invalid type",
+        "missing field",
+        "unknown field",
+        "invalid value",
+        "invalid length",
+    ]
+    .iter()
+    .any(|shape| message.contains(shape))
 }
 
 /// The validation findings as diagnostics at their line and column, in file order.
@@ -254,7 +315,19 @@ fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnos
     };
     let message = plain_type_names(&message);
     let line_text = location.and_then(|l| text.lines().nth(l.line.saturating_sub(1)));
-    let hint = if message.contains("repetition limit exceeded") {
+    let unclosed = [("flow sequence", '['), ("flow mapping", '{')]
+        .into_iter()
+        .find(|(what, _)| message.contains(&format!("while parsing a {what}")))
+        .zip(marks.last())
+        .map(|((_, bracket), opened)| {
+            format!(
+                "; the {bracket} at line {}, column {} is not closed",
+                opened.line, opened.column
+            )
+        });
+    let hint = if let Some(unclosed) = &unclosed {
+        unclosed.as_str()
+    } else if message.contains("repetition limit exceeded") {
         "; the document expands too many aliases (an alias bomb?)"
     } else if message.contains("recursion limit exceeded") {
         "; the document is nested too deeply"
