@@ -54,7 +54,7 @@ const FAILURES: &[(&str, &str)] = &[
         "syntax-one-byte.yaml",
         ":1:1: error: invalid type: string \"x\", expected a dossier",
     ),
-    ("syntax-zero-byte.yaml", ": error: the file is empty"),
+    ("syntax-zero-byte.yaml", ":1:1: error: the file is empty"),
     (
         "syntax-not-utf8.yaml",
         ":2:12: error: the file is not valid UTF-8 (byte 0xE9)",
