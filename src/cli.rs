@@ -19,7 +19,7 @@ use crate::model::EntityKind;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The dossier to open (default: the built-in one).
+    /// The dossier to open (default: the built-in one; - reads standard input).
     pub dossier: Option<PathBuf>,
 
     /// Reload the dossier whenever its file changes.
@@ -29,6 +29,10 @@ pub struct Cli {
     /// Read settings from this file instead of $XDG_CONFIG_HOME/talks/config.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// The largest dossier file to read, e.g. 500M or 4G (default 2G).
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::model::parse_size)]
+    pub max_size: Option<u64>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -23,6 +23,9 @@ use talks::ui::{Loading, Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(max) = cli.max_size {
+        talks::model::set_max_file_bytes(max);
+    }
     if let Some(command) = cli.command {
         return commands::run(command);
     }
@@ -57,6 +60,13 @@ fn main() -> ExitCode {
             .problems
             .push("--watch needs a dossier file; the built-in one does not change".into());
     }
+    let from_stdin = dossier.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    if (cli.watch || settings.watch) && from_stdin {
+        settings
+            .problems
+            .push("--watch needs a dossier file; standard input is read once".into());
+    }
+    let dossier = dossier.filter(|_| !from_stdin);
     let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
     match explore(source, watched, settings) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,

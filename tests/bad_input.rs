@@ -275,3 +275,70 @@ fn utf16_and_doubled_byte_order_marks_say_what_they_are() {
         ],
     );
 }
+
+/// Only regular files are opened (a pipe with no writer would hang the reader, a device
+/// would flood it), and standard input as `-`.
+#[test]
+fn pipes_and_devices_are_refused_before_they_are_opened() {
+    let not_regular = "error: this is not a regular file (a pipe, a device or a socket): talks \
+                       reads dossier files, or standard input given as -";
+    let (code, _, err) = run(&["validate", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!("/dev/zero: {not_regular}")),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (code, _, err) = run(&["list", "actors", "--dossier", fifo.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains(not_regular), "{err}");
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_and_the_limit_can_be_changed() {
+    let (code, _, err) = run(&["validate", "data/talks.yaml", "--max-size", "10k"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "data/talks.yaml: error: the file is larger than 10 KiB, the most talks reads \
+             (--max-size changes it)"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(&["validate", "data/talks.yaml", "--max-size", "1M"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["validate", "--max-size", "lots"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\"lots\" is not a size: write e.g. 2G, 500M, 64k"),
+        "{err}"
+    );
+}
+
+#[test]
+fn standard_input_is_read_as_dash() {
+    let yaml = std::fs::read("data/talks.yaml").unwrap();
+    let output = common::talks()
+        .args(["show", "putin", "--dossier", "-"])
+        .write_stdin(yaml)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Vladimir Putin"));
+    let output = common::talks()
+        .args(["validate", "-", "--max-size", "1k"])
+        .write_stdin(vec![b'#'; 4096])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("standard input: error: the file is larger than 1 KiB")
+    );
+}

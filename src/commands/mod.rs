@@ -23,9 +23,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for a lookup that found nothing.
 pub(crate) const EXIT_NOT_FOUND: u8 = 1;
 
-/// Loads `path`, or the built-in dossier when there is none.
+/// Loads `path` (`-`: standard input), or the built-in dossier when there is none.
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     match path {
+        Some(path) if path.as_os_str() == "-" => model::load_stdin(),
         Some(path) => model::load_path(path),
         None => model::builtin(),
     }

@@ -2,8 +2,6 @@
 //! (plain documents) or serde_yaml (everything else, and every error message), then the
 //! validation pass, then the index. Every failure becomes a positioned [`Diagnostic`].
 
-use std::path::Path;
-
 use super::diagnostic::{Diagnostic, Location, Severity, render_all};
 use super::index::Index;
 use super::locate::Locator;
@@ -57,7 +55,7 @@ pub fn unlisted_note(count: usize) -> String {
 }
 
 impl LoadError {
-    fn single(diagnostic: Diagnostic) -> Self {
+    pub(super) fn single(diagnostic: Diagnostic) -> Self {
         LoadError {
             diagnostics: vec![diagnostic],
             unlisted_warnings: 0,
@@ -78,24 +76,6 @@ impl LoadError {
 /// The built-in dossier. It is validated by a unit test, so failure here is a build defect.
 pub fn builtin() -> Result<Loaded, LoadError> {
     load_str(BUILTIN_NAME, BUILTIN_TEXT)
-}
-
-/// Reads and validates the dossier at `path`.
-pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = crate::text::shown_path(path);
-    let problem =
-        |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
-    if path.is_dir() {
-        return Err(problem("this is a folder, not a dossier file".into()));
-    }
-    let bytes = std::fs::read(path).map_err(|err| {
-        problem(match err.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => format!("cannot read the file: {err}"),
-        })
-    })?;
-    load_bytes(&name, bytes)
 }
 
 /// Decodes and validates a dossier held as bytes; `name` is used in messages.

@@ -7,6 +7,8 @@ mod index;
 mod load;
 mod locate;
 mod schema;
+mod size;
+mod source;
 mod stream;
 mod tags;
 mod types;
@@ -17,10 +19,12 @@ mod walk;
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use index::{Citation, Index};
 pub use load::{
-    BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_path,
-    load_str, unlisted_note,
+    BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_str,
+    unlisted_note,
 };
 pub use schema::dossier_schema_json;
+pub use size::{human_bytes, parse_size};
+pub use source::{DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, set_max_file_bytes};
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};
 pub use vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};

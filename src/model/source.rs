@@ -1,0 +1,90 @@
+//! Where a dossier's bytes come from: a regular file (checked before it is opened, so a
+//! pipe or a device never blocks or floods the reader) or standard input, at most
+//! `--max-size` bytes either way.
+
+use std::path::Path;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::load::{LoadError, Loaded, load_bytes};
+
+/// The largest dossier file read by default: 2 GiB (`--max-size` changes it).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 2 << 30;
+
+static MAX_FILE_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_MAX_FILE_BYTES);
+
+/// Sets the largest file any later read takes (the `--max-size` of this process).
+pub fn set_max_file_bytes(bytes: u64) {
+    MAX_FILE_BYTES.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn max_file_bytes() -> u64 {
+    MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The name standard input goes by in messages.
+pub const STDIN_NAME: &str = "standard input";
+
+fn too_large(max: u64) -> String {
+    format!(
+        "the file is larger than {}, the most talks reads (--max-size changes it)",
+        super::size::human_bytes(max)
+    )
+}
+
+/// Reads and validates the dossier at `path`: a regular file (checked before it is
+/// opened, so a pipe or a device never blocks or floods the reader), at most
+/// `--max-size` bytes (2 GiB unless changed), even if it grows while read.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = crate::text::shown_path(path);
+    let problem =
+        |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
+    let cannot = |err: std::io::Error| {
+        problem(match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => format!("cannot read the file: {err}"),
+        })
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(problem("this is a folder, not a dossier file".into()));
+    }
+    if !meta.is_file() {
+        return Err(problem(
+            "this is not a regular file (a pipe, a device or a socket): talks reads dossier \
+             files, or standard input given as -"
+                .into(),
+        ));
+    }
+    let max = max_file_bytes();
+    if meta.len() > max {
+        return Err(problem(too_large(max)));
+    }
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let bytes = read_at_most(file, max).map_err(cannot)?;
+    match bytes {
+        Some(bytes) => load_bytes(&name, bytes),
+        None => Err(problem(too_large(max))),
+    }
+}
+
+/// Reads and validates a dossier from standard input, at most `--max-size` bytes.
+pub fn load_stdin() -> Result<Loaded, LoadError> {
+    let problem =
+        |message: String| LoadError::single(Diagnostic::new(Severity::Error, STDIN_NAME, message));
+    let max = max_file_bytes();
+    match read_at_most(std::io::stdin().lock(), max) {
+        Ok(Some(bytes)) => load_bytes(STDIN_NAME, bytes),
+        Ok(None) => Err(problem(too_large(max))),
+        Err(err) => Err(problem(format!("cannot read standard input: {err}"))),
+    }
+}
+
+/// Everything `reader` holds, or `None` if it holds more than `max` bytes.
+fn read_at_most(reader: impl std::io::Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
