@@ -171,9 +171,15 @@ fn deeply_nested_documents() {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
+    // Refused before any reader sees it, at the bracket that goes one level too deep.
     assert_error(
         deep.as_bytes(),
-        &["FILE:7:10: error: actors[0]: invalid type: a list, expected an actor"],
+        &["FILE:7:73: error: the document nests deeper than 64 levels here"],
+    );
+    let dashes = format!("{HEADER}actors:\n{}x\n", "- ".repeat(100_000));
+    assert_error(
+        dashes.as_bytes(),
+        &["FILE:8:129: error: the document nests deeper than 64 levels here"],
     );
     let top = format!("{}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let (code, err) = validate_bytes(top.as_bytes());

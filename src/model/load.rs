@@ -188,6 +188,15 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         diagnostic.location = Some(end_of(text));
         return Err(LoadError::single(diagnostic));
     }
+    if let Some(location) = super::nesting::too_deep(text, super::nesting::MAX_DEPTH) {
+        let message = format!(
+            "the document nests deeper than {} levels here (a dossier needs about six); it is \
+             refused before it is read, since reading such nesting takes minutes",
+            super::nesting::MAX_DEPTH
+        );
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        return Err(LoadError::single(diagnostic.at(location, text)));
+    }
     let fast = (text.len() > super::chunks::PARALLEL_BYTES)
         .then(|| super::chunks::from_str(text))
         .flatten()

@@ -6,6 +6,7 @@ mod diagnostic;
 mod index;
 mod load;
 mod locate;
+mod nesting;
 mod schema;
 mod size;
 mod source;
