@@ -202,6 +202,18 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         .flatten()
         .or_else(|| super::stream::from_str::<Dossier>(text));
     if fast.is_none()
+        && let Some(location) =
+            super::aliases::expands_past(text, super::aliases::expansion_limit(text.len()))
+    {
+        let message = format!(
+            "the aliases expand to more than {} (ten times the file, and 1 MiB): this one goes \
+             past it; a dossier has no need to repeat so much",
+            super::size::human_bytes(super::aliases::expansion_limit(text.len()))
+        );
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        return Err(LoadError::single(diagnostic.at(location, text)));
+    }
+    if fast.is_none()
         && let Some((tag, location)) = super::tags::refused_tag(text)
     {
         let message = format!(

@@ -1,6 +1,7 @@
 //! The dossier: serde types, loading, validation and the cross-reference index.
 //! No terminal code lives here.
 
+mod aliases;
 mod chunks;
 mod diagnostic;
 mod index;
