@@ -171,7 +171,9 @@ fn alias_bombs_fail_fast() {
     );
     assert_error(
         big.as_bytes(),
-        &["FILE:9:90: error: the aliases expand to more than 11.1 MiB (ten times the file, and 1 MiB)"],
+        &[
+            "FILE:9:90: error: the aliases expand to more than 11.1 MiB (ten times the file, and 1 MiB)",
+        ],
     );
 }
 

@@ -247,7 +247,10 @@ fn alias_bomb_and_deep_nesting_fail_with_a_position() {
     let err = load_text(common::alias_bomb_in_actors(12, 8))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("error: the aliases expand to more than"), "{err}");
+    assert!(
+        err.contains("error: the aliases expand to more than"),
+        "{err}"
+    );
     let deep = format!(
         "{HEADER}summary: {}{}\n",
         "[".repeat(10_000),
@@ -264,11 +267,17 @@ fn alias_bomb_and_deep_nesting_fail_with_a_position() {
         "}".repeat(10_000)
     );
     let err = load_text(deep_maps).unwrap_err().to_string();
-    assert!(err.contains("error: the document nests deeper than 64 levels"), "{err}");
+    assert!(
+        err.contains("error: the document nests deeper than 64 levels"),
+        "{err}"
+    );
     // 200 KB of `[`: refused at once, before libyaml (whose time grows with the square of
     // the depth) sees it.
     let err = load_text("[".repeat(200_000)).unwrap_err().to_string();
-    assert!(err.starts_with("generated.yaml:1:65: error: the document nests"), "{err}");
+    assert!(
+        err.starts_with("generated.yaml:1:65: error: the document nests"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -70,11 +70,21 @@ mod tests {
     fn aliases_are_counted_by_what_they_stand_for() {
         let small = "a: &x [1, 2, 3]\nb: *x\nc: *x\n";
         assert_eq!(expands_past(small, 1_000), None);
-        assert_eq!(expands_past(small, 10).map(|l| (l.line, l.column)), Some((3, 4)));
+        assert_eq!(
+            expands_past(small, 10).map(|l| (l.line, l.column)),
+            Some((3, 4))
+        );
         let laughs = crate::generate::billion_laughs();
         let at = expands_past(&laughs, expansion_limit(laughs.len()));
         assert!(at.is_some(), "the billion laughs expand past the bound");
-        let big = format!("s: &s \"{}\"\nl: [{}]\n", "x".repeat(1 << 20), vec!["*s"; 20].join(", "));
-        assert_eq!(expands_past(&big, expansion_limit(big.len())).map(|l| l.line), Some(2));
+        let big = format!(
+            "s: &s \"{}\"\nl: [{}]\n",
+            "x".repeat(1 << 20),
+            vec!["*s"; 20].join(", ")
+        );
+        assert_eq!(
+            expands_past(&big, expansion_limit(big.len())).map(|l| l.line),
+            Some(2)
+        );
     }
 }

@@ -63,8 +63,17 @@ mod tests {
         assert_eq!((at.line, at.column), (1, 7 + MAX_DEPTH + 1));
         let dashes = format!("a:\n{}x\n", "- ".repeat(100));
         assert_eq!(too_deep(&dashes, MAX_DEPTH).map(|l| l.line), Some(2));
-        let quoted = format!("title: \"{}\"\nb: '{}' # {}\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));
-        assert_eq!(too_deep(&quoted, MAX_DEPTH), None, "brackets in quotes and comments");
+        let quoted = format!(
+            "title: \"{}\"\nb: '{}' # {}\n",
+            "[".repeat(100),
+            "{".repeat(100),
+            "[".repeat(100)
+        );
+        assert_eq!(
+            too_deep(&quoted, MAX_DEPTH),
+            None,
+            "brackets in quotes and comments"
+        );
         let builtin = crate::model::BUILTIN_TEXT;
         assert_eq!(too_deep(builtin, 8), None, "a dossier needs few levels");
     }

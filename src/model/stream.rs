@@ -35,18 +35,26 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
     value.ok()
 }
 
-/// Characters that YAML forbids raw, or that the two parsers might treat differently: C0
-/// controls but tab and line breaks, DEL, C1 controls, a byte-order mark or a noncharacter
-/// inside the text. Such a file goes to serde_yaml, which says what is wrong.
+/// What the two parsers might read differently, or YAML forbids raw: C0 controls but tab
+/// and line breaks, DEL, C1 controls (U+0085 is a line break to libyaml), U+2028 and U+2029
+/// (line breaks in YAML 1.1, which serde_yaml reads), a byte-order mark or a noncharacter
+/// inside the text, a tab in a line's indentation or after a `-`, and a `%` directive.
+/// Such a file goes to serde_yaml, which reads it or says what is wrong.
 fn has_forbidden_characters(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| match b {
+    let odd_byte = bytes.iter().enumerate().any(|(at, &b)| match b {
         b'\t' | b'\n' | b'\r' => false,
         0..=0x1F | 0x7F => true,
         0xC2 => bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)),
         0xEF => bytes.get(at + 1).is_some_and(|n| matches!(n, 0xBB | 0xBF)),
         _ => false,
-    })
+    });
+    odd_byte
+        || text.lines().any(|line| {
+            let indent = line.trim_start_matches([' ', '-']);
+            line.starts_with('%') || indent.starts_with('\t')
+        })
 }
 
 /// Why the fast path gave up; never shown (serde_yaml reads the file again and reports).
@@ -258,6 +266,27 @@ mod tests {
             from_str(text).map(json),
             serde_yaml::from_str(text).ok().map(json),
         )
+    }
+
+    /// Line separators are line breaks to libyaml (YAML 1.1) and not to saphyr; tabs in
+    /// indentation and directives are read differently too: the fast path leaves all of
+    /// them to serde_yaml, so both readings are serde_yaml's.
+    #[test]
+    fn what_the_parsers_read_differently_goes_to_serde_yaml() {
+        let header = "version: 1\ntitle: T\nsources: [{id: s, title: S, kind: k}]\n";
+        let cases = [
+            format!(
+                "{header}actors:\n  - id: a\n    name: A\u{2028}represents: b\n    kind: person\n"
+            ),
+            format!("{header}actors:\n  - {{id: a, name: \"A\u{2029}B\", kind: person}}\n"),
+            format!("{header}summary: x\u{85}y\n"),
+            format!("{header}actors:\n-\tid: a\n  name: A\n  kind: person\n"),
+            format!("%YAML 1.1\n---\n{header}"),
+            format!("{header}summary: |\n\tindented with a tab\n"),
+        ];
+        for text in cases {
+            assert!(from_str::<Dossier>(&text).is_none(), "{text:?}");
+        }
     }
 
     #[test]
