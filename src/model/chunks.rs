@@ -4,8 +4,9 @@
 //! A cut can only fall where a line starts with the list's `- ` at the list's indentation.
 //! Such a line cannot be inside a block or plain scalar (a line that far left ends them);
 //! if it is inside a quoted scalar or a flow collection, the piece before it is left
-//! unfinished and does not read, and the whole file goes to the single-stream reader. So a
-//! wrong cut can make this path give up, never read something else.
+//! unfinished and does not read, and the whole file goes to the single-stream reader. A list
+//! key is checked the same way: the text before it outside the lists must parse whole on
+//! its own. So a wrong cut can make this path give up, never read something else.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,10 +51,20 @@ fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
     let mut head = String::new();
     let mut at = 0;
     for list in &lists {
-        head.push_str(&text[at..list.key_line.start]);
+        let between = &text[at..list.key_line.start];
+        // A list key must really start a top-level line: what comes before it (outside the
+        // lists) must be whole YAML on its own. A quote or a flow collection left open
+        // there means the "key" is inside it: give up (the attack of issue #13).
+        if !complete(between) {
+            return None;
+        }
+        head.push_str(between);
         head.push_str(list.key);
         head.push_str(": []\n");
         at = list.items.end;
+    }
+    if !complete(&text[at..]) {
+        return None;
     }
     head.push_str(&text[at..]);
     let mut pieces: Vec<(&'static str, &str)> = Vec::new();
@@ -72,6 +83,18 @@ fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
         }
     }
     Some(dossier)
+}
+
+/// True if `text` parses as YAML on its own: no quote or flow collection left open.
+fn complete(text: &str) -> bool {
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    loop {
+        match parser.next_event() {
+            Some(Ok((saphyr_parser::Event::StreamEnd, _))) | None => return true,
+            Some(Ok(_)) => {}
+            Some(Err(_)) => return false,
+        }
+    }
 }
 
 /// The lines of `text` with their byte ranges (line breaks included).
@@ -237,6 +260,38 @@ mod tests {
         if let (Ok(loaded), Ok(slow)) = (loaded, slow) {
             assert_eq!(loaded, slow);
         }
+    }
+
+    /// Issue #13's attack: a quoted title spanning lines that look like an actors list.
+    /// Every YAML reader sees one title and no actor; the pieces must not see `mallory`.
+    #[test]
+    fn a_list_key_inside_a_quote_or_a_flow_is_not_a_list() {
+        let padding = "# padding\n".repeat(1000);
+        let quoted = format!(
+            "version: 1\ntitle: Innocent dossier\nsources: [{{id: s1, kind: news-report, title: \"Src\n\
+             actors:\n  - id: mallory\n    name: Mallory\n    kind: person\n    sources: [s1]\n\
+             end\"}}]\n{padding}"
+        );
+        let flow = format!(
+            "version: 1\ntitle: T\nsources: [{{id: s1, kind: k, title: S,\nactors: [],\n\
+             note: x}}]\nplaces:\n  - {{id: p, name: P, kind: city}}\n{padding}"
+        );
+        for text in [quoted, flow] {
+            assert!(read_in_pieces(&text, 1).is_none(), "{text}");
+            let slow = serde_yaml::from_str::<Dossier>(&text)
+                .map(|d| json(&d))
+                .ok();
+            let loaded = crate::model::load_str("a.yaml", &text)
+                .ok()
+                .map(|l| json(&l.dossier));
+            assert_eq!(loaded, slow);
+        }
+        let slow: Dossier = serde_yaml::from_str(&format!(
+            "version: 1\ntitle: Innocent dossier\nsources: [{{id: s1, kind: news-report, title: \"Src\n\
+             actors:\n  - id: mallory\nend\"}}]\n"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(slow.actors.is_empty());
     }
 
     #[test]
