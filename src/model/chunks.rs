@@ -286,10 +286,10 @@ mod tests {
                 .map(|l| json(&l.dossier));
             assert_eq!(loaded, slow);
         }
-        let slow: Dossier = serde_yaml::from_str(&format!(
-            "version: 1\ntitle: Innocent dossier\nsources: [{{id: s1, kind: news-report, title: \"Src\n\
-             actors:\n  - id: mallory\nend\"}}]\n"
-        ))
+        let slow: Dossier = serde_yaml::from_str(
+            "version: 1\ntitle: Innocent dossier\nsources: [{id: s1, kind: news-report, title: \"Src\n\
+             actors:\n  - id: mallory\nend\"}]\n",
+        )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(slow.actors.is_empty());
     }
