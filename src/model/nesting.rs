@@ -10,6 +10,21 @@ pub const MAX_DEPTH: usize = 64;
 /// Where `text` first nests deeper than `limit`: flow collections (`[`, `{`) counted
 /// outside quotes and comments, and block sequences opened on one line (`- - - x`).
 pub(super) fn too_deep(text: &str, limit: usize) -> Option<Location> {
+    // Most files settle it at once: without `- - ` a line opens one sequence at most, and
+    // brackets counted with no regard to quotes can only be more than the real depth.
+    let mut naive = 0usize;
+    let mut deepest = 0usize;
+    for &b in text.as_bytes() {
+        match b {
+            b'[' | b'{' => naive += 1,
+            b']' | b'}' => naive = naive.saturating_sub(1),
+            _ => continue,
+        }
+        deepest = deepest.max(naive);
+    }
+    if deepest < limit && !text.contains("- - ") {
+        return None;
+    }
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let (mut line, mut column) = (1, 0);

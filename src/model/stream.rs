@@ -50,11 +50,15 @@ fn has_forbidden_characters(text: &str) -> bool {
         0xEF => bytes.get(at + 1).is_some_and(|n| matches!(n, 0xBB | 0xBF)),
         _ => false,
     });
+    // Each line is looked at only when the text has a tab or a line starting with `%`.
+    let maybe_odd_line =
+        text.as_bytes().contains(&b'\t') || text.starts_with('%') || text.contains("\n%");
     odd_byte
-        || text.lines().any(|line| {
-            let indent = line.trim_start_matches([' ', '-']);
-            line.starts_with('%') || indent.starts_with('\t')
-        })
+        || maybe_odd_line
+            && text.lines().any(|line| {
+                let indent = line.trim_start_matches([' ', '-']);
+                line.starts_with('%') || indent.starts_with('\t')
+            })
 }
 
 /// Why the fast path gave up; never shown (serde_yaml reads the file again and reports).
