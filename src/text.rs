@@ -2,10 +2,14 @@
 
 use std::borrow::Cow;
 
-/// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, and
-/// the bidirectional overrides, embeddings and isolates that reorder what follows them.
+/// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, the
+/// bidirectional overrides, embeddings and isolates that reorder what follows them, the line
+/// and paragraph separators (line breaks to YAML 1.1), and the invisible zero-width space
+/// and byte-order mark. (ZWJ, ZWNJ and variation selectors are fine: emoji need them.)
 pub(crate) fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control()
+        || is_bidi_control(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200B}' | '\u{FEFF}')
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -30,8 +34,9 @@ pub(crate) fn escape_char(c: char, out: &mut String) {
 }
 
 /// True if no byte of `text` can start an unsafe character (a quick look at the UTF-8
-/// bytes: C0 controls and DEL, C1 controls `C2 80..9F`, U+061C `D8 9C`, and the bidi marks
-/// `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`).
+/// bytes: C0 controls and DEL, C1 controls `C2 80..9F`, U+061C `D8 9C`, the bidi marks
+/// `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`, U+200B `E2 80 8B`, the separators
+/// `E2 80 A8..A9` and the byte-order mark `EF BB BF`).
 fn surely_safe(text: &str) -> bool {
     let bytes = text.as_bytes();
     let next = |at: usize| bytes.get(at).copied().unwrap_or_default();
@@ -41,8 +46,9 @@ fn surely_safe(text: &str) -> bool {
         0xd8 => next(at + 1) != 0x9c,
         0xe2 => !matches!(
             (next(at + 1), next(at + 2)),
-            (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            (0x80, 0x8b | 0x8e | 0x8f | 0xa8 | 0xa9 | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
         ),
+        0xef => (next(at + 1), next(at + 2)) != (0xbb, 0xbf),
         _ => true,
     })
 }
@@ -142,6 +148,11 @@ mod tests {
         assert_eq!(sanitize_line("x\u{202E}y"), "x<U+202E>y");
         assert_eq!(sanitize_line("c1\u{9b}"), "c1<U+009B>");
         assert_eq!(sanitize_line("del\u{7f}"), "del^?");
+        assert_eq!(sanitize_line("a\u{2028}b\u{2029}c"), "a<U+2028>b<U+2029>c");
+        assert_eq!(
+            sanitize_line("zero\u{200B}width\u{FEFF}"),
+            "zero<U+200B>width<U+FEFF>"
+        );
         assert_eq!(sanitize_line("two\nlines\tand tab"), "two lines and tab");
     }
 

@@ -227,7 +227,7 @@ fn control_characters_are_kept_and_warned_about() {
     let (code, out, err) = run(&["validate", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("valid: 1 actor"), "{out}");
-    assert!(err.contains(":9:11: warning: control or bidi character U+001B, U+0007, U+202E in the text; kept as data and shown as ^[, ^G, <U+202E> (at actors[0].name)"), "{err}");
+    assert!(err.contains(":9:11: warning: control, bidi or invisible character U+001B, U+0007, U+202E in the text; kept as data and shown as ^[, ^G, <U+202E> (at actors[0].name)"), "{err}");
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\u{202e}'));
     // The data is kept: show prints it, escaped.
     let (code, out, _) = run(&["show", "a", "--dossier", path.to_str().unwrap()]);
@@ -359,5 +359,23 @@ fn standard_input_is_read_as_dash() {
     assert!(
         String::from_utf8_lossy(&output.stderr)
             .starts_with("standard input: error: the file is larger than 1 KiB")
+    );
+}
+
+/// Line separators, a zero-width space and a byte-order mark inside a value are kept as
+/// data with a warning, as control characters are, and shown escaped.
+#[test]
+fn invisible_characters_in_values_are_warned_about() {
+    let yaml = format!(
+        "{HEADER}actors:\n  - {{id: a, name: \"Eve\\u2028Mallory\\u200B\\uFEFF\", kind: person, sources: [s]}}\n"
+    );
+    let (code, err) = validate_bytes(yaml.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            ":8:19: warning: control, bidi or invisible character U+2028, U+200B, U+FEFF in the \
+             text; kept as data and shown as <U+2028>, <U+200B>, <U+FEFF> (at actors[0].name)"
+        ),
+        "{err}"
     );
 }

@@ -78,7 +78,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
             severity: Severity::Warning,
             path: path(),
             message: format!(
-                "control or bidi character {} in the text; kept as data and shown as {}",
+                "control, bidi or invisible character {} in the text; kept as data and shown as {}",
                 codes.join(", "),
                 shown.join(", ")
             ),
