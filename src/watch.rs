@@ -1,6 +1,8 @@
 //! Live reload: watches a dossier file and loads it again when it changes (debounced).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
@@ -11,8 +13,21 @@ use crate::model::{LoadError, Loaded, load_path};
 /// How long the file must be quiet before it is read again (editors write in bursts).
 const QUIET: Duration = Duration::from_millis(250);
 
-/// A watch in force; dropping it ends the watch.
-pub type Watcher = Debouncer<RecommendedWatcher>;
+/// How often the file is looked at besides the folder's events: a folder moved away and
+/// made again (or a file system that sends no events) is seen within this.
+const POLL: Duration = Duration::from_secs(1);
+
+/// A watch in force; dropping it ends the watch (the folder's events and the polling).
+pub struct Watcher {
+    _events: Debouncer<RecommendedWatcher>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
 
 /// What says whether a file changed: its length, modification time and (on Unix) inode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,9 +58,10 @@ impl Stamp {
 /// which the watcher also reports, does not (else each reload would start the next).
 pub fn watch(
     path: &Path,
-    on_reload: impl Fn(Result<Loaded, LoadError>) + Send + 'static,
+    on_reload: impl Fn(Result<Loaded, LoadError>) + Send + Sync + 'static,
 ) -> Result<Watcher, String> {
     let file = path.to_path_buf();
+    let on_reload = Arc::new(on_reload);
     let name = file.file_name().map(|n| n.to_os_string());
     // The folder is watched, not the file: editors often save by writing a new file and
     // renaming it over the old one.
@@ -53,14 +69,26 @@ pub fn watch(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut seen = Stamp::of(&file);
+    // One record of the file as last loaded, for the events and the polling both: a
+    // change is loaded once, whichever sees it first, and always as the file is now.
+    let seen = Arc::new(Mutex::new(Stamp::of(&file)));
+    let reload_if_changed = {
+        let (seen, file, on_reload) = (Arc::clone(&seen), file.clone(), Arc::clone(&on_reload));
+        move || {
+            let changed = seen.lock().map(|mut s| s.changed(&file)).unwrap_or(false);
+            if changed {
+                on_reload(load_path(&file));
+            }
+        }
+    };
+    let from_events = reload_if_changed.clone();
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
         let about_the_file = events
             .iter()
             .any(|e| e.path.file_name().map(|n| n.to_os_string()) == name);
-        if about_the_file && seen.changed(&file) {
-            on_reload(load_path(&file));
+        if about_the_file {
+            from_events();
         }
     };
     let mut debouncer = new_debouncer(QUIET, handler).map_err(|e| e.to_string())?;
@@ -68,12 +96,55 @@ pub fn watch(
         .watcher()
         .watch(&folder, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", crate::text::shown_path(&folder)))?;
-    Ok(debouncer)
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        while !stopped.load(Ordering::Relaxed) {
+            std::thread::sleep(POLL);
+            reload_if_changed();
+        }
+    });
+    Ok(Watcher {
+        _events: debouncer,
+        stop,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::Stamp;
+
+    /// The watched folder moved away and made again: the watch on the old folder hears
+    /// nothing, the polling sees the new file.
+    #[test]
+    fn a_folder_moved_away_and_made_again_is_still_watched() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let folder = root.path().join("dossiers");
+        std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+        let file = folder.join("d.yaml");
+        let dossier = |title: &str| {
+            format!("version: 1\ntitle: {title}\nsources: [{{id: s, title: S, kind: k}}]\n")
+        };
+        std::fs::write(&file, dossier("First")).unwrap_or_else(|e| panic!("{e}"));
+        let (sent, received) = std::sync::mpsc::channel();
+        let watch = super::watch(&file, move |loaded| {
+            let _ = sent.send(loaded.map(|l| l.dossier.title));
+        });
+        let _watch = watch.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::rename(&folder, root.path().join("moved")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&file, dossier("Second")).unwrap_or_else(|e| panic!("{e}"));
+        // Reloads come as the file is seen: maybe "no such file" first, then Second.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match received.recv_timeout(left) {
+                Ok(Ok(title)) if title == "Second" => break,
+                Ok(_) => continue,
+                Err(e) => panic!("no reload of the new file: {e}"),
+            }
+        }
+    }
 
     #[test]
     fn reading_a_file_is_no_change_and_writing_one_is() {
