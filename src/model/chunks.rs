@@ -348,5 +348,68 @@ mod tests {
                 proptest::prop_assert_eq!(whole, slow);
             }
         }
+
+        /// A quoted scalar, a flow collection or a block scalar opened before a line and
+        /// closed after it, across a list key or an item start (the cut points), with a
+        /// Unicode line separator somewhere: the pieces give up or read what the single
+        /// stream reads, which is what serde_yaml reads.
+        #[test]
+        fn scalars_across_the_cut_points_never_misread(
+            at in 0usize..400,
+            span in 1usize..12,
+            opener in 0usize..5,
+            separator in 0usize..4,
+            sep_at in 0usize..400,
+            words in "[a-z ]{0,10}",
+        ) {
+            // A generated dossier: plain scalars, so that a quote opened before a list can
+            // run to the next list unbroken (the built-in one has quotes everywhere).
+            let base = serde_yaml::to_string(&crate::generate::dossier(40, 3)).unwrap_or_default();
+            let mut lines: Vec<String> = base.lines().map(str::to_string).collect();
+            // Its sources become the opener: a flow list whose source title is left open,
+            // where indentation does not end it (the shape of issue #13's attack).
+            let sources = lines.iter().position(|l| l == "sources:").unwrap_or(0);
+            let after = (sources + 1..lines.len())
+                .find(|&i| !lines[i].starts_with([' ', '-']))
+                .unwrap_or(lines.len());
+            lines.drain(sources..after);
+            let keys: Vec<usize> = (0..lines.len())
+                .filter(|&i| LISTS.iter().any(|k| lines[i] == format!("{k}:")))
+                .collect();
+            // Half the cases open just before a list key and close before the next one.
+            let (at, end) = if at % 2 == 0 {
+                let k = (at / 2) % keys.len();
+                (keys[k], keys.get(k + 1).copied().unwrap_or(lines.len()))
+            } else {
+                let at = at % lines.len();
+                (at, (at + span).min(lines.len()))
+            };
+            let (open, close) = [
+                (format!("sources: [{{id: src, kind: k, title: \"{words}"), format!("{words}\"}}]")),
+                (format!("sources: [{{id: src, kind: k, title: '{words}"), format!("{words}'}}]")),
+                (format!("sources: [{{id: src, kind: k, title: T, note: {words},"), "}]".to_string()),
+                (format!("sources: [{{id: src, kind: k, title: [{words},"), "]}]".to_string()),
+                ("sources: [{id: src, kind: k, title: T}]\nsummary: |".to_string(), format!("  {words}")),
+            ][opener].clone();
+            lines.insert(end, close);
+            lines.insert(at, open);
+            let separators = ["", "\u{2028}", "\u{2029}", "\u{85}"];
+            let sep_line = sep_at % lines.len();
+            lines[sep_line].push_str(separators[separator]);
+            let damaged = lines.join("\n") + "\n";
+            let (pieces, whole) = both(&damaged);
+            if pieces.is_some() {
+                proptest::prop_assert_eq!(&pieces, &whole);
+            }
+            if whole.is_some() {
+                let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
+                proptest::prop_assert_eq!(whole, slow);
+            }
+            let loaded = crate::model::load_str("p.yaml", &damaged).ok().map(|l| json(&l.dossier));
+            let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
+            if loaded.is_some() {
+                proptest::prop_assert_eq!(loaded, slow);
+            }
+        }
     }
 }
