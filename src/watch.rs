@@ -75,8 +75,11 @@ pub fn watch(
     let reload_if_changed = {
         let (seen, file, on_reload) = (Arc::clone(&seen), file.clone(), Arc::clone(&on_reload));
         move || {
-            let changed = seen.lock().map(|mut s| s.changed(&file)).unwrap_or(false);
-            if changed {
+            // The record stays locked through the load: reloads run one at a time and
+            // arrive in order, and a change made during a load is seen by the next look
+            // (the record was taken before the file was read), so the newest content wins.
+            let Ok(mut stamp) = seen.lock() else { return };
+            if stamp.changed(&file) {
                 on_reload(load_path(&file));
             }
         }
