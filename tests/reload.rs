@@ -125,3 +125,32 @@ fn after_a_reload_the_detail_scrolls_to_its_end() {
     s.wait_for_text("25–49/49");
     s.quit();
 }
+
+/// A watched file that grows past `--max-size` shows the banner and keeps the last good
+/// dossier; brought back under it, it reloads.
+#[test]
+fn a_watched_file_growing_past_the_size_limit_keeps_the_last_good_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.yaml");
+    std::fs::write(&path, GOOD).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let args = ["--watch", "live.yaml", "--max-size", "4k"];
+    // Wide enough for the whole banner (a long banner is cut: the explorer issue's).
+    let mut s = pty::Session::start_in(folder, &args, 160, 30, &[]);
+    s.wait_for_text("A minimal dossier");
+    let padded = format!("{GOOD}{}", "# padding\n".repeat(500));
+    std::fs::write(&path, padded).unwrap();
+    s.wait_for_text("Reload failed");
+    s.wait_for_text("live.yaml: error: the file is larger than 4 KiB");
+    assert!(
+        s.screen_text().contains("1 Actors 2/2"),
+        "the last good dossier stays"
+    );
+    std::fs::write(
+        &path,
+        GOOD.replace("A minimal dossier", "A smaller dossier"),
+    )
+    .unwrap();
+    s.wait_for_text("A smaller dossier");
+    s.quit();
+}
