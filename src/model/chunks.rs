@@ -315,6 +315,20 @@ mod tests {
         assert_eq!(pieces, whole);
     }
 
+    /// The pieces give up or read what the single stream reads, and what the single
+    /// stream reads, serde_yaml reads the same way.
+    fn readings_agree(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (pieces, whole) = both(text);
+        if pieces.is_some() {
+            proptest::prop_assert_eq!(&pieces, &whole);
+        }
+        if whole.is_some() {
+            let slow = serde_yaml::from_str::<Dossier>(text).ok().map(|d| json(&d));
+            proptest::prop_assert_eq!(whole, slow);
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
         /// Damage the built-in dossier a line at a time: cut at every item, the pieces
@@ -337,16 +351,7 @@ mod tests {
                 4 => lines[at].push_str(&text),
                 _ => lines.insert(at, text.clone()),
             }
-            let damaged = lines.join("\n") + "\n";
-            let (pieces, whole) = both(&damaged);
-            if pieces.is_some() {
-                proptest::prop_assert_eq!(&pieces, &whole);
-            }
-            // And what the single stream reads, serde_yaml reads the same way.
-            if whole.is_some() {
-                let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
-                proptest::prop_assert_eq!(whole, slow);
-            }
+            readings_agree(&(lines.join("\n") + "\n"))?;
         }
 
         /// A quoted scalar, a flow collection or a block scalar opened before a line and
@@ -397,14 +402,7 @@ mod tests {
             let sep_line = sep_at % lines.len();
             lines[sep_line].push_str(separators[separator]);
             let damaged = lines.join("\n") + "\n";
-            let (pieces, whole) = both(&damaged);
-            if pieces.is_some() {
-                proptest::prop_assert_eq!(&pieces, &whole);
-            }
-            if whole.is_some() {
-                let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
-                proptest::prop_assert_eq!(whole, slow);
-            }
+            readings_agree(&damaged)?;
             let loaded = crate::model::load_str("p.yaml", &damaged).ok().map(|l| json(&l.dossier));
             let slow = serde_yaml::from_str::<Dossier>(&damaged).ok().map(|d| json(&d));
             if loaded.is_some() {
