@@ -120,7 +120,13 @@ pub(crate) fn capitalised(text: &str) -> String {
 
 /// The unsafe characters in `text`, for validation warnings.
 pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
+    // Printable ASCII, line feeds and tabs (most text) holds none: one quick pass says so.
+    let plain = text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'));
+    let looked_at = if plain { "" } else { text };
+    looked_at
+        .chars()
         .filter(|&c| is_unsafe_char(c) && c != '\n' && c != '\t')
 }
 

@@ -10,19 +10,11 @@ pub const MAX_DEPTH: usize = 64;
 /// Where `text` first nests deeper than `limit`: flow collections (`[`, `{`) counted
 /// outside quotes and comments, and block sequences opened on one line (`- - - x`).
 pub(super) fn too_deep(text: &str, limit: usize) -> Option<Location> {
-    // Most files settle it at once: without `- - ` a line opens one sequence at most, and
-    // brackets counted with no regard to quotes can only be more than the real depth.
-    let mut naive = 0usize;
-    let mut deepest = 0usize;
-    for &b in text.as_bytes() {
-        match b {
-            b'[' | b'{' => naive += 1,
-            b']' | b'}' => naive = naive.saturating_sub(1),
-            _ => continue,
-        }
-        deepest = deepest.max(naive);
-    }
-    if deepest < limit && !text.contains("- - ") {
+    // Most files settle it at once: the depth is at most the number of `[` and `{` (a
+    // closer is not counted: one inside quotes must not hide an opener), and without `- `
+    // after a `-` a line opens one sequence at most. (`[` | 0x20 is `{`.)
+    let opens = text.bytes().filter(|&b| b | 0x20 == b'{').count();
+    if opens < limit && !text.contains("- -") && !text.contains("-\t-") {
         return None;
     }
     let mut depth = 0usize;
@@ -91,5 +83,25 @@ mod tests {
         );
         let builtin = crate::model::BUILTIN_TEXT;
         assert_eq!(too_deep(builtin, 8), None, "a dossier needs few levels");
+    }
+}
+
+#[cfg(test)]
+mod closers {
+    use super::*;
+
+    /// Closers inside quotes must not hide the openers around them.
+    #[test]
+    fn quoted_closers_do_not_hide_deep_nesting() {
+        // 50 deep, 50 closers in a quoted string, 50 deeper: 100 deep in truth.
+        let text = format!(
+            "b: {} \"{}\" {}\n",
+            "[".repeat(50),
+            "]".repeat(50),
+            "[".repeat(50)
+        );
+        assert!(too_deep(&text, MAX_DEPTH).is_some());
+        let dashes = format!("a:\n{}x\n", "-\t".repeat(100));
+        assert!(too_deep(&dashes, MAX_DEPTH).is_some());
     }
 }
