@@ -17,13 +17,13 @@ impl DetailView {
         if query.is_empty() {
             return Vec::new();
         }
+        let finder = engine.line_finder(query);
         self.screen_lines()
             .iter()
             .enumerate()
             .flat_map(|(n, line)| {
-                let text = line.text();
-                engine
-                    .hits_in(query, &text)
+                finder
+                    .hits_in(&line.text())
                     .into_iter()
                     .map(move |range| (n, range))
             })

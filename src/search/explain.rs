@@ -134,15 +134,44 @@ impl SearchEngine {
     /// (no letters left out: the detail pane is mostly summaries and quotes): what `n` and
     /// `N` step through in the detail pane.
     pub fn hits_in(&self, query: &Query, line: &str) -> Vec<Range<usize>> {
-        self.hits_in_field(query, Field::Summary, line)
+        self.line_finder(query).hits_in(line)
+    }
+
+    /// The query's rules worked out once, for finding its hits in many lines (a frame's, or
+    /// an entity's for `n`).
+    pub fn line_finder(&self, query: &Query) -> LineFinder<'_> {
+        LineFinder {
+            engine: self,
+            rules: self.positive_rules(query),
+        }
     }
 
     fn hits_in_field(&self, query: &Query, field: Field, text: &str) -> Vec<Range<usize>> {
+        self.line_finder(query).hits_in_field(field, text)
+    }
+}
+
+/// Finds a query's hits in lines of text, its rules worked out once.
+pub struct LineFinder<'e> {
+    engine: &'e SearchEngine,
+    rules: Vec<Vec<WordRule>>,
+}
+
+impl LineFinder<'_> {
+    /// The hits in one line (char ranges, in order), graded as long text.
+    pub fn hits_in(&self, line: &str) -> Vec<Range<usize>> {
+        self.hits_in_field(Field::Summary, line)
+    }
+
+    fn hits_in_field(&self, field: Field, text: &str) -> Vec<Range<usize>> {
+        if self.rules.is_empty() {
+            return Vec::new();
+        }
         let found = words(text);
         let mut hits: Vec<Range<usize>> = self
-            .positive_rules(query)
+            .rules
             .iter()
-            .flat_map(|term| term_hits(field, &found, term, self))
+            .flat_map(|term| term_hits(field, &found, term, self.engine))
             .map(|(_, range)| range)
             .collect();
         hits.sort_by_key(|r| (r.start, r.end));

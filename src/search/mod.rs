@@ -26,7 +26,7 @@ mod worker;
 
 pub use dates::{DateFilter, DateTest, Span};
 pub use engine::{SCORED_BYTES, SearchEngine};
-pub use explain::Matched;
+pub use explain::{LineFinder, Matched};
 pub use fields::Field;
 pub use query::{Filter, Query, QueryError, Term, TermKind, TextMatch};
 pub use ranked::{FIRST_RANKED, Hit, Ranked, Results};

@@ -121,12 +121,12 @@ impl Widget for &DetailPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let query = self.app.query().parsed();
+        let finder = (!query.is_empty()).then(|| self.app.engine().line_finder(query));
         for (y, line) in lines.iter().skip(scroll).take(rows).enumerate() {
-            let hits = if query.is_empty() {
-                Vec::new()
-            } else {
-                self.app.engine().hits_in(query, &line.text())
-            };
+            let hits = finder
+                .as_ref()
+                .map(|finder| finder.hits_in(&line.text()))
+                .unwrap_or_default();
             let current = match self.app.detail().current_hit() {
                 Some((at, start)) if at == scroll + y => Some(start),
                 _ => None,
