@@ -214,9 +214,9 @@ fn point_links(
     points: impl IntoIterator<Item = usize>,
     each: &mut dyn FnMut(Field, &str),
 ) {
-    for p in once_each(points) {
-        each(Field::Link, &dossier.sticking_points[p].title);
-    }
+    once_each(points)
+        .into_iter()
+        .for_each(|p| each(Field::Link, &dossier.sticking_points[p].title));
 }
 
 /// The names of the linked places, each once.
@@ -225,7 +225,7 @@ fn place_links(
     places: impl IntoIterator<Item = usize>,
     each: &mut dyn FnMut(Field, &str),
 ) {
-    for p in once_each(places) {
-        each(Field::Link, &dossier.places[p].name);
-    }
+    once_each(places)
+        .into_iter()
+        .for_each(|p| each(Field::Link, &dossier.places[p].name));
 }
