@@ -33,19 +33,32 @@ fn main() -> ExitCode {
     let config_path = cli.config.clone().or_else(talks::config::default_path);
     let settings = talks::config::load(config_path.as_deref(), cli.config.is_some(), no_color);
     let dossier = cli.dossier.clone().or_else(|| settings.dossier.clone());
-    // A large file loads behind a loading frame; a small one (and the built-in dossier)
-    // before the terminal is touched, so that its problems print like any command's.
-    let large = dossier
-        .as_deref()
-        .and_then(|path| std::fs::metadata(path).ok())
-        .is_some_and(|meta| meta.is_file() && meta.len() > LOAD_BEHIND_A_FRAME);
+    // The dossier loads on a thread. What loads quickly (nearly every file, and the
+    // built-in dossier) is ready before the terminal is touched, so that its problems print
+    // like any command's; what takes longer, large or slow to read, loads behind a frame
+    // that names it and can be quit.
     let terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
-    let source = match dossier.as_deref() {
-        Some(path) if large && terminal => Source::Large(path.to_path_buf()),
-        _ => match commands::load(dossier.as_deref()) {
-            Ok(loaded) => Source::Ready(Box::new(loaded)),
-            Err(err) => return commands::report_load_error(&err),
+    let pending = start_loading(dossier.clone());
+    let waited = if terminal {
+        pending.recv_timeout(LOAD_BEFORE_THE_FRAME)
+    } else {
+        pending
+            .recv()
+            .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+    };
+    let source = match waited {
+        Ok(Ok(ready)) => Source::Ready(Box::new(ready)),
+        Ok(Err(err)) => return commands::report_load_error(&err),
+        Err(mpsc::RecvTimeoutError::Timeout) => Source::Loading {
+            name: dossier
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(talks::model::BUILTIN_NAME)),
+            pending,
         },
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            eprintln!("talks: reading the dossier failed unexpectedly (see the message above)");
+            return ExitCode::FAILURE;
+        }
     };
     if !terminal {
         eprintln!(
@@ -78,13 +91,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// Files larger than this load behind a loading frame (the user can quit meanwhile).
-const LOAD_BEHIND_A_FRAME: u64 = 2_000_000;
+/// A dossier that takes longer than this to load loads behind a loading frame.
+const LOAD_BEFORE_THE_FRAME: Duration = Duration::from_millis(250);
 
-/// The dossier to explore: loaded already, or a large file to load behind a frame.
+/// The dossier to explore: loaded already, or still loading on its thread.
 enum Source {
-    Ready(Box<Loaded>),
-    Large(PathBuf),
+    Ready(Box<Ready>),
+    Loading {
+        name: PathBuf,
+        pending: mpsc::Receiver<Result<Ready, LoadError>>,
+    },
+}
+
+/// Loads the dossier (and builds its search engine) on a thread of its own.
+fn start_loading(path: Option<PathBuf>) -> mpsc::Receiver<Result<Ready, LoadError>> {
+    let (sender, pending) = mpsc::channel();
+    std::thread::spawn(move || {
+        slow_load_if_asked();
+        let ready = commands::load(path.as_deref()).map(|loaded| {
+            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+            (loaded, engine)
+        });
+        let _ = sender.send(ready);
+    });
+    pending
 }
 
 /// How the explorer ended.
@@ -119,13 +149,15 @@ fn explore(
         let _ = stops.send(Wake::Stop(signal));
     })?;
     let ready = match source {
-        Source::Ready(loaded) => {
-            let loaded = *loaded;
-            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
-            (loaded, engine)
-        }
-        Source::Large(path) => {
-            match load_behind_a_frame(&mut guard, &wake, &woken, &path, &settings.theme)? {
+        Source::Ready(ready) => *ready,
+        Source::Loading { name, pending } => {
+            let forward = wake.clone();
+            std::thread::spawn(move || {
+                if let Ok(ready) = pending.recv() {
+                    let _ = forward.send(Wake::Loaded(Box::new(ready)));
+                }
+            });
+            match load_behind_a_frame(&mut guard, &woken, &name, &settings.theme)? {
                 Some(Ok(ready)) => ready,
                 Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
                 None => return Ok(Outcome::Quit),
@@ -251,24 +283,14 @@ fn run(
     Ok(())
 }
 
-/// Loads `path` (and builds its search engine) on a thread while the terminal shows the
-/// file's name, size and the time so far. `None` if the user quit first.
+/// Shows the file's name, size and the time so far while it loads on its thread. `None` if
+/// the user quit first.
 fn load_behind_a_frame(
     guard: &mut TerminalGuard,
-    wake: &mpsc::Sender<Wake>,
     woken: &mpsc::Receiver<Wake>,
     path: &std::path::Path,
     theme: &Theme,
 ) -> io::Result<Option<Result<Ready, LoadError>>> {
-    let loaded = wake.clone();
-    let file = path.to_path_buf();
-    std::thread::spawn(move || {
-        let ready = talks::model::load_path(&file).map(|loaded| {
-            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
-            (loaded, engine)
-        });
-        let _ = loaded.send(Wake::Loaded(Box::new(ready)));
-    });
     let name = talks::text::shown_path(path);
     let bytes = std::fs::metadata(path).ok().map(|m| m.len());
     let started = Instant::now();
@@ -301,6 +323,18 @@ fn load_behind_a_frame(
         }
     }
 }
+
+/// Debug builds only: with `TALKS_TEST_SLOW_LOAD` set, loading waits a minute first, so
+/// tests can check that a small file slow to read gets the loading frame.
+#[cfg(debug_assertions)]
+fn slow_load_if_asked() {
+    if std::env::var_os("TALKS_TEST_SLOW_LOAD").is_some() {
+        std::thread::sleep(Duration::from_secs(60));
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn slow_load_if_asked() {}
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
 /// can check that a panic restores the terminal. Release builds do not contain this.

@@ -149,6 +149,52 @@ mod tests {
         }
     }
 
+    /// Edits made while a reload is still running do not queue behind it one by one: the
+    /// next reload reads the file as it is then, the newest content.
+    #[test]
+    fn edits_during_a_long_reload_give_one_reload_of_the_newest_content() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("d.yaml");
+        let save = |title: &str| {
+            let text =
+                format!("version: 1\ntitle: {title}\nsources: [{{id: s, title: S, kind: k}}]\n");
+            let temporary = dir.path().join("d.yaml.tmp");
+            std::fs::write(&temporary, text).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::rename(&temporary, &file).unwrap_or_else(|e| panic!("{e}"));
+        };
+        save("v0");
+        let (sent, received) = std::sync::mpsc::channel();
+        let (go, wait_for_go) = std::sync::mpsc::channel::<()>();
+        let wait_for_go = std::sync::Mutex::new(Some(wait_for_go));
+        let watch = super::watch(&file, move |loaded| {
+            let _ = sent.send(loaded.map(|l| l.dossier.title).ok());
+            // The first reload is a long one: it lasts until the test says go.
+            let first = wait_for_go.lock().ok().and_then(|mut w| w.take());
+            if let Some(first) = first {
+                let _ = first.recv();
+            }
+        });
+        let _watch = watch.unwrap_or_else(|e| panic!("{e}"));
+        save("v1");
+        let wait = std::time::Duration::from_secs(60);
+        let first = received
+            .recv_timeout(wait)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first.as_deref(), Some("v1"));
+        for title in ["v22", "v333", "v4444", "v55555"] {
+            save(title);
+        }
+        let _ = go.send(());
+        let next = received
+            .recv_timeout(wait)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            next.as_deref(),
+            Some("v55555"),
+            "the edits between were skipped"
+        );
+    }
+
     #[test]
     fn reading_a_file_is_no_change_and_writing_one_is() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -80,3 +80,18 @@ fn a_large_dossier_that_does_not_load_is_reported_after_the_terminal_is_restored
     assert!(screen.contains("big.yaml:1:10"), "{screen}");
     assert!(screen.contains("the dossier was not loaded"), "{screen}");
 }
+
+#[test]
+fn a_small_file_slow_to_read_gets_the_loading_frame_and_can_be_quit() {
+    let (_dir, path) = common::write_temp("slow.yaml", talks::model::BUILTIN_TEXT.as_bytes());
+    let path = path.display().to_string();
+    let mut s = Session::start(&[&path], 80, 24, &[("TALKS_TEST_SLOW_LOAD", "1")]);
+    s.wait_for_text("Loading");
+    let screen = s.screen_text();
+    assert!(screen.contains("slow.yaml"), "{screen}");
+    assert!(screen.contains("q, Esc or Ctrl-c quits"), "{screen}");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}

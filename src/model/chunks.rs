@@ -45,6 +45,12 @@ pub fn from_str(text: &str) -> Option<Dossier> {
     read_in_pieces(text, PIECE_BYTES)
 }
 
+/// [`from_str`] cut at every item of every list, whatever the file's size (for the
+/// differential tests, which need small files to take this path).
+pub(crate) fn read_at_every_item(text: &str) -> Option<Dossier> {
+    read_in_pieces(text, 1)
+}
+
 /// [`from_str`] with pieces of about `piece_bytes` (tests cut at every item).
 fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
     let lists = find_lists(text)?;

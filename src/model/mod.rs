@@ -4,6 +4,8 @@
 mod aliases;
 mod chunks;
 mod diagnostic;
+#[doc(hidden)]
+pub mod differential;
 mod index;
 mod load;
 mod locate;

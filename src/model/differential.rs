@@ -1,0 +1,85 @@
+//! What each reader makes of the same text, side by side, for the differential fuzz target
+//! and the property tests: the fast paths must read what serde_yaml reads, or give up.
+
+use super::types::Dossier;
+use super::{chunks, stream};
+
+/// The readings of one text, each as the dossier's JSON (`None`: that reader gave up or
+/// refused the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readings {
+    /// The streaming reader.
+    pub stream: Option<String>,
+    /// The parallel reader, cut at every item of every list.
+    pub pieces: Option<String>,
+    /// serde_yaml, the reading the format is defined by.
+    pub full: Option<String>,
+}
+
+impl Readings {
+    /// Reads `text` with every reader.
+    pub fn of(text: &str) -> Self {
+        let json = |dossier: Dossier| serde_json::to_string(&dossier).ok();
+        Readings {
+            stream: stream::from_str::<Dossier>(text).and_then(json),
+            pieces: chunks::read_at_every_item(text).and_then(json),
+            full: serde_yaml::from_str::<Dossier>(text).ok().and_then(json),
+        }
+    }
+
+    /// The first way the fast readers disagree with serde_yaml: a fast reader that reads
+    /// something must read what serde_yaml reads.
+    pub fn disagreement(&self) -> Option<String> {
+        [("stream", &self.stream), ("pieces", &self.pieces)]
+            .into_iter()
+            .find_map(|(reader, reading)| {
+                let reading = reading.as_ref()?;
+                (Some(reading) != self.full.as_ref()).then(|| {
+                    format!(
+                        "the {reader} reader read {reading}\nserde_yaml read {:?}",
+                        self.full
+                    )
+                })
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_dossier_reads_the_same_everywhere() {
+        let readings = Readings::of(crate::model::BUILTIN_TEXT);
+        assert!(readings.stream.is_some() && readings.pieces.is_some());
+        assert_eq!(readings.disagreement(), None);
+    }
+
+    #[test]
+    fn a_reading_serde_yaml_refuses_is_a_disagreement() {
+        let readings = Readings {
+            stream: Some("{}".into()),
+            pieces: None,
+            full: None,
+        };
+        let said = readings.disagreement().unwrap_or_default();
+        assert!(said.starts_with("the stream reader read {}"), "{said}");
+    }
+
+    /// The fuzz corpus seeds: every hostile file reads the same everywhere.
+    #[test]
+    fn every_hostile_file_reads_the_same_everywhere() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+        let mut read = 0;
+        for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let readings = Readings::of(text);
+            assert_eq!(readings.disagreement(), None, "{:?}", entry.path());
+            read += 1;
+        }
+        assert!(read >= 20, "only {read} hostile files read");
+    }
+}
