@@ -66,6 +66,20 @@ mod tests {
         assert!(said.starts_with("the stream reader read {}"), "{said}");
     }
 
+    /// Found by the fuzz target: in a flow mapping, `name:,` is a key and an empty value to
+    /// saphyr and one plain scalar `name:` to libyaml.
+    #[test]
+    fn a_colon_before_a_flow_indicator_is_left_to_serde_yaml() {
+        for value in ["name:,", "name:]", "name:}", "name:[x]", "name:{x: y}"] {
+            let text = format!(
+                "version: 1\ntitle: T\nsources: [{{id: s, title: S, kind: k}}]\nactors:\n  - {{id: a, {value} kind: person}}\n"
+            );
+            let readings = Readings::of(&text);
+            assert_eq!(readings.stream, None, "{text}");
+            assert_eq!(readings.disagreement(), None, "{text}");
+        }
+    }
+
     /// The fuzz corpus seeds: every hostile file reads the same everywhere.
     #[test]
     fn every_hostile_file_reads_the_same_everywhere() {

@@ -38,8 +38,9 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// What the two parsers might read differently, or YAML forbids raw: C0 controls but tab
 /// and line breaks, DEL, C1 controls (U+0085 is a line break to libyaml), U+2028 and U+2029
 /// (line breaks in YAML 1.1, which serde_yaml reads), a byte-order mark or a noncharacter
-/// inside the text, a tab in a line's indentation or after a `-`, and a `%` directive.
-/// Such a file goes to serde_yaml, which reads it or says what is wrong.
+/// inside the text, a tab in a line's indentation or after a `-`, a `%` directive, and a
+/// `:` right before a flow indicator (`{a:, b}`: saphyr reads a key and an empty value,
+/// libyaml one plain scalar `a:`). Such a file goes to serde_yaml, which reads it or says what is wrong.
 fn has_forbidden_characters(text: &str) -> bool {
     let bytes = text.as_bytes();
     let odd_byte = bytes.iter().enumerate().any(|(at, &b)| match b {
@@ -48,6 +49,7 @@ fn has_forbidden_characters(text: &str) -> bool {
         0xC2 => bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)),
         0xEF => bytes.get(at + 1).is_some_and(|n| matches!(n, 0xBB | 0xBF)),
+        b':' => matches!(bytes.get(at + 1), Some(b',' | b'[' | b']' | b'{' | b'}')),
         _ => false,
     });
     // Each line is looked at only when the text has a tab or a line starting with `%`.
