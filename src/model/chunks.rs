@@ -53,6 +53,10 @@ pub(crate) fn read_at_every_item(text: &str) -> Option<Dossier> {
 
 /// [`from_str`] with pieces of about `piece_bytes` (tests cut at every item).
 fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
+    // Checked on the whole text: a piece of comments alone is not read at all.
+    if stream::has_forbidden_characters(text) {
+        return None;
+    }
     let lists = find_lists(text)?;
     let mut head = String::new();
     let mut at = 0;

@@ -80,6 +80,17 @@ mod tests {
         }
     }
 
+    /// Found by the fuzz target: a raw NUL in a comment that is a list's only content.
+    #[test]
+    fn a_control_character_in_a_comment_between_items_is_left_to_serde_yaml() {
+        let text = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n\
+                    places:\n# a comment \u{0}\n";
+        let readings = Readings::of(text);
+        assert_eq!(readings.full, None);
+        assert_eq!(readings.pieces, None);
+        assert_eq!(readings.disagreement(), None);
+    }
+
     /// The fuzz corpus seeds: every hostile file reads the same everywhere.
     #[test]
     fn every_hostile_file_reads_the_same_everywhere() {

@@ -41,7 +41,7 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// inside the text, a tab in a line's indentation or after a `-`, a `%` directive, and a
 /// `:` right before a flow indicator (`{a:, b}`: saphyr reads a key and an empty value,
 /// libyaml one plain scalar `a:`). Such a file goes to serde_yaml, which reads it or says what is wrong.
-fn has_forbidden_characters(text: &str) -> bool {
+pub(super) fn has_forbidden_characters(text: &str) -> bool {
     let bytes = text.as_bytes();
     let odd_byte = bytes.iter().enumerate().any(|(at, &b)| match b {
         b'\t' | b'\n' | b'\r' => false,
