@@ -16,7 +16,7 @@ use crate::model::EntityKind;
     long_about = "Explore a negotiation dossier: who takes part, what happened, what is disputed.\n\n\
         With no command, opens the interactive explorer on DOSSIER, or on the built-in dossier \
         of the US–Ukraine peace talks.",
-    args_conflicts_with_subcommands = true
+    override_usage = "talks [OPTIONS] [DOSSIER]\n       talks [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// The dossier to open (default: the built-in one; - reads standard input).
@@ -36,6 +36,42 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The arguments of this process, or clap's message and exit. The explorer's own
+    /// arguments given with a command (`talks FILE validate`) are refused here rather than
+    /// by clap's `args_conflicts_with_subcommands`, which would also take `validate` in
+    /// `talks --max-size 10k validate FILE` for a dossier (a global option counts as a use).
+    pub fn parse_checked() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().get_matches();
+        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        if let Some(name) = matches.subcommand_name() {
+            let given: Vec<&str> = [
+                cli.dossier.as_ref().map(|_| "a dossier before the command"),
+                cli.watch.then_some("--watch"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !given.is_empty() {
+                let hint = if cli.dossier.is_some() {
+                    format!(": give the dossier after it (talks {name} FILE)")
+                } else {
+                    " (it is for the explorer)".to_string()
+                };
+                let message = format!(
+                    "{} cannot be used with the command '{name}'{hint}",
+                    given.join(" and ")
+                );
+                Cli::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, message)
+                    .exit();
+            }
+        }
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]

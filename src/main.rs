@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use clap::Parser;
 use crossterm::event::{self, Event, KeyCode, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use talks::app::{Action, App, Effect, Options, update};
@@ -22,7 +21,7 @@ use talks::terminal::{
 use talks::ui::{Loading, Screen, Theme, hit_test};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     if let Some(max) = cli.max_size {
         talks::model::set_max_file_bytes(max);
     }

@@ -378,3 +378,31 @@ fn export_to_dash_is_standard_output() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("Actors"));
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+/// A global option before the command leaves the command a command (clap's
+/// `args_conflicts_with_subcommands` took `validate` for a dossier's file name).
+#[test]
+fn a_global_option_before_the_command_keeps_the_command() {
+    let (code, _, stderr) = common::run(&["--max-size", "10k", "validate", "data/talks.yaml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("larger than 10 KiB"), "{stderr}");
+    let (code, stdout, stderr) = common::run(&["--max-size", "1M", "validate", "data/talks.yaml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("valid: 15 actors"), "{stdout}");
+}
+
+#[test]
+fn the_explorers_arguments_with_a_command_are_refused_with_a_reason() {
+    let (code, _, stderr) = common::run(&["data/talks.yaml", "validate"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("a dossier before the command cannot be used with the command 'validate': give the dossier after it (talks validate FILE)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = common::run(&["--watch", "list", "actors"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--watch cannot be used with the command 'list' (it is for the explorer)"),
+        "{stderr}"
+    );
+}

@@ -61,12 +61,28 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if meta.len() > max {
         return Err(problem(too_large(max)));
     }
-    let file = std::fs::File::open(path).map_err(cannot)?;
+    let file = open_without_blocking(path).map_err(cannot)?;
+    // Checked again on what was opened: the path may have become a pipe meanwhile.
+    let opened = file.metadata().map_err(cannot)?;
+    if !opened.is_file() {
+        return Err(problem(
+            "this is not a regular file any more (it changed as it was opened)".into(),
+        ));
+    }
     let bytes = read_at_most(file, max).map_err(cannot)?;
     match bytes {
         Some(bytes) => load_bytes(&name, bytes),
         None => Err(problem(too_large(max))),
     }
+}
+
+/// Opens `path` for reading; on Unix without waiting for a writer if it is a pipe.
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
 }
 
 /// Reads and validates a dossier from standard input, at most `--max-size` bytes.
@@ -87,4 +103,25 @@ fn read_at_most(reader: impl std::io::Read, max: u64) -> std::io::Result<Option<
     let mut bytes = Vec::new();
     reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    /// A pipe with no writer opens at once (a plain open would wait for a writer), so a
+    /// path swapped for a pipe after its check cannot block the reader; the opened file is
+    /// then seen not to be regular.
+    #[test]
+    fn a_pipe_opens_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let pipe = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        let (sent, received) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let opened = super::open_without_blocking(&pipe).and_then(|f| f.metadata());
+            let _ = sent.send(opened.map(|meta| meta.is_file()));
+        });
+        let opened = received.recv_timeout(std::time::Duration::from_secs(60));
+        assert!(matches!(opened, Ok(Ok(false))), "{opened:?}");
+    }
 }
