@@ -91,6 +91,19 @@ mod tests {
         assert_eq!(readings.disagreement(), None);
     }
 
+    /// Found by the fuzz target: a carriage return alone is a line break, so the `%` after
+    /// it starts a line (a directive, out of place) and the file is an error.
+    #[test]
+    fn a_carriage_return_alone_is_left_to_serde_yaml() {
+        let text = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n\
+                    places:\n# a comment\r%[ then this\n";
+        let readings = Readings::of(text);
+        assert_eq!(readings.full, None);
+        assert_eq!(readings.disagreement(), None);
+        let crlf = Readings::of("version: 1\r\ntitle: T\r\nsources: []\r\n");
+        assert!(crlf.stream.is_some(), "CRLF files keep the fast path");
+    }
+
     /// The fuzz corpus seeds: every hostile file reads the same everywhere.
     #[test]
     fn every_hostile_file_reads_the_same_everywhere() {

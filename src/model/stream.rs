@@ -38,13 +38,15 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// What the two parsers might read differently, or YAML forbids raw: C0 controls but tab
 /// and line breaks, DEL, C1 controls (U+0085 is a line break to libyaml), U+2028 and U+2029
 /// (line breaks in YAML 1.1, which serde_yaml reads), a byte-order mark or a noncharacter
-/// inside the text, a tab in a line's indentation or after a `-`, a `%` directive, and a
+/// inside the text, a carriage return not followed by a line feed (a line break of its own),
+/// a tab in a line's indentation or after a `-`, a `%` directive, and a
 /// `:` right before a flow indicator (`{a:, b}`: saphyr reads a key and an empty value,
 /// libyaml one plain scalar `a:`). Such a file goes to serde_yaml, which reads it or says what is wrong.
 pub(super) fn has_forbidden_characters(text: &str) -> bool {
     let bytes = text.as_bytes();
     let odd_byte = bytes.iter().enumerate().any(|(at, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
+        b'\t' | b'\n' => false,
+        b'\r' => bytes.get(at + 1) != Some(&b'\n'),
         0..=0x1F | 0x7F => true,
         0xC2 => bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)),
