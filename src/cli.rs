@@ -80,6 +80,15 @@ pub enum Command {
     Validate {
         /// The dossier to check (default: the built-in one).
         dossier: Option<PathBuf>,
+        /// The dossier to check, as every command takes it.
+        #[arg(
+            short = 'd',
+            long = "dossier",
+            id = "dossier_option",
+            value_name = "FILE",
+            conflicts_with = "dossier"
+        )]
+        dossier_option: Option<PathBuf>,
         /// Treat warnings (text nothing cites, control characters) as errors.
         #[arg(long)]
         strict: bool,
@@ -107,8 +116,8 @@ pub enum Command {
         /// Only this kind of entity.
         #[arg(long)]
         kind: Option<EntityKind>,
-        /// At most this many results.
-        #[arg(long)]
+        /// At most this many results (1 or more; leave it out for every result).
+        #[arg(long, value_parser = at_least_one)]
         limit: Option<usize>,
         #[command(flatten)]
         common: DataArgs,
@@ -136,6 +145,15 @@ pub enum Command {
 pub struct ExportArgs {
     /// The dossier to export from (default: the built-in one).
     pub dossier: Option<PathBuf>,
+    /// The dossier to export from, as every command takes it.
+    #[arg(
+        short = 'd',
+        long = "dossier",
+        id = "dossier_option",
+        value_name = "FILE",
+        conflicts_with = "dossier"
+    )]
+    pub dossier_option: Option<PathBuf>,
     /// The list to export.
     #[arg(
         long,
@@ -203,18 +221,37 @@ impl ValueEnum for export::Format {
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.extension()))
+        let value = PossibleValue::new(self.extension());
+        Some(match self {
+            export::Format::Text => value.alias("text"),
+            export::Format::Markdown => value.alias("markdown"),
+            export::Format::Json => value,
+        })
     }
 }
 
-/// A kind by its plural, as `talks list` and `--kind` take it (`sticking-points`).
+/// A kind by its plural, as `talks list` and `--kind` take it (`sticking-points`); the
+/// singular and `_` for `-` are accepted too, as `kind:` takes them in queries.
 impl ValueEnum for EntityKind {
     fn value_variants<'a>() -> &'a [Self] {
         &EntityKind::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.plural_slug()))
+        let value = PossibleValue::new(self.plural_slug()).alias(self.slug());
+        Some(match self {
+            EntityKind::StickingPoint => value.aliases(["sticking_points", "sticking_point"]),
+            _ => value,
+        })
+    }
+}
+
+/// `--limit`: 0 would print nothing and look like "nothing matches".
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("0 would print nothing; leave --limit out for every result".into()),
+        Ok(limit) => Ok(limit),
+        Err(_) => Err(format!("{value:?} is not a whole number")),
     }
 }
 
@@ -232,6 +269,7 @@ pub struct DataArgs {
 /// How `list`, `show` and `search` print: lines to read, or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DataFormat {
+    #[value(alias = "txt")]
     Text,
     Json,
 }

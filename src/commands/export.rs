@@ -18,6 +18,19 @@ fn format_of(args: &ExportArgs) -> Format {
     })
 }
 
+/// `-o notes.md --format txt`: the file's extension and the format disagree.
+fn format_mismatch(args: &ExportArgs) -> Option<String> {
+    let asked = args.format?;
+    let path = args.output.as_deref()?;
+    let by_name = Format::from_path(path).filter(|&f| f != asked)?;
+    Some(format!(
+        "-o {} is a .{} file by its name but --format {} was given: change one of them",
+        crate::text::shown_path(path),
+        by_name.extension(),
+        asked.extension()
+    ))
+}
+
 /// The view the arguments describe, or the message saying why there is none.
 fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
     let text = args.query.as_deref().unwrap_or_default();
@@ -65,6 +78,10 @@ fn page_results(loaded: &Loaded, text: &str) -> Results {
 }
 
 pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
+    if let Some(message) = format_mismatch(args) {
+        eprintln!("talks: {message}");
+        return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
+    }
     let scope = match scope_of(loaded, args) {
         Ok(scope) => scope,
         Err((code, message)) => {

@@ -2,7 +2,7 @@
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -60,7 +60,11 @@ pub const EXIT_BROKEN_PIPE: u8 = 141;
 pub fn run(command: Command) -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::Validate { dossier, strict } => validate(&mut out, dossier.as_deref(), strict),
+        Command::Validate {
+            dossier,
+            dossier_option,
+            strict,
+        } => validate(&mut out, dossier.or(dossier_option).as_deref(), strict),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();
@@ -76,7 +80,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Filter { query, typos } => {
             filter::run(&mut out, io::stdin().lock(), &query, typos)
         }
-        Command::Export(args) => match load(args.dossier.as_deref()) {
+        Command::Export(args) => match load(
+            args.dossier
+                .as_ref()
+                .or(args.dossier_option.as_ref())
+                .map(PathBuf::as_path),
+        ) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
         },
@@ -170,7 +179,7 @@ fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> 
         .iter()
         .map(|&e| loaded.dossier.fact_of(e))
         .collect();
-    write_rows_with(out, loaded, entities, &facts)
+    write_rows_with(out, loaded, entities, &facts, false)
 }
 
 /// One aligned row per entity: id, name, and its fact (sanitised), from `facts`.
@@ -179,8 +188,15 @@ pub(super) fn write_rows_with(
     loaded: &Loaded,
     entities: &[EntityRef],
     facts: &[String],
+    with_kind: bool,
 ) -> io::Result<()> {
     let d = &loaded.dossier;
+    let kind_width = entities
+        .iter()
+        .filter(|_| with_kind)
+        .map(|e| e.kind.slug().len() + 2)
+        .max()
+        .unwrap_or(0);
     let id_width = entities
         .iter()
         .map(|&e| d.id_of(e).len())
@@ -198,9 +214,14 @@ pub(super) fn write_rows_with(
     for ((&entity, name), fact) in entities.iter().zip(&names).zip(facts) {
         let pad = name_width - unicode_width::UnicodeWidthStr::width(name.as_str());
         let fact = sanitize_line(fact);
+        let kind = if with_kind {
+            format!("{}  ", entity.kind.slug())
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{:id_width$}  {name}{}  {fact}",
+            "{kind:kind_width$}{:id_width$}  {name}{}  {fact}",
             d.id_of(entity),
             " ".repeat(pad)
         )?;

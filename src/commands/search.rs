@@ -144,7 +144,7 @@ pub(super) fn run(
         DataFormat::Text => {
             let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
             let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
-            write_rows_with(out, loaded, &entities, &whys)?;
+            write_rows_with(out, loaded, &entities, &whys, true)?;
         }
     }
     if rows.is_empty() {

@@ -14,6 +14,7 @@ mod schema;
 mod size;
 mod source;
 mod stream;
+mod syntax;
 mod tags;
 mod types;
 mod validate;
