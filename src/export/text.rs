@@ -8,22 +8,31 @@ use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
 use crate::views::{StanceMatrix, Timeline};
 
+/// Wrapping at spaces only: a URL, a date, an id or a number is never cut (at a hyphen or
+/// anywhere); a word longer than the line overflows it.
+fn options<'a>(width: usize, indent: &'a str, hang: &'a str) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(hang)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// Wraps `text` to `width` columns with `indent` before every line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let clean = sanitize_line(text);
-    let options = textwrap::Options::new(width.max(indent.len() + 10))
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    textwrap::fill(&clean, options)
+    textwrap::fill(
+        &clean,
+        options(width.max(indent.len() + 10), indent, indent),
+    )
 }
 
 /// Wraps a bullet-like line so that continuation lines align under its text.
 fn wrap_hanging(line: &Line, width: usize, indent: &str, hang: &str) -> String {
     let clean = sanitize_line(&line.text()).into_owned();
-    let options = textwrap::Options::new(width.max(indent.len() + hang.len() + 10))
-        .initial_indent(indent)
-        .subsequent_indent(hang);
-    textwrap::fill(&clean, options)
+    let width = width.max(indent.len() + hang.len() + 10);
+    textwrap::fill(&clean, options(width, indent, hang))
 }
 
 /// The detail of one entity as text, wrapped at `width` columns.
@@ -87,10 +96,7 @@ fn header(loaded: &Loaded, exported_at: Option<&str>, lines: &[(&str, String)]) 
 
 fn wrap_hanging_text(text: &str, width: usize, indent: &str, hang: &str) -> String {
     let clean = sanitize_line(text);
-    let options = textwrap::Options::new(width)
-        .initial_indent(indent)
-        .subsequent_indent(hang);
-    textwrap::fill(&clean, options)
+    textwrap::fill(&clean, options(width, indent, hang))
 }
 
 /// `scope` as plain text.
@@ -302,4 +308,28 @@ fn timeline(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue #15: `2025-12-` / `03` and a URL cut in two were textwrap's hyphen splitting.
+    #[test]
+    fn dates_urls_and_ids_are_never_cut() {
+        let text = "The talks were held in Hallandale Beach on 2025-12-03, reported at \
+                    https://example.org/a-very-long-path/with-hyphens-in-it?x=1 by the envoy \
+                    witkoff-kushner-team";
+        for width in [20, 30, 41, 57, 80] {
+            let wrapped = super::wrap(text, width, "  ");
+            for token in [
+                "2025-12-03,",
+                "https://example.org/a-very-long-path/with-hyphens-in-it?x=1",
+                "witkoff-kushner-team",
+            ] {
+                assert!(
+                    wrapped.lines().any(|line| line.contains(token)),
+                    "{token} cut at {width}:\n{wrapped}"
+                );
+            }
+        }
+    }
 }
