@@ -41,6 +41,9 @@ fn list_in_text_and_json() {
     assert_eq!(witkoff["name"], "Steve Witkoff");
     assert_eq!(witkoff["role"], "US special envoy");
     assert_eq!(witkoff["represents"], "united-states");
+    // Issue #15: `kind` is the entity type everywhere; the dossier's sub-kind is `type`.
+    assert_eq!(witkoff["kind"], "actor");
+    assert_eq!(witkoff["type"], "person");
 }
 
 #[test]
@@ -70,13 +73,16 @@ fn show_in_text_and_json() {
     assert_eq!(shown["kind"], "event");
     assert_eq!(shown["entity"]["status"], "disputed");
     assert_eq!(shown["entity"]["place"], "pokrovsk");
-    let links: Vec<&str> = shown["links"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
-    assert_eq!(links, vec!["pokrovsk", "russia", "pokrovsk-control"]);
+    assert_eq!(shown["entity"]["kind"], "event");
+    assert_eq!(shown["entity"]["type"], "claim");
+    // Links are objects, each once, with the fact the text shows beside them.
+    let links = shown["links"].as_array().unwrap();
+    let ids: Vec<&str> = links.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["pokrovsk", "russia", "pokrovsk-control"]);
+    assert_eq!(links[0]["kind"], "place");
+    assert_eq!(links[0]["name"], "Pokrovsk");
+    assert!(links[0]["fact"].is_string());
+    assert_eq!(shown["sources"][0]["type"], "news-report");
 }
 
 #[test]
@@ -108,7 +114,7 @@ fn search_ranks_like_fzf_filter() {
         hits,
         serde_json::json!([{
             "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks",
-            "score": 0, "matched": null
+            "fact": "#7 · planned", "score": 0, "matched": null
         }])
     );
     let only_actors = json(&["search", "ukraine", "--kind", "actors", "--format", "json"]);

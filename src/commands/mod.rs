@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::CommandFactory;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::cli::{Cli, Command, DataArgs, DataFormat};
 use crate::detail::detail;
@@ -258,16 +258,7 @@ fn show(
     match format {
         DataFormat::Text => write!(out, "{}", detail_text(&view, 80))?,
         DataFormat::Json => {
-            let links: Vec<&str> = view
-                .links()
-                .iter()
-                .map(|&e| loaded.dossier.id_of(e))
-                .collect();
-            let value = json!({
-                "kind": entity.kind.slug(),
-                "entity": entity_value(loaded, entity),
-                "links": links,
-            });
+            let value = crate::export::entity_with_links(loaded, entity);
             writeln!(out, "{}", crate::text::json_pretty(&value))?;
         }
     }

@@ -75,6 +75,7 @@ fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
                 "kind": e.kind.slug(),
                 "id": loaded.dossier.id_of(e),
                 "name": loaded.dossier.name_of(e),
+                "fact": loaded.dossier.fact_of(e),
                 "score": row.score,
                 "matched": matched_json(row),
             })

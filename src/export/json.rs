@@ -8,7 +8,8 @@ use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::views::{StanceMatrix, Timeline};
 
-/// An entity as the dossier has it.
+/// An entity as the dossier has it, with `kind` its entity type (`actor`…) first; the
+/// dossier's own sub-kind (`person`, `meeting`…) is `type`.
 pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
     let d = &loaded.dossier;
     let value = match entity.kind {
@@ -17,8 +18,64 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
         EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
         EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
     };
-    // Plain data structs with string keys always serialise.
-    value.unwrap_or(Value::Null)
+    let mut out = serde_json::Map::new();
+    out.insert("kind".into(), json!(entity.kind.slug()));
+    kind_as_type(&mut out, value);
+    Value::Object(out)
+}
+
+/// Adds the fields of `value` to `out`, its `kind` named `type`. (Plain data structs with
+/// string keys always serialise to an object.)
+fn kind_as_type(out: &mut serde_json::Map<String, Value>, value: serde_json::Result<Value>) {
+    if let Ok(Value::Object(fields)) = value {
+        for (key, field) in fields {
+            let key = if key == "kind" {
+                "type".to_string()
+            } else {
+                key
+            };
+            out.insert(key, field);
+        }
+    }
+}
+
+/// A source, its kind (`news-report`…) as `type` like an entity's sub-kind.
+fn source_value(source: &crate::model::Source) -> Value {
+    let mut out = serde_json::Map::new();
+    kind_as_type(&mut out, serde_json::to_value(source));
+    Value::Object(out)
+}
+
+/// One entity whole, as the detail pane and `talks show` show it: its fields, every link
+/// once (with its fact) and the sources it cites.
+pub fn entity_with_links(loaded: &Loaded, entity: EntityRef) -> Value {
+    let d = &loaded.dossier;
+    let shown = detail(d, &loaded.index, entity);
+    let mut seen = std::collections::HashSet::new();
+    let links: Vec<Value> = shown
+        .links()
+        .iter()
+        .filter(|&&l| seen.insert(l))
+        .map(|&l| {
+            let mut link = reference(loaded, l);
+            link["fact"] = json!(d.fact_of(l));
+            link
+        })
+        .collect();
+    let sources: Vec<Value> = shown
+        .notes
+        .iter()
+        .filter_map(|id| loaded.index.source(id))
+        .map(|s| source_value(&d.sources[s]))
+        .collect();
+    json!({
+        "kind": entity.kind.slug(),
+        "id": d.id_of(entity),
+        "name": d.name_of(entity),
+        "entity": entity_value(loaded, entity),
+        "links": links,
+        "sources": sources,
+    })
 }
 
 fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
@@ -83,27 +140,9 @@ fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
         })
         .collect();
     out.insert("entries".into(), Value::Array(entries));
-    let selected = view.selected.map_or(Value::Null, |entity| {
-        let shown = detail(d, &loaded.index, entity);
-        let links: Vec<Value> = shown
-            .links()
-            .iter()
-            .map(|&l| reference(loaded, l))
-            .collect();
-        let sources: Vec<Value> = shown
-            .notes
-            .iter()
-            .filter_map(|id| loaded.index.source(id))
-            .map(|s| serde_json::to_value(&d.sources[s]).unwrap_or(Value::Null))
-            .collect();
-        json!({
-            "kind": entity.kind.slug(),
-            "id": d.id_of(entity),
-            "entity": entity_value(loaded, entity),
-            "links": links,
-            "sources": sources,
-        })
-    });
+    let selected = view
+        .selected
+        .map_or(Value::Null, |entity| entity_with_links(loaded, entity));
     out.insert("selected".into(), selected);
     pretty(Value::Object(out))
 }
@@ -115,7 +154,7 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     out.insert("summary".into(), json!(d.summary));
     out.insert(
         "sources".into(),
-        serde_json::to_value(&d.sources).unwrap_or(Value::Null),
+        Value::Array(d.sources.iter().map(source_value).collect()),
     );
     for kind in EntityKind::ALL {
         let items: Vec<Value> = (0..d.count(kind))

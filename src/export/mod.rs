@@ -8,7 +8,7 @@ mod markdown;
 mod text;
 mod write;
 
-pub use json::entity_value;
+pub use json::{entity_value, entity_with_links};
 pub use text::{detail_text, wrap};
 pub use write::{WriteError, Written, write_atomic};
 
