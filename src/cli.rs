@@ -137,6 +137,7 @@ pub enum ExportView {
     List(EntityKind),
     Matrix,
     Timeline,
+    Sources,
 }
 
 impl ValueEnum for ExportView {
@@ -148,6 +149,7 @@ impl ValueEnum for ExportView {
             ExportView::List(EntityKind::Place),
             ExportView::Matrix,
             ExportView::Timeline,
+            ExportView::Sources,
         ]
     }
 
@@ -156,6 +158,7 @@ impl ValueEnum for ExportView {
             ExportView::List(kind) => kind.to_possible_value(),
             ExportView::Matrix => Some(PossibleValue::new("matrix")),
             ExportView::Timeline => Some(PossibleValue::new("timeline")),
+            ExportView::Sources => Some(PossibleValue::new("sources")),
         }
     }
 }
@@ -230,7 +233,8 @@ mod tests {
                 "sticking-points",
                 "places",
                 "matrix",
-                "timeline"
+                "timeline",
+                "sources"
             ]
         );
         assert_eq!(
