@@ -95,6 +95,8 @@ pub enum Action {
     HalfPageDown,
     NextPane,
     PreviousPane,
+    /// F6: between the list and the detail, from either (Tab steps links in the detail).
+    SwitchPane,
     /// Focus the next link of the detail.
     NextLink,
     PreviousLink,

@@ -191,6 +191,7 @@ pub enum ExportView {
     List(EntityKind),
     Matrix,
     Timeline,
+    Sources,
 }
 
 impl ValueEnum for ExportView {
@@ -202,6 +203,7 @@ impl ValueEnum for ExportView {
             ExportView::List(EntityKind::Place),
             ExportView::Matrix,
             ExportView::Timeline,
+            ExportView::Sources,
         ]
     }
 
@@ -210,6 +212,7 @@ impl ValueEnum for ExportView {
             ExportView::List(kind) => kind.to_possible_value(),
             ExportView::Matrix => Some(PossibleValue::new("matrix")),
             ExportView::Timeline => Some(PossibleValue::new("timeline")),
+            ExportView::Sources => Some(PossibleValue::new("sources")),
         }
     }
 }
@@ -304,7 +307,8 @@ mod tests {
                 "sticking-points",
                 "places",
                 "matrix",
-                "timeline"
+                "timeline",
+                "sources"
             ]
         );
         assert_eq!(

@@ -12,7 +12,6 @@ use talks::app::{Action, App, Effect, Options, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
-use talks::keymap::Keymap;
 use talks::model::{LoadError, Loaded};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::terminal::{
@@ -237,11 +236,21 @@ fn run(
                 frame.render_widget(&screen, frame.area())
             })?;
         }
+        // A key press is applied here: it may stand for two (Esc then a key, sent as one
+        // Alt-key), the second read in the state the first left.
+        let mut pressed = false;
         let action = match woken.recv() {
             Ok(Wake::Terminal(event)) => {
                 let event = event?;
                 panic_if_asked(&event);
-                to_action(&app, keymap, event)
+                match event {
+                    Event::Key(key) => {
+                        let context = |app: &App| (app.mode(), app.focus(), app.page());
+                        pressed = talks::keymap::dispatch(keymap, &mut app, &key, context, update);
+                        None
+                    }
+                    event => to_action(&app, event),
+                }
             }
             Ok(Wake::Reload(action)) => Some(action),
             Ok(Wake::Search(done)) => Some(Action::SearchFinished(done)),
@@ -257,29 +266,41 @@ fn run(
             }
             Err(_) => break,
         };
-        redraw = action.is_some();
+        redraw = pressed || action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
         }
-        while !app.effects().is_empty() {
-            for effect in app.take_effects() {
-                let outcome = if effect == Effect::Suspend {
-                    suspend(guard)?;
-                    redraw = true;
-                    // The terminal may have been resized while talks was stopped.
-                    let size = guard.terminal.size()?;
-                    Some(Action::Resize(size.width, size.height))
-                } else {
-                    let backend = guard.terminal.backend_mut();
-                    talks::effects::perform(&app, effect, backend, searcher)
-                };
-                if let Some(outcome) = outcome {
-                    update(&mut app, outcome);
-                }
+        redraw |= carry_out_effects(guard, &mut app, searcher)?;
+    }
+    Ok(())
+}
+
+/// Carries out the effects `update` asked for, and those their outcomes ask for; `true`
+/// after a suspend (the screen must be drawn whole again).
+fn carry_out_effects(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    searcher: &SearchWorker,
+) -> io::Result<bool> {
+    let mut suspended = false;
+    while !app.effects().is_empty() {
+        for effect in app.take_effects() {
+            let outcome = if effect == Effect::Suspend {
+                suspend(guard)?;
+                suspended = true;
+                // The terminal may have been resized while talks was stopped.
+                let size = guard.terminal.size()?;
+                Some(Action::Resize(size.width, size.height))
+            } else {
+                let backend = guard.terminal.backend_mut();
+                talks::effects::perform(app, effect, backend, searcher)
+            };
+            if let Some(outcome) = outcome {
+                update(app, outcome);
             }
         }
     }
-    Ok(())
+    Ok(suspended)
 }
 
 /// Shows the file's name, size and the time so far while it loads on its thread. `None` if
@@ -348,12 +369,9 @@ fn panic_if_asked(event: &Event) {
 #[cfg(not(debug_assertions))]
 fn panic_if_asked(_event: &Event) {}
 
-/// What a terminal event asks of the explorer.
-fn to_action(app: &App, keymap: &Keymap, event: Event) -> Option<Action> {
+/// What a terminal event other than a key press asks of the explorer.
+fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => {
-            talks::keymap::action_for(keymap, app.mode(), app.focus(), app.page(), &key)
-        }
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => {
             let (width, height) = app.size();

@@ -213,3 +213,18 @@ fn y_copies_the_shown_entity_through_osc_52() {
     assert!(payload.len() > 20, "{payload}");
     s.quit();
 }
+
+/// Esc and a key sent together (fast typing, a paste, tmux) arrive as one Alt-key: both are
+/// read, Esc first.
+#[test]
+fn esc_then_a_key_sent_together_are_both_read() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"/pokrovsk");
+    s.wait_for_text("2 Events 2/13");
+    // Esc clears the query and closes the search bar; 2 opens the events.
+    s.send(b"\x1b2");
+    s.wait_for_text("┌ 2 Events 13/13");
+    s.wait_for_text("1 Actors 15/15");
+    s.quit();
+}

@@ -52,7 +52,7 @@ const FAILURES: &[(&str, &str)] = &[
     ),
     (
         "syntax-one-byte.yaml",
-        ":1:1: error: invalid type: string \"x\", expected a dossier",
+        ":1:1: error: this is not a dossier: the file is plain text, not a YAML mapping",
     ),
     ("syntax-zero-byte.yaml", ":1:1: error: the file is empty"),
     (

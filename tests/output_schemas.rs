@@ -71,7 +71,9 @@ fn search_output_validates_with_and_without_hits() {
 
 #[test]
 fn export_output_validates_in_every_view() {
-    let views: [&[&str]; 5] = [
+    let views: [&[&str]; 7] = [
+        &["--view", "sources"],
+        &["--view", "sources", "--query", "pokrovsk"],
         &["--view", "events", "--query", "pokrovsk"],
         &["--view", "actors"],
         &["--view", "matrix"],

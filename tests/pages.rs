@@ -99,9 +99,17 @@ fn enter_on_a_cell_opens_the_sticking_point_with_that_position_focused() {
     assert_eq!(app.loaded().dossier.id_of(shown), "nato-membership");
     let focused = app.detail().links()[app.detail().focused_link().unwrap()];
     assert_eq!(app.loaded().dossier.id_of(focused), "russia");
-    // Back returns to where the reader was before.
+    // Back returns to the matrix, its cursor on that cell; Forward to the position again.
     update(&mut app, Action::Back);
-    assert_ne!(app.shown(), Some(shown));
+    assert_eq!(app.page(), Page::Matrix);
+    assert_eq!(app.pages().matrix_cursor(), (2, 2));
+    update(&mut app, Action::Forward);
+    assert_eq!(app.page(), Page::Browse);
+    assert_eq!(app.shown(), Some(shown));
+    assert_eq!(
+        app.detail().focused_link().map(|n| app.detail().links()[n]),
+        Some(focused)
+    );
 }
 
 #[test]
@@ -138,6 +146,51 @@ fn matrix_and_timeline_exports_golden_and_equal_to_the_cli() {
             golden(&format!("{name}.{flag}"), &golden_text);
             let (code, cli, err) =
                 run(&["export", "--view", name, "--format", flag, "--no-timestamp"]);
+            assert_eq!(code, 0, "{err}");
+            assert_eq!(cli, render(&loaded, &scope, None, format));
+        }
+    }
+}
+
+#[test]
+fn the_sources_export_is_the_page_shown_golden_and_equal_to_the_cli() {
+    let loaded = builtin().unwrap();
+    for query in ["", "pokrovsk"] {
+        for (format, flag) in [
+            (Format::Text, "txt"),
+            (Format::Markdown, "md"),
+            (Format::Json, "json"),
+        ] {
+            let mut app = app(80, 24);
+            update(&mut app, Action::OpenPage(Page::Sources));
+            if !query.is_empty() {
+                update(&mut app, Action::StartSearch);
+                for c in query.chars() {
+                    update(&mut app, Action::Insert(c));
+                }
+                update(&mut app, Action::FinishSearch);
+            }
+            let scope = app.export_scope();
+            assert!(matches!(scope, Scope::Sources { .. }));
+            let name = if query.is_empty() {
+                "sources".to_string()
+            } else {
+                format!("sources-{query}")
+            };
+            let golden_text = render(&loaded, &scope, Some("2026-01-01T00:00:00Z"), format);
+            golden(&format!("{name}.{flag}"), &golden_text);
+            let mut args = vec![
+                "export",
+                "--view",
+                "sources",
+                "--format",
+                flag,
+                "--no-timestamp",
+            ];
+            if !query.is_empty() {
+                args.extend(["--query", query]);
+            }
+            let (code, cli, err) = run(&args);
             assert_eq!(code, 0, "{err}");
             assert_eq!(cli, render(&loaded, &scope, None, format));
         }

@@ -119,6 +119,8 @@ fn after_a_reload_the_detail_scrolls_to_its_end() {
     std::fs::write(&path, edited).unwrap();
     s.wait_for_text("Reloaded");
     s.wait_for_text("Edited talks");
+    // The reload leaves the detail where it was: at its end.
+    assert!(s.screen_text().contains("25–49/49"), "{}", s.screen_text());
     s.send(b"g");
     s.wait_for_text("1–25/49");
     s.send(b"G");

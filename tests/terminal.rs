@@ -84,12 +84,21 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
         "mouse capture is off while suspended"
     );
     assert!(!s.parser.screen().hide_cursor(), "the cursor is shown");
-    // fg: the explorer again, drawn whole, where it was.
+    s.wait_for("the shell's prompt while talks is stopped", |screen| {
+        let contents = screen.contents();
+        let last = contents.lines().rev().find(|l| !l.trim().is_empty());
+        last.map(str::trim) == Some("$")
+    });
+    // fg: the explorer again, drawn whole, where it was, in raw mode.
     s.send(b"fg\r");
     s.wait_for("the explorer to be back", |screen| {
         screen.alternate_screen() && screen.contents().contains("Ukraine · actor")
     });
     s.wait_for_text("1 Actors 15/15");
+    // A key without Enter reaches talks at once: raw mode again.
+    s.send(b"j");
+    s.wait_for_text("Russia · actor");
+    assert!(!s.cooked_mode(), "raw mode again after fg");
     s.send(b"q");
     // Typing on before the shell prompts again could reach talks, still reading its input.
     s.wait_for("the shell's prompt after quitting", |screen| {

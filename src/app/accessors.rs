@@ -122,8 +122,8 @@ impl App {
         )
     }
 
-    /// What `e` exports on the page shown: the matrix or timeline as shown (built from
-    /// the results already), or the lists' view.
+    /// What `e` exports on the page shown: the matrix, timeline or sources as shown (built
+    /// from the results already), or the lists' view.
     pub fn export_scope(&self) -> Scope {
         let query = self.query.text().trim().to_string();
         match self.page {
@@ -135,7 +135,11 @@ impl App {
                 query,
                 timeline: self.pages.timeline.clone(),
             },
-            Page::Browse | Page::Sources => Scope::View(self.view_spec()),
+            Page::Sources => Scope::Sources {
+                query,
+                sources: self.pages.source_list.clone(),
+            },
+            Page::Browse => Scope::View(self.view_spec()),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! pane has, the scroll and the focused link.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::detail::{Detail, ScreenLine, detail, link_line, screen_lines};
 use crate::model::{EntityRef, Loaded};
@@ -115,15 +116,65 @@ impl DetailView {
         self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 
-    /// Focuses the next or previous link, or scrolls when there is none.
+    /// Scrolls by `delta` lines as the reader asks (a page, the wheel, `G`): the link
+    /// focus moves onto a link on screen if it scrolled off, or to none.
+    pub(crate) fn scroll(&mut self, delta: isize, rows: usize) {
+        self.scroll_by(delta, rows);
+        self.focus_on_screen(rows);
+    }
+
+    /// The screen lines link `n` is drawn on.
+    fn link_lines(&self, n: usize) -> Option<Range<usize>> {
+        let on = |line: &ScreenLine| line.pieces.iter().any(|p| p.link == Some(n));
+        let first = self.lines.iter().position(on)?;
+        let last = self.lines.iter().rposition(on)?;
+        Some(first..last + 1)
+    }
+
+    /// The lines on screen when `rows` rows show.
+    fn on_screen_lines(&self, rows: usize) -> Range<usize> {
+        let top = self.first_shown(self.lines.len(), rows);
+        top..top + rows
+    }
+
+    /// Whether link `n` is (at least in part) among the `rows` rows on screen.
+    pub(crate) fn link_on_screen(&self, n: usize, rows: usize) -> bool {
+        let screen = self.on_screen_lines(rows);
+        self.link_lines(n)
+            .is_some_and(|l| l.start < screen.end && screen.start < l.end)
+    }
+
+    /// Keeps the link focus on screen: a focused link above the screen moves to the first
+    /// link on screen, one below it to the last, or to none when no link is on screen.
+    pub(crate) fn focus_on_screen(&mut self, rows: usize) {
+        let Some(link) = self.link.filter(|&n| !self.link_on_screen(n, rows)) else {
+            return;
+        };
+        let above = self
+            .link_lines(link)
+            .is_some_and(|l| l.start < self.on_screen_lines(rows).start);
+        let mut shown = (0..self.link_count()).filter(|&n| self.link_on_screen(n, rows));
+        self.link = if above {
+            shown.next()
+        } else {
+            shown.next_back()
+        };
+    }
+
+    /// Focuses the next or previous link, or scrolls when there is none. With no link
+    /// focused, the first link from the top of the screen down (or from its bottom up).
     pub(crate) fn step_link(&mut self, forward: bool, rows: usize) {
         let count = self.link_count();
         if count == 0 {
             return self.scroll_by(if forward { 1 } else { -1 }, rows);
         }
+        let screen = self.on_screen_lines(rows);
+        let starts = |n: &usize| self.link_lines(*n).map_or(0, |l| l.start);
         self.link = Some(match (self.link, forward) {
-            (None, true) => 0,
-            (None, false) => count - 1,
+            (None, true) => (0..count).find(|n| starts(n) >= screen.start).unwrap_or(0),
+            (None, false) => (0..count)
+                .rfind(|n| starts(n) < screen.end)
+                .unwrap_or(count - 1),
             (Some(n), true) => (n + 1) % count,
             (Some(n), false) => (n + count - 1) % count,
         });

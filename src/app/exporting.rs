@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, ExportPrompt, Mode};
+use super::{Action, App, Effect, ExportPrompt, Mode, Page};
 use crate::export::{Format, Scope, WriteError, default_file_name, detail_text};
+use crate::export::{position_text, source_block};
 use crate::text::sanitize_line;
 
 impl App {
@@ -78,15 +79,58 @@ impl App {
         }
     }
 
+    /// `y`: copies what the cursor is on: the entity shown, or on a page the matrix cell's
+    /// position, the timeline's event, the source.
     pub(crate) fn copy_selected(&mut self) {
-        let Some(detail) = self.detail.detail() else {
-            self.status = Some("Nothing to copy: the list is empty".into());
-            return;
+        let copy = match self.page {
+            Page::Browse => self
+                .detail
+                .detail()
+                .map(|d| (detail_text(d, 80), d.title.clone())),
+            Page::Matrix => self.matrix_copy(),
+            Page::Timeline => self.timeline_copy(),
+            Page::Sources => self.pages.selected_source().map(|row| {
+                let list = &self.pages.source_list;
+                let text = source_block(&self.loaded, list, row, "");
+                (text, self.loaded.dossier.sources[row.source].title.clone())
+            }),
         };
-        self.effects.push(Effect::Copy {
-            text: detail_text(detail, 80),
-            name: detail.title.clone(),
-        });
+        match copy {
+            Some((text, name)) => self.effects.push(Effect::Copy { text, name }),
+            None => {
+                let why = match self.page {
+                    Page::Matrix => self.empty_cell_note(),
+                    _ => None,
+                };
+                let why = why.unwrap_or_else(|| "the list is empty".into());
+                self.status = Some(format!("Nothing to copy: {why}"));
+            }
+        }
+    }
+
+    /// The position under the matrix cursor, as text, and its name.
+    fn matrix_copy(&self) -> Option<(String, String)> {
+        let (row, column) = self.pages.matrix_cursor();
+        let cell = self.pages.matrix.cell(row, column)?;
+        let actor = *self.pages.matrix.rows.get(row)?;
+        let d = &self.loaded.dossier;
+        let name = format!(
+            "{} on {}",
+            d.actors[actor].name, d.sticking_points[cell.sticking_point].title
+        );
+        Some((position_text(&self.loaded, actor, cell), name))
+    }
+
+    /// The event under the timeline cursor, as its detail's text, and its title.
+    fn timeline_copy(&self) -> Option<(String, String)> {
+        let row = self
+            .pages
+            .timeline
+            .rows
+            .get(self.pages.timeline_rows.selected)?;
+        let event = crate::model::EntityRef::new(crate::model::EntityKind::Event, row.event);
+        let shown = crate::detail::detail(&self.loaded.dossier, &self.loaded.index, event);
+        Some((detail_text(&shown, 80), shown.title.clone()))
     }
 }
 

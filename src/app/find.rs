@@ -78,13 +78,18 @@ impl App {
             self.status = Some("The query has no hit in this entity".into());
             return;
         }
-        let rows = self.layout().panes.detail_inner().0;
+        // On a narrow screen a list hides the detail: show it, never move it unseen.
+        if !self.detail_on_screen() {
+            self.focus_detail();
+        }
+        let rows = self.detail_rows();
         let (index, wrapped) = self.detail.next_hit(&hits, forward, rows);
         let (line, range) = &hits[index];
         self.detail.current_hit = Some((*line, range.start));
         if !self.detail.on_screen(*line, rows) {
             self.detail.scroll = line.saturating_sub(CONTEXT);
             self.detail.scroll_by(0, rows);
+            self.detail.focus_on_screen(rows);
         }
         let again = match (wrapped, forward) {
             (true, true) => ", from the top again",

@@ -10,6 +10,7 @@ pub mod input;
 pub mod layout;
 mod list_view;
 mod navigate;
+mod page_history;
 pub mod page_layout;
 mod pages;
 mod query;
@@ -19,6 +20,10 @@ mod update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_detail;
+#[cfg(test)]
+mod tests_pages;
 
 pub use update::update;
 
@@ -167,14 +172,19 @@ impl App {
 
     /// Every rectangle of a screen of another size (a frame drawn before a resize arrives).
     pub(crate) fn layout_at(&self, width: u16, height: u16) -> Layout {
-        layout::layout(Shape {
+        layout::layout(self.shape(width, height))
+    }
+
+    /// What the layout of a screen of this size depends on.
+    pub(crate) fn shape(&self, width: u16, height: u16) -> Shape {
+        Shape {
             width,
             height,
             page: self.page,
             focus: self.focus,
             list: self.last_list,
-            sources: self.loaded.dossier.sources.len(),
-        })
+            sources: self.pages.source_list.rows.len(),
+        }
     }
 
     pub(crate) fn list_view_mut(&mut self, kind: EntityKind) -> &mut ListView {
@@ -187,16 +197,13 @@ impl App {
         self.detail.show(&self.loaded, entity, width);
     }
 
-    /// Shows what the focused (or last focused) list has selected, replacing the current visit.
+    /// Shows what the focused (or last focused) list has selected, replacing the current
+    /// visit. Under a page (the query changed there) the page stays the current stop.
     pub(crate) fn show_selected(&mut self) {
         let entity = self.selected(self.last_list);
         self.set_shown(entity);
-        if let Some(entity) = entity {
-            self.history.replace(history::Visit {
-                entity,
-                scroll: 0,
-                link: None,
-            });
+        if self.page == Page::Browse {
+            self.record_here();
         }
     }
 

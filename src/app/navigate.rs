@@ -1,7 +1,7 @@
 //! Moving through lists, the detail's links and the history. Helpers of `update`.
 
-use super::history::Visit;
-use super::{App, Focus};
+use super::history::{Stop, Visit};
+use super::{App, Focus, Page};
 use crate::model::{EntityKind, EntityRef};
 
 impl App {
@@ -80,9 +80,22 @@ impl App {
         }
     }
 
-    /// Rows of text the detail pane shows.
-    fn detail_rows(&self) -> usize {
-        self.layout().panes.detail_inner().0
+    /// Rows of text the detail pane shows, or would show where it is hidden (on a narrow
+    /// screen a list takes its place): the scroll is kept within what the pane shows.
+    pub(crate) fn detail_rows(&self) -> usize {
+        match self.layout().panes.detail {
+            Some(_) => self.layout().panes.detail_inner().0,
+            None => {
+                let mut shape = self.shape(self.width, self.height);
+                shape.focus = Focus::Detail;
+                super::layout::layout(shape).panes.detail_inner().0
+            }
+        }
+    }
+
+    /// Whether the detail pane is on screen.
+    pub(crate) fn detail_on_screen(&self) -> bool {
+        self.layout().panes.detail.is_some()
     }
 
     /// Focuses the next or previous link of the detail, or scrolls when there is none.
@@ -91,15 +104,48 @@ impl App {
         self.detail.step_link(forward, rows);
     }
 
+    /// Scrolls the detail; the link focus stays on a link on screen, or on none.
     pub(crate) fn scroll_detail(&mut self, delta: isize) {
         let rows = self.detail_rows();
-        self.detail.scroll_by(delta, rows);
+        self.detail.scroll(delta, rows);
     }
 
     /// Scrolls the detail so the focused link is on screen.
     pub(crate) fn keep_link_visible(&mut self) {
         let rows = self.detail_rows();
         self.detail.keep_link_visible(rows);
+    }
+
+    /// A new screen size: the detail laid out at its new width, scrolled as far through
+    /// its text as it was (at the end if it was at the end), the link focus on screen.
+    pub(crate) fn resize_detail(&mut self, width: u16, height: u16) {
+        let before = self
+            .detail
+            .screen_lines()
+            .len()
+            .saturating_sub(self.detail_rows());
+        let at = self.detail.scroll.min(before);
+        (self.width, self.height) = (width, height);
+        self.detail.lay_out(super::layout::detail_text_width(width));
+        let after = self
+            .detail
+            .screen_lines()
+            .len()
+            .saturating_sub(self.detail_rows());
+        self.detail.scroll = match before {
+            0 => 0,
+            before => (at * after + before / 2) / before,
+        };
+        self.settle_detail();
+    }
+
+    /// After the detail's lines changed under it (a reload, a resize): the scroll within
+    /// them, and the link focus on screen (moved onto a link on screen, or to none) rather
+    /// than the screen moved to the link.
+    pub(crate) fn settle_detail(&mut self) {
+        let rows = self.detail_rows();
+        self.detail.scroll_by(0, rows);
+        self.detail.focus_on_screen(rows);
     }
 
     /// Shows a visit and makes the lists follow it.
@@ -133,7 +179,7 @@ impl App {
         }
     }
 
-    fn current_visit(&self) -> Option<Visit> {
+    pub(crate) fn current_visit(&self) -> Option<Visit> {
         self.shown().map(|entity| Visit {
             entity,
             scroll: self.detail.scroll,
@@ -141,18 +187,27 @@ impl App {
         })
     }
 
-    /// Follows the focused link of the detail.
+    /// Follows the focused link of the detail, never one the reader cannot see.
     pub(crate) fn follow_link(&mut self) {
-        if let Some(target) = self.detail.focused_target() {
-            self.open_entity(target);
+        let rows = self.detail_rows();
+        let visible = self
+            .detail
+            .focused_link()
+            .is_some_and(|n| self.detail.link_on_screen(n, rows) && self.detail_on_screen());
+        match self.detail.focused_target() {
+            Some(target) if visible => self.open_entity(target),
+            _ if self.detail.link_count() > 0 => {
+                self.status = Some("No link on screen to follow: Tab focuses the next one".into());
+            }
+            _ => {}
         }
     }
 
-    /// Shows `target` as a new visit in the history, its first link focused.
+    /// Shows `target` as a new visit in the history, its first link focused (from a page
+    /// too: the page stays in the history, before it).
     pub(crate) fn open_entity(&mut self, target: EntityRef) {
-        if let Some(here) = self.current_visit() {
-            self.history.replace(here);
-        }
+        self.record_here();
+        self.page = Page::Browse;
         let visit = Visit {
             entity: target,
             scroll: 0,
@@ -163,17 +218,20 @@ impl App {
         self.detail.focus_first_link();
     }
 
+    /// Back (or forward) in the history: to an entity, or to a page and its cursor.
     pub(crate) fn go_back(&mut self, forward: bool) {
-        if let Some(here) = self.current_visit() {
-            self.history.replace(here);
-        }
-        let visit = if forward {
+        self.record_here();
+        let stop = if forward {
             self.history.forward()
         } else {
             self.history.back()
         };
-        match visit {
-            Some(visit) => self.show_visit(visit),
+        match stop {
+            Some(Stop::Entity(visit)) => {
+                self.page = Page::Browse;
+                self.show_visit(visit);
+            }
+            Some(Stop::Page(visit)) => self.show_page_visit(visit),
             None => {
                 let end = if forward { "newest" } else { "oldest" };
                 self.status = Some(format!("Already at the {end} page of the history"));

@@ -6,7 +6,7 @@ use super::list_view::ListView;
 use super::page_layout::{PageAreas, SourcesAreas};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// The pages' data and where their cursors are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct PageViews {
     pub(crate) matrix_columns: ListView,
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
+    /// The sources the query lets through, and the cursor over them.
+    pub(crate) source_list: SourceList,
     pub(crate) sources: ListView,
     /// What cites the selected source.
     pub(crate) citations: ListView,
@@ -54,6 +56,16 @@ impl PageViews {
         self.sources
     }
 
+    /// The sources page's rows: the sources the query lets through.
+    pub fn source_list(&self) -> &SourceList {
+        &self.source_list
+    }
+
+    /// The source under the cursor of the sources page, with what cites it.
+    pub fn selected_source(&self) -> Option<&SourceRow> {
+        self.source_list.rows.get(self.sources.selected)
+    }
+
     pub fn citations_view(&self) -> ListView {
         self.citations
     }
@@ -86,15 +98,23 @@ fn fits(layout: &Layout) -> Fits {
 }
 
 impl App {
-    /// Rebuilds the page shown (matrix or timeline) for the current results, keeping cursors
-    /// in range. Hidden pages are built when they are opened, not on every keystroke.
+    /// Rebuilds the page shown for the current results, keeping cursors in range. Hidden
+    /// pages are built when they are opened, not on every keystroke.
     pub(crate) fn rebuild_pages(&mut self) {
-        if !matches!(self.page, Page::Matrix | Page::Timeline) {
-            return;
-        }
         let (loaded, results) = (&self.loaded, self.query.results());
-        self.pages.matrix = StanceMatrix::build(&loaded.index, results);
-        self.pages.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
+        let p = &mut self.pages;
+        match self.page {
+            Page::Matrix | Page::Timeline => {
+                p.matrix = StanceMatrix::build(&loaded.index, results);
+                p.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
+            }
+            Page::Sources => {
+                let everything = self.query.parsed().is_empty();
+                p.source_list =
+                    SourceList::build(&loaded.dossier, &loaded.index, results, everything);
+            }
+            Page::Browse => return,
+        }
         self.keep_page_cursors_visible();
     }
 
@@ -112,15 +132,14 @@ impl App {
 
     pub(crate) fn keep_page_cursors_visible(&mut self) {
         let fits = fits(&self.layout());
-        let sources = self.loaded.dossier.sources.len();
         let p = &mut self.pages;
         p.matrix_rows.keep_in(p.matrix.rows.len(), fits.matrix.0);
         p.matrix_columns
             .keep_in(p.matrix.columns.len(), fits.matrix.1);
         p.timeline_rows
             .keep_in(p.timeline.rows.len(), fits.timeline);
-        p.sources.keep_in(sources, fits.sources);
-        let citations = self.loaded.index.citation_count(p.sources.selected);
+        p.sources.keep_in(p.source_list.rows.len(), fits.sources);
+        let citations = p.selected_source().map_or(0, |row| row.citing.len());
         p.citations.keep_in(citations, fits.citations);
     }
 
@@ -150,12 +169,21 @@ impl App {
     }
 
     /// A click on a page moves the cursor there; a click on what the cursor is on already
-    /// opens it, as Enter does.
+    /// opens it, as Enter does. A click on a party's name in the matrix selects its row, and
+    /// a second click opens the party.
     pub(crate) fn click_page(&mut self, target: Target) {
         let p = &mut self.pages;
         let here = match (self.page, target) {
-            (Page::Matrix, Target::MatrixCell(row, column)) => {
-                let column = column.unwrap_or(p.matrix_columns.selected);
+            (Page::Matrix, Target::MatrixCell(row, None)) => {
+                let here = p.matrix_rows.selected == row;
+                p.matrix_rows.selected = row;
+                self.keep_page_cursors_visible();
+                if here && let Some(&actor) = self.pages.matrix.rows.get(row) {
+                    self.open_entity(EntityRef::new(EntityKind::Actor, actor));
+                }
+                return;
+            }
+            (Page::Matrix, Target::MatrixCell(row, Some(column))) => {
                 let here = (row, column) == p.matrix_cursor();
                 (p.matrix_rows.selected, p.matrix_columns.selected) = (row, column);
                 here
@@ -182,30 +210,39 @@ impl App {
         }
     }
 
-    /// Enter on a page: open what is under the cursor in the lists and detail.
+    /// Enter on a page: open what is under the cursor in the lists and detail: the
+    /// position of a matrix cell (its sticking point, the party's link focused), the event
+    /// of a timeline row, what cites the source on the sources page.
     pub(crate) fn open_from_page(&mut self) {
         let target = match self.page {
-            Page::Matrix => self.matrix_target(),
+            Page::Matrix => match self.matrix_target() {
+                Some(target) => Some(target),
+                None => {
+                    self.status = self.empty_cell_note();
+                    return;
+                }
+            },
             Page::Timeline => self
                 .pages
                 .timeline
                 .rows
                 .get(self.pages.timeline_rows.selected)
                 .map(|row| (EntityRef::new(EntityKind::Event, row.event), None)),
-            Page::Sources => crate::views::citations(
-                &self.loaded.dossier,
-                &self.loaded.index,
-                self.pages.sources.selected,
-            )
-            .get(self.pages.citations.selected)
-            .map(|citing| (citing.entity, None)),
+            Page::Sources => self
+                .pages
+                .selected_source()
+                .and_then(|row| row.citing.get(self.pages.citations.selected))
+                .map(|citing| (citing.entity, None)),
             Page::Browse => None,
         };
         let Some((entity, actor)) = target else {
             return;
         };
-        self.page = Page::Browse;
         self.open_entity(entity);
+        // On a narrow screen the list would hide what was opened: show its detail.
+        if !self.detail_on_screen() {
+            self.focus_detail();
+        }
         // For a matrix cell, focus the party's position in the sticking point's detail: in
         // that detail the only links to actors are the positions' parties.
         if let Some(actor) = actor {
@@ -225,6 +262,19 @@ impl App {
         Some((
             EntityRef::new(EntityKind::StickingPoint, cell.sticking_point),
             Some(actor),
+        ))
+    }
+
+    /// What Enter or `y` on an empty matrix cell says.
+    pub(crate) fn empty_cell_note(&self) -> Option<String> {
+        let (row, column) = self.pages.matrix_cursor();
+        let actor = *self.pages.matrix.rows.get(row)?;
+        let point = *self.pages.matrix.columns.get(column)?;
+        let d = &self.loaded.dossier;
+        Some(format!(
+            "{} holds no recorded position on {}",
+            crate::text::sanitize_line(&d.actors[actor].name),
+            crate::text::sanitize_line(&d.sticking_points[point].title)
         ))
     }
 }

@@ -2,7 +2,7 @@
 //! still exist; a bad file keeps the last good dossier and shows why.
 
 use super::App;
-use super::history::Visit;
+use super::history::{PageVisit, Stop, Visit};
 use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
 use std::sync::Arc;
 
@@ -25,27 +25,29 @@ impl App {
             .collect();
         let shown = self.shown().map(|e| id(self, e));
         let (scroll, link) = (self.detail.scroll, self.detail.link);
+        let page = self.page_visit();
         let engine =
             engine.unwrap_or_else(|| Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index)));
         let old = self.replace_loaded(loaded, engine);
-        let index = &self.loaded.index;
-        let remap = |visit: Visit| {
-            let id = old.dossier.id_of(visit.entity);
-            index.get(id).map(|entity| Visit { entity, ..visit })
-        };
-        self.history.remap(remap);
+        let (new, old) = (&self.loaded, &old);
+        self.history.remap(|stop| remap(stop, old, new));
+        let page = page.map(|page| remap_page(page, old, &self.loaded));
         // The detail shown indexes the old dossier: nothing of it may be kept.
         self.detail.clear();
         self.results_changed();
         self.reselect(selected);
         match shown.and_then(|id| self.loaded.index.get(&id)) {
             Some(entity) => {
+                // The same lines, at the width of now: where the reader was stays on screen.
                 self.set_shown(Some(entity));
                 self.detail.scroll = scroll;
                 self.detail.focus_link(link);
-                self.keep_link_visible();
+                self.settle_detail();
             }
             None => self.show_selected(),
+        }
+        if let Some(page) = page {
+            self.show_page_visit(page);
         }
         self.reload_error = None;
         let name = crate::text::sanitize_line(&self.loaded.name).into_owned();
@@ -79,5 +81,30 @@ impl App {
                 self.keep_selection_visible(kind);
             }
         }
+    }
+}
+
+/// A stop of the history in the reloaded dossier, found by the ids of what it was on; an
+/// entity gone drops its stop, a page stays.
+fn remap(stop: Stop, old: &Loaded, new: &Loaded) -> Option<Stop> {
+    match stop {
+        Stop::Entity(visit) => {
+            let entity = new.index.get(old.dossier.id_of(visit.entity))?;
+            Some(Stop::Entity(Visit { entity, ..visit }))
+        }
+        Stop::Page(page) => Some(Stop::Page(remap_page(page, old, new))),
+    }
+}
+
+fn remap_page(page: PageVisit, old: &Loaded, new: &Loaded) -> PageVisit {
+    let entity = |e: Option<EntityRef>| e.and_then(|e| new.index.get(old.dossier.id_of(e)));
+    let source = page
+        .source
+        .and_then(|s| old.dossier.sources.get(s))
+        .and_then(|s| new.index.source(&s.id));
+    PageVisit {
+        on: page.on.map(entity),
+        source,
+        ..page
     }
 }

@@ -37,14 +37,11 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
-    app.width = width;
-    app.height = height;
-    app.detail.lay_out(super::layout::detail_text_width(width));
+    app.resize_detail(width, height);
     app.keep_page_cursors_visible();
     for kind in crate::model::EntityKind::ALL {
         app.keep_selection_visible(kind);
     }
-    app.keep_link_visible();
 }
 
 /// Rows moved by PgUp/PgDn (a page) and Ctrl-u/Ctrl-d (half a page) in the focused pane.
@@ -52,7 +49,7 @@ fn page(app: &App, half: bool) -> isize {
     let panes = app.layout().panes;
     let rows = match app.focus {
         Focus::List(kind) => panes.list_rows(kind),
-        Focus::Detail => panes.detail_inner().0,
+        Focus::Detail => app.detail_rows(),
     };
     let rows = if half {
         rows / 2
@@ -65,19 +62,22 @@ fn page(app: &App, half: bool) -> isize {
 /// Keys on the matrix, timeline and sources pages; `false` for those they leave to `browse`.
 fn page_action(app: &mut App, action: &Action) -> bool {
     let page = app.page_rows() as isize;
+    let half = (page + 1) / 2;
     match action {
         Action::Up => app.move_page_cursor(-1, 0),
         Action::Down => app.move_page_cursor(1, 0),
         Action::CursorLeft => app.move_page_cursor(0, -1),
         Action::CursorRight => app.move_page_cursor(0, 1),
-        Action::PageUp | Action::HalfPageUp => app.move_page_cursor(-page, 0),
-        Action::PageDown | Action::HalfPageDown => app.move_page_cursor(page, 0),
+        Action::PageUp => app.move_page_cursor(-page, 0),
+        Action::PageDown => app.move_page_cursor(page, 0),
+        Action::HalfPageUp => app.move_page_cursor(-half, 0),
+        Action::HalfPageDown => app.move_page_cursor(half, 0),
         Action::Top => app.move_page_cursor(isize::MIN / 2, 0),
         Action::Bottom => app.move_page_cursor(isize::MAX / 2, 0),
         Action::Activate => app.open_from_page(),
-        Action::Escape => app.page = Page::Browse,
+        Action::Escape => app.close_page(),
         Action::FocusList(kind) => {
-            app.page = Page::Browse;
+            app.close_page();
             app.focus_list(*kind);
         }
         _ => return false,
@@ -109,6 +109,8 @@ fn browse(app: &mut App, action: Action) {
         (Action::HalfPageDown, Focus::Detail) => app.scroll_detail(page(app, true)),
         (Action::FindNext, _) => app.find_in_detail(true),
         (Action::FindPrevious, _) => app.find_in_detail(false),
+        (Action::SwitchPane, Focus::List(_)) => app.focus_detail(),
+        (Action::SwitchPane, Focus::Detail) => app.focus_list(app.last_list),
         (Action::NextPane, _) => app.cycle_pane(true),
         (Action::PreviousPane, _) => app.cycle_pane(false),
         (Action::FocusList(kind), _) => app.focus_list(kind),
@@ -121,11 +123,7 @@ fn browse(app: &mut App, action: Action) {
             app.query.input.end();
         }
         (Action::ToggleHelp, _) => open_help(app),
-        (Action::OpenPage(page), _) => {
-            app.page = if app.page == page { Page::Browse } else { page };
-            app.rebuild_pages();
-            app.keep_page_cursors_visible();
-        }
+        (Action::OpenPage(page), _) => app.open_page(page),
         (Action::StartExport, _) => {
             app.settle_search();
             let scope = app.export_scope();

@@ -42,6 +42,9 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
         Some(ExportView::Timeline) => {
             return Ok(Scope::timeline(loaded, text, &page_results(loaded, text)));
         }
+        Some(ExportView::Sources) => {
+            return Ok(Scope::sources(loaded, text, &page_results(loaded, text)));
+        }
         Some(ExportView::List(list)) => list,
     };
     let query = Query::parse(text).map_err(|err| {

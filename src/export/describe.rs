@@ -4,7 +4,7 @@
 use super::ViewSpec;
 use crate::model::{Loaded, Position};
 use crate::text::sanitize_line;
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, StanceMatrix, Timeline};
 
 /// "Events, all 13", "Events, 2 of 13 matching \"pokrovsk\"": a view's list in headers.
 pub(super) fn list(loaded: &Loaded, view: &ViewSpec) -> String {
@@ -34,6 +34,45 @@ pub(super) fn matrix_fields(matrix: &StanceMatrix, query: &str) -> Vec<(&'static
 /// The header lines after the dossier in a timeline export.
 pub(super) fn timeline_fields(timeline: &Timeline, query: &str) -> Vec<(&'static str, String)> {
     page_fields(format!("timeline, {} events", timeline.rows.len()), query)
+}
+
+/// The header lines after the dossier in a sources export.
+pub(super) fn sources_fields(
+    loaded: &Loaded,
+    sources: &SourceList,
+    query: &str,
+) -> Vec<(&'static str, String)> {
+    let total = loaded.dossier.sources.len();
+    let what = if sources.filtered {
+        format!(
+            "sources cited by what the query finds, {} of {total}",
+            sources.rows.len()
+        )
+    } else {
+        format!("sources, all {total}")
+    };
+    page_fields(what, query)
+}
+
+/// "news-report · Publisher · 2025-12-03": what kind of source it is, by whom, when.
+pub(super) fn source_facts(source: &crate::model::Source) -> String {
+    let mut facts = vec![source.kind.clone()];
+    facts.extend(source.publisher.clone());
+    facts.extend(source.published.clone());
+    facts.join(" · ")
+}
+
+/// "Cited 70 times", "Cited 3 of 70 times by what matches".
+pub(super) fn cited(sources: &SourceList, row: &crate::views::SourceRow) -> String {
+    if sources.filtered {
+        format!(
+            "Cited {} of {} times by what matches",
+            row.citing.len(),
+            row.cited
+        )
+    } else {
+        format!("Cited {} times", row.cited)
+    }
 }
 
 fn page_fields(what: String, query: &str) -> Vec<(&'static str, String)> {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::{Scope, ViewSpec};
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// An entity as the dossier has it, with `kind` its entity type (`actor`…) first; the
 /// dossier's own sub-kind (`person`, `meeting`…) is `type`.
@@ -114,6 +114,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+        Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
     }
 }
 
@@ -240,5 +241,33 @@ fn timeline(
         .collect();
     let mut out = page_header(loaded, exported_at, "timeline", query);
     out.insert("events".into(), Value::Array(events));
+    pretty(Value::Object(out))
+}
+
+/// The sources as the dossier has them, each with what cites it among the results.
+fn sources(loaded: &Loaded, query: &str, list: &SourceList, exported_at: Option<&str>) -> String {
+    let d = &loaded.dossier;
+    let sources: Vec<Value> = list
+        .rows
+        .iter()
+        .map(|row: &SourceRow| {
+            let citing: Vec<Value> = row
+                .citing
+                .iter()
+                .map(|c| {
+                    let mut value = reference(loaded, c.entity);
+                    value["label"] = json!(c.label);
+                    value
+                })
+                .collect();
+            json!({
+                "source": source_value(&d.sources[row.source]),
+                "cited": row.cited,
+                "citing": citing,
+            })
+        })
+        .collect();
+    let mut out = page_header(loaded, exported_at, "sources", query);
+    out.insert("sources".into(), Value::Array(sources));
     pretty(Value::Object(out))
 }

@@ -10,13 +10,14 @@ mod write;
 
 pub use json::{entity_value, entity_with_links};
 pub use text::{detail_text, wrap};
+pub(crate) use text::{position_text, source_block};
 pub use write::{WriteError, Written, write_atomic};
 
 use std::path::Path;
 
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::Results;
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, StanceMatrix, Timeline};
 
 /// The three export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +109,11 @@ pub enum Scope {
         query: String,
         timeline: Timeline,
     },
+    /// The sources the query's results cite, each with what cites it.
+    Sources {
+        query: String,
+        sources: SourceList,
+    },
 }
 
 impl Scope {
@@ -124,6 +130,15 @@ impl Scope {
         Scope::Timeline {
             query: query.trim().to_string(),
             timeline: Timeline::build(&loaded.dossier, &loaded.index, results),
+        }
+    }
+
+    /// The sources `results` cite (every source for an empty query), the answer to `query`.
+    pub fn sources(loaded: &Loaded, query: &str, results: &Results) -> Self {
+        let everything = crate::search::Query::parse(query).is_ok_and(|q| q.is_empty());
+        Scope::Sources {
+            query: query.trim().to_string(),
+            sources: SourceList::build(&loaded.dossier, &loaded.index, results, everything),
         }
     }
 }
@@ -144,6 +159,7 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
         Scope::Matrix { query, .. } => ("matrix", query.as_str()),
         Scope::Timeline { query, .. } => ("timeline", query.as_str()),
+        Scope::Sources { query, .. } => ("sources", query.as_str()),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);
@@ -205,6 +221,14 @@ mod tests {
         assert_eq!(
             default_file_name(&Scope::Briefing, Format::Text),
             "talks-briefing.txt"
+        );
+        let sources = Scope::Sources {
+            query: "pokrovsk".into(),
+            sources: SourceList::default(),
+        };
+        assert_eq!(
+            default_file_name(&sources, Format::Markdown),
+            "talks-sources-pokrovsk.md"
         );
     }
 

@@ -6,7 +6,7 @@ use super::{Scope, ViewSpec};
 use crate::detail::{Detail, Line, SectionKind, detail};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// Wrapping at spaces only: a URL, a date, an id or a number is never cut (at a hyphen or
 /// anywhere); a word longer than the line overflows it.
@@ -106,6 +106,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+        Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
     }
 }
 
@@ -307,6 +308,70 @@ fn timeline(
             out.push('\n');
         }
     }
+    out
+}
+
+/// The sources the query's results cite, each with its facts and what cites it.
+fn sources(loaded: &Loaded, query: &str, list: &SourceList, exported_at: Option<&str>) -> String {
+    let fields = describe::sources_fields(loaded, list, query);
+    let mut out = header(loaded, exported_at, &fields);
+    if list.rows.is_empty() {
+        out.push_str("\nNothing the query finds cites a source.\n");
+    }
+    for (n, row) in list.rows.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&source_block(loaded, list, row, &format!("[{}] ", n + 1)));
+    }
+    out
+}
+
+/// A source: its title after `mark`, its facts, address and note, and what cites it.
+pub(crate) fn source_block(
+    loaded: &Loaded,
+    list: &SourceList,
+    row: &SourceRow,
+    mark: &str,
+) -> String {
+    let source = &loaded.dossier.sources[row.source];
+    let hang = " ".repeat(mark.len().max(4));
+    let mut out = wrap_hanging_text(&format!("{mark}{}", source.title), WIDTH, "", &hang);
+    out.push('\n');
+    let mut lines = vec![describe::source_facts(source)];
+    lines.extend(source.url.clone());
+    lines.extend(source.note.as_deref().map(str::trim).map(str::to_string));
+    lines.push(format!("{}:", describe::cited(list, row)));
+    for line in lines {
+        out.push_str(&wrap_hanging_text(&line, WIDTH, &hang, &hang));
+        out.push('\n');
+    }
+    let item = format!("{hang}  - ");
+    let item_hang = " ".repeat(item.len());
+    for citing in &row.citing {
+        out.push_str(&wrap_hanging_text(&citing.label, WIDTH, &item, &item_hang));
+        out.push('\n');
+    }
+    out
+}
+
+/// One position of the matrix (what `y` copies from a cell): the party, the sticking
+/// point, the stance, the summary and the source it cites.
+pub(crate) fn position_text(loaded: &Loaded, actor: usize, cell: crate::views::Cell) -> String {
+    let d = &loaded.dossier;
+    let position = cell.position(d);
+    let title = format!(
+        "{} on {}",
+        d.actors[actor].name, d.sticking_points[cell.sticking_point].title
+    );
+    let mut out = underline(&sanitize_line(&title), '=');
+    let line = format!(
+        "{} {}: {}{}",
+        d.actors[actor].name,
+        position.stance,
+        position.summary.trim(),
+        describe::citation(loaded, position)
+    );
+    out.push_str(&wrap_hanging_text(&line, WIDTH, "", ""));
+    out.push('\n');
     out
 }
 

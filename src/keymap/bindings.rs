@@ -10,8 +10,8 @@ use crate::model::EntityKind;
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
-    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
-    Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
 };
 
 /// A binding; without a description, help gives the command's own.
@@ -36,6 +36,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Lists, [Ctrl('d')], Action::HalfPageDown),
     bind!(Lists, [Ctrl('u')], Action::HalfPageUp),
     bind!(Lists, [Plain(Tab), Plain(Char('l')), Plain(Right)], Action::NextPane),
+    bind!(Lists, [Plain(F(6))], Action::SwitchPane, "To the detail pane (F6 in either pane)"),
     bind!(Lists, [Plain(BackTab), Plain(Char('h')), Plain(Left)], Action::PreviousPane),
     bind!(Lists, [Plain(Enter)], Action::Activate, "Open the entry's links in the detail pane"),
     bind!(Lists, [Plain(Char('n'))], Action::FindNext),
@@ -45,8 +46,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Detail, [Plain(Enter)], Action::Activate, "Follow the focused link"),
     bind!(Detail, [Plain(Char('n'))], Action::FindNext),
     bind!(Detail, [Plain(Char('N'))], Action::FindPrevious),
-    bind!(Detail, [Plain(PageDown), Ctrl('d')], Action::PageDown, "Scroll down"),
-    bind!(Detail, [Plain(PageUp), Ctrl('u')], Action::PageUp, "Scroll up"),
+    bind!(Detail, [Plain(F(6))], Action::SwitchPane, "Back to the list pane (F6 in either pane)"),
+    bind!(Detail, [Plain(PageDown)], Action::PageDown, "Scroll down"),
+    bind!(Detail, [Plain(PageUp)], Action::PageUp, "Scroll up"),
+    bind!(Detail, [Ctrl('d')], Action::HalfPageDown, "Scroll down half a page"),
+    bind!(Detail, [Ctrl('u')], Action::HalfPageUp, "Scroll up half a page"),
     bind!(Detail, [Plain(Char('g')), Plain(Home)], Action::Top, "Scroll to the top"),
     bind!(Detail, [Plain(Char('G')), Plain(End)], Action::Bottom, "Scroll to the bottom"),
     bind!(Detail, [Plain(Char('h')), Plain(Left), Plain(Esc)], Action::Escape, "Back to the list"),
@@ -56,8 +60,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Pages, [Plain(Char('l')), Plain(Right)], Action::CursorRight, "Right (matrix)"),
     bind!(Pages, [Plain(Char('g')), Plain(Home)], Action::Top),
     bind!(Pages, [Plain(Char('G')), Plain(End)], Action::Bottom),
-    bind!(Pages, [Plain(PageDown), Ctrl('d')], Action::PageDown),
-    bind!(Pages, [Plain(PageUp), Ctrl('u')], Action::PageUp),
+    bind!(Pages, [Plain(PageDown)], Action::PageDown),
+    bind!(Pages, [Plain(PageUp)], Action::PageUp),
+    bind!(Pages, [Ctrl('d')], Action::HalfPageDown),
+    bind!(Pages, [Ctrl('u')], Action::HalfPageUp),
     bind!(Pages, [Plain(Enter)], Action::Activate),
     bind!(Pages, [Plain(Esc)], Action::Escape, "Back to the lists"),
     bind!(Anywhere, [Plain(Char('m'))], Action::OpenPage(Page::Matrix)),
@@ -84,6 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Backspace)], Action::DeleteBack),
     bind!(Search, [Plain(Delete)], Action::DeleteForward),
     bind!(Search, [Ctrl('w')], Action::DeleteWord),
+    bind!(Search, [Alt(Backspace)], Action::DeleteWord),
     bind!(Search, [Ctrl('u')], Action::ClearInput, "Clear the query"),
     bind!(Search, [Plain(Left)], Action::CursorLeft),
     bind!(Search, [Plain(Right)], Action::CursorRight),
@@ -99,6 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Export, [Plain(Backspace)], Action::DeleteBack),
     bind!(Export, [Plain(Delete)], Action::DeleteForward),
     bind!(Export, [Ctrl('w')], Action::DeleteWord),
+    bind!(Export, [Alt(Backspace)], Action::DeleteWord),
     bind!(Export, [Ctrl('u')], Action::ClearInput, "Clear the file name"),
     bind!(Export, [Plain(Left)], Action::CursorLeft),
     bind!(Export, [Plain(Right)], Action::CursorRight),

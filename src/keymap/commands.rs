@@ -65,13 +65,14 @@ pub const COMMANDS: &[Command] = &[
     command("open-page-matrix", Action::OpenPage(Page::Matrix), "Stance matrix: who stands where"),
     command("open-page-timeline", Action::OpenPage(Page::Timeline), "Timeline: events in order"),
     command("open-page-sources", Action::OpenPage(Page::Sources), "Sources and what cites each"),
-    command("start-export", Action::StartExport, "Export this view (list and detail) to a file"),
+    command("start-export", Action::StartExport, "Export this view (the list and detail, or the page shown) to a file"),
     command("start-briefing", Action::StartBriefing, "Export the whole dossier as a briefing"),
     command("cycle-format", Action::CycleFormat, "Next format: txt, md, json"),
     command("confirm-export", Action::ConfirmExport, "Write the file"),
     command("answer-true", Action::Answer(true), "Yes, replace the file"),
     command("answer-false", Action::Answer(false), "No, back to the file name"),
-    command("copy-selected", Action::CopySelected, "Copy the shown entity's text to the clipboard"),
+    command("switch-pane", Action::SwitchPane, "Switch between the list and the detail (in either)"),
+    command("copy-selected", Action::CopySelected, "Copy what the cursor is on (the entity shown; on a page the position, event or source) to the clipboard"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -138,6 +139,7 @@ mod tests {
         "confirm-export",
         "answer-true",
         "answer-false",
+        "switch-pane",
         "copy-selected",
     ];
 

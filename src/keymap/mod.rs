@@ -57,10 +57,12 @@ pub struct Binding {
 
 mod bindings;
 pub mod commands;
+mod presses;
 mod remap;
 
 pub use bindings::BINDINGS;
 pub use commands::{COMMANDS, Command, action_name};
+pub use presses::{dispatch, presses};
 pub use remap::{Entry, Keymap, parse_key};
 
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
@@ -144,6 +146,7 @@ pub(crate) fn key_name(key: Key) -> String {
             End => "End".into(),
             PageUp => "PgUp".into(),
             PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         }
     }
@@ -263,6 +266,41 @@ mod tests {
         ] {
             assert_eq!(on_detail(mode, &ctrl_z), Some(Action::Suspend), "{mode:?}");
         }
+    }
+
+    #[test]
+    fn ctrl_d_and_ctrl_u_move_half_a_page_in_every_pane() {
+        let keymap = Keymap::default();
+        let ctrl_d = key(Char('d'), KeyModifiers::CONTROL);
+        let ctrl_u = key(Char('u'), KeyModifiers::CONTROL);
+        for (focus, page) in [
+            (Focus::List(EntityKind::Event), Page::Browse),
+            (Focus::Detail, Page::Browse),
+            (Focus::Detail, Page::Matrix),
+        ] {
+            let action = |event| action_for(&keymap, Mode::Browse, focus, page, event);
+            assert_eq!(
+                action(&ctrl_d),
+                Some(Action::HalfPageDown),
+                "{focus:?} {page:?}"
+            );
+            assert_eq!(
+                action(&ctrl_u),
+                Some(Action::HalfPageUp),
+                "{focus:?} {page:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn f6_changes_pane_from_every_pane() {
+        let f6 = key(KeyCode::F(6), KeyModifiers::NONE);
+        assert_eq!(on_detail(Mode::Browse, &f6), Some(Action::SwitchPane));
+        assert_eq!(
+            browse_list(KeyCode::F(6), KeyModifiers::NONE),
+            Some(Action::SwitchPane)
+        );
+        assert_eq!(key_name(Key::Plain(KeyCode::F(6))), "F6");
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn wanted_hints(context: Context) -> &'static [(Action, &'static str)] {
         Context::Detail => &[
             (Action::NextLink, "next link"),
             (Action::Activate, "follow"),
-            (Action::Escape, "list"),
+            (Action::SwitchPane, "list"),
         ],
         Context::Lists => &[
             (Action::Down, "move"),
@@ -226,6 +226,7 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
         crate::export::Scope::View(_) => " Export this view to: ",
         crate::export::Scope::Matrix { .. } => " Export the matrix to: ",
         crate::export::Scope::Timeline { .. } => " Export the timeline to: ",
+        crate::export::Scope::Sources { .. } => " Export the sources to: ",
     };
     line.push(what, |_| theme.label);
     let cursor = prompt.input.cursor;

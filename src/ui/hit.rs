@@ -93,11 +93,8 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
             .and_then(|n| pages.timeline_view().row_at(n, pages.timeline().rows.len()))
             .map(Target::TimelineRow),
         PageAreas::Sources(s) => {
-            let sources = app.loaded().dossier.sources.len();
-            let cited = app
-                .loaded()
-                .index
-                .citation_count(pages.sources_view().selected);
+            let sources = pages.source_list().rows.len();
+            let cited = pages.selected_source().map_or(0, |row| row.citing.len());
             row_in(s.sources, at)
                 .and_then(|n| pages.sources_view().row_at(n, sources))
                 .map(Target::Source)

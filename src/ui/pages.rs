@@ -12,7 +12,7 @@ use crate::app::page_layout::{
     MATRIX_COLUMN_WIDTH, MATRIX_NAME_WIDTH, MatrixAreas, PageAreas, SourcesAreas, TimelineAreas,
 };
 use crate::text::sanitize_line;
-use crate::views::{citations, stance_symbol, status_marker};
+use crate::views::{stance_symbol, status_marker};
 
 /// Draws the page whose areas are given.
 pub fn render(app: &App, theme: &Theme, areas: PageAreas, buf: &mut Buffer) {
@@ -290,53 +290,68 @@ fn timeline_row(
 fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Buffer) {
     let d = &app.loaded().dossier;
     let view = app.pages().sources_view();
-    block(theme, format!(" Sources: {} ", d.sources.len())).render(areas.block, buf);
-    let list = areas.sources;
-    for (n, source) in d
-        .sources
+    let list = app.pages().source_list();
+    let title = if list.filtered {
+        format!(" Sources: {} of {} ", list.rows.len(), d.sources.len())
+    } else {
+        format!(" Sources: {} ", d.sources.len())
+    };
+    block(theme, title).render(areas.block, buf);
+    let area = areas.sources;
+    if list.rows.is_empty() {
+        let note = "Nothing the search finds cites a source. Esc clears it.";
+        buf.set_stringn(area.x, area.y, note, area.width as usize, theme.muted);
+        return;
+    }
+    for (n, row) in list
+        .rows
         .iter()
         .enumerate()
         .skip(view.offset)
-        .take(list.height as usize)
+        .take(area.height as usize)
     {
+        let source = &d.sources[row.source];
         let selected = n == view.selected;
         let base = if selected {
             theme.selected
         } else {
             Style::new()
         };
-        let cited = app.loaded().index.source_citations[n].len();
         let mut f = Fitted::default();
         f.push(if selected { "> " } else { "  " }, |_| base);
         f.push(&sanitize_line(&source.title), |_| {
             base.add_modifier(Modifier::BOLD)
         });
         let kind = sanitize_line(&source.kind);
-        f.push(&format!("  {kind} · cited {cited} times"), |_| {
-            base.patch(theme.muted)
-        });
-        let y = list.y + (n - view.offset) as u16;
-        put(buf, list.x, y, list.width as usize, f);
+        let cited = if list.filtered {
+            format!("cited {} of {} times", row.citing.len(), row.cited)
+        } else {
+            format!("cited {} times", row.cited)
+        };
+        f.push(&format!("  {kind} · {cited}"), |_| base.patch(theme.muted));
+        let y = area.y + (n - view.offset) as u16;
+        put(buf, area.x, y, area.width as usize, f);
     }
-    if d.sources.get(view.selected).is_some() {
+    if app.pages().selected_source().is_some() {
         source_citations(app, theme, areas, buf);
     }
 }
 
-/// Under the sources: what cites the selected one.
+/// Under the sources: what cites the selected one (among the results).
 fn source_citations(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Buffer) {
-    let (d, index) = (&app.loaded().dossier, &app.loaded().index);
-    let source = app.pages().sources_view().selected;
-    let count = index.source_citations[source].len();
+    let Some(row) = app.pages().selected_source() else {
+        return;
+    };
+    let count = row.citing.len();
     let mut heading = Fitted::default();
     let text = format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):");
     heading.push(&text, |_| theme.label);
     let h = areas.heading;
     put(buf, h.x, h.y, h.width as usize, heading);
-    let citing = citations(d, index, source);
     let view = app.pages().citations_view();
     let area = areas.citations;
-    for (n, citing) in citing
+    for (n, citing) in row
+        .citing
         .iter()
         .enumerate()
         .skip(view.offset)
@@ -356,7 +371,7 @@ fn source_citations(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Bu
         let y = area.y + (n - view.offset) as u16;
         put(buf, area.x, y, area.width as usize, f);
     }
-    let total = citing.len() + areas.sources.height as usize + 2;
+    let total = row.citing.len() + areas.sources.height as usize + 2;
     let rows = areas.inner.height as usize;
     super::scrollbar(
         areas.block,

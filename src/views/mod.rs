@@ -6,5 +6,5 @@ mod provenance;
 mod timeline;
 
 pub use matrix::{Cell, StanceMatrix, stance_symbol};
-pub use provenance::{Citing, citations};
+pub use provenance::{Citing, SourceList, SourceRow, citations};
 pub use timeline::{Timeline, TimelineRow, status_marker};

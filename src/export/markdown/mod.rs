@@ -9,7 +9,7 @@ use super::{Scope, ViewSpec};
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
-use crate::views::{StanceMatrix, Timeline};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// Escapes Markdown's special characters (and makes control characters visible).
 fn escape(text: &str) -> String {
@@ -61,6 +61,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+        Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
     }
 }
 
@@ -207,6 +208,39 @@ fn timeline(
             escape(row.place.as_deref().unwrap_or("")),
             escape(&row.participants.join(", "))
         ));
+    }
+    out
+}
+
+/// The sources the query's results cite, each under its title with what cites it.
+fn sources(loaded: &Loaded, query: &str, list: &SourceList, exported_at: Option<&str>) -> String {
+    let fields = describe::sources_fields(loaded, list, query);
+    let mut out = header(loaded, exported_at, &fields);
+    if list.rows.is_empty() {
+        out.push_str("Nothing the query finds cites a source.\n");
+    }
+    for (n, row) in list.rows.iter().enumerate() {
+        out.push_str(&source_section(loaded, list, row, n + 1));
+    }
+    out
+}
+
+fn source_section(loaded: &Loaded, list: &SourceList, row: &SourceRow, number: usize) -> String {
+    let source = &loaded.dossier.sources[row.source];
+    let mut out = format!("## {number}. {}\n\n", escape(&source.title));
+    out.push_str(&format!("{}\n\n", escape(&describe::source_facts(source))));
+    if let Some(url) = &source.url {
+        out.push_str(&format!("<{}>\n\n", sanitize_line(url).replace('>', "%3E")));
+    }
+    if let Some(note) = &source.note {
+        out.push_str(&format!("{}\n\n", escape_paragraph(note.trim())));
+    }
+    out.push_str(&format!("{}:\n\n", describe::cited(list, row)));
+    for citing in &row.citing {
+        out.push_str(&format!("- {}\n", escape(&citing.label)));
+    }
+    if !row.citing.is_empty() {
+        out.push('\n');
     }
     out
 }
