@@ -61,6 +61,7 @@ mod remap;
 
 pub use bindings::BINDINGS;
 pub use commands::{COMMANDS, Command, action_name};
+pub(crate) use remap::Remap;
 pub use remap::{Entry, Keymap, parse_key};
 
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
