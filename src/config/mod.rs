@@ -132,15 +132,20 @@ struct File<'a> {
 }
 
 impl File<'_> {
-    /// `NAME:LINE:COLUMN: message`, at the start of `span`.
-    fn at(&self, span: std::ops::Range<usize>, message: &str) -> String {
+    /// `NAME:LINE:COLUMN: message`, at the start of `span`, with that offset to sort by.
+    fn at(&self, span: std::ops::Range<usize>, message: &str) -> (usize, String) {
         let (line, column) = line_column(self.text, span.start);
         let message = crate::text::sanitize_line(message);
-        format!("{}:{line}:{column}: {message}", self.name)
+        (
+            span.start,
+            format!("{}:{line}:{column}: {message}", self.name),
+        )
     }
 }
 
+/// Takes in what the file says; its problems in the order of the file.
 fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) {
+    let mut problems = Vec::new();
     let mut theme = match config
         .theme
         .as_ref()
@@ -150,7 +155,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
         Some(("light", _)) => Theme::light(),
         Some(("monochrome", _)) => Theme::monochrome(),
         Some((other, span)) => {
-            settings.problems.push(file.at(
+            problems.push(file.at(
                 span,
                 &format!("unknown theme \"{other}\": use dark, light or monochrome; using dark"),
             ));
@@ -180,12 +185,16 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
             None
         };
         if let Some((span, message)) = problem {
-            settings.problems.push(file.at(span, &message));
+            problems.push(file.at(span, &message));
         }
     }
     // NO_COLOR wins over the file: the user asked for no colour in this terminal.
     settings.theme = if no_color { Theme::monochrome() } else { theme };
-    settings.keymap = keymap(config, file, &mut settings.problems);
+    settings.keymap = keymap(config, file, &mut problems);
+    problems.sort_by_key(|(offset, _)| *offset);
+    settings
+        .problems
+        .extend(problems.into_iter().map(|(_, problem)| problem));
     settings.dossier = config
         .dossier
         .as_deref()
@@ -195,7 +204,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
 }
 
 /// The built-in keys with the good remaps of `[keys]`; each bad one is a problem.
-fn keymap(config: &Config, file: &File, problems: &mut Vec<String>) -> Keymap {
+fn keymap(config: &Config, file: &File, problems: &mut Vec<(usize, String)>) -> Keymap {
     let lines: Vec<(&Spanned<String>, &Spanned<Keys>)> = config.keys.iter().collect();
     let remaps: Vec<Remap> = lines
         .iter()
