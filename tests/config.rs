@@ -39,7 +39,8 @@ fn a_bad_config_is_reported_and_the_defaults_are_used() {
     std::fs::write(&config, "theme = \"dark\"\nwatch = yes\n").unwrap();
     let mut s = Session::start(&["--config", config.to_str().unwrap()], 160, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
-    s.wait_for_text("config.toml:2:9:");
+    s.wait_for_text("config.toml:2:9: ");
+    s.wait_for_text("Problems found at the start (1)");
     s.quit();
     assert!(!dir.path().join("other.toml").exists());
 }
@@ -81,7 +82,7 @@ fn config_check_lists_every_problem_one_a_line() {
         err,
         "config.toml:1:9: unknown theme \"neon\": use dark, light or monochrome; using dark\n\
          config.toml:4:8: [colors] link: unknown colour \"blurple\": use a name (red), an index (208) or #rrggbb; keeping the theme's\n\
-         config.toml:6:8: [keys] key \"j\" is bound to down too, key \"j\" is bound to next-link too; keeping the built-in keys of quit\n\
+         config.toml:6:8: [keys] key \"j\" is bound to down and next-link too; keeping the built-in keys of quit\n\
          config.toml:7:1: [keys] unknown action \"fly\"; see the names in brackets in the help (?)\n\
          \n\
          4 problems in config.toml; the defaults stand in for what each concerns\n"
@@ -119,4 +120,27 @@ fn config_check_without_a_file_is_fine() {
         out.ends_with("talks/config.toml: no config file; talks uses its built-in settings\n"),
         "{out}"
     );
+}
+
+#[test]
+fn config_problems_are_listed_in_a_panel_and_the_good_remaps_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "theme = \"neon\"\n[keys]\nquit = \"j\"\nopen-page-matrix = \"M\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&["--config", config.to_str().unwrap()], 120, 30, &[]);
+    s.wait_for_text("Problems found at the start (2)");
+    s.wait_for_text("config.toml:1:9: unknown theme \"neon\"");
+    s.wait_for_text("config.toml:3:8: [keys] key \"j\" is bound to down and next-link too");
+    // Esc only closes the panel.
+    s.send(b"\x1b");
+    s.wait_for("the panel to close", |screen| {
+        !screen.contents().contains("Problems found")
+    });
+    s.send(b"M");
+    s.wait_for_text("Stance matrix");
+    s.quit();
 }

@@ -88,6 +88,11 @@ impl App {
         self.status.as_deref()
     }
 
+    /// The problems found at the start, while their panel is open.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
     /// Why the last reload failed, while the last good dossier stays shown.
     pub fn reload_error(&self) -> Option<&str> {
         self.reload_error.as_deref()

@@ -19,6 +19,8 @@ mod update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_session;
 
 pub use update::update;
 
@@ -85,7 +87,7 @@ pub struct Options {
     /// Searches go to the worker thread as effects (the explorer) instead of running
     /// inside `update` (tests and tools).
     pub background_search: bool,
-    /// Shown in the status bar at the start (config problems, a file not watched).
+    /// Listed in a panel at the start (config problems, a file not watched), one a line.
     pub notices: Vec<String>,
 }
 
@@ -119,6 +121,8 @@ pub struct App {
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
+    /// Problems found at the start, listed in a panel until a key closes it.
+    pub(crate) notices: Vec<String>,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -134,7 +138,6 @@ impl App {
 
     /// Like [`App::new`], with the search engine built already (on a loading thread).
     pub fn with_engine(loaded: Loaded, engine: Arc<SearchEngine>, options: Options) -> Self {
-        let notices = options.notices.join(" · ");
         let mut app = App {
             loaded,
             query: QueryState::new(engine, options.background_search),
@@ -149,7 +152,8 @@ impl App {
             help: HelpView::default(),
             export: None,
             effects: Vec::new(),
-            status: (!notices.is_empty()).then_some(notices),
+            status: None,
+            notices: options.notices,
             reload_error: None,
             width: options.width,
             height: options.height,

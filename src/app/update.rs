@@ -4,6 +4,9 @@ use super::{Action, App, Effect, Focus, Mode, Page, Target};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    if !app.notices.is_empty() && close_notices(app, &action) {
+        return;
+    }
     if !matches!(action, Action::Resize(..) | Action::SearchFinished(_)) {
         app.status = None;
     }
@@ -34,6 +37,24 @@ pub fn update(app: &mut App, action: Action) {
         app.focus = Focus::List(app.last_list);
     }
     app.rank_visible();
+}
+
+/// The panel of problems found at the start closes on the user's first key or click: Esc
+/// and Enter only close it (`true`); any other key closes it and does what it does, so
+/// that no key is lost.
+fn close_notices(app: &mut App, action: &Action) -> bool {
+    let from_the_user = !matches!(
+        action,
+        Action::Resize(..)
+            | Action::SearchFinished(_)
+            | Action::Reloaded(_)
+            | Action::ExportFinished(_)
+            | Action::Copied(_)
+    );
+    if from_the_user {
+        app.notices.clear();
+    }
+    from_the_user && matches!(action, Action::Escape | Action::Activate)
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {

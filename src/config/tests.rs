@@ -81,7 +81,7 @@ fn bad_values_are_named_with_their_line_and_column() {
             "config.toml:1:9: unknown theme \"neon\": use dark, light or monochrome; using dark",
             "config.toml:3:8: [colors] link: unknown colour \"blurple\": use a name (red), an index (208) or #rrggbb; keeping the theme's",
             "config.toml:4:1: [colors] unknown colour role \"glow\": use accent, link, matched, muted, error, border",
-            "config.toml:6:8: [keys] key \"j\" is bound to down too, key \"j\" is bound to next-link too; keeping the built-in keys of quit",
+            "config.toml:6:8: [keys] key \"j\" is bound to down and next-link too; keeping the built-in keys of quit",
         ]
     );
 }

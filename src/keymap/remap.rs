@@ -159,19 +159,24 @@ impl Keymap {
             let conflicts = keymap.conflicts();
             let mut undone = Vec::new();
             for &(number, ref action) in &applied {
-                let clashes: Vec<String> = conflicts
+                // Each key that clashes, with the actions it is bound to as well.
+                let mut clashes: Vec<(String, Vec<&str>)> = Vec::new();
+                for c in &conflicts {
+                    let other = match &c.actions {
+                        [a, b] if a == action => b,
+                        [a, b] if b == action => a,
+                        _ => continue,
+                    };
+                    let key = super::key_name(c.key);
+                    match clashes.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, others)) => others.push(action_name(other)),
+                        None => clashes.push((key, vec![action_name(other)])),
+                    }
+                }
+                let clashes: Vec<String> = clashes
                     .iter()
-                    .filter_map(|c| {
-                        let other = match &c.actions {
-                            [a, b] if a == action => b,
-                            [a, b] if b == action => a,
-                            _ => return None,
-                        };
-                        Some(format!(
-                            "key \"{}\" is bound to {} too",
-                            super::key_name(c.key),
-                            action_name(other)
-                        ))
+                    .map(|(key, others)| {
+                        format!("key \"{key}\" is bound to {} too", others.join(" and "))
                     })
                     .collect();
                 if !clashes.is_empty() {
@@ -344,8 +349,7 @@ mod tests {
             messages(&problems),
             [(
                 1,
-                "key \"j\" is bound to down too, key \"j\" is bound to next-link too; \
-                 keeping the built-in keys of quit"
+                "key \"j\" is bound to down and next-link too; keeping the built-in keys of quit"
             )]
         );
         let matrix = Action::OpenPage(crate::action::Page::Matrix);
