@@ -140,6 +140,8 @@ pub enum Action {
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied, or why it failed.
     Copied(Result<String, String>),
+    /// The query history file could not be written: why.
+    HistoryNotSaved(String),
     /// The watched dossier was read again.
     Reloaded(Reload),
     /// A search the state asked for finished.

@@ -73,6 +73,11 @@ pub enum Effect {
     },
     /// Run a search on the worker thread.
     Search(SearchRequest),
+    /// Write the query history (oldest first) to its file.
+    SaveHistory {
+        path: PathBuf,
+        entries: Vec<String>,
+    },
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
@@ -89,6 +94,10 @@ pub struct Options {
     pub background_search: bool,
     /// Listed in a panel at the start (config problems, a file not watched), one a line.
     pub notices: Vec<String>,
+    /// Queries of earlier sessions, oldest first.
+    pub history: Vec<String>,
+    /// Where to keep the query history; `None`: for this session only.
+    pub history_file: Option<PathBuf>,
 }
 
 impl Options {
@@ -114,6 +123,9 @@ pub struct App {
     /// The list that was focused last (open in the stacked layout while the detail has focus).
     pub(crate) last_list: EntityKind,
     pub(crate) lists: [ListView; EntityKind::COUNT],
+    /// What each list had selected when the filter was cleared: selected again in the
+    /// results that come (rather than the best match).
+    pub(crate) reselect: Option<[Option<crate::model::EntityRef>; EntityKind::COUNT]>,
     pub(crate) detail: DetailView,
     pub(crate) history: History,
     pub(crate) help: HelpView,
@@ -123,6 +135,8 @@ pub struct App {
     pub(crate) status: Option<String>,
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
+    /// Where the query history is written when it changes.
+    pub(crate) history_file: Option<PathBuf>,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -140,13 +154,14 @@ impl App {
     pub fn with_engine(loaded: Loaded, engine: Arc<SearchEngine>, options: Options) -> Self {
         let mut app = App {
             loaded,
-            query: QueryState::new(engine, options.background_search),
+            query: QueryState::new(engine, options.background_search, options.history),
             mode: Mode::Browse,
             page: Page::Browse,
             pages: PageViews::default(),
             focus: Focus::List(EntityKind::Actor),
             last_list: EntityKind::Actor,
             lists: [ListView::default(); EntityKind::COUNT],
+            reselect: None,
             detail: DetailView::default(),
             history: History::default(),
             help: HelpView::default(),
@@ -154,6 +169,7 @@ impl App {
             effects: Vec::new(),
             status: None,
             notices: options.notices,
+            history_file: options.history_file,
             reload_error: None,
             width: options.width,
             height: options.height,

@@ -26,6 +26,7 @@ pub fn update(app: &mut App, action: Action) {
             ));
         }
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
+        Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
@@ -50,6 +51,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::Reloaded(_)
             | Action::ExportFinished(_)
             | Action::Copied(_)
+            | Action::HistoryNotSaved(_)
     );
     if from_the_user {
         app.notices.clear();
@@ -161,9 +163,9 @@ fn browse(app: &mut App, action: Action) {
 }
 
 fn clear_query(app: &mut App) {
-    let query = &mut app.query;
-    query.history.remember(&query.input.text);
-    query.input.set("");
+    app.remember_query();
+    app.query.input.set("");
+    app.keep_selection_through_the_search();
     app.apply_query();
 }
 
@@ -210,7 +212,7 @@ fn search(app: &mut App, action: Action) {
         Action::CursorHome => return input.home(),
         Action::CursorEnd => return input.end(),
         Action::FinishSearch => {
-            history.remember(&input.text);
+            app.remember_query();
             app.mode = Mode::Browse;
             return;
         }
@@ -260,7 +262,7 @@ fn click(app: &mut App, target: Target) {
         return;
     }
     if app.mode == Mode::Search && target != Target::SearchBar {
-        app.query.history.remember(&app.query.input.text);
+        app.remember_query();
         app.mode = Mode::Browse;
     }
     match target {

@@ -60,6 +60,12 @@ impl ListPane<'_> {
             (true, false) => theme.selected_unfocused,
             _ => Style::new(),
         };
+        // While the query typed cannot be read, the rows answer an earlier one: dimmed.
+        let base = if self.app.query().error().is_some() {
+            base.add_modifier(ratatui::style::Modifier::DIM)
+        } else {
+            base
+        };
         let marker = if selected { "> " } else { "  " };
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
