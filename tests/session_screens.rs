@@ -55,3 +55,33 @@ fn results_under_a_query_that_cannot_be_read_are_dimmed() {
         find(buffer, "(the lists show \"nato");
     }
 }
+
+#[test]
+fn marked_rows_show_a_plus_and_the_titles_count_them() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::Up);
+    let terminal = draw(&app, &Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    find(buffer, " 1 Actors 15/15 · 2 marked ");
+    let (x, _) = find(buffer, "│  United States");
+    let (xu, _) = find(buffer, "│ +Ukraine");
+    let (xr, _) = find(buffer, "│> Russia");
+    let (xk, _) = find(buffer, "│ +The Kremlin");
+    assert_eq!([xu, xr, xk], [x; 3]);
+    update(&mut app, Action::Down);
+    let terminal = draw(&app, &Theme::monochrome());
+    find(terminal.backend().buffer(), "│>+The Kremlin");
+    update(&mut app, Action::OpenPage(talks::app::Page::Timeline));
+    update(&mut app, Action::ToggleMark);
+    let terminal = draw(&app, &Theme::monochrome());
+    find(
+        terminal.backend().buffer(),
+        " Timeline: 13 events · 1 marked ",
+    );
+    find(terminal.backend().buffer(), "│>+#1 ");
+}

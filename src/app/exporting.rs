@@ -78,7 +78,11 @@ impl App {
         }
     }
 
+    /// `y`: the marked entities' text when there are marks, else the shown entity's.
     pub(crate) fn copy_selected(&mut self) {
+        if !self.marks.is_empty() {
+            return self.copy_marked();
+        }
         let Some(detail) = self.detail.detail() else {
             self.status = Some("Nothing to copy: the list is empty".into());
             return;
@@ -86,6 +90,31 @@ impl App {
         self.effects.push(Effect::Copy {
             text: detail_text(detail, 80),
             name: detail.title.clone(),
+        });
+    }
+}
+
+impl App {
+    /// Copies the full text of every marked entity, one after the other.
+    fn copy_marked(&mut self) {
+        let loaded = &self.loaded;
+        let texts: Vec<String> = self
+            .marks
+            .iter()
+            .map(|entity| {
+                let view = crate::detail::detail(&loaded.dossier, &loaded.index, entity);
+                detail_text(&view, 80)
+            })
+            .collect();
+        let count = texts.len();
+        let name = if count == 1 {
+            "1 marked entity".to_string()
+        } else {
+            format!("{count} marked entities")
+        };
+        self.effects.push(Effect::Copy {
+            text: texts.join("\n"),
+            name,
         });
     }
 }

@@ -9,6 +9,7 @@ pub mod history;
 pub mod input;
 pub mod layout;
 mod list_view;
+mod marks;
 mod navigate;
 pub mod page_layout;
 mod pages;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 pub use crate::action::{Action, Focus, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
+pub use marks::Marks;
 pub use pages::PageViews;
 pub use query::QueryState;
 
@@ -128,6 +130,7 @@ pub struct App {
     pub(crate) reselect: Option<[Option<crate::model::EntityRef>; EntityKind::COUNT]>,
     pub(crate) detail: DetailView,
     pub(crate) history: History,
+    pub(crate) marks: Marks,
     pub(crate) help: HelpView,
     pub(crate) export: Option<ExportPrompt>,
     /// Effects asked for by `update`, not yet carried out.
@@ -164,6 +167,7 @@ impl App {
             reselect: None,
             detail: DetailView::default(),
             history: History::default(),
+            marks: Marks::default(),
             help: HelpView::default(),
             export: None,
             effects: Vec::new(),

@@ -34,6 +34,7 @@ impl App {
             index.get(id).map(|entity| Visit { entity, ..visit })
         };
         self.history.remap(remap);
+        self.marks.remap(&old.dossier, &self.loaded.index);
         // The detail shown indexes the old dossier: nothing of it may be kept.
         self.detail.clear();
         self.results_changed();

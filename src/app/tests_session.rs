@@ -163,3 +163,110 @@ fn finish_searches(app: &mut App) {
         }
     }
 }
+
+fn names_marked(app: &App) -> Vec<String> {
+    app.marks().iter().map(|e| id(app, Some(e))).collect()
+}
+
+#[test]
+fn space_marks_in_a_list_the_detail_and_the_timeline() {
+    let mut app = app();
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    assert_eq!(names_marked(&app), ["united-states", "ukraine"]);
+    assert_eq!(app.status(), Some("Marked “Ukraine” (2 marked)"));
+    update(&mut app, Action::ToggleMark);
+    assert_eq!(app.status(), Some("Unmarked “Ukraine” (1 marked)"));
+    update(&mut app, Action::Activate);
+    assert_eq!(app.focus, Focus::Detail);
+    update(&mut app, Action::ToggleMark);
+    assert_eq!(names_marked(&app), ["united-states", "ukraine"]);
+    update(&mut app, Action::OpenPage(Page::Timeline));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    assert_eq!(app.marks().count(EntityKind::Event), 1);
+    let event = app.pages.timeline.rows[1].event;
+    assert!(
+        app.marks()
+            .contains(crate::model::EntityRef::new(EntityKind::Event, event))
+    );
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    update(&mut app, Action::ToggleMark);
+    assert_eq!(
+        app.status(),
+        Some("Marks work in the lists, the detail and the timeline")
+    );
+    assert_eq!(app.marks().len(), 3);
+}
+
+#[test]
+fn a_marks_all_listed_u_clears_and_marks_survive_searches() {
+    let mut app = app();
+    update(&mut app, Action::StartSearch);
+    type_text(&mut app, "moscow");
+    update(&mut app, Action::FinishSearch);
+    let listed = app.results().count(app.last_list());
+    assert!(listed > 1);
+    update(&mut app, Action::MarkAll);
+    assert_eq!(app.marks().len(), listed);
+    assert_eq!(
+        app.status(),
+        Some(format!("Marked {listed} more of the {listed} listed ({listed} marked)").as_str())
+    );
+    update(&mut app, Action::Escape);
+    assert_eq!(app.query.text(), "");
+    assert_eq!(app.marks().len(), listed, "the marks outlive the filter");
+    update(&mut app, Action::ClearMarks);
+    assert!(app.marks().is_empty());
+    assert_eq!(
+        app.status(),
+        Some(format!("Cleared {listed} marks").as_str())
+    );
+    update(&mut app, Action::OpenPage(Page::Timeline));
+    update(&mut app, Action::MarkAll);
+    assert_eq!(app.marks().count(EntityKind::Event), 13);
+}
+
+const BEFORE: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: note\n\
+actors:\n  - id: alpha\n    name: Alpha\n    kind: state\n  - id: beta\n    name: Beta\n    kind: state\n";
+const AFTER: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: note\n\
+actors:\n  - id: gamma\n    name: Gamma\n    kind: state\n  - id: beta\n    name: Beta (renamed)\n    kind: state\n";
+
+#[test]
+fn marks_survive_a_reload_by_id() {
+    let load = |text| crate::model::load_str("d.yaml", text).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(load(BEFORE), Options::sized(80, 24));
+    update(&mut app, Action::MarkAll);
+    assert_eq!(names_marked(&app), ["alpha", "beta"]);
+    update(
+        &mut app,
+        Action::Reloaded(Reload::prepared(Ok(load(AFTER)))),
+    );
+    assert_eq!(names_marked(&app), ["beta"], "alpha is gone; beta moved");
+    assert_eq!(app.marks().count(EntityKind::Actor), 1);
+}
+
+#[test]
+fn copy_acts_on_the_marks_when_there_are_some() {
+    let mut app = app();
+    update(&mut app, Action::CopySelected);
+    let effects = app.take_effects();
+    assert!(
+        matches!(&effects[..], [Effect::Copy { name, .. }] if name == "United States"),
+        "{effects:?}"
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::CopySelected);
+    let effects = app.take_effects();
+    let [Effect::Copy { text, name }] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(name, "2 marked entities");
+    assert!(text.starts_with("Ukraine"), "{text}");
+    assert!(text.contains("\nRussia"), "{text}");
+    assert!(!text.contains("United States\n"), "{text}");
+}

@@ -156,6 +156,9 @@ fn browse(app: &mut App, action: Action) {
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
+        (Action::ToggleMark, _) => app.toggle_mark(),
+        (Action::MarkAll, _) => app.mark_all(),
+        (Action::ClearMarks, _) => app.clear_marks(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}

@@ -71,7 +71,10 @@ pub const COMMANDS: &[Command] = &[
     command("confirm-export", Action::ConfirmExport, "Write the file"),
     command("answer-true", Action::Answer(true), "Yes, replace the file"),
     command("answer-false", Action::Answer(false), "No, back to the file name"),
-    command("copy-selected", Action::CopySelected, "Copy the shown entity's text to the clipboard"),
+    command("copy-selected", Action::CopySelected, "Copy the shown entity's text (the marked ones', if any) to the clipboard"),
+    command("toggle-mark", Action::ToggleMark, "Mark or unmark the selection (on the timeline, the event), for copy and export"),
+    command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
+    command("clear-marks", Action::ClearMarks, "Clear every mark"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -139,6 +142,9 @@ mod tests {
         "answer-true",
         "answer-false",
         "copy-selected",
+        "toggle-mark",
+        "mark-all",
+        "clear-marks",
     ];
 
     #[test]
