@@ -127,9 +127,12 @@ impl App {
         )
     }
 
-    /// What `e` exports on the page shown: the matrix or timeline as shown (built from
-    /// the results already), or the lists' view.
+    /// What `e` exports on the page shown: the marked entities when there are some, else
+    /// the matrix or timeline as shown (built from the results already), or the lists' view.
     pub fn export_scope(&self) -> Scope {
+        if !self.marks.is_empty() {
+            return Scope::Marked(self.marks.iter().collect());
+        }
         let query = self.query.text().trim().to_string();
         match self.page {
             Page::Matrix => Scope::Matrix {

@@ -270,3 +270,42 @@ fn copy_acts_on_the_marks_when_there_are_some() {
     assert!(text.contains("\nRussia"), "{text}");
     assert!(!text.contains("United States\n"), "{text}");
 }
+
+#[test]
+fn export_acts_on_the_marks_when_there_are_some() {
+    let mut app = app();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::OpenPage(Page::Timeline));
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::StartExport);
+    let prompt = app.export_prompt().unwrap_or_else(|| panic!("no prompt"));
+    assert_eq!(prompt.input.text, "talks-marked.txt");
+    let crate::export::Scope::Marked(entities) = &prompt.scope else {
+        panic!("{:?}", prompt.scope);
+    };
+    let ids: Vec<String> = entities.iter().map(|&e| id(&app, Some(e))).collect();
+    let first_event = id(
+        &app,
+        Some(crate::model::EntityRef::new(
+            EntityKind::Event,
+            app.pages.timeline.rows[0].event,
+        )),
+    );
+    assert_eq!(ids, ["ukraine".to_string(), first_event]);
+    let loaded = app.loaded();
+    let text = crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Text);
+    assert!(text.contains("Marked: 2 marked: 1 actor, 1 event\n"), "{text}");
+    assert!(text.contains("\nUkraine\n"), "{text}");
+    let markdown =
+        crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Markdown);
+    assert!(markdown.contains("- **Marked:** 2 marked: 1 actor, 1 event\n"), "{markdown}");
+    assert!(markdown.contains("## Ukraine"), "{markdown}");
+    let json = crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Json);
+    let value: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(value["marked"]["count"], 2);
+    assert_eq!(value["entities"][0]["kind"], "actor");
+    assert_eq!(value["entities"][0]["id"], "ukraine");
+    assert_eq!(value["entities"][1]["kind"], "event");
+}

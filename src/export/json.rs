@@ -57,7 +57,17 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+        Scope::Marked(entities) => marked(loaded, entities, exported_at),
     }
+}
+
+/// The marked entities, each whole with its links and sources.
+fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+    let mut out = header(loaded, exported_at);
+    out.insert("marked".into(), json!({ "count": entities.len() }));
+    let entities: Vec<Value> = entities.iter().map(|&e| whole(loaded, e)).collect();
+    out.insert("entities".into(), Value::Array(entities));
+    pretty(Value::Object(out))
 }
 
 /// A view: the list's entries as references with their fact, and the selected entity whole.
@@ -83,29 +93,35 @@ fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
         })
         .collect();
     out.insert("entries".into(), Value::Array(entries));
-    let selected = view.selected.map_or(Value::Null, |entity| {
-        let shown = detail(d, &loaded.index, entity);
-        let links: Vec<Value> = shown
-            .links()
-            .iter()
-            .map(|&l| reference(loaded, l))
-            .collect();
-        let sources: Vec<Value> = shown
-            .notes
-            .iter()
-            .filter_map(|id| loaded.index.source(id))
-            .map(|s| serde_json::to_value(&d.sources[s]).unwrap_or(Value::Null))
-            .collect();
-        json!({
-            "kind": entity.kind.slug(),
-            "id": d.id_of(entity),
-            "entity": entity_value(loaded, entity),
-            "links": links,
-            "sources": sources,
-        })
-    });
+    let selected = view
+        .selected
+        .map_or(Value::Null, |entity| whole(loaded, entity));
     out.insert("selected".into(), selected);
     pretty(Value::Object(out))
+}
+
+/// An entity whole: as written, with references to what it links to and its sources.
+fn whole(loaded: &Loaded, entity: EntityRef) -> Value {
+    let d = &loaded.dossier;
+    let shown = detail(d, &loaded.index, entity);
+    let links: Vec<Value> = shown
+        .links()
+        .iter()
+        .map(|&l| reference(loaded, l))
+        .collect();
+    let sources: Vec<Value> = shown
+        .notes
+        .iter()
+        .filter_map(|id| loaded.index.source(id))
+        .map(|s| serde_json::to_value(&d.sources[s]).unwrap_or(Value::Null))
+        .collect();
+    json!({
+        "kind": entity.kind.slug(),
+        "id": d.id_of(entity),
+        "entity": entity_value(loaded, entity),
+        "links": links,
+        "sources": sources,
+    })
 }
 
 /// The whole dossier: its entities as written, and who stands where.

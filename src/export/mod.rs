@@ -108,6 +108,9 @@ pub enum Scope {
         query: String,
         timeline: Timeline,
     },
+    /// The entities the user marked, each in full: actors first, each kind in dossier
+    /// order.
+    Marked(Vec<EntityRef>),
 }
 
 impl Scope {
@@ -144,6 +147,7 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::View(view) => (view.list.plural_slug(), view.query.as_str()),
         Scope::Matrix { query, .. } => ("matrix", query.as_str()),
         Scope::Timeline { query, .. } => ("timeline", query.as_str()),
+        Scope::Marked(_) => ("marked", ""),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

@@ -100,7 +100,19 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
+        Scope::Marked(entities) => marked(loaded, entities, exported_at),
     }
+}
+
+/// The marked entities, each in full.
+fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+    let mut out = header(loaded, exported_at, &describe::marked_fields(entities));
+    for &entity in entities {
+        out.push('\n');
+        let shown = detail(&loaded.dossier, &loaded.index, entity);
+        out.push_str(&detail_text(&shown, WIDTH));
+    }
+    out
 }
 
 /// A view as plain text: header, the list's entries, then the selected entity's detail.
