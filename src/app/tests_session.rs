@@ -295,11 +295,17 @@ fn export_acts_on_the_marks_when_there_are_some() {
     assert_eq!(ids, ["ukraine".to_string(), first_event]);
     let loaded = app.loaded();
     let text = crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Text);
-    assert!(text.contains("Marked: 2 marked: 1 actor, 1 event\n"), "{text}");
+    assert!(
+        text.contains("Marked: 2 marked: 1 actor, 1 event\n"),
+        "{text}"
+    );
     assert!(text.contains("\nUkraine\n"), "{text}");
     let markdown =
         crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Markdown);
-    assert!(markdown.contains("- **Marked:** 2 marked: 1 actor, 1 event\n"), "{markdown}");
+    assert!(
+        markdown.contains("- **Marked:** 2 marked: 1 actor, 1 event\n"),
+        "{markdown}"
+    );
     assert!(markdown.contains("## Ukraine"), "{markdown}");
     let json = crate::export::render(loaded, &prompt.scope, None, crate::export::Format::Json);
     let value: serde_json::Value =

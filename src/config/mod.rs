@@ -14,31 +14,24 @@ use crate::ui::Theme;
 
 /// What the file may hold. Values keep where they were written, so that a problem with
 /// one can say its line and column.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Config {
-    /// `dark` (the default), `light` or `monochrome`.
-    pub theme: Option<Spanned<String>>,
+    /// `dark` (the default), `light` or `monochrome`. Values that may be wrong are read
+    /// as any value, so that one of the wrong type is a problem of its own.
+    pub theme: Option<Spanned<toml::Value>>,
     /// Colours over the theme: `accent`, `link`, `matched`, `muted`, `error`, `border`.
     #[serde(default)]
-    pub colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    pub colors: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     /// Action name → key or keys (see the names in the help).
     #[serde(default)]
-    pub keys: BTreeMap<Spanned<String>, Spanned<Keys>>,
+    pub keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     /// The dossier to open when none is given.
     pub dossier: Option<PathBuf>,
     /// Reload the dossier when its file changes.
     pub watch: Option<bool>,
     /// Keep the query history in a file (`false`: only for the session).
     pub history: Option<bool>,
-}
-
-/// One key or a list of keys.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum Keys {
-    One(String),
-    Many(Vec<String>),
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -143,51 +136,13 @@ impl File<'_> {
     }
 }
 
+/// Problems found, each with the offset it is at (to list them in the file's order).
+type Found = Vec<(usize, String)>;
+
 /// Takes in what the file says; its problems in the order of the file.
 fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) {
-    let mut problems = Vec::new();
-    let mut theme = match config
-        .theme
-        .as_ref()
-        .map(|t| (t.as_ref().as_str(), t.span()))
-    {
-        None | Some(("dark", _)) => Theme::colour(),
-        Some(("light", _)) => Theme::light(),
-        Some(("monochrome", _)) => Theme::monochrome(),
-        Some((other, span)) => {
-            problems.push(file.at(
-                span,
-                &format!("unknown theme \"{other}\": use dark, light or monochrome; using dark"),
-            ));
-            Theme::colour()
-        }
-    };
-    for (role, value) in &config.colors {
-        let problem = if !ROLES.contains(&role.as_ref().as_str()) {
-            Some((
-                role.span(),
-                format!(
-                    "[colors] unknown colour role \"{}\": use {}",
-                    role.as_ref(),
-                    ROLES.join(", ")
-                ),
-            ))
-        } else if theme.set_colour(role.as_ref(), value.as_ref()).is_err() {
-            Some((
-                value.span(),
-                format!(
-                    "[colors] {}: unknown colour \"{}\": use a name (red), an index (208) or #rrggbb; keeping the theme's",
-                    role.as_ref(),
-                    value.as_ref()
-                ),
-            ))
-        } else {
-            None
-        };
-        if let Some((span, message)) = problem {
-            problems.push(file.at(span, &message));
-        }
-    }
+    let mut problems = Found::new();
+    let theme = theme(config, file, &mut problems);
     // NO_COLOR wins over the file: the user asked for no colour in this terminal.
     settings.theme = if no_color { Theme::monochrome() } else { theme };
     settings.keymap = keymap(config, file, &mut problems);
@@ -203,19 +158,112 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     settings.history = config.history.unwrap_or(true);
 }
 
+/// The text of a value that must be a string; a problem where it is not (`label` says
+/// which value).
+fn text<'a>(
+    value: &'a Spanned<toml::Value>,
+    label: &str,
+    file: &File,
+    problems: &mut Found,
+) -> Option<&'a str> {
+    match value.as_ref() {
+        toml::Value::String(text) => Some(text),
+        other => {
+            let kind = other.type_str();
+            let article = if kind.starts_with(['a', 'i']) {
+                "an"
+            } else {
+                "a"
+            };
+            let message = format!(
+                "{label}: text in quotes is expected, not {article} {kind}; using the default"
+            );
+            problems.push(file.at(value.span(), &message));
+            None
+        }
+    }
+}
+
+/// The theme with the colours of `[colors]` over it.
+fn theme(config: &Config, file: &File, problems: &mut Found) -> Theme {
+    let name = config
+        .theme
+        .as_ref()
+        .map(|t| (text(t, "theme", file, problems), t.span()));
+    let mut theme = match name {
+        None | Some((None | Some("dark"), _)) => Theme::colour(),
+        Some((Some("light"), _)) => Theme::light(),
+        Some((Some("monochrome"), _)) => Theme::monochrome(),
+        Some((Some(other), span)) => {
+            let message =
+                format!("unknown theme \"{other}\": use dark, light or monochrome; using dark");
+            problems.push(file.at(span, &message));
+            Theme::colour()
+        }
+    };
+    for (role, value) in &config.colors {
+        let role_name = role.as_ref();
+        if !ROLES.contains(&role_name.as_str()) {
+            let message = format!(
+                "[colors] unknown colour role \"{role_name}\": use {}",
+                ROLES.join(", ")
+            );
+            problems.push(file.at(role.span(), &message));
+            continue;
+        }
+        let label = format!("[colors] {role_name}");
+        let Some(colour) = text(value, &label, file, problems) else {
+            continue;
+        };
+        if theme.set_colour(role_name, colour).is_err() {
+            let message = format!(
+                "[colors] {role_name}: unknown colour \"{colour}\": use a name (red), an index \
+                 (208) or #rrggbb; keeping the theme's"
+            );
+            problems.push(file.at(value.span(), &message));
+        }
+    }
+    theme
+}
+
+/// The keys of a remap of `action`: one in quotes, or a list of them.
+fn keys(
+    action: &str,
+    value: &Spanned<toml::Value>,
+    file: &File,
+    problems: &mut Found,
+) -> Option<Vec<String>> {
+    let keys = match value.as_ref() {
+        toml::Value::String(key) => Some(vec![key.clone()]),
+        toml::Value::Array(keys) => keys
+            .iter()
+            .map(|k| k.as_str().map(str::to_string))
+            .collect::<Option<Vec<String>>>(),
+        _ => None,
+    };
+    if keys.is_none() {
+        let message = format!(
+            "[keys] {action}: a key in quotes (\"x\") or a list of them ([\"x\", \"ctrl-x\"]) is \
+             expected; keeping the built-in keys of {action}"
+        );
+        problems.push(file.at(value.span(), &message));
+    }
+    keys
+}
+
 /// The built-in keys with the good remaps of `[keys]`; each bad one is a problem.
-fn keymap(config: &Config, file: &File, problems: &mut Vec<(usize, String)>) -> Keymap {
-    let lines: Vec<(&Spanned<String>, &Spanned<Keys>)> = config.keys.iter().collect();
-    let remaps: Vec<Remap> = lines
-        .iter()
-        .map(|(action, keys)| Remap {
-            action: action.as_ref().clone(),
-            keys: match keys.as_ref() {
-                Keys::One(key) => vec![key.clone()],
-                Keys::Many(keys) => keys.clone(),
-            },
-        })
-        .collect();
+fn keymap(config: &Config, file: &File, problems: &mut Found) -> Keymap {
+    let mut lines = Vec::new();
+    let mut remaps = Vec::new();
+    for (action, value) in &config.keys {
+        if let Some(keys) = keys(action.as_ref(), value, file, problems) {
+            lines.push((action, value));
+            remaps.push(Remap {
+                action: action.as_ref().clone(),
+                keys,
+            });
+        }
+    }
     let (keymap, found) = Keymap::with_remaps(&remaps);
     for problem in found {
         if let Some((action, keys)) = lines.get(problem.remap) {

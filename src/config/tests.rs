@@ -135,3 +135,35 @@ fn no_color_wins() {
     std::fs::write(&path, "theme = \"light\"\n").unwrap_or_else(|e| panic!("{e}"));
     assert!(load(Some(&path), true, true).theme.monochrome);
 }
+
+#[test]
+fn values_of_the_wrong_type_are_problems_of_their_own() {
+    let s = settings(
+        "theme = 3\n[colors]\nlink = 5\naccent = \"red\"\n[keys]\nquit = 3\nup = [\"k\", 1]\nopen-page-matrix = \"M\"\n",
+    );
+    assert_eq!(
+        s.problems,
+        vec![
+            "config.toml:1:9: theme: text in quotes is expected, not an integer; using the default",
+            "config.toml:3:8: [colors] link: text in quotes is expected, not an integer; using the default",
+            "config.toml:6:8: [keys] quit: a key in quotes (\"x\") or a list of them ([\"x\", \"ctrl-x\"]) is expected; keeping the built-in keys of quit",
+            "config.toml:7:6: [keys] up: a key in quotes (\"x\") or a list of them ([\"x\", \"ctrl-x\"]) is expected; keeping the built-in keys of up",
+        ]
+    );
+    assert_eq!(
+        s.theme.header.fg,
+        Some(ratatui::style::Color::Red),
+        "the good colour applies"
+    );
+    let matrix = s
+        .keymap
+        .entries
+        .iter()
+        .find(|e| e.action == crate::app::Action::OpenPage(crate::app::Page::Matrix));
+    assert_eq!(
+        matrix.map(|e| e.keys.clone()),
+        Some(vec![crate::keymap::Key::Plain(
+            crossterm::event::KeyCode::Char('M')
+        )])
+    );
+}
