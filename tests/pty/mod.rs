@@ -23,7 +23,7 @@ pub struct Session {
     closed: bool,
     /// The query history's folder (`XDG_STATE_HOME`) when the caller gave none: never the
     /// real home's.
-    _state: Option<tempfile::TempDir>,
+    state_home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -109,13 +109,13 @@ impl Session {
             raw: Vec::new(),
             child,
             closed: false,
-            _state: state,
+            state_home: state,
         }
     }
 
     /// The `XDG_STATE_HOME` made for this session, when the caller gave none.
     pub fn state_dir(&self) -> Option<&std::path::Path> {
-        self._state.as_ref().map(|dir| dir.path())
+        self.state_home.as_ref().map(|dir| dir.path())
     }
 
     pub fn screen_text(&self) -> String {
