@@ -136,12 +136,19 @@ pub enum Action {
     ConfirmExport,
     /// The answer to "overwrite?".
     Answer(bool),
-    /// `y`: copy the shown entity's text to the clipboard.
+    /// `y`: copy the shown entity's text (or the marked entities') to the clipboard.
     CopySelected,
+    /// Space: mark or unmark what the cursor is on.
+    ToggleMark,
+    /// `A`: mark every entry listed; `U`: clear every mark.
+    MarkAll,
+    ClearMarks,
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied, or why it failed.
     Copied(Result<String, String>),
+    /// The query history file could not be written: why.
+    HistoryNotSaved(String),
     /// The watched dossier was read again.
     Reloaded(Reload),
     /// A search the state asked for finished.

@@ -134,10 +134,27 @@ pub enum Command {
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.
     Export(ExportArgs),
+    /// Check the config file: each problem on stderr with its line and column (exit 2),
+    /// or a line on stdout saying it is fine (exit 0).
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+/// What `talks config` does.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check a config file (default: $XDG_CONFIG_HOME/talks/config.toml, else
+    /// ~/.config/talks/config.toml) and list every problem with its line and column.
+    Check {
+        /// The file to check.
+        file: Option<PathBuf>,
     },
 }
 

@@ -1,5 +1,5 @@
-//! Carries out the effects `update` asks for (writing an export, copying to the clipboard,
-//! a search for the worker thread). Writes and copies report back at once with an action;
+//! Carries out the effects `update` asks for (writing an export or the query history,
+//! copying to the clipboard, a search for the worker thread). Writes and copies report back at once with an action;
 //! a search reports later, through the worker. This is the explorer's only I/O besides the
 //! screen.
 
@@ -37,6 +37,10 @@ pub fn perform(
         Effect::Search(request) => {
             searcher.submit(request);
             return None;
+        }
+        Effect::SaveHistory { path, entries } => {
+            let saved = crate::history_file::write(&path, &entries);
+            return saved.err().map(Action::HistoryNotSaved);
         }
         // The event loop suspends: it owns the terminal, which must be redrawn whole after.
         Effect::Suspend => return None,

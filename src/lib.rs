@@ -11,6 +11,7 @@ pub mod detail;
 pub mod effects;
 pub mod export;
 pub mod generate;
+pub mod history_file;
 pub mod keymap;
 pub mod model;
 pub mod search;

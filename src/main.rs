@@ -170,6 +170,7 @@ fn explore(
             None
         }
     });
+    let (history, history_file) = talks::history_file::open(settings.history, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
     let options = Options {
@@ -177,6 +178,8 @@ fn explore(
         height: size.height,
         background_search: true,
         notices,
+        history,
+        history_file,
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);

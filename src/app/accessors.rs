@@ -88,6 +88,11 @@ impl App {
         self.status.as_deref()
     }
 
+    /// The problems found at the start, while their panel is open.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
     /// Why the last reload failed, while the last good dossier stays shown.
     pub fn reload_error(&self) -> Option<&str> {
         self.reload_error.as_deref()
@@ -122,9 +127,13 @@ impl App {
         )
     }
 
-    /// What `e` exports on the page shown: the matrix, timeline or sources as shown (built
-    /// from the results already), or the lists' view.
+    /// What `e` exports on the page shown: the marked entities when there are some, else
+    /// the matrix, timeline or sources as shown (built from the results already), or the
+    /// lists' view.
     pub fn export_scope(&self) -> Scope {
+        if !self.marks.is_empty() {
+            return Scope::Marked(self.marks.iter().collect());
+        }
         let query = self.query.text().trim().to_string();
         match self.page {
             Page::Matrix => Scope::Matrix {

@@ -79,9 +79,12 @@ impl App {
         }
     }
 
-    /// `y`: copies what the cursor is on: the entity shown, or on a page the matrix cell's
+    /// `y`: copies the marked entities when there are marks, else what the cursor is on: the entity shown, or on a page the matrix cell's
     /// position, the timeline's event, the source.
     pub(crate) fn copy_selected(&mut self) {
+        if !self.marks.is_empty() {
+            return self.copy_marked();
+        }
         let copy = match self.page {
             Page::Browse => self
                 .detail
@@ -131,6 +134,31 @@ impl App {
         let event = crate::model::EntityRef::new(crate::model::EntityKind::Event, row.event);
         let shown = crate::detail::detail(&self.loaded.dossier, &self.loaded.index, event);
         Some((detail_text(&shown, 80), shown.title.clone()))
+    }
+}
+
+impl App {
+    /// Copies the full text of every marked entity, one after the other.
+    fn copy_marked(&mut self) {
+        let loaded = &self.loaded;
+        let texts: Vec<String> = self
+            .marks
+            .iter()
+            .map(|entity| {
+                let view = crate::detail::detail(&loaded.dossier, &loaded.index, entity);
+                detail_text(&view, 80)
+            })
+            .collect();
+        let count = texts.len();
+        let name = if count == 1 {
+            "1 marked entity".to_string()
+        } else {
+            format!("{count} marked entities")
+        };
+        self.effects.push(Effect::Copy {
+            text: texts.join("\n"),
+            name,
+        });
     }
 }
 

@@ -73,7 +73,11 @@ impl TextInput {
     }
 }
 
-/// Earlier queries of the session, newest last.
+/// At most this many queries are remembered; the oldest go first.
+pub const HISTORY_LIMIT: usize = 1_000;
+
+/// Earlier queries, newest last, each once: those of earlier sessions (read from the
+/// history file by the event loop) and this one's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct QueryHistory {
     entries: Vec<String>,
@@ -82,22 +86,52 @@ pub(crate) struct QueryHistory {
 }
 
 impl QueryHistory {
-    /// Remembers `query` (not blanks, not a repeat of the last one).
-    pub(crate) fn remember(&mut self, query: &str) {
-        self.browsing = None;
-        let query = query.trim();
-        if !query.is_empty() && self.entries.last().is_none_or(|last| last != query) {
-            self.entries.push(query.to_string());
+    /// A history that starts with `entries` (oldest first): blanks and repeats dropped,
+    /// at most [`HISTORY_LIMIT`] kept.
+    pub(crate) fn with_entries(entries: Vec<String>) -> Self {
+        let mut history = QueryHistory::default();
+        for entry in entries {
+            history.add(&entry);
         }
+        history
     }
 
-    /// The entry before the one shown (Up); `typed` is the text in the field now.
+    pub(crate) fn entries(&self) -> &[String] {
+        &self.entries
+    }
+
+    /// Remembers `query` (not a blank; a repeat moves to the end); `true` when the
+    /// history changed.
+    pub(crate) fn remember(&mut self, query: &str) -> bool {
+        self.browsing = None;
+        self.add(query)
+    }
+
+    fn add(&mut self, query: &str) -> bool {
+        let query = query.trim();
+        // A line break would split the entry in the file; the search bar cannot hold one.
+        if query.is_empty() || query.contains(['\n', '\r']) {
+            return false;
+        }
+        if self.entries.last().is_some_and(|last| last == query) {
+            return false;
+        }
+        self.entries.retain(|e| e != query);
+        self.entries.push(query.to_string());
+        if self.entries.len() > HISTORY_LIMIT {
+            let extra = self.entries.len() - HISTORY_LIMIT;
+            self.entries.drain(..extra);
+        }
+        true
+    }
+
+    /// The entry before the one shown (Up); `typed` is the text in the field now. The
+    /// first Up skips an entry that is what is typed already.
     pub fn earlier(&mut self, typed: &str) -> Option<&str> {
         let at = match &self.browsing {
             Some((at, _)) if *at == 0 => return None,
             Some((at, _)) => at - 1,
-            None if self.entries.is_empty() => return None,
-            None => self.entries.len() - 1,
+            None => self.entries.iter().rposition(|e| e != typed.trim())?,
         };
         let draft = self
             .browsing
@@ -144,6 +178,30 @@ mod tests {
         assert_eq!(input.text, "actor:putin ");
         input.delete_word();
         assert_eq!(input.text, "");
+    }
+
+    #[test]
+    fn the_first_up_skips_the_query_shown() {
+        let mut h = QueryHistory::with_entries(vec!["pokrovsk".into(), "nato".into()]);
+        assert_eq!(h.earlier("nato "), Some("pokrovsk"));
+        assert_eq!(h.earlier("ignored"), None);
+        assert_eq!(h.later().as_deref(), Some("nato"));
+        assert_eq!(h.later().as_deref(), Some("nato "));
+    }
+
+    #[test]
+    fn history_is_bounded_and_a_repeat_moves_to_the_end() {
+        let mut h = QueryHistory::with_entries(vec!["a".into(), "b".into(), "a".into()]);
+        assert_eq!(h.entries(), ["b", "a"]);
+        assert!(h.remember("b"));
+        assert_eq!(h.entries(), ["a", "b"]);
+        assert!(!h.remember("b"), "already the newest");
+        assert!(!h.remember("two\nlines"));
+        for n in 0..HISTORY_LIMIT {
+            h.remember(&n.to_string());
+        }
+        assert_eq!(h.entries().len(), HISTORY_LIMIT);
+        assert_eq!(h.entries()[0], "0");
     }
 
     #[test]

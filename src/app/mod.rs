@@ -9,6 +9,7 @@ pub mod history;
 pub mod input;
 pub mod layout;
 mod list_view;
+mod marks;
 mod navigate;
 mod page_history;
 pub mod page_layout;
@@ -24,6 +25,8 @@ mod tests;
 mod tests_detail;
 #[cfg(test)]
 mod tests_pages;
+#[cfg(test)]
+mod tests_session;
 
 pub use update::update;
 
@@ -33,6 +36,7 @@ use std::sync::Arc;
 pub use crate::action::{Action, Focus, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
+pub use marks::Marks;
 pub use pages::PageViews;
 pub use query::QueryState;
 
@@ -76,6 +80,11 @@ pub enum Effect {
     },
     /// Run a search on the worker thread.
     Search(SearchRequest),
+    /// Write the query history (oldest first) to its file.
+    SaveHistory {
+        path: PathBuf,
+        entries: Vec<String>,
+    },
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
@@ -90,8 +99,12 @@ pub struct Options {
     /// Searches go to the worker thread as effects (the explorer) instead of running
     /// inside `update` (tests and tools).
     pub background_search: bool,
-    /// Shown in the status bar at the start (config problems, a file not watched).
+    /// Listed in a panel at the start (config problems, a file not watched), one a line.
     pub notices: Vec<String>,
+    /// Queries of earlier sessions, oldest first.
+    pub history: Vec<String>,
+    /// Where to keep the query history; `None`: for this session only.
+    pub history_file: Option<PathBuf>,
 }
 
 impl Options {
@@ -117,13 +130,21 @@ pub struct App {
     /// The list that was focused last (open in the stacked layout while the detail has focus).
     pub(crate) last_list: EntityKind,
     pub(crate) lists: [ListView; EntityKind::COUNT],
+    /// What each list had selected when the filter was cleared: selected again in the
+    /// results that come (rather than the best match).
+    pub(crate) reselect: Option<[Option<crate::model::EntityRef>; EntityKind::COUNT]>,
     pub(crate) detail: DetailView,
     pub(crate) history: History,
+    pub(crate) marks: Marks,
     pub(crate) help: HelpView,
     pub(crate) export: Option<ExportPrompt>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
+    /// Problems found at the start, listed in a panel until a key closes it.
+    pub(crate) notices: Vec<String>,
+    /// Where the query history is written when it changes.
+    pub(crate) history_file: Option<PathBuf>,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -139,22 +160,25 @@ impl App {
 
     /// Like [`App::new`], with the search engine built already (on a loading thread).
     pub fn with_engine(loaded: Loaded, engine: Arc<SearchEngine>, options: Options) -> Self {
-        let notices = options.notices.join(" · ");
         let mut app = App {
             loaded,
-            query: QueryState::new(engine, options.background_search),
+            query: QueryState::new(engine, options.background_search, options.history),
             mode: Mode::Browse,
             page: Page::Browse,
             pages: PageViews::default(),
             focus: Focus::List(EntityKind::Actor),
             last_list: EntityKind::Actor,
             lists: [ListView::default(); EntityKind::COUNT],
+            reselect: None,
             detail: DetailView::default(),
             history: History::default(),
+            marks: Marks::default(),
             help: HelpView::default(),
             export: None,
             effects: Vec::new(),
-            status: (!notices.is_empty()).then_some(notices),
+            status: None,
+            notices: options.notices,
+            history_file: options.history_file,
             reload_error: None,
             width: options.width,
             height: options.height,

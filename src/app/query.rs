@@ -65,12 +65,13 @@ impl SearchState {
 }
 
 impl QueryState {
-    /// An empty query over `engine`; `background` runs searches on the worker.
-    pub(crate) fn new(engine: Arc<SearchEngine>, background: bool) -> Self {
+    /// An empty query over `engine`; `background` runs searches on the worker; `history`:
+    /// earlier queries, oldest first.
+    pub(crate) fn new(engine: Arc<SearchEngine>, background: bool, history: Vec<String>) -> Self {
         let results = engine.search(&Query::default());
         QueryState {
             input: TextInput::default(),
-            history: QueryHistory::default(),
+            history: QueryHistory::with_entries(history),
             error: None,
             engine,
             results,
@@ -218,5 +219,29 @@ impl QueryState {
             self.take(String::new(), Query::default(), everything);
         }
         self.search.background = background;
+    }
+}
+
+impl super::App {
+    /// Remembers the query typed in the history, and asks for the history file to be
+    /// written when that changed it.
+    pub(crate) fn remember_query(&mut self) {
+        if self.query.history.remember(&self.query.input.text)
+            && let Some(path) = &self.history_file
+        {
+            self.effects.push(Effect::SaveHistory {
+                path: path.clone(),
+                entries: self.query.history.entries().to_vec(),
+            });
+        }
+    }
+
+    /// The history file could not be written: the history stays for this session only.
+    pub(crate) fn history_not_saved(&mut self, why: &str) {
+        self.history_file = None;
+        self.status = Some(format!(
+            "The query history was not saved ({}); it is kept for this session only",
+            crate::text::sanitize_line(why)
+        ));
     }
 }

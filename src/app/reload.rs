@@ -32,6 +32,7 @@ impl App {
         let (new, old) = (&self.loaded, &old);
         self.history.remap(|stop| remap(stop, old, new));
         let page = page.map(|page| remap_page(page, old, &self.loaded));
+        self.marks.remap(&old.dossier, &self.loaded.index);
         // The detail shown indexes the old dossier: nothing of it may be kept.
         self.detail.clear();
         self.results_changed();

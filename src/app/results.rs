@@ -5,10 +5,19 @@ use crate::model::EntityKind;
 use crate::search::SearchDone;
 
 impl App {
+    /// The next results keep what each list has selected now (clearing the filter).
+    pub(crate) fn keep_selection_through_the_search(&mut self) {
+        self.reselect = Some(EntityKind::ALL.map(|kind| self.selected(kind)));
+    }
+
     /// Searches again after the query text changed.
     pub(crate) fn apply_query(&mut self) {
         if self.query.apply(&mut self.effects) {
             self.results_changed();
+        }
+        if !self.query.pending() {
+            // Shown already, or nothing to search: the next results are another query's.
+            self.reselect = None;
         }
     }
 
@@ -30,6 +39,14 @@ impl App {
     /// New results are shown: as in fzf, the cursor goes to the best match.
     pub(crate) fn results_changed(&mut self) {
         self.lists = [ListView::default(); EntityKind::COUNT];
+        if let Some(selected) = self.reselect.take() {
+            for entity in selected.into_iter().flatten() {
+                if let Some(row) = self.query.results.rank_of(entity.kind, entity.index) {
+                    self.list_view_mut(entity.kind).selected = row;
+                    self.keep_selection_visible(entity.kind);
+                }
+            }
+        }
         // The hit `n`/`N` went to was one of the old query's.
         self.detail.current_hit = None;
         if self.results().count(self.last_list) == 0

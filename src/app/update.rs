@@ -4,6 +4,9 @@ use super::{Action, App, Effect, Focus, Mode, Page, Target};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    if !app.notices.is_empty() && close_notices(app, &action) {
+        return;
+    }
     if !matches!(action, Action::Resize(..) | Action::SearchFinished(_)) {
         app.status = None;
     }
@@ -23,6 +26,7 @@ pub fn update(app: &mut App, action: Action) {
             ));
         }
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
+        Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
@@ -34,6 +38,25 @@ pub fn update(app: &mut App, action: Action) {
         app.focus = Focus::List(app.last_list);
     }
     app.rank_visible();
+}
+
+/// The panel of problems found at the start closes on the user's first key or click: Esc
+/// and Enter only close it (`true`); any other key closes it and does what it does, so
+/// that no key is lost.
+fn close_notices(app: &mut App, action: &Action) -> bool {
+    let from_the_user = !matches!(
+        action,
+        Action::Resize(..)
+            | Action::SearchFinished(_)
+            | Action::Reloaded(_)
+            | Action::ExportFinished(_)
+            | Action::Copied(_)
+            | Action::HistoryNotSaved(_)
+    );
+    if from_the_user {
+        app.notices.clear();
+    }
+    from_the_user && matches!(action, Action::Escape | Action::Activate)
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
@@ -131,6 +154,9 @@ fn browse(app: &mut App, action: Action) {
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
+        (Action::ToggleMark, _) => app.toggle_mark(),
+        (Action::MarkAll, _) => app.mark_all(),
+        (Action::ClearMarks, _) => app.clear_marks(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}
@@ -138,9 +164,9 @@ fn browse(app: &mut App, action: Action) {
 }
 
 fn clear_query(app: &mut App) {
-    let query = &mut app.query;
-    query.history.remember(&query.input.text);
-    query.input.set("");
+    app.remember_query();
+    app.query.input.set("");
+    app.keep_selection_through_the_search();
     app.apply_query();
 }
 
@@ -187,7 +213,7 @@ fn search(app: &mut App, action: Action) {
         Action::CursorHome => return input.home(),
         Action::CursorEnd => return input.end(),
         Action::FinishSearch => {
-            history.remember(&input.text);
+            app.remember_query();
             app.mode = Mode::Browse;
             return;
         }
@@ -237,7 +263,7 @@ fn click(app: &mut App, target: Target) {
         return;
     }
     if app.mode == Mode::Search && target != Target::SearchBar {
-        app.query.history.remember(&app.query.input.text);
+        app.remember_query();
         app.mode = Mode::Browse;
     }
     match target {

@@ -1,4 +1,5 @@
-//! The non-interactive commands: validate, list, show, search, completions. Data goes to
+//! The non-interactive commands: validate, list, show, search, filter, export, config
+//! check, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, Write};
@@ -8,12 +9,13 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use serde_json::Value;
 
-use crate::cli::{Cli, Command, DataArgs, DataFormat};
+use crate::cli::{Cli, Command, ConfigCommand, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
 use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
 use crate::text::sanitize_line;
 
+mod config;
 mod export;
 mod filter;
 mod search;
@@ -65,6 +67,9 @@ pub fn run(command: Command) -> ExitCode {
             dossier_option,
             strict,
         } => validate(&mut out, dossier.or(dossier_option).as_deref(), strict),
+        Command::Config {
+            command: ConfigCommand::Check { file },
+        } => config::check(&mut out, file.as_deref()),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();

@@ -2,7 +2,7 @@
 //! a party's name and the source a position cites.
 
 use super::ViewSpec;
-use crate::model::{Loaded, Position};
+use crate::model::{EntityKind, EntityRef, Loaded, Position};
 use crate::text::sanitize_line;
 use crate::views::{SourceList, StanceMatrix, Timeline};
 
@@ -19,6 +19,25 @@ pub(super) fn list(loaded: &Loaded, view: &ViewSpec) -> String {
             view.query
         )
     }
+}
+
+/// The header line after the dossier in an export of marked entities: "3 marked: 2
+/// actors, 1 event".
+pub(super) fn marked_fields(entities: &[EntityRef]) -> Vec<(&'static str, String)> {
+    let kinds: Vec<String> = EntityKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let n = entities.iter().filter(|e| e.kind == kind).count();
+            let noun = if n == 1 {
+                kind.noun().to_string()
+            } else {
+                kind.plural_title().to_lowercase()
+            };
+            (n > 0).then(|| format!("{n} {noun}"))
+        })
+        .collect();
+    let what = format!("{} marked: {}", entities.len(), kinds.join(", "));
+    vec![("Marked", what)]
 }
 
 /// The header lines after the dossier in a matrix export.

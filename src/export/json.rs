@@ -115,7 +115,20 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
+        Scope::Marked(entities) => marked(loaded, entities, exported_at),
     }
+}
+
+/// The marked entities, each whole with its links and sources.
+fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+    let mut out = header(loaded, exported_at);
+    out.insert("marked".into(), json!({ "count": entities.len() }));
+    let entities: Vec<Value> = entities
+        .iter()
+        .map(|&e| entity_with_links(loaded, e))
+        .collect();
+    out.insert("entities".into(), Value::Array(entities));
+    pretty(Value::Object(out))
 }
 
 /// A view: the list's entries as references with their fact, and the selected entity whole.

@@ -114,6 +114,9 @@ pub enum Scope {
         query: String,
         sources: SourceList,
     },
+    /// The entities the user marked, each in full: actors first, each kind in dossier
+    /// order.
+    Marked(Vec<EntityRef>),
 }
 
 impl Scope {
@@ -160,6 +163,7 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::Matrix { query, .. } => ("matrix", query.as_str()),
         Scope::Timeline { query, .. } => ("timeline", query.as_str()),
         Scope::Sources { query, .. } => ("sources", query.as_str()),
+        Scope::Marked(_) => ("marked", ""),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

@@ -107,7 +107,19 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
+        Scope::Marked(entities) => marked(loaded, entities, exported_at),
     }
+}
+
+/// The marked entities, each in full.
+fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+    let mut out = header(loaded, exported_at, &describe::marked_fields(entities));
+    for &entity in entities {
+        out.push('\n');
+        let shown = detail(&loaded.dossier, &loaded.index, entity);
+        out.push_str(&detail_text(&shown, WIDTH));
+    }
+    out
 }
 
 /// A view as plain text: header, the list's entries, then the selected entity's detail.
@@ -373,28 +385,4 @@ pub(crate) fn position_text(loaded: &Loaded, actor: usize, cell: crate::views::C
     out.push_str(&wrap_hanging_text(&line, WIDTH, "", ""));
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    /// Issue #15: `2025-12-` / `03` and a URL cut in two were textwrap's hyphen splitting.
-    #[test]
-    fn dates_urls_and_ids_are_never_cut() {
-        let text = "The talks were held in Hallandale Beach on 2025-12-03, reported at \
-                    https://example.org/a-very-long-path/with-hyphens-in-it?x=1 by the envoy \
-                    witkoff-kushner-team";
-        for width in [20, 30, 41, 57, 80] {
-            let wrapped = super::wrap(text, width, "  ");
-            for token in [
-                "2025-12-03,",
-                "https://example.org/a-very-long-path/with-hyphens-in-it?x=1",
-                "witkoff-kushner-team",
-            ] {
-                assert!(
-                    wrapped.lines().any(|line| line.contains(token)),
-                    "{token} cut at {width}:\n{wrapped}"
-                );
-            }
-        }
-    }
 }

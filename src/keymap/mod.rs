@@ -63,6 +63,7 @@ mod remap;
 pub use bindings::BINDINGS;
 pub use commands::{COMMANDS, Command, action_name};
 pub use presses::{dispatch, presses};
+pub(crate) use remap::Remap;
 pub use remap::{Entry, Keymap, parse_key};
 
 use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};

@@ -1,8 +1,6 @@
 //! The key map in force: the built-in table, with the user's remaps from the config file
 //! applied and checked for conflicts.
 
-use std::collections::BTreeMap;
-
 use crossterm::event::KeyCode;
 
 use super::{BINDINGS, Context, Key, action_name, commands::command_of};
@@ -115,51 +113,146 @@ fn checked_with(context: Context) -> &'static [Context] {
     }
 }
 
+/// One line of `[keys]`: an action's name and the keys the user wants for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Remap {
+    pub action: String,
+    pub keys: Vec<String>,
+}
+
+/// What is wrong with remap number `remap` of the list given; that remap is not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RemapProblem {
+    pub remap: usize,
+    /// The action's name is at fault (unknown), not its keys.
+    pub in_name: bool,
+    pub message: String,
+}
+
+/// A key bound to two actions where both would be tried.
+struct Conflict {
+    key: Key,
+    actions: [Action; 2],
+}
+
+/// What is wrong with the remap of `action` among `conflicts`: each key that clashes, with
+/// the actions it is bound to as well.
+fn clash_message(action: &Action, conflicts: &[Conflict]) -> Option<String> {
+    let mut clashes: Vec<(String, Vec<&str>)> = Vec::new();
+    for c in conflicts {
+        let other = match &c.actions {
+            [a, b] if a == action => b,
+            [a, b] if b == action => a,
+            _ => continue,
+        };
+        let key = super::key_name(c.key);
+        match clashes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, others)) => others.push(action_name(other)),
+            None => clashes.push((key, vec![action_name(other)])),
+        }
+    }
+    if clashes.is_empty() {
+        return None;
+    }
+    let clashes: Vec<String> = clashes
+        .iter()
+        .map(|(key, others)| format!("key \"{key}\" is bound to {} too", others.join(" and ")))
+        .collect();
+    Some(format!(
+        "{}; keeping the built-in keys of {}",
+        clashes.join(", "),
+        action_name(action)
+    ))
+}
+
 impl Keymap {
-    /// The built-in key map with `remaps` (action name → keys) applied. On a problem, the
-    /// messages say which and the caller keeps the built-in map.
-    pub(crate) fn with_remaps(
-        remaps: &BTreeMap<String, Vec<String>>,
-    ) -> Result<Keymap, Vec<String>> {
+    /// The built-in key map with `remaps` applied. A remap with a problem (an unknown
+    /// action or key, or a key another action has) is left out, and says why; the good
+    /// ones apply.
+    pub(crate) fn with_remaps(remaps: &[Remap]) -> (Keymap, Vec<RemapProblem>) {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        for (name, keys) in remaps {
-            let parsed: Vec<Key> = keys
-                .iter()
-                .filter_map(|k| parse_key(k).map_err(|e| problems.push(e)).ok())
-                .collect();
-            let targets: Vec<usize> = (0..keymap.entries.len())
-                .filter(|&i| REMAPPABLE.contains(&keymap.entries[i].context))
-                .filter(|&i| action_name(&keymap.entries[i].action) == name)
-                .collect();
-            if targets.is_empty() {
-                problems.push(format!(
-                    "unknown action \"{name}\" in [keys]; see the names in the help (?)"
-                ));
+        // The remaps applied, by their number, with the action they rebind.
+        let mut applied: Vec<(usize, Action)> = Vec::new();
+        for (number, remap) in remaps.iter().enumerate() {
+            match keymap.apply(remap) {
+                Ok(action) => applied.push((number, action)),
+                Err((in_name, message)) => problems.push(RemapProblem {
+                    remap: number,
+                    in_name,
+                    message,
+                }),
             }
-            for i in targets {
-                let entry = &mut keymap.entries[i];
-                entry.keys = parsed.clone();
-                // Ctrl-c always quits, whatever else quit is mapped to.
-                if entry.action == Action::Quit && !entry.keys.contains(&Key::Ctrl('c')) {
-                    entry.keys.push(Key::Ctrl('c'));
+        }
+        // Undo the remaps that clash, until none does (the built-in map has no clash).
+        loop {
+            let conflicts = keymap.conflicts();
+            let mut undone = Vec::new();
+            for &(number, ref action) in &applied {
+                if let Some(message) = clash_message(action, &conflicts) {
+                    problems.push(RemapProblem {
+                        remap: number,
+                        in_name: false,
+                        message,
+                    });
+                    undone.push(number);
                 }
             }
+            if undone.is_empty() {
+                break;
+            }
+            for (_, action) in applied.iter().filter(|(n, _)| undone.contains(n)) {
+                keymap.restore(action);
+            }
+            applied.retain(|(n, _)| !undone.contains(n));
         }
-        for conflict in keymap.conflicts() {
-            if !problems.contains(&conflict) {
-                problems.push(conflict);
+        problems.sort_by_key(|p| p.remap);
+        (keymap, problems)
+    }
+
+    /// Binds the keys of `remap` to its action; the action, or why not (and whether the
+    /// name is at fault).
+    fn apply(&mut self, remap: &Remap) -> Result<Action, (bool, String)> {
+        let name = &remap.action;
+        let keys = remap
+            .keys
+            .iter()
+            .map(|k| parse_key(k))
+            .collect::<Result<Vec<Key>, String>>()
+            .map_err(|why| (false, format!("{why}; keeping the built-in keys of {name}")))?;
+        let targets: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| REMAPPABLE.contains(&self.entries[i].context))
+            .filter(|&i| action_name(&self.entries[i].action) == name)
+            .collect();
+        let Some(&first) = targets.first() else {
+            return Err((
+                true,
+                format!("unknown action \"{name}\"; see the names in brackets in the help (?)"),
+            ));
+        };
+        for &i in &targets {
+            let entry = &mut self.entries[i];
+            entry.keys = keys.clone();
+            // Ctrl-c always quits, whatever else quit is mapped to.
+            if entry.action == Action::Quit && !entry.keys.contains(&Key::Ctrl('c')) {
+                entry.keys.push(Key::Ctrl('c'));
             }
         }
-        if problems.is_empty() {
-            Ok(keymap)
-        } else {
-            Err(problems)
+        Ok(self.entries[first].action.clone())
+    }
+
+    /// Gives `action` its built-in keys back.
+    fn restore(&mut self, action: &Action) {
+        let builtin = Keymap::default();
+        for (entry, original) in self.entries.iter_mut().zip(builtin.entries) {
+            if entry.action == *action {
+                entry.keys = original.keys;
+            }
         }
     }
 
     /// Keys bound to two actions where both would be tried.
-    fn conflicts(&self) -> Vec<String> {
+    fn conflicts(&self) -> Vec<Conflict> {
         let mut found = Vec::new();
         for (i, a) in self.entries.iter().enumerate() {
             if !REMAPPABLE.contains(&a.context) {
@@ -170,7 +263,6 @@ impl Keymap {
                     continue;
                 }
                 for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
-                    let (x, y) = (action_name(&a.action), action_name(&b.action));
                     // The built-in table lets the pane's own key win over `Anywhere`
                     // (Esc in the detail); only same-context clashes and remapped keys count.
                     let builtin = BINDINGS
@@ -179,11 +271,14 @@ impl Keymap {
                         && BINDINGS
                             .iter()
                             .any(|d| d.action == b.action && d.keys.contains(key));
-                    if a.context == b.context || !builtin {
-                        found.push(format!(
-                            "key \"{}\" is bound to both {x} and {y}",
-                            super::key_name(*key)
-                        ));
+                    let known = found.iter().any(|c: &Conflict| {
+                        c.key == *key && c.actions == [a.action.clone(), b.action.clone()]
+                    });
+                    if (a.context == b.context || !builtin) && !known {
+                        found.push(Conflict {
+                            key: *key,
+                            actions: [a.action.clone(), b.action.clone()],
+                        });
                     }
                 }
             }
@@ -193,63 +288,5 @@ impl Keymap {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn remaps(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
-        pairs
-            .iter()
-            .map(|(a, k)| (a.to_string(), k.iter().map(|s| s.to_string()).collect()))
-            .collect()
-    }
-
-    #[test]
-    fn names_and_keys() {
-        assert_eq!(action_name(&Action::Quit), "quit");
-        assert_eq!(action_name(&Action::StartSearch), "start-search");
-        assert_eq!(
-            action_name(&Action::OpenPage(crate::action::Page::Matrix)),
-            "open-page-matrix"
-        );
-        assert_eq!(parse_key("ctrl-d"), Ok(Key::Ctrl('d')));
-        assert_eq!(parse_key("G"), Ok(Key::Plain(KeyCode::Char('G'))));
-        assert_eq!(parse_key("PgDn"), Ok(Key::Plain(KeyCode::PageDown)));
-        assert_eq!(parse_key("alt-left"), Ok(Key::Alt(KeyCode::Left)));
-        assert!(parse_key("hyper-x").is_err());
-    }
-
-    #[test]
-    fn the_built_in_map_has_no_conflicts() {
-        assert!(
-            Keymap::default().conflicts().is_empty(),
-            "{:?}",
-            Keymap::default().conflicts()
-        );
-    }
-
-    #[test]
-    fn remaps_apply_and_conflicts_are_refused() {
-        let keymap = Keymap::with_remaps(&remaps(&[("quit", &["x"])])).unwrap_or_default();
-        let quit = keymap
-            .entries
-            .iter()
-            .find(|e| e.action == Action::Quit && e.context == Context::Anywhere);
-        assert_eq!(
-            quit.map(|e| e.keys.clone()),
-            Some(vec![Key::Plain(KeyCode::Char('x')), Key::Ctrl('c')])
-        );
-        let clash = Keymap::with_remaps(&remaps(&[("quit", &["j"])])).unwrap_err();
-        assert_eq!(
-            clash,
-            vec![
-                "key \"j\" is bound to both down and quit".to_string(),
-                "key \"j\" is bound to both next-link and quit".to_string(),
-            ]
-        );
-        let unknown = Keymap::with_remaps(&remaps(&[("fly", &["f"])])).unwrap_err();
-        assert_eq!(
-            unknown,
-            vec!["unknown action \"fly\" in [keys]; see the names in the help (?)".to_string()]
-        );
-    }
-}
+#[path = "remap_tests.rs"]
+mod tests;

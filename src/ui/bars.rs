@@ -227,6 +227,7 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
         crate::export::Scope::Matrix { .. } => " Export the matrix to: ",
         crate::export::Scope::Timeline { .. } => " Export the timeline to: ",
         crate::export::Scope::Sources { .. } => " Export the sources to: ",
+        crate::export::Scope::Marked(_) => " Export the marked entities to: ",
     };
     line.push(what, |_| theme.label);
     let cursor = prompt.input.cursor;

@@ -31,12 +31,17 @@ impl ListPane<'_> {
         self.app.focus() == Focus::List(self.kind)
     }
 
-    /// "2 Events 3/13": the key that jumps here, the name, and the match count.
+    /// "2 Events 3/13": the key that jumps here, the name, and the match count; then
+    /// "· 2 marked" when some are.
     fn title(&self) -> String {
         let shown = self.app.results().count(self.kind);
         let total = self.app.loaded().dossier.count(self.kind);
+        let marked = match self.app.marks().count(self.kind) {
+            0 => String::new(),
+            n => format!("· {n} marked "),
+        };
         format!(
-            " {} {} {shown}/{total} ",
+            " {} {} {shown}/{total} {marked}",
             number(self.kind),
             self.kind.plural_title()
         )
@@ -60,7 +65,14 @@ impl ListPane<'_> {
             (true, false) => theme.selected_unfocused,
             _ => Style::new(),
         };
-        let marker = if selected { "> " } else { "  " };
+        // While the query typed cannot be read, the rows answer an earlier one: dimmed.
+        let base = if self.app.query().error().is_some() {
+            base.add_modifier(ratatui::style::Modifier::DIM)
+        } else {
+            base
+        };
+        let marked = self.app.marks().contains(entity);
+        let marker = row_marker(selected, marked);
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
@@ -70,7 +82,10 @@ impl ListPane<'_> {
         // (the first hit: a name that starts with one is never cut in front).
         let skip = skip_to_show(&name, first_run_end(&highlight), name_budget);
         let mut fitted = Fitted::default();
-        fitted.push(marker, |_| base);
+        fitted.push(
+            marker,
+            |i| if i == 1 { base.patch(theme.key) } else { base },
+        );
         if skip > 0 {
             fitted.push("…", |_| base);
         }
@@ -165,6 +180,17 @@ impl ListPane<'_> {
             Span::styled(rule, style),
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
+    }
+}
+
+/// The two columns before an entry: `>` on the selected one, `+` on a marked one (not `*`,
+/// which stars use).
+pub(crate) fn row_marker(selected: bool, marked: bool) -> &'static str {
+    match (selected, marked) {
+        (true, true) => ">+",
+        (true, false) => "> ",
+        (false, true) => " +",
+        (false, false) => "  ",
     }
 }
 

@@ -6,6 +6,7 @@ mod help;
 mod hit;
 mod lists;
 mod loading;
+mod notices;
 mod pages;
 mod text;
 mod theme;
@@ -47,6 +48,13 @@ impl Widget for &Screen<'_> {
             areas => pages::render(app, theme, areas, buf),
         }
         bars::status_bar(app, self.keymap, theme, layout.status, buf);
+        if !app.notices().is_empty() {
+            let panel = notices::NoticesPanel {
+                notices: app.notices(),
+                theme,
+            };
+            (&panel).render(area, buf);
+        }
         if app.mode() == Mode::Help {
             let help = help::HelpOverlay {
                 app,

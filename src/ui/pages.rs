@@ -217,7 +217,12 @@ fn cursor_note(app: &App) -> Option<String> {
 fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
     let t = app.pages().timeline();
     let inner = areas.inner;
-    block(theme, format!(" Timeline: {} events ", t.rows.len())).render(areas.block, buf);
+    let marked = match app.marks().count(crate::model::EntityKind::Event) {
+        0 => String::new(),
+        n => format!("· {n} marked "),
+    };
+    let title = format!(" Timeline: {} events {marked}", t.rows.len());
+    block(theme, title).render(areas.block, buf);
     if t.rows.is_empty() {
         let note = "No events match the search.";
         buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
@@ -261,7 +266,11 @@ fn timeline_row(
         Style::new()
     };
     let mut f = Fitted::default();
-    f.push(if selected { "> " } else { "  " }, |_| base);
+    let marked = app.marks().contains(crate::model::EntityRef::new(
+        crate::model::EntityKind::Event,
+        row.event,
+    ));
+    f.push(super::lists::row_marker(selected, marked), |_| base);
     f.push(&format!("{:when_width$}  ", row.when), |_| {
         base.patch(theme.label)
     });

@@ -21,6 +21,9 @@ pub struct Session {
     pub raw: Vec<u8>,
     pub child: Box<dyn Child + Send + Sync>,
     closed: bool,
+    /// The query history's folder (`XDG_STATE_HOME`) when the caller gave none: never the
+    /// real home's.
+    state_home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -77,6 +80,11 @@ impl Session {
                 command.env(key, value);
             }
         }
+        let state = command.get_env("XDG_STATE_HOME").is_none().then(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            command.env("XDG_STATE_HOME", dir.path());
+            dir
+        });
         let child = pair
             .slave
             .spawn_command(command)
@@ -101,7 +109,13 @@ impl Session {
             raw: Vec::new(),
             child,
             closed: false,
+            state_home: state,
         }
+    }
+
+    /// The `XDG_STATE_HOME` made for this session, when the caller gave none.
+    pub fn state_dir(&self) -> Option<&std::path::Path> {
+        self.state_home.as_ref().map(|dir| dir.path())
     }
 
     pub fn screen_text(&self) -> String {

@@ -62,7 +62,20 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) 
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
+        Scope::Marked(entities) => marked(loaded, entities, exported_at),
     }
+}
+
+/// The marked entities, each in full under its heading, then the sources they cite.
+fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+    let mut out = header(loaded, exported_at, &describe::marked_fields(entities));
+    let mut cited = Vec::new();
+    for &entity in entities {
+        let shown = detail(&loaded.dossier, &loaded.index, entity);
+        out.push_str(&detail_markdown(&shown, 2, &mut cited));
+    }
+    out.push_str(&footnotes(loaded, &cited));
+    out
 }
 
 /// A view: header, the list's entries numbered, the selected entity's detail, its sources.

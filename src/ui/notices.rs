@@ -1,0 +1,83 @@
+//! The panel of problems found at the start (the config file's, a file not watched): one
+//! a line, over the screen until the first key.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::text::sanitize_line;
+
+const FOOTER: &str = "Esc or Enter closes this; any other key closes it and does what it does. \
+                      `talks config check` lists the config file's problems again.";
+/// The footer where the problems and the whole footer do not fit.
+const SHORT_FOOTER: &str = "Esc closes · `talks config check`";
+
+pub(crate) struct NoticesPanel<'a> {
+    pub notices: &'a [String],
+    pub theme: &'a Theme,
+}
+
+impl NoticesPanel<'_> {
+    /// The problems wrapped to `width` (their lines after the first indented), then the
+    /// footer.
+    fn lines(&self, width: usize, rows: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+        let mut body = Vec::new();
+        let options = textwrap::Options::new(width.max(8)).subsequent_indent("  ");
+        for notice in self.notices {
+            for piece in textwrap::wrap(&sanitize_line(notice), &options) {
+                let mut fitted = Fitted::default();
+                fitted.push(&piece, |_| self.theme.error);
+                fitted.truncate(width);
+                body.push(Line::from(fitted.into_spans()));
+            }
+        }
+        let mut footer = textwrap::wrap(FOOTER, width.max(8));
+        if body.len() + footer.len() + 1 > rows {
+            footer = textwrap::wrap(SHORT_FOOTER, width.max(8));
+        }
+        let footer = footer
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l.into_owned(), self.theme.muted)))
+            .collect();
+        (body, footer)
+    }
+}
+
+impl Widget for &NoticesPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.saturating_sub(4).min(100);
+        if width < 12 || area.height < 5 {
+            return;
+        }
+        let inner_width = width as usize - 2;
+        let (body, footer) = self.lines(inner_width, area.height.saturating_sub(4) as usize);
+        let wanted = (body.len() + footer.len() + 3) as u16;
+        let height = wanted.min(area.height.saturating_sub(2)).max(3);
+        let panel = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        );
+        Clear.render(panel, buf);
+        let title = format!(" Problems found at the start ({}) ", self.notices.len());
+        let block = Block::bordered()
+            .border_style(self.theme.error)
+            .title(Span::styled(title, self.theme.title_focused));
+        let inner = block.inner(panel);
+        block.render(panel, buf);
+        // The footer stays whole at the bottom; the problems take what is left.
+        let rows = inner.height as usize;
+        let footer_rows = footer.len().min(rows.saturating_sub(1));
+        let body_rows = rows - footer_rows;
+        let mut lines: Vec<Line> = body.into_iter().take(body_rows).collect();
+        lines.resize(body_rows, Line::default());
+        lines.extend(footer.into_iter().take(footer_rows));
+        for (y, line) in lines.iter().enumerate() {
+            buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
+        }
+    }
+}
