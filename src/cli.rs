@@ -130,6 +130,15 @@ pub enum Command {
         /// Forgive typos, reading each line with the explorer's word rules.
         #[arg(long)]
         typos: bool,
+        /// At most this many lines (1 or more).
+        #[arg(long, value_parser = at_least_one)]
+        limit: Option<usize>,
+        /// Read records ended by NUL instead of lines (as `find -print0` writes them).
+        #[arg(long)]
+        read0: bool,
+        /// Write records ended by NUL instead of lines (for `xargs -0`).
+        #[arg(long)]
+        print0: bool,
     },
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.

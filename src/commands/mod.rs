@@ -2,7 +2,7 @@
 //! check, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -82,8 +82,22 @@ pub fn run(command: Command) -> ExitCode {
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
         }
-        Command::Filter { query, typos } => {
-            filter::run(&mut out, io::stdin().lock(), &query, typos)
+        Command::Filter {
+            query,
+            typos,
+            limit,
+            read0,
+            print0,
+        } => {
+            let options = filter::FilterOptions {
+                query,
+                typos,
+                limit,
+                read0,
+                print0,
+                to_terminal: io::stdout().is_terminal(),
+            };
+            filter::run(&mut out, io::stdin().lock(), &options)
         }
         Command::Export(args) => match load(
             args.dossier
