@@ -145,8 +145,8 @@ pub enum Action {
     ClearMarks,
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
-    /// What became of a copy: the name copied, or why it failed.
-    Copied(Result<String, String>),
+    /// What became of a copy: the name copied and how, or why it failed.
+    Copied(Result<(String, CopiedBy), String>),
     /// The query history file could not be written: why.
     HistoryNotSaved(String),
     /// The watched dossier was read again.
@@ -186,3 +186,14 @@ impl PartialEq for Reload {
 }
 
 impl Eq for Reload {}
+
+/// How a copy went out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopiedBy {
+    /// Sent to the terminal's clipboard (OSC 52), which never acknowledges it.
+    Terminal,
+    /// Taken by the copy command (named here).
+    Command(String),
+    /// The copy command failed (why), so it was sent to the terminal instead.
+    TerminalInstead { command: String, why: String },
+}

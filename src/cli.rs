@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SIZE", value_parser = crate::model::parse_size)]
     pub max_size: Option<u64>,
 
+    /// Copy with this command (e.g. "wl-copy", "xclip -selection clipboard", "pbcopy")
+    /// instead of through the terminal (OSC 52); the config's copy_command, given here.
+    #[arg(long, value_name = "CMD")]
+    pub copy_command: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

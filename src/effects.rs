@@ -5,8 +5,6 @@
 
 use std::io::Write;
 
-use crossterm::clipboard::CopyToClipboard;
-
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::export::{render, timestamp_now, write_atomic};
@@ -19,6 +17,7 @@ pub fn perform(
     effect: Effect,
     terminal: &mut impl Write,
     searcher: &SearchWorker,
+    copy_command: Option<&[String]>,
 ) -> Option<Action> {
     Some(match effect {
         Effect::Export {
@@ -31,8 +30,8 @@ pub fn perform(
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
         }
         Effect::Copy { text, name } => {
-            let copied = crossterm::execute!(terminal, CopyToClipboard::to_clipboard_from(text));
-            Action::Copied(copied.map(|()| name).map_err(|err| err.to_string()))
+            let copied = crate::clipboard::copy(&text, terminal, copy_command);
+            Action::Copied(copied.map(|by| (name, by)))
         }
         Effect::Search(request) => {
             searcher.submit(request);

@@ -66,6 +66,16 @@ fn main() -> ExitCode {
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
     let mut settings = settings;
+    if let Some(command) = &cli.copy_command {
+        match shlex::split(command) {
+            Some(words) if !words.is_empty() => settings.copy_command = Some(words),
+            _ => settings.problems.push(
+                "--copy-command: not a command (empty, or a quote left open); copies go \
+                 through the terminal (OSC 52)"
+                    .into(),
+            ),
+        }
+    }
     if cli.watch && dossier.is_none() {
         settings
             .problems
@@ -273,7 +283,7 @@ fn run(
         if let Some(action) = action {
             update(&mut app, action);
         }
-        redraw |= carry_out_effects(guard, &mut app, searcher)?;
+        redraw |= carry_out_effects(guard, &mut app, searcher, settings)?;
     }
     Ok(())
 }
@@ -284,6 +294,7 @@ fn carry_out_effects(
     guard: &mut TerminalGuard,
     app: &mut App,
     searcher: &SearchWorker,
+    settings: &Settings,
 ) -> io::Result<bool> {
     let mut suspended = false;
     while !app.effects().is_empty() {
@@ -296,7 +307,8 @@ fn carry_out_effects(
                 Some(Action::Resize(size.width, size.height))
             } else {
                 let backend = guard.terminal.backend_mut();
-                talks::effects::perform(app, effect, backend, searcher)
+                let copy_command = settings.copy_command.as_deref();
+                talks::effects::perform(app, effect, backend, searcher, copy_command)
             };
             if let Some(outcome) = outcome {
                 update(app, outcome);

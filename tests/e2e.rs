@@ -203,7 +203,7 @@ fn y_copies_the_shown_entity_through_osc_52() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
-    s.wait_for_text("Copied “United States” to the clipboard");
+    s.wait_for_text("Sent “United States” to the terminal's clipboard (OSC 52)");
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
     let payload: String = raw[start + 7..]
@@ -226,5 +226,24 @@ fn esc_then_a_key_sent_together_are_both_read() {
     s.send(b"\x1b2");
     s.wait_for_text("┌ 2 Events 13/13");
     s.wait_for_text("1 Actors 15/15");
+    s.quit();
+}
+
+/// `--copy-command` pipes the copy to a command instead, and says so.
+#[test]
+fn y_with_a_copy_command_pipes_the_text_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clipboard.txt");
+    let command = format!("sh -c 'cat > {}'", file.display());
+    let mut s = Session::start(&["--copy-command", &command], 120, 30, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"y");
+    s.wait_for_text("Copied “United States” with sh -c cat >");
+    let copied = std::fs::read_to_string(&file).unwrap();
+    assert!(copied.starts_with("United States\n"), "{copied}");
+    assert!(
+        !String::from_utf8_lossy(&s.raw).contains("\x1b]52;"),
+        "no OSC 52"
+    );
     s.quit();
 }

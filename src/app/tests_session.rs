@@ -315,3 +315,33 @@ fn export_acts_on_the_marks_when_there_are_some() {
     assert_eq!(value["entities"][0]["id"], "ukraine");
     assert_eq!(value["entities"][1]["kind"], "event");
 }
+
+/// OSC 52 never answers: the status says the text was sent, not copied; a copy command
+/// that failed is named with why.
+#[test]
+fn the_status_says_how_a_copy_went_out() {
+    use crate::action::CopiedBy;
+    let mut app = app();
+    let copied = |by: CopiedBy| Action::Copied(Ok(("Steve Witkoff".into(), by)));
+    update(&mut app, copied(CopiedBy::Terminal));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Sent “Steve Witkoff” to the terminal's clipboard (OSC 52)")
+    );
+    update(&mut app, copied(CopiedBy::Command("wl-copy".into())));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Copied “Steve Witkoff” with wl-copy")
+    );
+    let failed = CopiedBy::TerminalInstead {
+        command: "xclip".into(),
+        why: "it ended with status 1".into(),
+    };
+    update(&mut app, copied(failed));
+    assert_eq!(
+        app.status.as_deref(),
+        Some(
+            "xclip failed (it ended with status 1): sent “Steve Witkoff” to the terminal's clipboard (OSC 52) instead"
+        )
+    );
+}

@@ -19,12 +19,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ExportFinished(result) => app.export_finished(result),
         Action::Reloaded(reload) => app.reloaded(*reload.0, reload.1),
         Action::SearchFinished(done) => app.search_finished(*done),
-        Action::Copied(Ok(name)) => {
-            let name = crate::text::sanitize_line(&name).into_owned();
-            app.status = Some(format!(
-                "Copied “{name}” to the clipboard (through the terminal, OSC 52)"
-            ));
-        }
+        Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         action => match app.mode {
@@ -302,5 +297,19 @@ fn scroll(app: &mut App, target: Target, delta: i32) {
         }
         Target::Source(_) => app.move_page_cursor(0, delta.signum() as isize),
         Target::SearchBar | Target::Tab(_) => {}
+    }
+}
+
+/// What the status bar says of a copy: OSC 52 has no answer, so it was "sent", not
+/// "copied".
+fn copied_status(name: &str, by: &crate::action::CopiedBy) -> String {
+    use crate::action::CopiedBy;
+    let name = crate::text::sanitize_line(name);
+    match by {
+        CopiedBy::Terminal => format!("Sent “{name}” to the terminal's clipboard (OSC 52)"),
+        CopiedBy::Command(command) => format!("Copied “{name}” with {command}"),
+        CopiedBy::TerminalInstead { command, why } => format!(
+            "{command} failed ({why}): sent “{name}” to the terminal's clipboard (OSC 52) instead"
+        ),
     }
 }

@@ -32,6 +32,8 @@ pub(crate) struct Config {
     pub watch: Option<bool>,
     /// Keep the query history in a file (`false`: only for the session).
     pub history: Option<bool>,
+    /// A command that takes copied text on its standard input (`wl-copy`, `pbcopy`).
+    pub copy_command: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -43,6 +45,8 @@ pub struct Settings {
     pub watch: bool,
     /// Keep the query history in a file.
     pub history: bool,
+    /// The copy command's words; `None`: copies go through the terminal (OSC 52).
+    pub copy_command: Option<Vec<String>>,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -83,6 +87,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         dossier: None,
         watch: false,
         history: true,
+        copy_command: None,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -146,6 +151,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     // NO_COLOR wins over the file: the user asked for no colour in this terminal.
     settings.theme = if no_color { Theme::monochrome() } else { theme };
     settings.keymap = keymap(config, file, &mut problems);
+    settings.copy_command = copy_command(config, file, &mut problems);
     problems.sort_by_key(|(offset, _)| *offset);
     settings
         .problems
@@ -179,6 +185,21 @@ fn text<'a>(
                 "{label}: text in quotes is expected, not {article} {kind}; using the default"
             );
             problems.push(file.at(value.span(), &message));
+            None
+        }
+    }
+}
+
+/// `copy_command` split into words as a shell would (quotes kept together).
+fn copy_command(config: &Config, file: &File, problems: &mut Found) -> Option<Vec<String>> {
+    let value = config.copy_command.as_ref()?;
+    let command = text(value, "copy_command", file, problems)?;
+    match shlex::split(command) {
+        Some(words) if !words.is_empty() => Some(words),
+        _ => {
+            let message = "copy_command: not a command (empty, or a quote left open); copies \
+                           go through the terminal (OSC 52)";
+            problems.push(file.at(value.span(), message));
             None
         }
     }

@@ -167,3 +167,31 @@ fn values_of_the_wrong_type_are_problems_of_their_own() {
         )])
     );
 }
+
+#[test]
+fn a_copy_command_is_split_as_a_shell_would_and_a_bad_one_is_placed() {
+    let s = settings("copy_command = \"xclip -selection 'clip board'\"\n");
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert_eq!(
+        s.copy_command,
+        Some(vec![
+            "xclip".into(),
+            "-selection".into(),
+            "clip board".into()
+        ])
+    );
+    let s = settings("theme = \"dark\"\ncopy_command = \"xclip 'open\"\n");
+    assert_eq!(
+        s.problems,
+        [
+            "config.toml:2:16: copy_command: not a command (empty, or a quote left open); copies go through the terminal (OSC 52)"
+        ]
+    );
+    assert_eq!(s.copy_command, None);
+    let s = settings("copy_command = 3\n");
+    assert!(
+        s.problems[0].contains("copy_command: text in quotes is expected"),
+        "{:?}",
+        s.problems
+    );
+}

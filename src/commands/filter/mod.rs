@@ -368,7 +368,8 @@ mod tests {
         let input = "Negotiators in Florida\nNATO\nZoë Müller\nnato summit\n";
         assert_eq!(
             filter(input, "nato", false),
-            "nato summit\nNATO\nNegotiators in Florida\n"
+            "NATO\nnato summit\nNegotiators in Florida\n",
+            "fzf's order: equal scores, the shorter line first"
         );
         assert_eq!(
             filter(input, "NATO", false),
