@@ -104,6 +104,21 @@ mod tests {
         assert!(crlf.stream.is_some(), "CRLF files keep the fast path");
     }
 
+    /// Found by the fuzz target: `>` in a flow mapping starts no block scalar, and no plain
+    /// scalar either (libyaml refuses it; saphyr read it as text).
+    #[test]
+    fn a_block_indicator_inside_a_flow_mapping_is_left_to_serde_yaml() {
+        let text = "version: 1\ntitle: T\nsources: [{id: s1, kind: >\n\n  news, title: S}]\n";
+        let readings = Readings::of(text);
+        assert_eq!(readings.full, None);
+        assert_eq!(readings.stream, None);
+        let block = "version: 1\ntitle: >\n  T\nsources: [{id: s1, kind: k, title: S}]\n";
+        assert!(
+            Readings::of(block).stream.is_some(),
+            "block scalars keep the fast path"
+        );
+    }
+
     /// The fuzz corpus seeds: every hostile file reads the same everywhere.
     #[test]
     fn every_hostile_file_reads_the_same_everywhere() {

@@ -87,6 +87,12 @@ fn not_taken(why: &str) -> NotTaken {
     NotTaken(why.to_string())
 }
 
+/// The indicators that cannot start a plain scalar (`-`, `?` and `:` can, before a
+/// non-space, and saphyr and libyaml agree on those).
+const CANNOT_START_A_PLAIN_SCALAR: [char; 16] = [
+    '>', '|', '@', '`', '%', '!', '&', '*', '#', '\'', '"', '[', ']', '{', '}', ',',
+];
+
 struct Stream<'a> {
     parser: Parser<'a, StrInput<'a>>,
     peeked: Option<Event<'a>>,
@@ -110,6 +116,13 @@ impl<'a> Stream<'a> {
                 if *anchor != 0 || tag.is_some() =>
             {
                 Err(not_taken("anchor or tag"))
+            }
+            // YAML lets no plain scalar start with an indicator; libyaml refuses one, and
+            // saphyr reads `{a: >` … as text (found by the differential fuzz target).
+            Event::Scalar(value, ScalarStyle::Plain, _, _)
+                if value.starts_with(CANNOT_START_A_PLAIN_SCALAR) =>
+            {
+                Err(not_taken("a plain scalar starting with an indicator"))
             }
             _ => Ok(event),
         }
