@@ -27,6 +27,8 @@ pub fn perform(
             overwrite,
         } => {
             let text = render(app.loaded(), &scope, Some(&timestamp_now()), format);
+            // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
+            let path = crate::config::expand_home(&path, std::env::var_os("HOME"));
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
         }
         Effect::Copy { text, name } => {

@@ -247,3 +247,25 @@ fn y_with_a_copy_command_pipes_the_text_to_it() {
     );
     s.quit();
 }
+
+/// A `~` typed in the export prompt is the home folder, as in a shell (issue #15).
+#[test]
+fn a_tilde_in_the_export_prompt_is_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let home_path = home.path().to_str().unwrap();
+    // Run elsewhere: without the expansion, a folder named `~` would appear there.
+    let cwd = tempfile::tempdir().unwrap();
+    let cwd = cwd.path().to_str().unwrap();
+    let mut s = Session::start_in(cwd, &[], 100, 30, &[("HOME", home_path)]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"e");
+    s.wait_for_text("talks-actors.txt");
+    s.send(b"\x15~/brief.md\r");
+    s.wait_for_text("Exported to ");
+    s.quit();
+    let written = std::fs::read_to_string(home.path().join("brief.md")).unwrap();
+    assert!(
+        written.starts_with("# "),
+        "Markdown by its extension: {written}"
+    );
+}

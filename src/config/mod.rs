@@ -301,7 +301,7 @@ fn keymap(config: &Config, file: &File, problems: &mut Found) -> Keymap {
 
 /// `~/…` (or `~` alone) under the home folder, as a shell would read it; other paths as
 /// they are, and `~` too when there is no `HOME`.
-fn expand_home(path: &std::path::Path, home: Option<std::ffi::OsString>) -> PathBuf {
+pub fn expand_home(path: &std::path::Path, home: Option<std::ffi::OsString>) -> PathBuf {
     match (path.strip_prefix("~"), home) {
         (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => path.to_path_buf(),
