@@ -165,7 +165,7 @@ fn explore(
         }
     };
     let mut notices = settings.problems.clone();
-    let _watch = watched.and_then(|path| match watch_file(&path, wake.clone()) {
+    let watcher = watched.and_then(|path| match watch_file(&path, wake.clone()) {
         Ok(watcher) => Some(watcher),
         Err(why) => {
             notices.push(format!("Not watching the file: {why}"));
@@ -179,6 +179,7 @@ fn explore(
         height: size.height,
         background_search: true,
         notices,
+        watched: watcher.is_some(),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);
@@ -261,6 +262,10 @@ fn run(
         redraw = action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
+            // An open overlay scrolls no further than its end at this size.
+            if let Some(limit) = talks::ui::overlay_scroll_limit(&app, keymap) {
+                update(&mut app, Action::OverlayLimit(limit));
+            }
         }
         while !app.effects().is_empty() {
             for effect in app.take_effects() {

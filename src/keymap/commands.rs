@@ -72,6 +72,7 @@ pub const COMMANDS: &[Command] = &[
     command("answer-true", Action::Answer(true), "Yes, replace the file"),
     command("answer-false", Action::Answer(false), "No, back to the file name"),
     command("copy-selected", Action::CopySelected, "Copy the shown entity's text to the clipboard"),
+    command("toggle-overview", Action::ToggleOverview, "Overview of the dossier: summary, sources, counts, file"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -139,6 +140,7 @@ mod tests {
         "answer-true",
         "answer-false",
         "copy-selected",
+        "toggle-overview",
     ];
 
     #[test]

@@ -17,9 +17,12 @@ pub(crate) struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
 }
 
+/// The widest an overlay gets: wider lines are harder to read.
+const MOST_WIDTH: u16 = 120;
+
 /// The overlay's box: most of the screen, centred.
 pub(crate) fn help_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(90);
+    let width = area.width.saturating_sub(4).min(MOST_WIDTH);
     let height = area.height.saturating_sub(2);
     Rect::new(
         area.x + (area.width - width) / 2,
@@ -29,7 +32,7 @@ pub(crate) fn help_area(area: Rect) -> Rect {
     )
 }
 
-const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. Names in brackets remap keys in [keys] of config.toml.";
+const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. The names in parentheses are the actions' names for remapping keys in [keys] of config.toml.";
 
 impl HelpOverlay<'_> {
     /// Every line of the help: the filter, the bindings by context, the mouse note.
@@ -73,10 +76,25 @@ impl HelpOverlay<'_> {
     fn row_lines(&self, row: &HelpRow, key_width: usize, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
         let keys = format!("  {:key_width$}  ", row.keys);
-        let indent = keys.chars().count();
+        let indent = key_width + 4;
+        let mut lines = Vec::new();
+        // Keys wider than their column get a line of their own.
+        let keys = if keys.chars().count() > indent {
+            let mut fitted = Fitted::default();
+            fitted.push(keys.trim_end(), |_| theme.key);
+            fitted.truncate(width);
+            lines.push(Line::from(fitted.into_spans()));
+            " ".repeat(indent)
+        } else {
+            keys
+        };
         let remappable = !matches!(
             row.context,
-            Context::Search | Context::Export | Context::Help | Context::Overwrite
+            Context::Search
+                | Context::Export
+                | Context::Help
+                | Context::Overwrite
+                | Context::Overview
         );
         let name = if remappable {
             format!("  ({})", row.name)
@@ -86,7 +104,6 @@ impl HelpOverlay<'_> {
         let text = format!("{}{name}", row.description);
         let room = width.saturating_sub(indent).max(10);
         let description_chars = row.description.chars().count();
-        let mut lines = Vec::new();
         let mut at = 0;
         for (n, piece) in textwrap::wrap(&text, room).iter().enumerate() {
             let mut fitted = Fitted::default();
@@ -111,6 +128,13 @@ impl HelpOverlay<'_> {
         }
         lines
     }
+}
+
+/// How far the help can scroll in `area` (the whole screen).
+pub(crate) fn scroll_limit(overlay: &HelpOverlay, area: Rect) -> usize {
+    let inner = help_area(area).inner(ratatui::layout::Margin::new(1, 1));
+    let lines = overlay.lines(inner.width as usize).len();
+    lines.saturating_sub(inner.height as usize)
 }
 
 impl Widget for &HelpOverlay<'_> {
