@@ -41,7 +41,7 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = Fitted::default();
     left.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
     left.push(" ", |_| Style::new());
-    let file = shown_file(&app.loaded().name, app.watched(), width / 3);
+    let file = shown_file(&app.loaded().name, app.watched(), width * 2 / 5);
     left.push(&file, |_| theme.label);
     left.push(" · ", |_| theme.muted);
     left.push(&sanitize_line(&d.title), |_| theme.header);

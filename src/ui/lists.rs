@@ -24,7 +24,7 @@ pub(crate) struct ListPane<'a> {
 }
 
 /// The columns a why-snippet keeps however long the name.
-const MIN_SNIPPET: usize = 12;
+const MIN_SNIPPET: usize = 10;
 
 fn number(kind: EntityKind) -> usize {
     kind.slot() + 1
@@ -131,16 +131,24 @@ impl ListPane<'_> {
             return None;
         }
         let label = matched.field.label(entity.kind);
-        // The name comes first: the snippet takes what the whole name leaves, down to a
-        // few words of its own.
+        // The name comes first: the snippet takes what the whole name leaves (without its
+        // label when that is short), down to a few words of its own.
         let name = unicode_width::UnicodeWidthStr::width(loaded.dossier.name_of(entity));
-        let room = width
-            .saturating_sub(name + label.len() + 6)
-            .max(MIN_SNIPPET.min(width / 3));
+        let left = width.saturating_sub(name + 4);
+        let labelled = left >= label.len() + 2 + MIN_SNIPPET;
+        let room = if labelled {
+            left - label.len() - 2
+        } else {
+            left.max(MIN_SNIPPET.min(width / 3))
+        };
         let (snippet, hits) = matched.snippet(room);
         let muted = base.patch(self.theme.muted);
         let mut fitted = Fitted::default();
-        fitted.push(&format!("  {label}: "), |_| muted);
+        if labelled {
+            fitted.push(&format!("  {label}: "), |_| muted);
+        } else {
+            fitted.push("  ", |_| muted);
+        }
         for (i, c) in snippet.chars().enumerate() {
             let lit = hits.iter().any(|h| h.contains(&i));
             let style = if lit {
