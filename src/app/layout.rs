@@ -13,6 +13,8 @@ pub(crate) const MIN_WIDTH: u16 = 30;
 pub(crate) const MIN_HEIGHT: u16 = 8;
 /// From this width the lists and the detail sit side by side.
 const SIDE_BY_SIDE_WIDTH: u16 = 70;
+/// The detail keeps this many columns when the lists would like more.
+const DETAIL_LEAST: u16 = 36;
 /// Each list needs this many rows (borders included) before all four are shown open.
 const OPEN_LIST_HEIGHT: u16 = 8;
 
@@ -143,14 +145,16 @@ fn panes(body: Rect, shape: Shape) -> Panes {
 }
 
 /// The width of the list column beside the detail: what its rows need, at least half the
-/// width on smaller screens and two fifths on wide ones, at most three fifths.
+/// width on smaller screens and two fifths on wide ones, at most three fifths and never so
+/// much that the detail is left fewer than `DETAIL_LEAST` columns.
 fn list_column_width(width: u16, wanted: u16) -> u16 {
     let least = if width < 110 {
         width / 2
     } else {
         (width * 2 / 5).min(64)
     };
-    wanted.clamp(least, (width * 3 / 5).max(least))
+    let most = (width * 3 / 5).min(width.saturating_sub(DETAIL_LEAST));
+    wanted.clamp(least, most.max(least))
 }
 
 /// The columns of text inside the detail pane on a screen `width` wide, whether or not the
@@ -257,12 +261,13 @@ mod tests {
             shape.width = 80;
             (l.panes.list(EntityKind::Actor), layout(shape).panes.detail)
         };
+        // At 120 columns, up to three fifths; at 80, the detail keeps 36.
         let (list, detail) = wide(60);
         assert_eq!(list.map(|r| r.width), Some(60));
-        assert_eq!(detail.map(|r| r.width), Some(32));
+        assert_eq!(detail.map(|r| r.width), Some(36));
         let (list, detail) = wide(200);
         assert_eq!(list.map(|r| r.width), Some(72));
-        assert_eq!(detail.map(|r| r.width), Some(32));
+        assert_eq!(detail.map(|r| r.width), Some(36));
         let (list, _) = wide(10);
         assert_eq!(list.map(|r| r.width), Some(48));
     }
