@@ -50,7 +50,8 @@ impl HelpOverlay<'_> {
             .map(|r| r.keys.chars().count())
             .max()
             .unwrap_or(0)
-            .min(24);
+            .min(24)
+            .min(width / 3);
         let mut context = None;
         for row in &rows {
             if context != Some(row.context) {
