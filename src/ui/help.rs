@@ -155,7 +155,11 @@ impl Widget for &HelpOverlay<'_> {
         let block = Block::bordered()
             .border_style(theme.border_focused)
             .title(Span::styled(
-                " Help: keys (type to filter, Esc to close) ",
+                if area.width >= 48 {
+                    " Help: keys (type to filter, Esc to close) "
+                } else {
+                    " Help (type to filter) "
+                },
                 theme.title_focused,
             ));
         let inner = block.inner(area);
