@@ -192,9 +192,7 @@ fn help_wraps_the_search_syntax_at_any_width() {
 fn help_never_splits_an_action_name() {
     let mut app = app(80, 24);
     update(&mut app, Action::ToggleHelp);
-    for c in "previous hit".chars() {
-        update(&mut app, Action::Insert(c));
-    }
+    // Unfiltered, the key column is wide and the line wraps before the name.
     let shown = screen(&app);
     assert!(shown.contains("(find-previous)"), "{shown}");
 }
