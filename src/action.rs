@@ -21,6 +21,8 @@ pub enum Mode {
     Export,
     /// Asking whether to replace an existing file.
     ConfirmOverwrite,
+    /// The overview of the dossier is open (`i`).
+    Overview,
 }
 
 /// What fills the body of the screen.
@@ -125,6 +127,11 @@ pub enum Action {
     HistoryPrevious,
     HistoryNext,
     ToggleHelp,
+    /// `i`: the dossier's overview (title, summary, sources, counts, file).
+    ToggleOverview,
+    /// The most the open overlay (help, overview) can scroll at the current size and
+    /// filter: measured by the screen, sent by the event loop after each change.
+    OverlayLimit(usize),
     /// Show a page (the lists, the matrix, the timeline, the sources).
     OpenPage(Page),
     /// `e`: export the current view; `E`: the whole dossier as a briefing.

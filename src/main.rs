@@ -173,7 +173,7 @@ fn explore(
         }
     };
     let mut notices = settings.problems.clone();
-    let _watch = watched.and_then(|path| match watch_file(&path, wake.clone()) {
+    let watcher = watched.and_then(|path| match watch_file(&path, wake.clone()) {
         Ok(watcher) => Some(watcher),
         Err(why) => {
             notices.push(format!("Not watching the file: {why}"));
@@ -190,6 +190,7 @@ fn explore(
         notices,
         history,
         history_file,
+        watched: watcher.is_some(),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);
@@ -282,6 +283,10 @@ fn run(
         redraw = pressed || action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
+            // An open overlay scrolls no further than its end at this size.
+            if let Some(limit) = talks::ui::overlay_scroll_limit(&app, keymap) {
+                update(&mut app, Action::OverlayLimit(limit));
+            }
         }
         redraw |= carry_out_effects(guard, &mut app, searcher, settings)?;
     }

@@ -74,6 +74,16 @@ impl App {
         &self.history
     }
 
+    /// How far the overview is scrolled.
+    pub fn overview_scroll(&self) -> usize {
+        self.overview_scroll
+    }
+
+    /// Whether the dossier's file is watched for changes.
+    pub fn watched(&self) -> bool {
+        self.watched
+    }
+
     pub fn help(&self) -> &HelpView {
         &self.help
     }

@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 
-use super::page_layout::{PageAreas, page_areas};
+use super::page_layout::{PageAreas, PageCounts, page_areas};
 use crate::action::{Focus, Page};
 use crate::model::EntityKind;
 
@@ -13,6 +13,8 @@ pub(crate) const MIN_WIDTH: u16 = 30;
 pub(crate) const MIN_HEIGHT: u16 = 8;
 /// From this width the lists and the detail sit side by side.
 const SIDE_BY_SIDE_WIDTH: u16 = 70;
+/// The detail keeps this many columns when the lists would like more.
+const DETAIL_LEAST: u16 = 36;
 /// Each list needs this many rows (borders included) before all four are shown open.
 const OPEN_LIST_HEIGHT: u16 = 8;
 
@@ -27,6 +29,12 @@ pub struct Shape {
     pub list: EntityKind,
     /// How many sources the dossier has (the sources page splits its body by it).
     pub sources: usize,
+    /// How many sticking points the matrix shows (its columns share the width).
+    pub matrix_columns: usize,
+    /// Some event of the dossier has no date.
+    pub undated_events: bool,
+    /// The columns the list column needs for its widest row (borders included).
+    pub list_width: u16,
 }
 
 /// Every rectangle of one screen.
@@ -100,16 +108,25 @@ pub fn layout(shape: Shape) -> Layout {
         search,
         status,
         body,
-        panes: panes(body, shape.focus, shape.list),
-        page: page_areas(shape.page, body, shape.sources),
+        panes: panes(body, shape),
+        page: page_areas(
+            shape.page,
+            body,
+            PageCounts {
+                sources: shape.sources,
+                matrix_columns: shape.matrix_columns,
+                undated: shape.undated_events,
+            },
+        ),
     }
 }
 
-fn panes(body: Rect, focus: Focus, list: EntityKind) -> Panes {
+fn panes(body: Rect, shape: Shape) -> Panes {
+    let (focus, list) = (shape.focus, shape.list);
     let mut panes = Panes::default();
     if body.width >= SIDE_BY_SIDE_WIDTH {
         let [left, detail] = Split::horizontal([
-            Constraint::Length(list_column_width(body.width)),
+            Constraint::Length(list_column_width(body.width, shape.list_width)),
             Constraint::Fill(1),
         ])
         .areas(body);
@@ -127,21 +144,24 @@ fn panes(body: Rect, focus: Focus, list: EntityKind) -> Panes {
     panes
 }
 
-/// The width of the list column beside the detail: half the width on smaller screens, two
-/// fifths on wide ones.
-fn list_column_width(width: u16) -> u16 {
-    if width < 110 {
+/// The width of the list column beside the detail: what its rows need, at least half the
+/// width on smaller screens and two fifths on wide ones, at most three fifths and never so
+/// much that the detail is left fewer than `DETAIL_LEAST` columns.
+fn list_column_width(width: u16, wanted: u16) -> u16 {
+    let least = if width < 110 {
         width / 2
     } else {
         (width * 2 / 5).min(64)
-    }
+    };
+    let most = (width * 3 / 5).min(width.saturating_sub(DETAIL_LEAST));
+    wanted.clamp(least, most.max(least))
 }
 
 /// The columns of text inside the detail pane on a screen `width` wide, whether or not the
 /// detail is on screen now (on narrow screens it takes the whole width when shown).
-pub(crate) fn detail_text_width(width: u16) -> usize {
+pub(crate) fn detail_text_width(width: u16, list_width: u16) -> usize {
     let pane = if width >= SIDE_BY_SIDE_WIDTH {
-        width - list_column_width(width)
+        width - list_column_width(width, list_width)
     } else {
         width
     };
@@ -185,6 +205,9 @@ mod tests {
             focus,
             list,
             sources: 1,
+            matrix_columns: 7,
+            undated_events: false,
+            list_width: 0,
         })
     }
 
@@ -221,6 +244,35 @@ mod tests {
     }
 
     #[test]
+    fn the_list_column_takes_what_its_rows_need_up_to_three_fifths() {
+        let wide = |list_width| {
+            let mut shape = Shape {
+                width: 120,
+                height: 40,
+                page: Page::Browse,
+                focus: Focus::Detail,
+                list: EntityKind::Actor,
+                sources: 1,
+                matrix_columns: 7,
+                undated_events: false,
+                list_width,
+            };
+            let l = layout(shape);
+            shape.width = 80;
+            (l.panes.list(EntityKind::Actor), layout(shape).panes.detail)
+        };
+        // At 120 columns, up to three fifths; at 80, the detail keeps 36.
+        let (list, detail) = wide(60);
+        assert_eq!(list.map(|r| r.width), Some(60));
+        assert_eq!(detail.map(|r| r.width), Some(36));
+        let (list, detail) = wide(200);
+        assert_eq!(list.map(|r| r.width), Some(72));
+        assert_eq!(detail.map(|r| r.width), Some(36));
+        let (list, _) = wide(10);
+        assert_eq!(list.map(|r| r.width), Some(48));
+    }
+
+    #[test]
     fn too_small_below_the_minimum() {
         assert!(browse(29, 24, Focus::Detail, EntityKind::Actor).too_small);
         assert!(browse(80, 7, Focus::Detail, EntityKind::Actor).too_small);
@@ -231,7 +283,7 @@ mod tests {
     fn the_detail_text_width_is_the_detail_pane_s() {
         for (width, height) in [(80, 24), (120, 40), (200, 50), (70, 20)] {
             let l = browse(width, height, Focus::Detail, EntityKind::Actor);
-            assert_eq!(l.panes.detail_inner().1, detail_text_width(width));
+            assert_eq!(l.panes.detail_inner().1, detail_text_width(width, 0));
         }
     }
 }

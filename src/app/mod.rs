@@ -11,6 +11,7 @@ pub mod layout;
 mod list_view;
 mod marks;
 mod navigate;
+mod overlays;
 mod page_history;
 pub mod page_layout;
 mod pages;
@@ -105,6 +106,8 @@ pub struct Options {
     pub history: Vec<String>,
     /// Where to keep the query history; `None`: for this session only.
     pub history_file: Option<PathBuf>,
+    /// The dossier's file is watched for changes (`--watch`).
+    pub watched: bool,
 }
 
 impl Options {
@@ -137,6 +140,10 @@ pub struct App {
     pub(crate) history: History,
     pub(crate) marks: Marks,
     pub(crate) help: HelpView,
+    pub(crate) overview_scroll: usize,
+    /// The most the open overlay can scroll (see `Action::OverlayLimit`).
+    pub(crate) overlay_limit: usize,
+    pub(crate) watched: bool,
     pub(crate) export: Option<ExportPrompt>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
@@ -149,6 +156,10 @@ pub struct App {
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
     pub(crate) height: u16,
+    /// The columns the lists' widest row needs (see [`wanted_list_width`]).
+    pub(crate) list_width: u16,
+    /// Some event has no date (the timeline notes how those are placed).
+    pub(crate) undated_events: bool,
     pub(crate) should_quit: bool,
 }
 
@@ -160,6 +171,8 @@ impl App {
 
     /// Like [`App::new`], with the search engine built already (on a loading thread).
     pub fn with_engine(loaded: Loaded, engine: Arc<SearchEngine>, options: Options) -> Self {
+        let list_width = wanted_list_width(&loaded.dossier);
+        let undated_events = loaded.dossier.events.iter().any(|e| e.date.is_none());
         let mut app = App {
             loaded,
             query: QueryState::new(engine, options.background_search, options.history),
@@ -174,6 +187,9 @@ impl App {
             history: History::default(),
             marks: Marks::default(),
             help: HelpView::default(),
+            overview_scroll: 0,
+            overlay_limit: usize::MAX,
+            watched: options.watched,
             export: None,
             effects: Vec::new(),
             status: None,
@@ -182,6 +198,8 @@ impl App {
             reload_error: None,
             width: options.width,
             height: options.height,
+            list_width,
+            undated_events,
             should_quit: false,
         };
         app.show_selected();
@@ -208,7 +226,15 @@ impl App {
             focus: self.focus,
             list: self.last_list,
             sources: self.pages.source_list.rows.len(),
+            matrix_columns: self.pages.matrix().columns.len(),
+            undated_events: self.undated_events,
+            list_width: self.list_width,
         }
+    }
+
+    /// The columns of text in the detail pane at the current width.
+    pub(crate) fn detail_text_width(&self) -> usize {
+        layout::detail_text_width(self.width, self.list_width)
     }
 
     pub(crate) fn list_view_mut(&mut self, kind: EntityKind) -> &mut ListView {
@@ -217,7 +243,7 @@ impl App {
 
     /// Shows `entity` in the detail pane (scrolled to the top) without touching history.
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
-        let width = layout::detail_text_width(self.width);
+        let width = self.detail_text_width();
         self.detail.show(&self.loaded, entity, width);
     }
 
@@ -233,8 +259,29 @@ impl App {
 
     /// Takes a new dossier (a reload); the caller puts selection and detail back.
     pub(crate) fn replace_loaded(&mut self, loaded: Loaded, engine: Arc<SearchEngine>) -> Loaded {
+        self.list_width = wanted_list_width(&loaded.dossier);
+        self.undated_events = loaded.dossier.events.iter().any(|e| e.date.is_none());
         let old = std::mem::replace(&mut self.loaded, loaded);
         self.query.replace_engine(engine);
         old
     }
+}
+
+/// The columns a list row needs to show an entity's name and fact whole (the marker, the
+/// gap and the borders included), the widest of the dossier's, up to a screen's worth.
+fn wanted_list_width(dossier: &crate::model::Dossier) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    const ENOUGH: usize = 200;
+    let mut widest = 0;
+    for kind in EntityKind::ALL {
+        for index in 0..dossier.count(kind) {
+            let entity = crate::model::EntityRef { kind, index };
+            let row = dossier.name_of(entity).width() + dossier.labelled_fact_of(entity).width();
+            widest = widest.max(row + 6);
+            if widest >= ENOUGH {
+                return ENOUGH as u16;
+            }
+        }
+    }
+    widest as u16
 }

@@ -126,7 +126,7 @@ impl App {
             .saturating_sub(self.detail_rows());
         let at = self.detail.scroll.min(before);
         (self.width, self.height) = (width, height);
-        self.detail.lay_out(super::layout::detail_text_width(width));
+        self.detail.lay_out(self.detail_text_width());
         let after = self
             .detail
             .screen_lines()

@@ -4,8 +4,10 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::Page;
 
-/// Columns of one matrix cell, and at most this much for the row names.
+/// Columns of one matrix cell at least (they share what the screen has left, up to the
+/// most), and this much for the row names.
 pub(crate) const MATRIX_COLUMN_WIDTH: u16 = 12;
+const MATRIX_COLUMN_MOST: u16 = 24;
 pub(crate) const MATRIX_NAME_WIDTH: u16 = 20;
 /// Rows above the grid for the column titles.
 pub(crate) const MATRIX_HEADER_ROWS: u16 = 2;
@@ -36,6 +38,8 @@ pub struct MatrixAreas {
     /// The grid's rows and columns that fit (at least one each).
     pub rows: usize,
     pub columns: usize,
+    /// Screen columns of one grid column (its cell and a space).
+    pub column_width: u16,
     /// The legend, then the note on the cell under the cursor.
     pub notes: Rect,
 }
@@ -56,7 +60,7 @@ impl MatrixAreas {
 
     /// The first screen column of grid column `n`.
     pub(crate) fn column_x(&self, n: usize) -> u16 {
-        self.inner.x + MATRIX_NAME_WIDTH + n as u16 * MATRIX_COLUMN_WIDTH
+        self.inner.x + MATRIX_NAME_WIDTH + n as u16 * self.column_width
     }
 
     /// The grid spot at `at`, if the point is on a row of the grid.
@@ -68,7 +72,7 @@ impl MatrixAreas {
         }
         let row = (at.y - top) as usize;
         let column = (at.x >= self.column_x(0))
-            .then(|| ((at.x - self.column_x(0)) / MATRIX_COLUMN_WIDTH) as usize)
+            .then(|| ((at.x - self.column_x(0)) / self.column_width) as usize)
             .filter(|&c| c < self.columns);
         if column.is_none() && at.x >= self.column_x(0) {
             return None;
@@ -77,16 +81,36 @@ impl MatrixAreas {
     }
 }
 
-/// The timeline: one event a row inside a block.
+/// The timeline: one event a row inside a block, under a note on undated events if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimelineAreas {
     pub block: Rect,
     pub inner: Rect,
+    /// The row of the note on how undated events are placed, when there are any.
+    pub note: Option<Rect>,
+    /// Where the events' rows go.
+    pub list: Rect,
 }
 
 impl TimelineAreas {
     pub fn rows(&self) -> usize {
-        self.inner.height as usize
+        self.list.height as usize
+    }
+}
+
+fn timeline_areas(block: Rect, inner: Rect, undated: bool) -> TimelineAreas {
+    let (note, list) = if undated && inner.height > 1 {
+        let note = Rect::new(inner.x, inner.y, inner.width, 1);
+        let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+        (Some(note), list)
+    } else {
+        (None, inner)
+    };
+    TimelineAreas {
+        block,
+        inner,
+        note,
+        list,
     }
 }
 
@@ -105,18 +129,28 @@ pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
 }
 
-pub(crate) fn page_areas(page: Page, body: Rect, sources: usize) -> PageAreas {
+/// What the pages' layout depends on besides the body: how many sources the dossier has and
+/// how many sticking points the matrix shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PageCounts {
+    pub sources: usize,
+    pub matrix_columns: usize,
+    /// Some event has no date (the timeline says how those are placed).
+    pub undated: bool,
+}
+
+pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageAreas {
     let block = body;
     let inner = block.inner(ratatui::layout::Margin::new(1, 1));
     match page {
         Page::Browse => PageAreas::Browse,
-        Page::Matrix => PageAreas::Matrix(matrix_areas(block, inner)),
-        Page::Timeline => PageAreas::Timeline(TimelineAreas { block, inner }),
-        Page::Sources => PageAreas::Sources(sources_areas(block, inner, sources)),
+        Page::Matrix => PageAreas::Matrix(matrix_areas(block, inner, counts.matrix_columns)),
+        Page::Timeline => PageAreas::Timeline(timeline_areas(block, inner, counts.undated)),
+        Page::Sources => PageAreas::Sources(sources_areas(block, inner, counts.sources)),
     }
 }
 
-fn matrix_areas(block: Rect, inner: Rect) -> MatrixAreas {
+fn matrix_areas(block: Rect, inner: Rect, total_columns: usize) -> MatrixAreas {
     let note_rows = if block.height + 3 >= MATRIX_FULL_NOTES_HEIGHT {
         MATRIX_NOTE_ROWS
     } else {
@@ -125,12 +159,17 @@ fn matrix_areas(block: Rect, inner: Rect) -> MatrixAreas {
     let notes_top = inner.bottom().saturating_sub(note_rows).max(inner.y);
     let notes = Rect::new(inner.x, notes_top, inner.width, inner.bottom() - notes_top);
     let rows = inner.height.saturating_sub(MATRIX_HEADER_ROWS + note_rows) as usize;
-    let columns = inner.width.saturating_sub(MATRIX_NAME_WIDTH) / MATRIX_COLUMN_WIDTH;
+    let grid = inner.width.saturating_sub(MATRIX_NAME_WIDTH);
+    let columns = (grid / MATRIX_COLUMN_WIDTH).max(1);
+    // The columns shown share the width the grid has (the last one keeps no spare space).
+    let shown = columns.min(total_columns.max(1) as u16);
+    let column_width = (grid / shown).clamp(MATRIX_COLUMN_WIDTH, MATRIX_COLUMN_MOST);
     MatrixAreas {
         block,
         inner,
         rows: rows.max(1),
-        columns: (columns as usize).max(1),
+        columns: columns as usize,
+        column_width,
         notes,
     }
 }
@@ -165,7 +204,12 @@ mod tests {
     use super::*;
 
     fn matrix(width: u16, height: u16) -> MatrixAreas {
-        match page_areas(Page::Matrix, Rect::new(0, 2, width, height - 3), 1) {
+        let counts = PageCounts {
+            sources: 1,
+            matrix_columns: 7,
+            undated: false,
+        };
+        match page_areas(Page::Matrix, Rect::new(0, 2, width, height - 3), counts) {
             PageAreas::Matrix(m) => m,
             other => panic!("{other:?}"),
         }
@@ -176,6 +220,9 @@ mod tests {
         let m = matrix(80, 24);
         // 21 body rows: 2 borders, 2 title rows, 5 note rows.
         assert_eq!((m.rows, m.columns), (12, 4));
+        // The four columns share the 58 columns right of the names.
+        assert_eq!(m.column_width, 14);
+        assert_eq!(matrix(120, 40).column_width, 14);
         assert_eq!(m.notes, Rect::new(1, 17, 78, 5));
         let small = matrix(40, 12);
         assert_eq!((small.rows, small.columns), (3, 1));
@@ -207,7 +254,13 @@ mod tests {
 
     #[test]
     fn sources_split_a_third_for_the_list() {
-        let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), 2) else {
+        let counts = PageCounts {
+            sources: 2,
+            matrix_columns: 7,
+            undated: false,
+        };
+        let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), counts)
+        else {
             panic!("not the sources page");
         };
         assert_eq!(s.sources, Rect::new(1, 3, 78, 2));

@@ -1,13 +1,16 @@
 //! `update`: the one place where the explorer's state changes.
 
-use super::{Action, App, Effect, Focus, Mode, Page, Target};
+use super::{Action, App, Effect, Focus, Mode, Page, Target, overlays};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
     if !app.notices.is_empty() && close_notices(app, &action) {
         return;
     }
-    if !matches!(action, Action::Resize(..) | Action::SearchFinished(_)) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::SearchFinished(_) | Action::OverlayLimit(_)
+    ) {
         app.status = None;
     }
     match action {
@@ -19,13 +22,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::ExportFinished(result) => app.export_finished(result),
         Action::Reloaded(reload) => app.reloaded(*reload.0, reload.1),
         Action::SearchFinished(done) => app.search_finished(*done),
+        Action::OverlayLimit(limit) => overlays::limit(app, limit),
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
-            Mode::Help => help(app, action),
+            Mode::Help => overlays::help(app, action),
+            Mode::Overview => overlays::overview(app, action),
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
         },
     }
@@ -140,7 +145,8 @@ fn browse(app: &mut App, action: Action) {
             app.mode = Mode::Search;
             app.query.input.end();
         }
-        (Action::ToggleHelp, _) => open_help(app),
+        (Action::ToggleHelp, _) => overlays::open_help(app),
+        (Action::ToggleOverview, _) => overlays::open_overview(app),
         (Action::OpenPage(page), _) => app.open_page(page),
         (Action::StartExport, _) => {
             app.settle_search();
@@ -226,34 +232,11 @@ fn search(app: &mut App, action: Action) {
     }
 }
 
-fn open_help(app: &mut App) {
-    app.mode = Mode::Help;
-    app.help.filter.set("");
-    app.help.scroll = 0;
-}
-
-fn help(app: &mut App, action: Action) {
-    match action {
-        Action::Escape | Action::ToggleHelp => app.mode = Mode::Browse,
-        Action::Insert(c) => {
-            app.help.filter.insert(c);
-            app.help.scroll = 0;
-        }
-        Action::DeleteBack => app.help.filter.delete_back(),
-        Action::Up => app.help.scroll = app.help.scroll.saturating_sub(1),
-        Action::Down => app.help.scroll += 1,
-        Action::PageUp => app.help.scroll = app.help.scroll.saturating_sub(10),
-        Action::PageDown => app.help.scroll += 10,
-        Action::Top => app.help.scroll = 0,
-        _ => {}
-    }
-}
-
 fn click(app: &mut App, target: Target) {
     if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite) {
         return;
     }
-    if app.mode == Mode::Help {
+    if matches!(app.mode, Mode::Help | Mode::Overview) {
         app.mode = Mode::Browse;
         return;
     }

@@ -99,7 +99,7 @@ fn actor_links(b: &mut Builder<'_>, i: usize) {
 pub(super) fn event(b: &mut Builder<'_>, i: usize) {
     let e = &b.dossier.events[i];
     b.cite_all(&e.sources);
-    let mut fields = vec![Builder::field("Order", format!("#{}", e.order))];
+    let mut fields = vec![Builder::field("Order", e.order.to_string())];
     if let Some(date) = &e.date {
         fields.push(Builder::field("Date", date));
     }

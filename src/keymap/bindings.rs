@@ -7,7 +7,7 @@ use super::{Binding, Context, Key};
 use crate::action::{Action, Page};
 use crate::model::EntityKind;
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Overview, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
@@ -84,6 +84,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Plain(Char('U'))], Action::ClearMarks),
     bind!(Anywhere, [Plain(Esc)], Action::Escape, "Clear the search filter"),
     bind!(Anywhere, [Plain(Char('?'))], Action::ToggleHelp),
+    bind!(Anywhere, [Plain(Char('i'))], Action::ToggleOverview),
     bind!(Anywhere, [Plain(Char('q')), Ctrl('c')], Action::Quit),
     bind!(Anywhere, [Ctrl('z')], Action::Suspend),
     bind!(Search, [Plain(Enter)], Action::FinishSearch),
@@ -127,8 +128,21 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Help, [Plain(Down)], Action::Down, "Scroll down"),
     bind!(Help, [Plain(PageUp)], Action::PageUp),
     bind!(Help, [Plain(PageDown)], Action::PageDown),
+    bind!(Help, [Plain(Home)], Action::Top, "Scroll to the top"),
+    bind!(Help, [Plain(End)], Action::Bottom, "Scroll to the bottom"),
     bind!(Help, [Plain(Backspace)], Action::DeleteBack, "Delete a character of the filter"),
+    bind!(Help, [Ctrl('w')], Action::DeleteWord, "Delete a word of the filter"),
+    bind!(Help, [Ctrl('u')], Action::ClearInput, "Clear the filter"),
     bind!(Help, [Ctrl('c')], Action::Quit),
     bind!(Help, [Ctrl('z')], Action::Suspend),
-    bind!(Help, [Text], Action::Insert(' '), "Type to filter the help"),
+    bind!(Help, [Text], Action::Insert(' '), "Type to filter the help (letters are text: scroll with the arrows and PgUp/PgDn)"),
+    bind!(Overview, [Plain(Esc), Plain(Char('q')), Plain(Char('i'))], Action::Escape, "Close the overview"),
+    bind!(Overview, [Plain(Char('j')), Plain(Down)], Action::Down, "Scroll down"),
+    bind!(Overview, [Plain(Char('k')), Plain(Up)], Action::Up, "Scroll up"),
+    bind!(Overview, [Plain(PageDown), Ctrl('d')], Action::PageDown),
+    bind!(Overview, [Plain(PageUp), Ctrl('u')], Action::PageUp),
+    bind!(Overview, [Plain(Char('g')), Plain(Home)], Action::Top),
+    bind!(Overview, [Plain(Char('G')), Plain(End)], Action::Bottom),
+    bind!(Overview, [Ctrl('c')], Action::Quit),
+    bind!(Overview, [Ctrl('z')], Action::Suspend),
 ];

@@ -76,6 +76,7 @@ pub const COMMANDS: &[Command] = &[
     command("toggle-mark", Action::ToggleMark, "Mark or unmark the selection (on the timeline, the event), for copy and export"),
     command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
     command("clear-marks", Action::ClearMarks, "Clear every mark"),
+    command("toggle-overview", Action::ToggleOverview, "Overview of the dossier: summary, sources, counts, file"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -147,6 +148,7 @@ mod tests {
         "toggle-mark",
         "mark-all",
         "clear-marks",
+        "toggle-overview",
     ];
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Context {
     Overwrite,
     /// The matrix, timeline and sources pages.
     Pages,
+    /// The dossier's overview.
+    Overview,
 }
 
 impl Context {
@@ -31,6 +33,7 @@ impl Context {
             Context::Export => "In the export prompt",
             Context::Overwrite => "When asked to overwrite a file",
             Context::Pages => "In the matrix, timeline and sources",
+            Context::Overview => "In the overview",
         }
     }
 }
@@ -66,7 +69,7 @@ pub use presses::{dispatch, presses};
 pub(crate) use remap::Remap;
 pub use remap::{Entry, Keymap, parse_key};
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Overwrite, Pages, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Overview, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
@@ -97,6 +100,7 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::Help, _) => &[Help],
         (Mode::Export, _) => &[Export],
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
+        (Mode::Overview, _) => &[Overview],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
         (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
     }
@@ -264,6 +268,7 @@ mod tests {
             Mode::Help,
             Mode::Export,
             Mode::ConfirmOverwrite,
+            Mode::Overview,
         ] {
             assert_eq!(on_detail(mode, &ctrl_z), Some(Action::Suspend), "{mode:?}");
         }

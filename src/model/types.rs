@@ -330,4 +330,17 @@ impl Dossier {
             EntityKind::Place => self.places[entity.index].kind.to_string(),
         }
     }
+
+    /// The fact as the explorer shows it, an event's `order` labelled as one ("order 11 ·
+    /// disputed"); exports keep [`Dossier::fact_of`].
+    pub(crate) fn labelled_fact_of(&self, entity: EntityRef) -> String {
+        if entity.kind != EntityKind::Event {
+            return self.fact_of(entity);
+        }
+        let event = &self.events[entity.index];
+        match &event.date {
+            Some(date) => format!("{date} · {} · order {}", event.status, event.order),
+            None => format!("{} · order {}", event.status, event.order),
+        }
+    }
 }

@@ -7,20 +7,24 @@ use ratatui::text::Line;
 
 use super::text::Fitted;
 use super::theme::Theme;
-use crate::action::{Action, Focus, Mode};
+use crate::action::{Focus, Mode};
 use crate::app::App;
-use crate::keymap::{Context, Keymap, contexts, key_name};
+use crate::keymap::Keymap;
 use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
 pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = app.reload_error() {
+        // The point first (what failed and why); what is shown instead if there is room.
         let mut banner = Fitted::default();
-        banner.push(
-            " ⚠ Reload failed, showing the last good dossier: ",
-            |_| theme.error.add_modifier(Modifier::REVERSED),
-        );
+        banner.push(" ⚠ Reload failed ", |_| {
+            theme.error.add_modifier(Modifier::REVERSED)
+        });
         banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
+        let kept = " · showing the last good dossier";
+        if banner.width + kept.chars().count() <= area.width as usize {
+            banner.push(kept, |_| theme.muted);
+        }
         banner.truncate(area.width as usize);
         buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
         return;
@@ -37,6 +41,9 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = Fitted::default();
     left.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
     left.push(" ", |_| Style::new());
+    let file = shown_file(&app.loaded().name, app.watched(), width * 2 / 5);
+    left.push(&file, |_| theme.label);
+    left.push(" · ", |_| theme.muted);
     left.push(&sanitize_line(&d.title), |_| theme.header);
     let counts_width = unicode_width::UnicodeWidthStr::width(counts.as_str());
     let room_for_counts = width >= left.width + counts_width + 2;
@@ -50,6 +57,50 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let x = area.x + (width - counts_width) as u16;
         buf.set_stringn(x, area.y, &counts, counts_width, theme.muted);
     }
+}
+
+/// How many characters of `text` to leave out at the start so that the cursor (before
+/// character `cursor`, or after the end) shows in `room` columns after a `…`.
+fn scroll_to_cursor(text: &str, cursor: usize, room: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let widths: Vec<usize> = text.chars().map(|c| c.width().unwrap_or(0)).collect();
+    let upto = cursor.min(widths.len());
+    // The cursor's own cell: its character, or the space after the end.
+    let cell = widths.get(upto).copied().unwrap_or(1).max(1);
+    if widths[..upto].iter().sum::<usize>() + cell <= room {
+        return 0;
+    }
+    let mut skip = 0;
+    while skip < upto && widths[skip..upto].iter().sum::<usize>() + cell + 1 > room {
+        skip += 1;
+    }
+    skip
+}
+
+/// The dossier's file as the header names it: its last part (the folders are in the
+/// overview), "(watched)" under `--watch`, cut in the middle to `most` columns.
+fn shown_file(name: &str, watched: bool, most: usize) -> String {
+    if name == crate::model::BUILTIN_NAME {
+        return "built in".into();
+    }
+    let base = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.into(), |n| n.to_string_lossy());
+    let mut shown = sanitize_line(&base).into_owned();
+    if watched {
+        shown.push_str(" (watched)");
+    }
+    let chars: Vec<char> = shown.chars().collect();
+    let most = most.max(8);
+    if chars.len() <= most {
+        return shown;
+    }
+    let tail = (most - 1) / 2;
+    let head = most - 1 - tail;
+    let mut cut: String = chars[..head].iter().collect();
+    cut.push('…');
+    cut.extend(&chars[chars.len() - tail..]);
+    cut
 }
 
 pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -69,7 +120,18 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
         });
     } else {
         let text = sanitize_line(&query.text).into_owned();
-        let cursor = query.cursor;
+        // A query longer than the bar scrolls to keep the cursor in view.
+        let room = width.saturating_sub(line.width + 1);
+        let skip = if searching {
+            scroll_to_cursor(&text, query.cursor, room)
+        } else {
+            0
+        };
+        if skip > 0 {
+            line.push("…", |_| theme.muted);
+        }
+        let text: String = text.chars().skip(skip).collect();
+        let cursor = query.cursor.saturating_sub(skip);
         line.push(&text, |i| {
             if searching && i == cursor {
                 Style::new().add_modifier(Modifier::REVERSED)
@@ -111,35 +173,64 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// A tab's label on narrow screens.
-fn tab_label(focus: Focus) -> &'static str {
+/// A tab's label on narrow screens, and a shorter one.
+fn tab_label(focus: Focus) -> (&'static str, &'static str) {
     match focus {
-        Focus::List(EntityKind::Actor) => "Actors",
-        Focus::List(EntityKind::Event) => "Events",
-        Focus::List(EntityKind::StickingPoint) => "Points",
-        Focus::List(EntityKind::Place) => "Places",
-        Focus::Detail => "Detail",
+        Focus::List(EntityKind::Actor) => ("Actors", "Act"),
+        Focus::List(EntityKind::Event) => ("Events", "Ev"),
+        Focus::List(EntityKind::StickingPoint) => ("Points", "Pts"),
+        Focus::List(EntityKind::Place) => ("Places", "Pl"),
+        Focus::Detail => ("Detail", "Detail"),
     }
 }
 
-/// The column span of each tab: (focus, first column, width).
-pub(crate) fn tab_spans(width: u16) -> Vec<(Focus, u16, u16)> {
+/// The tabs' texts: with the lists' counts when they fit ("Actors 15", else "Act 15"),
+/// else the names alone.
+fn tab_texts(app: &App, width: u16) -> Vec<(Focus, String)> {
+    let count = |focus: Focus| match focus {
+        Focus::List(kind) => format!(" {}", app.results().count(kind)),
+        Focus::Detail => String::new(),
+    };
+    let forms: [&dyn Fn(Focus) -> String; 3] = [
+        &|f| format!("{}{}", tab_label(f).0, count(f)),
+        &|f| format!("{}{}", tab_label(f).1, count(f)),
+        &|f| tab_label(f).0.to_string(),
+    ];
+    let texts = |form: &dyn Fn(Focus) -> String| -> Vec<(Focus, String)> {
+        Focus::ORDER.iter().map(|&f| (f, form(f))).collect()
+    };
+    // Each tab takes its text, a space before it and a bar after it.
+    let fits = |texts: &[(Focus, String)]| {
+        texts
+            .iter()
+            .map(|(_, t)| t.chars().count() + 2)
+            .sum::<usize>()
+            <= width as usize
+    };
+    forms
+        .iter()
+        .map(|form| texts(*form))
+        .find(|t| fits(t))
+        .unwrap_or_else(|| texts(forms[2]))
+}
+
+/// The column span of each tab: (focus, first column, width), and its text.
+pub(crate) fn tab_spans(app: &App, width: u16) -> Vec<(Focus, u16, u16, String)> {
     let mut x = 0u16;
     let mut spans = Vec::new();
-    for focus in Focus::ORDER {
-        let w = tab_label(focus).len() as u16 + 1;
+    for (focus, text) in tab_texts(app, width) {
+        let w = text.chars().count() as u16 + 1;
         if x + w > width {
             break;
         }
-        spans.push((focus, x, w));
+        spans.push((focus, x, w, text));
         x += w + 1;
     }
     spans
 }
 
 pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    for (focus, x, w) in tab_spans(area.width) {
-        let label = tab_label(focus);
+    for (focus, x, w, label) in tab_spans(app, area.width) {
         let style = if app.focus() == focus {
             theme.title_focused.add_modifier(Modifier::REVERSED)
         } else {
@@ -150,59 +241,6 @@ pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(area.x + x + w, area.y, "│", 1, theme.border);
         }
     }
-}
-
-/// The actions the status bar names in a context, with their short labels.
-fn wanted_hints(context: Context) -> &'static [(Action, &'static str)] {
-    match context {
-        Context::Search => &[
-            (Action::FinishSearch, "keep filter"),
-            (Action::Escape, "clear"),
-            (Action::HistoryPrevious, "history"),
-        ],
-        Context::Help => &[(Action::Escape, "close"), (Action::Down, "scroll")],
-        Context::Pages => &[
-            (Action::Down, "move"),
-            (Action::Activate, "open"),
-            (Action::Escape, "lists"),
-        ],
-        Context::Detail => &[
-            (Action::NextLink, "next link"),
-            (Action::Activate, "follow"),
-            (Action::SwitchPane, "list"),
-        ],
-        Context::Lists => &[
-            (Action::Down, "move"),
-            (Action::Activate, "links"),
-            (Action::NextPane, "pane"),
-        ],
-        Context::Anywhere => &[
-            (Action::Back, "back"),
-            (Action::StartSearch, "search"),
-            (Action::ToggleHelp, "help"),
-            (Action::Quit, "quit"),
-        ],
-        Context::Export | Context::Overwrite => &[],
-    }
-}
-
-/// The key hints that matter in the current mode, taken from the keymap: the most specific
-/// context's, then those that work anywhere.
-fn hints(app: &App, keymap: &Keymap) -> Vec<(String, &'static str)> {
-    let mut hints = Vec::new();
-    for &context in contexts(app.mode(), app.focus(), app.page()) {
-        for (action, label) in wanted_hints(context) {
-            let key = keymap
-                .entries
-                .iter()
-                .find(|b| b.context == context && b.action == *action)
-                .and_then(|b| b.keys.first());
-            if let Some(&key) = key {
-                hints.push((key_name(key), *label));
-            }
-        }
-    }
-    hints
 }
 
 /// The export prompt, or the overwrite question, in the status bar's place.
@@ -266,7 +304,7 @@ pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, 
             theme.title_focused
         });
     } else {
-        for (key, label) in hints(app, keymap) {
+        for (key, label) in super::hints::hints(app, keymap, width) {
             line.push(&format!(" {key}"), |_| theme.key);
             line.push(&format!(" {label} "), |_| theme.muted);
         }

@@ -17,9 +17,12 @@ pub(crate) struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
 }
 
+/// The widest an overlay gets: wider lines are harder to read.
+const MOST_WIDTH: u16 = 120;
+
 /// The overlay's box: most of the screen, centred.
 pub(crate) fn help_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(90);
+    let width = area.width.saturating_sub(4).min(MOST_WIDTH);
     let height = area.height.saturating_sub(2);
     Rect::new(
         area.x + (area.width - width) / 2,
@@ -29,7 +32,7 @@ pub(crate) fn help_area(area: Rect) -> Rect {
     )
 }
 
-const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. Names in brackets remap keys in [keys] of config.toml.";
+const MOUSE_NOTE: &str = "Mouse: a click selects a row, focuses a pane or follows a link; the wheel scrolls the pane under the pointer. On the matrix, timeline and sources a click moves the cursor and a second click opens what it is on. The names in parentheses are the actions' names for remapping keys in [keys] of config.toml.";
 
 impl HelpOverlay<'_> {
     /// Every line of the help: the filter, the bindings by context, the mouse note.
@@ -47,7 +50,8 @@ impl HelpOverlay<'_> {
             .map(|r| r.keys.chars().count())
             .max()
             .unwrap_or(0)
-            .min(24);
+            .min(24)
+            .min(width / 3);
         let mut context = None;
         for row in &rows {
             if context != Some(row.context) {
@@ -62,7 +66,7 @@ impl HelpOverlay<'_> {
             lines.push(Line::from(none));
         }
         lines.push(Line::default());
-        for line in textwrap::wrap(MOUSE_NOTE, width.max(10)) {
+        for line in textwrap::wrap(MOUSE_NOTE, whole_words(width.max(10))) {
             lines.push(Line::from(Span::styled(line.into_owned(), theme.muted)));
         }
         lines
@@ -73,10 +77,25 @@ impl HelpOverlay<'_> {
     fn row_lines(&self, row: &HelpRow, key_width: usize, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
         let keys = format!("  {:key_width$}  ", row.keys);
-        let indent = keys.chars().count();
+        let indent = key_width + 4;
+        let mut lines = Vec::new();
+        // Keys wider than their column get a line of their own.
+        let keys = if keys.chars().count() > indent {
+            let mut fitted = Fitted::default();
+            fitted.push(keys.trim_end(), |_| theme.key);
+            fitted.truncate(width);
+            lines.push(Line::from(fitted.into_spans()));
+            " ".repeat(indent)
+        } else {
+            keys
+        };
         let remappable = !matches!(
             row.context,
-            Context::Search | Context::Export | Context::Help | Context::Overwrite
+            Context::Search
+                | Context::Export
+                | Context::Help
+                | Context::Overwrite
+                | Context::Overview
         );
         let name = if remappable {
             format!("  ({})", row.name)
@@ -86,9 +105,8 @@ impl HelpOverlay<'_> {
         let text = format!("{}{name}", row.description);
         let room = width.saturating_sub(indent).max(10);
         let description_chars = row.description.chars().count();
-        let mut lines = Vec::new();
         let mut at = 0;
-        for (n, piece) in textwrap::wrap(&text, room).iter().enumerate() {
+        for (n, piece) in textwrap::wrap(&text, whole_words(room)).iter().enumerate() {
             let mut fitted = Fitted::default();
             let lead = if n == 0 {
                 keys.clone()
@@ -113,6 +131,19 @@ impl HelpOverlay<'_> {
     }
 }
 
+/// Wrapping at spaces only: an action's name (`find-previous`) or a filter
+/// (`date:>=2025-11`) is never split at its hyphen.
+fn whole_words(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// How far the help can scroll in `area` (the whole screen).
+pub(crate) fn scroll_limit(overlay: &HelpOverlay, area: Rect) -> usize {
+    let inner = help_area(area).inner(ratatui::layout::Margin::new(1, 1));
+    let lines = overlay.lines(inner.width as usize).len();
+    lines.saturating_sub(inner.height as usize)
+}
+
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
@@ -124,7 +155,11 @@ impl Widget for &HelpOverlay<'_> {
         let block = Block::bordered()
             .border_style(theme.border_focused)
             .title(Span::styled(
-                " Help: keys (type to filter, Esc to close) ",
+                if area.width >= 48 {
+                    " Help: keys (type to filter, Esc to close) "
+                } else {
+                    " Help (type to filter) "
+                },
                 theme.title_focused,
             ));
         let inner = block.inner(area);

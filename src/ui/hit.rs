@@ -33,10 +33,10 @@ fn browse_target(app: &App, layout: &Layout, at: Position) -> Option<Target> {
     if let Some(tabs) = panes.tabs
         && tabs.contains(at)
     {
-        return tab_spans(tabs.width)
+        return tab_spans(app, tabs.width)
             .into_iter()
-            .find(|&(_, start, width)| at.x >= start && at.x < start + width)
-            .map(|(focus, _, _)| Target::Tab(focus));
+            .find(|&(_, start, width, _)| at.x >= start && at.x < start + width)
+            .map(|(focus, ..)| Target::Tab(focus));
     }
     for kind in EntityKind::ALL {
         if let Some(rect) = panes.list(kind)
@@ -89,7 +89,7 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
             };
             Some(Target::MatrixCell(row, column))
         }),
-        PageAreas::Timeline(t) => row_in(t.inner, at)
+        PageAreas::Timeline(t) => row_in(t.list, at)
             .and_then(|n| pages.timeline_view().row_at(n, pages.timeline().rows.len()))
             .map(Target::TimelineRow),
         PageAreas::Sources(s) => {

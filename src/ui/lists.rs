@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::cut::cut_name;
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::action::Focus;
@@ -21,6 +22,9 @@ pub(crate) struct ListPane<'a> {
     pub theme: &'a Theme,
     pub kind: EntityKind,
 }
+
+/// The columns a why-snippet keeps however long the name.
+const MIN_SNIPPET: usize = 10;
 
 fn number(kind: EntityKind) -> usize {
     kind.slot() + 1
@@ -78,25 +82,31 @@ impl ListPane<'_> {
         let name_budget = width
             .saturating_sub(fact_budget + marker.len())
             .max(width.min(4));
-        // Like fzf, cut the start of a long name rather than hide the characters that matched
-        // (the first hit: a name that starts with one is never cut in front).
-        let skip = skip_to_show(&name, first_run_end(&highlight), name_budget);
+        // The start of a name is its subject: cut the end, unless that hides the match.
+        let cut = cut_name(&name, first_run(&highlight), name_budget);
+        let lit = |i: usize| {
+            if highlight.binary_search(&i).is_ok() {
+                base.patch(theme.matched)
+            } else {
+                base
+            }
+        };
         let mut fitted = Fitted::default();
         fitted.push(
             marker,
             |i| if i == 1 { base.patch(theme.key) } else { base },
         );
-        if skip > 0 {
+        let head: String = name.chars().take(cut.head).collect();
+        fitted.push(&head, lit);
+        if let Some(tail) = cut.tail {
+            let (from, to) = (tail.start, tail.end);
             fitted.push("…", |_| base);
-        }
-        let shown: String = name.chars().skip(skip).collect();
-        fitted.push(&shown, |i| {
-            if highlight.binary_search(&(i + skip)).is_ok() {
-                base.patch(theme.matched)
-            } else {
-                base
+            let shown: String = name.chars().skip(from).take(to - from).collect();
+            fitted.push(&shown, |i| lit(i + from));
+            if to < name.chars().count() {
+                fitted.push("…", |_| base);
             }
-        });
+        }
         fitted.truncate(width.saturating_sub(fact_budget).max(width.min(4)));
         fact_fitted.truncate(width - fitted.width);
         let fill = width - fitted.width - fact_fitted.width;
@@ -114,7 +124,7 @@ impl ListPane<'_> {
             let budget = why.width;
             return (why, budget);
         }
-        let fact = sanitize_line(&self.app.loaded().dossier.fact_of(entity)).into_owned();
+        let fact = sanitize_line(&self.app.loaded().dossier.labelled_fact_of(entity)).into_owned();
         let mut fitted = Fitted::default();
         fitted.push(&format!("  {fact}"), |_| base.patch(self.theme.muted));
         let budget = if fitted.width <= width / 2 {
@@ -136,17 +146,24 @@ impl ListPane<'_> {
             return None;
         }
         let label = matched.field.label(entity.kind);
-        // The match is not in the name, so the snippet may take what the name leaves,
-        // keeping a third of the row for the name.
+        // The name comes first: the snippet takes what the whole name leaves (without its
+        // label when that is short), down to a few words of its own.
         let name = unicode_width::UnicodeWidthStr::width(loaded.dossier.name_of(entity));
-        let room = width
-            .saturating_sub(name.min(width / 3) + 4)
-            .max(width * 2 / 5)
-            .saturating_sub(label.len() + 4);
+        let left = width.saturating_sub(name + 4);
+        let labelled = left >= label.len() + 2 + MIN_SNIPPET;
+        let room = if labelled {
+            left - label.len() - 2
+        } else {
+            left.max(MIN_SNIPPET.min(width / 3))
+        };
         let (snippet, hits) = matched.snippet(room);
         let muted = base.patch(self.theme.muted);
         let mut fitted = Fitted::default();
-        fitted.push(&format!("  {label}: "), |_| muted);
+        if labelled {
+            fitted.push(&format!("  {label}: "), |_| muted);
+        } else {
+            fitted.push("  ", |_| muted);
+        }
         for (i, c) in snippet.chars().enumerate() {
             let lit = hits.iter().any(|h| h.contains(&i));
             let style = if lit {
@@ -194,36 +211,15 @@ pub(crate) fn row_marker(selected: bool, marked: bool) -> &'static str {
     }
 }
 
-/// The last character of the first run of consecutive highlighted characters.
-fn first_run_end(highlight: &[usize]) -> Option<usize> {
+/// The first and last character of the first run of consecutive highlighted characters.
+fn first_run(highlight: &[usize]) -> Option<(usize, usize)> {
     let first = *highlight.first()?;
     let run = highlight
         .iter()
         .enumerate()
         .take_while(|&(k, &i)| i == first + k)
         .count();
-    Some(first + run - 1)
-}
-
-/// How many leading characters of `name` to drop so that the character at `last_match`
-/// shows within `budget` columns (after a leading `…`).
-fn skip_to_show(name: &str, last_match: Option<usize>, budget: usize) -> usize {
-    use unicode_width::UnicodeWidthChar;
-    let Some(last) = last_match else { return 0 };
-    let widths: Vec<usize> = name.chars().map(|c| c.width().unwrap_or(0)).collect();
-    if last >= widths.len() {
-        return 0;
-    }
-    let needed = |from: usize| widths[from..=last].iter().sum::<usize>();
-    // Room for the match and the ellipsis after it when the end is cut too.
-    if needed(0) < budget {
-        return 0;
-    }
-    let mut skip = 0;
-    while skip < last && needed(skip) + 2 > budget {
-        skip += 1;
-    }
-    skip
+    Some((first, first + run - 1))
 }
 
 impl Widget for &ListPane<'_> {
@@ -283,21 +279,5 @@ impl Widget for &ListPane<'_> {
             self.theme.border
         };
         super::scrollbar(area, buf, count, rows, offset, thumb);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::skip_to_show;
-
-    #[test]
-    fn keeps_the_last_match_in_view() {
-        let name = "Russia claims control of Pokrovsk";
-        assert_eq!(skip_to_show(name, None, 10), 0);
-        assert_eq!(skip_to_show(name, Some(3), 10), 0);
-        // "Pokrovsk" ends at char 32: with 20 columns (an ellipsis each side), 15 go.
-        let skip = skip_to_show(name, Some(32), 20);
-        assert_eq!(skip, 15);
-        assert_eq!(&name[skip..], "ontrol of Pokrovsk");
     }
 }

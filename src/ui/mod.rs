@@ -1,12 +1,16 @@
 //! Rendering only: from `&App` to a frame. No state changes here.
 
 mod bars;
+mod cut;
 mod detail;
 mod help;
+mod hints;
 mod hit;
+mod legend;
 mod lists;
 mod loading;
 mod notices;
+mod overview;
 mod pages;
 mod text;
 mod theme;
@@ -63,6 +67,33 @@ impl Widget for &Screen<'_> {
             };
             (&help).render(area, buf);
         }
+        if app.mode() == Mode::Overview {
+            (&overview::OverviewOverlay { app, theme }).render(area, buf);
+        }
+    }
+}
+
+/// How far the open overlay (help or overview) can scroll on the app's screen; `None`
+/// when none is open.
+pub fn overlay_scroll_limit(app: &App, keymap: &Keymap) -> Option<usize> {
+    let (width, height) = app.size();
+    let area = Rect::new(0, 0, width, height);
+    // Styles change no line's length.
+    let theme = Theme::colour();
+    match app.mode() {
+        Mode::Help => Some(help::scroll_limit(
+            &help::HelpOverlay {
+                app,
+                theme: &theme,
+                keymap,
+            },
+            area,
+        )),
+        Mode::Overview => Some(overview::scroll_limit(
+            &overview::OverviewOverlay { app, theme: &theme },
+            area,
+        )),
+        _ => None,
     }
 }
 

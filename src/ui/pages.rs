@@ -9,10 +9,12 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::page_layout::{
-    MATRIX_COLUMN_WIDTH, MATRIX_NAME_WIDTH, MatrixAreas, PageAreas, SourcesAreas, TimelineAreas,
+    MATRIX_NAME_WIDTH, MatrixAreas, PageAreas, SourcesAreas, TimelineAreas,
 };
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
+
+use super::legend::{LEGEND, LEGEND_SHORT, matrix_title};
 
 /// Draws the page whose areas are given.
 pub fn render(app: &App, theme: &Theme, areas: PageAreas, buf: &mut Buffer) {
@@ -50,11 +52,7 @@ fn column_title(title: &str, width: usize) -> [String; 2] {
 
 fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     let matrix = app.pages().matrix();
-    let title = format!(
-        " Stance matrix: {} parties × {} sticking points ",
-        matrix.rows.len(),
-        matrix.columns.len()
-    );
+    let title = matrix_title(app, m);
     block(theme, title).render(m.block, buf);
     if matrix.is_empty() {
         let note = "No positions match the search. Esc clears it.";
@@ -85,7 +83,7 @@ fn visible_columns(app: &App, m: &MatrixAreas) -> impl Iterator<Item = (usize, u
 fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     let d = &app.loaded().dossier;
     let matrix = app.pages().matrix();
-    let cell_width = MATRIX_COLUMN_WIDTH as usize - 1;
+    let cell_width = m.column_width as usize - 1;
     for (n, column) in visible_columns(app, m) {
         let style = if column == app.pages().matrix_cursor().1 {
             theme.title_focused
@@ -142,13 +140,7 @@ fn matrix_row(
                 cell.push("·", |_| style);
             }
         }
-        put(
-            buf,
-            m.column_x(c),
-            y,
-            MATRIX_COLUMN_WIDTH as usize - 1,
-            cell,
-        );
+        put(buf, m.column_x(c), y, m.column_width as usize - 1, cell);
     }
 }
 
@@ -158,27 +150,39 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     if notes.y <= m.inner.y || notes.height == 0 {
         return;
     }
-    let mut legend = Fitted::default();
-    legend.push(
-        "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none",
-        |_| theme.muted,
-    );
-    if app.pages().matrix().columns.len() > m.columns {
-        legend.push("   h/l scroll", |_| theme.key);
+    let width = notes.width as usize;
+    let text = if LEGEND.chars().count() <= width {
+        LEGEND
+    } else {
+        LEGEND_SHORT
+    };
+    // A symbol never parts from its word (no-break spaces, restored after wrapping); the
+    // cursor's note keeps the last row.
+    let pairs = text
+        .replace("  ", "\n")
+        .replace(' ', "\u{a0}")
+        .replace('\n', " ");
+    let rows = textwrap::wrap(&pairs, width.max(10));
+    let most = if notes.height > 2 { 2 } else { 1 };
+    let legend_rows = rows.len().clamp(1, most);
+    for (n, row) in rows.iter().take(legend_rows).enumerate() {
+        let mut legend = Fitted::default();
+        legend.push(&row.replace('\u{a0}', " "), |_| theme.muted);
+        put(buf, notes.x, notes.y + n as u16, width, legend);
     }
-    put(buf, notes.x, notes.y, notes.width as usize, legend);
     let Some(text) = cursor_note(app) else {
         return;
     };
     let clean = sanitize_line(&text);
     let wrapped = textwrap::wrap(&clean, (notes.width as usize).max(10));
-    for (n, line) in wrapped.iter().take(notes.height as usize - 1).enumerate() {
+    let left = (notes.height as usize).saturating_sub(legend_rows);
+    for (n, line) in wrapped.iter().take(left).enumerate() {
         let mut f = Fitted::default();
         f.push(line, |_| Style::new());
         put(
             buf,
             notes.x,
-            notes.y + 1 + n as u16,
+            notes.y + (legend_rows + n) as u16,
             notes.width as usize,
             f,
         );
@@ -214,6 +218,11 @@ fn cursor_note(app: &App) -> Option<String> {
     })
 }
 
+/// Over the timeline when some event has no date: how those are placed (and shorter).
+const UNDATED_NOTE: &str =
+    "Undated events are placed by the dossier's order field (#); dates as written.";
+const UNDATED_NOTE_SHORT: &str = "Undated: placed by order (#)";
+
 fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
     let t = app.pages().timeline();
     let inner = areas.inner;
@@ -228,6 +237,20 @@ fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
         buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
         return;
     }
+    if let Some(note) = areas.note {
+        let mut f = Fitted::default();
+        let fits = UNDATED_NOTE.chars().count() <= note.width as usize;
+        f.push(
+            if fits {
+                UNDATED_NOTE
+            } else {
+                UNDATED_NOTE_SHORT
+            },
+            |_| theme.muted,
+        );
+        put(buf, note.x, note.y, note.width as usize, f);
+    }
+    let inner = areas.list;
     let view = app.pages().timeline_view();
     for (n, row) in t
         .rows

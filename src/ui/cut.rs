@@ -1,0 +1,132 @@
+//! Cutting a name to fit a list row: the end goes first, so the start (the subject) stays;
+//! when that would hide the query's match, the start and the match both stay with `…`
+//! between them ("Ukraine rejects…claim to Pokrovsk").
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
+/// How far back the start's cut may move to end on a whole word.
+const WORD_SNAP: usize = 8;
+
+/// What of a name to show, in characters: its first `head`, then, when set, `…` and the
+/// characters of `tail` (followed by `…` when they stop before the end). Without a tail
+/// the whole name is pushed and cut at its end by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cut {
+    pub head: usize,
+    pub tail: Option<Range<usize>>,
+}
+
+/// Cuts `name` to `budget` columns so that the characters `run` (the first run of the
+/// query's match, first and last index) stay in view.
+pub(crate) fn cut_name(name: &str, run: Option<(usize, usize)>, budget: usize) -> Cut {
+    let chars: Vec<char> = name.chars().collect();
+    let widths: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
+    let whole = Cut {
+        head: chars.len(),
+        tail: None,
+    };
+    let width = |r: Range<usize>| widths[r].iter().sum::<usize>();
+    let Some((start, end)) = run.filter(|&(s, e)| s <= e && e < chars.len()) else {
+        return whole;
+    };
+    // Cutting the end keeps the match, with room for the `…` after it.
+    if width(0..chars.len()) <= budget || width(0..end + 1) < budget {
+        return whole;
+    }
+    let to_end = width(start..chars.len());
+    let (tail_end, trailing) = if to_end < budget {
+        (chars.len(), 0)
+    } else {
+        (end + 1, 1)
+    };
+    let room = budget.saturating_sub(width(start..tail_end) + 1 + trailing);
+    let head = snap_head(&chars, &widths, room * 2 / 3);
+    let context = room - width(0..head);
+    let mut tail_start = start;
+    let mut used = 0;
+    while tail_start > head && used + widths[tail_start - 1] <= context {
+        tail_start -= 1;
+        used += widths[tail_start];
+    }
+    // Start the context on a word.
+    if tail_start > 0
+        && !chars[tail_start - 1].is_whitespace()
+        && let Some(space) = (tail_start..start).find(|&i| chars[i].is_whitespace())
+    {
+        tail_start = space + 1;
+    }
+    Cut {
+        head,
+        tail: Some(tail_start..tail_end),
+    }
+}
+
+/// The characters of the start that fit in `room` columns, ending on a whole word when
+/// that loses little, without trailing spaces.
+fn snap_head(chars: &[char], widths: &[usize], room: usize) -> usize {
+    let mut head = 0;
+    let mut used = 0;
+    while head < chars.len() && used + widths[head] <= room {
+        used += widths[head];
+        head += 1;
+    }
+    if head < chars.len()
+        && !chars[head].is_whitespace()
+        && let Some(space) = (0..head).rev().find(|&i| chars[i].is_whitespace())
+        && head - space <= WORD_SNAP
+    {
+        head = space;
+    }
+    while head > 0 && chars[head - 1].is_whitespace() {
+        head -= 1;
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(name: &str, run: Option<(usize, usize)>, budget: usize) -> String {
+        let cut = cut_name(name, run, budget);
+        let chars: Vec<char> = name.chars().collect();
+        let mut text: String = chars[..cut.head.min(chars.len())].iter().collect();
+        if let Some(tail) = cut.tail {
+            text.push('…');
+            let end = tail.end;
+            text.extend(&chars[tail]);
+            if end < chars.len() {
+                text.push('…');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn keeps_the_start_and_the_match() {
+        let name = "Ukraine rejects Russia's claim to Pokrovsk";
+        // No match, or a match near the start: the whole name, cut at its end by the caller.
+        assert_eq!(shown(name, None, 20), name);
+        assert_eq!(shown(name, Some((0, 6)), 20), name);
+        // A match the end's cut would hide: the start, then the match with some context.
+        assert_eq!(
+            shown(name, Some((34, 41)), 33),
+            "Ukraine rejects…claim to Pokrovsk"
+        );
+        let cut = shown(name, Some((34, 41)), 20);
+        assert!(
+            cut.starts_with("Ukraine") && cut.ends_with("Pokrovsk"),
+            "{cut}"
+        );
+        assert!(cut.chars().count() <= 20, "{cut}");
+        // A match in the middle of a long name keeps an ellipsis after it too.
+        let cut = shown(name, Some((16, 23)), 20);
+        assert!(
+            cut.starts_with("Ukrain") && cut.contains("…Russia's…"),
+            "{cut}"
+        );
+        assert!(cut.chars().count() <= 20, "{cut}");
+    }
+}

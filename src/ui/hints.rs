@@ -1,0 +1,132 @@
+//! The status bar's key hints: the keys in force for what matters where the user is,
+//! the least important left out first when the bar is short.
+
+use crate::action::{Action, Page};
+use crate::app::App;
+use crate::keymap::{Context, Keymap, contexts, key_name};
+
+/// A hint of the status bar: the keys of its actions (joined by `/`), a short label, and
+/// how much it matters (the least important go first when the bar is short).
+struct Hint {
+    actions: &'static [Action],
+    label: &'static str,
+    weight: u8,
+}
+
+const fn hint(actions: &'static [Action], label: &'static str, weight: u8) -> Hint {
+    Hint {
+        actions,
+        label,
+        weight,
+    }
+}
+
+const PAGES: &[Action] = &[
+    Action::OpenPage(Page::Matrix),
+    Action::OpenPage(Page::Timeline),
+    Action::OpenPage(Page::Sources),
+];
+
+const SEARCH_HINTS: &[Hint] = &[
+    hint(&[Action::FinishSearch], "keep filter", 80),
+    hint(&[Action::Escape], "clear", 75),
+    hint(&[Action::HistoryPrevious], "history", 60),
+];
+
+const HELP_HINTS: &[Hint] = &[
+    hint(&[Action::Escape], "close", 100),
+    hint(&[Action::Down], "scroll", 80),
+    hint(&[Action::ClearInput], "clear filter", 60),
+];
+
+const OVERVIEW_HINTS: &[Hint] = &[
+    hint(&[Action::Escape], "close", 100),
+    hint(&[Action::Down], "scroll", 80),
+];
+
+const PAGES_HINTS: &[Hint] = &[
+    hint(&[Action::Down], "move", 80),
+    hint(&[Action::Activate], "open", 75),
+    hint(&[Action::Escape], "lists", 60),
+];
+
+const DETAIL_HINTS: &[Hint] = &[
+    hint(&[Action::NextLink], "next link", 80),
+    hint(&[Action::Activate], "follow", 75),
+    hint(&[Action::SwitchPane], "list", 60),
+];
+
+const LISTS_HINTS: &[Hint] = &[
+    hint(&[Action::Down], "move", 80),
+    hint(&[Action::Activate], "links", 75),
+    hint(&[Action::NextPane], "pane", 60),
+    hint(&[Action::SwitchPane], "detail", 40),
+];
+
+const ANYWHERE_HINTS: &[Hint] = &[
+    hint(&[Action::Back], "back", 45),
+    hint(&[Action::StartSearch], "search", 85),
+    hint(PAGES, "pages", 70),
+    hint(&[Action::StartExport], "export", 50),
+    hint(&[Action::ToggleOverview], "overview", 40),
+    hint(&[Action::ToggleHelp], "help", 100),
+    hint(&[Action::Quit], "quit", 90),
+];
+
+/// The hints the status bar gives in a context.
+fn wanted_hints(context: Context) -> &'static [Hint] {
+    match context {
+        Context::Search => SEARCH_HINTS,
+        Context::Help => HELP_HINTS,
+        Context::Overview => OVERVIEW_HINTS,
+        Context::Pages => PAGES_HINTS,
+        Context::Detail => DETAIL_HINTS,
+        Context::Lists => LISTS_HINTS,
+        Context::Anywhere => ANYWHERE_HINTS,
+        Context::Export | Context::Overwrite => &[],
+    }
+}
+
+/// The key hints that matter in the current mode, with the keys in force (remaps
+/// included): the most specific context's, then those that work anywhere. The least
+/// important are left out until the rest fit in `width` columns.
+pub(super) fn hints(app: &App, keymap: &Keymap, width: usize) -> Vec<(String, &'static str)> {
+    let mut hints = Vec::new();
+    for &context in contexts(app.mode(), app.focus(), app.page()) {
+        for wanted in wanted_hints(context) {
+            let keys: Vec<String> = wanted
+                .actions
+                .iter()
+                .filter_map(|action| {
+                    keymap
+                        .entries
+                        .iter()
+                        .find(|b| b.context == context && b.action == *action)
+                        .and_then(|b| b.keys.first())
+                })
+                .map(|&key| key_name(key))
+                .collect();
+            if !keys.is_empty() {
+                hints.push((keys.join("/"), wanted.label, wanted.weight));
+            }
+        }
+    }
+    let shown_width = |hints: &[(String, &str, u8)]| -> usize {
+        hints
+            .iter()
+            .map(|(key, label, _)| key.chars().count() + label.chars().count() + 3)
+            .sum()
+    };
+    while shown_width(&hints) > width && hints.len() > 1 {
+        let lightest = hints
+            .iter()
+            .enumerate()
+            .min_by_key(|(n, h)| (h.2, std::cmp::Reverse(*n)))
+            .map_or(0, |(n, _)| n);
+        hints.remove(lightest);
+    }
+    hints
+        .into_iter()
+        .map(|(key, label, _)| (key, label))
+        .collect()
+}

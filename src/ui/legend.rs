@@ -1,0 +1,48 @@
+//! The matrix's title (its size and, when not every column fits, the columns shown) and
+//! its legend.
+
+use crate::app::App;
+use crate::app::page_layout::MatrixAreas;
+
+/// What the matrix's symbols mean, and the same in fewer columns.
+pub(super) const LEGEND: &str =
+    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · no position";
+pub(super) const LEGEND_SHORT: &str =
+    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none";
+
+/// The matrix's title: its size and, when not every sticking point fits, the columns shown
+/// ("cols 1–4/7") and the keys that show the others.
+pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
+    let matrix = app.pages().matrix();
+    let (parties, points) = (matrix.rows.len(), matrix.columns.len());
+    let (_, first) = app.pages().matrix_offset();
+    let last = (first + m.columns).min(points);
+    let more = points > m.columns;
+    let room = m.block.width.saturating_sub(4) as usize;
+    let position = if !more {
+        String::new()
+    } else if last > first + 1 {
+        format!("cols {}–{last}/{points}", first + 1)
+    } else {
+        format!("col {last}/{points}")
+    };
+    let mut titles = vec![
+        format!(" Stance matrix: {parties} parties × {points} sticking points "),
+        format!(" Matrix: {parties} parties × {points} points "),
+    ];
+    if more {
+        titles = vec![
+            format!(
+                " Stance matrix: {parties} parties × {points} sticking points · {position}, h/l for more "
+            ),
+            format!(" Stance matrix: {parties} × {points} · {position}, h/l for more "),
+            format!(" Matrix · {position} · h/l "),
+        ];
+    }
+    let fits = |t: &String| t.chars().count() <= room;
+    titles
+        .iter()
+        .find(|t| fits(t))
+        .unwrap_or(&titles[titles.len() - 1])
+        .clone()
+}

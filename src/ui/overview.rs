@@ -1,0 +1,108 @@
+//! The overview of the dossier (`i`): its title, summary, file, counts and sources, in a
+//! box over the screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::help::help_area;
+use super::theme::Theme;
+use crate::app::App;
+use crate::text::sanitize_line;
+
+pub(crate) struct OverviewOverlay<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+/// `text` wrapped to `width` under `indent` spaces, in `style`.
+fn wrapped(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'static>> {
+    let clean = sanitize_line(text.trim());
+    let pad = " ".repeat(indent);
+    textwrap::wrap(&clean, width.saturating_sub(indent).max(10))
+        .into_iter()
+        .map(|piece| Line::from(Span::styled(format!("{pad}{piece}"), style)))
+        .collect()
+}
+
+impl OverviewOverlay<'_> {
+    /// Every line of the overview at `width` columns.
+    pub(crate) fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        let (app, theme) = (self.app, self.theme);
+        let d = &app.loaded().dossier;
+        let mut lines = wrapped(&d.title, width, 0, theme.header);
+        lines.push(Line::default());
+        match d.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(summary) => lines.extend(wrapped(summary, width, 0, Style::new())),
+            None => lines.push(Line::from(Span::styled("(no summary)", theme.muted))),
+        }
+        lines.push(Line::default());
+        let watched = if app.watched() {
+            "watched: talks reloads it when it changes"
+        } else {
+            "not watched (talks --watch FILE reloads it when it changes)"
+        };
+        let file = format!("File: {} · {watched}", app.loaded().name);
+        lines.extend(wrapped(&file, width, 0, theme.label));
+        let counts = format!(
+            "{} actors · {} events · {} sticking points · {} places · {} source{}",
+            d.actors.len(),
+            d.events.len(),
+            d.sticking_points.len(),
+            d.places.len(),
+            d.sources.len(),
+            if d.sources.len() == 1 { "" } else { "s" }
+        );
+        lines.extend(wrapped(&counts, width, 0, theme.label));
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Sources", theme.label)));
+        for (n, source) in d.sources.iter().enumerate() {
+            let mut text = format!("[{}] {} ({})", n + 1, source.title, source.kind);
+            for extra in [&source.publisher, &source.published, &source.url]
+                .into_iter()
+                .flatten()
+            {
+                text.push_str(&format!(" · {extra}"));
+            }
+            lines.extend(wrapped(&text, width, 2, Style::new()));
+        }
+        lines
+    }
+}
+
+/// How far the overview can scroll in `area` (the whole screen).
+pub(crate) fn scroll_limit(overlay: &OverviewOverlay, area: Rect) -> usize {
+    let inner = help_area(area).inner(ratatui::layout::Margin::new(1, 1));
+    let lines = overlay.lines(inner.width as usize).len();
+    lines.saturating_sub(inner.height as usize)
+}
+
+impl Widget for &OverviewOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let area = help_area(area);
+        if area.width < 10 || area.height < 4 {
+            return;
+        }
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Span::styled(
+                " Overview (i or Esc closes) ",
+                theme.title_focused,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = self.lines(inner.width as usize);
+        let visible = inner.height as usize;
+        let scroll = self
+            .app
+            .overview_scroll()
+            .min(lines.len().saturating_sub(visible));
+        for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
+            buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
+        }
+    }
+}
