@@ -9,7 +9,7 @@ use crossterm::clipboard::CopyToClipboard;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
-use crate::export::{render, timestamp_now, write_atomic};
+use crate::export::{ExportOptions, render_with, timestamp_now, write_atomic};
 use crate::search::SearchWorker;
 
 /// Performs `effect` against the real file system and terminal; the action that reports
@@ -27,7 +27,12 @@ pub fn perform(
             scope,
             overwrite,
         } => {
-            let text = render(app.loaded(), &scope, Some(&timestamp_now()), format);
+            let stamp = timestamp_now();
+            let options = ExportOptions {
+                width: app.export_width(),
+                ..ExportOptions::new(format, Some(&stamp))
+            };
+            let text = render_with(app.loaded(), &scope, &options);
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
         }
         Effect::Copy { text, name } => {

@@ -180,6 +180,7 @@ fn explore(
         notices,
         history,
         history_file,
+        export_width: Some(settings.export_width),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);

@@ -105,6 +105,8 @@ pub struct Options {
     pub history: Vec<String>,
     /// Where to keep the query history; `None`: for this session only.
     pub history_file: Option<PathBuf>,
+    /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
+    pub export_width: Option<usize>,
 }
 
 impl Options {
@@ -145,6 +147,8 @@ pub struct App {
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
     pub(crate) history_file: Option<PathBuf>,
+    /// Columns of text exports; 0: one paragraph a line.
+    pub(crate) export_width: usize,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -179,6 +183,7 @@ impl App {
             status: None,
             notices: options.notices,
             history_file: options.history_file,
+            export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
             reload_error: None,
             width: options.width,
             height: options.height,

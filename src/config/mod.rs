@@ -32,6 +32,8 @@ pub(crate) struct Config {
     pub watch: Option<bool>,
     /// Keep the query history in a file (`false`: only for the session).
     pub history: Option<bool>,
+    /// Columns of the explorer's text exports (`e`); 0: one paragraph a line.
+    pub export_width: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -43,6 +45,8 @@ pub struct Settings {
     pub watch: bool,
     /// Keep the query history in a file.
     pub history: bool,
+    /// Columns of the explorer's text exports; 0: one paragraph a line.
+    pub export_width: usize,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -83,6 +87,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         dossier: None,
         watch: false,
         history: true,
+        export_width: crate::export::DEFAULT_WIDTH,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -146,6 +151,9 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     // NO_COLOR wins over the file: the user asked for no colour in this terminal.
     settings.theme = if no_color { Theme::monochrome() } else { theme };
     settings.keymap = keymap(config, file, &mut problems);
+    if let Some(width) = &config.export_width {
+        settings.export_width = export_width(width, file, &mut problems);
+    }
     problems.sort_by_key(|(offset, _)| *offset);
     settings
         .problems
@@ -182,6 +190,23 @@ fn text<'a>(
             None
         }
     }
+}
+
+/// Columns of the explorer's text exports: a whole number; the default where it is not.
+fn export_width(value: &Spanned<toml::Value>, file: &File, problems: &mut Found) -> usize {
+    let columns = value
+        .as_ref()
+        .as_integer()
+        .and_then(|n| usize::try_from(n).ok());
+    columns.unwrap_or_else(|| {
+        let message = format!(
+            "export_width: a number of columns is expected (80, or 0 for a paragraph a line); \
+             using {}",
+            crate::export::DEFAULT_WIDTH
+        );
+        problems.push(file.at(value.span(), &message));
+        crate::export::DEFAULT_WIDTH
+    })
 }
 
 /// The theme with the colours of `[colors]` over it.

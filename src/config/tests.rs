@@ -167,3 +167,20 @@ fn values_of_the_wrong_type_are_problems_of_their_own() {
         )])
     );
 }
+
+#[test]
+fn export_width_sets_the_columns_of_text_exports() {
+    assert_eq!(settings("").export_width, 80);
+    assert_eq!(settings("export_width = 100\n").export_width, 100);
+    assert_eq!(settings("export_width = 0\n").export_width, 0);
+    let s = settings("theme = \"dark\"\nexport_width = \"wide\"\n");
+    assert_eq!(s.export_width, 80);
+    assert_eq!(
+        s.problems,
+        vec![
+            "config.toml:2:16: export_width: a number of columns is expected (80, or 0 for a \
+             paragraph a line); using 80"
+        ]
+    );
+    assert_eq!(settings("export_width = -3\n").export_width, 80);
+}
