@@ -51,3 +51,38 @@ pub fn perform(
         Effect::Suspend => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::export::{Format, Scope};
+
+    /// `e` writes text at the config's `export_width`: 0 leaves a paragraph a line.
+    #[test]
+    fn the_explorer_s_text_export_takes_the_configured_width() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let searcher = SearchWorker::start(|_| {});
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let longest = |export_width| {
+            let options = Options {
+                export_width,
+                ..Options::sized(80, 24)
+            };
+            let app = App::new(loaded.clone(), options);
+            let path = dir.path().join(format!("{export_width:?}.txt"));
+            let effect = Effect::Export {
+                path: path.clone(),
+                format: Format::Text,
+                scope: Scope::Briefing,
+                overwrite: true,
+            };
+            perform(&app, effect, &mut Vec::new(), &searcher);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+        };
+        assert!(longest(None) <= 80);
+        assert!(longest(Some(100)) > 80);
+        assert!(longest(Some(0)) > 200, "a paragraph a line");
+    }
+}

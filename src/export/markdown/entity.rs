@@ -1,5 +1,5 @@
 //! One entity's detail in Markdown: sections as headings, positions as a table, quotes as
-//! block quotes, the sources it cites as footnotes.
+//! block quotes, note markers as the numbers of the export's bibliography.
 
 use super::{escape, escape_paragraph};
 use crate::detail::{Detail, Line, SectionKind, Style};
@@ -64,9 +64,13 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[usize]) -> Strin
     out
 }
 
+/// Each quote a block quote, a blank line between them.
 fn quotes(lines: &[Line], notes: &[usize]) -> String {
     let mut out = String::new();
     for line in lines {
+        if !out.is_empty() {
+            out.push('\n');
+        }
         let quote = line
             .segments
             .first()
@@ -74,7 +78,7 @@ fn quotes(lines: &[Line], notes: &[usize]) -> String {
         let rest = Line {
             segments: line.segments[1.min(line.segments.len())..].to_vec(),
         };
-        out.push_str(&format!("> {quote}\n> \n> {}\n\n", inline(&rest, notes)));
+        out.push_str(&format!("> {quote}\n>\n> {}\n", inline(&rest, notes)));
     }
     out
 }
