@@ -214,6 +214,14 @@ pub struct ExportArgs {
     /// Leave out the export time (for reproducible files).
     #[arg(long)]
     pub no_timestamp: bool,
+    /// Wrap text exports at N columns (0: one paragraph a line, for the reader to wrap).
+    /// A word, a URL or a date is never cut: a longer one overflows the line.
+    #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_WIDTH)]
+    pub width: usize,
+    /// A list's titles only, with the selected entity's detail, instead of every listed
+    /// entity in full.
+    #[arg(long, conflicts_with = "all")]
+    pub brief: bool,
 }
 
 /// What `talks export --view` exports: a list, or a page.

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
-use crate::export::{render, timestamp_now, write_atomic};
+use crate::export::{ExportOptions, render_with, timestamp_now, write_atomic};
 use crate::search::SearchWorker;
 
 /// Performs `effect` against the real file system and terminal; the action that reports
@@ -26,7 +26,12 @@ pub fn perform(
             scope,
             overwrite,
         } => {
-            let text = render(app.loaded(), &scope, Some(&timestamp_now()), format);
+            let stamp = timestamp_now();
+            let options = ExportOptions {
+                width: app.export_width(),
+                ..ExportOptions::new(format, Some(&stamp))
+            };
+            let text = render_with(app.loaded(), &scope, &options);
             // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
             let path = crate::config::expand_home(&path, std::env::var_os("HOME"));
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
@@ -46,4 +51,39 @@ pub fn perform(
         // The event loop suspends: it owns the terminal, which must be redrawn whole after.
         Effect::Suspend => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::export::{Format, Scope};
+
+    /// `e` writes text at the config's `export_width`: 0 leaves a paragraph a line.
+    #[test]
+    fn the_explorer_s_text_export_takes_the_configured_width() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let searcher = SearchWorker::start(|_| {});
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let longest = |export_width| {
+            let options = Options {
+                export_width,
+                ..Options::sized(80, 24)
+            };
+            let app = App::new(loaded.clone(), options);
+            let path = dir.path().join(format!("{export_width:?}.txt"));
+            let effect = Effect::Export {
+                path: path.clone(),
+                format: Format::Text,
+                scope: Scope::Briefing,
+                overwrite: true,
+            };
+            perform(&app, effect, &mut Vec::new(), &searcher, None);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+        };
+        assert!(longest(None) <= 80);
+        assert!(longest(Some(100)) > 80);
+        assert!(longest(Some(0)) > 200, "a paragraph a line");
+    }
 }

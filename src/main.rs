@@ -191,6 +191,7 @@ fn explore(
         history,
         history_file,
         watched: watcher.is_some(),
+        export_width: Some(settings.export_width),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);

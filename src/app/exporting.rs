@@ -10,6 +10,11 @@ use crate::export::{position_text, source_block};
 use crate::text::sanitize_line;
 
 impl App {
+    /// Columns of the text exports `e` writes (`export_width` in the config).
+    pub(crate) fn export_width(&self) -> usize {
+        self.export_width
+    }
+
     pub(crate) fn open_export(&mut self, scope: Scope) {
         let format = Format::Text;
         let mut input = TextInput::default();
@@ -89,12 +94,12 @@ impl App {
             Page::Browse => self
                 .detail
                 .detail()
-                .map(|d| (detail_text(d, 80), d.title.clone())),
+                .map(|d| (detail_text(d, 0), d.title.clone())),
             Page::Matrix => self.matrix_copy(),
             Page::Timeline => self.timeline_copy(),
             Page::Sources => self.pages.selected_source().map(|row| {
                 let list = &self.pages.source_list;
-                let text = source_block(&self.loaded, list, row, "");
+                let text = source_block(&self.loaded, list, row, "", 0);
                 (text, self.loaded.dossier.sources[row.source].title.clone())
             }),
         };
@@ -121,7 +126,7 @@ impl App {
             "{} on {}",
             d.actors[actor].name, d.sticking_points[cell.sticking_point].title
         );
-        Some((position_text(&self.loaded, actor, cell), name))
+        Some((position_text(&self.loaded, actor, cell, 0), name))
     }
 
     /// The event under the timeline cursor, as its detail's text, and its title.
@@ -133,7 +138,7 @@ impl App {
             .get(self.pages.timeline_rows.selected)?;
         let event = crate::model::EntityRef::new(crate::model::EntityKind::Event, row.event);
         let shown = crate::detail::detail(&self.loaded.dossier, &self.loaded.index, event);
-        Some((detail_text(&shown, 80), shown.title.clone()))
+        Some((detail_text(&shown, 0), shown.title.clone()))
     }
 }
 
@@ -146,7 +151,7 @@ impl App {
             .iter()
             .map(|entity| {
                 let view = crate::detail::detail(&loaded.dossier, &loaded.index, entity);
-                detail_text(&view, 80)
+                detail_text(&view, 0)
             })
             .collect();
         let count = texts.len();

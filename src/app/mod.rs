@@ -108,6 +108,8 @@ pub struct Options {
     pub history_file: Option<PathBuf>,
     /// The dossier's file is watched for changes (`--watch`).
     pub watched: bool,
+    /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
+    pub export_width: Option<usize>,
 }
 
 impl Options {
@@ -152,6 +154,8 @@ pub struct App {
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
     pub(crate) history_file: Option<PathBuf>,
+    /// Columns of text exports; 0: one paragraph a line.
+    pub(crate) export_width: usize,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -195,6 +199,7 @@ impl App {
             status: None,
             notices: options.notices,
             history_file: options.history_file,
+            export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
             reload_error: None,
             width: options.width,
             height: options.height,

@@ -191,7 +191,7 @@ fn y_on_the_matrix_copies_the_position_with_its_party_point_and_source() {
     let (text, name) = copied(&mut app);
     assert_eq!(name, "Russia on Ukraine's NATO membership");
     assert!(
-        text.contains("Russia opposes: Vehemently opposes"),
+        text.contains("Russia — opposes: Vehemently opposes"),
         "{text}"
     );
     assert!(text.contains("(source: "), "{text}");

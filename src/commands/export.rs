@@ -4,7 +4,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::cli::{ExportArgs, ExportView};
-use crate::export::{Format, Scope, ViewSpec, WriteError, render, timestamp_now, write_atomic};
+use crate::export::{ExportOptions, Format, Scope, ViewSpec, WriteError};
+use crate::export::{render_with, timestamp_now, write_atomic};
 use crate::model::{EntityRef, Loaded};
 use crate::search::{Query, Results, SearchEngine};
 use crate::text::sanitize_line;
@@ -94,7 +95,12 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     };
     let format = format_of(args);
     let stamp = (!args.no_timestamp).then(timestamp_now);
-    let text = render(loaded, &scope, stamp.as_deref(), format);
+    let options = ExportOptions {
+        width: args.width,
+        brief: args.brief,
+        ..ExportOptions::new(format, stamp.as_deref())
+    };
+    let text = render_with(loaded, &scope, &options);
     // `-o -` is standard output, as for most tools.
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;

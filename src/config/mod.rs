@@ -34,6 +34,8 @@ pub(crate) struct Config {
     pub history: Option<bool>,
     /// A command that takes copied text on its standard input (`wl-copy`, `pbcopy`).
     pub copy_command: Option<Spanned<toml::Value>>,
+    /// Columns of the explorer's text exports (`e`); 0: one paragraph a line.
+    pub export_width: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -47,6 +49,8 @@ pub struct Settings {
     pub history: bool,
     /// The copy command's words; `None`: copies go through the terminal (OSC 52).
     pub copy_command: Option<Vec<String>>,
+    /// Columns of the explorer's text exports; 0: one paragraph a line.
+    pub export_width: usize,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -88,6 +92,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         watch: false,
         history: true,
         copy_command: None,
+        export_width: crate::export::DEFAULT_WIDTH,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -152,6 +157,9 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     settings.theme = if no_color { Theme::monochrome() } else { theme };
     settings.keymap = keymap(config, file, &mut problems);
     settings.copy_command = copy_command(config, file, &mut problems);
+    if let Some(width) = &config.export_width {
+        settings.export_width = export_width(width, file, &mut problems);
+    }
     problems.sort_by_key(|(offset, _)| *offset);
     settings
         .problems
@@ -203,6 +211,23 @@ fn copy_command(config: &Config, file: &File, problems: &mut Found) -> Option<Ve
             None
         }
     }
+}
+
+/// Columns of the explorer's text exports: a whole number; the default where it is not.
+fn export_width(value: &Spanned<toml::Value>, file: &File, problems: &mut Found) -> usize {
+    let columns = value
+        .as_ref()
+        .as_integer()
+        .and_then(|n| usize::try_from(n).ok());
+    columns.unwrap_or_else(|| {
+        let message = format!(
+            "export_width: a number of columns is expected (80, or 0 for a paragraph a line); \
+             using {}",
+            crate::export::DEFAULT_WIDTH
+        );
+        problems.push(file.at(value.span(), &message));
+        crate::export::DEFAULT_WIDTH
+    })
 }
 
 /// The theme with the colours of `[colors]` over it.

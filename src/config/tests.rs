@@ -195,3 +195,20 @@ fn a_copy_command_is_split_as_a_shell_would_and_a_bad_one_is_placed() {
         s.problems
     );
 }
+
+#[test]
+fn export_width_sets_the_columns_of_text_exports() {
+    assert_eq!(settings("").export_width, 80);
+    assert_eq!(settings("export_width = 100\n").export_width, 100);
+    assert_eq!(settings("export_width = 0\n").export_width, 0);
+    let s = settings("theme = \"dark\"\nexport_width = \"wide\"\n");
+    assert_eq!(s.export_width, 80);
+    assert_eq!(
+        s.problems,
+        vec![
+            "config.toml:2:16: export_width: a number of columns is expected (80, or 0 for a \
+             paragraph a line); using 80"
+        ]
+    );
+    assert_eq!(settings("export_width = -3\n").export_width, 80);
+}

@@ -122,3 +122,26 @@ pub(super) fn citation(loaded: &Loaded, position: &Position) -> String {
         None => " (cites no source)".to_string(),
     }
 }
+
+/// A stance as a brief writes it: an unclear one (or one the dossier names otherwise) is
+/// hedged with `?`, as on screen: "? unclear".
+pub(super) fn stance(stance: &crate::model::Stance) -> String {
+    use crate::model::Stance;
+    match stance {
+        Stance::Unclear | Stance::Unknown(_) => format!("? {}", stance.as_str()),
+        _ => stance.as_str().to_string(),
+    }
+}
+
+/// After the selected entry of a list.
+pub(super) const SELECTED: &str = " ← selected";
+
+/// A matrix cell in three letters or fewer: `dem`, `sup`; an unclear stance `?`, as on
+/// screen.
+pub(super) fn stance_cell(stance: &crate::model::Stance) -> &str {
+    use crate::model::Stance;
+    match stance {
+        Stance::Unclear | Stance::Unknown(_) => "?",
+        _ => stance.as_str().get(..3).unwrap_or(stance.as_str()),
+    }
+}

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Scope, ViewSpec};
+use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
@@ -108,9 +108,10 @@ fn pretty(value: Value) -> String {
 }
 
 /// `scope` as JSON.
-pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) -> String {
+pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
+    let exported_at = options.exported_at;
     match scope {
-        Scope::View(spec) => view(loaded, spec, exported_at),
+        Scope::View(spec) => view(loaded, spec, options),
         Scope::Briefing => briefing(loaded, exported_at),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
@@ -131,10 +132,11 @@ fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) ->
     pretty(Value::Object(out))
 }
 
-/// A view: the list's entries as references with their fact, and the selected entity whole.
-fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
+/// A view: the list's entries as references with their fact (the selected one says so),
+/// every entry whole (unless brief), and the selected entity whole.
+fn view(loaded: &Loaded, view: &ViewSpec, options: &ExportOptions) -> String {
     let d = &loaded.dossier;
-    let mut out = header(loaded, exported_at);
+    let mut out = header(loaded, options.exported_at);
     out.insert(
         "view".into(),
         json!({
@@ -150,10 +152,16 @@ fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
         .map(|&e| {
             let mut entry = reference(loaded, e);
             entry["fact"] = json!(d.fact_of(e));
+            entry["selected"] = json!(view.selected == Some(e));
             entry
         })
         .collect();
     out.insert("entries".into(), Value::Array(entries));
+    if !options.brief {
+        let entities = view.entries.iter();
+        let entities = entities.map(|&e| entity_with_links(loaded, e)).collect();
+        out.insert("entities".into(), Value::Array(entities));
+    }
     let selected = view
         .selected
         .map_or(Value::Null, |entity| entity_with_links(loaded, entity));
@@ -234,7 +242,8 @@ fn matrix(
     pretty(Value::Object(out))
 }
 
-/// The events in order, each with the fields the page shows.
+/// The events in order, each with the fields the page shows and its content: summary,
+/// outcomes, the sources its detail cites, the precision of its date.
 fn timeline(
     loaded: &Loaded,
     query: &str,
@@ -246,15 +255,30 @@ fn timeline(
         .iter()
         .map(|row| {
             let e = &loaded.dossier.events[row.event];
+            let event = EntityRef::new(EntityKind::Event, row.event);
+            let cited = detail(&loaded.dossier, &loaded.index, event).notes;
             json!({
                 "order": e.order, "date": e.date, "status": e.status, "id": e.id,
                 "title": e.title, "place": e.place, "participants": e.participants,
+                "date_precision": e.date.as_deref().map(date_precision),
+                "kind": "event", "type": e.kind, "when": row.when,
+                "place_name": row.place, "participant_names": row.participants,
+                "summary": e.summary, "outcomes": e.outcomes, "sources": cited,
             })
         })
         .collect();
     let mut out = page_header(loaded, exported_at, "timeline", query);
     out.insert("events".into(), Value::Array(events));
     pretty(Value::Object(out))
+}
+
+/// `year`, `month` or `day`: what a date as written (`2025`, `2025-12`, `2025-12-03`) says.
+fn date_precision(date: &str) -> &'static str {
+    match date.matches('-').count() {
+        0 => "year",
+        1 => "month",
+        _ => "day",
+    }
 }
 
 /// The sources as the dossier has them, each with what cites it among the results.

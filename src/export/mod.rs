@@ -2,6 +2,7 @@
 //! The explorer and `talks export` both come here, so the same view gives the same bytes.
 //! One module per format renders every [`Scope`]; `describe` holds what they all say.
 
+mod bibliography;
 mod describe;
 mod json;
 mod markdown;
@@ -146,12 +147,45 @@ impl Scope {
     }
 }
 
-/// Renders `scope` in `format`. `exported_at` is the time stamp to print, if any.
+/// Columns of a text export unless `--width` or `export_width` say otherwise.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// How to render an export besides its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOptions<'a> {
+    pub format: Format,
+    /// The time stamp to print, if any.
+    pub exported_at: Option<&'a str>,
+    /// Columns of a text export; 0: one paragraph a line, for the reader to wrap.
+    pub width: usize,
+    /// A list's titles only (and the selected entity's detail), not every entry in full.
+    pub brief: bool,
+}
+
+impl<'a> ExportOptions<'a> {
+    /// `format` at the default width, every listed entity in full.
+    pub fn new(format: Format, exported_at: Option<&'a str>) -> Self {
+        ExportOptions {
+            format,
+            exported_at,
+            width: DEFAULT_WIDTH,
+            brief: false,
+        }
+    }
+}
+
+/// Renders `scope` in `format` at the default width. `exported_at` is the time stamp to
+/// print, if any.
 pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format: Format) -> String {
-    match format {
-        Format::Text => text::render(loaded, scope, exported_at),
-        Format::Markdown => markdown::render(loaded, scope, exported_at),
-        Format::Json => json::render(loaded, scope, exported_at),
+    render_with(loaded, scope, &ExportOptions::new(format, exported_at))
+}
+
+/// Renders `scope` as `options` say.
+pub fn render_with(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
+    match options.format {
+        Format::Text => text::render(loaded, scope, options),
+        Format::Markdown => markdown::render(loaded, scope, options),
+        Format::Json => json::render(loaded, scope, options),
     }
 }
 

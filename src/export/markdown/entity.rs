@@ -1,51 +1,34 @@
 //! One entity's detail in Markdown: sections as headings, positions as a table, quotes as
-//! block quotes, the sources it cites as footnotes.
+//! block quotes, note markers as the numbers of the export's bibliography.
 
 use super::{escape, escape_paragraph};
 use crate::detail::{Detail, Line, SectionKind, Style};
-use crate::model::{EntityKind, Loaded};
-use crate::text::sanitize_line;
+use crate::export::bibliography::{self, Bibliography};
+use crate::export::describe;
+use crate::model::EntityKind;
 
-/// A footnote label for a source id.
-fn footnote(id: &str) -> String {
-    format!(
-        "[^{}]",
-        id.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-")
-    )
-}
-
-/// A detail line as Markdown: links in bold, note numbers as footnotes.
-fn inline(line: &Line, notes: &[String]) -> String {
+/// A detail line as Markdown: links in bold, a fact after them set off by a dash, note
+/// markers as the export's numbers, an unclear stance hedged.
+fn inline(line: &Line, notes: &[usize]) -> String {
     let mut out = String::new();
     for segment in &line.segments {
         match &segment.style {
             Style::Link(_) => out.push_str(&format!("**{}**", escape(&segment.text))),
-            Style::Stance(_) => out.push_str(&format!("*{}*", escape(&segment.text))),
-            Style::Label => out.push_str(&format!("**{}** ", escape(segment.text.trim()))),
-            Style::Muted if is_note(&segment.text) => {
-                out.push_str(&note_footnote(&segment.text, notes))
+            Style::Stance(stance) => {
+                out.push_str(&format!("*{}*", escape(&describe::stance(stance))))
             }
+            Style::Label => out.push_str(&format!("**{}** ", escape(segment.text.trim()))),
+            Style::Muted => match bibliography::renumbered(&segment.text, notes) {
+                Some(mark) => out.push_str(&mark),
+                None => out.push_str(&format!(" — {}", escape(segment.text.trim()))),
+            },
             _ => out.push_str(&escape(&segment.text)),
         }
     }
     out.trim().to_string()
 }
 
-/// " [2]": the marker the detail puts after a cited position or quote.
-fn is_note(text: &str) -> bool {
-    let text = text.trim();
-    text.starts_with('[') && text.ends_with(']') && text[1..text.len() - 1].parse::<usize>().is_ok()
-}
-
-fn note_footnote(text: &str, notes: &[String]) -> String {
-    let text = text.trim();
-    let n: usize = text[1..text.len() - 1].parse().unwrap_or(0);
-    notes
-        .get(n.wrapping_sub(1))
-        .map_or_else(String::new, |id| footnote(id))
-}
-
-fn positions_table(first_column: &str, lines: &[Line], notes: &[String]) -> String {
+fn positions_table(first_column: &str, lines: &[Line], notes: &[usize]) -> String {
     let mut out = format!("| {first_column} | Stance | Position |\n|---|---|---|\n");
     for line in lines {
         let party = line
@@ -55,8 +38,11 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[String]) -> Stri
         let stance = line
             .segments
             .iter()
-            .find(|s| matches!(s.style, Style::Stance(_)))
-            .map_or(String::new(), |s| escape(&s.text));
+            .find_map(|s| match &s.style {
+                Style::Stance(stance) => Some(escape(&describe::stance(stance))),
+                _ => None,
+            })
+            .unwrap_or_default();
         let after_stance = line
             .segments
             .iter()
@@ -64,8 +50,11 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[String]) -> Stri
             .skip(1);
         let mut summary = String::new();
         for segment in after_stance {
-            if matches!(segment.style, Style::Muted) && is_note(&segment.text) {
-                summary.push_str(&note_footnote(&segment.text, notes));
+            let note = matches!(segment.style, Style::Muted)
+                .then(|| bibliography::renumbered(&segment.text, notes))
+                .flatten();
+            if let Some(mark) = note {
+                summary.push_str(&mark);
             } else {
                 summary.push_str(&escape(segment.text.trim_start_matches(": ")));
             }
@@ -75,9 +64,13 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[String]) -> Stri
     out
 }
 
-fn quotes(lines: &[Line], notes: &[String]) -> String {
+/// Each quote a block quote, a blank line between them.
+fn quotes(lines: &[Line], notes: &[usize]) -> String {
     let mut out = String::new();
     for line in lines {
+        if !out.is_empty() {
+            out.push('\n');
+        }
         let quote = line
             .segments
             .first()
@@ -85,24 +78,20 @@ fn quotes(lines: &[Line], notes: &[String]) -> String {
         let rest = Line {
             segments: line.segments[1.min(line.segments.len())..].to_vec(),
         };
-        out.push_str(&format!("> {quote}\n> \n> {}\n\n", inline(&rest, notes)));
+        out.push_str(&format!("> {quote}\n>\n> {}\n", inline(&rest, notes)));
     }
     out
 }
 
-/// One entity's detail under a heading of `level`; its sources are collected in `cited`.
-pub(super) fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<String>) -> String {
+/// One entity's detail under a heading of `level`; its notes cite the export's
+/// bibliography `bib`.
+pub(super) fn detail_markdown(detail: &Detail, level: usize, bib: &mut Bibliography) -> String {
+    let notes = bib.renumber(detail);
     let hashes = "#".repeat(level);
     let mut out = format!("{hashes} {}\n\n", escape(&detail.title));
     for section in &detail.sections {
         if section.kind == SectionKind::Sources {
-            for id in &detail.notes {
-                if !cited.contains(id) {
-                    cited.push(id.clone());
-                }
-            }
-            let marks: Vec<String> = detail.notes.iter().map(|id| footnote(id)).collect();
-            out.push_str(&format!("Sources: {}\n\n", marks.join(" ")));
+            out.push_str(&format!("Sources: {}\n\n", bibliography::marks(&notes)));
             continue;
         }
         if !section.heading.is_empty() {
@@ -116,9 +105,9 @@ pub(super) fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<Str
                 } else {
                     "Party"
                 };
-                out.push_str(&positions_table(first, &section.lines, &detail.notes));
+                out.push_str(&positions_table(first, &section.lines, &notes));
             }
-            SectionKind::Quotes => out.push_str(&quotes(&section.lines, &detail.notes)),
+            SectionKind::Quotes => out.push_str(&quotes(&section.lines, &notes)),
             SectionKind::Summary => {
                 for line in &section.lines {
                     out.push_str(&escape_paragraph(&line.text()));
@@ -127,7 +116,7 @@ pub(super) fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<Str
             }
             _ => {
                 for line in &section.lines {
-                    out.push_str(&format!("- {}\n", inline(line, &detail.notes)));
+                    out.push_str(&format!("- {}\n", inline(line, &notes)));
                 }
             }
         }
@@ -136,40 +125,28 @@ pub(super) fn detail_markdown(detail: &Detail, level: usize, cited: &mut Vec<Str
     out
 }
 
-pub(super) fn footnotes(loaded: &Loaded, cited: &[String]) -> String {
-    let mut out = String::new();
-    for id in cited {
-        let text = match loaded.index.source(id) {
-            Some(s) => {
-                let source = &loaded.dossier.sources[s];
-                let mut text = format!("{} ({}", escape(&source.title), escape(&source.kind));
-                for extra in [&source.publisher, &source.published].into_iter().flatten() {
-                    text.push_str(&format!(", {}", escape(extra)));
-                }
-                text.push(')');
-                if let Some(url) = &source.url {
-                    text.push_str(&format!(" <{}>", sanitize_line(url)));
-                }
-                text
-            }
-            None => escape(id),
-        };
-        out.push_str(&format!("{}: {text}\n", footnote(id)));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detail::Segment;
 
     #[test]
-    fn note_markers() {
-        assert!(is_note(" [2]"));
-        assert!(!is_note("[x]"));
+    fn a_fact_after_a_link_is_set_off_and_notes_take_the_export_s_numbers() {
+        let segment = |text: &str, style| Segment {
+            text: text.into(),
+            style,
+        };
+        let witkoff = crate::model::EntityRef::new(EntityKind::Actor, 0);
+        let line = Line {
+            segments: vec![
+                segment("Steve Witkoff", Style::Link(witkoff)),
+                segment("  US special envoy", Style::Muted),
+                segment(" [1]", Style::Muted),
+            ],
+        };
         assert_eq!(
-            note_footnote(" [1]", &["seed-report".into()]),
-            "[^seed-report]"
+            inline(&line, &[4]),
+            "**Steve Witkoff** — US special envoy [4]"
         );
     }
 }

@@ -1,15 +1,16 @@
-//! Markdown that renders cleanly on GitHub: headings per entity, lists, a table of
-//! positions, quotes as block quotes, sources as footnotes.
+//! Markdown that renders cleanly on GitHub: `##` a group, `###` an entity, lists, tables of
+//! positions, quotes as block quotes, the sources cited as one numbered list at the end.
 
 mod entity;
+mod pages;
 
-use self::entity::{detail_markdown, footnotes};
+use self::entity::detail_markdown;
+use super::bibliography::Bibliography;
 use super::describe::{self, party_name};
-use super::{Scope, ViewSpec};
+use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
-use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// Escapes Markdown's special characters (and makes control characters visible).
 fn escape(text: &str) -> String {
@@ -42,84 +43,133 @@ fn escape_paragraph(text: &str) -> String {
     }
 }
 
-/// The title, then the dossier, `fields` and the export time as a list of labelled items.
-fn header(loaded: &Loaded, exported_at: Option<&str>, fields: &[(&str, String)]) -> String {
-    let mut out = format!("# {}\n\n", escape(&loaded.dossier.title));
-    let dossier = std::iter::once(("Dossier", loaded.name.clone()));
-    let stamp = exported_at.map(|at| ("Exported", at.to_string()));
-    for (label, value) in dossier.chain(fields.iter().cloned()).chain(stamp) {
-        out.push_str(&format!("- **{label}:** {}\n", escape(&value)));
+/// What every part of one Markdown export needs: the dossier, the options and the sources
+/// cited so far.
+struct Doc<'a> {
+    loaded: &'a Loaded,
+    exported_at: Option<&'a str>,
+    brief: bool,
+    bib: Bibliography,
+}
+
+impl Doc<'_> {
+    /// The title, then the dossier, `fields` and the export time as a list of labelled
+    /// items.
+    fn header(&self, fields: &[(&str, String)]) -> String {
+        let mut out = format!("# {}\n\n", escape(&self.loaded.dossier.title));
+        let dossier = std::iter::once(("Dossier", self.loaded.name.clone()));
+        let stamp = self.exported_at.map(|at| ("Exported", at.to_string()));
+        for (label, value) in dossier.chain(fields.iter().cloned()).chain(stamp) {
+            out.push_str(&format!("- **{label}:** {}\n", escape(&value)));
+        }
+        out.push('\n');
+        out
     }
-    out.push('\n');
-    out
+
+    /// `entity` in full under a heading of `level`.
+    fn entity(&mut self, entity: EntityRef, level: usize) -> String {
+        let shown = detail(&self.loaded.dossier, &self.loaded.index, entity);
+        detail_markdown(&shown, level, &mut self.bib)
+    }
+
+    /// The sources cited, as a numbered list under a heading; nothing when none is.
+    fn bibliography(&self) -> String {
+        if self.bib.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("## Sources\n\n");
+        for (n, entry) in self.bib.entries(self.loaded) {
+            out.push_str(&format!(
+                "{n}. {} — {}",
+                escape(entry.title),
+                escape(&entry.facts)
+            ));
+            if let Some(url) = entry.url {
+                out.push_str(&format!(" <{}>", sanitize_line(url).replace('>', "%3E")));
+            }
+            out.push('\n');
+            if let Some(note) = entry.note {
+                out.push_str(&format!("\n   {}\n\n", escape_paragraph(note)));
+            }
+        }
+        out
+    }
 }
 
 /// `scope` as Markdown.
-pub(super) fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>) -> String {
-    match scope {
-        Scope::View(spec) => view(loaded, spec, exported_at),
-        Scope::Briefing => briefing(loaded, exported_at),
-        Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
-        Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
-        Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
-        Scope::Marked(entities) => marked(loaded, entities, exported_at),
+pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
+    let mut doc = Doc {
+        loaded,
+        exported_at: options.exported_at,
+        brief: options.brief,
+        bib: Bibliography::default(),
+    };
+    let body = match scope {
+        Scope::View(spec) => view(&mut doc, spec),
+        Scope::Briefing => briefing(&mut doc),
+        Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
+        Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
+        Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
+        Scope::Marked(entities) => marked(&mut doc, entities),
+    };
+    let mut out = body;
+    if !out.ends_with("\n\n") && !doc.bib.is_empty() {
+        out.push('\n');
     }
+    out + &doc.bibliography()
 }
 
-/// The marked entities, each in full under its heading, then the sources they cite.
-fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
-    let mut out = header(loaded, exported_at, &describe::marked_fields(entities));
-    let mut cited = Vec::new();
+/// The marked entities, each in full under its heading.
+fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
+    let mut out = doc.header(&describe::marked_fields(entities));
     for &entity in entities {
-        let shown = detail(&loaded.dossier, &loaded.index, entity);
-        out.push_str(&detail_markdown(&shown, 2, &mut cited));
+        out.push_str(&doc.entity(entity, 2));
     }
-    out.push_str(&footnotes(loaded, &cited));
     out
 }
 
-/// A view: header, the list's entries numbered, the selected entity's detail, its sources.
-fn view(loaded: &Loaded, view: &ViewSpec, exported_at: Option<&str>) -> String {
-    let d = &loaded.dossier;
-    let mut out = header(
-        loaded,
-        exported_at,
-        &[("List", describe::list(loaded, view))],
-    );
+/// A view: the list's entries numbered, the selected one marked, then every entry in full
+/// (only the selected one when brief).
+fn view(doc: &mut Doc, view: &ViewSpec) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&[("List", describe::list(doc.loaded, view))]);
     out.push_str(&format!("## {}\n\n", view.list.plural_title()));
     if view.entries.is_empty() {
         out.push_str("No entries.\n");
     }
     for (n, &entity) in view.entries.iter().enumerate() {
+        let selected = if view.selected == Some(entity) {
+            format!(" *{}*", describe::SELECTED.trim())
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{}. **{}** — {}\n",
+            "{}. **{}** — {}{selected}\n",
             n + 1,
             escape(d.name_of(entity)),
             escape(&d.fact_of(entity))
         ));
     }
     out.push('\n');
-    let mut cited = Vec::new();
-    match view.selected {
-        Some(entity) => out.push_str(&detail_markdown(
-            &detail(d, &loaded.index, entity),
-            2,
-            &mut cited,
-        )),
-        None => out.push_str("No entry selected.\n\n"),
+    let full: Vec<EntityRef> = if doc.brief {
+        view.selected.into_iter().collect()
+    } else {
+        view.entries.clone()
+    };
+    for entity in full {
+        out.push_str(&doc.entity(entity, 3));
     }
-    out.push_str(&footnotes(loaded, &cited));
+    if doc.brief && view.selected.is_none() {
+        out.push_str("No entry selected.\n\n");
+    }
     out
 }
 
 /// The whole dossier: who stands where as a table, then every entity under its kind.
-fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+fn briefing(doc: &mut Doc) -> String {
+    let loaded = doc.loaded;
     let d = &loaded.dossier;
-    let mut out = header(
-        loaded,
-        exported_at,
-        &[("Briefing", "every entity, grouped by kind".to_string())],
-    );
+    let mut out = doc.header(&[("Briefing", "every entity, grouped by kind".to_string())]);
     if let Some(summary) = &d.summary {
         out.push_str(&format!("{}\n\n", escape_paragraph(summary.trim())));
     }
@@ -131,129 +181,16 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
                 "| {} | {} | {} |\n",
                 escape(&point.title),
                 escape(&party),
-                position.stance
+                escape(&describe::stance(&position.stance))
             ));
         }
     }
     out.push('\n');
-    let mut cited = Vec::new();
     for kind in EntityKind::ALL {
         out.push_str(&format!("## {}\n\n", kind.plural_title()));
         for index in 0..d.count(kind) {
-            let entity = EntityRef { kind, index };
-            out.push_str(&detail_markdown(
-                &detail(d, &loaded.index, entity),
-                3,
-                &mut cited,
-            ));
+            out.push_str(&doc.entity(EntityRef { kind, index }, 3));
         }
-    }
-    out.push_str(&footnotes(loaded, &cited));
-    out
-}
-
-/// The matrix as a table of stances, then every position in a list.
-fn matrix(
-    loaded: &Loaded,
-    query: &str,
-    matrix: &StanceMatrix,
-    exported_at: Option<&str>,
-) -> String {
-    let d = &loaded.dossier;
-    let mut out = header(loaded, exported_at, &describe::matrix_fields(matrix, query));
-    out.push_str(&matrix_table(loaded, matrix));
-    out.push_str("\n## Positions\n\n");
-    for (actor, cell) in matrix.positions() {
-        let position = cell.position(d);
-        out.push_str(&format!(
-            "- **{}** *{}* on **{}**: {}{}\n",
-            escape(&d.actors[actor].name),
-            position.stance,
-            escape(&d.sticking_points[cell.sticking_point].title),
-            escape(position.summary.trim()),
-            escape(&describe::citation(loaded, position))
-        ));
-    }
-    out
-}
-
-/// A row per party and a column per sticking point, each cell a stance or `·`.
-fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
-    let d = &loaded.dossier;
-    let mut out = String::from("| Party |");
-    for &point in &matrix.columns {
-        out.push_str(&format!(" {} |", escape(&d.sticking_points[point].title)));
-    }
-    out.push_str(&format!("\n|---|{}\n", "---|".repeat(matrix.columns.len())));
-    for (r, &actor) in matrix.rows.iter().enumerate() {
-        out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
-        for c in 0..matrix.columns.len() {
-            let cell = matrix
-                .cell(r, c)
-                .map_or("·".to_string(), |cell| cell.position(d).stance.to_string());
-            out.push_str(&format!(" {cell} |"));
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// The events in order as a table.
-fn timeline(
-    loaded: &Loaded,
-    query: &str,
-    timeline: &Timeline,
-    exported_at: Option<&str>,
-) -> String {
-    let mut out = header(
-        loaded,
-        exported_at,
-        &describe::timeline_fields(timeline, query),
-    );
-    out.push_str("| When | Status | Event | Place | Participants |\n|---|---|---|---|---|\n");
-    for row in &timeline.rows {
-        let event = &loaded.dossier.events[row.event];
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            escape(&row.when),
-            event.status,
-            escape(&event.title),
-            escape(row.place.as_deref().unwrap_or("")),
-            escape(&row.participants.join(", "))
-        ));
-    }
-    out
-}
-
-/// The sources the query's results cite, each under its title with what cites it.
-fn sources(loaded: &Loaded, query: &str, list: &SourceList, exported_at: Option<&str>) -> String {
-    let fields = describe::sources_fields(loaded, list, query);
-    let mut out = header(loaded, exported_at, &fields);
-    if list.rows.is_empty() {
-        out.push_str("Nothing the query finds cites a source.\n");
-    }
-    for (n, row) in list.rows.iter().enumerate() {
-        out.push_str(&source_section(loaded, list, row, n + 1));
-    }
-    out
-}
-
-fn source_section(loaded: &Loaded, list: &SourceList, row: &SourceRow, number: usize) -> String {
-    let source = &loaded.dossier.sources[row.source];
-    let mut out = format!("## {number}. {}\n\n", escape(&source.title));
-    out.push_str(&format!("{}\n\n", escape(&describe::source_facts(source))));
-    if let Some(url) = &source.url {
-        out.push_str(&format!("<{}>\n\n", sanitize_line(url).replace('>', "%3E")));
-    }
-    if let Some(note) = &source.note {
-        out.push_str(&format!("{}\n\n", escape_paragraph(note.trim())));
-    }
-    out.push_str(&format!("{}:\n\n", describe::cited(list, row)));
-    for citing in &row.citing {
-        out.push_str(&format!("- {}\n", escape(&citing.label)));
-    }
-    if !row.citing.is_empty() {
-        out.push('\n');
     }
     out
 }

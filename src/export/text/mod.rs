@@ -1,0 +1,200 @@
+//! Plain text: wrapped at spaces only (or a paragraph a line), readable when pasted into an
+//! e-mail, with every control character made visible since the result may be printed to a
+//! terminal. Headings by level: the title over `#`, a group over `=`, an entity over `-`.
+
+mod detail;
+mod pages;
+
+pub(in crate::export) use detail::fill;
+pub use detail::{detail_text, wrap};
+pub(crate) use pages::{position_text, source_block};
+
+use self::detail::{entity_text, underline};
+use super::bibliography::Bibliography;
+use super::describe::{self, party_name};
+use super::{ExportOptions, Scope, ViewSpec};
+use crate::detail::detail;
+use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::text::sanitize_line;
+
+/// What every part of one text export needs: the dossier, the width, the options and the
+/// sources cited so far.
+struct Doc<'a> {
+    loaded: &'a Loaded,
+    width: usize,
+    exported_at: Option<&'a str>,
+    brief: bool,
+    bib: Bibliography,
+}
+
+impl Doc<'_> {
+    /// `text` wrapped with `indent` and `hang`, and a line break.
+    fn line(&self, text: &str, indent: &str, hang: &str) -> String {
+        let mut out = fill(text, self.width, indent, hang);
+        out.push('\n');
+        out
+    }
+
+    /// `entity` in full under a `-` heading, its notes numbered in the bibliography.
+    fn entity(&mut self, entity: EntityRef) -> String {
+        let shown = detail(&self.loaded.dossier, &self.loaded.index, entity);
+        entity_text(&shown, self.width, '-', &mut self.bib)
+    }
+
+    /// The title underlined, then the dossier, `lines` and the export time as labelled
+    /// lines.
+    fn header(&self, lines: &[(&str, String)]) -> String {
+        let mut out = underline(&sanitize_line(&self.loaded.dossier.title), '#');
+        let mut fields: Vec<(&str, String)> = vec![("Dossier", self.loaded.name.clone())];
+        fields.extend(lines.iter().cloned());
+        if let Some(at) = self.exported_at {
+            fields.push(("Exported", at.to_string()));
+        }
+        for (label, value) in fields {
+            out.push_str(&self.line(&format!("{label}: {value}"), "", "  "));
+        }
+        out
+    }
+
+    /// The sources cited, numbered, under a group heading; nothing when none is.
+    fn bibliography(&self) -> String {
+        if self.bib.is_empty() {
+            return String::new();
+        }
+        let mut out = format!("\n{}", underline("Sources", '='));
+        for (n, entry) in self.bib.entries(self.loaded) {
+            let mark = format!("[{n}] ");
+            let hang = " ".repeat(mark.len());
+            out.push_str(&self.line(&format!("{mark}{}", entry.title), "", &hang));
+            let facts = std::iter::once(entry.facts.as_str());
+            for line in facts.chain(entry.url).chain(entry.note) {
+                out.push_str(&self.line(line, &hang, &hang));
+            }
+        }
+        out
+    }
+}
+
+/// `scope` as plain text.
+pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
+    let mut doc = Doc {
+        loaded,
+        width: options.width,
+        exported_at: options.exported_at,
+        brief: options.brief,
+        bib: Bibliography::default(),
+    };
+    let body = match scope {
+        Scope::View(spec) => view(&mut doc, spec),
+        Scope::Briefing => briefing(&mut doc),
+        Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
+        Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
+        Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
+        Scope::Marked(entities) => marked(&mut doc, entities),
+    };
+    body + &doc.bibliography()
+}
+
+/// The marked entities, each in full.
+fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
+    let mut out = doc.header(&describe::marked_fields(entities));
+    for &entity in entities {
+        out.push('\n');
+        out.push_str(&doc.entity(entity));
+    }
+    out
+}
+
+/// A view: the list's entries numbered, the selected one marked, then every entry in full
+/// (only the selected one when brief).
+fn view(doc: &mut Doc, view: &ViewSpec) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&[("List", describe::list(doc.loaded, view))]);
+    out.push('\n');
+    out.push_str(&underline(view.list.plural_title(), '='));
+    if view.entries.is_empty() {
+        out.push_str("  (no entries)\n");
+    }
+    let number_width = view.entries.len().to_string().len();
+    let hang = " ".repeat(number_width + 4);
+    for (n, &entity) in view.entries.iter().enumerate() {
+        let selected = if view.selected == Some(entity) {
+            describe::SELECTED
+        } else {
+            ""
+        };
+        let line = format!(
+            "{:>number_width$}. {}  ({}){selected}",
+            n + 1,
+            d.name_of(entity),
+            d.fact_of(entity)
+        );
+        out.push_str(&doc.line(&line, "  ", &hang));
+    }
+    let full: Vec<EntityRef> = if doc.brief {
+        view.selected.into_iter().collect()
+    } else {
+        view.entries.clone()
+    };
+    for entity in full {
+        out.push('\n');
+        out.push_str(&doc.entity(entity));
+    }
+    if doc.brief && view.selected.is_none() {
+        out.push_str("\nNo entry selected.\n");
+    }
+    out
+}
+
+/// The whole dossier as a briefing: who stands where, then every entity grouped by kind.
+fn briefing(doc: &mut Doc) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&[("Briefing", "every entity, grouped by kind".to_string())]);
+    if let Some(summary) = &d.summary {
+        out.push('\n');
+        out.push_str(&doc.line(summary.trim(), "", ""));
+    }
+    out.push('\n');
+    out.push_str(&underline("Who stands where", '='));
+    out.push_str(&who_stands_where(doc.loaded));
+    for kind in EntityKind::ALL {
+        out.push('\n');
+        out.push_str(&underline(
+            &format!("{} ({})", kind.plural_title(), d.count(kind)),
+            '=',
+        ));
+        for index in 0..d.count(kind) {
+            out.push('\n');
+            out.push_str(&doc.entity(EntityRef { kind, index }));
+        }
+    }
+    out
+}
+
+/// Each sticking point with its status, and every party's stance aligned under it.
+fn who_stands_where(loaded: &Loaded) -> String {
+    let mut out = String::new();
+    let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    for point in &loaded.dossier.sticking_points {
+        out.push_str(&format!(
+            "{} ({})\n",
+            sanitize_line(&point.title),
+            point.status
+        ));
+        let parties: Vec<String> = point
+            .positions
+            .iter()
+            .map(|p| party_name(loaded, &p.actor))
+            .collect();
+        let width = parties.iter().map(|p| width_of(p)).max().unwrap_or(0);
+        for (position, party) in point.positions.iter().zip(&parties) {
+            let pad = " ".repeat(width - width_of(party));
+            let stance = describe::stance(&position.stance);
+            out.push_str(&format!("  {party}{pad}  {stance}\n"));
+        }
+        if point.positions.is_empty() {
+            out.push_str("  (no positions recorded)\n");
+        }
+    }
+    out
+}
