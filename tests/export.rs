@@ -375,3 +375,34 @@ fn dates_urls_and_ids_are_never_cut() {
         }
     }
 }
+
+/// The export prompt says what Enter will write: the format the file name's extension asks
+/// for (issue #15 item 6).
+#[test]
+fn the_export_prompt_says_what_the_extension_produces() {
+    let mut app = App::new(talks::model::builtin().unwrap(), Options::sized(100, 30));
+    update(&mut app, Action::StartExport);
+    let last_line = |app: &App| {
+        common::screen(app)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        last_line(&app).contains("talks-actors.txt   → plain text"),
+        "{}",
+        last_line(&app)
+    );
+    for _ in 0..3 {
+        update(&mut app, Action::DeleteBack);
+    }
+    for c in "md".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    assert!(
+        last_line(&app).contains("talks-actors.md   → Markdown"),
+        "{}",
+        last_line(&app)
+    );
+}

@@ -216,3 +216,20 @@ fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
         "us-peace-plan"
     );
 }
+
+/// The sources page shows what a source gives of itself: publisher, date and address
+/// (issue #15 item 2).
+#[test]
+fn the_sources_page_shows_publisher_date_and_url() {
+    let text = "version: 1\ntitle: T\nsources:\n  - id: wire\n    title: Talks end\n    kind: news-report\n    publisher: Example Wire\n    published: 2025-12-03\n    url: https://example.org/talks-end\nactors:\n  - {id: a, name: A, kind: person, sources: [wire]}\n";
+    let loaded = talks::model::load_str("s.yaml", text).unwrap();
+    let mut app = App::new(loaded, Options::sized(120, 30));
+    update(&mut app, Action::OpenPage(Page::Sources));
+    let shown = screen(&app);
+    assert!(
+        shown.contains(
+            "Talks end  news-report · Example Wire · 2025-12-03 · https://example.org/talks-end"
+        ),
+        "{shown}"
+    );
+}

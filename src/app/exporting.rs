@@ -54,7 +54,7 @@ impl App {
             return;
         }
         let path = PathBuf::from(name);
-        let format = Format::from_path(&path).unwrap_or(prompt.format);
+        let format = prompt.format_written();
         self.effects.push(Effect::Export {
             path,
             format,

@@ -65,6 +65,14 @@ pub struct ExportPrompt {
     pub error: Option<String>,
 }
 
+impl ExportPrompt {
+    /// The format Enter writes: the one the file name's extension asks for, else the one
+    /// Tab chose.
+    pub fn format_written(&self) -> Format {
+        Format::from_path(std::path::Path::new(self.input.text.trim())).unwrap_or(self.format)
+    }
+}
+
 /// Work with the outside world that `update` asks for; the event loop carries it out and
 /// reports back with an action.
 #[derive(Debug, Clone, PartialEq, Eq)]

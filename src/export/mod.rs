@@ -39,6 +39,15 @@ impl Format {
         }
     }
 
+    /// What the format is called in a sentence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+        }
+    }
+
     /// The format a file name asks for by its extension.
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();

@@ -282,6 +282,10 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
     match &prompt.error {
         Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
         None => {
+            line.push(
+                &format!("  → {}", prompt.format_written().describe()),
+                |_| theme.label,
+            );
             line.push("  Tab", |_| theme.key);
             line.push(" format  ", |_| theme.muted);
             line.push("Enter", |_| theme.key);

@@ -354,7 +354,11 @@ fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Buffer) {
         f.push(&sanitize_line(&source.title), |_| {
             base.add_modifier(Modifier::BOLD)
         });
-        let kind = sanitize_line(&source.kind);
+        let mut facts = vec![source.kind.as_str()];
+        facts.extend(source.publisher.as_deref());
+        facts.extend(source.published.as_deref());
+        facts.extend(source.url.as_deref());
+        let kind = sanitize_line(&facts.join(" · ")).into_owned();
         let cited = if list.filtered {
             format!("cited {} of {} times", row.citing.len(), row.cited)
         } else {
