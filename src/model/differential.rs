@@ -119,6 +119,20 @@ mod tests {
         );
     }
 
+    /// Found by the fuzz target: `:` (or `?`) starts no plain scalar in a flow collection
+    /// for libyaml; saphyr read `:USA`.
+    #[test]
+    fn a_colon_starting_a_flow_item_is_left_to_serde_yaml() {
+        for item in [":USA", "?USA"] {
+            let text = format!(
+                "version: 1\ntitle: T\nsources: []\nactors:\n  - {{id: a, name: A, kind: state, aliases: [US, {item}]}}\n"
+            );
+            let readings = Readings::of(&text);
+            assert_eq!(readings.stream, None, "{text}");
+            assert_eq!(readings.disagreement(), None, "{text}");
+        }
+    }
+
     /// The fuzz corpus seeds: every hostile file reads the same everywhere.
     #[test]
     fn every_hostile_file_reads_the_same_everywhere() {

@@ -87,10 +87,11 @@ fn not_taken(why: &str) -> NotTaken {
     NotTaken(why.to_string())
 }
 
-/// The indicators that cannot start a plain scalar (`-`, `?` and `:` can, before a
-/// non-space, and saphyr and libyaml agree on those).
-const CANNOT_START_A_PLAIN_SCALAR: [char; 16] = [
-    '>', '|', '@', '`', '%', '!', '&', '*', '#', '\'', '"', '[', ']', '{', '}', ',',
+/// The indicators that cannot start a plain scalar, and `?` and `:`, which can only
+/// outside flow collections for libyaml (saphyr reads `[US, :USA]`; libyaml refuses it).
+/// `-` before a non-space can start one anywhere, and both readers agree on it.
+const CANNOT_START_A_PLAIN_SCALAR: [char; 18] = [
+    '>', '|', '@', '`', '%', '!', '&', '*', '#', '\'', '"', '[', ']', '{', '}', ',', '?', ':',
 ];
 
 struct Stream<'a> {
