@@ -130,9 +130,37 @@ pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         .filter(|&c| is_unsafe_char(c) && c != '\n' && c != '\t')
 }
 
+/// Wrapping for the screen: lines break at spaces only, so a date, a URL, an id or a
+/// hyphenated word stays whole; only a word wider than the whole line is broken.
+pub fn screen_wrap(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #15: on screen too, a date or a URL is never cut at a hyphen or a slash.
+    #[test]
+    fn the_screen_wraps_at_spaces_only() {
+        let text = "Talks resumed on 2025-12-03 in Hallandale-Beach, see https://example.org/a-b";
+        for width in [18, 20, 31, 40] {
+            let lines = textwrap::wrap(text, screen_wrap(width));
+            for token in ["2025-12-03", "Hallandale-Beach,"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(token)),
+                    "{token} at {width}: {lines:?}"
+                );
+            }
+        }
+        let lines = textwrap::wrap(text, screen_wrap(40));
+        assert!(
+            lines.iter().any(|l| l.contains("https://example.org/a-b")),
+            "{lines:?}"
+        );
+    }
 
     #[test]
     fn json_output_escapes_what_a_terminal_would_act_on() {

@@ -66,7 +66,7 @@ impl HelpOverlay<'_> {
             lines.push(Line::from(none));
         }
         lines.push(Line::default());
-        for line in textwrap::wrap(MOUSE_NOTE, whole_words(width.max(10))) {
+        for line in textwrap::wrap(MOUSE_NOTE, crate::text::screen_wrap(width.max(10))) {
             lines.push(Line::from(Span::styled(line.into_owned(), theme.muted)));
         }
         lines
@@ -106,7 +106,10 @@ impl HelpOverlay<'_> {
         let room = width.saturating_sub(indent).max(10);
         let description_chars = row.description.chars().count();
         let mut at = 0;
-        for (n, piece) in textwrap::wrap(&text, whole_words(room)).iter().enumerate() {
+        for (n, piece) in textwrap::wrap(&text, crate::text::screen_wrap(room))
+            .iter()
+            .enumerate()
+        {
             let mut fitted = Fitted::default();
             let lead = if n == 0 {
                 keys.clone()
@@ -129,12 +132,6 @@ impl HelpOverlay<'_> {
         }
         lines
     }
-}
-
-/// Wrapping at spaces only: an action's name (`find-previous`) or a filter
-/// (`date:>=2025-11`) is never split at its hyphen.
-fn whole_words(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// How far the help can scroll in `area` (the whole screen).

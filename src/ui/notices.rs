@@ -25,7 +25,7 @@ impl NoticesPanel<'_> {
     /// footer.
     fn lines(&self, width: usize, rows: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
         let mut body = Vec::new();
-        let options = textwrap::Options::new(width.max(8)).subsequent_indent("  ");
+        let options = crate::text::screen_wrap(width.max(8)).subsequent_indent("  ");
         for notice in self.notices {
             for piece in textwrap::wrap(&sanitize_line(notice), &options) {
                 let mut fitted = Fitted::default();
@@ -34,9 +34,9 @@ impl NoticesPanel<'_> {
                 body.push(Line::from(fitted.into_spans()));
             }
         }
-        let mut footer = textwrap::wrap(FOOTER, width.max(8));
+        let mut footer = textwrap::wrap(FOOTER, crate::text::screen_wrap(width.max(8)));
         if body.len() + footer.len() + 1 > rows {
-            footer = textwrap::wrap(SHORT_FOOTER, width.max(8));
+            footer = textwrap::wrap(SHORT_FOOTER, crate::text::screen_wrap(width.max(8)));
         }
         let footer = footer
             .into_iter()
