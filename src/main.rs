@@ -1,12 +1,10 @@
 //! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use talks::app::{Action, App, Effect, Options, update};
 use talks::cli::Cli;
@@ -17,7 +15,10 @@ use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::terminal::{
     StopSignal, TerminalGuard, forward_stop_signals, suspend, take_terminal_again,
 };
-use talks::ui::{Loading, Screen, Theme, hit_test};
+use talks::ui::{Screen, hit_test};
+
+mod startup;
+use startup::Source;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_checked();
@@ -31,32 +32,10 @@ fn main() -> ExitCode {
     let config_path = cli.config.clone().or_else(talks::config::default_path);
     let settings = talks::config::load(config_path.as_deref(), cli.config.is_some(), no_color);
     let dossier = cli.dossier.clone().or_else(|| settings.dossier.clone());
-    // The dossier loads on a thread. What loads quickly (nearly every file, and the
-    // built-in dossier) is ready before the terminal is touched, so that its problems print
-    // like any command's; what takes longer, large or slow to read, loads behind a frame
-    // that names it and can be quit.
     let terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
-    let pending = start_loading(dossier.clone());
-    let waited = if terminal {
-        pending.recv_timeout(LOAD_BEFORE_THE_FRAME)
-    } else {
-        pending
-            .recv()
-            .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
-    };
-    let source = match waited {
-        Ok(Ok(ready)) => Source::Ready(Box::new(ready)),
-        Ok(Err(err)) => return commands::report_load_error(&err),
-        Err(mpsc::RecvTimeoutError::Timeout) => Source::Loading {
-            name: dossier
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(talks::model::BUILTIN_NAME)),
-            pending,
-        },
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            eprintln!("talks: reading the dossier failed unexpectedly (see the message above)");
-            return ExitCode::FAILURE;
-        }
+    let source = match startup::source(dossier.as_deref(), terminal) {
+        Ok(source) => source,
+        Err(code) => return code,
     };
     if !terminal {
         eprintln!(
@@ -65,30 +44,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
-    let mut settings = settings;
-    if let Some(command) = &cli.copy_command {
-        match shlex::split(command) {
-            Some(words) if !words.is_empty() => settings.copy_command = Some(words),
-            _ => settings.problems.push(
-                "--copy-command: not a command (empty, or a quote left open); copies go \
-                 through the terminal (OSC 52)"
-                    .into(),
-            ),
-        }
-    }
-    if cli.watch && dossier.is_none() {
-        settings
-            .problems
-            .push("--watch needs a dossier file; the built-in one does not change".into());
-    }
-    let from_stdin = dossier.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    if (cli.watch || settings.watch) && from_stdin {
-        settings
-            .problems
-            .push("--watch needs a dossier file; standard input is read once".into());
-    }
-    let dossier = dossier.filter(|_| !from_stdin);
-    let watched = (cli.watch || settings.watch).then_some(dossier).flatten();
+    let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
     match explore(source, watched, settings) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
@@ -99,43 +55,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// A dossier that takes longer than this to load loads behind a loading frame.
-const LOAD_BEFORE_THE_FRAME: Duration = Duration::from_millis(250);
-
-/// The dossier to explore: loaded already, or still loading on its thread.
-enum Source {
-    Ready(Box<Ready>),
-    Loading {
-        name: PathBuf,
-        pending: mpsc::Receiver<Result<Ready, LoadError>>,
-    },
-}
-
-/// Loads the dossier (and builds its search engine) on a thread of its own.
-fn start_loading(path: Option<PathBuf>) -> mpsc::Receiver<Result<Ready, LoadError>> {
-    let (sender, pending) = mpsc::channel();
-    std::thread::spawn(move || {
-        slow_load_if_asked();
-        let ready = commands::load(path.as_deref()).map(|loaded| {
-            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
-            (loaded, engine)
-        });
-        let _ = sender.send(ready);
-    });
-    pending
-}
-
 /// How the explorer ended.
 enum Outcome {
     Quit,
     NotLoaded(LoadError),
 }
 
-type Ready = (Loaded, Arc<SearchEngine>);
+pub(crate) type Ready = (Loaded, Arc<SearchEngine>);
 
 /// What wakes the event loop: the terminal, a reload of the watched dossier, a finished
 /// search, or the end of loading.
-enum Wake {
+pub(crate) enum Wake {
     Terminal(io::Result<Event>),
     Reload(Action),
     Search(Box<SearchDone>),
@@ -165,7 +95,7 @@ fn explore(
                     let _ = forward.send(Wake::Loaded(Box::new(ready)));
                 }
             });
-            match load_behind_a_frame(&mut guard, &woken, &name, &settings.theme)? {
+            match startup::load_behind_a_frame(&mut guard, &woken, &name, &settings.theme)? {
                 Some(Ok(ready)) => ready,
                 Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
                 None => return Ok(Outcome::Quit),
@@ -323,59 +253,6 @@ fn carry_out_effects(
     }
     Ok(suspended)
 }
-
-/// Shows the file's name, size and the time so far while it loads on its thread. `None` if
-/// the user quit first.
-fn load_behind_a_frame(
-    guard: &mut TerminalGuard,
-    woken: &mpsc::Receiver<Wake>,
-    path: &std::path::Path,
-    theme: &Theme,
-) -> io::Result<Option<Result<Ready, LoadError>>> {
-    let name = talks::text::shown_path(path);
-    let bytes = std::fs::metadata(path).ok().map(|m| m.len());
-    let started = Instant::now();
-    loop {
-        guard.terminal.draw(|frame| {
-            let loading = Loading {
-                name: &name,
-                bytes,
-                elapsed: started.elapsed(),
-                theme,
-            };
-            frame.render_widget(&loading, frame.area());
-        })?;
-        // The elapsed time moves on every tenth of a second while nothing else happens.
-        match woken.recv_timeout(Duration::from_millis(100)) {
-            Ok(Wake::Loaded(ready)) => return Ok(Some(*ready)),
-            Ok(Wake::Terminal(event)) => {
-                if let Event::Key(key) = event? {
-                    let ctrl_c = key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL);
-                    if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                        return Ok(None);
-                    }
-                }
-            }
-            Ok(Wake::Stop(StopSignal::Stop)) => suspend(guard)?,
-            Ok(Wake::Stop(StopSignal::Continue)) => take_terminal_again(guard)?,
-            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
-        }
-    }
-}
-
-/// Debug builds only: with `TALKS_TEST_SLOW_LOAD` set, loading waits a minute first, so
-/// tests can check that a small file slow to read gets the loading frame.
-#[cfg(debug_assertions)]
-fn slow_load_if_asked() {
-    if std::env::var_os("TALKS_TEST_SLOW_LOAD").is_some() {
-        std::thread::sleep(Duration::from_secs(60));
-    }
-}
-
-#[cfg(not(debug_assertions))]
-fn slow_load_if_asked() {}
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
 /// can check that a panic restores the terminal. Release builds do not contain this.

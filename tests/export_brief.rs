@@ -233,3 +233,24 @@ fn the_wording_reads_as_english_and_markdown_as_markdown() {
     );
     assert!(text.contains("  Russia         ? unclear\n"), "{text}");
 }
+
+/// Issue #15: `2025-12-` / `03` and a URL cut in two were textwrap's hyphen splitting.
+#[test]
+fn dates_urls_and_ids_are_never_cut() {
+    let text = "The talks were held in Hallandale Beach on 2025-12-03, reported at \
+                https://example.org/a-very-long-path/with-hyphens-in-it?x=1 by the envoy \
+                witkoff-kushner-team";
+    for width in [20, 30, 41, 57, 80] {
+        let wrapped = talks::export::wrap(text, width, "  ");
+        for token in [
+            "2025-12-03,",
+            "https://example.org/a-very-long-path/with-hyphens-in-it?x=1",
+            "witkoff-kushner-team",
+        ] {
+            assert!(
+                wrapped.lines().any(|line| line.contains(token)),
+                "{token} cut at {width}:\n{wrapped}"
+            );
+        }
+    }
+}

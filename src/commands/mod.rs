@@ -61,7 +61,21 @@ pub const EXIT_BROKEN_PIPE: u8 = 141;
 /// (a full disk) is one line on stderr and status 1.
 pub fn run(command: Command) -> ExitCode {
     let mut out = io::stdout().lock();
-    let result = match command {
+    let result = dispatch(command, &mut out);
+    match result.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_BROKEN_PIPE),
+        Err(err) => {
+            eprintln!("talks: cannot write the output: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs `command`, its output to `out`.
+fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
+    let mut out = out;
+    match command {
         Command::Validate {
             dossier,
             dossier_option,
@@ -116,14 +130,6 @@ pub fn run(command: Command) -> ExitCode {
         } => with_dossier(&common, |l| {
             search::run(&mut out, l, &query, kind, limit, common.format)
         }),
-    };
-    match result.and_then(|code| out.flush().map(|()| code)) {
-        Ok(code) => code,
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_BROKEN_PIPE),
-        Err(err) => {
-            eprintln!("talks: cannot write the output: {err}");
-            ExitCode::FAILURE
-        }
     }
 }
 

@@ -203,26 +203,9 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         .flatten()
         .or_else(|| super::stream::from_str::<Dossier>(text));
     if fast.is_none()
-        && let Some(location) =
-            super::aliases::expands_past(text, super::aliases::expansion_limit(text.len()))
+        && let Some(refused) = refused_before_the_full_reader(name, text)
     {
-        let message = format!(
-            "the aliases expand to more than {} (ten times the file, and 1 MiB): this one goes \
-             past it; a dossier has no need to repeat so much",
-            super::size::human_bytes(super::aliases::expansion_limit(text.len()))
-        );
-        let diagnostic = Diagnostic::new(Severity::Error, name, message);
-        return Err(LoadError::single(diagnostic.at(location, text)));
-    }
-    if fast.is_none()
-        && let Some((tag, location)) = super::tags::refused_tag(text)
-    {
-        let message = format!(
-            "the tag {tag} is not allowed: a dossier holds plain values (only !!str, !!int, \
-             !!bool and !!null may be written)"
-        );
-        let diagnostic = Diagnostic::new(Severity::Error, name, message);
-        return Err(LoadError::single(diagnostic.at(location, text)));
+        return Err(refused);
     }
     fast.map_or_else(|| serde_yaml::from_str(text), Ok)
         .map_err(|err| {
@@ -242,6 +225,31 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
                 .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
             LoadError::single(diagnostic)
         })
+}
+
+/// What serde_yaml must not be given: aliases that expand too far, or a tag other than
+/// `!!str`, `!!int`, `!!bool` and `!!null`.
+fn refused_before_the_full_reader(name: &str, text: &str) -> Option<LoadError> {
+    if let Some(location) =
+        super::aliases::expands_past(text, super::aliases::expansion_limit(text.len()))
+    {
+        let message = format!(
+            "the aliases expand to more than {} (ten times the file, and 1 MiB): this one goes \
+             past it; a dossier has no need to repeat so much",
+            super::size::human_bytes(super::aliases::expansion_limit(text.len()))
+        );
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        return Some(LoadError::single(diagnostic.at(location, text)));
+    }
+    if let Some((tag, location)) = super::tags::refused_tag(text) {
+        let message = format!(
+            "the tag {tag} is not allowed: a dossier holds plain values (only !!str, !!int, \
+             !!bool and !!null may be written)"
+        );
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        return Some(LoadError::single(diagnostic.at(location, text)));
+    }
+    None
 }
 
 /// The validation findings as diagnostics at their line and column, in file order.

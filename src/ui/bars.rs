@@ -143,6 +143,18 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
             line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
         }
     }
+    let mut hint_fitted = search_hint(app, theme);
+    line.truncate(width);
+    hint_fitted.truncate(width.saturating_sub(line.width));
+    let mut spans = line.into_spans();
+    spans.extend(hint_fitted.into_spans());
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// What the search bar says after the query: why it cannot be read, that a search runs,
+/// or that nothing matches (and the nearest word).
+fn search_hint(app: &App, theme: &Theme) -> Fitted {
+    let query = app.query().input();
     // While the query cannot be read, the lists keep the results of the last one that
     // could: the hint says which.
     let shown = app.query().answered();
@@ -166,11 +178,7 @@ pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     } else if app.results().total() == 0 && !query.text.is_empty() {
         hint_fitted.push("  nothing matches", |_| theme.muted);
     }
-    line.truncate(width);
-    hint_fitted.truncate(width.saturating_sub(line.width));
-    let mut spans = line.into_spans();
-    spans.extend(hint_fitted.into_spans());
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    hint_fitted
 }
 
 /// A tab's label on narrow screens, and a shorter one.

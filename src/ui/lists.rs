@@ -51,6 +51,21 @@ impl ListPane<'_> {
         )
     }
 
+    /// A row's style: selected or not, in the focused pane or not, and dimmed while the
+    /// query typed cannot be read (the rows then answer an earlier one).
+    fn row_style(&self, selected: bool) -> Style {
+        let base = match (selected, self.focused()) {
+            (true, true) => self.theme.selected,
+            (true, false) => self.theme.selected_unfocused,
+            _ => Style::new(),
+        };
+        if self.app.query().error().is_some() {
+            base.add_modifier(ratatui::style::Modifier::DIM)
+        } else {
+            base
+        }
+    }
+
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
         let entity = EntityRef {
@@ -64,17 +79,7 @@ impl ListPane<'_> {
         );
         let dossier = &self.app.loaded().dossier;
         let selected = row == self.app.list_view(self.kind).selected;
-        let base = match (selected, self.focused()) {
-            (true, true) => theme.selected,
-            (true, false) => theme.selected_unfocused,
-            _ => Style::new(),
-        };
-        // While the query typed cannot be read, the rows answer an earlier one: dimmed.
-        let base = if self.app.query().error().is_some() {
-            base.add_modifier(ratatui::style::Modifier::DIM)
-        } else {
-            base
-        };
+        let base = self.row_style(selected);
         let marked = self.app.marks().contains(entity);
         let marker = row_marker(selected, marked);
         let name = sanitize_line(dossier.name_of(entity));

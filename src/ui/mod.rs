@@ -12,6 +12,7 @@ mod loading;
 mod notices;
 mod overview;
 mod pages;
+mod sources;
 mod text;
 mod theme;
 
