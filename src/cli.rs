@@ -83,17 +83,8 @@ impl Cli {
 pub enum Command {
     /// Check a dossier and report every problem with its line and column.
     Validate {
-        /// The dossier to check (default: the built-in one).
-        dossier: Option<PathBuf>,
-        /// The dossier to check, as every command takes it.
-        #[arg(
-            short = 'd',
-            long = "dossier",
-            id = "dossier_option",
-            value_name = "FILE",
-            conflicts_with = "dossier"
-        )]
-        dossier_option: Option<PathBuf>,
+        #[command(flatten)]
+        dossier: DossierArg,
         /// Treat warnings (text nothing cites, control characters) as errors.
         #[arg(long)]
         strict: bool,
@@ -174,17 +165,8 @@ pub enum ConfigCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The dossier to export from (default: the built-in one).
-    pub dossier: Option<PathBuf>,
-    /// The dossier to export from, as every command takes it.
-    #[arg(
-        short = 'd',
-        long = "dossier",
-        id = "dossier_option",
-        value_name = "FILE",
-        conflicts_with = "dossier"
-    )]
-    pub dossier_option: Option<PathBuf>,
+    #[command(flatten)]
+    pub dossier: DossierArg,
     /// The list to export.
     #[arg(
         long,
@@ -294,6 +276,31 @@ fn at_least_one(value: &str) -> Result<usize, String> {
         Ok(0) => Err("0 would print nothing; leave --limit out for every result".into()),
         Ok(limit) => Ok(limit),
         Err(_) => Err(format!("{value:?} is not a whole number")),
+    }
+}
+
+/// The dossier of `validate` and `export`: a first argument, or `-d/--dossier` as every
+/// command takes it (default: the built-in one).
+#[derive(Debug, Clone, clap::Args)]
+pub struct DossierArg {
+    /// The dossier (default: the built-in one).
+    #[arg(id = "dossier", value_name = "DOSSIER")]
+    pub positional: Option<PathBuf>,
+    /// The dossier, as every command takes it.
+    #[arg(
+        short = 'd',
+        long = "dossier",
+        id = "dossier_option",
+        value_name = "FILE",
+        conflicts_with = "dossier"
+    )]
+    pub option: Option<PathBuf>,
+}
+
+impl DossierArg {
+    /// The dossier given, either way.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.positional.as_deref().or(self.option.as_deref())
     }
 }
 

@@ -21,6 +21,8 @@ mod results;
 mod update;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_detail;

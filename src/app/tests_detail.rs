@@ -1,33 +1,9 @@
 //! The detail pane's scroll and link focus through reloads, resizes, paging and `n`,
 //! tested without a terminal on the built-in dossier.
 
+use super::test_support::*;
 use super::*;
 use crate::model::builtin;
-
-fn app(width: u16, height: u16) -> App {
-    App::new(
-        builtin().unwrap_or_else(|e| panic!("{e}")),
-        Options::sized(width, height),
-    )
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        update(app, action.clone());
-    }
-}
-
-fn id(app: &App, entity: Option<crate::model::EntityRef>) -> String {
-    entity.map_or_else(String::new, |e| app.loaded().dossier.id_of(e).to_string())
-}
-
-fn type_query(app: &mut App, text: &str) {
-    update(app, Action::StartSearch);
-    for c in text.chars() {
-        update(app, Action::Insert(c));
-    }
-    update(app, Action::FinishSearch);
-}
 
 /// The first line shown and the lines of the detail, as its title bar counts them.
 fn shown_lines(app: &App) -> (usize, usize) {

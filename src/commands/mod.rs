@@ -3,7 +3,7 @@
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -76,11 +76,7 @@ pub fn run(command: Command) -> ExitCode {
 fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut out = out;
     match command {
-        Command::Validate {
-            dossier,
-            dossier_option,
-            strict,
-        } => validate(&mut out, dossier.or(dossier_option).as_deref(), strict),
+        Command::Validate { dossier, strict } => validate(&mut out, dossier.path(), strict),
         Command::Config {
             command: ConfigCommand::Check { file },
         } => config::check(&mut out, file.as_deref()),
@@ -113,12 +109,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             filter::run(&mut out, io::stdin().lock(), &options)
         }
-        Command::Export(args) => match load(
-            args.dossier
-                .as_ref()
-                .or(args.dossier_option.as_ref())
-                .map(PathBuf::as_path),
-        ) {
+        Command::Export(args) => match load(args.dossier.path()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
         },

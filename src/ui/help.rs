@@ -143,33 +143,53 @@ pub(crate) fn scroll_limit(overlay: &HelpOverlay, area: Rect) -> usize {
 
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let area = help_area(area);
-        if area.width < 10 || area.height < 4 {
-            return;
-        }
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Span::styled(
-                if area.width >= 48 {
-                    " Help: keys (type to filter, Esc to close) "
-                } else {
-                    " Help (type to filter) "
-                },
-                theme.title_focused,
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let lines = self.lines(inner.width as usize);
-        let visible = inner.height as usize;
-        let scroll = self
-            .app
-            .help()
-            .scroll
-            .min(lines.len().saturating_sub(visible));
-        for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
-            buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
-        }
+        let title = if help_area(area).width >= 48 {
+            " Help: keys (type to filter, Esc to close) "
+        } else {
+            " Help (type to filter) "
+        };
+        render_overlay(
+            OverlayFrame {
+                title,
+                theme: self.theme,
+                scroll: self.app.help().scroll,
+            },
+            |width| self.lines(width),
+            area,
+            buf,
+        );
+    }
+}
+
+/// What an overlay box (help, the overview) shows around its lines.
+pub(super) struct OverlayFrame<'a> {
+    pub title: &'a str,
+    pub theme: &'a Theme,
+    /// Lines scrolled past (clamped to the end here).
+    pub scroll: usize,
+}
+
+/// Draws an overlay box over `area` with the lines `lines(width)` gives, scrolled.
+pub(super) fn render_overlay<'a>(
+    frame: OverlayFrame,
+    lines: impl FnOnce(usize) -> Vec<Line<'a>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let area = help_area(area);
+    if area.width < 10 || area.height < 4 {
+        return;
+    }
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(frame.theme.border_focused)
+        .title(Span::styled(frame.title, frame.theme.title_focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let lines = lines(inner.width as usize);
+    let visible = inner.height as usize;
+    let scroll = frame.scroll.min(lines.len().saturating_sub(visible));
+    for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
+        buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
     }
 }

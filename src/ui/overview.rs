@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use super::help::help_area;
 use super::theme::Theme;
@@ -84,28 +84,15 @@ pub(crate) fn scroll_limit(overlay: &OverviewOverlay, area: Rect) -> usize {
 
 impl Widget for &OverviewOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let area = help_area(area);
-        if area.width < 10 || area.height < 4 {
-            return;
-        }
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Span::styled(
-                " Overview (i or Esc closes) ",
-                theme.title_focused,
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let lines = self.lines(inner.width as usize);
-        let visible = inner.height as usize;
-        let scroll = self
-            .app
-            .overview_scroll()
-            .min(lines.len().saturating_sub(visible));
-        for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
-            buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
-        }
+        super::help::render_overlay(
+            super::help::OverlayFrame {
+                title: " Overview (i or Esc closes) ",
+                theme: self.theme,
+                scroll: self.app.overview_scroll(),
+            },
+            |width| self.lines(width),
+            area,
+            buf,
+        );
     }
 }
