@@ -52,7 +52,7 @@ fn list_another_dossier() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "meeting  A meeting in the capital  #1 2025-03 · held\n"
+        "meeting  A meeting in the capital  2025-03 · held · order 1\n"
     );
 }
 
@@ -114,7 +114,7 @@ fn search_ranks_like_fzf_filter() {
         hits,
         serde_json::json!([{
             "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks",
-            "fact": "#7 · planned", "score": 0, "matched": null
+            "fact": "planned · order 7", "score": 0, "matched": null
         }])
     );
     let only_actors = json(&["search", "ukraine", "--kind", "actors", "--format", "json"]);

@@ -291,7 +291,7 @@ fn wanted_list_width(dossier: &crate::model::Dossier) -> u16 {
     for kind in EntityKind::ALL {
         for index in 0..dossier.count(kind) {
             let entity = crate::model::EntityRef { kind, index };
-            let row = dossier.name_of(entity).width() + dossier.labelled_fact_of(entity).width();
+            let row = dossier.name_of(entity).width() + dossier.fact_of(entity).width();
             widest = widest.max(row + 6);
             if widest >= ENOUGH {
                 return ENOUGH as u16;

@@ -134,7 +134,7 @@ impl<'d> Builder<'d> {
             kind: EntityKind::Event,
             index: event,
         };
-        let fact = self.dossier.labelled_fact_of(entity);
+        let fact = self.dossier.fact_of(entity);
         self.link(entity).push(format!("  {fact}"), Style::Muted)
     }
 

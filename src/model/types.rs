@@ -318,9 +318,10 @@ impl Dossier {
             }
             EntityKind::Event => {
                 let event = &self.events[entity.index];
+                // The order is labelled as one: a bare `#11` reads as a count or an id.
                 match &event.date {
-                    Some(date) => format!("#{} {} · {}", event.order, date, event.status),
-                    None => format!("#{} · {}", event.order, event.status),
+                    Some(date) => format!("{date} · {} · order {}", event.status, event.order),
+                    None => format!("{} · order {}", event.status, event.order),
                 }
             }
             EntityKind::StickingPoint => {
@@ -328,19 +329,6 @@ impl Dossier {
                 format!("{} · {}", point.status, point.topic)
             }
             EntityKind::Place => self.places[entity.index].kind.to_string(),
-        }
-    }
-
-    /// The fact as the explorer shows it, an event's `order` labelled as one ("order 11 ·
-    /// disputed"); exports keep [`Dossier::fact_of`].
-    pub(crate) fn labelled_fact_of(&self, entity: EntityRef) -> String {
-        if entity.kind != EntityKind::Event {
-            return self.fact_of(entity);
-        }
-        let event = &self.events[entity.index];
-        match &event.date {
-            Some(date) => format!("{date} · {} · order {}", event.status, event.order),
-            None => format!("{} · order {}", event.status, event.order),
         }
     }
 }

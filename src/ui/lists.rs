@@ -129,7 +129,7 @@ impl ListPane<'_> {
             let budget = why.width;
             return (why, budget);
         }
-        let fact = sanitize_line(&self.app.loaded().dossier.labelled_fact_of(entity)).into_owned();
+        let fact = sanitize_line(&self.app.loaded().dossier.fact_of(entity)).into_owned();
         let mut fitted = Fitted::default();
         fitted.push(&format!("  {fact}"), |_| base.patch(self.theme.muted));
         let budget = if fitted.width <= width / 2 {
