@@ -214,10 +214,14 @@ fn run(
         redraw = pressed || action.is_some();
         if let Some(action) = action {
             update(&mut app, action);
-            // An open overlay scrolls no further than its end at this size.
-            if let Some(limit) = talks::ui::overlay_scroll_limit(&app, keymap) {
-                update(&mut app, Action::OverlayLimit(limit));
-            }
+        }
+        // An open overlay scrolls no further than its end at this size (after a key press
+        // as after any other change).
+        if let Some(limit) = redraw
+            .then(|| talks::ui::overlay_scroll_limit(&app, keymap))
+            .flatten()
+        {
+            update(&mut app, Action::OverlayLimit(limit));
         }
         redraw |= carry_out_effects(guard, &mut app, searcher, settings)?;
     }

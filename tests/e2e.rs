@@ -269,3 +269,22 @@ fn a_tilde_in_the_export_prompt_is_the_home_folder() {
         "Markdown by its extension: {written}"
     );
 }
+
+/// Help scrolls no further than its end, however many keys are pressed: one PgUp after
+/// many PgDn moves it back at once (QA: it counted on past the end).
+#[test]
+fn help_scrolled_past_its_end_comes_back_with_one_key() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"?");
+    s.wait_for_text("Help: keys");
+    s.send(&b"\x1b[6~".repeat(30));
+    s.wait_for_text("of config.toml.");
+    s.send(b"\x1b[5~");
+    s.wait_for("help to scroll back from its end", |screen| {
+        !screen.contents().contains("of config.toml.")
+    });
+    s.send(b"\x1b");
+    s.wait_for("help to close", |screen| !screen.contents().contains("Help: keys"));
+    s.quit();
+}
