@@ -345,3 +345,25 @@ fn the_status_says_how_a_copy_went_out() {
         )
     );
 }
+
+/// QA: Up Up Esc made the recalled query the latest; cancelling leaves the order alone.
+#[test]
+fn cancelling_a_recalled_query_leaves_the_history_order() {
+    let mut app = app();
+    for query in ["nato", "donbas"] {
+        update(&mut app, Action::StartSearch);
+        update(&mut app, Action::ClearInput);
+        type_text(&mut app, query);
+        update(&mut app, Action::FinishSearch);
+    }
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::ClearInput);
+    update(&mut app, Action::HistoryPrevious);
+    assert_eq!(app.query.input.text, "donbas");
+    update(&mut app, Action::HistoryPrevious);
+    assert_eq!(app.query.input.text, "nato");
+    update(&mut app, Action::Escape);
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::HistoryPrevious);
+    assert_eq!(app.query.input.text, "donbas", "donbas is still the latest");
+}

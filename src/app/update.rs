@@ -164,8 +164,10 @@ fn browse(app: &mut App, action: Action) {
     }
 }
 
+/// Esc: the query is dropped, not remembered (Enter remembers it), so that cancelling a
+/// recalled query leaves the history's order as it was.
 fn clear_query(app: &mut App) {
-    app.remember_query();
+    app.query.history.stop_browsing();
     app.query.input.set("");
     app.keep_selection_through_the_search();
     app.apply_query();
