@@ -151,6 +151,11 @@ impl QueryHistory {
         Some(draft)
     }
 
+    /// An entry recalled with Up/Down is shown, unedited.
+    pub(crate) fn browsing(&self) -> bool {
+        self.browsing.is_some()
+    }
+
     pub(crate) fn stop_browsing(&mut self) {
         self.browsing = None;
     }

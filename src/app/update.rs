@@ -164,10 +164,14 @@ fn browse(app: &mut App, action: Action) {
     }
 }
 
-/// Esc: the query is dropped, not remembered (Enter remembers it), so that cancelling a
-/// recalled query leaves the history's order as it was.
+/// Esc: a query typed is remembered as it is dropped; one recalled from the history and
+/// left as it was is not, so that cancelling it leaves the history's order alone.
 fn clear_query(app: &mut App) {
-    app.query.history.stop_browsing();
+    if app.query.history.browsing() {
+        app.query.history.stop_browsing();
+    } else {
+        app.remember_query();
+    }
     app.query.input.set("");
     app.keep_selection_through_the_search();
     app.apply_query();
