@@ -203,7 +203,7 @@ fn y_copies_the_shown_entity_through_osc_52() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
-    s.wait_for_text("Sent “United States” to the terminal's clipboard (OSC 52)");
+    s.wait_for_text("Sent to the terminal's clipboard (OSC 52): “United States”");
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
     let payload: String = raw[start + 7..]
@@ -238,7 +238,7 @@ fn y_with_a_copy_command_pipes_the_text_to_it() {
     let mut s = Session::start(&["--copy-command", &command], 120, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
-    s.wait_for_text("Copied “United States” with sh -c cat >");
+    s.wait_for_text("Copied with sh -c cat >");
     let copied = std::fs::read_to_string(&file).unwrap();
     assert!(copied.starts_with("United States\n"), "{copied}");
     assert!(
@@ -285,6 +285,8 @@ fn help_scrolled_past_its_end_comes_back_with_one_key() {
         !screen.contents().contains("of config.toml.")
     });
     s.send(b"\x1b");
-    s.wait_for("help to close", |screen| !screen.contents().contains("Help: keys"));
+    s.wait_for("help to close", |screen| {
+        !screen.contents().contains("Help: keys")
+    });
     s.quit();
 }

@@ -385,3 +385,19 @@ fn the_export_prompt_says_what_the_extension_produces() {
         last_line(&app)
     );
 }
+
+/// QA: at 40 columns the name typed in the export prompt was hidden past the label; it
+/// scrolls to keep the cursor in view.
+#[test]
+fn the_export_prompt_keeps_what_is_typed_in_view_when_narrow() {
+    let mut app = App::new(talks::model::builtin().unwrap(), Options::sized(40, 12));
+    update(&mut app, Action::OpenPage(talks::app::Page::Timeline));
+    update(&mut app, Action::StartExport);
+    update(&mut app, Action::CursorEnd);
+    for c in "QAQA".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    let screen = common::screen(&app);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(last.contains("txtQAQA"), "{last}");
+}

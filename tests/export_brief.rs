@@ -175,7 +175,9 @@ fn a_list_export_carries_every_entry_and_brief_only_titles() {
         "{full}"
     );
     assert!(
-        full.contains("2. Ukraine rejects Russia's claim to Pokrovsk  (held · order 12) ← selected")
+        full.contains(
+            "2. Ukraine rejects Russia's claim to Pokrovsk  (held · order 12) ← selected"
+        )
     );
     let mut brief_args = args.to_vec();
     brief_args.push("--brief");
@@ -190,7 +192,9 @@ fn a_list_export_carries_every_entry_and_brief_only_titles() {
     );
     let md = export(&[&args[..], &["--format", "md"]].concat());
     assert!(
-        md.contains("2. **Ukraine rejects Russia's claim to Pokrovsk** — held · order 12 *← selected*"),
+        md.contains(
+            "2. **Ukraine rejects Russia's claim to Pokrovsk** — held · order 12 *← selected*"
+        ),
         "{md}"
     );
     let json = export(&[&args[..], &["--format", "json"]].concat());

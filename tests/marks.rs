@@ -11,7 +11,7 @@ fn space_marks_y_copies_the_marks_and_u_clears_them() {
     s.send(b" j ");
     s.wait_for_text("1 Actors 15/15 · 2 marked");
     s.send(b"y");
-    s.wait_for_text("Sent “2 marked entities” to the terminal's clipboard");
+    s.wait_for_text("Sent to the terminal's clipboard (OSC 52): “2 marked entities”");
     s.send(b"U");
     s.wait_for_text("Cleared 2 marks");
     s.send(b"A");

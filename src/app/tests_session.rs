@@ -326,12 +326,12 @@ fn the_status_says_how_a_copy_went_out() {
     update(&mut app, copied(CopiedBy::Terminal));
     assert_eq!(
         app.status.as_deref(),
-        Some("Sent “Steve Witkoff” to the terminal's clipboard (OSC 52)")
+        Some("Sent to the terminal's clipboard (OSC 52): “Steve Witkoff”")
     );
     update(&mut app, copied(CopiedBy::Command("wl-copy".into())));
     assert_eq!(
         app.status.as_deref(),
-        Some("Copied “Steve Witkoff” with wl-copy")
+        Some("Copied with wl-copy: “Steve Witkoff”")
     );
     let failed = CopiedBy::TerminalInstead {
         command: "xclip".into(),
@@ -341,7 +341,7 @@ fn the_status_says_how_a_copy_went_out() {
     assert_eq!(
         app.status.as_deref(),
         Some(
-            "xclip failed (it ended with status 1): sent “Steve Witkoff” to the terminal's clipboard (OSC 52) instead"
+            "xclip failed (it ended with status 1); sent to the terminal's clipboard (OSC 52) instead: “Steve Witkoff”"
         )
     );
 }

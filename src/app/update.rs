@@ -295,10 +295,11 @@ fn copied_status(name: &str, by: &crate::action::CopiedBy) -> String {
     use crate::action::CopiedBy;
     let name = crate::text::sanitize_line(name);
     match by {
-        CopiedBy::Terminal => format!("Sent “{name}” to the terminal's clipboard (OSC 52)"),
-        CopiedBy::Command(command) => format!("Copied “{name}” with {command}"),
+        // What happened first: a long name is what a narrow status bar may cut.
+        CopiedBy::Terminal => format!("Sent to the terminal's clipboard (OSC 52): “{name}”"),
+        CopiedBy::Command(command) => format!("Copied with {command}: “{name}”"),
         CopiedBy::TerminalInstead { command, why } => format!(
-            "{command} failed ({why}): sent “{name}” to the terminal's clipboard (OSC 52) instead"
+            "{command} failed ({why}); sent to the terminal's clipboard (OSC 52) instead: “{name}”"
         ),
     }
 }

@@ -252,7 +252,7 @@ pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The export prompt, or the overwrite question, in the status bar's place.
-fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
+fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> bool {
     let Some(prompt) = app.export_prompt() else {
         return false;
     };
@@ -275,16 +275,25 @@ fn export_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
         crate::export::Scope::Sources { .. } => " Export the sources to: ",
         crate::export::Scope::Marked(_) => " Export the marked entities to: ",
     };
+    // On a narrow screen the name needs the room more than the sentence does.
+    let what = if width < 60 { " Export to: " } else { what };
     line.push(what, |_| theme.label);
-    let cursor = prompt.input.cursor;
-    line.push(&name, |i| {
+    // A name longer than the bar scrolls to keep the cursor in view.
+    let room = width.saturating_sub(line.width + 1);
+    let skip = scroll_to_cursor(&name, prompt.input.cursor, room);
+    if skip > 0 {
+        line.push("…", |_| theme.muted);
+    }
+    let shown: String = name.chars().skip(skip).collect();
+    let cursor = prompt.input.cursor.saturating_sub(skip);
+    line.push(&shown, |i| {
         if i == cursor {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
             Style::new()
         }
     });
-    if cursor >= prompt.input.text.chars().count() {
+    if prompt.input.cursor >= prompt.input.text.chars().count() {
         line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
     }
     match &prompt.error {
@@ -309,7 +318,7 @@ pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, 
     let width = area.width as usize;
     let mut line = Fitted::default();
     let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);
-    if prompting && export_prompt(app, theme, &mut line) {
+    if prompting && export_prompt(app, theme, width, &mut line) {
         // The prompt takes the whole bar.
     } else if let Some(status) = app.status() {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
