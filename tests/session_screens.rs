@@ -85,3 +85,26 @@ fn marked_rows_show_a_plus_and_the_titles_count_them() {
     );
     find(terminal.backend().buffer(), "│>+#1 ");
 }
+
+/// QA: at 40×12 the problems panel showed 2 of 6 problems and said nothing of the rest.
+#[test]
+fn a_problems_panel_too_small_for_all_says_how_many_more_and_where() {
+    let notices: Vec<String> = (1..=6)
+        .map(|n| format!("config.toml:{n}:1: unknown action \"frobnicate-{n}\""))
+        .collect();
+    let options = Options {
+        notices,
+        ..Options::sized(40, 12)
+    };
+    let app = App::new(builtin().unwrap(), options);
+    let screen = common::screen(&app);
+    assert!(screen.contains("more: `talks config check`"), "{screen}");
+    let wide = App::new(
+        builtin().unwrap(),
+        Options {
+            notices: vec!["config.toml:1:1: one problem".into()],
+            ..Options::sized(120, 40)
+        },
+    );
+    assert!(!common::screen(&wide).contains("more: `talks"));
+}

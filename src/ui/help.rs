@@ -176,11 +176,15 @@ pub(super) fn render_overlay<'a>(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let screen = area;
     let area = help_area(area);
     if area.width < 10 || area.height < 4 {
         return;
     }
-    Clear.render(area, buf);
+    // A blank column each side, so that no half-covered word shows against the border.
+    let left = area.x.saturating_sub(1).max(screen.x);
+    let right = (area.right() + 1).min(screen.right());
+    Clear.render(Rect::new(left, area.y, right - left, area.height), buf);
     let block = Block::bordered()
         .border_style(frame.theme.border_focused)
         .title(Span::styled(frame.title, frame.theme.title_focused));

@@ -73,7 +73,14 @@ impl Widget for &NoticesPanel<'_> {
         let rows = inner.height as usize;
         let footer_rows = footer.len().min(rows.saturating_sub(1));
         let body_rows = rows - footer_rows;
+        let hidden = body.len().saturating_sub(body_rows);
         let mut lines: Vec<Line> = body.into_iter().take(body_rows).collect();
+        // Lines that do not fit are said to be there, and where to read them all.
+        if hidden > 0 && body_rows > 0 {
+            lines.truncate(body_rows - 1);
+            let more = format!("… {} more: `talks config check`", hidden + 1);
+            lines.push(Line::from(Span::styled(more, self.theme.muted)));
+        }
         lines.resize(body_rows, Line::default());
         lines.extend(footer.into_iter().take(footer_rows));
         for (y, line) in lines.iter().enumerate() {
