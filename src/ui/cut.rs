@@ -42,7 +42,9 @@ pub(crate) fn cut_name(name: &str, run: Option<(usize, usize)>, budget: usize) -
         (end + 1, 1)
     };
     let room = budget.saturating_sub(width(start..tail_end) + 1 + trailing);
-    let head = snap_head(&chars, &widths, room * 2 / 3);
+    // Little room: the subject first, the words before the match only with what is left.
+    let head_room = if room < 16 { room } else { room * 2 / 3 };
+    let head = snap_head(&chars, &widths, head_room);
     let context = room - width(0..head);
     let mut tail_start = start;
     let mut used = 0;
@@ -121,6 +123,9 @@ mod tests {
             "{cut}"
         );
         assert!(cut.chars().count() <= 20, "{cut}");
+        // QA: with little room the subject keeps its first words, not a stump ("Ukrain…").
+        assert_eq!(shown(name, Some((34, 41)), 19), "Ukraine…to Pokrovsk");
+        assert_eq!(shown(name, Some((34, 41)), 16), "Ukraine…Pokrovsk");
         // A match in the middle of a long name keeps an ellipsis after it too.
         let cut = shown(name, Some((16, 23)), 20);
         assert!(
