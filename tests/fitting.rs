@@ -259,6 +259,16 @@ fn the_reload_banner_shows_what_failed_first() {
     let error = app.reload_error().unwrap().to_string();
     let start: String = error.chars().take(40).collect();
     assert!(header.contains(&start), "{header} / {error}");
+    // QA: at 40 columns the file's path took the room; where and what come first now.
+    let mut narrow = App::new(builtin().unwrap(), Options::sized(40, 12));
+    let failed = load_str(
+        "/tmp/qa/a/long/path/d.yaml",
+        "version: 9\ntitle: T\nsources: []\n",
+    )
+    .unwrap_err();
+    update(&mut narrow, Action::Reloaded(Reload::prepared(Err(failed))));
+    let header = screen(&narrow).lines().next().unwrap().to_string();
+    assert!(header.contains("line 1:10: unsupported"), "{header}");
 }
 
 #[test]

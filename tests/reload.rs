@@ -37,7 +37,7 @@ fn valid_then_invalid_then_valid() {
     reload(&mut app, &path);
     let banner = app.reload_error().map(str::to_string).unwrap();
     assert!(
-        banner.contains("dossier.yaml:10:11: error: unknown actor kind \"stat\""),
+        banner.contains("line 10:11: unknown actor kind \"stat\""),
         "{banner}"
     );
     assert_eq!(app.loaded().dossier.id_of(app.shown().unwrap()), "alpha");
@@ -84,8 +84,9 @@ fn the_explorer_reloads_when_the_file_changes() {
     s.wait_for_text("An edited dossier");
     std::fs::write(&path, GOOD.replace("version: 1", "version: [1")).unwrap();
     s.wait_for_text("Reload failed");
+    // The file is in the header; the banner says where in it and what.
     assert!(
-        s.screen_text().contains("live.yaml:"),
+        s.screen_text().contains("Reload failed  line 2:6:"),
         "{}",
         s.screen_text()
     );
@@ -143,7 +144,7 @@ fn a_watched_file_growing_past_the_size_limit_keeps_the_last_good_state() {
     let padded = format!("{GOOD}{}", "# padding\n".repeat(500));
     std::fs::write(&path, padded).unwrap();
     s.wait_for_text("Reload failed");
-    s.wait_for_text("live.yaml: error: the file is larger than 4 KiB");
+    s.wait_for_text("Reload failed  the file is larger than 4 KiB");
     assert!(
         s.screen_text().contains("1 Actors 2/2"),
         "the last good dossier stays"

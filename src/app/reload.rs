@@ -62,8 +62,10 @@ impl App {
             .iter()
             .find(|d| d.is_error())
             .or(err.diagnostics.first());
-        let line = first.map_or_else(String::new, |d| {
-            d.to_string().lines().next().unwrap_or_default().to_string()
+        // The file is in the header: the banner's room goes to where and what.
+        let line = first.map_or_else(String::new, |d| match d.location {
+            Some(at) => format!("line {}:{}: {}", at.line, at.column, d.message),
+            None => d.message.clone(),
         });
         self.reload_error = Some(line);
     }

@@ -17,7 +17,12 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = app.reload_error() {
         // The point first (what failed and why); what is shown instead if there is room.
         let mut banner = Fitted::default();
-        banner.push(" ⚠ Reload failed ", |_| {
+        let label = if area.width >= 60 {
+            " ⚠ Reload failed "
+        } else {
+            " ⚠ "
+        };
+        banner.push(label, |_| {
             theme.error.add_modifier(Modifier::REVERSED)
         });
         banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
