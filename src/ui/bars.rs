@@ -22,9 +22,7 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             " ⚠ "
         };
-        banner.push(label, |_| {
-            theme.error.add_modifier(Modifier::REVERSED)
-        });
+        banner.push(label, |_| theme.error.add_modifier(Modifier::REVERSED));
         banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
         let kept = " · showing the last good dossier";
         if banner.width + kept.chars().count() <= area.width as usize {
