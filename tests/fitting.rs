@@ -308,3 +308,13 @@ fn the_help_filter_clears_and_deletes_words() {
     update(&mut app, Action::ClearInput);
     assert_eq!(app.help().filter.text, "");
 }
+
+/// QA: "Nothing selected: the list is empt" was cut at 80 columns; it wraps.
+#[test]
+fn the_empty_detail_note_wraps_rather_than_cut() {
+    let mut app = app(80, 24);
+    search(&mut app, "zzzzqqq");
+    let shown = screen(&app);
+    assert!(shown.contains("Nothing selected: the list"), "{shown}");
+    assert!(shown.contains("empty"), "{shown}");
+}

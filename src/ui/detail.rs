@@ -94,7 +94,19 @@ impl Widget for &DetailPane<'_> {
             let inner = block.inner(area);
             block.render(area, buf);
             let note = "Nothing selected: the list is empty";
-            buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+            let lines = textwrap::wrap(
+                note,
+                crate::text::screen_wrap((inner.width as usize).max(1)),
+            );
+            for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
+                buf.set_stringn(
+                    inner.x,
+                    inner.y + y as u16,
+                    line,
+                    inner.width as usize,
+                    theme.muted,
+                );
+            }
             return;
         };
         let lines = self
