@@ -177,7 +177,7 @@ fn sticking_points_with_every_partys_position() {
     );
     assert_eq!(
         stance(&l, "security-guarantees", "ukraine"),
-        Stance::Demands
+        Stance::Supports
     );
     assert_eq!(stance(&l, "pokrovsk-control", "ukraine"), Stance::Opposes);
     assert_eq!(stance(&l, "moscow-sincerity", "russia"), Stance::Supports);

@@ -66,7 +66,7 @@ fn y_copies_unwrapped_text() {
     let Some(Effect::Copy { text, .. }) = app.take_effects().pop() else {
         panic!("expected a copy")
     };
-    let summary = "  Led the Florida talks with Ukraine through its special envoy, after the envoy's talks with Putin in Moscow on an initial US peace plan.";
+    let summary = "  Met Ukraine's negotiators in Florida through its special envoy, after the envoy's talks with Putin in Moscow on an initial US peace plan.";
     assert!(text.lines().any(|l| l == summary), "{text}");
 }
 

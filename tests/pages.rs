@@ -40,7 +40,7 @@ fn one_screen_shows_who_stands_where() {
         "{shown}"
     );
     assert!(
-        row("│  Ukraine ").contains("✗ opposes     ▲ demands     ✓ supports"),
+        row("│  Ukraine ").contains("✗ opposes     ✓ supports    ✓ supports"),
         "{shown}"
     );
 }

@@ -101,8 +101,8 @@ fn field_filters() {
 fn aliases_and_linked_actors_are_searched() {
     let l = loaded();
     assert_eq!(ids(&l, "zelenskyy", EntityKind::Actor)[0], "zelensky");
-    // "Kremlin" is an alias of Russia, so Russia's positions are found by it.
-    let points = ids(&l, "kremlin", EntityKind::StickingPoint);
+    // "Russian Federation" is an alias of Russia, so Russia's positions are found by it.
+    let points = ids(&l, "federation", EntityKind::StickingPoint);
     assert!(
         points.contains(&"pokrovsk-control".to_string()),
         "{points:?}"
