@@ -163,7 +163,7 @@ fn places_of(r: &mut Random, n: &Counts) -> Vec<Place> {
         .map(|i| Place {
             id: format!("place-{i}"),
             name: format!("{} {i}", r.pick(PLACES)),
-            kind: PlaceKind::Region,
+            kind: Some(PlaceKind::Region),
             part_of: (i > 0).then(|| format!("place-{}", r.below(i))),
             summary: None,
             sources: cites(),

@@ -265,3 +265,28 @@ fn every_entity_cites_the_report() {
         );
     }
 }
+
+/// Issue #16: a place's kind is given only where the report gives one; without it the
+/// place reads as "place", and a kind outside the vocabulary is still refused.
+#[test]
+fn a_place_kind_is_optional_and_checked_when_given() {
+    let l = loaded();
+    let pokrovsk = l
+        .dossier
+        .places
+        .iter()
+        .find(|p| p.id == "pokrovsk")
+        .unwrap();
+    assert!(pokrovsk.kind.is_none());
+    assert_eq!(pokrovsk.kind_name(), "place");
+    let base = "version: 1\ntitle: T\nsources: [{id: s, title: S, kind: k}]\nplaces:\n  - id: p\n    name: P\n    sources: [s]\n";
+    assert!(talks::model::load_str("p.yaml", base).is_ok());
+    let wrong = format!("{base}    kind: planet\n");
+    let err = talks::model::load_str("p.yaml", &wrong)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("p.yaml:8:11") && err.contains("planet"),
+        "{err}"
+    );
+}

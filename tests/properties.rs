@@ -70,7 +70,7 @@ prop_compose! {
             aliases: vec![names[(i + 5) % 20].clone()], summary: Some(names[(i + 7) % 20].clone()), sources: vec!["s".into()],
         }).collect();
         let places = (0..places).map(|i| Place {
-            id: place_ids[i].clone(), name: names[(i + 1) % 20].clone(), kind: PlaceKind::Region,
+            id: place_ids[i].clone(), name: names[(i + 1) % 20].clone(), kind: Some(PlaceKind::Region),
             part_of: if i > 0 && picks[i + 10] % 2 == 0 { Some(place_ids[0].clone()) } else { None },
             summary: None, sources: vec![],
         }).collect();

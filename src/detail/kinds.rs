@@ -192,7 +192,7 @@ pub(super) fn sticking_point(b: &mut Builder<'_>, i: usize) {
 pub(super) fn place(b: &mut Builder<'_>, i: usize) {
     let p = &b.dossier.places[i];
     b.cite_all(&p.sources);
-    let mut fields = vec![Builder::field("Kind", p.kind.as_str())];
+    let mut fields = vec![Builder::field("Kind", p.kind_name())];
     if let Some(parent) = &p.part_of {
         let mut line = Line::default().push("Part of: ", Style::Label);
         line.segments.extend(b.link_by_id(parent).segments);

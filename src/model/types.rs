@@ -82,7 +82,9 @@ pub struct Place {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
     pub name: String,
-    pub kind: PlaceKind,
+    /// Optional: a dossier says what kind of place only where its source does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PlaceKind>,
     /// The place id this place lies in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
@@ -90,6 +92,13 @@ pub struct Place {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+}
+
+impl Place {
+    /// The place's kind, or "place" where the dossier gives none.
+    pub fn kind_name(&self) -> &str {
+        self.kind.as_ref().map_or("place", PlaceKind::as_str)
+    }
 }
 
 /// Something that happened, is happening, or is planned or claimed.
@@ -328,7 +337,7 @@ impl Dossier {
                 let point = &self.sticking_points[entity.index];
                 format!("{} · {}", point.status, point.topic)
             }
-            EntityKind::Place => self.places[entity.index].kind.to_string(),
+            EntityKind::Place => self.places[entity.index].kind_name().to_string(),
         }
     }
 }

@@ -117,7 +117,9 @@ pub(crate) fn fields_of(
             let place = &dossier.places[i];
             each(Field::Name, &place.name);
             each(Field::Id, &place.id);
-            each(Field::Role, place.kind.as_str());
+            if let Some(kind) = &place.kind {
+                each(Field::Role, kind.as_str());
+            }
             summary(dossier, entity, each);
             let parent = place.part_of.as_deref().and_then(|id| index.place(id));
             place_links(dossier, parent, each);

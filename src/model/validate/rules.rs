@@ -124,9 +124,9 @@ impl Validator<'_> {
             }
         }
         for (i, p) in dossier.places.iter().enumerate() {
-            if !p.kind.is_known() {
+            if let Some(kind) = p.kind.as_ref().filter(|k| !k.is_known()) {
                 let path = format!("places[{i}].kind");
-                self.vocabulary(path, PlaceKind::LABEL, p.kind.as_str(), PlaceKind::VALUES);
+                self.vocabulary(path, PlaceKind::LABEL, kind.as_str(), PlaceKind::VALUES);
             }
         }
         for (i, e) in dossier.events.iter().enumerate() {
