@@ -1,7 +1,6 @@
 //! One numbered list of the sources an export cites, at its end, as a brief has it: the
 //! entries cite `[1]`, the list says once what `[1]` is.
 
-use super::describe;
 use crate::detail::Detail;
 use crate::model::Loaded;
 
@@ -40,7 +39,7 @@ impl Bibliography {
                     let source = &loaded.dossier.sources[s];
                     Entry {
                         title: &source.title,
-                        facts: describe::source_facts(source),
+                        facts: source.facts(),
                         url: source.url.as_deref(),
                         note: source.note.as_deref().map(str::trim),
                     }

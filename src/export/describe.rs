@@ -73,14 +73,6 @@ pub(super) fn sources_fields(
     page_fields(what, query)
 }
 
-/// "news-report · Publisher · 2025-12-03": what kind of source it is, by whom, when.
-pub(super) fn source_facts(source: &crate::model::Source) -> String {
-    let mut facts = vec![source.kind.clone()];
-    facts.extend(source.publisher.clone());
-    facts.extend(source.published.clone());
-    facts.join(" · ")
-}
-
 /// "Cited 70 times", "Cited 3 of 70 times by what matches".
 pub(super) fn cited(sources: &SourceList, row: &crate::views::SourceRow) -> String {
     if sources.filtered {

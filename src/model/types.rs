@@ -94,6 +94,17 @@ pub struct Place {
     pub sources: Vec<String>,
 }
 
+impl Source {
+    /// What the source says of itself, joined: its kind, publisher and date where given
+    /// ("news-report · Example Wire · 2025-12-03").
+    pub fn facts(&self) -> String {
+        let mut facts = vec![self.kind.as_str()];
+        facts.extend(self.publisher.as_deref());
+        facts.extend(self.published.as_deref());
+        facts.join(" · ")
+    }
+}
+
 impl Place {
     /// The place's kind, or "place" where the dossier gives none.
     pub fn kind_name(&self) -> &str {

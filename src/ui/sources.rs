@@ -47,11 +47,11 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
         f.push(&sanitize_line(&source.title), |_| {
             base.add_modifier(Modifier::BOLD)
         });
-        let mut facts = vec![source.kind.as_str()];
-        facts.extend(source.publisher.as_deref());
-        facts.extend(source.published.as_deref());
-        facts.extend(source.url.as_deref());
-        let kind = sanitize_line(&facts.join(" · ")).into_owned();
+        let mut facts = source.facts();
+        if let Some(url) = &source.url {
+            facts = format!("{facts} · {url}");
+        }
+        let kind = sanitize_line(&facts).into_owned();
         let cited = if list.filtered {
             format!("cited {} of {} times", row.citing.len(), row.cited)
         } else {

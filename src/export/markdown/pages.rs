@@ -98,7 +98,7 @@ pub(super) fn sources(doc: &Doc, query: &str, list: &SourceList) -> String {
 fn source_section(loaded: &Loaded, list: &SourceList, row: &SourceRow, number: usize) -> String {
     let source = &loaded.dossier.sources[row.source];
     let mut out = format!("## {number}. {}\n\n", escape(&source.title));
-    out.push_str(&format!("{}\n\n", escape(&describe::source_facts(source))));
+    out.push_str(&format!("{}\n\n", escape(&source.facts())));
     if let Some(url) = &source.url {
         out.push_str(&format!("<{}>\n\n", sanitize_line(url).replace('>', "%3E")));
     }

@@ -148,7 +148,7 @@ pub(crate) fn source_block(
     let hang = " ".repeat(mark.len().max(4));
     let mut out = fill(&format!("{mark}{}", source.title), width, "", &hang);
     out.push('\n');
-    let mut lines = vec![describe::source_facts(source)];
+    let mut lines = vec![source.facts()];
     lines.extend(source.url.clone());
     lines.extend(source.note.as_deref().map(str::trim).map(str::to_string));
     lines.push(format!("{}:", describe::cited(list, row)));
