@@ -136,9 +136,14 @@ impl HelpOverlay<'_> {
 
 /// How far the help can scroll in `area` (the whole screen).
 pub(crate) fn scroll_limit(overlay: &HelpOverlay, area: Rect) -> usize {
+    overlay_scroll_limit(area, |width| overlay.lines(width).len())
+}
+
+/// How far an overlay box over `area` scrolls: its lines at the box's inner width (given
+/// by `count`) past the rows it shows.
+pub(super) fn overlay_scroll_limit(area: Rect, count: impl FnOnce(usize) -> usize) -> usize {
     let inner = help_area(area).inner(ratatui::layout::Margin::new(1, 1));
-    let lines = overlay.lines(inner.width as usize).len();
-    lines.saturating_sub(inner.height as usize)
+    count(inner.width as usize).saturating_sub(inner.height as usize)
 }
 
 impl Widget for &HelpOverlay<'_> {

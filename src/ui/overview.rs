@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::help::help_area;
 use super::theme::Theme;
 use crate::app::App;
 use crate::text::sanitize_line;
@@ -77,9 +76,7 @@ impl OverviewOverlay<'_> {
 
 /// How far the overview can scroll in `area` (the whole screen).
 pub(crate) fn scroll_limit(overlay: &OverviewOverlay, area: Rect) -> usize {
-    let inner = help_area(area).inner(ratatui::layout::Margin::new(1, 1));
-    let lines = overlay.lines(inner.width as usize).len();
-    lines.saturating_sub(inner.height as usize)
+    super::help::overlay_scroll_limit(area, |width| overlay.lines(width).len())
 }
 
 impl Widget for &OverviewOverlay<'_> {
