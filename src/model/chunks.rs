@@ -83,7 +83,7 @@ fn read_in_pieces(text: &str, piece_bytes: usize) -> Option<Dossier> {
             pieces.push((list.key, piece));
         }
     }
-    let mut dossier: Dossier = stream::from_str(&head)?;
+    let mut dossier: Dossier = stream::read_checked(&head)?;
     for piece in read_all(&pieces)? {
         match piece {
             Piece::Actors(items) => dossier.actors.extend(items),
@@ -178,7 +178,7 @@ fn read<T: DeserializeOwned>(piece: &str) -> Option<Vec<T>> {
     if blank {
         return Some(Vec::new());
     }
-    stream::from_str(piece)
+    stream::read_checked(piece)
 }
 
 fn read_piece(key: &str, piece: &str) -> Option<Piece> {

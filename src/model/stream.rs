@@ -20,6 +20,12 @@ pub(super) fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
     if has_forbidden_characters(text) {
         return None;
     }
+    read_checked(text)
+}
+
+/// [`from_str`] for text whose characters were checked already: the parallel reader checks
+/// the whole file once, then reads its pieces (whole lines of it) with this.
+pub(super) fn read_checked<T: DeserializeOwned>(text: &str) -> Option<T> {
     let mut stream = Stream {
         parser: Parser::new_from_str(text),
         peeked: None,
