@@ -6,15 +6,13 @@ use super::super::describe;
 use crate::detail::{Detail, Line, SectionKind, Style};
 use crate::text::sanitize_line;
 
-/// Wrapping at spaces only: a URL, a date, an id or a number is never cut (at a hyphen or
-/// anywhere); a word longer than the line overflows it.
+/// The screen's wrapping at spaces only; in a file a word longer than the line overflows
+/// it rather than being cut.
 fn options<'a>(width: usize, indent: &'a str, hang: &'a str) -> textwrap::Options<'a> {
-    textwrap::Options::new(width)
+    crate::text::screen_wrap(width)
         .initial_indent(indent)
         .subsequent_indent(hang)
         .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// `text` with `indent` before its first line and `hang` before the others, wrapped at
