@@ -10,6 +10,17 @@ use crossterm::clipboard::CopyToClipboard;
 
 use crate::action::CopiedBy;
 
+/// What is wrong with a copy command that is not one, after the name of where it was
+/// given (`copy_command`, `--copy-command`).
+pub const NOT_A_COMMAND: &str =
+    "not a command (empty, or a quote left open); copies go through the terminal (OSC 52)";
+
+/// A copy command split into words as a shell would (quotes kept together); `None` when
+/// it is empty or a quote is left open.
+pub fn command_words(command: &str) -> Option<Vec<String>> {
+    shlex::split(command).filter(|words| !words.is_empty())
+}
+
 /// How long a copy command may take before it counts as failed.
 const COMMAND_TIME: Duration = Duration::from_secs(5);
 

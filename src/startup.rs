@@ -55,13 +55,12 @@ pub(crate) fn with_the_command_line(
     dossier: Option<PathBuf>,
 ) -> (Settings, Option<PathBuf>) {
     if let Some(command) = &cli.copy_command {
-        match shlex::split(command) {
-            Some(words) if !words.is_empty() => settings.copy_command = Some(words),
-            _ => settings.problems.push(
-                "--copy-command: not a command (empty, or a quote left open); copies go \
-                 through the terminal (OSC 52)"
-                    .into(),
-            ),
+        match talks::clipboard::command_words(command) {
+            Some(words) => settings.copy_command = Some(words),
+            None => settings.problems.push(format!(
+                "--copy-command: {}",
+                talks::clipboard::NOT_A_COMMAND
+            )),
         }
     }
     if cli.watch && dossier.is_none() {

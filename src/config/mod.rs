@@ -202,15 +202,12 @@ fn text<'a>(
 fn copy_command(config: &Config, file: &File, problems: &mut Found) -> Option<Vec<String>> {
     let value = config.copy_command.as_ref()?;
     let command = text(value, "copy_command", file, problems)?;
-    match shlex::split(command) {
-        Some(words) if !words.is_empty() => Some(words),
-        _ => {
-            let message = "copy_command: not a command (empty, or a quote left open); copies \
-                           go through the terminal (OSC 52)";
-            problems.push(file.at(value.span(), message));
-            None
-        }
+    let words = crate::clipboard::command_words(command);
+    if words.is_none() {
+        let message = format!("copy_command: {}", crate::clipboard::NOT_A_COMMAND);
+        problems.push(file.at(value.span(), &message));
     }
+    words
 }
 
 /// Columns of the explorer's text exports: a whole number; the default where it is not.
