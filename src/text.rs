@@ -130,6 +130,11 @@ pub(crate) fn unsafe_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         .filter(|&c| is_unsafe_char(c) && c != '\n' && c != '\t')
 }
 
+/// "1 party", "2 parties": a count with its noun in the right number.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Wrapping for the screen: lines break at spaces only, so a date, a URL, an id or a
 /// hyphenated word stays whole; only a word wider than the whole line is broken.
 pub fn screen_wrap(width: usize) -> textwrap::Options<'static> {

@@ -233,3 +233,19 @@ fn the_sources_page_shows_publisher_date_and_url() {
         "{shown}"
     );
 }
+
+/// "1 sticking points" read wrong: a count of one takes the singular (screen and export).
+#[test]
+fn a_count_of_one_takes_the_singular() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::StartSearch);
+    for c in "pokrovsk".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    let shown = screen(&app);
+    assert!(shown.contains("2 parties × 1 sticking point "), "{shown}");
+    let (_, out, _) = run(&["export", "--view", "matrix", "--query", "pokrovsk"]);
+    assert!(out.contains("2 parties × 1 sticking point\n"), "{out}");
+}

@@ -43,9 +43,9 @@ pub(super) fn marked_fields(entities: &[EntityRef]) -> Vec<(&'static str, String
 /// The header lines after the dossier in a matrix export.
 pub(super) fn matrix_fields(matrix: &StanceMatrix, query: &str) -> Vec<(&'static str, String)> {
     let what = format!(
-        "stance matrix, {} parties × {} sticking points",
-        matrix.rows.len(),
-        matrix.columns.len()
+        "stance matrix, {} × {}",
+        crate::text::count_of(matrix.rows.len(), "party", "parties"),
+        crate::text::count_of(matrix.columns.len(), "sticking point", "sticking points")
     );
     page_fields(what, query)
 }

@@ -3,6 +3,7 @@
 
 use crate::app::App;
 use crate::app::page_layout::MatrixAreas;
+use crate::text::count_of;
 
 /// What the matrix's symbols mean, and the same in fewer columns.
 pub(super) const LEGEND: &str =
@@ -26,15 +27,20 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
     } else {
         format!("col {last}/{points}")
     };
+    let (party_count, point_count) = (
+        count_of(parties, "party", "parties"),
+        count_of(points, "sticking point", "sticking points"),
+    );
     let mut titles = vec![
-        format!(" Stance matrix: {parties} parties × {points} sticking points "),
-        format!(" Matrix: {parties} parties × {points} points "),
+        format!(" Stance matrix: {party_count} × {point_count} "),
+        format!(
+            " Matrix: {party_count} × {} ",
+            count_of(points, "point", "points")
+        ),
     ];
     if more {
         titles = vec![
-            format!(
-                " Stance matrix: {parties} parties × {points} sticking points · {position}, h/l for more "
-            ),
+            format!(" Stance matrix: {party_count} × {point_count} · {position}, h/l for more "),
             format!(" Stance matrix: {parties} × {points} · {position}, h/l for more "),
             format!(" Matrix · {position} · h/l "),
         ];
