@@ -4,8 +4,8 @@
 //! Also the alias bomb that the loader's tests feed it.
 
 use crate::model::{
-    Actor, ActorKind, Dossier, Event, EventKind, EventStatus, Place, PlaceKind, Position, Quote,
-    Source, Stance, StickingPoint, StickingStatus,
+    Actor, ActorKind, Basis, Dossier, Event, EventKind, EventStatus, Place, PlaceKind, Position,
+    Quote, Source, Stance, StickingPoint, StickingStatus,
 };
 
 /// splitmix64: small and deterministic.
@@ -209,6 +209,7 @@ fn sticking_points_of(r: &mut Random, n: &Counts) -> Vec<StickingPoint> {
                     stance: stances[r.below(stances.len())].clone(),
                     summary: r.sentence(10) + ".",
                     source: Some("src".into()),
+                    basis: Basis::Stated,
                 })
                 .collect(),
             sources: cites(),
@@ -233,6 +234,7 @@ fn events_of(r: &mut Random, n: &Counts) -> Vec<Event> {
             order: i as u32,
             date: None,
             place: Some(format!("place-{}", r.below(n.places))),
+            concerns: Vec::new(),
             participants: vec![
                 format!("actor-{}", r.below(n.actors)),
                 format!("actor-{}", r.below(n.actors)),
@@ -241,9 +243,10 @@ fn events_of(r: &mut Random, n: &Counts) -> Vec<Event> {
             summary: Some(r.summary()),
             outcomes: Vec::new(),
             quotes: vec![Quote {
-                by: format!("actor-{}", r.below(n.actors)),
+                by: vec![format!("actor-{}", r.below(n.actors))],
                 text: r.sentence(4),
                 source: Some("src".into()),
+                basis: Basis::Stated,
             }],
             sources: cites(),
         })

@@ -379,3 +379,25 @@ fn invisible_characters_in_values_are_warned_about() {
         "{err}"
     );
 }
+
+/// A quote's speakers, a basis and the places an event concerns are placed at their
+/// line:column like every other reference.
+#[test]
+fn speakers_basis_and_concerns_are_reported_where_they_are_written() {
+    let text = format!(
+        "{HEADER}actors:\n  - {{id: witkoff, name: W, kind: person, sources: [s]}}\nevents:\n  - id: e\n    title: E\n    kind: claim\n    status: claimed\n    order: 1\n    concerns: [pokrovks]\n    sources: [s]\n    quotes:\n      - by: [witkoff, umerov]\n        text: hi\n        source: s\n        basis: infered\n"
+    );
+    let header_lines = HEADER.lines().count();
+    let at = |line: usize, column: usize| format!("FILE:{}:{column}: error:", header_lines + line);
+    assert_error(
+        text.as_bytes(),
+        &[
+            &format!("{} unknown place \"pokrovks\"", at(9, 16)),
+            &format!("{} unknown actor \"umerov\"", at(12, 23)),
+            &format!(
+                "{} unknown basis \"infered\"; did you mean \"inferred\"?",
+                at(15, 16)
+            ),
+        ],
+    );
+}

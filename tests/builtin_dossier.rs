@@ -133,7 +133,19 @@ fn events_in_the_reports_order() {
     );
     let verdict = event(&l, "kremlin-verdict");
     assert_eq!(verdict.quotes[0].text, "no compromise");
-    assert_eq!(verdict.quotes[0].by, "kremlin");
+    assert_eq!(verdict.quotes[0].by, vec!["kremlin"]);
+    // The report names Witkoff and Umerov as the ones emphasising it (its first paragraph).
+    let commitment = florida
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("serious commitment"));
+    assert_eq!(commitment.unwrap().by, vec!["witkoff", "umerov"]);
+    // The Pokrovsk claim and its rejection are about Pokrovsk; the report says not where
+    // either was made.
+    for id in ["pokrovsk-claim", "pokrovsk-rejection"] {
+        assert_eq!(event(&l, id).place, None, "{id}");
+        assert_eq!(event(&l, id).concerns, vec!["pokrovsk"], "{id}");
+    }
     assert_eq!(
         event(&l, "putin-ready-for-meetings").participants,
         vec!["putin"]
@@ -161,6 +173,29 @@ fn events_in_the_reports_order() {
     assert_eq!(quotes, vec!["reasonably good", "it does take two to tango"]);
     // The report gives no dates: none are invented.
     assert!(l.dossier.events.iter().all(|e| e.date.is_none()));
+}
+
+/// The three stances the report does not state in so many words are marked inferred, and
+/// only those.
+#[test]
+fn stances_the_report_does_not_state_are_marked_inferred() {
+    let l = loaded();
+    let mut inferred: Vec<(&str, &str)> = Vec::new();
+    for point in &l.dossier.sticking_points {
+        for p in point.positions.iter().filter(|p| p.basis.is_inferred()) {
+            inferred.push((point.id.as_str(), p.actor.as_str()));
+        }
+    }
+    assert_eq!(
+        inferred,
+        vec![
+            ("donbas-territory", "ukraine"),
+            ("nato-membership", "trump"),
+            ("moscow-sincerity", "russia"),
+        ]
+    );
+    let quotes = l.dossier.events.iter().flat_map(|e| &e.quotes);
+    assert!(quotes.clone().all(|q| !q.basis.is_inferred()));
 }
 
 #[test]

@@ -72,7 +72,9 @@ fn show_in_text_and_json() {
     let shown = json(&["show", "pokrovsk-claim", "--format", "json"]);
     assert_eq!(shown["kind"], "event");
     assert_eq!(shown["entity"]["status"], "disputed");
-    assert_eq!(shown["entity"]["place"], "pokrovsk");
+    // The claim is about Pokrovsk; the report says not where it was made.
+    assert_eq!(shown["entity"]["place"], serde_json::Value::Null);
+    assert_eq!(shown["entity"]["concerns"], serde_json::json!(["pokrovsk"]));
     assert_eq!(shown["entity"]["kind"], "event");
     assert_eq!(shown["entity"]["type"], "claim");
     // Links are objects, each once, with the fact the text shows beside them.
@@ -140,7 +142,7 @@ fn search_with_a_malformed_query_or_no_hits() {
     assert_eq!(
         err,
         "talks: cannot read the query: unknown filter \"stat:\": did you mean status:? \
-         Filters are kind:, status:, topic:, stance:, actor:, place:, date:\n"
+         Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:\n"
     );
     let (code, out, err) = run(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);

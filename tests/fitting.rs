@@ -98,7 +98,8 @@ fn the_matrix_uses_the_width_and_says_which_columns_show() {
     let shown = screen(&app);
     assert!(shown.contains("cols 1–4/7"), "{shown}");
     let legend = line_with(&shown, "◐ conditional");
-    assert!(legend.contains("· no position"), "{shown}");
+    // The short legend: the long one ("· no position") does not fit beside "~ inferred".
+    assert!(legend.contains("· none ~ inferred"), "{shown}");
     assert!(!legend.contains('…'), "{shown}");
     // The four columns share the width: their titles get more of it.
     assert!(

@@ -36,11 +36,11 @@ fn one_screen_shows_who_stands_where() {
     };
     // Columns: Territory in Donbas, Security guarantees, NATO membership, sincerity.
     assert!(
-        row("│  Russia ").contains("▲ demands     ·             ✗ opposes"),
+        row("│  Russia ").contains("▲ demands     ·             ✗ opposes     ✓~ supports"),
         "{shown}"
     );
     assert!(
-        row("│  Ukraine ").contains("✗ opposes     ✓ supports    ✓ supports"),
+        row("│  Ukraine ").contains("✗~ opposes    ✓ supports    ✓ supports"),
         "{shown}"
     );
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use talks::app::{Action, App, Focus, Options, Page, Target, update};
 use talks::keymap::Keymap;
 use talks::model::{
-    Actor, ActorKind, Dossier, EntityKind, Event, EventKind, EventStatus, Place, PlaceKind,
+    Actor, ActorKind, Basis, Dossier, EntityKind, Event, EventKind, EventStatus, Place, PlaceKind,
     Position, Quote, Source, Stance, StickingPoint, StickingStatus, load_str,
 };
 use talks::ui::{Screen, Theme};
@@ -49,6 +49,14 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 1..6).prop_map(|p| p.concat())
 }
 
+fn basis(n: usize) -> Basis {
+    if n.is_multiple_of(2) {
+        Basis::Stated
+    } else {
+        Basis::Inferred
+    }
+}
+
 fn pick(ids: &[String], n: usize) -> Option<String> {
     (!ids.is_empty()).then(|| ids[n % ids.len()].clone())
 }
@@ -77,16 +85,17 @@ prop_compose! {
         let events = (0..events).map(|i| Event {
             id: format!("e{i}"), title: names[(i + 2) % 20].clone(), kind: EventKind::Meeting, status: EventStatus::Held,
             order: picks[i + 20] as u32, date: None, place: pick(&place_ids, picks[i + 5]),
+            concerns: pick(&place_ids, picks[i + 30]).into_iter().collect(),
             participants: pick(&actor_ids, picks[i + 6]).into_iter().collect(),
             sticking_points: pick(&point_ids, picks[i + 7]).into_iter().collect(), summary: Some(names[(i + 9) % 20].clone()),
             outcomes: vec![names[(i + 11) % 20].clone()],
-            quotes: pick(&actor_ids, picks[i + 8]).map(|by| Quote { by, text: names[(i + 13) % 20].clone(), source: Some("s".into()) }).into_iter().collect(),
+            quotes: pick(&actor_ids, picks[i + 8]).map(|by| Quote { by: vec![by], text: names[(i + 13) % 20].clone(), source: Some("s".into()), basis: basis(picks[i + 8]) }).into_iter().collect(),
             sources: vec!["s".into()],
         }).collect();
         let sticking_points = (0..points).map(|i| StickingPoint {
             id: point_ids[i].clone(), title: names[(i + 4) % 20].clone(), topic: "territory".into(), status: StickingStatus::Disputed,
             summary: None, places: pick(&place_ids, picks[i + 30]).into_iter().collect(),
-            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None }).into_iter().collect(),
+            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None, basis: basis(picks[i + 31]) }).into_iter().collect(),
             sources: vec![],
         }).collect();
         Dossier { version: 1, title: format!("T{}", names[19]), summary: None, sources: vec![source], actors, events, sticking_points, places }

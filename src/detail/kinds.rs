@@ -64,13 +64,8 @@ fn actor_links(b: &mut Builder<'_>, i: usize) {
             kind: EntityKind::StickingPoint,
             index: p,
         };
-        let line = b
-            .link(entity)
-            .plain(" — ")
-            .push(
-                position.stance.as_str(),
-                Style::Stance(position.stance.clone()),
-            )
+        let line = b.link(entity).plain(" — ");
+        let line = Builder::stance(line, &position.stance, &position.basis)
             .plain(format!(": {}", position.summary.trim()));
         positions.push(b.note_marker(line, position.source.as_deref()));
     }
@@ -84,12 +79,18 @@ fn actor_links(b: &mut Builder<'_>, i: usize) {
         for quote in dossier.events[e]
             .quotes
             .iter()
-            .filter(|q| index.actor(&q.by) == Some(i))
+            .filter(|q| q.by.iter().any(|id| index.actor(id) == Some(i)))
         {
             let mut line = Line::default()
                 .push(format!("“{}”", quote.text), Style::Quote)
-                .plain(" — in ");
+                .plain(" — ");
+            if quote.by.len() > 1 {
+                line.segments.extend(b.links_by_id(&quote.by).segments);
+                line = line.plain(", ");
+            }
+            line = line.plain("in ");
             line.segments.extend(b.link(entity).segments);
+            let line = Builder::hedge(line, &quote.basis);
             quotes.push(b.note_marker(line, quote.source.as_deref()));
         }
     }
@@ -108,6 +109,11 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
     if let Some(place) = &e.place {
         let mut line = Line::default().push("Place: ", Style::Label);
         line.segments.extend(b.link_by_id(place).segments);
+        fields.push(line);
+    }
+    if !e.concerns.is_empty() {
+        let mut line = Line::default().push("Concerns: ", Style::Label);
+        line.segments.extend(b.links_by_id(&e.concerns).segments);
         fields.push(line);
     }
     b.section(SectionKind::Fields, "", fields);
@@ -145,7 +151,8 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
         let mut line = Line::default()
             .push(format!("“{}”", quote.text), Style::Quote)
             .plain(" — ");
-        line.segments.extend(b.link_by_id(&quote.by).segments);
+        line.segments.extend(b.links_by_id(&quote.by).segments);
+        let line = Builder::hedge(line, &quote.basis);
         quotes.push(b.note_marker(line, quote.source.as_deref()));
     }
     b.section(SectionKind::Quotes, "Quotes", quotes);
@@ -173,11 +180,9 @@ pub(super) fn sticking_point(b: &mut Builder<'_>, i: usize) {
     b.summary(s.summary.as_deref());
     let mut positions = Vec::new();
     for p in &s.positions {
-        let line = b
-            .link_by_id(&p.actor)
-            .plain(" — ")
-            .push(p.stance.as_str(), Style::Stance(p.stance.clone()))
-            .plain(format!(": {}", p.summary.trim()));
+        let line = b.link_by_id(&p.actor).plain(" — ");
+        let line =
+            Builder::stance(line, &p.stance, &p.basis).plain(format!(": {}", p.summary.trim()));
         positions.push(b.note_marker(line, p.source.as_deref()));
     }
     b.section(SectionKind::Positions, "Positions", positions);
@@ -214,6 +219,11 @@ pub(super) fn place(b: &mut Builder<'_>, i: usize) {
         .map(|&e| b.event_line(e))
         .collect();
     b.section(SectionKind::Links, "Events here", events);
+    let about = b.index.place_concerns[i]
+        .iter()
+        .map(|&e| b.event_line(e))
+        .collect();
+    b.section(SectionKind::Links, "Events about it", about);
     let points = b.index.place_sticking_points[i]
         .iter()
         .map(|&s| {

@@ -2,7 +2,7 @@
 //! and its sources. The explorer draws it, `talks show` and the exports print it, so all
 //! of them say the same thing.
 
-use crate::model::{Dossier, EntityKind, EntityRef, Index, Stance};
+use crate::model::{Basis, Dossier, EntityKind, EntityRef, Index, Stance};
 
 /// How a piece of a detail line is meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,9 @@ pub enum Style {
     Quote,
     /// Secondary facts (order, status, kind).
     Muted,
+    /// " (inferred)": what follows a stance or quote the dossier reads rather than the
+    /// source says.
+    Hedge,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +132,33 @@ impl<'d> Builder<'d> {
         }
     }
 
+    /// Links to each id of a list, joined as a sentence ("A, B and C").
+    fn links_by_id(&self, ids: &[String]) -> Line {
+        let mut line = Line::default();
+        for (n, id) in ids.iter().enumerate() {
+            if n > 0 {
+                line = line.plain(if n + 1 == ids.len() { " and " } else { ", " });
+            }
+            line.segments.extend(self.link_by_id(id).segments);
+        }
+        line
+    }
+
+    /// A stance, hedged when it is the dossier's reading rather than the source's words.
+    fn stance(line: Line, stance: &Stance, basis: &Basis) -> Line {
+        let line = line.push(stance.as_str(), Style::Stance(stance.clone()));
+        Self::hedge(line, basis)
+    }
+
+    /// Adds "(inferred)" after what the dossier reads rather than the source says.
+    fn hedge(line: Line, basis: &Basis) -> Line {
+        if basis.is_inferred() {
+            line.push(" (inferred)", Style::Hedge)
+        } else {
+            line
+        }
+    }
+
     fn event_line(&self, event: usize) -> Line {
         let entity = EntityRef {
             kind: EntityKind::Event,
@@ -232,6 +262,8 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
 }
 
 mod kinds;
+#[cfg(test)]
+mod tests;
 mod wrap;
 
 use kinds::{actor, event, place, sticking_point};

@@ -125,15 +125,33 @@ pub(super) fn stance(stance: &crate::model::Stance) -> String {
     }
 }
 
+/// A position's stance, hedged "(inferred)" where it is the dossier's reading rather than
+/// the source's words: "opposes (inferred)".
+pub(super) fn position_stance(position: &crate::model::Position) -> String {
+    let stance = stance(&position.stance);
+    if position.basis.is_inferred() {
+        format!("{stance} (inferred)")
+    } else {
+        stance
+    }
+}
+
 /// After the selected entry of a list.
 pub(super) const SELECTED: &str = " ← selected";
 
-/// A matrix cell in three letters or fewer: `dem`, `sup`; an unclear stance `?`, as on
-/// screen.
-pub(super) fn stance_cell(stance: &crate::model::Stance) -> &str {
+/// A matrix cell in four letters or fewer: `dem`, `sup`; an unclear stance `?`, as on
+/// screen; `~` after an inferred one (`opp~`).
+pub(super) fn stance_cell(position: &crate::model::Position) -> String {
     use crate::model::Stance;
-    match stance {
+    let stance = &position.stance;
+    let word = match stance {
         Stance::Unclear | Stance::Unknown(_) => "?",
         _ => stance.as_str().get(..3).unwrap_or(stance.as_str()),
-    }
+    };
+    let hedge = if position.basis.is_inferred() {
+        "~"
+    } else {
+        ""
+    };
+    format!("{word}{hedge}")
 }

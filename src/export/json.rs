@@ -21,6 +21,13 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
     let mut out = serde_json::Map::new();
     out.insert("kind".into(), json!(entity.kind.slug()));
     kind_as_type(&mut out, value);
+    if let (EntityKind::Event, Some(Value::Array(quotes))) = (entity.kind, out.get_mut("quotes")) {
+        let speakers = d.events[entity.index].quotes.iter().map(|q| &q.by);
+        for (quote, by) in quotes.iter_mut().zip(speakers) {
+            quote["by"] = json!(by.first());
+            quote["speakers"] = json!(by);
+        }
+    }
     Value::Object(out)
 }
 
@@ -189,7 +196,10 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         .iter()
         .flat_map(|point| {
             point.positions.iter().map(move |p| {
-                json!({ "sticking_point": point.id, "actor": p.actor, "stance": p.stance })
+                json!({
+                    "sticking_point": point.id, "actor": p.actor, "stance": p.stance,
+                    "basis": p.basis,
+                })
             })
         })
         .collect();
@@ -225,7 +235,8 @@ fn matrix(
             json!({
                 "actor": actor.id, "actor_name": actor.name,
                 "sticking_point": point.id, "sticking_point_title": point.title,
-                "stance": p.stance, "summary": p.summary, "source": p.source,
+                "stance": p.stance, "basis": p.basis, "summary": p.summary,
+                "source": p.source,
             })
         })
         .collect();
@@ -263,6 +274,7 @@ fn timeline(
                 "date_precision": e.date.as_deref().map(date_precision),
                 "kind": "event", "type": e.kind, "when": row.when,
                 "place_name": row.place, "participant_names": row.participants,
+                "concerns": e.concerns, "concern_names": row.concerns,
                 "summary": e.summary, "outcomes": e.outcomes, "sources": cited,
             })
         })

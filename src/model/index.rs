@@ -31,6 +31,8 @@ pub struct Index {
     pub represented_by: Vec<Vec<usize>>,
     /// Place → events held there.
     pub place_events: Vec<Vec<usize>>,
+    /// Place → events about it (their `concerns`), held there or elsewhere.
+    pub place_concerns: Vec<Vec<usize>>,
     /// Place → places that are part of it.
     pub place_parts: Vec<Vec<usize>>,
     /// Place → sticking points about it.
@@ -61,6 +63,7 @@ impl Index {
             actor_positions: vec![Vec::new(); dossier.actors.len()],
             represented_by: vec![Vec::new(); dossier.actors.len()],
             place_events: vec![Vec::new(); dossier.places.len()],
+            place_concerns: vec![Vec::new(); dossier.places.len()],
             place_parts: vec![Vec::new(); dossier.places.len()],
             place_sticking_points: vec![Vec::new(); dossier.places.len()],
             sticking_point_events: vec![Vec::new(); dossier.sticking_points.len()],
@@ -115,7 +118,9 @@ impl Index {
                 push_unique(&mut self.actor_events[actor], i);
             }
             for (q, quote) in event.quotes.iter().enumerate() {
-                if let Some(actor) = self.actor(&quote.by) {
+                let speakers: Vec<usize> =
+                    quote.by.iter().filter_map(|id| self.actor(id)).collect();
+                for actor in speakers {
                     push_unique(&mut self.actor_events[actor], i);
                 }
                 if let Some(source) = quote.source.as_deref().and_then(|id| self.source(id)) {
@@ -124,6 +129,14 @@ impl Index {
             }
             if let Some(place) = event.place.as_deref().and_then(|id| self.place(id)) {
                 self.place_events[place].push(i);
+            }
+            let concerns: Vec<usize> = event
+                .concerns
+                .iter()
+                .filter_map(|id| self.place(id))
+                .collect();
+            for place in concerns {
+                push_unique(&mut self.place_concerns[place], i);
             }
             let points: Vec<usize> = event
                 .sticking_points

@@ -164,11 +164,35 @@ fn is_null(value: &str, style: ScalarStyle) -> bool {
     style == ScalarStyle::Plain && matches!(value, "" | "~" | "null" | "Null" | "NULL")
 }
 
+/// A scalar every reader reads as this text: quoted, or plain lowercase letters, digits and
+/// hyphens starting with a letter, other than `true`, `false` and `null`.
+fn is_plain_word(value: &str, style: ScalarStyle) -> bool {
+    match style {
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => true,
+        ScalarStyle::Plain => {
+            value.starts_with(|c: char| c.is_ascii_lowercase())
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !matches!(value, "true" | "false" | "null")
+        }
+        _ => false,
+    }
+}
+
 impl<'de> de::Deserializer<'de> for &mut Stream<'de> {
     type Error = NotTaken;
 
-    fn deserialize_any<V: de::Visitor<'de>>(self, _visitor: V) -> Result<V::Value, NotTaken> {
-        Err(not_taken("a value of no fixed type"))
+    /// Only what is a string or a list of strings whichever reader reads it (a quote's
+    /// `by`): the rest, whose type serde_yaml resolves (`12`, `true`), is handed over.
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
+        match self.peek()? {
+            Event::SequenceStart(..) => self.deserialize_seq(visitor),
+            Event::Scalar(value, style, _, _) if is_plain_word(value, *style) => {
+                self.deserialize_string(visitor)
+            }
+            _ => Err(not_taken("a value of no fixed type")),
+        }
     }
 
     fn deserialize_string<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotTaken> {
@@ -283,108 +307,5 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::from_str;
-    use crate::model::Dossier;
-
-    /// What each path made of `text`, as JSON (the types have no `PartialEq`).
-    fn both(text: &str) -> (Option<String>, Option<String>) {
-        let json = |d: Dossier| serde_json::to_string(&d).unwrap_or_default();
-        (
-            from_str(text).map(json),
-            serde_yaml::from_str(text).ok().map(json),
-        )
-    }
-
-    /// Line separators are line breaks to libyaml (YAML 1.1) and not to saphyr; tabs in
-    /// indentation and directives are read differently too: the fast path leaves all of
-    /// them to serde_yaml, so both readings are serde_yaml's.
-    #[test]
-    fn what_the_parsers_read_differently_goes_to_serde_yaml() {
-        let header = "version: 1\ntitle: T\nsources: [{id: s, title: S, kind: k}]\n";
-        let cases = [
-            format!(
-                "{header}actors:\n  - id: a\n    name: A\u{2028}represents: b\n    kind: person\n"
-            ),
-            format!("{header}actors:\n  - {{id: a, name: \"A\u{2029}B\", kind: person}}\n"),
-            format!("{header}summary: x\u{85}y\n"),
-            format!("{header}actors:\n-\tid: a\n  name: A\n  kind: person\n"),
-            format!("%YAML 1.1\n---\n{header}"),
-            format!("{header}summary: |\n\tindented with a tab\n"),
-        ];
-        for text in cases {
-            assert!(from_str::<Dossier>(&text).is_none(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn reads_the_builtin_dossier_as_serde_yaml_does() {
-        let (fast, slow) = both(crate::model::BUILTIN_TEXT);
-        assert!(fast.is_some());
-        assert_eq!(fast, slow);
-    }
-
-    #[test]
-    fn every_fixture_reads_as_in_serde_yaml_or_is_left_to_it() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut taken = 0;
-        for folder in ["tests/fixtures", "tests/hostile", "data"] {
-            let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                let (fast, slow) = both(text);
-                if fast.is_some() {
-                    taken += 1;
-                    assert_eq!(fast, slow, "{}", entry.path().display());
-                }
-            }
-        }
-        assert!(taken > 10, "only {taken} fixtures took the fast path");
-    }
-
-    #[test]
-    fn generated_dossiers_read_as_in_serde_yaml() {
-        for seed in 0..4 {
-            let yaml =
-                serde_yaml::to_string(&crate::generate::dossier(300, seed)).unwrap_or_default();
-            let (fast, slow) = both(&yaml);
-            assert!(fast.is_some());
-            assert_eq!(fast, slow);
-        }
-    }
-
-    #[test]
-    fn gives_up_on_what_it_does_not_take() {
-        let base = "version: 1\ntitle: T\nsources: [{id: s, title: S, kind: report}]\n";
-        assert!(from_str::<Dossier>(base).is_some());
-        for unusual in [
-            "version: 0x1\ntitle: T\nsources: []\n",
-            "version: '1'\ntitle: T\nsources: []\n",
-            "version: 01\ntitle: T\nsources: []\n",
-            "version: 1\ntitle: &a T\nsummary: *a\nsources: []\n",
-            "version: 1\ntitle: !!str T\nsources: []\n",
-            "version: 1\ntitle: T\nsources: []\n---\nversion: 1\n",
-            "version: 1\ntitle: \"T\u{7}\"\nsources: []\n",
-            "version: 1\ntitle: T\nsources: []\nextra: 1\n",
-            "version: 1\ntitle: [T]\nsources: []\n",
-            "version: 1\ntitle: T\nsources:\n",
-            "version: 1\ntitle: T\nsources: [\n",
-            "",
-        ] {
-            assert!(from_str::<Dossier>(unusual).is_none(), "{unusual:?}");
-        }
-    }
-
-    #[test]
-    fn nulls_strings_and_block_scalars_read_as_in_serde_yaml() {
-        let text = "version: 1\ntitle: '123'\nsummary: ~\nsources:\n  - id: s\n    title: >\n      folded\n      text\n    kind: \"a\\tb\"\n    note: |\n      kept\n      lines\n    url: null\n    publisher:\n";
-        let (fast, slow) = both(text);
-        assert!(fast.is_some());
-        assert_eq!(fast, slow);
-    }
-}
+#[path = "stream_tests.rs"]
+mod tests;

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+use super::vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
 
 /// A whole dossier: who takes part in a negotiation, what happened and what is disputed.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -127,9 +127,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub date: Option<String>,
-    /// A place id.
+    /// A place id: where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Place ids: the places it is about (a claim about a town made elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<String>,
     /// Actor ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
@@ -151,12 +154,18 @@ pub struct Event {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
-    /// An actor id.
-    pub by: String,
+    /// The actor ids of who said it: one id, or a list when several said it together.
+    #[serde(with = "super::speakers")]
+    #[schemars(with = "super::speakers::OneOrMoreIds")]
+    pub by: Vec<String>,
     pub text: String,
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// `stated` (the default): the source gives these words to these speakers; `inferred`:
+    /// the dossier's reading of who said them.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// What the parties disagree on.
@@ -192,6 +201,10 @@ pub struct Position {
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// `stated` (the default): the source says it in so many words; `inferred`: the
+    /// dossier's reading of what the source says.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// The four kinds of entity that appear in lists.

@@ -142,6 +142,30 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Whether the source says a position or quote in so many words, or the dossier reads
+    /// it from what the source says.
+    Basis, "basis" {
+        Stated => "stated",
+        Inferred => "inferred",
+    }
+);
+
+// The macro's enums have no `#[default]` variant to derive from.
+#[allow(clippy::derivable_impls)]
+impl Default for Basis {
+    fn default() -> Self {
+        Self::Stated
+    }
+}
+
+impl Basis {
+    /// True for the dossier's own reading, which every view hedges.
+    pub fn is_inferred(&self) -> bool {
+        *self == Self::Inferred
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

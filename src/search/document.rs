@@ -8,7 +8,7 @@ use super::fields::{Field, fields_of};
 use super::normalise::for_each_word;
 use super::varint;
 use super::vocab::VocabularyBuilder;
-use crate::model::{Dossier, EntityKind, EntityRef, Index};
+use crate::model::{Dossier, EntityKind, EntityRef, Index, Position, Quote};
 
 /// Tokens from here up are field markers: `MARK + field number` starts a field.
 pub(crate) const MARK: u32 = u32::MAX - 15;
@@ -26,7 +26,10 @@ pub(crate) fn marker(token: u32) -> Option<Field> {
 pub(crate) struct Facets {
     pub status: Option<u32>,
     pub topics: Box<[u32]>,
+    /// Each stance twice: alone, and with its basis ([`stance_with_basis`]).
     pub stances: Box<[u32]>,
+    /// The bases of the entity's positions and quotes (`stated`, `inferred`).
+    pub bases: Box<[u32]>,
     /// Actors the entity is linked to (itself included for an actor).
     pub actors: Box<[u32]>,
     /// Places the entity is at or about (itself included for a place).
@@ -155,6 +158,30 @@ fn numbers(items: impl IntoIterator<Item = usize>) -> Box<[u32]> {
     all.into()
 }
 
+/// The labels of the positions' stances, each also with its basis ("opposes inferred",
+/// what `stance:opposes basis:inferred` asks for together), and the labels of the bases
+/// of the positions and quotes.
+fn stances_and_bases<'d>(
+    positions: impl IntoIterator<Item = &'d Position>,
+    quotes: impl IntoIterator<Item = &'d Quote>,
+    labels: &mut Labels,
+) -> (Box<[u32]>, Box<[u32]>) {
+    let mut stances = Vec::new();
+    let mut bases = Vec::new();
+    for p in positions {
+        stances.push(labels.number(p.stance.as_str()));
+        stances.push(labels.number(&stance_with_basis(p.stance.as_str(), p.basis.as_str())));
+        bases.push(labels.number(p.basis.as_str()));
+    }
+    bases.extend(quotes.into_iter().map(|q| labels.number(q.basis.as_str())));
+    (stances.into(), bases.into())
+}
+
+/// The label of a stance held on this basis.
+pub(crate) fn stance_with_basis(stance: &str, basis: &str) -> String {
+    format!("{stance} {basis}")
+}
+
 fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labels) -> Facets {
     let i = entity.index;
     let mut facets = Facets::default();
@@ -167,11 +194,14 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             let positions = &index.actor_positions[i];
             let points = positions.iter().map(|&(p, _)| &dossier.sticking_points[p]);
             facets.topics = points.clone().map(|p| labels.number(&p.topic)).collect();
-            facets.stances = positions
+            let held = positions
                 .iter()
-                .map(|&(p, q)| &dossier.sticking_points[p].positions[q].stance)
-                .map(|s| labels.number(s.as_str()))
-                .collect();
+                .map(|&(p, q)| &dossier.sticking_points[p].positions[q]);
+            let quotes = index.actor_events[i]
+                .iter()
+                .flat_map(|&e| &dossier.events[e].quotes)
+                .filter(|q| q.by.contains(&actor.id));
+            (facets.stances, facets.bases) = stances_and_bases(held, quotes, labels);
         }
         EntityKind::Event => {
             let event = &dossier.events[i];
@@ -179,9 +209,11 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             let ids = event
                 .participants
                 .iter()
-                .chain(event.quotes.iter().map(|q| &q.by));
+                .chain(event.quotes.iter().flat_map(|q| &q.by));
             facets.actors = numbers(ids.filter_map(|id| index.actor(id)));
-            facets.places = numbers(event.place.as_deref().and_then(|id| index.place(id)));
+            let places = event.place.iter().chain(&event.concerns);
+            facets.places = numbers(places.filter_map(|id| index.place(id)));
+            (_, facets.bases) = stances_and_bases([], &event.quotes, labels);
             facets.topics = event
                 .sticking_points
                 .iter()
@@ -196,11 +228,7 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             facets.topics = Box::new([labels.number(&point.topic)]);
             facets.actors = numbers(point.positions.iter().filter_map(|p| index.actor(&p.actor)));
             facets.places = numbers(point.places.iter().filter_map(|id| index.place(id)));
-            facets.stances = point
-                .positions
-                .iter()
-                .map(|p| labels.number(p.stance.as_str()))
-                .collect();
+            (facets.stances, facets.bases) = stances_and_bases(&point.positions, [], labels);
         }
         EntityKind::Place => {
             facets.places = Box::new([i as u32]);

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::document::{Documents, documents};
+use super::document::{Documents, documents, stance_with_basis};
 use super::filters::Named;
 use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
 use super::postings::Postings;
@@ -164,19 +164,22 @@ impl SearchEngine {
 
     /// The query's terms with their words' tables and their filters' values resolved.
     pub(crate) fn prepare(&self, query: &Query) -> PreparedQuery {
+        let basis = required_basis(query);
         query
             .groups
             .iter()
             .map(|group| {
                 group
                     .iter()
-                    .map(|term| (term.negated, self.prepare_term(term)))
+                    .map(|term| (term.negated, self.prepare_term(term, basis)))
                     .collect()
             })
             .collect()
     }
 
-    fn prepare_term(&self, term: &Term) -> Prepared {
+    /// `basis` is the basis the whole query requires, if any: a stance filter then asks
+    /// for a position held with that stance on that basis.
+    fn prepare_term(&self, term: &Term, basis: Option<&str>) -> Prepared {
         let filter = match &term.kind {
             TermKind::Text(text) => {
                 let anchor = match text {
@@ -194,7 +197,11 @@ impl SearchEngine {
             Filter::Kind(kind) => Resolved::Kind(*kind),
             Filter::Status(s) => Resolved::Status(label(s)),
             Filter::Topic(t) => Resolved::Topic(label(t)),
-            Filter::Stance(s) => Resolved::Stance(label(s)),
+            Filter::Stance(s) => match basis {
+                Some(basis) => Resolved::Stance(label(&stance_with_basis(s, basis))),
+                None => Resolved::Stance(label(s)),
+            },
+            Filter::Basis(b) => Resolved::Basis(label(b)),
             Filter::Actor(words) => Resolved::Actors(self.actors.resolve(words, &self.matcher)),
             Filter::Place(words) => Resolved::Places(self.places.resolve(words, &self.matcher)),
             Filter::Date(date) => Resolved::Date(*date),
@@ -334,4 +341,19 @@ impl SearchEngine {
             && old_fuzzy == new_fuzzy
             && (!new_fuzzy || skips(old_word) == skips(new_word))
     }
+}
+
+/// The basis every result must have: a `basis:` filter that is a group of its own and not
+/// negated (`stance:opposes basis:inferred` then means one position, inferred, opposing).
+fn required_basis(query: &Query) -> Option<&str> {
+    query
+        .groups
+        .iter()
+        .find_map(|group| match group.as_slice() {
+            [term] if !term.negated => match &term.kind {
+                TermKind::Filter(Filter::Basis(b)) => Some(b.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
 }

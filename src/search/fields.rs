@@ -152,7 +152,7 @@ fn event_fields(dossier: &Dossier, index: &Index, i: usize, each: &mut dyn FnMut
     let actors = event
         .participants
         .iter()
-        .chain(event.quotes.iter().map(|q| &q.by))
+        .chain(event.quotes.iter().flat_map(|q| &q.by))
         .filter_map(|id| index.actor(id));
     actor_links(dossier, actors, each);
     let place = event.place.as_deref().and_then(|id| index.place(id));

@@ -41,10 +41,12 @@ pub enum Filter {
     Status(String),
     Topic(String),
     Stance(String),
+    /// `stated` or `inferred`: entities with a position or quote on that basis.
+    Basis(String),
     /// Entities linked to the actors these words name (by id, name or alias), or to
     /// actors that represent them.
     Actor(Vec<String>),
-    /// Entities at the places these words name, or at places inside them.
+    /// Entities at or about the places these words name, or places inside them.
     Place(Vec<String>),
     Date(DateFilter),
 }
@@ -79,7 +81,7 @@ pub struct Query {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
-pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, actor:, place:, date:";
+pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, basis:, actor:, place:, date:";
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
@@ -305,7 +307,7 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, actor:, place:, date:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:"
         );
         assert!(
             hint("stance:oppose")

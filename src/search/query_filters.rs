@@ -4,7 +4,7 @@
 use super::dates::DateFilter;
 use super::normalise::word_texts;
 use super::query::{FILTERS, Filter, QueryError};
-use crate::model::{EntityKind, EventStatus, Stance, StickingStatus};
+use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
     let lowered = raw.to_lowercase();
@@ -39,6 +39,15 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
                 let what = format!("unknown stance \"{value}\"");
                 let hint = did_you_mean(value, Stance::VALUES, "");
                 Err(unknown(&what, hint, "use", &Stance::VALUES.join(", ")))
+            }
+        }
+        "basis" => {
+            if Basis::VALUES.contains(&value) {
+                Ok(Filter::Basis(value.to_string()))
+            } else {
+                let what = format!("unknown basis \"{value}\"");
+                let hint = did_you_mean(value, Basis::VALUES, "");
+                Err(unknown(&what, hint, "use", &Basis::VALUES.join(", ")))
             }
         }
         "topic" => Ok(Filter::Topic(value.to_string())),
@@ -99,6 +108,7 @@ fn example(field: &str) -> &'static str {
         "kind" => "kind:event",
         "status" => "status:planned",
         "stance" => "stance:opposes",
+        "basis" => "basis:inferred",
         "topic" => "topic:territory",
         "place" => "place:donetsk",
         "date" => "date:2025-11",

@@ -34,7 +34,7 @@ impl DetailPane<'_> {
             Meaning::Label => theme.label,
             Meaning::Stance(stance) => theme.stance(stance),
             Meaning::Quote => theme.quote,
-            Meaning::Muted => theme.muted,
+            Meaning::Muted | Meaning::Hedge => theme.muted,
             Meaning::Plain => Style::new(),
         }
     }

@@ -7,9 +7,9 @@ use crate::text::count_of;
 
 /// What the matrix's symbols mean, and the same in fewer columns.
 pub(super) const LEGEND: &str =
-    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · no position";
+    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · no position  ~ inferred";
 pub(super) const LEGEND_SHORT: &str =
-    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none";
+    "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none  ~ inferred";
 
 /// The matrix's title: its size and, when not every sticking point fits, the columns shown
 /// ("cols 1–4/7") and the keys that show the others.

@@ -125,13 +125,20 @@ fn matrix_row(
         let mut cell = Fitted::default();
         match matrix.cell(row, column) {
             Some(found) => {
-                let stance = &found.position(d).stance;
-                let (symbol, word) = stance_symbol(stance);
-                let mut style = theme.stance(stance);
+                let position = found.position(d);
+                let (symbol, word) = stance_symbol(&position.stance);
+                let mut style = theme.stance(&position.stance);
+                // The dossier's reading, not the source's words: `~` says so without colour.
+                let hedge = if position.basis.is_inferred() {
+                    style = style.add_modifier(Modifier::DIM);
+                    "~"
+                } else {
+                    ""
+                };
                 if cursor {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
-                cell.push(&format!("{symbol} {word}"), |_| style);
+                cell.push(&format!("{symbol}{hedge} {word}"), |_| style);
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
@@ -209,8 +216,13 @@ fn cursor_note(app: &App) -> Option<String> {
                     || "cites no source".to_string(),
                     |s| format!("source: {}", d.sources[s].title),
                 );
+            let hedge = if position.basis.is_inferred() {
+                " (inferred)"
+            } else {
+                ""
+            };
             format!(
-                "{actor_name} {} on {point_title}: {} ({source})",
+                "{actor_name} {}{hedge} on {point_title}: {} ({source})",
                 position.stance,
                 position.summary.trim()
             )
@@ -307,7 +319,7 @@ fn timeline_row(
     f.push(&sanitize_line(&event.title), |_| {
         base.add_modifier(Modifier::BOLD)
     });
-    let mut facts: Vec<String> = row.place.iter().cloned().collect();
+    let mut facts: Vec<String> = row.places().into_iter().collect();
     if !row.participants.is_empty() {
         facts.push(row.participants.join(", "));
     }

@@ -10,6 +10,8 @@ pub struct TimelineRow {
     pub when: String,
     /// The place's name, if any.
     pub place: Option<String>,
+    /// The names of the places it is about (its `concerns`).
+    pub concerns: Vec<String>,
     /// The participants' names.
     pub participants: Vec<String>,
 }
@@ -18,6 +20,16 @@ pub struct TimelineRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timeline {
     pub rows: Vec<TimelineRow>,
+}
+
+impl TimelineRow {
+    /// Where it happened and what places it is about: "Florida", "about Pokrovsk".
+    pub fn places(&self) -> Option<String> {
+        let about =
+            (!self.concerns.is_empty()).then(|| format!("about {}", self.concerns.join(", ")));
+        let both: Vec<String> = self.place.iter().cloned().chain(about).collect();
+        (!both.is_empty()).then(|| both.join(", "))
+    }
 }
 
 impl Timeline {
@@ -47,6 +59,12 @@ impl Timeline {
                     .as_deref()
                     .and_then(|id| index.place(id))
                     .map(|p| dossier.places[p].name.clone());
+                let concerns = event
+                    .concerns
+                    .iter()
+                    .filter_map(|id| index.place(id))
+                    .map(|p| dossier.places[p].name.clone())
+                    .collect();
                 let participants = event
                     .participants
                     .iter()
@@ -57,6 +75,7 @@ impl Timeline {
                     event: e,
                     when,
                     place,
+                    concerns,
                     participants,
                 }
             })
@@ -95,7 +114,9 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["pokrovsk-claim", "pokrovsk-rejection"]);
         assert_eq!(t.rows[0].when, "#11");
-        assert_eq!(t.rows[0].place.as_deref(), Some("Pokrovsk"));
+        // Claimed about Pokrovsk, not at it: the report says not where.
+        assert_eq!(t.rows[0].place, None);
+        assert_eq!(t.rows[0].places().as_deref(), Some("about Pokrovsk"));
         assert_eq!(t.rows[0].participants, vec!["Russia"]);
     }
 

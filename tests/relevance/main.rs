@@ -215,7 +215,7 @@ fn linked_aliases(loaded: &Loaded, entity: EntityRef) -> String {
             event
                 .participants
                 .iter()
-                .chain(event.quotes.iter().map(|q| &q.by))
+                .chain(event.quotes.iter().flat_map(|q| &q.by))
                 .map(String::as_str)
                 .collect()
         }

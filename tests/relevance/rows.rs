@@ -211,6 +211,18 @@ pub const BUILTIN: &[Row] = &[
         "donbas-territory", "nato-membership", "pokrovsk-control",
     ])),
 
+    // ---- basis: (how sure a position or quote is); with stance:, one position has both --
+    Row("basis:inferred", POINTS, Exactly(&[
+        "donbas-territory", "nato-membership", "moscow-sincerity",
+    ])),
+    Row("basis:inferred", ACTORS, Exactly(&["ukraine", "russia", "trump"])),
+    Row("basis:inferred kind:event", ALL, Nothing),
+    Row("stance:opposes basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
+    Row("stance:opposes basis:stated", POINTS, Exactly(&["nato-membership", "pokrovsk-control"])),
+    Row("stance:supports basis:inferred", ALL, Exactly(&["russia", "moscow-sincerity"])),
+    // The claim and its rejection are about Pokrovsk (`concerns`), not made there.
+    Row("place:pokrovsk kind:event", ALL, Exactly(&["pokrovsk-claim", "pokrovsk-rejection"])),
+
     // ---- Operators -------------------------------------------------------------------
     Row("pokrovsk !rejects", EVENTS, Exactly(&["pokrovsk-claim"])),
     // Putin's events that say nothing of Moscow.

@@ -29,6 +29,7 @@ fn dossier_of(lines: &[String]) -> Dossier {
             order: i as u32,
             date: None,
             place: None,
+            concerns: Vec::new(),
             participants: Vec::new(),
             sticking_points: Vec::new(),
             summary: None,

@@ -18,6 +18,7 @@ fn inline(line: &Line, notes: &[usize]) -> String {
                 out.push_str(&format!("*{}*", escape(&describe::stance(stance))))
             }
             Style::Label => out.push_str(&format!("**{}** ", escape(segment.text.trim()))),
+            Style::Hedge => out.push_str(&format!(" *{}*", escape(segment.text.trim()))),
             Style::Muted => match bibliography::renumbered(&segment.text, notes) {
                 Some(mark) => out.push_str(&mark),
                 None => out.push_str(&format!(" — {}", escape(segment.text.trim()))),
@@ -35,7 +36,7 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[usize]) -> Strin
             .segments
             .first()
             .map_or(String::new(), |s| escape(&s.text));
-        let stance = line
+        let mut stance = line
             .segments
             .iter()
             .find_map(|s| match &s.style {
@@ -43,11 +44,15 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[usize]) -> Strin
                 _ => None,
             })
             .unwrap_or_default();
+        if let Some(hedge) = line.segments.iter().find(|s| s.style == Style::Hedge) {
+            stance.push_str(&escape(&hedge.text));
+        }
         let after_stance = line
             .segments
             .iter()
             .skip_while(|s| !matches!(s.style, Style::Stance(_)))
-            .skip(1);
+            .skip(1)
+            .filter(|s| s.style != Style::Hedge);
         let mut summary = String::new();
         for segment in after_stance {
             let note = matches!(segment.style, Style::Muted)

@@ -181,7 +181,7 @@ fn briefing(doc: &mut Doc) -> String {
                 "| {} | {} | {} |\n",
                 escape(&point.title),
                 escape(&party),
-                escape(&describe::stance(&position.stance))
+                escape(&describe::position_stance(position))
             ));
         }
     }

@@ -22,7 +22,7 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
             "| {} | {} | {} | {}{cite} |\n",
             escape(&d.actors[actor].name),
             escape(&d.sticking_points[cell.sticking_point].title),
-            escape(&describe::stance(&position.stance)),
+            escape(&describe::position_stance(position)),
             escape(position.summary.trim()),
         ));
     }
@@ -41,7 +41,7 @@ fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
         out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
         for c in 0..matrix.columns.len() {
             let cell = matrix.cell(r, c).map_or("·".to_string(), |cell| {
-                escape(&describe::stance(&cell.position(d).stance))
+                escape(&describe::position_stance(cell.position(d)))
             });
             out.push_str(&format!(" {cell} |"));
         }
@@ -69,7 +69,7 @@ pub(super) fn timeline(doc: &mut Doc, query: &str, timeline: &Timeline) -> Strin
             escape(&row.when),
             escape(event.status.as_str()),
             escape(&event.title),
-            escape(row.place.as_deref().unwrap_or("")),
+            escape(&row.places().unwrap_or_default()),
             escape(&row.participants.join(", "))
         ));
     }

@@ -189,7 +189,7 @@ fn who_stands_where(loaded: &Loaded) -> String {
         let width = parties.iter().map(|p| width_of(p)).max().unwrap_or(0);
         for (position, party) in point.positions.iter().zip(&parties) {
             let pad = " ".repeat(width - width_of(party));
-            let stance = describe::stance(&position.stance);
+            let stance = describe::position_stance(position);
             out.push_str(&format!("  {party}{pad}  {stance}\n"));
         }
         if point.positions.is_empty() {

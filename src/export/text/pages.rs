@@ -14,6 +14,9 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     out.push_str(&matrix_columns(doc.loaded, matrix));
     out.push_str(&matrix_grid(doc.loaded, matrix));
     out.push_str(MATRIX_LEGEND);
+    if any_inferred(doc.loaded, matrix) {
+        out.push_str(INFERRED_LEGEND);
+    }
     out.push('\n');
     out.push_str(&underline("Positions", '='));
     let mut party = None;
@@ -28,7 +31,7 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
         let line = format!(
             "{} — {}: {}{cite}",
             d.sticking_points[cell.sticking_point].title,
-            describe::stance(&position.stance),
+            describe::position_stance(position),
             position.summary.trim(),
         );
         out.push_str(&doc.line(&line, "  ", "    "));
@@ -46,6 +49,13 @@ fn cite(doc: &mut Doc, position: &Position) -> String {
 
 const MATRIX_LEGEND: &str =
     "\ndem demands · sup supports · opp opposes · con conditional · ? unclear · · none\n";
+const INFERRED_LEGEND: &str = "~ after a stance: inferred, the dossier's reading of the source\n";
+
+/// Whether some cell is the dossier's reading (then cells are a letter wider, for `~`).
+fn any_inferred(loaded: &Loaded, matrix: &StanceMatrix) -> bool {
+    let hedged = |(_, cell): (usize, Cell)| cell.position(&loaded.dossier).basis.is_inferred();
+    matrix.positions().any(hedged)
+}
 
 /// The sticking points numbered, as the grid's columns refer to them.
 fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
@@ -66,18 +76,19 @@ fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
         .map(|&a| sanitize_line(&loaded.dossier.actors[a].name).into_owned())
         .collect();
     let width = names.iter().map(|n| width_of(n)).max().unwrap_or(5).max(5);
+    let cell_width = if any_inferred(loaded, matrix) { 4 } else { 3 };
     let mut out = format!("\n{}", " ".repeat(width));
     for n in 0..matrix.columns.len() {
-        out.push_str(&format!("  {:>3}", n + 1));
+        out.push_str(&format!("  {:>cell_width$}", n + 1));
     }
     out.push('\n');
     for (r, name) in names.iter().enumerate() {
         out.push_str(&format!("{name}{}", " ".repeat(width - width_of(name))));
         for c in 0..matrix.columns.len() {
-            let cell = matrix.cell(r, c).map_or("·", |cell| {
-                describe::stance_cell(&cell.position(&loaded.dossier).stance)
+            let cell = matrix.cell(r, c).map_or("·".to_string(), |cell| {
+                describe::stance_cell(cell.position(&loaded.dossier))
             });
-            out.push_str(&format!("  {cell:>3}"));
+            out.push_str(&format!("  {cell:>cell_width$}"));
         }
         out.push('\n');
     }
@@ -101,7 +112,7 @@ pub(super) fn timeline(doc: &mut Doc, query: &str, timeline: &Timeline) -> Strin
             event.title
         );
         out.push_str(&doc.line(&line, "", &indent));
-        let mut facts: Vec<String> = row.place.iter().cloned().collect();
+        let mut facts: Vec<String> = row.places().into_iter().collect();
         if !row.participants.is_empty() {
             facts.push(row.participants.join(", "));
         }
@@ -178,7 +189,7 @@ pub(crate) fn position_text(loaded: &Loaded, actor: usize, cell: Cell, width: us
     let line = format!(
         "{} — {}: {}{}",
         d.actors[actor].name,
-        describe::stance(&position.stance),
+        describe::position_stance(position),
         position.summary.trim(),
         describe::citation(loaded, position)
     );

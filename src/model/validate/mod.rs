@@ -49,6 +49,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.collect_ids(dossier);
     v.references(dossier);
     v.vocabularies(dossier);
+    v.attribution(dossier);
     v.dates(dossier);
     v.cycles(dossier);
     v.provenance(dossier);
@@ -246,6 +247,7 @@ pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
+mod attribution;
 mod rules;
 
 pub use rules::check_date;

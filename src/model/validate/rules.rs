@@ -70,7 +70,6 @@ impl Validator<'_> {
                 STICKING,
             );
             for (q, quote) in e.quotes.iter().enumerate() {
-                self.reference(|| format!("{base}.quotes[{q}].by"), &quote.by, ACTOR);
                 if let Some(source) = &quote.source {
                     self.reference(
                         || format!("{base}.quotes[{q}].source"),
@@ -102,7 +101,7 @@ impl Validator<'_> {
         }
     }
 
-    fn vocabulary(&mut self, path: String, label: &str, value: &str, known: &[&str]) {
+    pub(super) fn vocabulary(&mut self, path: String, label: &str, value: &str, known: &[&str]) {
         let hint = match closest(value, known) {
             Some(best) => format!("did you mean \"{best}\"? "),
             None => String::new(),

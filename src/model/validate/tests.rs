@@ -160,3 +160,65 @@ fn closest_prefers_fuzzy_then_edit_distance() {
     assert_eq!(closest("ptuin", &["witkoff", "putin"]), Some("putin"));
     assert_eq!(closest("zzzzzz", &["witkoff", "putin"]), None);
 }
+
+#[test]
+fn a_quote_s_speakers_must_be_actors_named_once() {
+    let event = |by: &str| {
+        format!(
+            "actors:\n  - {{id: a, name: A, kind: state, sources: [s]}}\n  - {{id: b, name: B, kind: person, sources: [s]}}\nplaces:\n  - {{id: p, name: P, sources: [s]}}\nevents:\n  - id: e\n    title: E\n    kind: statement\n    status: held\n    order: 1\n    sources: [s]\n    quotes: [{{by: {by}, text: hi, source: s}}]\n"
+        )
+    };
+    assert!(findings(&event("a")).is_empty());
+    assert!(findings(&event("[a, b]")).is_empty());
+    assert_eq!(
+        one(&event("[]")),
+        (
+            "events[0].quotes[0].by".into(),
+            "the quote's `by` lists no one: give an actor id, or a list of them".into()
+        )
+    );
+    assert_eq!(
+        one(&event("[a, b, a]")),
+        (
+            "events[0].quotes[0].by[2]".into(),
+            "\"a\" is named twice in the quote's `by`".into()
+        )
+    );
+    assert_eq!(
+        one(&event("[a, p]")),
+        (
+            "events[0].quotes[0].by[1]".into(),
+            "\"p\" is a place, but this field needs an actor; did you mean \"a\"?".into()
+        )
+    );
+}
+
+#[test]
+fn basis_is_stated_or_inferred_and_concerns_are_places() {
+    let body = "actors:\n  - {id: a, name: A, kind: state}\nsticking_points:\n  - id: p\n    title: P\n    topic: t\n    status: resolved\n    positions: [{actor: a, stance: opposes, summary: S, basis: infered}]\n";
+    let (path, message) = one(body);
+    assert_eq!(path, "sticking_points[0].positions[0].basis");
+    assert_eq!(
+        message,
+        "unknown basis \"infered\"; did you mean \"inferred\"? expected one of: stated, inferred"
+    );
+    let body = "actors:\n  - {id: a, name: A, kind: state}\nevents:\n  - {id: e, title: E, kind: claim, status: claimed, order: 1, concerns: [a, nowhere], quotes: [{by: a, text: t, basis: guessed}]}\n";
+    let all = findings(body);
+    assert_eq!(
+        all,
+        vec![
+            (
+                "events[0].concerns[0]".into(),
+                "\"a\" is an actor, but this field needs a place".into()
+            ),
+            (
+                "events[0].concerns[1]".into(),
+                "unknown place \"nowhere\"".into()
+            ),
+            (
+                "events[0].quotes[0].basis".into(),
+                "unknown basis \"guessed\"; expected one of: stated, inferred".into()
+            ),
+        ]
+    );
+}
