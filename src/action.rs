@@ -132,6 +132,9 @@ pub enum Action {
     /// The most the open overlay (help, overview) can scroll at the current size and
     /// filter: measured by the screen, sent by the event loop after each change.
     OverlayLimit(usize),
+    /// `[` / `]` on the matrix: the positions as of the previous / next date one was taken.
+    EarlierDate,
+    LaterDate,
     /// Show a page (the lists, the matrix, the timeline, the sources).
     OpenPage(Page),
     /// `e`: export the current view; `E`: the whole dossier as a briefing.

@@ -210,6 +210,7 @@ fn sticking_points_of(r: &mut Random, n: &Counts) -> Vec<StickingPoint> {
                     summary: r.sentence(10) + ".",
                     source: Some("src".into()),
                     basis: Basis::Stated,
+                    as_of: None,
                 })
                 .collect(),
             sources: cites(),

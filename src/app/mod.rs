@@ -10,6 +10,7 @@ pub mod input;
 pub mod layout;
 mod list_view;
 mod marks;
+mod matrix_dates;
 mod navigate;
 mod overlays;
 mod page_history;

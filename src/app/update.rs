@@ -91,6 +91,8 @@ fn page_action(app: &mut App, action: &Action) -> bool {
         Action::Down => app.move_page_cursor(1, 0),
         Action::CursorLeft => app.move_page_cursor(0, -1),
         Action::CursorRight => app.move_page_cursor(0, 1),
+        Action::EarlierDate => app.step_matrix_date(false),
+        Action::LaterDate => app.step_matrix_date(true),
         Action::PageUp => app.move_page_cursor(-page, 0),
         Action::PageDown => app.move_page_cursor(page, 0),
         Action::HalfPageUp => app.move_page_cursor(-half, 0),

@@ -58,6 +58,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Pages, [Plain(Char('k')), Plain(Up)], Action::Up),
     bind!(Pages, [Plain(Char('h')), Plain(Left)], Action::CursorLeft, "Left (matrix)"),
     bind!(Pages, [Plain(Char('l')), Plain(Right)], Action::CursorRight, "Right (matrix)"),
+    bind!(Pages, [Plain(Char('['))], Action::EarlierDate),
+    bind!(Pages, [Plain(Char(']'))], Action::LaterDate),
     bind!(Pages, [Plain(Char('g')), Plain(Home)], Action::Top),
     bind!(Pages, [Plain(Char('G')), Plain(End)], Action::Bottom),
     bind!(Pages, [Plain(PageDown)], Action::PageDown),

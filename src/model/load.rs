@@ -257,14 +257,29 @@ fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
-    let wanted = findings.iter().map(|f| f.path.as_str()).collect();
+    let also = findings.iter().filter_map(|f| f.also.as_deref());
+    let wanted = findings
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(also)
+        .collect();
     let locator = Locator::only(text, &wanted);
     // Many findings in a large file: index its lines once.
     let lines: Vec<&str> = text.lines().collect();
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|finding| {
-            let message = format!("{} (at {})", finding.message, finding.path);
+            let mut message = finding.message.clone();
+            if let Some(also) = &finding.also {
+                match locator.value(also) {
+                    Some(at) => message.push_str(&format!(
+                        "; the other is at line {}, column {}",
+                        at.line, at.column
+                    )),
+                    None => message.push_str(&format!("; the other is at {also}")),
+                }
+            }
+            let message = format!("{message} (at {})", finding.path);
             let diagnostic = Diagnostic::new(finding.severity, name, message);
             match locator.value(&finding.path) {
                 Some(location) => {

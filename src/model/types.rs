@@ -205,6 +205,11 @@ pub struct Position {
     /// dossier's reading of what the source says.
     #[serde(default)]
     pub basis: Basis,
+    /// When the party held it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A party's latest dated
+    /// position on a point is its current one; undated ones count as older.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
+    pub as_of: Option<String>,
 }
 
 /// The four kinds of entity that appear in lists.
