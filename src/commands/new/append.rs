@@ -35,7 +35,7 @@ impl Spot<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Added {
     pub text: String,
-    /// The line (from 1) where the new item starts, and how many lines were added.
+    /// The line (from 1) where the new item starts, and how many lines it has.
     pub line: usize,
     pub lines: usize,
 }
@@ -84,7 +84,7 @@ pub(super) fn add(text: &str, spot: Spot, template: &[String]) -> Result<Added, 
         None => with_new_key(&cols, &root, parent, spot, template),
     };
     let line = change.after + 2 + change.before_item;
-    let lines = change.lines.len();
+    let lines = change.lines.len() - change.before_item;
     Ok(Added {
         text: format!("{bom}{}", apply(&cols, body, change, eol)),
         line,

@@ -77,9 +77,10 @@ fn index_of(loaded: &Loaded, id: &str, kind: EntityKind) -> Result<usize, String
     match loaded.index.get(id) {
         Some(entity) if entity.kind == kind => Ok(entity.index),
         Some(entity) => Err(format!(
-            "\"{id}\" is {} {} in {name}, not a {noun}",
+            "\"{id}\" is {} {} in {name}, not {} {noun}",
             article(entity.kind.noun()),
-            entity.kind.noun()
+            entity.kind.noun(),
+            article(noun)
         )),
         None => {
             let ids: Vec<&str> = (0..loaded.dossier.count(kind))

@@ -3,6 +3,8 @@
 //! to hold nothing else new.
 
 mod append;
+#[cfg(test)]
+mod append_tests;
 mod check;
 mod facts;
 mod outline;
