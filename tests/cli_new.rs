@@ -119,7 +119,7 @@ fn the_template_goes_to_stdout_for_a_pipe() {
     );
     assert!(
         out.contains(
-            "    # kind: city  # one of: country, region, state, city, town; leave it out"
+            "    # kind: city  # one of: country, region, state, city, town; only where the source says\n"
         )
     );
     let (code, out, _) = run(&["new", "event", "--id", "third-day"]);
@@ -285,4 +285,16 @@ fn an_addition_that_would_change_other_values_writes_nothing() {
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn the_template_printed_for_a_dossier_follows_its_layout() {
+    let text = "version: 1\ntitle: T\nsources:\n- id: s\n  title: S\n  kind: k\n";
+    let (_dir, path) = write_temp("d.yaml", text.as_bytes());
+    let (code, out, err) = run(&["new", "actor", "-d", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\n- id: new-actor\n  name: New actor"),
+        "{out}"
+    );
 }

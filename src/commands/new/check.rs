@@ -61,3 +61,56 @@ fn push(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n\
+                        actors:\n  - id: a\n    name: A\n    kind: state\n    sources: [s]\n";
+
+    fn facts() -> Facts {
+        Facts {
+            kind: NewKind::Actor,
+            id: "b".into(),
+            parent: String::new(),
+            source: "s".into(),
+            actor: None,
+            some_actor: None,
+            some_place: None,
+            last_order: None,
+        }
+    }
+
+    fn checked(text: String) -> Result<(Added, Loaded), String> {
+        let before = model::load_str("d.yaml", TEXT).unwrap_or_else(|e| panic!("{e}"));
+        let template = ["id: b".to_string(), "name: B".into(), "kind: group".into()];
+        let added = Added {
+            text,
+            line: 12,
+            lines: 3,
+        };
+        check(&before, &facts(), &template, added)
+    }
+
+    #[test]
+    fn the_result_must_load_and_hold_nothing_new_but_the_item() {
+        let good = format!("{TEXT}  - id: b\n    name: B\n    kind: group\n");
+        assert!(checked(good.clone()).is_ok());
+        let err = checked(good.replace("kind: state", "kind: sate"))
+            .err()
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("nothing was written: with the new actor, d.yaml would not load:")
+                && err.contains("unknown actor kind \"sate\""),
+            "{err}"
+        );
+        let err = checked(good.replace("name: A", "name: AA"))
+            .err()
+            .unwrap_or_default();
+        assert!(
+            err.contains("would change more of d.yaml than the new actor"),
+            "{err}"
+        );
+    }
+}

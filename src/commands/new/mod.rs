@@ -136,10 +136,30 @@ fn print(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
         out,
         "# talks new {kind}{command} --append FILE adds it there."
     )?;
-    for line in append::render_default(&template::lines(&facts), spot(args)) {
+    for line in laid_out(&template::lines(&facts), args) {
         writeln!(out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The template as `--append` would add it to the dossier (the built-in one's layout for
+/// standard input, or where it could not be added).
+fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
+    let text = match args.dossier.as_deref() {
+        None => Some(model::BUILTIN_TEXT.to_string()),
+        Some(path) if path.as_os_str() == "-" => None,
+        Some(path) => std::fs::read_to_string(path).ok(),
+    };
+    match text.map(|text| append::add(&text, spot(args), template)) {
+        Some(Ok(added)) => added
+            .text
+            .lines()
+            .skip(added.line - 1)
+            .take(added.lines)
+            .map(str::to_string)
+            .collect(),
+        _ => append::render_default(template, spot(args)),
+    }
 }
 
 fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {

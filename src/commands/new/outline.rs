@@ -80,19 +80,11 @@ pub(super) fn read(text: &str) -> Result<Node, String> {
         let (event, span) = item.map_err(|err| err.to_string())?;
         let start = pos(span.start);
         let end = pos(span.end);
-        if let Some(frame) = stack.last_mut().filter(|f| f.hidden > 0) {
-            if matches!(event, Event::MappingStart(..) | Event::SequenceStart(..)) {
-                frame.hidden += 1;
-                continue;
-            }
-            if !matches!(event, Event::MappingEnd | Event::SequenceEnd) {
-                continue;
-            }
-            if frame.hidden > 1 {
-                frame.hidden -= 1;
-                continue;
-            }
-            // The hidden collection itself ends: it is added below like any other.
+        if stack
+            .last_mut()
+            .is_some_and(|frame| passes_over(frame, &event))
+        {
+            continue;
         }
         let node = match event {
             Event::Scalar(value, ..) => {
@@ -137,6 +129,21 @@ pub(super) fn read(text: &str) -> Result<Node, String> {
         }
     }
     root.ok_or_else(|| "the file holds no YAML document".to_string())
+}
+
+/// Whether `event` lies inside a collection kept without its entries (counting the levels);
+/// the end of that collection itself is not passed over: it is added like any other.
+fn passes_over(frame: &mut Frame, event: &Event) -> bool {
+    if frame.hidden == 0 {
+        return false;
+    }
+    match event {
+        Event::MappingStart(..) | Event::SequenceStart(..) => frame.hidden += 1,
+        Event::MappingEnd | Event::SequenceEnd if frame.hidden == 1 => return false,
+        Event::MappingEnd | Event::SequenceEnd => frame.hidden -= 1,
+        _ => {}
+    }
+    true
 }
 
 fn pos(marker: saphyr_parser::Marker) -> Pos {
@@ -252,5 +259,20 @@ mod tests {
         let c = &root.get("c").unwrap_or_else(|| panic!("c")).value;
         assert!(c.is_block(Shape::Sequence));
         assert_eq!(c.entries[0].value.start, Pos { line: 7, col: 2 });
+    }
+
+    #[test]
+    fn collections_below_the_kept_depth_are_passed_over_whole() {
+        let text =
+            "a:\n  - b:\n      - c: [1, [2, {x: [y]}]]\n        d: {e: [f]}\n  - id: g\nz: 1\n";
+        let root = read(text).unwrap_or_else(|e| panic!("{e}"));
+        let keys: Vec<_> = root.entries.iter().map(|e| e.key.as_deref()).collect();
+        assert_eq!(keys, [Some("a"), Some("z")]);
+        let a = &root.entries[0].value;
+        assert!(a.item_with_id("g").is_some());
+        let c = &a.entries[0].value.entries[0].value.entries[0].value;
+        let deep: Vec<_> = c.entries.iter().map(|e| e.key.as_deref()).collect();
+        assert_eq!(deep, [Some("c"), Some("d")]);
+        assert!(c.entries.iter().all(|e| e.value.entries.is_empty()));
     }
 }

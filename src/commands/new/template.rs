@@ -177,10 +177,7 @@ fn sticking_point(facts: &Facts) -> Vec<String> {
 }
 
 fn place(facts: &Facts) -> Vec<String> {
-    let kinds = format!(
-        "{}; leave it out where the source does not say",
-        one_of(PlaceKind::VALUES)
-    );
+    let kinds = format!("{}; only where the source says", one_of(PlaceKind::VALUES));
     vec![
         field("id", &facts.id, ""),
         field("name", "New place", ""),
@@ -218,8 +215,8 @@ fn source(facts: &Facts) -> Vec<String> {
         ),
         optional(
             "text",
-            &format!("sources/{}.txt", facts.id),
-            "its text, a path from the dossier's folder: validate checks quotes against it",
+            &format!("{}.txt", facts.id),
+            "its text, to check quotes against (a path from the dossier's folder)",
         ),
     ]
 }
@@ -229,7 +226,7 @@ fn chosen(facts: &Facts) -> (String, String) {
     match &facts.actor {
         Some(actor) if !actor.why.is_empty() => (
             actor.id.clone(),
-            format!("{}; --actor ID picks another", actor.why),
+            format!("{} (--actor ID picks another)", actor.why),
         ),
         Some(actor) => (actor.id.clone(), String::new()),
         None => ("an-actor-id".into(), String::new()),
@@ -261,7 +258,7 @@ fn quote(facts: &Facts) -> Vec<String> {
         field(
             "by",
             &actor,
-            &[why.as_str(), "a list [a, b] when several said it"]
+            &[why.as_str(), "or a list [a, b]"]
                 .iter()
                 .filter(|part| !part.is_empty())
                 .copied()
