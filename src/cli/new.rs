@@ -55,3 +55,35 @@ pub struct NewArgs {
     #[arg(long, value_name = "FILE")]
     pub append: Option<PathBuf>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_keep_their_names_and_take_the_format_s_spellings() {
+        let names: Vec<String> = NewKind::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "actor",
+                "event",
+                "sticking-point",
+                "place",
+                "source",
+                "position",
+                "quote"
+            ]
+        );
+        for spelling in ["sticking_point", "sticking_points", "sticking-points"] {
+            assert_eq!(
+                NewKind::from_str(spelling, false),
+                Ok(NewKind::StickingPoint)
+            );
+        }
+    }
+}
