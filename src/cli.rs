@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::model::EntityKind;
 
+mod new;
+pub use new::{NewArgs, NewKind};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "talks",
@@ -139,6 +142,10 @@ pub enum Command {
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.
     Export(ExportArgs),
+    /// Print a commented template for one new actor, event, sticking point, place, source,
+    /// position or quote, with a fresh id and the next order; or, with --append FILE, add it
+    /// where it belongs in FILE, as text (comments and layout kept), once the result validates.
+    New(NewArgs),
     /// Check the config file: each problem on stderr with its line and column (exit 2),
     /// or a line on stdout saying it is fine (exit 0).
     Config {

@@ -1,4 +1,4 @@
-//! The non-interactive commands: validate, list, show, search, filter, export, config
+//! The non-interactive commands: validate, list, show, search, filter, export, new, config
 //! check, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
@@ -18,6 +18,7 @@ use crate::text::sanitize_line;
 mod config;
 mod export;
 mod filter;
+mod new;
 mod search;
 
 /// Exit code for a dossier or query that cannot be used.
@@ -109,6 +110,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             filter::run(&mut out, io::stdin().lock(), &options)
         }
+        Command::New(args) => new::run(&mut out, &args),
         Command::Export(args) => match load(args.dossier.path()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
