@@ -3,7 +3,7 @@
 //! Allowed values come from the model's vocabularies, so they cannot drift from it.
 
 use crate::cli::NewKind;
-use crate::model::{ActorKind, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+use crate::model::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
 
 /// An actor picked for a position or a quote, and why (said in the template's comment;
 /// empty when `--actor` named it).
@@ -248,8 +248,22 @@ fn position(facts: &Facts) -> Vec<String> {
             &facts.source,
             "the id of the source that reports it",
         ),
-        optional("basis", "inferred", "stated (default) or inferred"),
+        optional("basis", "inferred", &basis_values()),
+        optional(
+            "as_of",
+            "2025-12-03",
+            "when the party held it: YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
     ]
+}
+
+/// What `basis` takes, the default first.
+fn basis_values() -> String {
+    format!(
+        "{} (default {})",
+        one_of(Basis::VALUES),
+        Basis::default().as_str()
+    )
 }
 
 fn quote(facts: &Facts) -> Vec<String> {
@@ -275,7 +289,7 @@ fn quote(facts: &Facts) -> Vec<String> {
             &facts.source,
             "the id of the source that reports it",
         ),
-        optional("basis", "inferred", "stated (default) or inferred"),
+        optional("basis", "inferred", &basis_values()),
     ]
 }
 
