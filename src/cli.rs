@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::model::EntityKind;
 
+mod diff;
 mod new;
+pub use diff::DiffArgs;
 pub use new::{NewArgs, NewKind};
 
 #[derive(Debug, Parser)]
@@ -146,6 +148,10 @@ pub enum Command {
     /// position or quote, with a fresh id and the next order; or, with --append FILE, add it
     /// where it belongs in FILE, as text (comments and layout kept), once the result validates.
     New(NewArgs),
+    /// What changed between two versions of a dossier: entities added, removed and changed
+    /// field by field, and every party's stance that moved. Exit 0 when they say the same,
+    /// 1 when they differ, 2 when one cannot be read.
+    Diff(DiffArgs),
     /// Check the config file: each problem on stderr with its line and column (exit 2),
     /// or a line on stdout saying it is fine (exit 0).
     Config {

@@ -129,7 +129,9 @@ fn the_template_goes_to_stdout_for_a_pipe() {
     let (code, out, _) = run(&["new", "position", "--sticking-point", "nato-membership"]);
     assert_eq!(code, 0);
     assert!(out.contains("      - actor: united-states  # the dossier's first actor"));
-    assert!(out.contains("        # basis: inferred  # one of: stated, inferred (default stated)\n"));
+    assert!(
+        out.contains("        # basis: inferred  # one of: stated, inferred (default stated)\n")
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
 use crate::text::sanitize_line;
 
 mod config;
+mod diff;
 mod export;
 mod filter;
 mod new;
@@ -111,6 +112,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             filter::run(&mut out, io::stdin().lock(), &options)
         }
         Command::New(args) => new::run(&mut out, &args),
+        Command::Diff(args) => diff::run(&mut out, &args),
         Command::Export(args) => match load(args.dossier.path()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
