@@ -43,8 +43,9 @@ pub(crate) fn occurs(text: &str, quote: &str) -> bool {
     text.match_indices(quote).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + quote.len()..].chars().next();
-        !(starts_word && before.is_some_and(char::is_alphanumeric))
-            && !(ends_word && after.is_some_and(char::is_alphanumeric))
+        let cuts_a_word_before = starts_word && before.is_some_and(char::is_alphanumeric);
+        let cuts_a_word_after = ends_word && after.is_some_and(char::is_alphanumeric);
+        !cuts_a_word_before && !cuts_a_word_after
     })
 }
 
