@@ -29,6 +29,13 @@ pub struct SourceText {
     pub(crate) name: String,
     text: String,
     folded: String,
+    /// Made when a quote is first not found: most checks never need it.
+    words: std::sync::OnceLock<Words>,
+}
+
+/// The words of a text, numbered, and where each occurs.
+#[derive(Debug)]
+struct Words {
     words: Vec<Word>,
     vocabulary: HashMap<String, u32>,
     /// Word id → where it occurs, as indices into `words`.
@@ -52,30 +59,13 @@ pub(crate) struct Passage {
 }
 
 impl SourceText {
-    /// Folds and indexes `text`; `name` names it in messages.
+    /// Folds `text`; `name` names it in messages.
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let folded = fold(&text);
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut words = Vec::new();
-        for (start, end) in word_spans(&text) {
-            let next = postings.len() as u32;
-            let id = *vocabulary
-                .entry(text[start..end].to_lowercase())
-                .or_insert(next);
-            if id == next {
-                postings.push(Vec::new());
-            }
-            postings[id as usize].push(words.len() as u32);
-            words.push(Word { start, end, id });
-        }
         SourceText {
             name: name.into(),
+            folded: fold(&text),
             text,
-            folded,
-            words,
-            vocabulary,
-            postings,
+            words: std::sync::OnceLock::new(),
         }
     }
 
@@ -91,20 +81,23 @@ impl SourceText {
 
     /// The passage most like `quote`, if one shares at least a third of its words.
     pub(crate) fn closest(&self, quote: &str) -> Option<Passage> {
+        let index = self.words.get_or_init(|| Words::of(&self.text));
         let quote: Vec<Option<u32>> = word_spans(quote)
             .take(QUOTE_WORDS)
             .map(|(start, end)| {
-                self.vocabulary
+                index
+                    .vocabulary
                     .get(&quote[start..end].to_lowercase())
                     .copied()
             })
             .collect();
         let slack = quote.len() / 4 + 3;
+        let words = &index.words;
         let mut best: Option<Alignment> = None;
-        for start in self.candidates(&quote, slack) {
-            let from = start.saturating_sub(slack).min(self.words.len());
-            let to = (start + quote.len() + slack).min(self.words.len());
-            let Some(found) = align(&quote, &self.words[from..to], from) else {
+        for start in index.candidates(&quote, slack) {
+            let from = start.saturating_sub(slack).min(words.len());
+            let to = (start + quote.len() + slack).min(words.len());
+            let Some(found) = align(&quote, &words[from..to], from) else {
                 continue;
             };
             if best.is_none_or(|b| found.edits < b.edits) {
@@ -113,10 +106,39 @@ impl SourceText {
         }
         let best = best?;
         (best.shared * 3 >= quote.len() && best.shared > 0).then(|| Passage {
-            start: self.words[best.first].start,
-            end: self.words[best.last].end,
+            start: words[best.first].start,
+            end: words[best.last].end,
             edits: best.edits,
         })
+    }
+}
+
+impl Words {
+    fn of(text: &str) -> Self {
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut words = Vec::new();
+        let mut lower = String::new();
+        for (start, end) in word_spans(text) {
+            lower.clear();
+            lower.extend(text[start..end].chars().flat_map(char::to_lowercase));
+            let id = match vocabulary.get(&lower) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    vocabulary.insert(lower.clone(), id);
+                    postings.push(Vec::new());
+                    id
+                }
+            };
+            postings[id as usize].push(words.len() as u32);
+            words.push(Word { start, end, id });
+        }
+        Words {
+            words,
+            vocabulary,
+            postings,
+        }
     }
 
     /// Word indices where the quote may start, best first: votes of its rarest words.
