@@ -93,6 +93,10 @@ pub enum Command {
         /// Treat warnings (text nothing cites, control characters) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check the quotes citing source ID against the text in PATH (UTF-8); repeatable.
+        /// Overrides that source's `text:` in the dossier.
+        #[arg(long, value_name = "ID=PATH")]
+        source_text: Vec<SourceTextArg>,
     },
     /// List the actors, events, sticking points or places.
     List {
@@ -314,6 +318,27 @@ impl DossierArg {
     /// The dossier given, either way.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.positional.as_deref().or(self.option.as_deref())
+    }
+}
+
+/// `--source-text ID=PATH`: the text of one source, for `validate`.
+#[derive(Debug, Clone)]
+pub struct SourceTextArg {
+    pub id: String,
+    pub path: PathBuf,
+}
+
+impl std::str::FromStr for SourceTextArg {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.split_once('=') {
+            Some((id, path)) if !id.is_empty() && !path.is_empty() => Ok(SourceTextArg {
+                id: id.to_string(),
+                path: PathBuf::from(path),
+            }),
+            _ => Err("write ID=PATH: a source id, '=', and the file holding its text".into()),
+        }
     }
 }
 

@@ -150,6 +150,7 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
             publisher: None,
             url: None,
             note: None,
+            text: None,
         }],
         actors,
         events,

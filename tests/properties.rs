@@ -67,7 +67,7 @@ prop_compose! {
         names in prop::collection::vec(text(), 20),
         picks in prop::collection::vec(0usize..100, 40),
     ) -> Dossier {
-        let source = Source { id: "s".into(), title: names[0].clone(), kind: "k".into(), published: None, publisher: None, url: None, note: None };
+        let source = Source { id: "s".into(), title: names[0].clone(), kind: "k".into(), published: None, publisher: None, url: None, note: None, text: None };
         let actor_ids: Vec<String> = (0..actors).map(|i| format!("a{i}")).collect();
         let place_ids: Vec<String> = (0..places).map(|i| format!("p{i}")).collect();
         let point_ids: Vec<String> = (0..points).map(|i| format!("s{i}")).collect();

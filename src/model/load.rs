@@ -81,6 +81,11 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 
 /// Decodes and validates a dossier held as bytes; `name` is used in messages.
 pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    load_str(name, &decode(name, bytes)?)
+}
+
+/// The dossier's text from its bytes: UTF-8, or an error at the first byte that is not.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     // UTF-16 without a byte-order mark is valid UTF-8 full of zero bytes.
     if looks_like_utf16(&bytes) && std::str::from_utf8(&bytes).is_ok() {
         let message = "the file looks like UTF-16 (a zero byte beside every letter): save it \
@@ -113,7 +118,7 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
             return Err(LoadError::single(diagnostic));
         }
     };
-    load_str(name, &text)
+    Ok(text)
 }
 
 /// A UTF-16 byte-order mark, or ASCII text with a zero byte beside every character.
@@ -253,7 +258,7 @@ fn refused_before_the_full_reader(name: &str, text: &str) -> Option<LoadError> {
 }
 
 /// The validation findings as diagnostics at their line and column, in file order.
-fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+pub(super) fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }

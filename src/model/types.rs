@@ -50,6 +50,10 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's full text, a UTF-8 file: a path relative to the dossier file's folder.
+    /// `talks validate` checks the quotes that cite this source against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A party to the talks: a person, a state, a delegation…
