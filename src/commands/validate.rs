@@ -98,6 +98,9 @@ fn load_with_text(path: Option<&Path>) -> Result<(Loaded, Cow<'static, str>), Lo
         Some(path) if path.as_os_str() == "-" => {
             (model::STDIN_NAME.to_string(), model::read_stdin()?)
         }
+        // A folder dossier: quotes are placed by path in it, not by line (its files are
+        // many texts).
+        Some(path) if path.is_dir() => return Ok((model::load_path(path)?, Cow::Borrowed(""))),
         Some(path) => (shown_path(path), model::read_path(path)?),
         None => return Ok((model::builtin()?, Cow::Borrowed(model::BUILTIN_TEXT))),
     };
@@ -123,6 +126,7 @@ fn source_texts(
     let mut problems = Vec::new();
     given_texts(loaded, given, &mut texts, &mut problems);
     let folder = match path {
+        Some(path) if path.is_dir() => path,
         Some(path) if path.as_os_str() != "-" => path.parent().unwrap_or(Path::new("")),
         _ => Path::new(""),
     };

@@ -24,6 +24,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
     pub unlisted_warnings: usize,
+    /// For a folder dossier, the files and where each item was written.
+    pub folder: Option<std::sync::Arc<super::folder::FolderMap>>,
 }
 
 /// At most this many warnings are located and listed; the rest are counted. Errors are all
@@ -178,6 +180,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         index,
         warnings: diagnostics,
         unlisted_warnings,
+        folder: None,
     })
 }
 
@@ -185,6 +188,16 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// reads the rest and words every error. A large file is read in pieces on every core when
 /// its lists allow.
 fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
+    read_as(name, text, super::chunks::from_str)
+}
+
+/// Reads `text` as a `T` (a whole dossier, or one file of a folder dossier) the way
+/// [`read`] does; `in_pieces` reads a large file on every core when it can.
+pub(super) fn read_as<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    in_pieces: fn(&str) -> Option<T>,
+) -> Result<T, LoadError> {
     if text.trim().is_empty() {
         let mut diagnostic = Diagnostic::new(
             Severity::Error,
@@ -204,9 +217,9 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         return Err(LoadError::single(diagnostic.at(location, text)));
     }
     let fast = (text.len() > super::chunks::PARALLEL_BYTES)
-        .then(|| super::chunks::from_str(text))
+        .then(|| in_pieces(text))
         .flatten()
-        .or_else(|| super::stream::from_str::<Dossier>(text));
+        .or_else(|| super::stream::from_str::<T>(text));
     if fast.is_none()
         && let Some(refused) = refused_before_the_full_reader(name, text)
     {

@@ -6,6 +6,7 @@ mod chunks;
 mod diagnostic;
 #[doc(hidden)]
 pub mod differential;
+pub mod folder;
 pub mod history;
 mod index;
 mod load;

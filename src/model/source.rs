@@ -36,6 +36,9 @@ fn too_large(max: u64) -> String {
 /// opened, so a pipe or a device never blocks or floods the reader), at most
 /// `--max-size` bytes (2 GiB unless changed), even if it grows while read.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path.is_dir() {
+        return super::folder::load_folder(path);
+    }
     let name = crate::text::shown_path(path);
     load_bytes(&name, read_path(path)?)
 }

@@ -66,6 +66,7 @@ pub fn check_quotes(
                     severity: Severity::Error,
                     path: format!("events[{e}].quotes[{q}].text"),
                     message: not_found(source, text, &quote.text),
+                    also: None,
                 });
             }
         }
@@ -104,6 +105,7 @@ pub fn problem_at(name: &str, dossier_text: &str, path: &str, message: String) -
         severity: Severity::Error,
         path: path.to_string(),
         message,
+        also: None,
     };
     super::load::located(name, dossier_text, &[finding])
         .into_iter()

@@ -164,10 +164,15 @@ impl<'d> Validator<'d> {
             }
             if let Some((first_kind, first_path)) = self.ids.get(id) {
                 let message = format!(
-                    "duplicate id \"{id}\": already used by the {} at {first_path}",
+                    "duplicate id \"{id}\": already used by the {}",
                     first_kind.noun()
                 );
-                self.error(id_path, message);
+                self.findings.push(Finding {
+                    severity: Severity::Error,
+                    path: id_path,
+                    message,
+                    also: Some(format!("{first_path}.id")),
+                });
             } else {
                 self.ids.insert(id, (kind, path));
             }
