@@ -156,6 +156,10 @@ pub enum Action {
     Copied(Result<(String, CopiedBy), String>),
     /// The query history file could not be written: why.
     HistoryNotSaved(String),
+    /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
+    OpenInEditor,
+    /// The editor could not start or failed: why, naming the command.
+    EditFailed(String),
     /// The watched dossier was read again.
     Reloaded(Reload),
     /// A search the state asked for finished.

@@ -3,6 +3,7 @@
 
 mod accessors;
 mod detail_view;
+mod editing;
 mod exporting;
 mod find;
 pub mod history;
@@ -99,6 +100,12 @@ pub enum Effect {
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
+    /// Hand the terminal to the editor on `path`, at the value at `at` in it (a path such
+    /// as `actors[3]`, placed by `editor::place_of` when the file is read), then reload.
+    Edit {
+        path: PathBuf,
+        at: String,
+    },
 }
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the
@@ -120,6 +127,8 @@ pub struct Options {
     pub watched: bool,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
+    /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
+    pub file: Option<PathBuf>,
 }
 
 impl Options {
@@ -156,6 +165,8 @@ pub struct App {
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
     pub(crate) watched: bool,
+    /// The dossier's file (see `Options::file`).
+    pub(crate) file: Option<PathBuf>,
     pub(crate) export: Option<ExportPrompt>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
@@ -204,6 +215,7 @@ impl App {
             overview_scroll: 0,
             overlay_limit: usize::MAX,
             watched: options.watched,
+            file: options.file,
             export: None,
             effects: Vec::new(),
             status: None,

@@ -26,6 +26,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
+        Action::EditFailed(why) => app.status = Some(why),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
@@ -155,6 +156,7 @@ fn browse(app: &mut App, action: Action) {
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
+        (Action::OpenInEditor, _) => app.open_in_editor(),
         (Action::ToggleMark, _) => app.toggle_mark(),
         (Action::MarkAll, _) => app.mark_all(),
         (Action::ClearMarks, _) => app.clear_marks(),

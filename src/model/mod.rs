@@ -27,6 +27,7 @@ pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_str,
     unlisted_note,
 };
+pub use locate::value_at;
 pub use schema::dossier_schema_json;
 pub use size::{human_bytes, parse_size};
 pub use source::{DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, set_max_file_bytes};

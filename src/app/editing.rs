@@ -1,0 +1,69 @@
+//! `o`: what the cursor is on, as the place in the dossier's file the editor opens at.
+
+use super::{App, Effect, Page};
+use crate::model::{EntityKind, EntityRef};
+
+/// What `o` on the built-in dossier says.
+pub const BUILTIN_READ_ONLY: &str = "The built-in dossier is read-only: run `talks init PATH` for an editable copy, then `talks PATH`";
+
+impl App {
+    /// Asks the event loop to open the editor at what the cursor is on, or says why not.
+    pub(crate) fn open_in_editor(&mut self) {
+        let path = match &self.file {
+            None => return self.status = Some(BUILTIN_READ_ONLY.into()),
+            Some(path) if path.as_os_str() == "-" => {
+                let why = "The dossier was read from standard input: there is no file to edit";
+                return self.status = Some(why.into());
+            }
+            // A folder dossier (when there are some) would name here the file that holds
+            // the entity; today a dossier is one file.
+            Some(path) => path.clone(),
+        };
+        match self.edit_target() {
+            Ok(at) => self.effects.push(Effect::Edit { path, at }),
+            Err(why) => self.status = Some(format!("Nothing to edit: {why}")),
+        }
+    }
+
+    /// The path in the dossier of what the cursor is on: the entity shown, the position of
+    /// a matrix cell, the event of a timeline row, the source of the sources page.
+    fn edit_target(&self) -> Result<String, String> {
+        let empty = || "the list is empty".to_string();
+        match self.page {
+            Page::Browse => self.shown().map(entity_path).ok_or_else(empty),
+            Page::Matrix => {
+                let (row, column) = self.pages.matrix_cursor();
+                match self.pages.matrix.cell(row, column) {
+                    Some(cell) => Ok(format!(
+                        "sticking_points[{}].positions[{}]",
+                        cell.sticking_point, cell.position
+                    )),
+                    None => Err(self.empty_cell_note().unwrap_or_else(empty)),
+                }
+            }
+            Page::Timeline => self
+                .pages
+                .timeline
+                .rows
+                .get(self.pages.timeline_rows.selected)
+                .map(|row| entity_path(EntityRef::new(EntityKind::Event, row.event)))
+                .ok_or_else(empty),
+            Page::Sources => self
+                .pages
+                .selected_source()
+                .map(|row| format!("sources[{}]", row.source))
+                .ok_or_else(empty),
+        }
+    }
+}
+
+/// `actors[3]`: where an entity is in the dossier's lists.
+fn entity_path(entity: EntityRef) -> String {
+    let list = match entity.kind {
+        EntityKind::Actor => "actors",
+        EntityKind::Event => "events",
+        EntityKind::StickingPoint => "sticking_points",
+        EntityKind::Place => "places",
+    };
+    format!("{list}[{}]", entity.index)
+}
