@@ -28,6 +28,8 @@ mod tests;
 #[cfg(test)]
 mod tests_detail;
 #[cfg(test)]
+mod tests_editing;
+#[cfg(test)]
 mod tests_pages;
 #[cfg(test)]
 mod tests_session;

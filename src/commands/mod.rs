@@ -1,5 +1,5 @@
 //! The non-interactive commands: validate, list, show, search, filter, export, config
-//! check, completions. Data goes to
+//! check, init, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, IsTerminal, Write};
@@ -18,6 +18,7 @@ use crate::text::sanitize_line;
 mod config;
 mod export;
 mod filter;
+mod init;
 mod search;
 
 /// Exit code for a dossier or query that cannot be used.
@@ -80,6 +81,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
         Command::Config {
             command: ConfigCommand::Check { file },
         } => config::check(&mut out, file.as_deref()),
+        Command::Init { path } => init::run(&mut out, &path),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();
