@@ -83,10 +83,7 @@ fn o_on_a_matrix_cell_opens_at_the_position() {
 fn o_on_an_empty_matrix_cell_says_so() {
     let mut app = from_a_file(120, 40);
     run(&mut app, &[Action::OpenPage(Page::Matrix)]);
-    let empty = (0..8).find_map(|column| {
-        let cell = app.pages().matrix().cell(0, column);
-        cell.is_none().then_some(column)
-    });
+    let empty = (0..8).find(|&column| app.pages().matrix().cell(0, column).is_none());
     let column = empty.unwrap_or_else(|| panic!("no empty cell in the first row"));
     for _ in 0..column {
         update(&mut app, Action::CursorRight);

@@ -299,6 +299,21 @@ mod tests {
     }
 
     #[test]
+    fn o_opens_the_editor_from_lists_detail_and_pages_but_types_in_the_search_bar() {
+        let keymap = Keymap::default();
+        let o = key(Char('o'), KeyModifiers::NONE);
+        for (focus, page) in [
+            (Focus::List(EntityKind::Actor), Page::Browse),
+            (Focus::Detail, Page::Browse),
+            (Focus::List(EntityKind::Actor), Page::Matrix),
+        ] {
+            let action = action_for(&keymap, Mode::Browse, focus, page, &o);
+            assert_eq!(action, Some(Action::OpenInEditor), "{focus:?} {page:?}");
+        }
+        assert_eq!(on_detail(Mode::Search, &o), Some(Action::Insert('o')));
+    }
+
+    #[test]
     fn f6_changes_pane_from_every_pane() {
         let f6 = key(KeyCode::F(6), KeyModifiers::NONE);
         assert_eq!(on_detail(Mode::Browse, &f6), Some(Action::SwitchPane));
