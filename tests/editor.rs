@@ -174,7 +174,7 @@ fn o_on_the_built_in_dossier_offers_talks_init() {
     let mut s = pty::Session::start(&[], 120, 30, &[("EDITOR", "false")]);
     s.wait_for_text("1 Actors");
     s.send(b"o");
-    s.wait_for_text("read-only");
+    s.wait_for_text("Read-only");
     assert!(
         s.screen_text().contains("talks init PATH"),
         "{}",

@@ -3,8 +3,9 @@
 use super::{App, Effect, Page};
 use crate::model::{EntityKind, EntityRef};
 
-/// What `o` on the built-in dossier says.
-pub const BUILTIN_READ_ONLY: &str = "The built-in dossier is read-only: run `talks init PATH` for an editable copy, then `talks PATH`";
+/// What `o` on the built-in dossier says; the command first, for narrow screens.
+pub const BUILTIN_READ_ONLY: &str =
+    "Read-only: `talks init PATH` writes an editable copy of the built-in dossier";
 
 impl App {
     /// Asks the event loop to open the editor at what the cursor is on, or says why not.

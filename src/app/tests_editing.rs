@@ -110,7 +110,7 @@ fn o_on_the_built_in_dossier_offers_talks_init() {
     update(&mut app, Action::OpenInEditor);
     assert!(app.take_effects().is_empty());
     let status = app.status().unwrap_or_default();
-    assert!(status.contains("read-only"), "{status}");
+    assert!(status.contains("Read-only"), "{status}");
     assert!(status.contains("talks init PATH"), "{status}");
 }
 
