@@ -50,7 +50,7 @@ pub fn perform(
         }
         // The event loop suspends or hands the terminal to the editor: it owns the
         // terminal, which must be redrawn whole after.
-        Effect::Suspend | Effect::Edit { .. } => return None,
+        Effect::Suspend | Effect::Edit { .. } | Effect::Init { .. } => return None,
     })
 }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 use crossterm::event;
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token, Waker};
-use talks::app::{Action, Reload};
+use talks::app::{Action, Initialised, Reload};
 use talks::editor;
 use talks::terminal::{TerminalGuard, hand_over};
 
@@ -180,4 +180,27 @@ pub(crate) fn edit(
         Some(why) => Action::EditFailed(why),
         None => Action::Reloaded(Reload::prepared(talks::model::load_path(path))),
     })
+}
+
+/// Writes the built-in dossier to `path` (never over a file), reads it back and watches it:
+/// what to tell the explorer, and the watch to keep.
+pub(crate) fn init(
+    path: &Path,
+    watch: impl FnOnce(&Path) -> Result<talks::watch::Watcher, String>,
+) -> (Action, Option<talks::watch::Watcher>) {
+    // `~/talks.yaml` as a shell reads it: the prompt is where paths are typed.
+    let path = talks::config::expand_home(path, std::env::var_os("HOME"));
+    let text = talks::model::BUILTIN_TEXT.as_bytes();
+    let written = match talks::export::write_atomic(&path, text, false) {
+        Ok(written) => written,
+        Err(err) => return (Action::Initialised(Err(err.to_string())), None),
+    };
+    let reload = Reload::prepared(talks::model::load_path(&written.path));
+    let watcher = watch(&written.path).ok();
+    let done = Initialised {
+        path: written.path,
+        reload,
+        watched: watcher.is_some(),
+    };
+    (Action::Initialised(Ok(Box::new(done))), watcher)
 }

@@ -86,6 +86,9 @@ struct Files {
 /// What the event loop works with besides the terminal and the state.
 struct Loop<'a> {
     woken: &'a mpsc::Receiver<Wake>,
+    /// For a watch started later (a copy of the built-in dossier written from `o`).
+    wake: mpsc::Sender<Wake>,
+    watcher: std::cell::RefCell<Option<talks::watch::Watcher>>,
     searcher: &'a SearchWorker,
     settings: &'a Settings,
     reader: &'a Reader,
@@ -147,6 +150,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     });
     let context = Loop {
         woken: &woken,
+        wake,
+        watcher: std::cell::RefCell::new(watcher),
         searcher: &searcher,
         settings: &settings,
         reader: &reader,
@@ -245,6 +250,14 @@ fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -
                 Effect::Edit { path, at } => {
                     handed_over = true;
                     vec![handover::edit(guard, context.reader, &path, &at)?]
+                }
+                Effect::Init { path } => {
+                    let (done, watcher) =
+                        handover::init(&path, |file| watch_file(file, context.wake.clone()));
+                    if watcher.is_some() {
+                        *context.watcher.borrow_mut() = watcher;
+                    }
+                    vec![done]
                 }
                 effect => {
                     let backend = guard.terminal.backend_mut();

@@ -170,15 +170,43 @@ fn an_editor_that_does_not_exist_is_named_and_the_terminal_is_fine() {
 }
 
 #[test]
-fn o_on_the_built_in_dossier_offers_talks_init() {
-    let mut s = pty::Session::start(&[], 120, 30, &[("EDITOR", "false")]);
+fn o_on_the_built_in_dossier_writes_a_copy_switches_to_it_and_edits_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path(), "sed -i 's/Steve Witkoff/Steve W. Witkoff/'");
+    let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];
+    let mut s = pty::Session::start(&[], 120, 30, &env);
     s.wait_for_text("1 Actors");
     s.send(b"o");
-    s.wait_for_text("Read-only");
+    s.wait_for_text("Read-only: write an editable copy to: talks.yaml");
+    let copy = dir.path().join("copy.yaml");
+    s.send(b"\x15"); // Ctrl-U: clear the name offered
+    s.send(copy.to_str().unwrap().as_bytes());
+    s.send(b"\r");
+    type_in_the_editor(&mut s, dir.path(), b"\r");
+    s.wait_for_text("Steve W. Witkoff");
+    let args = std::fs::read_to_string(dir.path().join("args")).unwrap();
+    assert!(args.ends_with(&format!("\n{}\n", copy.display())), "{args}");
     assert!(
-        s.screen_text().contains("talks init PATH"),
+        s.screen_text().contains("copy.yaml (watched)"),
         "{}",
         s.screen_text()
     );
+    let written = std::fs::read_to_string(&copy).unwrap();
+    let built_in = talks::model::BUILTIN_TEXT;
+    assert_eq!(
+        written,
+        built_in.replace("Steve Witkoff", "Steve W. Witkoff")
+    );
+    s.quit();
+}
+
+#[test]
+fn esc_in_the_copy_prompt_offers_talks_init() {
+    let mut s = pty::Session::start(&[], 120, 30, &[("EDITOR", "false")]);
+    s.wait_for_text("1 Actors");
+    s.send(b"o");
+    s.wait_for_text("write an editable copy to");
+    s.send(b"\x1b");
+    s.wait_for_text("talks init PATH");
     s.quit();
 }

@@ -39,7 +39,7 @@ pub use update::update;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use crate::action::{Action, Focus, Mode, Page, Reload, Target};
+pub use crate::action::{Action, Focus, Initialised, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
@@ -108,6 +108,11 @@ pub enum Effect {
         path: PathBuf,
         at: String,
     },
+    /// Write the built-in dossier to `path` (never over a file), switch to it and watch
+    /// it (reported as `Action::Initialised`).
+    Init {
+        path: PathBuf,
+    },
 }
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the
@@ -170,6 +175,9 @@ pub struct App {
     /// The dossier's file (see `Options::file`).
     pub(crate) file: Option<PathBuf>,
     pub(crate) export: Option<ExportPrompt>,
+    /// Where `o` on the built-in dossier writes a copy (`Mode::Init`), and why the last
+    /// try failed.
+    pub(crate) init: Option<(TextInput, Option<String>)>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
@@ -219,6 +227,7 @@ impl App {
             watched: options.watched,
             file: options.file,
             export: None,
+            init: None,
             effects: Vec::new(),
             status: None,
             notices: options.notices,

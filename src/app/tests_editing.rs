@@ -105,13 +105,69 @@ fn o_on_the_timeline_opens_at_the_event() {
 }
 
 #[test]
-fn o_on_the_built_in_dossier_offers_talks_init() {
+fn o_on_the_built_in_dossier_asks_where_to_write_a_copy() {
     let mut app = app(80, 24);
     update(&mut app, Action::OpenInEditor);
     assert!(app.take_effects().is_empty());
+    assert_eq!(app.mode(), Mode::Init);
+    let typed = app.init_prompt().map(|(input, _)| input.text.clone());
+    assert_eq!(typed.as_deref(), Some("talks.yaml"));
+    run(&mut app, &[Action::ClearInput, Action::ConfirmExport]);
+    assert_eq!(
+        app.init_prompt().and_then(|(_, e)| e),
+        Some("type a file name")
+    );
+    for c in "mine.yaml".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::ConfirmExport);
+    let path = PathBuf::from("mine.yaml");
+    assert_eq!(app.take_effects(), [Effect::Init { path }]);
+    update(
+        &mut app,
+        Action::Initialised(Err("mine.yaml already exists".into())),
+    );
+    assert_eq!(app.mode(), Mode::Init, "the prompt stays, with why");
+    let error = app.init_prompt().and_then(|(_, e)| e);
+    assert_eq!(error, Some("mine.yaml already exists"));
+}
+
+#[test]
+fn esc_in_the_copy_prompt_offers_talks_init() {
+    let mut app = app(80, 24);
+    run(&mut app, &[Action::OpenInEditor, Action::Escape]);
+    assert_eq!(app.mode(), Mode::Browse);
     let status = app.status().unwrap_or_default();
     assert!(status.contains("Read-only"), "{status}");
     assert!(status.contains("talks init PATH"), "{status}");
+}
+
+#[test]
+fn the_copy_written_the_explorer_switches_to_it_watches_it_and_opens_the_editor() {
+    let mut app = app(80, 24);
+    run(
+        &mut app,
+        &[Action::Down, Action::OpenInEditor, Action::ConfirmExport],
+    );
+    let actor = id(&app, app.shown());
+    let _ = app.take_effects();
+    let loaded = crate::model::load_str("copy.yaml", BUILTIN_TEXT);
+    let done = Initialised {
+        path: PathBuf::from("copy.yaml"),
+        reload: Reload::prepared(loaded),
+        watched: true,
+    };
+    update(&mut app, Action::Initialised(Ok(Box::new(done))));
+    assert_eq!(app.mode(), Mode::Browse);
+    assert!(app.watched());
+    assert_eq!(id(&app, app.shown()), actor, "the selection kept");
+    match app.take_effects().as_slice() {
+        [Effect::Edit { path, at }] => {
+            assert_eq!(path, &PathBuf::from("copy.yaml"));
+            assert_eq!(at, "actors[1]");
+        }
+        other => panic!("expected the editor, got {other:?}"),
+    }
 }
 
 #[test]

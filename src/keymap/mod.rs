@@ -98,7 +98,8 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::Browse, _) if page != Page::Browse => &[Pages, Anywhere],
         (Mode::Search, _) => &[Search],
         (Mode::Help, _) => &[Help],
-        (Mode::Export, _) => &[Export],
+        // The built-in dossier's copy: a file name typed as an export's is.
+        (Mode::Export | Mode::Init, _) => &[Export],
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Overview, _) => &[Overview],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
