@@ -162,6 +162,12 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Write the built-in dossier to PATH, as an editable copy to start from (an existing
+    /// file is never replaced).
+    Init {
+        /// The file to write, e.g. talks.yaml.
+        path: PathBuf,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.

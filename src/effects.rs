@@ -48,8 +48,9 @@ pub fn perform(
             let saved = crate::history_file::write(&path, &entries);
             return saved.err().map(Action::HistoryNotSaved);
         }
-        // The event loop suspends: it owns the terminal, which must be redrawn whole after.
-        Effect::Suspend => return None,
+        // The event loop suspends or hands the terminal to the editor: it owns the
+        // terminal, which must be redrawn whole after.
+        Effect::Suspend | Effect::Edit { .. } | Effect::Init { .. } => return None,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod detail;
+pub mod editor;
 pub mod effects;
 pub mod export;
 pub mod generate;

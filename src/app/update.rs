@@ -26,12 +26,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
+        Action::EditFailed(why) => app.status = Some(why),
+        Action::Initialised(result) => app.initialised(result),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
             Mode::Help => overlays::help(app, action),
             Mode::Overview => overlays::overview(app, action),
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
+            Mode::Init => app.init_prompt_action(action),
         },
     }
     if app.focus == Focus::Detail && app.shown().is_none() {
@@ -157,6 +160,7 @@ fn browse(app: &mut App, action: Action) {
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
+        (Action::OpenInEditor, _) => app.open_in_editor(),
         (Action::ToggleMark, _) => app.toggle_mark(),
         (Action::MarkAll, _) => app.mark_all(),
         (Action::ClearMarks, _) => app.clear_marks(),
@@ -241,7 +245,7 @@ fn search(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, target: Target) {
-    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite) {
+    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite | Mode::Init) {
         return;
     }
     if matches!(app.mode, Mode::Help | Mode::Overview) {

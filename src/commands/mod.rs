@@ -1,5 +1,5 @@
-//! The non-interactive commands: validate, list, show, search, filter, export, new, config
-//! check, completions. Data goes to
+//! The non-interactive commands: validate, list, show, search, filter, export, new, diff,
+//! init, config check, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, IsTerminal, Write};
@@ -19,6 +19,7 @@ mod config;
 mod diff;
 mod export;
 mod filter;
+mod init;
 mod new;
 mod search;
 mod validate;
@@ -87,6 +88,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
         Command::Config {
             command: ConfigCommand::Check { file },
         } => config::check(&mut out, file.as_deref()),
+        Command::Init { path } => init::run(&mut out, &path),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();

@@ -81,6 +81,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Plain(Char('e'))], Action::StartExport),
     bind!(Anywhere, [Plain(Char('E'))], Action::StartBriefing),
     bind!(Anywhere, [Plain(Char('y'))], Action::CopySelected),
+    bind!(Anywhere, [Plain(Char('o'))], Action::OpenInEditor),
     bind!(Anywhere, [Plain(Char(' '))], Action::ToggleMark),
     bind!(Anywhere, [Plain(Char('A'))], Action::MarkAll),
     bind!(Anywhere, [Plain(Char('U'))], Action::ClearMarks),

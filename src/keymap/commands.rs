@@ -79,6 +79,7 @@ pub const COMMANDS: &[Command] = &[
     command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
     command("clear-marks", Action::ClearMarks, "Clear every mark"),
     command("toggle-overview", Action::ToggleOverview, "Overview of the dossier: summary, sources, counts, file"),
+    command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -153,6 +154,7 @@ mod tests {
         "mark-all",
         "clear-marks",
         "toggle-overview",
+        "open-in-editor",
     ];
 
     #[test]

@@ -32,6 +32,7 @@ pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_str,
     unlisted_note,
 };
+pub use locate::value_at;
 pub use quotes::{QuoteCheck, SourceText, check_quotes, problem_at, read_source_text};
 pub use schema::dossier_schema_json;
 pub use size::{human_bytes, parse_size};
