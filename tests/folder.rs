@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod pty;
 use common::run;
 
 const FOLDER: &str = "tests/fixtures/marsh-river";
@@ -134,4 +135,40 @@ fn a_broken_file_is_named_and_an_empty_folder_said_so() {
         ),
         "{err}"
     );
+}
+
+/// `--watch` on a folder: a report added is read in, a broken one shows the banner with
+/// its file's name and the last good dossier stays, and removing it reads the rest again.
+#[test]
+fn a_watched_folder_follows_a_file_added_broken_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(FOLDER).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "03-third-report.yaml" {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let folder = dir.path().to_str().unwrap();
+    let mut s = pty::Session::start(&["--watch", folder], 100, 30, &[]);
+    s.wait_for_text("2 events");
+    let third = std::fs::read_to_string(format!("{FOLDER}/03-third-report.yaml")).unwrap();
+    let added = dir.path().join("03-third-report.yaml");
+    std::fs::write(&added, &third).unwrap();
+    s.wait_for_text("3 events");
+    std::fs::write(&added, third.replace("kind: meeting", "kind: meting")).unwrap();
+    s.wait_for_text("Reload failed");
+    assert!(
+        s.screen_text().contains("03-third-report.yaml line 8:"),
+        "{}",
+        s.screen_text()
+    );
+    // The banner takes the header's place; the list's title still counts three events.
+    assert!(
+        s.screen_text().contains("2 Events 3/3"),
+        "the last good dossier stays"
+    );
+    std::fs::remove_file(&added).unwrap();
+    s.wait_for_text("2 events");
+    assert!(!s.screen_text().contains("Reload failed"));
+    s.quit();
 }

@@ -34,7 +34,7 @@ pub use load::{
 };
 pub use locate::value_at;
 pub use quotes::{QuoteCheck, SourceText, check_quotes, problem_at, read_source_text};
-pub use schema::dossier_schema_json;
+pub use schema::{dossier_schema_json, folder_file_schema_json};
 pub use size::{human_bytes, parse_size};
 pub use source::{
     DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, read_path, read_stdin,

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 pub use map::FolderMap;
 use part::Part;
+pub use read::is_dossier_file;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::index::Index;
