@@ -75,31 +75,49 @@ impl Changes {
     }
 }
 
-/// Each item of one kind by id: its name and its content.
-fn items(loaded: &Loaded, kind: Option<EntityKind>) -> BTreeMap<String, (String, Value)> {
+/// Each item of one kind (`None`: the sources) by id, as its index.
+fn ids(loaded: &Loaded, kind: Option<EntityKind>) -> BTreeMap<&str, usize> {
     let d = &loaded.dossier;
-    let Some(kind) = kind else {
-        return d
+    match kind {
+        None => d
             .sources
             .iter()
-            .map(|s| (s.id.clone(), (s.title.clone(), json(s))))
-            .collect();
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect(),
+        Some(kind) => (0..d.count(kind))
+            .map(|index| (d.id_of(EntityRef { kind, index }), index))
+            .collect(),
+    }
+}
+
+/// Whether item `a` of `old` and item `b` of `new` are written the same (order included):
+/// then they are equal, and most items of two versions are.
+fn same(old: &Loaded, new: &Loaded, kind: Option<EntityKind>, (a, b): (usize, usize)) -> bool {
+    let (o, n) = (&old.dossier, &new.dossier);
+    match kind {
+        None => o.sources[a] == n.sources[b],
+        Some(EntityKind::Actor) => o.actors[a] == n.actors[b],
+        Some(EntityKind::Event) => o.events[a] == n.events[b],
+        Some(EntityKind::StickingPoint) => o.sticking_points[a] == n.sticking_points[b],
+        Some(EntityKind::Place) => o.places[a] == n.places[b],
+    }
+}
+
+/// The name (title) and content of item `index` of a kind (`None`: a source).
+fn item(loaded: &Loaded, kind: Option<EntityKind>, index: usize) -> (String, Value) {
+    let d = &loaded.dossier;
+    let Some(kind) = kind else {
+        let source = &d.sources[index];
+        return (source.title.clone(), json(source));
     };
-    (0..d.count(kind))
-        .map(|index| {
-            let entity = EntityRef { kind, index };
-            let value = match kind {
-                EntityKind::Actor => json(&d.actors[index]),
-                EntityKind::Event => json(&d.events[index]),
-                EntityKind::StickingPoint => json(&d.sticking_points[index]),
-                EntityKind::Place => json(&d.places[index]),
-            };
-            (
-                d.id_of(entity).to_string(),
-                (d.name_of(entity).to_string(), value),
-            )
-        })
-        .collect()
+    let value = match kind {
+        EntityKind::Actor => json(&d.actors[index]),
+        EntityKind::Event => json(&d.events[index]),
+        EntityKind::StickingPoint => json(&d.sticking_points[index]),
+        EntityKind::Place => json(&d.places[index]),
+    };
+    (d.name_of(EntityRef { kind, index }).to_string(), value)
 }
 
 fn json(item: &impl serde::Serialize) -> Value {
@@ -112,27 +130,34 @@ pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
     let kinds = EntityKind::ALL.map(Some).into_iter().chain([None]);
     for kind in kinds {
         let slug = kind.map_or("source", EntityKind::slug);
-        let (before, after) = (items(old, kind), items(new, kind));
-        for (id, (name, value)) in &after {
-            let change = match before.get(id) {
+        let (before, after) = (ids(old, kind), ids(new, kind));
+        // Content is only turned into values where two readings are compared, one pair at a
+        // time: a large dossier is never held twice over as JSON.
+        for (&id, &index) in &after {
+            let was = before.get(id).copied();
+            if was.is_some_and(|was| same(old, new, kind, (was, index))) {
+                continue;
+            }
+            let (name, value) = item(new, kind, index);
+            let change = match was {
                 None => Change::Added,
-                Some((_, was)) => match fields::compare(was, value) {
+                Some(was) => match fields::compare(&item(old, kind, was).1, &value) {
                     found if found.is_empty() => continue,
                     found => Change::Changed(found),
                 },
             };
             changes.entities.push(EntityChange {
                 kind: slug,
-                id: id.clone(),
-                name: name.clone(),
+                id: id.to_string(),
+                name,
                 change,
             });
         }
-        for (id, (name, _)) in before.iter().filter(|(id, _)| !after.contains_key(*id)) {
+        for (&id, &index) in before.iter().filter(|(id, _)| !after.contains_key(*id)) {
             changes.entities.push(EntityChange {
                 kind: slug,
-                id: id.clone(),
-                name: name.clone(),
+                id: id.to_string(),
+                name: item(old, kind, index).0,
                 change: Change::Removed,
             });
         }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
 
 /// A whole dossier: who takes part in a negotiation, what happened and what is disputed.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "talks dossier, version 1")]
 pub struct Dossier {
@@ -32,7 +32,7 @@ pub struct Dossier {
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -57,7 +57,7 @@ pub struct Source {
 }
 
 /// A party to the talks: a person, a state, a delegation…
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -80,7 +80,7 @@ pub struct Actor {
 }
 
 /// A place named in the talks.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -117,7 +117,7 @@ impl Place {
 }
 
 /// Something that happened, is happening, or is planned or claimed.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -155,7 +155,7 @@ pub struct Event {
 }
 
 /// Words attributed to an actor.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The actor ids of who said it: one id, or a list when several said it together.
@@ -173,7 +173,7 @@ pub struct Quote {
 }
 
 /// What the parties disagree on.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StickingPoint {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -194,7 +194,7 @@ pub struct StickingPoint {
 }
 
 /// One party's stance on a sticking point.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// An actor id.
