@@ -150,6 +150,17 @@ fn merge(
                 .map(|(k, p)| (file, k, p)),
         );
     }
+    place_added(&mut dossier, &mut map, added);
+    (dossier, map)
+}
+
+/// Each added position after its sticking point's own; one whose sticking point is nowhere
+/// is kept in the map for its message.
+fn place_added(
+    dossier: &mut Dossier,
+    map: &mut FolderMap,
+    added: Vec<(usize, usize, part::AddedPosition)>,
+) {
     let points: std::collections::HashMap<String, usize> = dossier
         .sticking_points
         .iter()
@@ -173,7 +184,6 @@ fn merge(
             }
         }
     }
-    (dossier, map)
 }
 
 impl LoadError {
