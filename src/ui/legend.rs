@@ -63,13 +63,10 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
     }
     if !plain_date.is_empty() {
         // Short of room, the date before anything else: it says what the grid shows.
-        let at = titles.len() - 1;
-        let short = if more {
-            format!(" {} · {position} ", capitalised(&plain_date))
-        } else {
-            format!(" Matrix · {plain_date} ")
-        };
-        titles.insert(at, short);
+        titles.insert(
+            titles.len() - 1,
+            short_dated(&plain_date, more.then_some(&position)),
+        );
     }
     let fits = |t: &String| t.chars().count() <= room;
     titles
@@ -77,6 +74,14 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
         .find(|t| fits(t))
         .unwrap_or(&titles[titles.len() - 1])
         .clone()
+}
+
+/// The shortest title with the date: "As of 2031-03-16 · col 1/2", "Matrix · latest".
+fn short_dated(date: &str, position: Option<&String>) -> String {
+    match position {
+        Some(position) => format!(" {} · {position} ", capitalised(date)),
+        None => format!(" Matrix · {date} "),
+    }
 }
 
 /// `text` with its first letter upper case ("As of 2031-03-16").
