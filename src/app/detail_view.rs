@@ -63,11 +63,30 @@ impl DetailView {
 
     /// Shows `entity` (scrolled to the top, no link focused), laid out `width` columns
     /// wide; nothing changes if it is shown already.
+    #[cfg(test)]
     pub(crate) fn show(&mut self, loaded: &Loaded, entity: Option<EntityRef>, width: usize) {
+        self.show_with(loaded, entity, width, None);
+    }
+
+    /// Like [`DetailView::show`], with a first section (heading, items) when given: what
+    /// changed since an older version.
+    pub(crate) fn show_with(
+        &mut self,
+        loaded: &Loaded,
+        entity: Option<EntityRef>,
+        width: usize,
+        first: Option<(String, Vec<String>)>,
+    ) {
         if self.shown() == entity && entity.is_some() {
             return;
         }
-        self.detail = entity.map(|e| detail(&loaded.dossier, &loaded.index, e));
+        self.detail = entity.map(|e| {
+            let mut shown = detail(&loaded.dossier, &loaded.index, e);
+            if let Some((heading, items)) = first.clone() {
+                shown.prepend_items(&heading, items);
+            }
+            shown
+        });
         self.links = self.detail.as_ref().map(Detail::links).unwrap_or_default();
         self.width = 0;
         self.lay_out(width);

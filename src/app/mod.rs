@@ -20,6 +20,7 @@ mod pages;
 mod query;
 mod reload;
 mod results;
+mod since;
 mod update;
 
 #[cfg(test)]
@@ -137,6 +138,8 @@ pub struct Options {
     pub export_width: Option<usize>,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
     pub file: Option<PathBuf>,
+    /// An older version to compare with (`--since OLD`).
+    pub since: Option<Arc<Loaded>>,
 }
 
 impl Options {
@@ -182,6 +185,8 @@ pub struct App {
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
+    /// An older version and what changed since it (`--since`).
+    pub(crate) since: Option<since::Since>,
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
@@ -240,7 +245,13 @@ impl App {
             list_width,
             undated_events,
             should_quit: false,
+            since: options.since.map(|old| since::Since {
+                old,
+                changes: crate::changes::Changes::default(),
+                marked: Default::default(),
+            }),
         };
+        app.compare_since();
         app.show_selected();
         app.rebuild_pages();
         app
@@ -283,7 +294,8 @@ impl App {
     /// Shows `entity` in the detail pane (scrolled to the top) without touching history.
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
         let width = self.detail_text_width();
-        self.detail.show(&self.loaded, entity, width);
+        let changes = entity.and_then(|e| self.change_lines(e));
+        self.detail.show_with(&self.loaded, entity, width, changes);
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current

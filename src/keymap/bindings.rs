@@ -106,7 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Tab)], Action::Insert(' '), "A space (a pasted tab separates words)"),
     bind!(Search, [Ctrl('c')], Action::Quit),
     bind!(Search, [Ctrl('z')], Action::Suspend),
-    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:)"),
+    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:) changed:"),
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
     bind!(Export, [Plain(Esc)], Action::Escape, "Cancel the export"),

@@ -81,11 +81,15 @@ impl ListPane<'_> {
         let selected = row == self.app.list_view(self.kind).selected;
         let base = self.row_style(selected);
         let marked = self.app.marks().contains(entity);
-        let marker = row_marker(selected, marked);
+        // With --since, a third column: N new, Δ changed.
+        let marker = match self.app.change_marker(entity) {
+            Some(change) => format!("{}{change}", row_marker(selected, marked)),
+            None => row_marker(selected, marked).to_string(),
+        };
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
-            .saturating_sub(fact_budget + marker.len())
+            .saturating_sub(fact_budget + marker.chars().count())
             .max(width.min(4));
         // The start of a name is its subject: cut the end, unless that hides the match.
         let cut = cut_name(&name, first_run(&highlight), name_budget);
@@ -98,8 +102,10 @@ impl ListPane<'_> {
         };
         let mut fitted = Fitted::default();
         fitted.push(
-            marker,
-            |i| if i == 1 { base.patch(theme.key) } else { base },
+            &marker,
+            |i| {
+                if i >= 1 { base.patch(theme.key) } else { base }
+            },
         );
         let head: String = name.chars().take(cut.head).collect();
         fitted.push(&head, lit);
