@@ -109,6 +109,9 @@ pub enum Effect {
     Edit {
         path: PathBuf,
         at: String,
+        /// What to read again after: the dossier (a folder dossier's folder, not the file
+        /// edited).
+        dossier: PathBuf,
     },
     /// Write the built-in dossier to `path` (never over a file), switch to it and watch
     /// it (reported as `Action::Initialised`).

@@ -146,13 +146,13 @@ fn kept_of(loaded: &Loaded, scope: &Scope) -> Option<std::collections::HashSet<(
 
 pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
     if let Some(message) = format_mismatch(args) {
-        eprintln!("talks: {message}");
+        crate::say!("talks: {message}");
         return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
     }
     let scope = match scope_of(loaded, args) {
         Ok(scope) => scope,
         Err((code, message)) => {
-            eprintln!("talks: {message}");
+            crate::say!("talks: {message}");
             return Ok(ExitCode::from(code));
         }
     };
@@ -178,7 +178,7 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     };
     match write_atomic(path, text.as_bytes(), args.force) {
         Ok(written) => {
-            eprintln!(
+            crate::say!(
                 "Wrote {} to {}",
                 written.size(),
                 crate::text::shown_path(&written.path)
@@ -186,14 +186,14 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(path)) => {
-            eprintln!(
+            crate::say!(
                 "talks: {} already exists; use --force to overwrite it",
                 crate::text::shown_path(&path)
             );
             Ok(ExitCode::FAILURE)
         }
         Err(err) => {
-            eprintln!("talks: {err}");
+            crate::say!("talks: {err}");
             Ok(ExitCode::FAILURE)
         }
     }

@@ -124,7 +124,7 @@ pub(super) fn run(
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(err) => {
-            eprintln!("talks: cannot read the query: {err}");
+            crate::say!("talks: cannot read the query: {err}");
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
@@ -149,7 +149,7 @@ pub(super) fn run(
         }
     }
     if rows.is_empty() {
-        eprintln!("talks: {}", nothing_matches(results.suggestions(), text));
+        crate::say!("talks: {}", nothing_matches(results.suggestions(), text));
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     }
     Ok(ExitCode::SUCCESS)
