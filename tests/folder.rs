@@ -78,6 +78,7 @@ fn references_and_problems_are_placed_in_their_own_file() {
             "participants: [aldoria, brevik, ostra]",
             "participants: [aldoria, brevk]",
         )
+        .replace("event: second-round", "event: second-roundd")
     });
     let (code, err) = validate(&dir);
     assert_eq!(code, 2, "{err}");
@@ -87,6 +88,11 @@ fn references_and_problems_are_placed_in_their_own_file() {
     );
     assert!(
         err.contains("DIR/03-third-report.yaml:8:124: error: unknown actor \"brevk\"; did you mean \"brevik\"?"),
+        "{err}"
+    );
+    // A quote added to an event of another report, its event mistyped.
+    assert!(
+        err.contains("DIR/03-third-report.yaml:19:12: error: unknown event \"second-roundd\"; did you mean \"second-round\"?"),
         "{err}"
     );
 }

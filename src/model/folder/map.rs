@@ -8,6 +8,24 @@ use crate::model::load::located;
 use crate::model::locate::Locator;
 use crate::model::validate::Finding;
 
+/// What a file may add to an item of another: a position to a sticking point, a quote to
+/// an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Child {
+    Position,
+    Quote,
+}
+
+impl Child {
+    /// The list's name, under its parent and at the top of a file.
+    fn list(self) -> &'static str {
+        match self {
+            Child::Position => "positions",
+            Child::Quote => "quotes",
+        }
+    }
+}
+
 /// The merged lists, in the order `start_file` counts them.
 const LISTS: [&str; 5] = ["sources", "actors", "events", "sticking_points", "places"];
 
@@ -19,11 +37,11 @@ pub struct FolderMap {
     pub names: Vec<String>,
     /// For each file, where its items start in each merged list.
     starts: Vec<[usize; 5]>,
-    /// Positions added by a top-level `positions:`: (sticking point, position) → (file,
-    /// index in that file's `positions:`).
-    added: Vec<((usize, usize), (usize, usize))>,
-    /// Added positions whose sticking point is nowhere: (file, index, message).
-    unplaced: Vec<(usize, usize, String)>,
+    /// Positions and quotes added by a top-level `positions:` or `quotes:`: (sticking
+    /// point or event, index in its list) → (file, index in that file's top-level list).
+    added: Vec<(Child, (usize, usize), (usize, usize))>,
+    /// Added items whose sticking point or event is nowhere: (file, path, message).
+    unplaced: Vec<(usize, String, String)>,
     title_file: usize,
 }
 
@@ -43,12 +61,12 @@ impl FolderMap {
         self.starts.push(starts);
     }
 
-    pub(super) fn added(&mut self, merged: (usize, usize), written: (usize, usize)) {
-        self.added.push((merged, written));
+    pub(super) fn added(&mut self, child: Child, merged: (usize, usize), written: (usize, usize)) {
+        self.added.push((child, merged, written));
     }
 
-    pub(super) fn unplaced(&mut self, file: usize, index: usize, message: String) {
-        self.unplaced.push((file, index, message));
+    pub(super) fn unplaced(&mut self, file: usize, path: String, message: String) {
+        self.unplaced.push((file, path, message));
     }
 
     /// The file and the path in it of a merged path.
@@ -65,9 +83,12 @@ impl FolderMap {
         let Ok(n) = number.parse::<usize>() else {
             return (self.title_file, path.to_string());
         };
-        if list == "sticking_points"
-            && let Some(found) = self.added_position(n, rest)
-        {
+        let child = match list {
+            "sticking_points" => Some(Child::Position),
+            "events" => Some(Child::Quote),
+            _ => None,
+        };
+        if let Some(found) = child.and_then(|child| self.added_child(child, n, rest)) {
             return found;
         }
         let file = self
@@ -78,26 +99,28 @@ impl FolderMap {
         (file, format!("{list}[{local}]{rest}"))
     }
 
-    /// `.positions[M]…` of merged sticking point `point`, when that position was added.
-    fn added_position(&self, point: usize, rest: &str) -> Option<(usize, String)> {
-        let rest = rest.strip_prefix(".positions[")?;
+    /// `.positions[M]…` of merged sticking point `parent` (`.quotes[M]…` of an event),
+    /// when that item was added from a top-level list.
+    fn added_child(&self, child: Child, parent: usize, rest: &str) -> Option<(usize, String)> {
+        let list = child.list();
+        let rest = rest.strip_prefix(&format!(".{list}["))?;
         let (number, after) = rest.split_once(']')?;
         let m = number.parse::<usize>().ok()?;
-        let &(_, (file, k)) = self
+        let &(_, _, (file, k)) = self
             .added
             .iter()
-            .find(|(merged, _)| *merged == (point, m))?;
-        Some((file, format!("positions[{k}]{after}")))
+            .find(|(c, merged, _)| *c == child && *merged == (parent, m))?;
+        Some((file, format!("{list}[{k}]{after}")))
     }
 
     /// The findings as diagnostics in the files that hold them, file by file; a second
     /// place in another file is named by FILE:LINE:COLUMN in the message.
     pub(super) fn located(&self, texts: &[String], findings: &[Finding]) -> Vec<Diagnostic> {
         let mut by_file: Vec<Vec<Finding>> = vec![Vec::new(); self.files.len()];
-        for (file, k, message) in &self.unplaced {
+        for (file, path, message) in &self.unplaced {
             by_file[*file].push(Finding {
                 severity: Severity::Error,
-                path: format!("positions[{k}].sticking_point"),
+                path: path.clone(),
                 message: message.clone(),
                 also: None,
             });

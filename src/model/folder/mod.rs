@@ -11,6 +11,7 @@ mod read;
 use std::path::Path;
 use std::sync::Arc;
 
+use map::Child;
 pub use map::FolderMap;
 use part::Part;
 pub use read::is_dossier_file;
@@ -137,6 +138,7 @@ fn merge(
     };
     let mut map = FolderMap::new(files, names, title_file);
     let mut added = Vec::new();
+    let mut quotes = Vec::new();
     for (file, part) in parts.into_iter().enumerate() {
         map.start_file([
             dossier.sources.len(),
@@ -160,8 +162,15 @@ fn merge(
                 .enumerate()
                 .map(|(k, p)| (file, k, p)),
         );
+        quotes.extend(
+            part.quotes
+                .into_iter()
+                .enumerate()
+                .map(|(k, q)| (file, k, q)),
+        );
     }
     place_added(&mut dossier, &mut map, added);
+    place_quotes(&mut dossier, &mut map, quotes);
     (dossier, map)
 }
 
@@ -182,7 +191,7 @@ fn place_added(
         match points.get(&position.sticking_point) {
             Some(&point) => {
                 let positions = &mut dossier.sticking_points[point].positions;
-                map.added((point, positions.len()), (file, k));
+                map.added(Child::Position, (point, positions.len()), (file, k));
                 positions.push(position.into_position());
             }
             None => {
@@ -191,7 +200,39 @@ fn place_added(
                     .map(|best| format!("; did you mean \"{best}\"?"))
                     .unwrap_or_default();
                 let id = &position.sticking_point;
-                map.unplaced(file, k, format!("unknown sticking point \"{id}\"{hint}"));
+                let path = format!("positions[{k}].sticking_point");
+                map.unplaced(file, path, format!("unknown sticking point \"{id}\"{hint}"));
+            }
+        }
+    }
+}
+
+/// Each added quote after its event's own, as [`place_added`] does for positions.
+fn place_quotes(
+    dossier: &mut Dossier,
+    map: &mut FolderMap,
+    added: Vec<(usize, usize, part::AddedQuote)>,
+) {
+    let events: std::collections::HashMap<String, usize> = dossier
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    for (file, k, quote) in added {
+        match events.get(&quote.event) {
+            Some(&event) => {
+                let quotes = &mut dossier.events[event].quotes;
+                map.added(Child::Quote, (event, quotes.len()), (file, k));
+                quotes.push(quote.into_quote());
+            }
+            None => {
+                let ids: Vec<&str> = events.keys().map(String::as_str).collect();
+                let hint = super::validate::closest(&quote.event, &ids)
+                    .map(|best| format!("; did you mean \"{best}\"?"))
+                    .unwrap_or_default();
+                let message = format!("unknown event \"{}\"{hint}", quote.event);
+                map.unplaced(file, format!("quotes[{k}].event"), message);
             }
         }
     }

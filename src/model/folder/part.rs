@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::types::{Actor, Event, Place, Position, Source, StickingPoint};
+use crate::model::types::{Actor, Event, Place, Position, Quote, Source, StickingPoint};
 use crate::model::vocab::{Basis, Stance};
 
 /// One file of a folder dossier (`talks DIR`): `version` in every file, `title` (and
@@ -32,6 +32,37 @@ pub struct Part {
     /// Positions added to sticking points of any file of the folder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<AddedPosition>,
+    /// Quotes added to events of any file of the folder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<AddedQuote>,
+}
+
+/// A quote added to an event from another place than its `quotes:`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddedQuote {
+    /// The event's id.
+    pub event: String,
+    /// One actor id, or a list of them.
+    #[serde(with = "crate::model::speakers")]
+    #[schemars(with = "crate::model::speakers::OneOrMoreIds")]
+    pub by: Vec<String>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+impl AddedQuote {
+    pub fn into_quote(self) -> Quote {
+        Quote {
+            by: self.by,
+            text: self.text,
+            source: self.source,
+            basis: self.basis,
+        }
+    }
 }
 
 /// A position added to a sticking point from another place than its `positions:`.
