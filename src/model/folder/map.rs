@@ -26,6 +26,16 @@ impl Child {
     }
 }
 
+/// One item added to an item of another file: where it is merged, and where written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Added {
+    child: Child,
+    /// (sticking point or event, index in its list).
+    merged: (usize, usize),
+    /// (file, index in that file's top-level list).
+    written: (usize, usize),
+}
+
 /// The merged lists, in the order `start_file` counts them.
 const LISTS: [&str; 5] = ["sources", "actors", "events", "sticking_points", "places"];
 
@@ -39,7 +49,7 @@ pub struct FolderMap {
     starts: Vec<[usize; 5]>,
     /// Positions and quotes added by a top-level `positions:` or `quotes:`: (sticking
     /// point or event, index in its list) → (file, index in that file's top-level list).
-    added: Vec<(Child, (usize, usize), (usize, usize))>,
+    added: Vec<Added>,
     /// Added items whose sticking point or event is nowhere: (file, path, message).
     unplaced: Vec<(usize, String, String)>,
     title_file: usize,
@@ -62,7 +72,11 @@ impl FolderMap {
     }
 
     pub(super) fn added(&mut self, child: Child, merged: (usize, usize), written: (usize, usize)) {
-        self.added.push((child, merged, written));
+        self.added.push(Added {
+            child,
+            merged,
+            written,
+        });
     }
 
     pub(super) fn unplaced(&mut self, file: usize, path: String, message: String) {
@@ -106,10 +120,11 @@ impl FolderMap {
         let rest = rest.strip_prefix(&format!(".{list}["))?;
         let (number, after) = rest.split_once(']')?;
         let m = number.parse::<usize>().ok()?;
-        let &(_, _, (file, k)) = self
+        let found = self
             .added
             .iter()
-            .find(|(c, merged, _)| *c == child && *merged == (parent, m))?;
+            .find(|a| a.child == child && a.merged == (parent, m))?;
+        let (file, k) = found.written;
         Some((file, format!("{list}[{k}]{after}")))
     }
 
