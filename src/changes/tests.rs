@@ -34,13 +34,15 @@ fn what_the_third_report_changed() {
     assert_eq!(
         summary,
         vec![
+            // The quote the third report gives the second round.
+            ("event", "second-round", "changed"),
             ("event", "third-round", "changed"),
             ("sticking-point", "port-access", "changed"),
             ("sticking-point", "river-border", "changed"),
             ("source", "report-3", "added"),
         ]
     );
-    let Change::Changed(fields) = &changes.entities[0].change else {
+    let Change::Changed(fields) = &changes.entities[1].change else {
         panic!("{changes:?}");
     };
     assert!(fields.contains(&FieldChange::Value {
