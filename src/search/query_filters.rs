@@ -3,7 +3,7 @@
 
 use super::dates::DateFilter;
 use super::normalise::word_texts;
-use super::query::{FILTERS, Filter, QueryError};
+use super::query::{FILTERS, Filter, Is, QueryError};
 use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
@@ -59,6 +59,17 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
                  undated events never match)"
             ))
         }),
+        "is" => match value {
+            "starred" => Ok(Filter::Is(Is::Starred)),
+            "noted" => Ok(Filter::Is(Is::Noted)),
+            _ => {
+                let what = format!("unknown is:{value}");
+                let known = ["starred", "noted"];
+                let hint = did_you_mean(value, &known, "");
+                Err(unknown(&what, hint, "use", "is:starred, is:noted"))
+            }
+        },
+        "note" => named(field, value).map(Filter::Note),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")
@@ -112,6 +123,8 @@ fn example(field: &str) -> &'static str {
         "topic" => "topic:territory",
         "place" => "place:donetsk",
         "date" => "date:2025-11",
+        "is" => "is:starred",
+        "note" => "note:guarantees",
         _ => "actor:putin",
     }
 }
