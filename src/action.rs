@@ -23,6 +23,8 @@ pub enum Mode {
     ConfirmOverwrite,
     /// The overview of the dossier is open (`i`).
     Overview,
+    /// Writing a note in the note editor (`a`).
+    Note,
 }
 
 /// What fills the body of the screen.
@@ -150,6 +152,16 @@ pub enum Action {
     /// `A`: mark every entry listed; `U`: clear every mark.
     MarkAll,
     ClearMarks,
+    /// `a`: write or edit the analyst's note on the selection.
+    EditNote,
+    /// `*`: star or unstar the selection.
+    ToggleStar,
+    /// Enter in the note editor: a new line.
+    NewLine,
+    /// Ctrl-S in the note editor: keep the note.
+    SaveNote,
+    /// The notes file was written (where), or why not.
+    NotesSaved(Result<std::path::PathBuf, String>),
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied and how, or why it failed.

@@ -48,6 +48,9 @@ pub fn perform(
             let saved = crate::history_file::write(&path, &entries);
             return saved.err().map(Action::HistoryNotSaved);
         }
+        Effect::SaveNotes { path, notes } => {
+            Action::NotesSaved(crate::notes::file::write(&path, &notes))
+        }
         // The event loop suspends: it owns the terminal, which must be redrawn whole after.
         Effect::Suspend => return None,
     })

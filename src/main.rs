@@ -44,8 +44,9 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
+    let notes = talks::notes::file::open(dossier.as_deref());
     let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
-    match explore(source, watched, settings) {
+    match explore(source, watched, settings, notes) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
         Err(err) => {
@@ -78,6 +79,7 @@ fn explore(
     source: Source,
     watched: Option<std::path::PathBuf>,
     settings: Settings,
+    notes: talks::notes::file::Opened,
 ) -> io::Result<Outcome> {
     let mut guard = TerminalGuard::enter()?;
     let (wake, woken) = mpsc::channel();
@@ -122,6 +124,7 @@ fn explore(
         history_file,
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
+        notes,
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);

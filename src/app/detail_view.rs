@@ -63,11 +63,23 @@ impl DetailView {
 
     /// Shows `entity` (scrolled to the top, no link focused), laid out `width` columns
     /// wide; nothing changes if it is shown already.
-    pub(crate) fn show(&mut self, loaded: &Loaded, entity: Option<EntityRef>, width: usize) {
+    pub(crate) fn show(
+        &mut self,
+        loaded: &Loaded,
+        entity: Option<EntityRef>,
+        width: usize,
+        note: Option<&str>,
+    ) {
         if self.shown() == entity && entity.is_some() {
             return;
         }
-        self.detail = entity.map(|e| detail(&loaded.dossier, &loaded.index, e));
+        self.detail = entity.map(|e| {
+            let mut detail = detail(&loaded.dossier, &loaded.index, e);
+            if let Some(note) = note {
+                detail.sections.push(crate::detail::note_section(note));
+            }
+            detail
+        });
         self.links = self.detail.as_ref().map(Detail::links).unwrap_or_default();
         self.width = 0;
         self.lay_out(width);
@@ -217,7 +229,7 @@ mod tests {
         let loaded = builtin().unwrap_or_else(|e| panic!("{e}"));
         let mut view = DetailView::default();
         let entity = loaded.index.get("russia");
-        view.show(&loaded, entity, rows_wide);
+        view.show(&loaded, entity, rows_wide, None);
         (loaded, view)
     }
 
@@ -228,14 +240,14 @@ mod tests {
         view.scroll_by(5, 4);
         view.step_link(true, 4);
         let same = view.shown();
-        view.show(&loaded, same, 30);
+        view.show(&loaded, same, 30, None);
         assert_eq!(
             view.link,
             Some(0),
             "showing the same entity changes nothing"
         );
         let other = loaded.index.get("ukraine");
-        view.show(&loaded, other, 30);
+        view.show(&loaded, other, 30, None);
         assert_eq!((view.scroll, view.link), (0, None));
         assert_eq!(view.shown().map(|e| e.kind), Some(EntityKind::Actor));
     }

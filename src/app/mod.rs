@@ -11,6 +11,7 @@ pub mod layout;
 mod list_view;
 mod marks;
 mod navigate;
+mod notes;
 mod overlays;
 mod page_history;
 pub mod page_layout;
@@ -27,6 +28,8 @@ mod tests;
 #[cfg(test)]
 mod tests_detail;
 #[cfg(test)]
+mod tests_notes;
+#[cfg(test)]
 mod tests_pages;
 #[cfg(test)]
 mod tests_session;
@@ -40,6 +43,7 @@ pub use crate::action::{Action, Focus, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
+pub use notes::{NoteEditor, NotesState};
 pub use pages::PageViews;
 pub use query::QueryState;
 
@@ -96,6 +100,11 @@ pub enum Effect {
         path: PathBuf,
         entries: Vec<String>,
     },
+    /// Write the analyst's notes file.
+    SaveNotes {
+        path: PathBuf,
+        notes: crate::notes::Notes,
+    },
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
@@ -120,6 +129,8 @@ pub struct Options {
     pub watched: bool,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
+    /// The analyst's notes, stars and saved searches, as read at the start.
+    pub notes: crate::notes::file::Opened,
 }
 
 impl Options {
@@ -151,6 +162,10 @@ pub struct App {
     pub(crate) detail: DetailView,
     pub(crate) history: History,
     pub(crate) marks: Marks,
+    /// The analyst's notes, stars and saved searches, and where they are written.
+    pub(crate) notes: NotesState,
+    /// The note being written, while the note editor is open.
+    pub(crate) note_editor: Option<NoteEditor>,
     pub(crate) help: HelpView,
     pub(crate) overview_scroll: usize,
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
@@ -200,6 +215,8 @@ impl App {
             detail: DetailView::default(),
             history: History::default(),
             marks: Marks::default(),
+            notes: NotesState::from(options.notes),
+            note_editor: None,
             help: HelpView::default(),
             overview_scroll: 0,
             overlay_limit: usize::MAX,
@@ -217,6 +234,12 @@ impl App {
             undated_events,
             should_quit: false,
         };
+        if let Some(message) = app.notes.message.take() {
+            app.status = Some(message);
+        }
+        if !app.notes.notes.is_empty() {
+            app.reindex_notes();
+        }
         app.show_selected();
         app.rebuild_pages();
         app
@@ -259,7 +282,8 @@ impl App {
     /// Shows `entity` in the detail pane (scrolled to the top) without touching history.
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
         let width = self.detail_text_width();
-        self.detail.show(&self.loaded, entity, width);
+        let note = entity.and_then(|e| self.notes.notes.note_of(&self.loaded.dossier, e));
+        self.detail.show(&self.loaded, entity, width, note);
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current
@@ -277,7 +301,14 @@ impl App {
         self.list_width = wanted_list_width(&loaded.dossier);
         self.undated_events = loaded.dossier.events.iter().any(|e| e.date.is_none());
         let old = std::mem::replace(&mut self.loaded, loaded);
-        self.query.replace_engine(engine);
+        if self.notes.notes.is_empty() {
+            self.query.replace_engine(engine);
+        } else {
+            let notes = Some(&self.notes.notes);
+            let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);
+            self.query
+                .replace_engine(Arc::new(SearchEngine::with_notes(dossier, index, notes)));
+        }
         old
     }
 }

@@ -9,7 +9,10 @@ pub fn update(app: &mut App, action: Action) {
     }
     if !matches!(
         action,
-        Action::Resize(..) | Action::SearchFinished(_) | Action::OverlayLimit(_)
+        Action::Resize(..)
+            | Action::SearchFinished(_)
+            | Action::OverlayLimit(_)
+            | Action::NotesSaved(Ok(_))
     ) {
         app.status = None;
     }
@@ -26,12 +29,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
+        Action::NotesSaved(result) => app.notes_saved(result),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
             Mode::Help => overlays::help(app, action),
             Mode::Overview => overlays::overview(app, action),
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
+            Mode::Note => app.note_action(action),
         },
     }
     if app.focus == Focus::Detail && app.shown().is_none() {
@@ -52,6 +57,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::ExportFinished(_)
             | Action::Copied(_)
             | Action::HistoryNotSaved(_)
+            | Action::NotesSaved(_)
     );
     if from_the_user {
         app.notices.clear();
@@ -158,6 +164,8 @@ fn browse(app: &mut App, action: Action) {
         (Action::ToggleMark, _) => app.toggle_mark(),
         (Action::MarkAll, _) => app.mark_all(),
         (Action::ClearMarks, _) => app.clear_marks(),
+        (Action::EditNote, _) => app.open_note_editor(),
+        (Action::ToggleStar, _) => app.toggle_star(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}
@@ -239,7 +247,7 @@ fn search(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, target: Target) {
-    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite) {
+    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite | Mode::Note) {
         return;
     }
     if matches!(app.mode, Mode::Help | Mode::Overview) {

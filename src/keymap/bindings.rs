@@ -7,7 +7,7 @@ use super::{Binding, Context, Key};
 use crate::action::{Action, Page};
 use crate::model::EntityKind;
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Overview, Overwrite, Pages, Search};
+use Context::{Anywhere, Detail, Export, Help, Lists, Note, Overview, Overwrite, Pages, Search};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
@@ -82,6 +82,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Plain(Char(' '))], Action::ToggleMark),
     bind!(Anywhere, [Plain(Char('A'))], Action::MarkAll),
     bind!(Anywhere, [Plain(Char('U'))], Action::ClearMarks),
+    bind!(Anywhere, [Plain(Char('a'))], Action::EditNote),
+    bind!(Anywhere, [Plain(Char('*'))], Action::ToggleStar),
     bind!(Anywhere, [Plain(Esc)], Action::Escape, "Clear the search filter"),
     bind!(Anywhere, [Plain(Char('?'))], Action::ToggleHelp),
     bind!(Anywhere, [Plain(Char('i'))], Action::ToggleOverview),
@@ -103,7 +105,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Tab)], Action::Insert(' '), "A space (a pasted tab separates words)"),
     bind!(Search, [Ctrl('c')], Action::Quit),
     bind!(Search, [Ctrl('z')], Action::Suspend),
-    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:)"),
+    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:); your own layer: is:starred is:noted note:"),
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
     bind!(Export, [Plain(Esc)], Action::Escape, "Cancel the export"),
@@ -136,6 +138,22 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Help, [Ctrl('c')], Action::Quit),
     bind!(Help, [Ctrl('z')], Action::Suspend),
     bind!(Help, [Text], Action::Insert(' '), "Type to filter the help (letters are text: scroll with the arrows and PgUp/PgDn)"),
+    bind!(Note, [Ctrl('s')], Action::SaveNote),
+    bind!(Note, [Plain(Esc)], Action::Escape, "Close the editor without keeping the changes"),
+    bind!(Note, [Plain(Enter)], Action::NewLine),
+    bind!(Note, [Plain(Backspace)], Action::DeleteBack),
+    bind!(Note, [Plain(Delete)], Action::DeleteForward),
+    bind!(Note, [Ctrl('w')], Action::DeleteWord),
+    bind!(Note, [Alt(Backspace)], Action::DeleteWord),
+    bind!(Note, [Plain(Left)], Action::CursorLeft),
+    bind!(Note, [Plain(Right)], Action::CursorRight),
+    bind!(Note, [Plain(Up)], Action::Up, "Line up"),
+    bind!(Note, [Plain(Down)], Action::Down, "Line down"),
+    bind!(Note, [Plain(Home), Ctrl('a')], Action::CursorHome, "Cursor to the start of the note"),
+    bind!(Note, [Plain(End), Ctrl('e')], Action::CursorEnd, "Cursor to the end of the note"),
+    bind!(Note, [Ctrl('c')], Action::Quit),
+    bind!(Note, [Ctrl('z')], Action::Suspend),
+    bind!(Note, [Text], Action::Insert(' '), "Type the note (control characters are kept, and shown escaped)"),
     bind!(Overview, [Plain(Esc), Plain(Char('q')), Plain(Char('i'))], Action::Escape, "Close the overview"),
     bind!(Overview, [Plain(Char('j')), Plain(Down)], Action::Down, "Scroll down"),
     bind!(Overview, [Plain(Char('k')), Plain(Up)], Action::Up, "Scroll up"),

@@ -77,6 +77,10 @@ pub const COMMANDS: &[Command] = &[
     command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
     command("clear-marks", Action::ClearMarks, "Clear every mark"),
     command("toggle-overview", Action::ToggleOverview, "Overview of the dossier: summary, sources, counts, file"),
+    command("edit-note", Action::EditNote, "Write or edit your note on the selection (an entity, or the position under the matrix cursor)"),
+    command("toggle-star", Action::ToggleStar, "Star or unstar the selection (saved with your notes; is:starred lists them)"),
+    command("new-line", Action::NewLine, "A new line"),
+    command("save-note", Action::SaveNote, "Keep the note and close the editor"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -149,6 +153,10 @@ mod tests {
         "mark-all",
         "clear-marks",
         "toggle-overview",
+        "edit-note",
+        "toggle-star",
+        "new-line",
+        "save-note",
     ];
 
     #[test]

@@ -20,6 +20,8 @@ pub enum Context {
     Pages,
     /// The dossier's overview.
     Overview,
+    /// The note editor.
+    Note,
 }
 
 impl Context {
@@ -34,6 +36,7 @@ impl Context {
             Context::Overwrite => "When asked to overwrite a file",
             Context::Pages => "In the matrix, timeline and sources",
             Context::Overview => "In the overview",
+            Context::Note => "In the note editor",
         }
     }
 }
@@ -101,6 +104,7 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::Export, _) => &[Export],
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Overview, _) => &[Overview],
+        (Mode::Note, _) => &[Context::Note],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
         (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
     }

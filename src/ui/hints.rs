@@ -44,6 +44,12 @@ const OVERVIEW_HINTS: &[Hint] = &[
     hint(&[Action::Down], "scroll", 80),
 ];
 
+const NOTE_HINTS: &[Hint] = &[
+    hint(&[Action::SaveNote], "save", 100),
+    hint(&[Action::Escape], "cancel", 90),
+    hint(&[Action::NewLine], "new line", 70),
+];
+
 const PAGES_HINTS: &[Hint] = &[
     hint(&[Action::Down], "move", 80),
     hint(&[Action::Activate], "open", 75),
@@ -79,6 +85,7 @@ fn wanted_hints(context: Context) -> &'static [Hint] {
         Context::Search => SEARCH_HINTS,
         Context::Help => HELP_HINTS,
         Context::Overview => OVERVIEW_HINTS,
+        Context::Note => NOTE_HINTS,
         Context::Pages => PAGES_HINTS,
         Context::Detail => DETAIL_HINTS,
         Context::Lists => LISTS_HINTS,

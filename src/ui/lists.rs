@@ -82,10 +82,15 @@ impl ListPane<'_> {
         let base = self.row_style(selected);
         let marked = self.app.marks().contains(entity);
         let marker = row_marker(selected, marked);
+        let notes = &self.app.notes().notes;
+        let personal = personal_marker(
+            notes.starred(dossier, entity),
+            notes.note_of(dossier, entity).is_some(),
+        );
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
-            .saturating_sub(fact_budget + marker.len())
+            .saturating_sub(fact_budget + marker.len() + personal.chars().count())
             .max(width.min(4));
         // The start of a name is its subject: cut the end, unless that hides the match.
         let cut = cut_name(&name, first_run(&highlight), name_budget);
@@ -101,6 +106,7 @@ impl ListPane<'_> {
             marker,
             |i| if i == 1 { base.patch(theme.key) } else { base },
         );
+        fitted.push(personal, |_| base.patch(theme.key));
         let head: String = name.chars().take(cut.head).collect();
         fitted.push(&head, lit);
         if let Some(tail) = cut.tail {
@@ -213,6 +219,16 @@ pub(crate) fn row_marker(selected: bool, marked: bool) -> &'static str {
         (true, false) => "> ",
         (false, true) => " +",
         (false, false) => "  ",
+    }
+}
+
+/// Before a name: `★` starred, `✎` with a note (yours, from the notes file).
+pub(crate) fn personal_marker(starred: bool, noted: bool) -> &'static str {
+    match (starred, noted) {
+        (true, true) => "★✎ ",
+        (true, false) => "★ ",
+        (false, true) => "✎ ",
+        (false, false) => "",
     }
 }
 

@@ -9,6 +9,7 @@ mod hit;
 mod legend;
 mod lists;
 mod loading;
+mod note_editor;
 mod notices;
 mod overview;
 mod pages;
@@ -70,6 +71,14 @@ impl Widget for &Screen<'_> {
         }
         if app.mode() == Mode::Overview {
             (&overview::OverviewOverlay { app, theme }).render(area, buf);
+        }
+        if app.mode() == Mode::Note {
+            let editor = note_editor::NoteEditorOverlay {
+                app,
+                theme,
+                keymap: self.keymap,
+            };
+            (&editor).render(area, buf);
         }
     }
 }
