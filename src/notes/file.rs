@@ -42,8 +42,12 @@ pub fn data_dir() -> Option<PathBuf> {
 /// `DIR/talks.notes.yaml` inside a folder, `builtin.notes.yaml` in the data folder for
 /// the built-in dossier (`None`).
 pub fn usual_path(dossier: Option<&Path>) -> Option<PathBuf> {
+    usual_path_in(dossier, data_dir())
+}
+
+fn usual_path_in(dossier: Option<&Path>, data: Option<PathBuf>) -> Option<PathBuf> {
     match dossier {
-        None => data_dir().map(|dir| dir.join("builtin.notes.yaml")),
+        None => data.map(|dir| dir.join("builtin.notes.yaml")),
         Some(dir) if dir.is_dir() => Some(dir.join(FOLDER_NOTES)),
         Some(file) => Some(file.with_extension("notes.yaml")),
     }
@@ -52,21 +56,34 @@ pub fn usual_path(dossier: Option<&Path>) -> Option<PathBuf> {
 /// Where the notes of a dossier in a read-only folder go: the data folder's `notes/`, under
 /// the dossier's whole path with `/` written `%` (as Vim's undo files are named).
 pub fn fallback_path(dossier: &Path) -> Option<PathBuf> {
+    fallback_path_in(dossier, data_dir())
+}
+
+fn fallback_path_in(dossier: &Path, data: Option<PathBuf>) -> Option<PathBuf> {
     let whole = std::fs::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
     let name = whole.to_string_lossy().replace(['/', '\\'], "%");
-    data_dir().map(|dir| dir.join("notes").join(format!("{name}.notes.yaml")))
+    data.map(|dir| dir.join("notes").join(format!("{name}.notes.yaml")))
 }
 
 /// Finds and reads the notes of the dossier at `dossier` (`None`: the built-in one; `-`:
 /// standard input, whose notes last the session).
 pub fn open(dossier: Option<&Path>) -> Opened {
+    open_in(dossier, data_dir(), &writable)
+}
+
+/// [`open`] with the data folder given, and what says whether a folder is writable.
+fn open_in(
+    dossier: Option<&Path>,
+    data: Option<PathBuf>,
+    writable: &dyn Fn(&Path) -> bool,
+) -> Opened {
     if dossier.is_some_and(|p| p.as_os_str() == "-") {
         return Opened {
             message: Some("The dossier came from standard input: notes last this session".into()),
             ..Opened::default()
         };
     }
-    let Some(usual) = usual_path(dossier) else {
+    let Some(usual) = usual_path_in(dossier, data.clone()) else {
         return Opened {
             message: Some("No HOME or XDG_DATA_HOME: notes last this session".into()),
             ..Opened::default()
@@ -77,7 +94,7 @@ pub fn open(dossier: Option<&Path>) -> Opened {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let (path, message) = match dossier {
         Some(dossier) if folder.is_dir() && !writable(&folder) => {
-            let fallback = fallback_path(dossier);
+            let fallback = fallback_path_in(dossier, data);
             let message = match &fallback {
                 Some(path) => format!(
                     "{} is read-only: notes are kept in {}",
@@ -209,6 +226,38 @@ mod tests {
             err.starts_with("d.notes.yaml:2:1: unknown field `notez`"),
             "{err}"
         );
+    }
+
+    /// The pty test of a folder of mode 0555 cannot run as root (root writes there anyway).
+    #[test]
+    fn a_read_only_folder_sends_the_notes_to_the_data_folder_and_says_so() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dossier = dir.path().join("d.yaml");
+        std::fs::write(&dossier, "").unwrap_or_else(|e| panic!("{e}"));
+        let mut earlier = Notes::new();
+        earlier.toggle_star("putin");
+        let beside = dir.path().join("d.notes.yaml");
+        assert!(write(&beside, &earlier).is_ok());
+        let data = dir.path().join("data");
+        let opened = open_in(Some(&dossier), Some(data.clone()), &|_| false);
+        let path = opened.path.unwrap_or_default();
+        assert!(path.starts_with(data.join("notes")), "{path:?}");
+        assert!(
+            path.to_string_lossy().ends_with("%d.yaml.notes.yaml"),
+            "{path:?}"
+        );
+        let message = opened.message.unwrap_or_default();
+        assert!(
+            message.contains("is read-only: notes are kept in"),
+            "{message}"
+        );
+        assert!(
+            opened.notes.is_starred("putin"),
+            "the notes beside it still show"
+        );
+        let usual = open_in(Some(&dossier), Some(data), &|_| true);
+        assert_eq!(usual.path, Some(beside));
+        assert_eq!(usual.message, None);
     }
 
     #[test]
