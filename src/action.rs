@@ -141,6 +141,8 @@ pub enum Action {
     StartBriefing,
     /// Tab in the export prompt: the next format.
     CycleFormat,
+    /// Ctrl-N in the export prompt: with or without the analyst's notes.
+    ToggleExportNotes,
     /// Enter in the export prompt.
     ConfirmExport,
     /// The answer to "overwrite?".

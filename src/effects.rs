@@ -25,10 +25,12 @@ pub fn perform(
             format,
             scope,
             overwrite,
+            notes,
         } => {
             let stamp = timestamp_now();
             let options = ExportOptions {
                 width: app.export_width(),
+                notes: notes.then_some(&app.notes().notes),
                 ..ExportOptions::new(format, Some(&stamp))
             };
             let text = render_with(app.loaded(), &scope, &options);
@@ -80,6 +82,7 @@ mod tests {
                 format: Format::Text,
                 scope: Scope::Briefing,
                 overwrite: true,
+                notes: false,
             };
             perform(&app, effect, &mut Vec::new(), &searcher, None);
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));

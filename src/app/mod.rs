@@ -69,6 +69,8 @@ pub struct ExportPrompt {
     pub scope: Scope,
     /// Why the last attempt failed, shown in the prompt.
     pub error: Option<String>,
+    /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
+    pub notes: bool,
 }
 
 impl ExportPrompt {
@@ -88,6 +90,8 @@ pub enum Effect {
         format: Format,
         scope: Scope,
         overwrite: bool,
+        /// With the analyst's notes in a section of their own.
+        notes: bool,
     },
     Copy {
         text: String,

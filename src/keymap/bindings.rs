@@ -108,6 +108,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:); your own layer: is:starred is:noted note:"),
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
+    bind!(Export, [Ctrl('n')], Action::ToggleExportNotes),
     bind!(Export, [Plain(Esc)], Action::Escape, "Cancel the export"),
     bind!(Export, [Plain(Backspace)], Action::DeleteBack),
     bind!(Export, [Plain(Delete)], Action::DeleteForward),

@@ -81,6 +81,7 @@ pub const COMMANDS: &[Command] = &[
     command("toggle-star", Action::ToggleStar, "Star or unstar the selection (saved with your notes; is:starred lists them)"),
     command("new-line", Action::NewLine, "A new line"),
     command("save-note", Action::SaveNote, "Keep the note and close the editor"),
+    command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -157,6 +158,7 @@ mod tests {
         "toggle-star",
         "new-line",
         "save-note",
+        "toggle-export-notes",
     ];
 
     #[test]

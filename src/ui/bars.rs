@@ -323,6 +323,13 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
                 &format!("  → {}", prompt.format_written().describe()),
                 |_| theme.label,
             );
+            if prompt.notes {
+                line.push(" with your notes", |_| theme.label);
+            }
+            if !app.notes().notes.is_empty() {
+                line.push("  Ctrl-n", |_| theme.key);
+                line.push(" notes", |_| theme.muted);
+            }
             line.push("  Tab", |_| theme.key);
             line.push(" format  ", |_| theme.muted);
             line.push("Enter", |_| theme.key);
