@@ -25,6 +25,10 @@ pub enum Mode {
     Overview,
     /// Writing a note in the note editor (`a`).
     Note,
+    /// Typing the name of the query to save (`S`).
+    SaveSearch,
+    /// The picker of saved searches (`@`).
+    Searches,
 }
 
 /// What fills the body of the screen.
@@ -158,6 +162,10 @@ pub enum Action {
     EditNote,
     /// `*`: star or unstar the selection.
     ToggleStar,
+    /// `S`: save the query under a name.
+    SaveSearch,
+    /// `@`: pick a saved search.
+    OpenSavedSearches,
     /// Enter in the note editor: a new line.
     NewLine,
     /// Ctrl-S in the note editor: keep the note.

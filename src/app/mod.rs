@@ -19,6 +19,7 @@ mod pages;
 mod query;
 mod reload;
 mod results;
+mod saved_searches;
 mod update;
 
 #[cfg(test)]
@@ -46,6 +47,7 @@ pub use marks::Marks;
 pub use notes::{NoteEditor, NotesState};
 pub use pages::PageViews;
 pub use query::QueryState;
+pub use saved_searches::{NamePrompt, SearchPicker, valid_name};
 
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
@@ -170,6 +172,10 @@ pub struct App {
     pub(crate) notes: NotesState,
     /// The note being written, while the note editor is open.
     pub(crate) note_editor: Option<NoteEditor>,
+    /// The name asked for the query to save (`S`).
+    pub(crate) name_prompt: Option<NamePrompt>,
+    /// The picker of saved searches (`@`).
+    pub(crate) search_picker: Option<SearchPicker>,
     pub(crate) help: HelpView,
     pub(crate) overview_scroll: usize,
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
@@ -221,6 +227,8 @@ impl App {
             marks: Marks::default(),
             notes: NotesState::from(options.notes),
             note_editor: None,
+            name_prompt: None,
+            search_picker: None,
             help: HelpView::default(),
             overview_scroll: 0,
             overlay_limit: usize::MAX,

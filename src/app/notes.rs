@@ -106,7 +106,7 @@ impl App {
     }
 
     /// Whether the notes can change; if not, says why in the status bar.
-    fn notes_writable(&mut self) -> bool {
+    pub(crate) fn notes_writable(&mut self) -> bool {
         match &self.notes.error {
             Some(error) => {
                 self.status = Some(format!(
@@ -199,6 +199,21 @@ impl App {
 
     /// After a change: the file written, the search and the detail brought up to date.
     fn notes_changed(&mut self) {
+        self.write_notes();
+        self.keep_selection_through_the_search();
+        self.reindex_notes();
+        self.results_changed();
+        // The detail shows the note as it is now, where the reader was.
+        let (shown, scroll, link) = (self.shown(), self.detail.scroll, self.detail.link);
+        self.detail.clear();
+        self.set_shown(shown);
+        self.detail.scroll = scroll;
+        self.detail.focus_link(link);
+        self.settle_detail();
+    }
+
+    /// Asks for the notes file to be written (or says the notes last the session).
+    pub(crate) fn write_notes(&mut self) {
         match &self.notes.path {
             Some(path) => self.effects.push(Effect::SaveNotes {
                 path: path.clone(),
@@ -210,16 +225,6 @@ impl App {
                 }
             }
         }
-        self.keep_selection_through_the_search();
-        self.reindex_notes();
-        self.results_changed();
-        // The detail shows the note as it is now, where the reader was.
-        let (shown, scroll, link) = (self.shown(), self.detail.scroll, self.detail.link);
-        self.detail.clear();
-        self.set_shown(shown);
-        self.detail.scroll = scroll;
-        self.detail.focus_link(link);
-        self.settle_detail();
     }
 
     /// The search engine built again with the notes' words, stars and notes.

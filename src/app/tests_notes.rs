@@ -190,3 +190,76 @@ fn notes_follow_their_entity_across_a_reload_and_orphans_are_kept() {
         vec![(gone.as_str(), "orphaned")]
     );
 }
+
+fn type_chars(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Insert(c));
+    }
+}
+
+#[test]
+fn s_saves_the_query_under_a_name_and_the_picker_runs_it() {
+    let mut app = app_with_notes(saved_to("/tmp/d.notes.yaml"));
+    update(&mut app, Action::SaveSearch);
+    assert_eq!(app.mode(), Mode::Browse, "nothing to save without a query");
+    assert!(
+        app.status()
+            .is_some_and(|s| s.starts_with("Nothing to save"))
+    );
+    type_query(&mut app, "pokrovsk");
+    update(&mut app, Action::SaveSearch);
+    assert_eq!(app.mode(), Mode::SaveSearch);
+    type_chars(&mut app, "two words");
+    update(&mut app, Action::Activate);
+    let error = app.name_prompt().and_then(|p| p.error.clone());
+    assert!(error.is_some_and(|e| e.contains("no spaces")));
+    update(&mut app, Action::ClearInput);
+    type_chars(&mut app, "pok");
+    update(&mut app, Action::Activate);
+    assert_eq!(app.mode(), Mode::Browse);
+    let saved = saved_notes(&mut app).unwrap_or_default();
+    assert_eq!(
+        saved.searches.get("pok").map(String::as_str),
+        Some("pokrovsk")
+    );
+    // Another, then the picker finds the first by a fuzzy filter and runs it.
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::ClearInput);
+    type_chars(&mut app, "kind:actor");
+    update(&mut app, Action::SaveSearch);
+    type_chars(&mut app, "actors");
+    update(&mut app, Action::Activate);
+    assert_eq!(app.picked_searches().len(), 2);
+    update(&mut app, Action::OpenSavedSearches);
+    assert_eq!(app.mode(), Mode::Searches);
+    assert_eq!(app.picked_searches().len(), 2);
+    type_chars(&mut app, "pkr");
+    assert_eq!(app.picked_searches(), vec![("pok", "pokrovsk")]);
+    update(&mut app, Action::Activate);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.query().text(), "pokrovsk");
+}
+
+#[test]
+fn delete_in_the_picker_forgets_a_saved_search() {
+    let mut notes = Notes::new();
+    notes.searches.insert("a".into(), "nato".into());
+    let mut app = app_with_notes(Opened {
+        notes,
+        ..saved_to("/tmp/d.notes.yaml")
+    });
+    update(&mut app, Action::OpenSavedSearches);
+    update(&mut app, Action::DeleteForward);
+    assert_eq!(
+        app.mode(),
+        Mode::Browse,
+        "the last one forgotten closes the picker"
+    );
+    let saved = saved_notes(&mut app).unwrap_or_default();
+    assert!(saved.searches.is_empty());
+    update(&mut app, Action::OpenSavedSearches);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.starts_with("No saved searches"))
+    );
+}

@@ -37,6 +37,8 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Overview => overlays::overview(app, action),
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
             Mode::Note => app.note_action(action),
+            Mode::SaveSearch => app.name_prompt_action(action),
+            Mode::Searches => app.picker_action(action),
         },
     }
     if app.focus == Focus::Detail && app.shown().is_none() {
@@ -166,6 +168,8 @@ fn browse(app: &mut App, action: Action) {
         (Action::ClearMarks, _) => app.clear_marks(),
         (Action::EditNote, _) => app.open_note_editor(),
         (Action::ToggleStar, _) => app.toggle_star(),
+        (Action::SaveSearch, _) => app.start_saving_search(),
+        (Action::OpenSavedSearches, _) => app.open_search_picker(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}
@@ -227,6 +231,10 @@ fn search(app: &mut App, action: Action) {
         Action::CursorRight => return input.right(),
         Action::CursorHome => return input.home(),
         Action::CursorEnd => return input.end(),
+        Action::SaveSearch => {
+            app.mode = Mode::Browse;
+            return app.start_saving_search();
+        }
         Action::FinishSearch => {
             app.remember_query();
             app.mode = Mode::Browse;
@@ -247,7 +255,10 @@ fn search(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, target: Target) {
-    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite | Mode::Note) {
+    if matches!(
+        app.mode,
+        Mode::Export | Mode::ConfirmOverwrite | Mode::Note | Mode::SaveSearch | Mode::Searches
+    ) {
         return;
     }
     if matches!(app.mode, Mode::Help | Mode::Overview) {

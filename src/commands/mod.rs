@@ -119,7 +119,15 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             limit,
             common,
         } => with_dossier(&common, |l| {
-            search::run(&mut out, l, &query, kind, limit, common.format)
+            let notes = crate::notes::file::open(common.dossier.as_deref());
+            let asked = search::Asked {
+                text: &query,
+                kind,
+                limit,
+                format: common.format,
+                notes: &notes,
+            };
+            search::run(&mut out, l, &asked)
         }),
     }
 }

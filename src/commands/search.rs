@@ -1,6 +1,7 @@
 //! `talks search QUERY`: every kind's hits merged best first, each with where it matched;
 //! for no hits, the dossier words nearest to the query's.
 
+use crate::notes::file::Opened;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -113,14 +114,64 @@ fn echo(text: &str) -> String {
     }
 }
 
-pub(super) fn run(
-    out: &mut impl Write,
-    loaded: &Loaded,
-    text: &str,
-    kind: Option<EntityKind>,
-    limit: Option<usize>,
-    format: DataFormat,
-) -> io::Result<ExitCode> {
+/// What `talks search` was asked.
+pub(super) struct Asked<'a> {
+    pub text: &'a str,
+    pub kind: Option<EntityKind>,
+    pub limit: Option<usize>,
+    pub format: DataFormat,
+    /// The analyst's notes beside the dossier: saved searches (`@name`), stars and notes.
+    pub notes: &'a Opened,
+}
+
+/// The query `text` stands for: `@name` (as its first word) is the saved search of that
+/// name, `@@` a literal `@`.
+pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> {
+    let trimmed = text.trim_start();
+    if let Some(literal) = trimmed.strip_prefix("@@") {
+        return Ok(format!("@{literal}"));
+    }
+    let Some(named) = trimmed.strip_prefix('@') else {
+        return Ok(text.to_string());
+    };
+    let (name, rest) = named.split_once(char::is_whitespace).unwrap_or((named, ""));
+    if let Some(error) = &notes.error {
+        return Err(format!("cannot read the saved searches: {error}"));
+    }
+    let searches = &notes.notes.searches;
+    match searches.get(name) {
+        Some(query) => Ok(format!("{query} {rest}").trim().to_string()),
+        None if searches.is_empty() => Err(format!(
+            "no saved search @{}: none is saved yet (S in the explorer saves the query shown;              @@ searches for a literal @)",
+            sanitize_line(name)
+        )),
+        None => {
+            let saved: Vec<String> = searches.keys().map(|n| format!("@{n}")).collect();
+            Err(format!(
+                "no saved search @{}; saved: {} (@@ searches for a literal @)",
+                sanitize_line(name),
+                sanitize_line(&saved.join(", "))
+            ))
+        }
+    }
+}
+
+pub(super) fn run(out: &mut impl Write, loaded: &Loaded, asked: &Asked) -> io::Result<ExitCode> {
+    let Asked {
+        kind,
+        limit,
+        format,
+        notes,
+        ..
+    } = *asked;
+    let text = match saved_query(asked.text, notes) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("talks: {message}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let text = text.as_str();
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(err) => {
@@ -128,7 +179,7 @@ pub(super) fn run(
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(&notes.notes));
     let results = engine.search(&query);
     let mut found = hits(&results, kind);
     found.truncate(limit.unwrap_or(usize::MAX));

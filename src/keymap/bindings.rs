@@ -7,7 +7,10 @@ use super::{Binding, Context, Key};
 use crate::action::{Action, Page};
 use crate::model::EntityKind;
 
-use Context::{Anywhere, Detail, Export, Help, Lists, Note, Overview, Overwrite, Pages, Search};
+use Context::{
+    Anywhere, Detail, Export, Help, Lists, Note, Overview, Overwrite, Pages, SaveSearch, Search,
+    Searches,
+};
 use Key::{Alt, Ctrl, Plain, Text};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
@@ -84,12 +87,15 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Plain(Char('U'))], Action::ClearMarks),
     bind!(Anywhere, [Plain(Char('a'))], Action::EditNote),
     bind!(Anywhere, [Plain(Char('*'))], Action::ToggleStar),
+    bind!(Anywhere, [Plain(Char('S'))], Action::SaveSearch),
+    bind!(Anywhere, [Plain(Char('@'))], Action::OpenSavedSearches),
     bind!(Anywhere, [Plain(Esc)], Action::Escape, "Clear the search filter"),
     bind!(Anywhere, [Plain(Char('?'))], Action::ToggleHelp),
     bind!(Anywhere, [Plain(Char('i'))], Action::ToggleOverview),
     bind!(Anywhere, [Plain(Char('q')), Ctrl('c')], Action::Quit),
     bind!(Anywhere, [Ctrl('z')], Action::Suspend),
     bind!(Search, [Plain(Enter)], Action::FinishSearch),
+    bind!(Search, [Ctrl('s')], Action::SaveSearch),
     bind!(Search, [Plain(Esc)], Action::Escape, "Clear the query and close the search bar"),
     bind!(Search, [Plain(Up)], Action::HistoryPrevious),
     bind!(Search, [Plain(Down)], Action::HistoryNext),
@@ -155,6 +161,25 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Note, [Ctrl('c')], Action::Quit),
     bind!(Note, [Ctrl('z')], Action::Suspend),
     bind!(Note, [Text], Action::Insert(' '), "Type the note (control characters are kept, and shown escaped)"),
+    bind!(SaveSearch, [Plain(Enter)], Action::Activate, "Save the search under this name"),
+    bind!(SaveSearch, [Plain(Esc)], Action::Escape, "Do not save it"),
+    bind!(SaveSearch, [Plain(Backspace)], Action::DeleteBack),
+    bind!(SaveSearch, [Ctrl('w')], Action::DeleteWord),
+    bind!(SaveSearch, [Ctrl('u')], Action::ClearInput, "Clear the name"),
+    bind!(SaveSearch, [Plain(Left)], Action::CursorLeft),
+    bind!(SaveSearch, [Plain(Right)], Action::CursorRight),
+    bind!(SaveSearch, [Ctrl('c')], Action::Quit),
+    bind!(SaveSearch, [Ctrl('z')], Action::Suspend),
+    bind!(SaveSearch, [Text], Action::Insert(' '), "Type the name: letters, digits, - _ or ."),
+    bind!(Searches, [Plain(Enter)], Action::Activate, "Run the saved search"),
+    bind!(Searches, [Plain(Esc)], Action::Escape, "Close the saved searches"),
+    bind!(Searches, [Plain(Up)], Action::Up),
+    bind!(Searches, [Plain(Down)], Action::Down),
+    bind!(Searches, [Plain(Backspace)], Action::DeleteBack, "Delete a character of the filter"),
+    bind!(Searches, [Plain(Delete)], Action::DeleteForward, "Forget the saved search under the cursor"),
+    bind!(Searches, [Ctrl('c')], Action::Quit),
+    bind!(Searches, [Ctrl('z')], Action::Suspend),
+    bind!(Searches, [Text], Action::Insert(' '), "Type to filter the saved searches (fuzzy)"),
     bind!(Overview, [Plain(Esc), Plain(Char('q')), Plain(Char('i'))], Action::Escape, "Close the overview"),
     bind!(Overview, [Plain(Char('j')), Plain(Down)], Action::Down, "Scroll down"),
     bind!(Overview, [Plain(Char('k')), Plain(Up)], Action::Up, "Scroll up"),

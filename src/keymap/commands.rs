@@ -81,6 +81,8 @@ pub const COMMANDS: &[Command] = &[
     command("toggle-star", Action::ToggleStar, "Star or unstar the selection (saved with your notes; is:starred lists them)"),
     command("new-line", Action::NewLine, "A new line"),
     command("save-note", Action::SaveNote, "Keep the note and close the editor"),
+    command("save-search", Action::SaveSearch, "Save the query under a name (kept with your notes; talks search @name runs it)"),
+    command("open-saved-searches", Action::OpenSavedSearches, "Pick a saved search (type to filter)"),
     command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
 ];
 
@@ -158,6 +160,8 @@ mod tests {
         "toggle-star",
         "new-line",
         "save-note",
+        "save-search",
+        "open-saved-searches",
         "toggle-export-notes",
     ];
 

@@ -22,6 +22,10 @@ pub enum Context {
     Overview,
     /// The note editor.
     Note,
+    /// Naming a search to save.
+    SaveSearch,
+    /// The picker of saved searches.
+    Searches,
 }
 
 impl Context {
@@ -37,6 +41,8 @@ impl Context {
             Context::Pages => "In the matrix, timeline and sources",
             Context::Overview => "In the overview",
             Context::Note => "In the note editor",
+            Context::SaveSearch => "When naming a search to save",
+            Context::Searches => "In the saved searches",
         }
     }
 }
@@ -105,6 +111,8 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Overview, _) => &[Overview],
         (Mode::Note, _) => &[Context::Note],
+        (Mode::SaveSearch, _) => &[Context::SaveSearch],
+        (Mode::Searches, _) => &[Context::Searches],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
         (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
     }

@@ -347,6 +347,8 @@ pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, 
     let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);
     if prompting && export_prompt(app, theme, width, &mut line) {
         // The prompt takes the whole bar.
+    } else if app.mode() == Mode::SaveSearch && super::searches::name_prompt(app, theme, &mut line)
+    {
     } else if let Some(status) = app.status() {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
             theme.title_focused

@@ -13,6 +13,7 @@ mod note_editor;
 mod notices;
 mod overview;
 mod pages;
+mod searches;
 mod sources;
 mod text;
 mod theme;
@@ -71,6 +72,9 @@ impl Widget for &Screen<'_> {
         }
         if app.mode() == Mode::Overview {
             (&overview::OverviewOverlay { app, theme }).render(area, buf);
+        }
+        if app.mode() == Mode::Searches {
+            (&searches::PickerOverlay { app, theme }).render(area, buf);
         }
         if app.mode() == Mode::Note {
             let editor = note_editor::NoteEditorOverlay {
