@@ -62,3 +62,41 @@ fn search_is_starred_finds_the_starred() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains(&loaded.dossier.actors[2].id), "{out}");
 }
+
+#[test]
+fn notes_lists_shows_and_counts_the_orphans() {
+    let mut notes = Notes::new();
+    notes.set_note("united-states", "Watch this\nsecond \u{1b}[31mline");
+    notes.set_note("gone-one", "old");
+    notes.toggle_star("gone-two");
+    notes.toggle_star("ukraine");
+    notes.searches.insert("pok".into(), "pokrovsk".into());
+    let (_dir, dossier) = setup(&notes);
+    let (code, out, err) = run(&["notes", "-d", &dossier]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        " ✎ gone-one  (no longer in the dossier)  old\n\
+         ★  gone-two  (no longer in the dossier)\n\
+         ★  ukraine  Ukraine\n \
+         ✎ united-states  United States  Watch this\n"
+    );
+    assert_eq!(
+        err,
+        "2 notes or stars on entities no longer in the dossier (kept in the notes file)\n"
+    );
+    let (_, out, _) = run(&["notes", "--orphans", "-d", &dossier]);
+    assert_eq!(out.lines().count(), 2);
+    let (code, out, _) = run(&["notes", "show", "united-states", "-d", &dossier]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("  second ^[[31mline\n"), "escaped: {out:?}");
+    let (_, out, _) = run(&["notes", "export", "--format", "json", "-d", &dossier]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["entries"].as_array().map(Vec::len), Some(4));
+    assert_eq!(value["searches"]["pok"], "pokrovsk");
+    let (code, _, err) = run(&["notes", "show", "nobody", "-d", &dossier]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "talks: no note or star on \"nobody\"\n")
+    );
+}

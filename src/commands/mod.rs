@@ -18,6 +18,7 @@ use crate::text::sanitize_line;
 mod config;
 mod export;
 mod filter;
+mod notes;
 mod search;
 
 /// Exit code for a dossier or query that cannot be used.
@@ -111,6 +112,23 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         Command::Export(args) => match load(args.dossier.path()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
+            Err(err) => Ok(report_load_error(&err)),
+        },
+        Command::Notes {
+            command,
+            orphans,
+            dossier,
+            format,
+        } => match load(dossier.as_deref()) {
+            Ok(loaded) => {
+                let asked = notes::Asked {
+                    command: command.unwrap_or(crate::cli::NotesCommand::List),
+                    orphans,
+                    dossier: dossier.as_deref(),
+                    format,
+                };
+                notes::run(&mut out, &loaded, &asked)
+            }
             Err(err) => Ok(report_load_error(&err)),
         },
         Command::Search {
