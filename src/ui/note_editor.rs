@@ -96,7 +96,7 @@ impl Widget for &NoteEditorOverlay<'_> {
         block.render(area, buf);
         let width = inner.width as usize;
         let on = format!(
-            "On “{}” · kept beside the dossier, never in it",
+            "On “{}” · yours, kept apart from the dossier",
             sanitize_line(&editor.name)
         );
         buf.set_stringn(inner.x, inner.y, &on, width, theme.muted);
