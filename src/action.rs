@@ -29,6 +29,8 @@ pub enum Mode {
     SaveSearch,
     /// The picker of saved searches (`@`).
     Searches,
+    /// Typing where `o` on the built-in dossier writes an editable copy of it.
+    Init,
 }
 
 /// What fills the body of the screen.
@@ -138,6 +140,9 @@ pub enum Action {
     /// The most the open overlay (help, overview) can scroll at the current size and
     /// filter: measured by the screen, sent by the event loop after each change.
     OverlayLimit(usize),
+    /// `[` / `]` on the matrix: the positions as of the previous / next date one was taken.
+    EarlierDate,
+    LaterDate,
     /// Show a page (the lists, the matrix, the timeline, the sources).
     OpenPage(Page),
     /// `e`: export the current view; `E`: the whole dossier as a briefing.
@@ -178,6 +183,13 @@ pub enum Action {
     Copied(Result<(String, CopiedBy), String>),
     /// The query history file could not be written: why.
     HistoryNotSaved(String),
+    /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
+    OpenInEditor,
+    /// The editor could not start or failed: why, naming the command.
+    EditFailed(String),
+    /// The built-in dossier was written to a file (`o`, then a file name), read again
+    /// from it (watched if it could be), or why it could not be written.
+    Initialised(Result<Box<Initialised>, String>),
     /// The watched dossier was read again.
     Reloaded(Reload),
     /// A search the state asked for finished.
@@ -225,4 +237,12 @@ pub enum CopiedBy {
     Command(String),
     /// The copy command failed (why), so it was sent to the terminal instead.
     TerminalInstead { command: String, why: String },
+}
+
+/// The built-in dossier written out as a file for the explorer to switch to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initialised {
+    pub path: std::path::PathBuf,
+    pub reload: Reload,
+    pub watched: bool,
 }

@@ -8,6 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::model::EntityKind;
 
+mod diff;
+mod new;
+pub use diff::DiffArgs;
+pub use new::{NewArgs, NewKind};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "talks",
@@ -88,6 +93,10 @@ pub enum Command {
         /// Treat warnings (text nothing cites, control characters) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check the quotes citing source ID against the text in PATH (UTF-8); repeatable.
+        /// Overrides that source's `text:` in the dossier.
+        #[arg(long, value_name = "ID=PATH")]
+        source_text: Vec<SourceTextArg>,
     },
     /// List the actors, events, sticking points or places.
     List {
@@ -160,11 +169,25 @@ pub enum Command {
     /// Export a view (a list as a query filters it, and one entity's detail), or with
     /// --all the whole dossier as a briefing, to text, Markdown or JSON.
     Export(ExportArgs),
+    /// Print a commented template for one new actor, event, sticking point, place, source,
+    /// position or quote, with a fresh id and the next order; or, with --append FILE, add it
+    /// where it belongs in FILE, as text (comments and layout kept), once the result validates.
+    New(NewArgs),
+    /// What changed between two versions of a dossier: entities added, removed and changed
+    /// field by field, and every party's stance that moved. Exit 0 when they say the same,
+    /// 1 when they differ, 2 when one cannot be read.
+    Diff(DiffArgs),
     /// Check the config file: each problem on stderr with its line and column (exit 2),
     /// or a line on stdout saying it is fine (exit 0).
     Config {
         #[command(subcommand)]
         command: ConfigCommand,
+    },
+    /// Write the built-in dossier to PATH, as an editable copy to start from (an existing
+    /// file is never replaced).
+    Init {
+        /// The file to write, e.g. talks.yaml.
+        path: PathBuf,
     },
     /// Print a shell completion script.
     Completions {
@@ -337,6 +360,27 @@ impl DossierArg {
     /// The dossier given, either way.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.positional.as_deref().or(self.option.as_deref())
+    }
+}
+
+/// `--source-text ID=PATH`: the text of one source, for `validate`.
+#[derive(Debug, Clone)]
+pub struct SourceTextArg {
+    pub id: String,
+    pub path: PathBuf,
+}
+
+impl std::str::FromStr for SourceTextArg {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.split_once('=') {
+            Some((id, path)) if !id.is_empty() && !path.is_empty() => Ok(SourceTextArg {
+                id: id.to_string(),
+                path: PathBuf::from(path),
+            }),
+            _ => Err("write ID=PATH: a source id, '=', and the file holding its text".into()),
+        }
     }
 }
 

@@ -53,8 +53,9 @@ pub fn perform(
         Effect::SaveNotes { path, notes } => {
             Action::NotesSaved(crate::notes::file::write(&path, &notes))
         }
-        // The event loop suspends: it owns the terminal, which must be redrawn whole after.
-        Effect::Suspend => return None,
+        // The event loop suspends or hands the terminal to the editor: it owns the
+        // terminal, which must be redrawn whole after.
+        Effect::Suspend | Effect::Edit { .. } | Effect::Init { .. } => return None,
     })
 }
 

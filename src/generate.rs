@@ -150,6 +150,7 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
             publisher: None,
             url: None,
             note: None,
+            text: None,
         }],
         actors,
         events,
@@ -210,6 +211,7 @@ fn sticking_points_of(r: &mut Random, n: &Counts) -> Vec<StickingPoint> {
                     summary: r.sentence(10) + ".",
                     source: Some("src".into()),
                     basis: Basis::Stated,
+                    as_of: None,
                 })
                 .collect(),
             sources: cites(),

@@ -4,11 +4,13 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod detail;
+pub mod editor;
 pub mod effects;
 pub mod export;
 pub mod generate;

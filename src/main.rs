@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use talks::app::{Action, App, Effect, Options, update};
 use talks::cli::Cli;
@@ -17,7 +17,9 @@ use talks::terminal::{
 };
 use talks::ui::{Screen, hit_test};
 
+mod handover;
 mod startup;
+use handover::Reader;
 use startup::Source;
 
 fn main() -> ExitCode {
@@ -44,9 +46,9 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(commands::EXIT_BAD_INPUT);
     }
-    let notes = talks::notes::file::open(dossier.as_deref());
+    let file = dossier.clone();
     let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
-    match explore(source, watched, settings, notes) {
+    match explore(source, Files { file, watched }, settings) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
         Err(err) => {
@@ -75,15 +77,27 @@ pub(crate) enum Wake {
     Stop(StopSignal),
 }
 
-fn explore(
-    source: Source,
+/// The dossier's file (`None`: the built-in one) and the file watched, if any.
+struct Files {
+    file: Option<std::path::PathBuf>,
     watched: Option<std::path::PathBuf>,
-    settings: Settings,
-    notes: talks::notes::file::Opened,
-) -> io::Result<Outcome> {
+}
+
+/// What the event loop works with besides the terminal and the state.
+struct Loop<'a> {
+    woken: &'a mpsc::Receiver<Wake>,
+    /// For a watch started later (a copy of the built-in dossier written from `o`).
+    wake: mpsc::Sender<Wake>,
+    watcher: std::cell::RefCell<Option<talks::watch::Watcher>>,
+    searcher: &'a SearchWorker,
+    settings: &'a Settings,
+    reader: &'a Reader,
+}
+
+fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outcome> {
     let mut guard = TerminalGuard::enter()?;
     let (wake, woken) = mpsc::channel();
-    read_terminal_events(wake.clone());
+    let reader = Reader::start(wake.clone())?;
     let stops = wake.clone();
     forward_stop_signals(move |signal| {
         let _ = stops.send(Wake::Stop(signal));
@@ -105,13 +119,15 @@ fn explore(
         }
     };
     let mut notices = settings.problems.clone();
-    let watcher = watched.and_then(|path| match watch_file(&path, wake.clone()) {
-        Ok(watcher) => Some(watcher),
-        Err(why) => {
-            notices.push(format!("Not watching the file: {why}"));
-            None
-        }
-    });
+    let watcher = files
+        .watched
+        .and_then(|path| match watch_file(&path, wake.clone()) {
+            Ok(watcher) => Some(watcher),
+            Err(why) => {
+                notices.push(format!("Not watching the file: {why}"));
+                None
+            }
+        });
     let (history, history_file) = talks::history_file::open(settings.history, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
@@ -124,7 +140,8 @@ fn explore(
         history_file,
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
-        notes,
+        file: files.file.clone(),
+        notes: talks::notes::file::open(files.file.as_deref()),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);
@@ -132,22 +149,16 @@ fn explore(
     let searcher = SearchWorker::start(move |done| {
         let _ = found.send(Wake::Search(Box::new(done)));
     });
-    run(&mut guard, app, &woken, &searcher, &settings)?;
+    let context = Loop {
+        woken: &woken,
+        wake,
+        watcher: std::cell::RefCell::new(watcher),
+        searcher: &searcher,
+        settings: &settings,
+        reader: &reader,
+    };
+    run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
-}
-
-/// Reads terminal events on their own thread: it blocks on input, so no tick and no CPU
-/// while idle.
-fn read_terminal_events(wake: mpsc::Sender<Wake>) {
-    std::thread::spawn(move || {
-        loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if wake.send(Wake::Terminal(event)).is_err() || failed {
-                break;
-            }
-        }
-    });
 }
 
 /// Watches the dossier file; each reload, good or bad, wakes the loop.
@@ -164,14 +175,8 @@ fn watch_file(
 }
 
 /// The event loop: draw, wait for something to happen, update, carry out the effects.
-fn run(
-    guard: &mut TerminalGuard,
-    mut app: App,
-    woken: &mpsc::Receiver<Wake>,
-    searcher: &SearchWorker,
-    settings: &Settings,
-) -> io::Result<()> {
-    let (theme, keymap) = (&settings.theme, &settings.keymap);
+fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()> {
+    let (theme, keymap) = (&context.settings.theme, &context.settings.keymap);
     let mut redraw = true;
     while !app.should_quit() {
         if redraw {
@@ -187,7 +192,7 @@ fn run(
         // A key press is applied here: it may stand for two (Esc then a key, sent as one
         // Alt-key), the second read in the state the first left.
         let mut pressed = false;
-        let action = match woken.recv() {
+        let action = match context.woken.recv() {
             Ok(Wake::Terminal(event)) => {
                 let event = event?;
                 panic_if_asked(&event);
@@ -226,39 +231,55 @@ fn run(
         {
             update(&mut app, Action::OverlayLimit(limit));
         }
-        redraw |= carry_out_effects(guard, &mut app, searcher, settings)?;
+        redraw |= carry_out_effects(guard, &mut app, context)?;
     }
     Ok(())
 }
 
 /// Carries out the effects `update` asked for, and those their outcomes ask for; `true`
-/// after a suspend (the screen must be drawn whole again).
-fn carry_out_effects(
-    guard: &mut TerminalGuard,
-    app: &mut App,
-    searcher: &SearchWorker,
-    settings: &Settings,
-) -> io::Result<bool> {
-    let mut suspended = false;
+/// after a suspend or an editor (the screen must be drawn whole again).
+fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -> io::Result<bool> {
+    let mut handed_over = false;
     while !app.effects().is_empty() {
         for effect in app.take_effects() {
-            let outcome = if effect == Effect::Suspend {
-                suspend(guard)?;
-                suspended = true;
-                // The terminal may have been resized while talks was stopped.
-                let size = guard.terminal.size()?;
-                Some(Action::Resize(size.width, size.height))
-            } else {
-                let backend = guard.terminal.backend_mut();
-                let copy_command = settings.copy_command.as_deref();
-                talks::effects::perform(app, effect, backend, searcher, copy_command)
+            let outcomes = match effect {
+                Effect::Suspend => {
+                    suspend(guard)?;
+                    handed_over = true;
+                    vec![]
+                }
+                Effect::Edit { path, at } => {
+                    handed_over = true;
+                    vec![handover::edit(guard, context.reader, &path, &at)?]
+                }
+                Effect::Init { path } => {
+                    let (done, watcher) =
+                        handover::init(&path, |file| watch_file(file, context.wake.clone()));
+                    if watcher.is_some() {
+                        *context.watcher.borrow_mut() = watcher;
+                    }
+                    vec![done]
+                }
+                effect => {
+                    let backend = guard.terminal.backend_mut();
+                    let copy_command = context.settings.copy_command.as_deref();
+                    let searcher = context.searcher;
+                    talks::effects::perform(app, effect, backend, searcher, copy_command)
+                        .into_iter()
+                        .collect()
+                }
             };
-            if let Some(outcome) = outcome {
+            for outcome in outcomes {
                 update(app, outcome);
             }
         }
     }
-    Ok(suspended)
+    if handed_over {
+        // The terminal may have been resized meanwhile.
+        let size = guard.terminal.size()?;
+        update(app, Action::Resize(size.width, size.height));
+    }
+    Ok(handed_over)
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests

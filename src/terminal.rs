@@ -2,6 +2,7 @@
 //! given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
 
 use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -62,9 +63,14 @@ const ENDING_SIGNALS: [i32; 11] = {
 
 /// The ending signals restore the terminal before talks exits.
 fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGINT, SIGQUIT};
     let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            // While an editor has the terminal, Ctrl-C and Ctrl-\ are its own (as git does).
+            if HANDED_OVER.load(Ordering::SeqCst) && [SIGINT, SIGQUIT].contains(&signal) {
+                continue;
+            }
             // Hold stdout until the exit, so that a frame being drawn cannot write after
             // the restore (the lock is re-entrant for this thread).
             let _stdout = io::stdout().lock();
@@ -75,6 +81,22 @@ fn restore_on_signals() -> io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// An editor (or another program) has the terminal: the explorer neither draws nor reacts
+/// to stop signals, which are the editor's.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal to `program` as the shell had it, runs it in the foreground until it
+/// ends, then takes the terminal again, to be drawn whole. The caller stops reading
+/// terminal events first, else the reader would take the program's keys.
+pub fn hand_over<T>(guard: &mut TerminalGuard, program: impl FnOnce() -> T) -> io::Result<T> {
+    restore_terminal();
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    let outcome = program();
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    take_terminal_again(guard)?;
+    Ok(outcome)
 }
 
 /// Ctrl-Z: puts the terminal back as the shell had it, stops until continued (`fg`), then
@@ -118,6 +140,14 @@ pub fn forward_stop_signals(forward: impl Fn(StopSignal) + Send + 'static) -> io
     let mut signals = signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
+            if HANDED_OVER.load(Ordering::SeqCst) {
+                // The editor stopped itself and its process group (Ctrl-Z in vim): stop
+                // too, so the shell gets the terminal; `fg` continues both.
+                if signal == SIGTSTP {
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                }
+                continue;
+            }
             forward(if signal == SIGTSTP {
                 StopSignal::Stop
             } else {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
+use crate::model::folder::is_dossier_file;
 use crate::model::{LoadError, Loaded, load_path};
 
 /// How long the file must be quiet before it is read again (editors write in bursts).
@@ -29,19 +30,37 @@ impl Drop for Watcher {
     }
 }
 
-/// What says whether a file changed: its length, modification time and (on Unix) inode.
+/// What says whether a file changed: its length, modification time and (on Unix) inode;
+/// for a folder dossier, those of each of its files, by name (a file added or removed
+/// changes it too).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp(Option<(u64, Option<std::time::SystemTime>, u64)>);
+struct Stamp(Vec<(std::ffi::OsString, u64, Option<std::time::SystemTime>, u64)>);
 
 impl Stamp {
     fn of(path: &Path) -> Stamp {
-        Stamp(std::fs::metadata(path).ok().map(|meta| {
-            #[cfg(unix)]
-            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-            #[cfg(not(unix))]
-            let inode = 0;
-            (meta.len(), meta.modified().ok(), inode)
-        }))
+        let one = |path: &Path| {
+            std::fs::metadata(path).ok().map(|meta| {
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+                #[cfg(not(unix))]
+                let inode = 0;
+                let name = path.file_name().unwrap_or_default().to_os_string();
+                (name, meta.len(), meta.modified().ok(), inode)
+            })
+        };
+        if !path.is_dir() {
+            return Stamp(one(path).into_iter().collect());
+        }
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| is_dossier_file(p))
+            .filter_map(|p| one(&p))
+            .collect();
+        files.sort();
+        Stamp(files)
     }
 
     /// Whether the file is not as it was when last seen; remembers it as it is now.
@@ -63,9 +82,11 @@ pub fn watch(
     let file = path.to_path_buf();
     let on_reload = Arc::new(on_reload);
     let name = file.file_name().map(|n| n.to_os_string());
+    let is_folder = path.is_dir();
     // The folder is watched, not the file: editors often save by writing a new file and
-    // renaming it over the old one.
+    // renaming it over the old one. A folder dossier is its own folder.
     let folder = match path.parent() {
+        _ if is_folder => path.to_path_buf(),
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -87,9 +108,13 @@ pub fn watch(
     let from_events = reload_if_changed.clone();
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let about_the_file = events
-            .iter()
-            .any(|e| e.path.file_name().map(|n| n.to_os_string()) == name);
+        let about_the_file = events.iter().any(|e| {
+            if is_folder {
+                is_dossier_file(&e.path) || !e.path.exists()
+            } else {
+                e.path.file_name().map(|n| n.to_os_string()) == name
+            }
+        });
         if about_the_file {
             from_events();
         }

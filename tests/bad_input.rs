@@ -24,12 +24,13 @@ fn missing_file() {
 }
 
 #[test]
-fn a_folder() {
+fn a_folder_without_yaml_files() {
+    // A folder is a dossier of its YAML files (tests/folder.rs); an empty one says so.
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("error: this is a folder, not a dossier file"),
+        err.contains("error: the folder holds no .yaml or .yml file"),
         "{err}"
     );
 }
@@ -93,7 +94,7 @@ fn duplicate_ids_and_references_and_vocabulary_all_reported() {
     assert_error(
         &text,
         &[
-            "FILE:12:9: error: duplicate id \"notes\": already used by the source at sources[0]",
+            "FILE:12:9: error: duplicate id \"notes\": already used by the source; the other is at line 4, column 9",
             "FILE:15:9: error: invalid id \"Bad_Id\"",
             "FILE:11:17: error: actor \"witkoff\" cannot represent itself",
             "FILE:30:12: error: \"witkoff\" is an actor, but this field needs a place",

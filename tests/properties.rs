@@ -67,7 +67,7 @@ prop_compose! {
         names in prop::collection::vec(text(), 20),
         picks in prop::collection::vec(0usize..100, 40),
     ) -> Dossier {
-        let source = Source { id: "s".into(), title: names[0].clone(), kind: "k".into(), published: None, publisher: None, url: None, note: None };
+        let source = Source { id: "s".into(), title: names[0].clone(), kind: "k".into(), published: None, publisher: None, url: None, note: None, text: None };
         let actor_ids: Vec<String> = (0..actors).map(|i| format!("a{i}")).collect();
         let place_ids: Vec<String> = (0..places).map(|i| format!("p{i}")).collect();
         let point_ids: Vec<String> = (0..points).map(|i| format!("s{i}")).collect();
@@ -95,7 +95,7 @@ prop_compose! {
         let sticking_points = (0..points).map(|i| StickingPoint {
             id: point_ids[i].clone(), title: names[(i + 4) % 20].clone(), topic: "territory".into(), status: StickingStatus::Disputed,
             summary: None, places: pick(&place_ids, picks[i + 30]).into_iter().collect(),
-            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None, basis: basis(picks[i + 31]) }).into_iter().collect(),
+            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None, basis: basis(picks[i + 31]), as_of: None }).into_iter().collect(),
             sources: vec![],
         }).collect();
         Dossier { version: 1, title: format!("T{}", names[19]), summary: None, sources: vec![source], actors, events, sticking_points, places }

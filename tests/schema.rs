@@ -96,3 +96,35 @@ fn notes_schema_accepts_a_written_notes_file_and_rejects_unknown_keys() {
     assert!(validator.is_valid(&written));
     assert!(!validator.is_valid(&serde_json::json!({"version": 1, "notez": {}})));
 }
+
+const FOLDER_FILE_SCHEMA: &str = "assets/dossier-folder-file.schema.json";
+
+/// One file of a folder dossier has its own schema (title optional, a top-level
+/// `positions:`), generated like the dossier's; it accepts every report of the fixture.
+#[test]
+fn the_folder_file_schema_matches_the_types_and_accepts_the_reports() {
+    let generated = talks::model::folder_file_schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(FOLDER_FILE_SCHEMA, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(FOLDER_FILE_SCHEMA).unwrap();
+    assert!(
+        checked_in == generated,
+        "{FOLDER_FILE_SCHEMA} is out of date"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&checked_in).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/marsh-river").unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().ends_with(".notes.yaml") {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}

@@ -93,6 +93,14 @@ impl App {
         self.export.as_ref()
     }
 
+    /// The file name typed for a copy of the built-in dossier (`o` on it), and why the
+    /// last try failed.
+    pub fn init_prompt(&self) -> Option<(&super::input::TextInput, Option<&str>)> {
+        self.init
+            .as_ref()
+            .map(|(input, error)| (input, error.as_deref()))
+    }
+
     /// The message in the status bar, if any.
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()

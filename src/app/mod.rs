@@ -3,6 +3,7 @@
 
 mod accessors;
 mod detail_view;
+mod editing;
 mod exporting;
 mod find;
 pub mod history;
@@ -10,6 +11,7 @@ pub mod input;
 pub mod layout;
 mod list_view;
 mod marks;
+mod matrix_dates;
 mod navigate;
 mod notes;
 mod overlays;
@@ -29,6 +31,8 @@ mod tests;
 #[cfg(test)]
 mod tests_detail;
 #[cfg(test)]
+mod tests_editing;
+#[cfg(test)]
 mod tests_notes;
 #[cfg(test)]
 mod tests_pages;
@@ -40,7 +44,7 @@ pub use update::update;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use crate::action::{Action, Focus, Mode, Page, Reload, Target};
+pub use crate::action::{Action, Focus, Initialised, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
@@ -114,6 +118,17 @@ pub enum Effect {
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
+    /// Hand the terminal to the editor on `path`, at the value at `at` in it (a path such
+    /// as `actors[3]`, placed by `editor::place_of` when the file is read), then reload.
+    Edit {
+        path: PathBuf,
+        at: String,
+    },
+    /// Write the built-in dossier to `path` (never over a file), switch to it and watch
+    /// it (reported as `Action::Initialised`).
+    Init {
+        path: PathBuf,
+    },
 }
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the
@@ -137,6 +152,8 @@ pub struct Options {
     pub export_width: Option<usize>,
     /// The analyst's notes, stars and saved searches, as read at the start.
     pub notes: crate::notes::file::Opened,
+    /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
+    pub file: Option<PathBuf>,
 }
 
 impl Options {
@@ -181,7 +198,12 @@ pub struct App {
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
     pub(crate) watched: bool,
+    /// The dossier's file (see `Options::file`).
+    pub(crate) file: Option<PathBuf>,
     pub(crate) export: Option<ExportPrompt>,
+    /// Where `o` on the built-in dossier writes a copy (`Mode::Init`), and why the last
+    /// try failed.
+    pub(crate) init: Option<(TextInput, Option<String>)>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
@@ -233,7 +255,9 @@ impl App {
             overview_scroll: 0,
             overlay_limit: usize::MAX,
             watched: options.watched,
+            file: options.file,
             export: None,
+            init: None,
             effects: Vec::new(),
             status: None,
             notices: options.notices,

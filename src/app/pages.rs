@@ -6,7 +6,7 @@ use super::list_view::ListView;
 use super::page_layout::{PageAreas, SourcesAreas};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
-use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline, change_dates};
 
 /// The pages' data and where their cursors are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +15,11 @@ pub struct PageViews {
     /// The matrix cursor's row (a party) and column (a sticking point).
     pub(crate) matrix_rows: ListView,
     pub(crate) matrix_columns: ListView,
+    /// The date the matrix shows positions as of, as an index into
+    /// [`crate::views::change_dates`]; `None`: the latest.
+    pub(crate) matrix_step: Option<usize>,
+    /// The dates a position was taken, oldest first (rebuilt with the matrix).
+    pub(crate) matrix_dates: Vec<String>,
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
     /// The sources the query lets through, and the cursor over them.
@@ -30,6 +35,18 @@ impl PageViews {
     }
 
     /// The matrix cursor: (row, column).
+    /// What the matrix shows, when the dossier dates positions: "as of 2025-12-03" or
+    /// "latest"; `None` when no position has a date.
+    pub fn matrix_date(&self) -> Option<String> {
+        if self.matrix_dates.is_empty() {
+            return None;
+        }
+        Some(match &self.matrix.as_of {
+            Some(date) => format!("as of {date}"),
+            None => "latest".to_string(),
+        })
+    }
+
     pub fn matrix_cursor(&self) -> (usize, usize) {
         (self.matrix_rows.selected, self.matrix_columns.selected)
     }
@@ -101,11 +118,15 @@ impl App {
     /// Rebuilds the page shown for the current results, keeping cursors in range. Hidden
     /// pages are built when they are opened, not on every keystroke.
     pub(crate) fn rebuild_pages(&mut self) {
+        let matrix = matches!(self.page, Page::Matrix | Page::Timeline).then(|| {
+            self.pages.matrix_dates = change_dates(&self.loaded.dossier);
+            self.built_matrix()
+        });
         let (loaded, results) = (&self.loaded, self.query.results());
         let p = &mut self.pages;
         match self.page {
             Page::Matrix | Page::Timeline => {
-                p.matrix = StanceMatrix::build(&loaded.index, results);
+                p.matrix = matrix.unwrap_or_default();
                 p.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
             }
             Page::Sources => {

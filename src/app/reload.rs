@@ -62,9 +62,18 @@ impl App {
             .iter()
             .find(|d| d.is_error())
             .or(err.diagnostics.first());
-        // The file is in the header: the banner's room goes to where and what.
+        // The file is in the header: the banner's room goes to where and what. In a
+        // folder dossier, which of its files.
+        let file = match &self.loaded.folder {
+            Some(_) => first.map(|d| {
+                let name = d.file.rsplit('/').next().unwrap_or(&d.file);
+                format!("{name} ")
+            }),
+            None => None,
+        }
+        .unwrap_or_default();
         let line = first.map_or_else(String::new, |d| match d.location {
-            Some(at) => format!("line {}:{}: {}", at.line, at.column, d.message),
+            Some(at) => format!("{file}line {}:{}: {}", at.line, at.column, d.message),
             None => d.message.clone(),
         });
         self.reload_error = Some(line);

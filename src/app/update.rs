@@ -30,6 +30,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         Action::NotesSaved(result) => app.notes_saved(result),
+        Action::EditFailed(why) => app.status = Some(why),
+        Action::Initialised(result) => app.initialised(result),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search => search(app, action),
@@ -39,6 +41,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Note => app.note_action(action),
             Mode::SaveSearch => app.name_prompt_action(action),
             Mode::Searches => app.picker_action(action),
+            Mode::Init => app.init_prompt_action(action),
         },
     }
     if app.focus == Focus::Detail && app.shown().is_none() {
@@ -99,6 +102,8 @@ fn page_action(app: &mut App, action: &Action) -> bool {
         Action::Down => app.move_page_cursor(1, 0),
         Action::CursorLeft => app.move_page_cursor(0, -1),
         Action::CursorRight => app.move_page_cursor(0, 1),
+        Action::EarlierDate => app.step_matrix_date(false),
+        Action::LaterDate => app.step_matrix_date(true),
         Action::PageUp => app.move_page_cursor(-page, 0),
         Action::PageDown => app.move_page_cursor(page, 0),
         Action::HalfPageUp => app.move_page_cursor(-half, 0),
@@ -163,6 +168,7 @@ fn browse(app: &mut App, action: Action) {
         }
         (Action::StartBriefing, _) => app.open_export(crate::export::Scope::Briefing),
         (Action::CopySelected, _) => app.copy_selected(),
+        (Action::OpenInEditor, _) => app.open_in_editor(),
         (Action::ToggleMark, _) => app.toggle_mark(),
         (Action::MarkAll, _) => app.mark_all(),
         (Action::ClearMarks, _) => app.clear_marks(),
@@ -257,7 +263,12 @@ fn search(app: &mut App, action: Action) {
 fn click(app: &mut App, target: Target) {
     if matches!(
         app.mode,
-        Mode::Export | Mode::ConfirmOverwrite | Mode::Note | Mode::SaveSearch | Mode::Searches
+        Mode::Export
+            | Mode::ConfirmOverwrite
+            | Mode::Init
+            | Mode::Note
+            | Mode::SaveSearch
+            | Mode::Searches
     ) {
         return;
     }

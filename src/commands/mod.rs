@@ -1,5 +1,5 @@
-//! The non-interactive commands: validate, list, show, search, filter, export, config
-//! check, completions. Data goes to
+//! The non-interactive commands: validate, list, show, search, filter, export, new, diff,
+//! init, config check, completions. Data goes to
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, IsTerminal, Write};
@@ -12,14 +12,18 @@ use serde_json::Value;
 use crate::cli::{Cli, Command, ConfigCommand, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
-use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded, render_all};
+use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded};
 use crate::text::sanitize_line;
 
 mod config;
+mod diff;
 mod export;
 mod filter;
+mod init;
+mod new;
 mod notes;
 mod search;
+mod validate;
 
 /// Exit code for a dossier or query that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -77,10 +81,15 @@ pub fn run(command: Command) -> ExitCode {
 fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut out = out;
     match command {
-        Command::Validate { dossier, strict } => validate(&mut out, dossier.path(), strict),
+        Command::Validate {
+            dossier,
+            strict,
+            source_text,
+        } => validate::run(&mut out, dossier.path(), strict, &source_text),
         Command::Config {
             command: ConfigCommand::Check { file },
         } => config::check(&mut out, file.as_deref()),
+        Command::Init { path } => init::run(&mut out, &path),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();
@@ -110,6 +119,8 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             filter::run(&mut out, io::stdin().lock(), &options)
         }
+        Command::New(args) => new::run(&mut out, &args),
+        Command::Diff(args) => diff::run(&mut out, &args),
         Command::Export(args) => match load(args.dossier.path()) {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
@@ -158,42 +169,6 @@ fn with_dossier(
         Ok(loaded) => body(&loaded),
         Err(err) => Ok(report_load_error(&err)),
     }
-}
-
-fn validate(out: &mut impl Write, path: Option<&Path>, strict: bool) -> io::Result<ExitCode> {
-    Ok(match load(path) {
-        Ok(loaded) => {
-            if !loaded.warnings.is_empty() {
-                let unlisted = model::unlisted_note(loaded.unlisted_warnings);
-                eprintln!("{}{unlisted}\n", render_all(&loaded.warnings));
-            }
-            if strict && loaded.warning_count() > 0 {
-                let warnings = counted(&[(loaded.warning_count(), "warning")]);
-                eprintln!(
-                    "{warnings}, treated as errors (--strict): {} does not pass",
-                    sanitize_line(&loaded.name)
-                );
-                return Ok(ExitCode::from(EXIT_BAD_INPUT));
-            }
-            let d = &loaded.dossier;
-            let mut summary = counted(&[
-                (d.actors.len(), "actor"),
-                (d.events.len(), "event"),
-                (d.sticking_points.len(), "sticking point"),
-                (d.places.len(), "place"),
-                (d.sources.len(), "source"),
-            ]);
-            if !loaded.warnings.is_empty() {
-                summary.push_str(&format!(
-                    " ({})",
-                    counted(&[(loaded.warning_count(), "warning")])
-                ));
-            }
-            writeln!(out, "{}: valid: {summary}", sanitize_line(&loaded.name))?;
-            ExitCode::SUCCESS
-        }
-        Err(err) => report_load_error(&err),
-    })
 }
 
 fn list(

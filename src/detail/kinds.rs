@@ -56,20 +56,8 @@ fn actor_links(b: &mut Builder<'_>, i: usize) {
         .map(|&e| b.event_line(e))
         .collect();
     b.section(SectionKind::Links, "Events", events);
+    super::positions::of_actor(b, i);
     let (dossier, index) = (b.dossier, b.index);
-    let mut positions = Vec::new();
-    for &(p, n) in &index.actor_positions[i] {
-        let position = &dossier.sticking_points[p].positions[n];
-        let entity = EntityRef {
-            kind: EntityKind::StickingPoint,
-            index: p,
-        };
-        let line = b.link(entity).plain(" — ");
-        let line = Builder::stance(line, &position.stance, &position.basis)
-            .plain(format!(": {}", position.summary.trim()));
-        positions.push(b.note_marker(line, position.source.as_deref()));
-    }
-    b.section(SectionKind::Positions, "Positions", positions);
     let mut quotes = Vec::new();
     for &e in &index.actor_events[i] {
         let entity = EntityRef {
@@ -178,14 +166,7 @@ pub(super) fn sticking_point(b: &mut Builder<'_>, i: usize) {
     }
     b.section(SectionKind::Fields, "", fields);
     b.summary(s.summary.as_deref());
-    let mut positions = Vec::new();
-    for p in &s.positions {
-        let line = b.link_by_id(&p.actor).plain(" — ");
-        let line =
-            Builder::stance(line, &p.stance, &p.basis).plain(format!(": {}", p.summary.trim()));
-        positions.push(b.note_marker(line, p.source.as_deref()));
-    }
-    b.section(SectionKind::Positions, "Positions", positions);
+    super::positions::of_point(b, i);
     let events = b.index.sticking_point_events[i]
         .iter()
         .map(|&e| b.event_line(e))

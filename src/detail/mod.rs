@@ -281,6 +281,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
 }
 
 mod kinds;
+mod positions;
 #[cfg(test)]
 mod tests;
 mod wrap;

@@ -194,11 +194,13 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     let stances: Vec<Value> = d
         .sticking_points
         .iter()
-        .flat_map(|point| {
-            point.positions.iter().map(move |p| {
+        .enumerate()
+        .flat_map(|(i, point)| {
+            point.positions.iter().enumerate().map(move |(n, p)| {
                 json!({
                     "sticking_point": point.id, "actor": p.actor, "stance": p.stance,
-                    "basis": p.basis,
+                    "basis": p.basis, "as_of": p.as_of,
+                    "current": loaded.index.is_current(i, n),
                 })
             })
         })

@@ -56,6 +56,8 @@ pub const COMMANDS: &[Command] = &[
     command("delete-word", Action::DeleteWord, "Delete the word before the cursor"),
     command("clear-input", Action::ClearInput, "Clear the text"),
     command("cursor-left", Action::CursorLeft, "Cursor left"),
+    command("earlier-date", Action::EarlierDate, "Matrix: the positions as of the previous date one was taken"),
+    command("later-date", Action::LaterDate, "Matrix: the positions as of the next date (after the last, the latest)"),
     command("cursor-right", Action::CursorRight, "Cursor right"),
     command("cursor-home", Action::CursorHome, "Cursor to the start"),
     command("cursor-end", Action::CursorEnd, "Cursor to the end"),
@@ -84,6 +86,7 @@ pub const COMMANDS: &[Command] = &[
     command("save-search", Action::SaveSearch, "Save the query under a name (kept with your notes; talks search @name runs it)"),
     command("open-saved-searches", Action::OpenSavedSearches, "Pick a saved search (type to filter)"),
     command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
+    command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -135,6 +138,8 @@ mod tests {
         "delete-word",
         "clear-input",
         "cursor-left",
+        "earlier-date",
+        "later-date",
         "cursor-right",
         "cursor-home",
         "cursor-end",
@@ -163,6 +168,7 @@ mod tests {
         "save-search",
         "open-saved-searches",
         "toggle-export-notes",
+        "open-in-editor",
     ];
 
     #[test]

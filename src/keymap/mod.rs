@@ -107,7 +107,8 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::Browse, _) if page != Page::Browse => &[Pages, Anywhere],
         (Mode::Search, _) => &[Search],
         (Mode::Help, _) => &[Help],
-        (Mode::Export, _) => &[Export],
+        // The built-in dossier's copy: a file name typed as an export's is.
+        (Mode::Export | Mode::Init, _) => &[Export],
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Overview, _) => &[Overview],
         (Mode::Note, _) => &[Context::Note],
@@ -308,6 +309,21 @@ mod tests {
                 "{focus:?} {page:?}"
             );
         }
+    }
+
+    #[test]
+    fn o_opens_the_editor_from_lists_detail_and_pages_but_types_in_the_search_bar() {
+        let keymap = Keymap::default();
+        let o = key(Char('o'), KeyModifiers::NONE);
+        for (focus, page) in [
+            (Focus::List(EntityKind::Actor), Page::Browse),
+            (Focus::Detail, Page::Browse),
+            (Focus::List(EntityKind::Actor), Page::Matrix),
+        ] {
+            let action = action_for(&keymap, Mode::Browse, focus, page, &o);
+            assert_eq!(action, Some(Action::OpenInEditor), "{focus:?} {page:?}");
+        }
+        assert_eq!(on_detail(Mode::Search, &o), Some(Action::Insert('o')));
     }
 
     #[test]

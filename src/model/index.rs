@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::history::{History, histories};
 use super::types::{Dossier, EntityKind, EntityRef};
 
 /// Where a source is cited.
@@ -25,8 +26,11 @@ pub struct Index {
     source_by_id: HashMap<String, usize>,
     /// Actor → events it took part in or is quoted in, in dossier order.
     pub actor_events: Vec<Vec<usize>>,
-    /// Actor → (sticking point, position) it holds.
+    /// Actor → (sticking point, position) it holds now: its current position on each
+    /// point, in dossier order.
     pub actor_positions: Vec<Vec<(usize, usize)>>,
+    /// Sticking point → each party's positions on it over time.
+    pub histories: Vec<Vec<History>>,
     /// Actor → actors that represent it.
     pub represented_by: Vec<Vec<usize>>,
     /// Place → events held there.
@@ -164,10 +168,12 @@ impl Index {
             for place in places {
                 push_unique(&mut self.place_sticking_points[place], i);
             }
+            let histories = histories(point, |id| self.actor(id));
+            for history in &histories {
+                self.actor_positions[history.actor].push((i, history.current()));
+            }
+            self.histories.push(histories);
             for (p, position) in point.positions.iter().enumerate() {
-                if let Some(actor) = self.actor(&position.actor) {
-                    self.actor_positions[actor].push((i, p));
-                }
                 if let Some(source) = position.source.as_deref().and_then(|id| self.source(id)) {
                     let citation = Citation::Position {
                         sticking_point: i,
@@ -190,6 +196,21 @@ impl Index {
                 self.source_citations[s].push(citation);
             }
         }
+    }
+
+    /// `actor`'s positions on sticking point `point`, oldest first (empty when none).
+    pub fn history(&self, point: usize, actor: usize) -> &[usize] {
+        self.histories
+            .get(point)
+            .and_then(|all| all.iter().find(|h| h.actor == actor))
+            .map_or(&[], |h| h.positions.as_slice())
+    }
+
+    /// Whether position `position` of sticking point `point` is its party's current one.
+    pub fn is_current(&self, point: usize, position: usize) -> bool {
+        self.histories
+            .get(point)
+            .is_some_and(|all| all.iter().any(|h| h.current() == position))
     }
 
     /// The entity with this id.

@@ -24,6 +24,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
     pub unlisted_warnings: usize,
+    /// For a folder dossier, the files and where each item was written.
+    pub folder: Option<std::sync::Arc<super::folder::FolderMap>>,
 }
 
 /// At most this many warnings are located and listed; the rest are counted. Errors are all
@@ -81,6 +83,11 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 
 /// Decodes and validates a dossier held as bytes; `name` is used in messages.
 pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    load_str(name, &decode(name, bytes)?)
+}
+
+/// The dossier's text from its bytes: UTF-8, or an error at the first byte that is not.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     // UTF-16 without a byte-order mark is valid UTF-8 full of zero bytes.
     if looks_like_utf16(&bytes) && std::str::from_utf8(&bytes).is_ok() {
         let message = "the file looks like UTF-16 (a zero byte beside every letter): save it \
@@ -113,7 +120,7 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
             return Err(LoadError::single(diagnostic));
         }
     };
-    load_str(name, &text)
+    Ok(text)
 }
 
 /// A UTF-16 byte-order mark, or ASCII text with a zero byte beside every character.
@@ -173,6 +180,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         index,
         warnings: diagnostics,
         unlisted_warnings,
+        folder: None,
     })
 }
 
@@ -180,6 +188,16 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// reads the rest and words every error. A large file is read in pieces on every core when
 /// its lists allow.
 fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
+    read_as(name, text, super::chunks::from_str)
+}
+
+/// Reads `text` as a `T` (a whole dossier, or one file of a folder dossier) the way
+/// [`read`] does; `in_pieces` reads a large file on every core when it can.
+pub(super) fn read_as<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    in_pieces: fn(&str) -> Option<T>,
+) -> Result<T, LoadError> {
     if text.trim().is_empty() {
         let mut diagnostic = Diagnostic::new(
             Severity::Error,
@@ -199,9 +217,9 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
         return Err(LoadError::single(diagnostic.at(location, text)));
     }
     let fast = (text.len() > super::chunks::PARALLEL_BYTES)
-        .then(|| super::chunks::from_str(text))
+        .then(|| in_pieces(text))
         .flatten()
-        .or_else(|| super::stream::from_str::<Dossier>(text));
+        .or_else(|| super::stream::from_str::<T>(text));
     if fast.is_none()
         && let Some(refused) = refused_before_the_full_reader(name, text)
     {
@@ -253,18 +271,33 @@ fn refused_before_the_full_reader(name: &str, text: &str) -> Option<LoadError> {
 }
 
 /// The validation findings as diagnostics at their line and column, in file order.
-fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+pub(super) fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
-    let wanted = findings.iter().map(|f| f.path.as_str()).collect();
+    let also = findings.iter().filter_map(|f| f.also.as_deref());
+    let wanted = findings
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(also)
+        .collect();
     let locator = Locator::only(text, &wanted);
     // Many findings in a large file: index its lines once.
     let lines: Vec<&str> = text.lines().collect();
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|finding| {
-            let message = format!("{} (at {})", finding.message, finding.path);
+            let mut message = finding.message.clone();
+            if let Some(also) = &finding.also {
+                match locator.value(also) {
+                    Some(at) => message.push_str(&format!(
+                        "; the other is at line {}, column {}",
+                        at.line, at.column
+                    )),
+                    None => message.push_str(&format!("; the other is at {also}")),
+                }
+            }
+            let message = format!("{message} (at {})", finding.path);
             let diagnostic = Diagnostic::new(finding.severity, name, message);
             match locator.value(&finding.path) {
                 Some(location) => {

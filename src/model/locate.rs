@@ -99,6 +99,12 @@ impl Locator {
     }
 }
 
+/// Where the value at `path` (`actors[3]`, `sticking_points[0].positions[2]`) starts in
+/// `text`, reading no further than needed.
+pub fn value_at(text: &str, path: &str) -> Option<Location> {
+    Locator::only(text, &HashSet::from([path])).value(path)
+}
+
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_string()

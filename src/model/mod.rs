@@ -6,10 +6,13 @@ mod chunks;
 mod diagnostic;
 #[doc(hidden)]
 pub mod differential;
+pub mod folder;
+pub mod history;
 mod index;
 mod load;
 mod locate;
 mod nesting;
+mod quotes;
 mod schema;
 mod size;
 mod source;
@@ -24,13 +27,19 @@ mod walk;
 
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use index::{Citation, Index};
+pub use load::decode;
 pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_str,
     unlisted_note,
 };
-pub use schema::dossier_schema_json;
+pub use locate::value_at;
+pub use quotes::{QuoteCheck, SourceText, check_quotes, problem_at, read_source_text};
+pub use schema::{dossier_schema_json, folder_file_schema_json};
 pub use size::{human_bytes, parse_size};
-pub use source::{DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, set_max_file_bytes};
+pub use source::{
+    DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, read_path, read_stdin,
+    set_max_file_bytes,
+};
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};
 pub use vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};

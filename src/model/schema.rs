@@ -10,3 +10,11 @@ pub fn dossier_schema_json() -> String {
     text.push('\n');
     text
 }
+
+/// The schema of one file of a folder dossier, as checked in under `assets/`.
+pub fn folder_file_schema_json() -> String {
+    let schema = schemars::schema_for!(super::folder::part::Part);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -36,6 +36,16 @@ fn too_large(max: u64) -> String {
 /// opened, so a pipe or a device never blocks or floods the reader), at most
 /// `--max-size` bytes (2 GiB unless changed), even if it grows while read.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path.is_dir() {
+        return super::folder::load_folder(path);
+    }
+    let name = crate::text::shown_path(path);
+    load_bytes(&name, read_path(path)?)
+}
+
+/// The bytes of the regular file at `path`, at most `--max-size` of them, with the same
+/// checks and messages as [`load_path`] (named by the path as shown).
+pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = crate::text::shown_path(path);
     let problem =
         |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
@@ -70,10 +80,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         ));
     }
     let bytes = read_at_most(file, max).map_err(cannot)?;
-    match bytes {
-        Some(bytes) => load_bytes(&name, bytes),
-        None => Err(problem(too_large(max))),
-    }
+    bytes.ok_or_else(|| problem(too_large(max)))
 }
 
 /// Opens `path` for reading; on Unix without waiting for a writer if it is a pipe.
@@ -87,11 +94,16 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Reads and validates a dossier from standard input, at most `--max-size` bytes.
 pub fn load_stdin() -> Result<Loaded, LoadError> {
+    load_bytes(STDIN_NAME, read_stdin()?)
+}
+
+/// Standard input's bytes, at most `--max-size` of them.
+pub fn read_stdin() -> Result<Vec<u8>, LoadError> {
     let problem =
         |message: String| LoadError::single(Diagnostic::new(Severity::Error, STDIN_NAME, message));
     let max = max_file_bytes();
     match read_at_most(std::io::stdin().lock(), max) {
-        Ok(Some(bytes)) => load_bytes(STDIN_NAME, bytes),
+        Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(problem(too_large(max))),
         Err(err) => Err(problem(format!("cannot read standard input: {err}"))),
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
 
 /// A whole dossier: who takes part in a negotiation, what happened and what is disputed.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "talks dossier, version 1")]
 pub struct Dossier {
@@ -32,7 +32,7 @@ pub struct Dossier {
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -50,10 +50,14 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's full text, a UTF-8 file: a path relative to the dossier file's folder.
+    /// `talks validate` checks the quotes that cite this source against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A party to the talks: a person, a state, a delegation…
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -76,7 +80,7 @@ pub struct Actor {
 }
 
 /// A place named in the talks.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -113,7 +117,7 @@ impl Place {
 }
 
 /// Something that happened, is happening, or is planned or claimed.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -151,7 +155,7 @@ pub struct Event {
 }
 
 /// Words attributed to an actor.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The actor ids of who said it: one id, or a list when several said it together.
@@ -169,7 +173,7 @@ pub struct Quote {
 }
 
 /// What the parties disagree on.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StickingPoint {
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
@@ -190,7 +194,7 @@ pub struct StickingPoint {
 }
 
 /// One party's stance on a sticking point.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// An actor id.
@@ -205,6 +209,11 @@ pub struct Position {
     /// dossier's reading of what the source says.
     #[serde(default)]
     pub basis: Basis,
+    /// When the party held it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A party's latest dated
+    /// position on a point is its current one; undated ones count as older.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
+    pub as_of: Option<String>,
 }
 
 /// The four kinds of entity that appear in lists.

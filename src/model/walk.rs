@@ -27,6 +27,7 @@ pub(crate) fn each_text(dossier: &Dossier, visit: &mut Visit<'_>) {
         opt(visit, &|| format!("{base}.publisher"), &s.publisher);
         opt(visit, &|| format!("{base}.url"), &s.url);
         opt(visit, &|| format!("{base}.note"), &s.note);
+        opt(visit, &|| format!("{base}.text"), &s.text);
     }
     for (i, a) in dossier.actors.iter().enumerate() {
         let base = format!("actors[{i}]");

@@ -245,7 +245,11 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             facets.topics = Box::new([labels.number(&point.topic)]);
             facets.actors = numbers(point.positions.iter().filter_map(|p| index.actor(&p.actor)));
             facets.places = numbers(point.places.iter().filter_map(|id| index.place(id)));
-            (facets.stances, facets.bases) = stances_and_bases(&point.positions, [], labels);
+            // What each party holds now: a stance it moved away from is history.
+            let held = index.histories[i]
+                .iter()
+                .map(|h| &point.positions[h.current()]);
+            (facets.stances, facets.bases) = stances_and_bases(held, [], labels);
         }
         EntityKind::Place => {
             facets.places = Box::new([i as u32]);

@@ -9,6 +9,7 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::action::{Focus, Mode};
 use crate::app::App;
+use crate::app::input::TextInput;
 use crate::keymap::Keymap;
 use crate::model::EntityKind;
 use crate::text::sanitize_line;
@@ -298,24 +299,7 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
     // On a narrow screen the name needs the room more than the sentence does.
     let what = if width < 60 { " Export to: " } else { what };
     line.push(what, |_| theme.label);
-    // A name longer than the bar scrolls to keep the cursor in view.
-    let room = width.saturating_sub(line.width + 1);
-    let skip = scroll_to_cursor(&name, prompt.input.cursor, room);
-    if skip > 0 {
-        line.push("…", |_| theme.muted);
-    }
-    let shown: String = name.chars().skip(skip).collect();
-    let cursor = prompt.input.cursor.saturating_sub(skip);
-    line.push(&shown, |i| {
-        if i == cursor {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new()
-        }
-    });
-    if prompt.input.cursor >= prompt.input.text.chars().count() {
-        line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
-    }
+    push_file_name(line, &prompt.input, theme, width);
     match &prompt.error {
         Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
         None => {
@@ -341,14 +325,64 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
     true
 }
 
+/// A file name being typed, with its cursor; one longer than the bar scrolls to keep the
+/// cursor in view.
+fn push_file_name(line: &mut Fitted, input: &TextInput, theme: &Theme, width: usize) {
+    let name = sanitize_line(&input.text).into_owned();
+    let room = width.saturating_sub(line.width + 1);
+    let skip = scroll_to_cursor(&name, input.cursor, room);
+    if skip > 0 {
+        line.push("…", |_| theme.muted);
+    }
+    let shown: String = name.chars().skip(skip).collect();
+    let cursor = input.cursor.saturating_sub(skip);
+    line.push(&shown, |i| {
+        if i == cursor {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        }
+    });
+    if input.cursor >= input.text.chars().count() {
+        line.push(" ", |_| Style::new().add_modifier(Modifier::REVERSED));
+    }
+}
+
+/// `o` on the built-in dossier: where to write an editable copy.
+fn init_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> bool {
+    let Some((input, error)) = app.init_prompt() else {
+        return false;
+    };
+    let what = if width < 60 {
+        " Copy to: "
+    } else {
+        " Read-only: write an editable copy to: "
+    };
+    line.push(what, |_| theme.label);
+    push_file_name(line, input, theme, width);
+    match error {
+        Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
+        None => {
+            line.push("  Enter", |_| theme.key);
+            line.push(" write and edit  ", |_| theme.muted);
+            line.push("Esc", |_| theme.key);
+            line.push(" cancel", |_| theme.muted);
+        }
+    }
+    true
+}
+
 pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let mut line = Fitted::default();
     let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);
     if prompting && export_prompt(app, theme, width, &mut line) {
         // The prompt takes the whole bar.
-    } else if app.mode() == Mode::SaveSearch && super::searches::name_prompt(app, theme, &mut line)
+    } else if (app.mode() == Mode::SaveSearch
+        && super::searches::name_prompt(app, theme, &mut line))
+        || (app.mode() == Mode::Init && init_prompt(app, theme, width, &mut line))
     {
+        // So do these prompts.
     } else if let Some(status) = app.status() {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
             theme.title_focused

@@ -31,8 +31,17 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
         count_of(parties, "party", "parties"),
         count_of(points, "sticking point", "sticking points"),
     );
+    let date = app
+        .pages()
+        .matrix_date()
+        .map(|d| format!(" · {d}, [/] dates"))
+        .unwrap_or_default();
     let mut titles = vec![
-        format!(" Stance matrix: {party_count} × {point_count} "),
+        format!(" Stance matrix: {party_count} × {point_count}{date} "),
+        format!(
+            " Stance matrix: {party_count} × {point_count}{} ",
+            date.replace(", [/] dates", "")
+        ),
         format!(
             " Matrix: {party_count} × {} ",
             count_of(points, "point", "points")
@@ -40,7 +49,13 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
     ];
     if more {
         titles = vec![
-            format!(" Stance matrix: {party_count} × {point_count} · {position}, h/l for more "),
+            format!(
+                " Stance matrix: {party_count} × {point_count}{date} · {position}, h/l for more "
+            ),
+            format!(
+                " Stance matrix{} · {position}, h/l for more ",
+                date.replace(", [/] dates", "")
+            ),
             format!(" Stance matrix: {parties} × {points} · {position}, h/l for more "),
             format!(" Matrix · {position} · h/l "),
         ];

@@ -138,7 +138,14 @@ fn matrix_row(
                 if cursor {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
-                cell.push(&format!("{symbol}{hedge} {word}"), |_| style);
+                // Moved on the date stepped to: `Δ` says so without colour.
+                let moved = if found.changed_from.is_some() {
+                    style = style.add_modifier(Modifier::BOLD);
+                    "Δ"
+                } else {
+                    ""
+                };
+                cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
@@ -156,10 +163,16 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     }
     let width = notes.width as usize;
-    let text = if LEGEND.chars().count() <= width {
-        LEGEND
+    let moved = if app.pages().matrix().as_of.is_some() {
+        "  Δ moved on this date"
     } else {
-        LEGEND_SHORT
+        ""
+    };
+    let long = format!("{LEGEND}{moved}");
+    let text = if long.replace("  ", " ").chars().count() <= width {
+        long
+    } else {
+        format!("{LEGEND_SHORT}{moved}")
     };
     // A symbol never parts from its word (no-break spaces, restored after wrapping); the
     // cursor's note keeps the last row.
@@ -221,9 +234,22 @@ fn cursor_note(app: &App) -> Option<String> {
             } else {
                 ""
             };
+            let stance = match cell.changed_from {
+                Some(Some(before)) => format!(
+                    "{} → {}",
+                    d.sticking_points[cell.sticking_point].positions[before].stance,
+                    position.stance
+                ),
+                Some(None) => format!("(no position) → {}", position.stance),
+                None => position.stance.to_string(),
+            };
+            let since = position
+                .as_of
+                .as_deref()
+                .map(|d| format!(" as of {d}"))
+                .unwrap_or_default();
             format!(
-                "{actor_name} {}{hedge} on {point_title}: {} ({source})",
-                position.stance,
+                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source})",
                 position.summary.trim()
             )
         }

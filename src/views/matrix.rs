@@ -1,5 +1,6 @@
 //! The stance matrix: actors holding a position (rows) × sticking points (columns).
 
+use crate::model::history::{as_of_key, date_key};
 use crate::model::{Dossier, EntityKind, Index, Position, Stance};
 use crate::search::Results;
 
@@ -9,6 +10,9 @@ pub struct Cell {
     pub sticking_point: usize,
     /// Index into the sticking point's positions.
     pub position: usize,
+    /// On a matrix as of a date: when the party's stance moved on that date, the position
+    /// it held before (`Some(None)`: it held none).
+    pub changed_from: Option<Option<usize>>,
 }
 
 impl Cell {
@@ -27,6 +31,25 @@ pub struct StanceMatrix {
     pub columns: Vec<usize>,
     /// For each row, its cells as (column, cell), by column: the grid is sparse.
     pub cells: Vec<Vec<(usize, Cell)>>,
+    /// The date it shows the positions as of; `None`: the latest.
+    pub as_of: Option<String>,
+}
+
+/// The position a party held on a point at some date, and where it moved from then.
+type Held<'a> = dyn Fn(usize, usize) -> Option<(usize, Option<Option<usize>>)> + 'a;
+
+/// Every date at which some position was taken (`as_of`), oldest first, each once.
+pub fn change_dates(dossier: &Dossier) -> Vec<String> {
+    let mut dates: Vec<(&str, (u32, u8))> = dossier
+        .sticking_points
+        .iter()
+        .flat_map(|p| &p.positions)
+        .filter_map(|p| p.as_of.as_deref())
+        .filter_map(|d| date_key(d).map(|k| (d, k)))
+        .collect();
+    dates.sort_by_key(|&(_, key)| key);
+    dates.dedup_by_key(|&mut (_, key)| key);
+    dates.into_iter().map(|(d, _)| d.to_string()).collect()
 }
 
 impl StanceMatrix {
@@ -34,6 +57,41 @@ impl StanceMatrix {
     /// without a position on any shown sticking point are left out. Built from the
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
+        Self::build_with(index, results, None)
+    }
+
+    /// The matrix as of `date`, each cell the position its party held then; a cell whose
+    /// stance moved on `date` (since the date before it, `previous`) says what it was.
+    pub fn as_of(
+        dossier: &Dossier,
+        index: &Index,
+        results: &Results,
+        (date, previous): (&str, Option<&str>),
+    ) -> Self {
+        let Some(step) = date_key(date) else {
+            return Self::build(index, results);
+        };
+        // Before the first date: what was held undated.
+        let before = previous.and_then(date_key).unwrap_or((0, 0));
+        let held = |point: usize, actor: usize| {
+            let history = index.histories[point].iter().find(|h| h.actor == actor)?;
+            let sticking_point = &dossier.sticking_points[point];
+            let now = history.at(sticking_point, step)?;
+            let then = history.at(sticking_point, before);
+            let positions = &sticking_point.positions;
+            // Taken on this date, with a stance other than the one held before.
+            let moved = as_of_key(positions[now].as_of.as_deref()) == Some(step)
+                && then.is_none_or(|t| positions[t].stance != positions[now].stance);
+            Some((now, moved.then_some(then)))
+        };
+        let mut matrix = Self::build_with(index, results, Some(&held));
+        matrix.as_of = Some(date.to_string());
+        matrix
+    }
+
+    /// `held(point, actor)` is the position shown and where it moved from (`None`: the
+    /// party held none then); without it, each party's current position.
+    fn build_with(index: &Index, results: &Results, held: Option<&Held>) -> Self {
         let columns = results.matching(EntityKind::StickingPoint);
         let column_of: std::collections::HashMap<usize, usize> =
             columns.iter().enumerate().map(|(c, &p)| (p, c)).collect();
@@ -44,18 +102,25 @@ impl StanceMatrix {
         };
         for actor in candidates {
             let mut row: Vec<(usize, Cell)> = Vec::new();
-            for &(sticking_point, position) in &index.actor_positions[actor] {
-                if let Some(&column) = column_of.get(&sticking_point)
-                    && !row.iter().any(|(c, _)| *c == column)
-                {
-                    row.push((
-                        column,
-                        Cell {
-                            sticking_point,
-                            position,
-                        },
-                    ));
-                }
+            for &(sticking_point, current) in &index.actor_positions[actor] {
+                let Some(&column) = column_of.get(&sticking_point) else {
+                    continue;
+                };
+                let (position, changed_from) = match held {
+                    Some(held) => match held(sticking_point, actor) {
+                        Some(shown) => shown,
+                        None => continue,
+                    },
+                    None => (current, None),
+                };
+                row.push((
+                    column,
+                    Cell {
+                        sticking_point,
+                        position,
+                        changed_from,
+                    },
+                ));
             }
             if !row.is_empty() {
                 row.sort_unstable_by_key(|(c, _)| *c);

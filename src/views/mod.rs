@@ -5,6 +5,6 @@ mod matrix;
 mod provenance;
 mod timeline;
 
-pub use matrix::{Cell, StanceMatrix, stance_symbol};
+pub use matrix::{Cell, StanceMatrix, change_dates, stance_symbol};
 pub use provenance::{Citing, SourceList, SourceRow, citations};
 pub use timeline::{Timeline, TimelineRow, status_marker};

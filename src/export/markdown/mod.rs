@@ -174,8 +174,8 @@ fn briefing(doc: &mut Doc) -> String {
         out.push_str(&format!("{}\n\n", escape_paragraph(summary.trim())));
     }
     out.push_str("## Who stands where\n\n| Sticking point | Party | Stance |\n|---|---|---|\n");
-    for point in &d.sticking_points {
-        for position in &point.positions {
+    for (i, point) in d.sticking_points.iter().enumerate() {
+        for position in describe::current_positions(loaded, i) {
             let party = party_name(loaded, &position.actor);
             out.push_str(&format!(
                 "| {} | {} | {} |\n",

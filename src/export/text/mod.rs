@@ -172,23 +172,20 @@ fn briefing(doc: &mut Doc) -> String {
     out
 }
 
-/// Each sticking point with its status, and every party's stance aligned under it.
+/// Each sticking point with its status, and every party's stance (now) aligned under it.
 fn who_stands_where(loaded: &Loaded) -> String {
     let mut out = String::new();
     let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
-    for point in &loaded.dossier.sticking_points {
+    for (i, point) in loaded.dossier.sticking_points.iter().enumerate() {
         out.push_str(&format!(
             "{} ({})\n",
             sanitize_line(&point.title),
             point.status
         ));
-        let parties: Vec<String> = point
-            .positions
-            .iter()
-            .map(|p| party_name(loaded, &p.actor))
-            .collect();
+        let held = describe::current_positions(loaded, i);
+        let parties: Vec<String> = held.iter().map(|p| party_name(loaded, &p.actor)).collect();
         let width = parties.iter().map(|p| width_of(p)).max().unwrap_or(0);
-        for (position, party) in point.positions.iter().zip(&parties) {
+        for (position, party) in held.iter().zip(&parties) {
             let pad = " ".repeat(width - width_of(party));
             let stance = describe::position_stance(position);
             out.push_str(&format!("  {party}{pad}  {stance}\n"));

@@ -16,6 +16,9 @@ pub(crate) struct Finding {
     pub severity: Severity,
     pub path: String,
     pub message: String,
+    /// The path of a second value the problem is about (the first of two equal dates),
+    /// placed in the message too.
+    pub also: Option<String>,
 }
 
 /// What an id names: a source or one of the four entity kinds.
@@ -51,6 +54,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.vocabularies(dossier);
     v.attribution(dossier);
     v.dates(dossier);
+    v.histories(dossier);
     v.cycles(dossier);
     v.provenance(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
@@ -83,6 +87,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
                 codes.join(", "),
                 shown.join(", ")
             ),
+            also: None,
         });
     });
     v.findings
@@ -94,6 +99,7 @@ impl<'d> Validator<'d> {
             severity: Severity::Error,
             path,
             message,
+            also: None,
         });
     }
 
@@ -158,10 +164,15 @@ impl<'d> Validator<'d> {
             }
             if let Some((first_kind, first_path)) = self.ids.get(id) {
                 let message = format!(
-                    "duplicate id \"{id}\": already used by the {} at {first_path}",
+                    "duplicate id \"{id}\": already used by the {}",
                     first_kind.noun()
                 );
-                self.error(id_path, message);
+                self.findings.push(Finding {
+                    severity: Severity::Error,
+                    path: id_path,
+                    message,
+                    also: Some(format!("{first_path}.id")),
+                });
             } else {
                 self.ids.insert(id, (kind, path));
             }
@@ -248,6 +259,7 @@ pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 mod attribution;
+mod history;
 mod rules;
 
 pub use rules::check_date;

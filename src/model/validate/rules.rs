@@ -224,6 +224,7 @@ impl Validator<'_> {
             severity: crate::model::Severity::Warning,
             path,
             message,
+            also: None,
         });
     }
 

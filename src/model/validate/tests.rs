@@ -62,7 +62,7 @@ fn ids_unique_across_kinds() {
         one(body),
         (
             "places[0].id".into(),
-            "duplicate id \"x\": already used by the actor at actors[0]".into()
+            "duplicate id \"x\": already used by the actor".into()
         )
     );
 }

@@ -1,0 +1,147 @@
+//! `o`: what the cursor is on, as the place in the dossier's file the editor opens at.
+
+use std::path::PathBuf;
+
+use super::input::TextInput;
+use super::{Action, App, Effect, Initialised, Mode, Page};
+use crate::model::{EntityKind, EntityRef};
+
+/// The file name the copy of the built-in dossier is offered under.
+pub const DEFAULT_COPY: &str = "talks.yaml";
+
+/// What `o` on the built-in dossier says; the command first, for narrow screens.
+pub const BUILTIN_READ_ONLY: &str =
+    "Read-only: `talks init PATH` writes an editable copy of the built-in dossier";
+
+impl App {
+    /// Asks the event loop to open the editor at what the cursor is on, or says why not.
+    pub(crate) fn open_in_editor(&mut self) {
+        let path = match &self.file {
+            None => return self.open_init_prompt(),
+            Some(path) if path.as_os_str() == "-" => {
+                let why = "The dossier was read from standard input: there is no file to edit";
+                return self.status = Some(why.into());
+            }
+            Some(path) => path.clone(),
+        };
+        match self.edit_target() {
+            // A folder dossier: the file that holds it, at its path in that file.
+            Ok(at) => match self.loaded.folder.as_deref() {
+                Some(folder) => {
+                    let (file, at) = folder.written_at(&at);
+                    let path = folder.files.get(file).cloned().unwrap_or(path);
+                    self.effects.push(Effect::Edit { path, at });
+                }
+                None => self.effects.push(Effect::Edit { path, at }),
+            },
+            Err(why) => self.status = Some(format!("Nothing to edit: {why}")),
+        }
+    }
+
+    /// The path in the dossier of what the cursor is on: the entity shown, the position of
+    /// a matrix cell, the event of a timeline row, the source of the sources page.
+    fn edit_target(&self) -> Result<String, String> {
+        let empty = || "the list is empty".to_string();
+        match self.page {
+            Page::Browse => self.shown().map(entity_path).ok_or_else(empty),
+            Page::Matrix => {
+                let (row, column) = self.pages.matrix_cursor();
+                match self.pages.matrix.cell(row, column) {
+                    Some(cell) => Ok(format!(
+                        "sticking_points[{}].positions[{}]",
+                        cell.sticking_point, cell.position
+                    )),
+                    None => Err(self.empty_cell_note().unwrap_or_else(empty)),
+                }
+            }
+            Page::Timeline => self
+                .pages
+                .timeline
+                .rows
+                .get(self.pages.timeline_rows.selected)
+                .map(|row| entity_path(EntityRef::new(EntityKind::Event, row.event)))
+                .ok_or_else(empty),
+            Page::Sources => self
+                .pages
+                .selected_source()
+                .map(|row| format!("sources[{}]", row.source))
+                .ok_or_else(empty),
+        }
+    }
+}
+
+impl App {
+    /// `o` on the built-in dossier: asks where to write an editable copy.
+    fn open_init_prompt(&mut self) {
+        let mut input = TextInput::default();
+        input.set(DEFAULT_COPY);
+        self.init = Some((input, None));
+        self.mode = Mode::Init;
+    }
+
+    /// Keys while the file name of the copy is typed.
+    pub(crate) fn init_prompt_action(&mut self, action: Action) {
+        let Some((input, error)) = &mut self.init else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        match action {
+            Action::Insert(c) => input.insert(c),
+            Action::DeleteBack => input.delete_back(),
+            Action::DeleteForward => input.delete_forward(),
+            Action::DeleteWord => input.delete_word(),
+            Action::ClearInput => input.set(""),
+            Action::CursorLeft => input.left(),
+            Action::CursorRight => input.right(),
+            Action::CursorHome => input.home(),
+            Action::CursorEnd => input.end(),
+            Action::ConfirmExport => match input.text.trim() {
+                "" => *error = Some("type a file name".into()),
+                name => {
+                    let path = PathBuf::from(name);
+                    self.effects.push(Effect::Init { path });
+                }
+            },
+            Action::Escape => {
+                self.init = None;
+                self.mode = Mode::Browse;
+                self.status = Some(BUILTIN_READ_ONLY.into());
+            }
+            _ => {}
+        }
+    }
+
+    /// The copy written: the explorer switches to it and opens the editor; or why not, in
+    /// the prompt.
+    pub(crate) fn initialised(&mut self, result: Result<Box<Initialised>, String>) {
+        let done = match result {
+            Ok(done) => *done,
+            Err(why) => {
+                match &mut self.init {
+                    Some((_, error)) => *error = Some(why),
+                    None => self.status = Some(why),
+                }
+                return;
+            }
+        };
+        self.init = None;
+        self.mode = Mode::Browse;
+        self.file = Some(done.path);
+        self.watched = done.watched;
+        self.reloaded(*done.reload.0, done.reload.1);
+        if self.reload_error.is_none() {
+            self.open_in_editor();
+        }
+    }
+}
+
+/// `actors[3]`: where an entity is in the dossier's lists.
+fn entity_path(entity: EntityRef) -> String {
+    let list = match entity.kind {
+        EntityKind::Actor => "actors",
+        EntityKind::Event => "events",
+        EntityKind::StickingPoint => "sticking_points",
+        EntityKind::Place => "places",
+    };
+    format!("{list}[{}]", entity.index)
+}

@@ -1,0 +1,209 @@
+//! `o`: the place in the dossier's file the editor opens at, and why it does not open.
+
+use super::test_support::{app, id, run};
+use super::*;
+use crate::editor::place_of;
+use crate::model::BUILTIN_TEXT;
+
+/// An explorer on the built-in dossier's text as if read from `d.yaml`.
+fn from_a_file(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    app.file = Some(PathBuf::from("d.yaml"));
+    app
+}
+
+/// Where `o` asks the editor to open: (line, column) in the built-in text.
+fn opened_at(app: &mut App) -> (usize, usize) {
+    update(app, Action::OpenInEditor);
+    match app.take_effects().as_slice() {
+        [Effect::Edit { path, at }] => {
+            assert_eq!(path, &PathBuf::from("d.yaml"));
+            place_of(BUILTIN_TEXT, at)
+        }
+        other => panic!("expected one Edit, got {other:?} ({:?})", app.status()),
+    }
+}
+
+/// The line (from 1) of the first line after `after` that starts with `start`, and the
+/// column its text begins at.
+fn line_of(start: &str, after: usize) -> (usize, usize) {
+    let found = BUILTIN_TEXT
+        .lines()
+        .enumerate()
+        .skip(after)
+        .find(|(_, line)| line.trim_start().starts_with(start));
+    let (n, line) = found.unwrap_or_else(|| panic!("no line {start}"));
+    let column = line.len() - line.trim_start().len() + 1;
+    (n + 1, column + "- ".len())
+}
+
+#[test]
+fn o_on_an_actor_opens_at_its_entry() {
+    let mut app = from_a_file(80, 24);
+    run(&mut app, &[Action::Down]);
+    let actor = id(&app, app.shown());
+    assert_eq!(opened_at(&mut app), line_of(&format!("- id: {actor}"), 0));
+}
+
+#[test]
+fn o_on_an_event_in_the_detail_pane_opens_at_its_entry() {
+    let mut app = from_a_file(80, 24);
+    let events = [
+        Action::FocusList(crate::model::EntityKind::Event),
+        Action::Down,
+    ];
+    run(&mut app, &events);
+    run(&mut app, &[Action::Activate]);
+    assert_eq!(app.focus(), Focus::Detail);
+    let event = id(&app, app.shown());
+    let (line, column) = opened_at(&mut app);
+    assert_eq!((line, column), line_of(&format!("- id: {event}"), 0));
+    assert!(
+        line > line_of("- id: moscow-talks", 0).0 - 1,
+        "among the events"
+    );
+}
+
+#[test]
+fn o_on_a_matrix_cell_opens_at_the_position() {
+    let mut app = from_a_file(120, 40);
+    let to_russia_on_nato = [
+        Action::OpenPage(Page::Matrix),
+        Action::Down,
+        Action::Down,
+        Action::CursorRight,
+        Action::CursorRight,
+    ];
+    run(&mut app, &to_russia_on_nato);
+    let point = line_of("- id: nato-membership", 0).0;
+    assert_eq!(opened_at(&mut app), line_of("- actor: russia", point));
+}
+
+#[test]
+fn o_on_an_empty_matrix_cell_says_so() {
+    let mut app = from_a_file(120, 40);
+    run(&mut app, &[Action::OpenPage(Page::Matrix)]);
+    let empty = (0..8).find(|&column| app.pages().matrix().cell(0, column).is_none());
+    let column = empty.unwrap_or_else(|| panic!("no empty cell in the first row"));
+    for _ in 0..column {
+        update(&mut app, Action::CursorRight);
+    }
+    update(&mut app, Action::OpenInEditor);
+    assert!(app.take_effects().is_empty());
+    let status = app.status().unwrap_or_default();
+    assert!(status.starts_with("Nothing to edit: "), "{status}");
+    assert!(status.contains("holds no recorded position"), "{status}");
+}
+
+#[test]
+fn o_on_the_timeline_opens_at_the_event() {
+    let mut app = from_a_file(80, 24);
+    run(&mut app, &[Action::OpenPage(Page::Timeline), Action::Down]);
+    let row = &app.pages().timeline().rows[app.pages().timeline_view().selected];
+    let event = app.loaded().dossier.events[row.event].id.clone();
+    assert_eq!(opened_at(&mut app), line_of(&format!("- id: {event}"), 0));
+}
+
+#[test]
+fn o_on_the_built_in_dossier_asks_where_to_write_a_copy() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::OpenInEditor);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.mode(), Mode::Init);
+    let typed = app.init_prompt().map(|(input, _)| input.text.clone());
+    assert_eq!(typed.as_deref(), Some("talks.yaml"));
+    run(&mut app, &[Action::ClearInput, Action::ConfirmExport]);
+    assert_eq!(
+        app.init_prompt().and_then(|(_, e)| e),
+        Some("type a file name")
+    );
+    for c in "mine.yaml".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::ConfirmExport);
+    let path = PathBuf::from("mine.yaml");
+    assert_eq!(app.take_effects(), [Effect::Init { path }]);
+    update(
+        &mut app,
+        Action::Initialised(Err("mine.yaml already exists".into())),
+    );
+    assert_eq!(app.mode(), Mode::Init, "the prompt stays, with why");
+    let error = app.init_prompt().and_then(|(_, e)| e);
+    assert_eq!(error, Some("mine.yaml already exists"));
+}
+
+#[test]
+fn esc_in_the_copy_prompt_offers_talks_init() {
+    let mut app = app(80, 24);
+    run(&mut app, &[Action::OpenInEditor, Action::Escape]);
+    assert_eq!(app.mode(), Mode::Browse);
+    let status = app.status().unwrap_or_default();
+    assert!(status.contains("Read-only"), "{status}");
+    assert!(status.contains("talks init PATH"), "{status}");
+}
+
+#[test]
+fn the_copy_written_the_explorer_switches_to_it_watches_it_and_opens_the_editor() {
+    let mut app = app(80, 24);
+    run(
+        &mut app,
+        &[Action::Down, Action::OpenInEditor, Action::ConfirmExport],
+    );
+    let actor = id(&app, app.shown());
+    let _ = app.take_effects();
+    let loaded = crate::model::load_str("copy.yaml", BUILTIN_TEXT);
+    let done = Initialised {
+        path: PathBuf::from("copy.yaml"),
+        reload: Reload::prepared(loaded),
+        watched: true,
+    };
+    update(&mut app, Action::Initialised(Ok(Box::new(done))));
+    assert_eq!(app.mode(), Mode::Browse);
+    assert!(app.watched());
+    assert_eq!(id(&app, app.shown()), actor, "the selection kept");
+    match app.take_effects().as_slice() {
+        [Effect::Edit { path, at }] => {
+            assert_eq!(path, &PathBuf::from("copy.yaml"));
+            assert_eq!(at, "actors[1]");
+        }
+        other => panic!("expected the editor, got {other:?}"),
+    }
+}
+
+#[test]
+fn o_on_standard_input_says_there_is_no_file() {
+    let mut app = app(80, 24);
+    app.file = Some(PathBuf::from("-"));
+    update(&mut app, Action::OpenInEditor);
+    assert!(app.take_effects().is_empty());
+    assert!(app.status().unwrap_or_default().contains("standard input"));
+}
+
+#[test]
+fn a_failed_editor_is_named_in_the_status_bar() {
+    let mut app = from_a_file(80, 24);
+    let why = "Could not start the editor `nope`: not found".to_string();
+    update(&mut app, Action::EditFailed(why.clone()));
+    assert_eq!(app.status(), Some(why.as_str()));
+}
+
+/// In a folder dossier `o` opens the file that holds the entity, at its path in that file:
+/// the position a later report added opens in that report.
+#[test]
+fn in_a_folder_the_editor_opens_the_file_that_holds_it() {
+    let dir = std::path::Path::new("tests/fixtures/marsh-river");
+    let loaded = crate::model::load_path(dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(loaded, Options::sized(100, 30));
+    app.file = Some(dir.to_path_buf());
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    // Brevik's row, the river border's column: the position the third report added.
+    update(&mut app, Action::Down);
+    update(&mut app, Action::OpenInEditor);
+    match app.take_effects().as_slice() {
+        [Effect::Edit { path, at }] => {
+            assert_eq!(path, &dir.join("03-third-report.yaml"));
+            assert_eq!(at, "positions[0]");
+        }
+        other => panic!("expected one Edit, got {other:?} ({:?})", app.status()),
+    }
+}

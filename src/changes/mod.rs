@@ -1,0 +1,232 @@
+//! What changed between two readings of a dossier: entities and sources added, removed and
+//! changed field by field, and every party's stance that moved. Equality is of content:
+//! list order and formatting do not count.
+
+mod fields;
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::model::{EntityKind, EntityRef, Loaded, Position};
+
+pub use fields::FieldChange;
+
+/// What happened to one entity or source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Removed,
+    Changed(Vec<FieldChange>),
+}
+
+/// One entity (or source) that is not the same in both readings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityChange {
+    /// `actor`, `event`, `sticking-point`, `place` or `source`.
+    pub kind: &'static str,
+    pub id: String,
+    /// Its name (title) in the new reading, or the old one when removed.
+    pub name: String,
+    pub change: Change,
+}
+
+/// A party's position on a sticking point as a diff shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub stance: String,
+    pub inferred: bool,
+    pub summary: String,
+    pub as_of: Option<String>,
+    /// The title of the source it cites.
+    pub source: Option<String>,
+}
+
+/// A party whose current stance on a sticking point is not the same in both readings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StanceShift {
+    pub sticking_point: String,
+    pub sticking_point_title: String,
+    pub actor: String,
+    pub actor_name: String,
+    pub before: Option<Held>,
+    pub after: Option<Held>,
+}
+
+/// Everything that differs, entities in kind order (sources last), each kind by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub entities: Vec<EntityChange>,
+    pub stances: Vec<StanceShift>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.stances.is_empty()
+    }
+
+    /// How a kind's entity with this id changed, if it did.
+    pub fn of(&self, kind: EntityKind, id: &str) -> Option<&Change> {
+        self.entities
+            .iter()
+            .find(|e| e.kind == kind.slug() && e.id == id)
+            .map(|e| &e.change)
+    }
+}
+
+/// Each item of one kind (`None`: the sources) by id, as its index.
+fn ids(loaded: &Loaded, kind: Option<EntityKind>) -> BTreeMap<&str, usize> {
+    let d = &loaded.dossier;
+    match kind {
+        None => d
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect(),
+        Some(kind) => (0..d.count(kind))
+            .map(|index| (d.id_of(EntityRef { kind, index }), index))
+            .collect(),
+    }
+}
+
+/// Whether item `a` of `old` and item `b` of `new` are written the same (order included):
+/// then they are equal, and most items of two versions are.
+fn same(old: &Loaded, new: &Loaded, kind: Option<EntityKind>, (a, b): (usize, usize)) -> bool {
+    let (o, n) = (&old.dossier, &new.dossier);
+    match kind {
+        None => o.sources[a] == n.sources[b],
+        Some(EntityKind::Actor) => o.actors[a] == n.actors[b],
+        Some(EntityKind::Event) => o.events[a] == n.events[b],
+        Some(EntityKind::StickingPoint) => o.sticking_points[a] == n.sticking_points[b],
+        Some(EntityKind::Place) => o.places[a] == n.places[b],
+    }
+}
+
+/// The name (title) and content of item `index` of a kind (`None`: a source).
+fn item(loaded: &Loaded, kind: Option<EntityKind>, index: usize) -> (String, Value) {
+    let d = &loaded.dossier;
+    let Some(kind) = kind else {
+        let source = &d.sources[index];
+        return (source.title.clone(), json(source));
+    };
+    let value = match kind {
+        EntityKind::Actor => json(&d.actors[index]),
+        EntityKind::Event => json(&d.events[index]),
+        EntityKind::StickingPoint => json(&d.sticking_points[index]),
+        EntityKind::Place => json(&d.places[index]),
+    };
+    (d.name_of(EntityRef { kind, index }).to_string(), value)
+}
+
+fn json(item: &impl serde::Serialize) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
+}
+
+/// Compares two readings of a dossier.
+pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
+    let mut changes = Changes::default();
+    let kinds = EntityKind::ALL.map(Some).into_iter().chain([None]);
+    for kind in kinds {
+        let slug = kind.map_or("source", EntityKind::slug);
+        let (before, after) = (ids(old, kind), ids(new, kind));
+        // Content is only turned into values where two readings are compared, one pair at a
+        // time: a large dossier is never held twice over as JSON.
+        for (&id, &index) in &after {
+            let was = before.get(id).copied();
+            if was.is_some_and(|was| same(old, new, kind, (was, index))) {
+                continue;
+            }
+            let (name, value) = item(new, kind, index);
+            let change = match was {
+                None => Change::Added,
+                Some(was) => match fields::compare(&item(old, kind, was).1, &value) {
+                    found if found.is_empty() => continue,
+                    found => Change::Changed(found),
+                },
+            };
+            changes.entities.push(EntityChange {
+                kind: slug,
+                id: id.to_string(),
+                name,
+                change,
+            });
+        }
+        for (&id, &index) in before.iter().filter(|(id, _)| !after.contains_key(*id)) {
+            changes.entities.push(EntityChange {
+                kind: slug,
+                id: id.to_string(),
+                name: item(old, kind, index).0,
+                change: Change::Removed,
+            });
+        }
+    }
+    changes.stances = stance_shifts(old, new);
+    changes
+}
+
+/// Every (sticking point, party) → what the party holds now, by ids.
+fn current(loaded: &Loaded) -> BTreeMap<(String, String), (String, String, Held)> {
+    let d = &loaded.dossier;
+    let mut out = BTreeMap::new();
+    for (i, point) in d.sticking_points.iter().enumerate() {
+        for history in &loaded.index.histories[i] {
+            let position = &point.positions[history.current()];
+            let actor = &d.actors[history.actor];
+            let key = (point.id.clone(), actor.id.clone());
+            let names = (point.title.clone(), actor.name.clone());
+            out.insert(key, (names.0, names.1, held(loaded, position)));
+        }
+    }
+    out
+}
+
+fn held(loaded: &Loaded, position: &Position) -> Held {
+    let source = position
+        .source
+        .as_deref()
+        .map(|id| match loaded.index.source(id) {
+            Some(s) => loaded.dossier.sources[s].title.clone(),
+            None => id.to_string(),
+        });
+    Held {
+        stance: position.stance.as_str().to_string(),
+        inferred: position.basis.is_inferred(),
+        summary: position.summary.trim().to_string(),
+        as_of: position.as_of.clone(),
+        source,
+    }
+}
+
+/// The parties whose stance (or basis) is not the same now, or who hold one in only one
+/// reading.
+fn stance_shifts(old: &Loaded, new: &Loaded) -> Vec<StanceShift> {
+    let (before, after) = (current(old), current(new));
+    let mut keys: Vec<&(String, String)> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|key| {
+            let (was, now) = (before.get(key), after.get(key));
+            let same = |a: &Held, b: &Held| a.stance == b.stance && a.inferred == b.inferred;
+            if let (Some(was), Some(now)) = (was, now)
+                && same(&was.2, &now.2)
+            {
+                return None;
+            }
+            let (point_title, actor_name) = now.or(was).map(|(p, a, _)| (p, a))?;
+            Some(StanceShift {
+                sticking_point: key.0.clone(),
+                sticking_point_title: point_title.clone(),
+                actor: key.1.clone(),
+                actor_name: actor_name.clone(),
+                before: was.map(|w| w.2.clone()),
+                after: now.map(|n| n.2.clone()),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,40 @@
+//! `talks init PATH`: the built-in dossier written out as a file to edit.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::export::{WriteError, write_atomic};
+use crate::text::shown_path;
+
+/// Writes the built-in dossier's text, byte for byte, to `path` (atomically, never over an
+/// existing file), then says what was written and what to do next.
+pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
+    match write_atomic(path, crate::model::BUILTIN_TEXT.as_bytes(), false) {
+        Ok(written) => {
+            let shown = shell_word(&shown_path(&written.path));
+            writeln!(
+                out,
+                "Wrote the built-in dossier to {} ({}).\nNext: explore it with `talks {shown}` \
+                 (`o` opens your editor at the selection), and check your edits with \
+                 `talks validate {shown}`.",
+                shown_path(&written.path),
+                written.size()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            let hint = match err {
+                WriteError::Exists(_) => ": choose another name, or remove it first",
+                _ => "",
+            };
+            eprintln!("talks init: {err}{hint}");
+            Ok(ExitCode::from(super::EXIT_BAD_INPUT))
+        }
+    }
+}
+
+/// The path as one shell word, quoted when it needs to be (for the commands shown).
+fn shell_word(path: &str) -> String {
+    shlex::try_quote(path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}

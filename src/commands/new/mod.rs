@@ -1,0 +1,233 @@
+//! `talks new`: a commented template for one new item of a dossier, printed to stdout, or
+//! added to a dossier file as text (`--append`) once the file with it is known to load and
+//! to hold nothing else new.
+
+mod append;
+#[cfg(test)]
+mod append_tests;
+mod check;
+mod facts;
+mod outline;
+mod template;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::{EXIT_BAD_INPUT, load, report_load_error};
+use crate::cli::{NewArgs, NewKind};
+use crate::model::{self, render_all};
+use crate::text::shown_path;
+use append::Spot;
+use facts::facts;
+use template::Facts;
+
+/// Runs `talks new`.
+pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
+    if let Err(message) = check_options(args) {
+        return Ok(refuse(&message));
+    }
+    match &args.append {
+        Some(path) => append_to(out, path, args),
+        None => print(out, args),
+    }
+}
+
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("talks: {message}");
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn check_options(args: &NewArgs) -> Result<(), String> {
+    let kind = args.kind;
+    let (position, quote) = (kind == NewKind::Position, kind == NewKind::Quote);
+    if position && args.sticking_point.is_none() {
+        return Err(
+            "talks new position needs --sticking-point ID: the sticking point the \
+                    position goes under"
+                .into(),
+        );
+    }
+    if quote && args.event.is_none() {
+        return Err("talks new quote needs --event ID: the event the quote goes under".into());
+    }
+    if args.sticking_point.is_some() && !position {
+        return Err("--sticking-point is for talks new position".into());
+    }
+    if args.event.is_some() && !quote {
+        return Err("--event is for talks new quote".into());
+    }
+    if args.actor.is_some() && !(position || quote) {
+        return Err("--actor is for talks new position and talks new quote".into());
+    }
+    if args.id.is_some() && (position || quote) {
+        return Err("a position or a quote has no id: leave out --id".into());
+    }
+    if args.append.as_deref().is_some_and(|p| p.as_os_str() == "-") {
+        return Err("--append needs a file: standard input cannot be written back".into());
+    }
+    Ok(())
+}
+
+/// What the new item is called in messages and comments.
+fn noun(kind: NewKind) -> &'static str {
+    match kind {
+        NewKind::Actor => "actor",
+        NewKind::Event => "event",
+        NewKind::StickingPoint => "sticking point",
+        NewKind::Place => "place",
+        NewKind::Source => "source",
+        NewKind::Position => "position",
+        NewKind::Quote => "quote",
+    }
+}
+
+/// The list the new item goes in.
+fn spot(args: &NewArgs) -> Spot<'_> {
+    match args.kind {
+        NewKind::Actor => Spot::Top("actors"),
+        NewKind::Event => Spot::Top("events"),
+        NewKind::StickingPoint => Spot::Top("sticking_points"),
+        NewKind::Place => Spot::Top("places"),
+        NewKind::Source => Spot::Top("sources"),
+        NewKind::Position => Spot::Under {
+            list: "sticking_points",
+            id: args.sticking_point.as_deref().unwrap_or_default(),
+            key: "positions",
+            noun: "sticking point",
+        },
+        NewKind::Quote => Spot::Under {
+            list: "events",
+            id: args.event.as_deref().unwrap_or_default(),
+            key: "quotes",
+            noun: "event",
+        },
+    }
+}
+
+fn print(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
+    let loaded = match load(args.dossier.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(err) => return Ok(report_load_error(&err)),
+    };
+    let facts = match facts(&loaded, args) {
+        Ok(facts) => facts,
+        Err(message) => return Ok(refuse(&message)),
+    };
+    let (place, command) = match spot(args) {
+        Spot::Top(key) => (format!("at the end of `{key}:`"), String::new()),
+        Spot::Under { id, key, noun, .. } => {
+            let option = noun.replace(' ', "-");
+            (
+                format!("under `{key}:` of the {noun} \"{id}\""),
+                format!(" --{option} {id}"),
+            )
+        }
+    };
+    let kind = args
+        .kind
+        .to_possible_value()
+        .map(|value| value.get_name().to_string())
+        .unwrap_or_default();
+    writeln!(out, "# A new {}, to add {place};", noun(args.kind))?;
+    writeln!(
+        out,
+        "# talks new {kind}{command} --append FILE adds it there."
+    )?;
+    for line in laid_out(&template::lines(&facts), args) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The template as `--append` would add it to the dossier (the built-in one's layout for
+/// standard input, or where it could not be added).
+fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
+    let text = match args.dossier.as_deref() {
+        None => Some(model::BUILTIN_TEXT.to_string()),
+        Some(path) if path.as_os_str() == "-" => None,
+        Some(path) => std::fs::read_to_string(path).ok(),
+    };
+    match text.map(|text| append::add(&text, spot(args), template)) {
+        Some(Ok(added)) => added
+            .text
+            .lines()
+            .skip(added.line - 1)
+            .take(added.lines)
+            .map(str::to_string)
+            .collect(),
+        _ => append::render_default(template, spot(args)),
+    }
+}
+
+fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
+    let name = shown_path(path);
+    let before = match model::load_path(path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            report_load_error(&err);
+            return Ok(refuse(&format!(
+                "nothing was added: {name} must load before talks adds to it"
+            )));
+        }
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => return Ok(refuse(&format!("cannot read {name}: {err}"))),
+    };
+    let facts = match facts(&before, args) {
+        Ok(facts) => facts,
+        Err(message) => return Ok(refuse(&message)),
+    };
+    let template = template::lines(&facts);
+    let checked = append::add(&text, spot(args), &template)
+        .map_err(|why| format!("cannot add the {} to {name}: {why}", noun(args.kind)))
+        .and_then(|added| check::check(&before, &facts, &template, added));
+    let (added, after) = match checked {
+        Ok(done) => done,
+        Err(message) => return Ok(refuse(&message)),
+    };
+    // A link is followed: the file it names is the dossier.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Err(err) = crate::export::write_atomic(&target, added.text.as_bytes(), true) {
+        eprintln!("talks: {err}");
+        return Ok(ExitCode::FAILURE);
+    }
+    let new_warnings: Vec<_> = after
+        .warnings
+        .into_iter()
+        .filter(|w| {
+            w.location
+                .is_some_and(|at| (added.line..added.line + added.lines).contains(&at.line))
+        })
+        .collect();
+    if !new_warnings.is_empty() {
+        eprintln!("{}\n", render_all(&new_warnings));
+    }
+    writeln!(
+        out,
+        "{name}:{}: added {} ({} lines)",
+        added.line,
+        what(&facts, args),
+        added.lines
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What was added, for the closing line.
+fn what(facts: &Facts, args: &NewArgs) -> String {
+    let actor = facts.actor.as_ref().map_or("", |a| a.id.as_str());
+    match args.kind {
+        NewKind::Position => format!(
+            "a position of \"{actor}\" on \"{}\"",
+            args.sticking_point.as_deref().unwrap_or_default()
+        ),
+        NewKind::Quote => format!(
+            "a quote by \"{actor}\" to \"{}\"",
+            args.event.as_deref().unwrap_or_default()
+        ),
+        kind => format!("the {} \"{}\"", noun(kind), facts.id),
+    }
+}

@@ -1,0 +1,278 @@
+//! A dossier file's outline as the YAML event parser reads it: each mapping and sequence
+//! with where it starts and ends, and each mapping's keys, so that text can be added in the
+//! right place without writing the file out again from its data.
+
+use saphyr_parser::{Event, Parser};
+
+/// A place in the text: line from 0, column in characters from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// A scalar; its value is kept for the values of `id` keys only (all that is looked up).
+    Scalar(Option<String>),
+    Alias,
+    Sequence,
+    Mapping,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    pub shape: Shape,
+    /// Written `[…]` or `{…}`.
+    pub flow: bool,
+    pub start: Pos,
+    /// A scalar's end; a flow collection's closing bracket; for a block collection, the
+    /// next token after it (the parser's end marker).
+    pub end: Pos,
+    pub entries: Vec<Entry>,
+}
+
+/// One item of a sequence (no key) or one key and value of a mapping.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub key: Option<String>,
+    pub key_at: Pos,
+    pub value: Node,
+}
+
+impl Node {
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key.as_deref() == Some(key))
+    }
+
+    /// The item of a sequence whose `id` is `id`.
+    pub fn item_with_id(&self, id: &str) -> Option<&Node> {
+        self.entries.iter().map(|e| &e.value).find(|item| {
+            item.get("id")
+                .is_some_and(|e| e.value.shape == Shape::Scalar(Some(id.to_string())))
+        })
+    }
+
+    pub fn is_block(&self, shape: Shape) -> bool {
+        self.shape == shape && !self.flow
+    }
+}
+
+/// Collections deeper than this are kept without their entries: a dossier's lists of
+/// positions and quotes sit at depth 3, their fields at 5.
+const KEPT_DEPTH: usize = 5;
+
+struct Frame {
+    node: Node,
+    /// In a mapping: the key read, waiting for its value.
+    key: Option<(Option<String>, Pos)>,
+    /// Inside a collection below [`KEPT_DEPTH`]: how many levels deeper the parser is.
+    hidden: usize,
+}
+
+/// The outline of `text`'s one document: its root node.
+pub(super) fn read(text: &str) -> Result<Node, String> {
+    let chars = Columns::new(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root = None;
+    for item in Parser::new_from_str(text) {
+        let (event, span) = item.map_err(|err| err.to_string())?;
+        let start = pos(span.start);
+        let end = pos(span.end);
+        if stack
+            .last_mut()
+            .is_some_and(|frame| passes_over(frame, &event))
+        {
+            continue;
+        }
+        let node = match event {
+            Event::Scalar(value, ..) => {
+                if let Some(frame) = stack.last_mut().filter(|f| awaits_key(f)) {
+                    frame.key = Some((Some(value.into_owned()), start));
+                    continue;
+                }
+                let is_id = stack
+                    .last()
+                    .and_then(|f| f.key.as_ref())
+                    .is_some_and(|(key, _)| key.as_deref() == Some("id"));
+                leaf(Shape::Scalar(is_id.then(|| value.into_owned())), start, end)
+            }
+            Event::Alias(_) => leaf(Shape::Alias, start, end),
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let (shape, bracket) = match event {
+                    Event::MappingStart(..) => (Shape::Mapping, '{'),
+                    _ => (Shape::Sequence, '['),
+                };
+                let mut node = leaf(shape, start, end);
+                node.flow = chars.at(start) == Some(bracket);
+                let hidden = usize::from(stack.len() >= KEPT_DEPTH);
+                stack.push(Frame {
+                    node,
+                    key: None,
+                    hidden,
+                });
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                let Some(mut frame) = stack.pop() else {
+                    continue;
+                };
+                frame.node.end = start;
+                frame.node
+            }
+            _ => continue,
+        };
+        match stack.last_mut() {
+            Some(parent) => add(parent, node),
+            None => root = root.or(Some(node)),
+        }
+    }
+    root.ok_or_else(|| "the file holds no YAML document".to_string())
+}
+
+/// Whether `event` lies inside a collection kept without its entries (counting the levels);
+/// the end of that collection itself is not passed over: it is added like any other.
+fn passes_over(frame: &mut Frame, event: &Event) -> bool {
+    if frame.hidden == 0 {
+        return false;
+    }
+    match event {
+        Event::MappingStart(..) | Event::SequenceStart(..) => frame.hidden += 1,
+        Event::MappingEnd | Event::SequenceEnd if frame.hidden == 1 => return false,
+        Event::MappingEnd | Event::SequenceEnd => frame.hidden -= 1,
+        _ => {}
+    }
+    true
+}
+
+fn pos(marker: saphyr_parser::Marker) -> Pos {
+    Pos {
+        line: marker.line().saturating_sub(1),
+        col: marker.col(),
+    }
+}
+
+fn leaf(shape: Shape, start: Pos, end: Pos) -> Node {
+    Node {
+        shape,
+        flow: false,
+        start,
+        end,
+        entries: Vec::new(),
+    }
+}
+
+fn awaits_key(frame: &Frame) -> bool {
+    frame.node.shape == Shape::Mapping && frame.key.is_none()
+}
+
+/// Adds a finished node to its parent: as an item, a mapping's value, or a key that is not
+/// a scalar (kept as a key without a name).
+fn add(parent: &mut Frame, node: Node) {
+    if parent.node.shape == Shape::Sequence {
+        let key_at = node.start;
+        parent.node.entries.push(Entry {
+            key: None,
+            key_at,
+            value: node,
+        });
+    } else if let Some((key, key_at)) = parent.key.take() {
+        parent.node.entries.push(Entry {
+            key,
+            key_at,
+            value: node,
+        });
+    } else {
+        parent.key = Some((None, node.start));
+    }
+}
+
+/// The file's lines, found by their line feeds (a CR before one stays with its line).
+pub(super) struct Columns<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Columns<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&i| i < text.len()),
+        );
+        Columns { text, starts }
+    }
+
+    /// How many lines there are; a final line feed ends the last line, it starts none.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte offset where line `line` starts; the end of the text past the last line.
+    pub fn start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.text.len())
+    }
+
+    /// Line `line` without its line ending.
+    pub fn line(&self, line: usize) -> &'t str {
+        let end = self.start(line + 1);
+        let text = self.text.get(self.start(line)..end).unwrap_or_default();
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
+    /// The character at `pos`.
+    pub fn at(&self, pos: Pos) -> Option<char> {
+        self.line(pos.line).chars().nth(pos.col)
+    }
+
+    pub fn ends_with_newline(&self) -> bool {
+        self.text.ends_with('\n')
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_keys_items_flow_and_the_ends_of_block_collections() {
+        let text = "a:\n  - id: x\n    s: >-\n      t\n\nb: [ {id: z}, q ]  # c\nc:\n- u\n";
+        let root = read(text).unwrap_or_else(|e| panic!("{e}"));
+        let a = &root.get("a").unwrap_or_else(|| panic!("a")).value;
+        assert!(a.is_block(Shape::Sequence));
+        assert_eq!(a.end, Pos { line: 5, col: 0 });
+        assert!(a.item_with_id("x").is_some());
+        let b = &root.get("b").unwrap_or_else(|| panic!("b")).value;
+        assert!(b.flow);
+        assert_eq!(
+            (b.start, b.end),
+            (Pos { line: 5, col: 3 }, Pos { line: 5, col: 16 })
+        );
+        assert_eq!(b.entries.len(), 2);
+        let c = &root.get("c").unwrap_or_else(|| panic!("c")).value;
+        assert!(c.is_block(Shape::Sequence));
+        assert_eq!(c.entries[0].value.start, Pos { line: 7, col: 2 });
+    }
+
+    #[test]
+    fn collections_below_the_kept_depth_are_passed_over_whole() {
+        let text =
+            "a:\n  - b:\n      - c: [1, [2, {x: [y]}]]\n        d: {e: [f]}\n  - id: g\nz: 1\n";
+        let root = read(text).unwrap_or_else(|e| panic!("{e}"));
+        let keys: Vec<_> = root.entries.iter().map(|e| e.key.as_deref()).collect();
+        assert_eq!(keys, [Some("a"), Some("z")]);
+        let a = &root.entries[0].value;
+        assert!(a.item_with_id("g").is_some());
+        let c = &a.entries[0].value.entries[0].value.entries[0].value;
+        let deep: Vec<_> = c.entries.iter().map(|e| e.key.as_deref()).collect();
+        assert_eq!(deep, [Some("c"), Some("d")]);
+        assert!(c.entries.iter().all(|e| e.value.entries.is_empty()));
+    }
+}

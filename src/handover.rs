@@ -1,0 +1,206 @@
+//! Standard input shared with an editor (`o`): terminal events are read on a thread that
+//! can be paused, so that while the editor runs its keys are its own; and the hand-over.
+
+use std::io::{self, Read};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::Duration;
+
+use crossterm::event;
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Token, Waker};
+use talks::app::{Action, Initialised, Reload};
+use talks::editor;
+use talks::terminal::{TerminalGuard, hand_over};
+
+use crate::Wake;
+
+const INPUT: Token = Token(0);
+const RESIZED: Token = Token(1);
+const WOKEN: Token = Token(2);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    On,
+    PauseAsked,
+    Paused,
+}
+
+type Shared = Arc<(Mutex<Reading>, Condvar)>;
+
+/// The thread that reads terminal events. It blocks until there is input (no tick, no CPU
+/// while idle), a resize, or a call to [`Reader::pause`].
+pub(crate) struct Reader {
+    state: Shared,
+    waker: Waker,
+}
+
+impl Reader {
+    pub(crate) fn start(wake: mpsc::Sender<Wake>) -> io::Result<Reader> {
+        let poll = Poll::new()?;
+        let waker = Waker::new(poll.registry(), WOKEN)?;
+        let stdin = io::stdin().as_raw_fd();
+        let registry = poll.registry();
+        registry.register(&mut SourceFd(&stdin), INPUT, Interest::READABLE)?;
+        // crossterm hears of resizes in its own wait, which this thread does not enter.
+        let (resized, on_resize) = UnixStream::pair()?;
+        resized.set_nonblocking(true)?;
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, on_resize)?;
+        let resized_fd = resized.as_raw_fd();
+        registry.register(&mut SourceFd(&resized_fd), RESIZED, Interest::READABLE)?;
+        let state: Shared = Arc::new((Mutex::new(Reading::On), Condvar::new()));
+        let shared = Arc::clone(&state);
+        std::thread::spawn(move || read_events(poll, resized, &shared, &wake));
+        Ok(Reader { state, waker })
+    }
+
+    /// Stops reading; returns once the thread waits and reads nothing more.
+    pub(crate) fn pause(&self) {
+        let (lock, changed) = &*self.state;
+        let Ok(mut state) = lock.lock() else { return };
+        *state = Reading::PauseAsked;
+        if self.waker.wake().is_err() {
+            return;
+        }
+        while *state == Reading::PauseAsked {
+            match changed.wait(state) {
+                Ok(next) => state = next,
+                Err(_) => return,
+            }
+        }
+    }
+
+    pub(crate) fn resume(&self) {
+        let (lock, changed) = &*self.state;
+        if let Ok(mut state) = lock.lock() {
+            *state = Reading::On;
+            changed.notify_all();
+        }
+    }
+}
+
+/// The reading thread: sends every event crossterm can read, then waits for more.
+fn read_events(mut poll: Poll, mut resized: UnixStream, state: &Shared, wake: &mpsc::Sender<Wake>) {
+    let mut events = Events::with_capacity(8);
+    loop {
+        if !wait_while_paused(state) {
+            return;
+        }
+        loop {
+            match event::poll(Duration::ZERO) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let event = event::read();
+                    let failed = event.is_err();
+                    if wake.send(Wake::Terminal(event)).is_err() || failed {
+                        return;
+                    }
+                }
+                Err(err) => {
+                    let _ = wake.send(Wake::Terminal(Err(err)));
+                    return;
+                }
+            }
+        }
+        match poll.poll(&mut events, None) {
+            Ok(()) => {}
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => {
+                let _ = wake.send(Wake::Terminal(Err(err)));
+                return;
+            }
+        }
+        // The signal's bytes only woke the thread; crossterm reports the new size.
+        let mut bytes = [0; 64];
+        while matches!(resized.read(&mut bytes), Ok(n) if n > 0) {}
+    }
+}
+
+/// Waits while a pause is asked or in force; `false` if the state is unusable.
+fn wait_while_paused(state: &Shared) -> bool {
+    let (lock, changed) = &**state;
+    let Ok(mut reading) = lock.lock() else {
+        return false;
+    };
+    loop {
+        match *reading {
+            Reading::On => return true,
+            Reading::PauseAsked => {
+                *reading = Reading::Paused;
+                changed.notify_all();
+            }
+            Reading::Paused => {}
+        }
+        match changed.wait(reading) {
+            Ok(next) => reading = next,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Runs the editor on `path` at the value at `at`, with the terminal handed over; then
+/// what to tell the explorer: the dossier read again, or why the editor failed.
+pub(crate) fn edit(
+    guard: &mut TerminalGuard,
+    reader: &Reader,
+    path: &Path,
+    at: &str,
+) -> io::Result<Action> {
+    let visual = std::env::var("VISUAL").ok();
+    let words =
+        match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
+            Ok(words) => words,
+            Err(why) => return Ok(Action::EditFailed(why)),
+        };
+    // Read as it is now: its text places the entity (not found: the top of the file).
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let (line, column) = editor::place_of(&text, at);
+    let run = editor::invocation(&words, path, line, column);
+    reader.pause();
+    let status = hand_over(guard, || {
+        std::process::Command::new(&run.program)
+            .args(&run.args)
+            .status()
+    });
+    reader.resume();
+    let failed = match status? {
+        Ok(status) if status.success() => None,
+        Ok(status) => Some(format!(
+            "The editor `{}` ended with {status}; the dossier was not read again",
+            run.shown()
+        )),
+        Err(err) => Some(format!(
+            "Could not start the editor `{}`: {err} (set $VISUAL or $EDITOR)",
+            run.shown()
+        )),
+    };
+    Ok(match failed {
+        Some(why) => Action::EditFailed(why),
+        None => Action::Reloaded(Reload::prepared(talks::model::load_path(path))),
+    })
+}
+
+/// Writes the built-in dossier to `path` (never over a file), reads it back and watches it:
+/// what to tell the explorer, and the watch to keep.
+pub(crate) fn init(
+    path: &Path,
+    watch: impl FnOnce(&Path) -> Result<talks::watch::Watcher, String>,
+) -> (Action, Option<talks::watch::Watcher>) {
+    // `~/talks.yaml` as a shell reads it: the prompt is where paths are typed.
+    let path = talks::config::expand_home(path, std::env::var_os("HOME"));
+    let text = talks::model::BUILTIN_TEXT.as_bytes();
+    let written = match talks::export::write_atomic(&path, text, false) {
+        Ok(written) => written,
+        Err(err) => return (Action::Initialised(Err(err.to_string())), None),
+    };
+    let reload = Reload::prepared(talks::model::load_path(&written.path));
+    let watcher = watch(&written.path).ok();
+    let done = Initialised {
+        path: written.path,
+        reload,
+        watched: watcher.is_some(),
+    };
+    (Action::Initialised(Ok(Box::new(done))), watcher)
+}

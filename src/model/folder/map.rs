@@ -1,0 +1,133 @@
+//! Where each item of a folder dossier was written: merged paths (`events[7].place`)
+//! back to a file and the path in it (`events[2].place`), for messages and the editor.
+
+use std::path::PathBuf;
+
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::load::located;
+use crate::model::locate::Locator;
+use crate::model::validate::Finding;
+
+/// The merged lists, in the order `start_file` counts them.
+const LISTS: [&str; 5] = ["sources", "actors", "events", "sticking_points", "places"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderMap {
+    /// The files, in file-name order.
+    pub files: Vec<PathBuf>,
+    /// Their names as messages show them.
+    pub names: Vec<String>,
+    /// For each file, where its items start in each merged list.
+    starts: Vec<[usize; 5]>,
+    /// Positions added by a top-level `positions:`: (sticking point, position) → (file,
+    /// index in that file's `positions:`).
+    added: Vec<((usize, usize), (usize, usize))>,
+    /// Added positions whose sticking point is nowhere: (file, index, message).
+    unplaced: Vec<(usize, usize, String)>,
+    title_file: usize,
+}
+
+impl FolderMap {
+    pub(super) fn new(files: Vec<PathBuf>, names: Vec<String>, title_file: usize) -> Self {
+        FolderMap {
+            files,
+            names,
+            starts: Vec::new(),
+            added: Vec::new(),
+            unplaced: Vec::new(),
+            title_file,
+        }
+    }
+
+    pub(super) fn start_file(&mut self, starts: [usize; 5]) {
+        self.starts.push(starts);
+    }
+
+    pub(super) fn added(&mut self, merged: (usize, usize), written: (usize, usize)) {
+        self.added.push((merged, written));
+    }
+
+    pub(super) fn unplaced(&mut self, file: usize, index: usize, message: String) {
+        self.unplaced.push((file, index, message));
+    }
+
+    /// The file and the path in it of a merged path.
+    pub fn written_at(&self, path: &str) -> (usize, String) {
+        let Some((list, rest)) = path.split_once('[') else {
+            return (self.title_file, path.to_string());
+        };
+        let Some(slot) = LISTS.iter().position(|l| *l == list) else {
+            return (self.title_file, path.to_string());
+        };
+        let Some((number, rest)) = rest.split_once(']') else {
+            return (self.title_file, path.to_string());
+        };
+        let Ok(n) = number.parse::<usize>() else {
+            return (self.title_file, path.to_string());
+        };
+        if list == "sticking_points"
+            && let Some(found) = self.added_position(n, rest)
+        {
+            return found;
+        }
+        let file = self
+            .starts
+            .partition_point(|s| s[slot] <= n)
+            .saturating_sub(1);
+        let local = n - self.starts.get(file).map_or(0, |s| s[slot]);
+        (file, format!("{list}[{local}]{rest}"))
+    }
+
+    /// `.positions[M]…` of merged sticking point `point`, when that position was added.
+    fn added_position(&self, point: usize, rest: &str) -> Option<(usize, String)> {
+        let rest = rest.strip_prefix(".positions[")?;
+        let (number, after) = rest.split_once(']')?;
+        let m = number.parse::<usize>().ok()?;
+        let &(_, (file, k)) = self
+            .added
+            .iter()
+            .find(|(merged, _)| *merged == (point, m))?;
+        Some((file, format!("positions[{k}]{after}")))
+    }
+
+    /// The findings as diagnostics in the files that hold them, file by file; a second
+    /// place in another file is named by FILE:LINE:COLUMN in the message.
+    pub(super) fn located(&self, texts: &[String], findings: &[Finding]) -> Vec<Diagnostic> {
+        let mut by_file: Vec<Vec<Finding>> = vec![Vec::new(); self.files.len()];
+        for (file, k, message) in &self.unplaced {
+            by_file[*file].push(Finding {
+                severity: Severity::Error,
+                path: format!("positions[{k}].sticking_point"),
+                message: message.clone(),
+                also: None,
+            });
+        }
+        for finding in findings {
+            let (file, path) = self.written_at(&finding.path);
+            let mut finding = Finding {
+                path,
+                ..finding.clone()
+            };
+            if let Some(also) = finding.also.take() {
+                let (other, also) = self.written_at(&also);
+                if other == file {
+                    finding.also = Some(also);
+                } else {
+                    let wanted = std::iter::once(also.as_str()).collect();
+                    let at = Locator::only(&texts[other], &wanted).value(&also);
+                    let name = &self.names[other];
+                    finding.message.push_str(&match at {
+                        Some(at) => format!("; the other is at {name}:{}:{}", at.line, at.column),
+                        None => format!("; the other is in {name} at {also}"),
+                    });
+                }
+            }
+            by_file[file].push(finding);
+        }
+        by_file
+            .iter()
+            .enumerate()
+            .flat_map(|(file, found)| located(&self.names[file], &texts[file], found))
+            .collect()
+    }
+}

@@ -1,0 +1,89 @@
+//! The files of a folder dossier, read on every core.
+
+use std::path::{Path, PathBuf};
+
+use super::part::Part;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::load::{LoadError, decode, read_as};
+use crate::model::source::read_path;
+
+/// The folder's `*.yaml` and `*.yml` files but `*.notes.yaml`, by file name.
+pub(super) fn dossier_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let name = crate::text::shown_path(dir);
+    let problem =
+        |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
+    let entries =
+        std::fs::read_dir(dir).map_err(|err| problem(format!("cannot read the folder: {err}")))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| is_dossier_file(path))
+        .collect();
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    if files.is_empty() {
+        return Err(problem(
+            "the folder holds no .yaml or .yml file: a folder dossier is its YAML files".into(),
+        ));
+    }
+    Ok(files)
+}
+
+/// A YAML file that is not a notes sidecar (folders inside are not read).
+pub fn is_dossier_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    yaml && !name.ends_with(".notes.yaml") && !name.starts_with('.') && !path.is_dir()
+}
+
+type Read = (String, String, Part);
+
+/// The files' names, texts and readings, in file order.
+pub(super) type Parts = (Vec<String>, Vec<String>, Vec<Part>);
+
+/// Each file's name, text and reading, in order; every file's problems when any fails.
+pub(super) fn read_all(files: &[PathBuf]) -> Result<Parts, LoadError> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    let per_worker = files.len().div_ceil(workers.max(1));
+    let results: Vec<Result<Read, LoadError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(per_worker.max(1))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut problems = Vec::new();
+    let (mut names, mut texts, mut parts) = (Vec::new(), Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok((name, text, part)) => {
+                names.push(name);
+                texts.push(text);
+                parts.push(part);
+            }
+            Err(err) => problems.extend(err.diagnostics),
+        }
+    }
+    if problems.is_empty() && parts.len() == files.len() {
+        Ok((names, texts, parts))
+    } else {
+        Err(LoadError::from_diagnostics(problems))
+    }
+}
+
+fn read_one(path: &Path) -> Result<Read, LoadError> {
+    let name = crate::text::shown_path(path);
+    let text = decode(&name, read_path(path)?)?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let part = read_as::<Part>(&name, &text, |_| None)?;
+    Ok((name, text, part))
+}

@@ -1,0 +1,117 @@
+//! Quotes checked against the full text of the source they cite (`talks validate`, when a
+//! source has a `text:` or `--source-text` gives one). A quote must occur in that text
+//! verbatim after [`fold`](fold::fold); one that does not is an error at the quote, with
+//! the closest passage of the text. Who said it (`by`) cannot be checked by a program.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::types::Dossier;
+use super::validate::Finding;
+use crate::text::sanitize_line;
+
+mod fold;
+mod passage;
+mod read;
+
+pub use passage::SourceText;
+pub use read::read_source_text;
+
+/// A passage shown after "did you mean" is cut to about this many characters.
+const PASSAGE_CHARS: usize = 160;
+
+/// What checking the quotes found.
+#[derive(Debug, Default)]
+pub struct QuoteCheck {
+    /// One error per quote not found in its source's text, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Quotes compared with a source's text (found or not).
+    pub checked: usize,
+    /// Of those, the ones not found.
+    pub not_found: usize,
+    /// Quotes whose source has no text given, and those sources' ids.
+    pub without_text: usize,
+    pub sources_without_text: Vec<String>,
+    /// Quotes that cite no source.
+    pub without_source: usize,
+}
+
+/// Checks every quote of `dossier` whose source has a text in `texts` (by source id).
+/// `name` and `dossier_text` are the dossier's, to place each problem at its line.
+pub fn check_quotes(
+    name: &str,
+    dossier_text: &str,
+    dossier: &Dossier,
+    texts: &HashMap<String, SourceText>,
+) -> QuoteCheck {
+    let mut check = QuoteCheck::default();
+    let mut findings = Vec::new();
+    for (e, event) in dossier.events.iter().enumerate() {
+        for (q, quote) in event.quotes.iter().enumerate() {
+            let Some(source) = &quote.source else {
+                check.without_source += 1;
+                continue;
+            };
+            let Some(text) = texts.get(source) else {
+                check.without_text += 1;
+                if !check.sources_without_text.contains(source) {
+                    check.sources_without_text.push(source.clone());
+                }
+                continue;
+            };
+            check.checked += 1;
+            if !text.contains(&quote.text) {
+                check.not_found += 1;
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    path: format!("events[{e}].quotes[{q}].text"),
+                    message: not_found(source, text, &quote.text),
+                    also: None,
+                });
+            }
+        }
+    }
+    check.diagnostics = super::load::located(name, dossier_text, &findings);
+    check
+}
+
+/// The message for a quote not in `text`, with the closest passage when there is one.
+fn not_found(source: &str, text: &SourceText, quote: &str) -> String {
+    let hint = match text.closest(quote) {
+        Some(passage) => format!("; did you mean \"{}\"?", shown(text.slice(passage))),
+        None => "; no passage of the text is close to it".to_string(),
+    };
+    format!(
+        "the quote is not in the text of the source \"{source}\" ({}){hint}",
+        sanitize_line(&text.name)
+    )
+}
+
+/// A passage on one line: whitespace runs as one space, unsafe characters made visible,
+/// cut after about [`PASSAGE_CHARS`] characters.
+fn shown(passage: &str) -> String {
+    let words: Vec<&str> = passage.split_whitespace().collect();
+    let line = words.join(" ");
+    let mut cut: String = line.chars().take(PASSAGE_CHARS).collect();
+    if cut.len() < line.len() {
+        cut.push('…');
+    }
+    sanitize_line(&cut).into_owned()
+}
+
+/// A problem at the value at `path` (`sources[0].text`) of the dossier `dossier_text`.
+pub fn problem_at(name: &str, dossier_text: &str, path: &str, message: String) -> Diagnostic {
+    let finding = Finding {
+        severity: Severity::Error,
+        path: path.to_string(),
+        message,
+        also: None,
+    };
+    super::load::located(name, dossier_text, &[finding])
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Diagnostic::new(Severity::Error, name, "cannot locate the problem"))
+}
+
+#[cfg(test)]
+mod tests;
