@@ -175,6 +175,10 @@ pub enum Action {
     NewLine,
     /// Ctrl-S in the note editor: keep the note.
     SaveNote,
+    /// Ctrl-E in the note editor: write the note in `$VISUAL`/`$EDITOR`.
+    EditNoteInEditor,
+    /// The note as the editor left it, or why the editor failed.
+    NoteEdited(Result<String, String>),
     /// The notes file was written (where), or why not.
     NotesSaved(Result<std::path::PathBuf, String>),
     /// What became of an export the state asked for.

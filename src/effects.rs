@@ -55,7 +55,9 @@ pub fn perform(
         }
         // The event loop suspends or hands the terminal to the editor: it owns the
         // terminal, which must be redrawn whole after.
-        Effect::Suspend | Effect::Edit { .. } | Effect::Init { .. } => return None,
+        Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. } | Effect::Init { .. } => {
+            return None;
+        }
     })
 }
 

@@ -252,6 +252,10 @@ fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -
                     handed_over = true;
                     vec![handover::edit(guard, context.reader, &path, &at)?]
                 }
+                Effect::EditNote { text } => {
+                    handed_over = true;
+                    vec![handover::edit_note(guard, context.reader, &text)?]
+                }
                 Effect::Init { path } => {
                     let (done, watcher) =
                         handover::init(&path, |file| watch_file(file, context.wake.clone()));

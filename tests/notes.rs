@@ -109,3 +109,35 @@ fn the_built_in_dossier_keeps_its_notes_in_the_data_folder() {
         std::fs::read_to_string(Path::new(&data).join("talks/builtin.notes.yaml")).unwrap();
     assert!(written.contains("stars:\n- united-states\n"), "{written}");
 }
+
+#[test]
+fn ctrl_e_hands_the_note_to_the_editor_and_ctrl_s_keeps_what_it_wrote() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, dossier, data) = setup();
+    let script = dir.path().join("append-a-line");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor last; do :; done\nprintf 'from the editor\\n' >> \"$last\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = script.to_string_lossy().into_owned();
+    let env = [
+        ("XDG_DATA_HOME", data.as_str()),
+        ("VISUAL", script.as_str()),
+        ("EDITOR", script.as_str()),
+    ];
+    let mut s = Session::start(&[&dossier], 100, 30, &env);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"atyped here\x05");
+    s.wait_for_text("Back from the editor: Ctrl-S keeps the note");
+    s.wait_for_text("from the editor");
+    s.send(b"\x13");
+    s.wait_for_text("Note on “United States” saved");
+    s.quit();
+    let written = std::fs::read_to_string(dir.path().join("d.notes.yaml")).unwrap();
+    assert!(
+        written.contains("    typed here\n    from the editor\n"),
+        "{written}"
+    );
+}

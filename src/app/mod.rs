@@ -124,6 +124,11 @@ pub enum Effect {
         path: PathBuf,
         at: String,
     },
+    /// Hand the note being written (`text`) to the editor in a temporary file, and read it
+    /// back (reported as `Action::NoteEdited`).
+    EditNote {
+        text: String,
+    },
     /// Write the built-in dossier to `path` (never over a file), switch to it and watch
     /// it (reported as `Action::Initialised`).
     Init {

@@ -169,6 +169,10 @@ impl App {
             Action::Up => editor.move_line(-1),
             Action::Down => editor.move_line(1),
             Action::SaveNote => self.save_note(),
+            Action::EditNoteInEditor => {
+                let text = editor.input.text.clone();
+                self.effects.push(Effect::EditNote { text });
+            }
             Action::Escape => {
                 self.note_editor = None;
                 self.mode = Mode::Browse;
@@ -232,6 +236,20 @@ impl App {
         let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);
         let engine = SearchEngine::with_notes(dossier, index, Some(&self.notes.notes));
         self.query.replace_engine(Arc::new(engine));
+    }
+
+    /// Back from `$EDITOR` with the note (the note editor shows it, Ctrl-S keeps it).
+    pub(crate) fn note_edited(&mut self, result: Result<String, String>) {
+        let Some(editor) = self.note_editor.as_mut() else {
+            return;
+        };
+        match result {
+            Ok(text) => {
+                editor.input.set(text.trim_end_matches('\n'));
+                self.status = Some("Back from the editor: Ctrl-S keeps the note".into());
+            }
+            Err(why) => self.status = Some(why),
+        }
     }
 
     /// What became of writing the notes file.

@@ -30,6 +30,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
         Action::NotesSaved(result) => app.notes_saved(result),
+        Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
         Action::Initialised(result) => app.initialised(result),
         action => match app.mode {
@@ -63,6 +64,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::Copied(_)
             | Action::HistoryNotSaved(_)
             | Action::NotesSaved(_)
+            | Action::NoteEdited(_)
     );
     if from_the_user {
         app.notices.clear();

@@ -48,6 +48,7 @@ const NOTE_HINTS: &[Hint] = &[
     hint(&[Action::SaveNote], "save", 100),
     hint(&[Action::Escape], "cancel", 90),
     hint(&[Action::NewLine], "new line", 70),
+    hint(&[Action::EditNoteInEditor], "$EDITOR", 60),
 ];
 
 const PICKER_HINTS: &[Hint] = &[
