@@ -105,13 +105,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     let ready = match source {
         Source::Ready(ready) => *ready,
         Source::Loading { name, pending } => {
-            let forward = wake.clone();
-            std::thread::spawn(move || {
-                if let Ok(ready) = pending.recv() {
-                    let _ = forward.send(Wake::Loaded(Box::new(ready)));
-                }
-            });
-            match startup::load_behind_a_frame(&mut guard, &woken, &name, &settings.theme)? {
+            match ready_behind_a_frame(&mut guard, (&wake, &woken), (&name, pending), &settings)? {
                 Some(Ok(ready)) => ready,
                 Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
                 None => return Ok(Outcome::Quit),
@@ -159,6 +153,26 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     };
     run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
+}
+
+/// The dossier still loading, forwarded to the loop's channel when ready, while a loading
+/// frame is drawn; `None` when the user quit first.
+fn ready_behind_a_frame(
+    guard: &mut TerminalGuard,
+    (wake, woken): (&mpsc::Sender<Wake>, &mpsc::Receiver<Wake>),
+    (name, pending): (
+        &std::path::Path,
+        mpsc::Receiver<Result<Ready, talks::model::LoadError>>,
+    ),
+    settings: &Settings,
+) -> io::Result<Option<Result<Ready, talks::model::LoadError>>> {
+    let forward = wake.clone();
+    std::thread::spawn(move || {
+        if let Ok(ready) = pending.recv() {
+            let _ = forward.send(Wake::Loaded(Box::new(ready)));
+        }
+    });
+    startup::load_behind_a_frame(guard, woken, name, &settings.theme)
 }
 
 /// Watches the dossier file; each reload, good or bad, wakes the loop.

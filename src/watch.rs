@@ -72,6 +72,16 @@ impl Stamp {
     }
 }
 
+/// Whether an event at `path` may change the dossier: the file itself, or for a folder
+/// dossier one of its files (or one removed).
+fn about_the_dossier(path: &Path, is_folder: bool, name: Option<&std::ffi::OsStr>) -> bool {
+    if is_folder {
+        is_dossier_file(path) || !path.exists()
+    } else {
+        path.file_name() == name
+    }
+}
+
 /// Watches `path`; `on_reload` receives each new load (or its errors). The watch lasts as
 /// long as the returned value is kept. Only a change of the file reloads it: reading it,
 /// which the watcher also reports, does not (else each reload would start the next).
@@ -108,14 +118,10 @@ pub fn watch(
     let from_events = reload_if_changed.clone();
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let about_the_file = events.iter().any(|e| {
-            if is_folder {
-                is_dossier_file(&e.path) || !e.path.exists()
-            } else {
-                e.path.file_name().map(|n| n.to_os_string()) == name
-            }
-        });
-        if about_the_file {
+        if events
+            .iter()
+            .any(|e| about_the_dossier(&e.path, is_folder, name.as_deref()))
+        {
             from_events();
         }
     };

@@ -102,6 +102,15 @@ fn git_revisions_are_read_and_their_problems_named() {
             ),
             "{err}"
         );
+        // A folder at a revision: the committed reports read as the single file.
+        let (code, out, err) = run(&["diff", "git:HEAD:tests/fixtures/marsh-river", WEEK3]);
+        assert_eq!(code, 0, "{out}{err}");
+        let (code, _, err) = run(&["diff", "git:HEAD:src", WEEK3]);
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            "talks: git:HEAD:src: the folder holds no .yaml or .yml file at that revision\n"
+        );
         // The committed built-in dossier against itself.
         let (code, out, _) = run(&["diff", "git:HEAD:data/talks.yaml", "data/talks.yaml"]);
         assert_eq!(code, 0, "{out}");

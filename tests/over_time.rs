@@ -174,3 +174,19 @@ fn the_same_date_twice_for_one_party_names_both_places() {
         "{err}"
     );
 }
+
+/// At 40×12 the title is short, but it still says which date the grid shows.
+#[test]
+fn a_narrow_matrix_still_says_its_date() {
+    let mut app = app(40, 12);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    assert!(
+        screen(&app).contains("┌ Latest · col 1/2 "),
+        "{}",
+        screen(&app)
+    );
+    update(&mut app, Action::EarlierDate);
+    let shown = screen(&app);
+    assert!(shown.contains("┌ As of 2031-03-16 · col 1/2 "), "{shown}");
+    assert!(shown.contains("Δ✓~ supports"), "{shown}");
+}

@@ -4,8 +4,8 @@ use crate::export::Format;
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The older dossier: a file, `-` for standard input, or `git:REV:PATH` for a file as
-    /// it was at a git revision (`git:HEAD~3:data/talks.yaml`; needs git).
+    /// The older dossier: a file, a folder, `-` for standard input, or `git:REV:PATH` for a
+    /// file or folder as it was at a git revision (`git:HEAD~3:data/talks.yaml`; needs git).
     #[arg(value_name = "OLD")]
     pub old: String,
     /// The newer dossier, in the same forms.

@@ -1,14 +1,14 @@
 //! `talks diff OLD NEW`: what changed between two versions of a dossier.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 use super::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::changes::compare;
 use crate::changes::render::{Sides, render};
 use crate::cli::DiffArgs;
-use crate::model::{Loaded, load_str};
+use crate::model::{self, Loaded, load_str};
 
 /// Exit 1 when the two differ, like diff(1).
 const EXIT_DIFFERENT: u8 = 1;
@@ -20,8 +20,11 @@ pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
     }
     let read = |spec: &str| -> Result<Loaded, ExitCode> {
         let loaded = match spec.strip_prefix("git:") {
-            Some(revision_and_path) => match git_text(revision_and_path) {
-                Ok((name, text)) => load_str(&name, &text),
+            Some(revision_and_path) => match at_revision(revision_and_path) {
+                Ok(AtRevision::File(name, text)) => load_str(&name, &text),
+                Ok(AtRevision::Folder(name, files, texts)) => {
+                    model::folder::load_folder_texts(&name, files, texts)
+                }
                 Err(message) => {
                     eprintln!("talks: {message}");
                     return Err(ExitCode::from(EXIT_BAD_INPUT));
@@ -48,9 +51,16 @@ pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
     })
 }
 
-/// The name and text of a dossier file as it was at a git revision: `REV:PATH`, the path
-/// from the current folder. The text is read by `git show`, never through a shell.
-fn git_text(revision_and_path: &str) -> Result<(String, String), String> {
+/// What `git:REV:PATH` names: a file's text, or a folder's dossier files and texts.
+enum AtRevision {
+    File(String, String),
+    Folder(String, Vec<PathBuf>, Vec<(String, String)>),
+}
+
+/// A dossier file or folder as it was at a git revision: `REV:PATH`, the path from the
+/// current folder. git is run directly (`git cat-file`, `git ls-tree`, `git show`), never
+/// through a shell.
+fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
     let usage = || {
         format!("\"git:{revision_and_path}\" is not git:REV:PATH (e.g. git:HEAD~1:data/talks.yaml)")
     };
@@ -60,8 +70,52 @@ fn git_text(revision_and_path: &str) -> Result<(String, String), String> {
     }
     let name = format!("git:{revision}:{path}");
     let shown = crate::text::sanitize_line(&name).into_owned();
+    let object = format!("{revision}:./{}", path.trim_end_matches('/'));
+    let kind = git(&["cat-file", "-t", &object], &shown)?;
+    if String::from_utf8_lossy(&kind).trim() != "tree" {
+        let text = utf8(git(&["show", "--no-textconv", &object], &shown)?, &shown)?;
+        return Ok(AtRevision::File(name, text));
+    }
+    let listing = utf8(git(&["ls-tree", "-z", &object], &shown)?, &shown)?;
+    let mut files = Vec::new();
+    let mut texts = Vec::new();
+    // `MODE blob HASH<TAB>NAME`, each ended by a NUL; folders inside are not read.
+    for entry in listing.split('\0').filter(|e| !e.is_empty()) {
+        let Some((meta, file)) = entry.split_once('\t') else {
+            continue;
+        };
+        let file_path = Path::new(path).join(file);
+        if !meta.contains(" blob ") || !is_dossier_file_name(file) {
+            continue;
+        }
+        let file_name = format!("{name}/{file}");
+        let shown_file = crate::text::sanitize_line(&file_name).into_owned();
+        let bytes = git(
+            &["show", "--no-textconv", &format!("{object}/{file}")],
+            &shown_file,
+        )?;
+        texts.push((file_name, utf8(bytes, &shown_file)?));
+        files.push(file_path);
+    }
+    if texts.is_empty() {
+        return Err(format!(
+            "{shown}: the folder holds no .yaml or .yml file at that revision"
+        ));
+    }
+    Ok(AtRevision::Folder(name, files, texts))
+}
+
+/// A YAML file's name that is not a notes sidecar or hidden.
+fn is_dossier_file_name(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml"))
+        && !name.ends_with(".notes.yaml")
+        && !name.starts_with('.')
+}
+
+/// What `git ARGS` printed, or why it could not be run or refused.
+fn git(args: &[&str], shown: &str) -> Result<Vec<u8>, String> {
     let output = Command::new("git")
-        .args(["show", "--no-textconv", &format!("{revision}:./{path}")])
+        .args(args)
         .stdin(Stdio::null())
         .output()
         .map_err(|err| match err.kind() {
@@ -75,8 +129,10 @@ fn git_text(revision_and_path: &str) -> Result<(String, String), String> {
         let said = crate::text::sanitize_line(said.trim());
         return Err(format!("cannot read {shown}: git says: {said}"));
     }
-    let text = String::from_utf8(output.stdout).map_err(|_| {
-        format!("{shown}: the file is not valid UTF-8; a dossier must be UTF-8 text")
-    })?;
-    Ok((name, text))
+    Ok(output.stdout)
+}
+
+fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String, String> {
+    String::from_utf8(bytes)
+        .map_err(|_| format!("{shown}: the file is not valid UTF-8; a dossier must be UTF-8 text"))
 }

@@ -94,15 +94,13 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
     }
     fields.push(Builder::field("Kind", e.kind.as_str()));
     fields.push(Builder::field("Status", e.status.as_str()));
-    if let Some(place) = &e.place {
-        let mut line = Line::default().push("Place: ", Style::Label);
-        line.segments.extend(b.link_by_id(place).segments);
-        fields.push(line);
-    }
-    if !e.concerns.is_empty() {
-        let mut line = Line::default().push("Concerns: ", Style::Label);
-        line.segments.extend(b.links_by_id(&e.concerns).segments);
-        fields.push(line);
+    // Where it happened, and apart from it the places it is about.
+    for (label, places) in [("Place: ", e.place.as_slice()), ("Concerns: ", &e.concerns)] {
+        if !places.is_empty() {
+            let mut line = Line::default().push(label, Style::Label);
+            line.segments.extend(b.links_by_id(places).segments);
+            fields.push(line);
+        }
     }
     b.section(SectionKind::Fields, "", fields);
     b.summary(e.summary.as_deref());

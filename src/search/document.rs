@@ -175,6 +175,34 @@ fn numbers(items: impl IntoIterator<Item = usize>) -> Box<[u32]> {
     all.into()
 }
 
+/// What the filters ask of event `i`: its status, people, places (where and about),
+/// topics, bases and date.
+fn event_facets(
+    dossier: &Dossier,
+    index: &Index,
+    i: usize,
+    labels: &mut Labels,
+    facets: &mut Facets,
+) {
+    let event = &dossier.events[i];
+    facets.status = Some(labels.number(event.status.as_str()));
+    let ids = event
+        .participants
+        .iter()
+        .chain(event.quotes.iter().flat_map(|q| &q.by));
+    facets.actors = numbers(ids.filter_map(|id| index.actor(id)));
+    let places = event.place.iter().chain(&event.concerns);
+    facets.places = numbers(places.filter_map(|id| index.place(id)));
+    (_, facets.bases) = stances_and_bases([], &event.quotes, labels);
+    facets.topics = event
+        .sticking_points
+        .iter()
+        .filter_map(|id| index.sticking_point(id))
+        .map(|p| labels.number(&dossier.sticking_points[p].topic))
+        .collect();
+    facets.date = event.date.as_deref().and_then(|d| Span::parse(d).ok());
+}
+
 /// The labels of the positions' stances, each also with its basis ("opposes inferred",
 /// what `stance:opposes basis:inferred` asks for together), and the labels of the bases
 /// of the positions and quotes.
@@ -220,25 +248,7 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
                 .filter(|q| q.by.contains(&actor.id));
             (facets.stances, facets.bases) = stances_and_bases(held, quotes, labels);
         }
-        EntityKind::Event => {
-            let event = &dossier.events[i];
-            facets.status = Some(labels.number(event.status.as_str()));
-            let ids = event
-                .participants
-                .iter()
-                .chain(event.quotes.iter().flat_map(|q| &q.by));
-            facets.actors = numbers(ids.filter_map(|id| index.actor(id)));
-            let places = event.place.iter().chain(&event.concerns);
-            facets.places = numbers(places.filter_map(|id| index.place(id)));
-            (_, facets.bases) = stances_and_bases([], &event.quotes, labels);
-            facets.topics = event
-                .sticking_points
-                .iter()
-                .filter_map(|id| index.sticking_point(id))
-                .map(|p| labels.number(&dossier.sticking_points[p].topic))
-                .collect();
-            facets.date = event.date.as_deref().and_then(|d| Span::parse(d).ok());
-        }
+        EntityKind::Event => event_facets(dossier, index, i, labels, &mut facets),
         EntityKind::StickingPoint => {
             let point = &dossier.sticking_points[i];
             facets.status = Some(labels.number(point.status.as_str()));

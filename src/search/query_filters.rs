@@ -18,38 +18,15 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
     match field {
         "kind" => parse_kind(value).map(Filter::Kind),
         "status" => {
-            let known = EventStatus::VALUES.iter().chain(StickingStatus::VALUES);
-            if known.clone().any(|v| *v == value) {
-                Ok(Filter::Status(value.to_string()))
-            } else {
-                let all: Vec<&str> = known.copied().collect();
-                let what = format!("unknown status \"{value}\"");
-                Err(unknown(
-                    &what,
-                    did_you_mean(value, &all, ""),
-                    "use",
-                    &all.join(", "),
-                ))
-            }
+            let known: Vec<&str> = EventStatus::VALUES
+                .iter()
+                .chain(StickingStatus::VALUES)
+                .copied()
+                .collect();
+            one_of("status", value, &known).map(Filter::Status)
         }
-        "stance" => {
-            if Stance::VALUES.contains(&value) {
-                Ok(Filter::Stance(value.to_string()))
-            } else {
-                let what = format!("unknown stance \"{value}\"");
-                let hint = did_you_mean(value, Stance::VALUES, "");
-                Err(unknown(&what, hint, "use", &Stance::VALUES.join(", ")))
-            }
-        }
-        "basis" => {
-            if Basis::VALUES.contains(&value) {
-                Ok(Filter::Basis(value.to_string()))
-            } else {
-                let what = format!("unknown basis \"{value}\"");
-                let hint = did_you_mean(value, Basis::VALUES, "");
-                Err(unknown(&what, hint, "use", &Basis::VALUES.join(", ")))
-            }
-        }
+        "stance" => one_of("stance", value, Stance::VALUES).map(Filter::Stance),
+        "basis" => one_of("basis", value, Basis::VALUES).map(Filter::Basis),
         "topic" => Ok(Filter::Topic(value.to_string())),
         "actor" => named(field, value).map(Filter::Actor),
         "place" => named(field, value).map(Filter::Place),
@@ -84,6 +61,20 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
             ))
         }
     }
+}
+
+/// `value` if it is one of `known`, else what it may have meant and every value.
+fn one_of(what: &str, value: &str, known: &[&str]) -> Result<String, QueryError> {
+    if known.contains(&value) {
+        return Ok(value.to_string());
+    }
+    let what = format!("unknown {what} \"{value}\"");
+    Err(unknown(
+        &what,
+        did_you_mean(value, known, ""),
+        "use",
+        &known.join(", "),
+    ))
 }
 
 /// The folded words of an `actor:` or `place:` value.

@@ -89,26 +89,7 @@ impl Widget for &DetailPane<'_> {
         let focused = self.app.focus() == Focus::Detail;
         let theme = self.theme;
         let Some(detail) = self.app.detail().detail() else {
-            let block = Block::bordered()
-                .border_style(theme.border)
-                .title(" Detail ");
-            let inner = block.inner(area);
-            block.render(area, buf);
-            let note = "Nothing selected: the list is empty";
-            let lines = textwrap::wrap(
-                note,
-                crate::text::screen_wrap((inner.width as usize).max(1)),
-            );
-            for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
-                buf.set_stringn(
-                    inner.x,
-                    inner.y + y as u16,
-                    line,
-                    inner.width as usize,
-                    theme.muted,
-                );
-            }
-            return;
+            return render_empty(theme, area, buf);
         };
         let lines = self
             .app
@@ -148,5 +129,28 @@ impl Widget for &DetailPane<'_> {
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
         super::scrollbar(area, buf, lines.len(), rows, scroll, border);
+    }
+}
+
+/// The pane when the list is empty: its frame and why it shows nothing.
+fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(" Detail ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let note = "Nothing selected: the list is empty";
+    let lines = textwrap::wrap(
+        note,
+        crate::text::screen_wrap((inner.width as usize).max(1)),
+    );
+    for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
+        buf.set_stringn(
+            inner.x,
+            inner.y + y as u16,
+            line,
+            inner.width as usize,
+            theme.muted,
+        );
     }
 }

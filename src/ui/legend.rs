@@ -36,6 +36,7 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
         .matrix_date()
         .map(|d| format!(" · {d}, [/] dates"))
         .unwrap_or_default();
+    let plain_date = app.pages().matrix_date().unwrap_or_default();
     let mut titles = vec![
         format!(" Stance matrix: {party_count} × {point_count}{date} "),
         format!(
@@ -60,10 +61,34 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
             format!(" Matrix · {position} · h/l "),
         ];
     }
+    if !plain_date.is_empty() {
+        // Short of room, the date before anything else: it says what the grid shows.
+        titles.insert(
+            titles.len() - 1,
+            short_dated(&plain_date, more.then_some(&position)),
+        );
+    }
     let fits = |t: &String| t.chars().count() <= room;
     titles
         .iter()
         .find(|t| fits(t))
         .unwrap_or(&titles[titles.len() - 1])
         .clone()
+}
+
+/// The shortest title with the date: "As of 2031-03-16 · col 1/2", "Matrix · latest".
+fn short_dated(date: &str, position: Option<&String>) -> String {
+    match position {
+        Some(position) => format!(" {} · {position} ", capitalised(date)),
+        None => format!(" Matrix · {date} "),
+    }
+}
+
+/// `text` with its first letter upper case ("As of 2031-03-16").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -23,9 +23,20 @@ use super::validate::validate;
 
 /// Reads, merges and validates the folder dossier at `dir`.
 pub fn load_folder(dir: &Path) -> Result<Loaded, LoadError> {
-    let name = crate::text::shown_path(dir);
     let files = read::dossier_files(dir)?;
-    let (names, texts, parts) = read::read_all(&files)?;
+    let texts = read::read_texts(&files)?;
+    load_folder_texts(&crate::text::shown_path(dir), files, texts)
+}
+
+/// A folder dossier from its files' names and texts (read from disk or elsewhere, e.g. a
+/// git revision), in file order; `files` are their paths, for the editor.
+pub fn load_folder_texts(
+    name: &str,
+    files: Vec<std::path::PathBuf>,
+    texts: Vec<(String, String)>,
+) -> Result<Loaded, LoadError> {
+    let name = name.to_string();
+    let (names, texts, parts) = read::parse_all(texts)?;
     let title_file = check_parts(&name, &names, &texts, &parts)?;
     let (dossier, map) = merge(parts, files, names, title_file);
     let (mut findings, warnings): (Vec<_>, Vec<_>) = validate(&dossier)
@@ -150,6 +161,17 @@ fn merge(
                 .map(|(k, p)| (file, k, p)),
         );
     }
+    place_added(&mut dossier, &mut map, added);
+    (dossier, map)
+}
+
+/// Each added position after its sticking point's own; one whose sticking point is nowhere
+/// is kept in the map for its message.
+fn place_added(
+    dossier: &mut Dossier,
+    map: &mut FolderMap,
+    added: Vec<(usize, usize, part::AddedPosition)>,
+) {
     let points: std::collections::HashMap<String, usize> = dossier
         .sticking_points
         .iter()
@@ -173,7 +195,6 @@ fn merge(
             }
         }
     }
-    (dossier, map)
 }
 
 impl LoadError {

@@ -37,21 +37,52 @@ pub fn is_dossier_file(path: &Path) -> bool {
     yaml && !name.ends_with(".notes.yaml") && !name.starts_with('.') && !path.is_dir()
 }
 
-type Read = (String, String, Part);
-
 /// The files' names, texts and readings, in file order.
 pub(super) type Parts = (Vec<String>, Vec<String>, Vec<Part>);
 
-/// Each file's name, text and reading, in order; every file's problems when any fails.
-pub(super) fn read_all(files: &[PathBuf]) -> Result<Parts, LoadError> {
+/// Each file's name and text, in order; every file's problems when any cannot be read.
+pub(super) fn read_texts(files: &[PathBuf]) -> Result<Vec<(String, String)>, LoadError> {
+    let mut problems = Vec::new();
+    let mut texts = Vec::new();
+    for path in files {
+        let name = crate::text::shown_path(path);
+        match read_path(path).and_then(|bytes| decode(&name, bytes)) {
+            Ok(text) => texts.push((name, text)),
+            Err(err) => problems.extend(err.diagnostics),
+        }
+    }
+    if problems.is_empty() {
+        Ok(texts)
+    } else {
+        Err(LoadError::from_diagnostics(problems))
+    }
+}
+
+/// Each file read as a part of a folder dossier, on every core; every file's problems when
+/// any fails.
+pub(super) fn parse_all(files: Vec<(String, String)>) -> Result<Parts, LoadError> {
+    let files: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(name, text)| match text.strip_prefix('\u{feff}') {
+            Some(rest) => (name, rest.to_string()),
+            None => (name, text),
+        })
+        .collect();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(files.len());
-    let per_worker = files.len().div_ceil(workers.max(1));
-    let results: Vec<Result<Read, LoadError>> = std::thread::scope(|scope| {
+        .min(files.len())
+        .max(1);
+    let per_worker = files.len().div_ceil(workers).max(1);
+    let results: Vec<Result<Part, LoadError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
-            .chunks(per_worker.max(1))
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
+            .chunks(per_worker)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let parse =
+                        |(name, text): &(String, String)| read_as::<Part>(name, text, |_| None);
+                    chunk.iter().map(parse).collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -59,31 +90,16 @@ pub(super) fn read_all(files: &[PathBuf]) -> Result<Parts, LoadError> {
             .collect()
     });
     let mut problems = Vec::new();
-    let (mut names, mut texts, mut parts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut parts = Vec::new();
     for result in results {
         match result {
-            Ok((name, text, part)) => {
-                names.push(name);
-                texts.push(text);
-                parts.push(part);
-            }
+            Ok(part) => parts.push(part),
             Err(err) => problems.extend(err.diagnostics),
         }
     }
-    if problems.is_empty() && parts.len() == files.len() {
-        Ok((names, texts, parts))
-    } else {
-        Err(LoadError::from_diagnostics(problems))
+    if !problems.is_empty() || parts.len() != files.len() {
+        return Err(LoadError::from_diagnostics(problems));
     }
-}
-
-fn read_one(path: &Path) -> Result<Read, LoadError> {
-    let name = crate::text::shown_path(path);
-    let text = decode(&name, read_path(path)?)?;
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    let part = read_as::<Part>(&name, &text, |_| None)?;
-    Ok((name, text, part))
+    let (names, texts) = files.into_iter().unzip();
+    Ok((names, texts, parts))
 }
