@@ -131,25 +131,7 @@ pub enum Command {
         common: DataArgs,
     },
     /// Your notes, stars and saved searches on the dossier (its FILE.notes.yaml).
-    Notes {
-        #[command(subcommand)]
-        command: Option<NotesCommand>,
-        /// Only the notes and stars on entities no longer in the dossier.
-        #[arg(long, global = true)]
-        orphans: bool,
-        /// The dossier whose notes to read (default: the built-in one).
-        #[arg(
-            short,
-            long = "dossier",
-            id = "notes_dossier",
-            value_name = "FILE",
-            global = true
-        )]
-        dossier: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, id = "notes_format", value_enum, default_value_t = DataFormat::Text, global = true)]
-        format: DataFormat,
-    },
+    Notes(NotesArgs),
     /// Filter lines of standard input, best first, as `fzf --filter` does (fzf's query
     /// syntax, smart case, diacritics folded): for scripts, and to compare matchers.
     Filter {
@@ -196,6 +178,28 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// The arguments of `talks notes`.
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    #[command(subcommand)]
+    pub command: Option<NotesCommand>,
+    /// Only the notes and stars on entities no longer in the dossier.
+    #[arg(long, global = true)]
+    pub orphans: bool,
+    /// The dossier whose notes to read (default: the built-in one).
+    #[arg(
+        short,
+        long = "dossier",
+        id = "notes_dossier",
+        value_name = "FILE",
+        global = true
+    )]
+    pub dossier: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, id = "notes_format", value_enum, default_value_t = DataFormat::Text, global = true)]
+    pub format: DataFormat,
 }
 
 /// What `talks notes` does.

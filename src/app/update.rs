@@ -35,6 +35,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Initialised(result) => app.initialised(result),
         action => match app.mode {
             Mode::Browse => browse(app, action),
+            Mode::Search if action == Action::SaveSearch => {
+                app.mode = Mode::Browse;
+                app.start_saving_search();
+            }
             Mode::Search => search(app, action),
             Mode::Help => overlays::help(app, action),
             Mode::Overview => overlays::overview(app, action),
@@ -239,10 +243,6 @@ fn search(app: &mut App, action: Action) {
         Action::CursorRight => return input.right(),
         Action::CursorHome => return input.home(),
         Action::CursorEnd => return input.end(),
-        Action::SaveSearch => {
-            app.mode = Mode::Browse;
-            return app.start_saving_search();
-        }
         Action::FinishSearch => {
             app.remember_query();
             app.mode = Mode::Browse;

@@ -125,38 +125,14 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
         },
-        Command::Notes {
-            command,
-            orphans,
-            dossier,
-            format,
-        } => match load(dossier.as_deref()) {
-            Ok(loaded) => {
-                let asked = notes::Asked {
-                    command: command.unwrap_or(crate::cli::NotesCommand::List),
-                    orphans,
-                    dossier: dossier.as_deref(),
-                    format,
-                };
-                notes::run(&mut out, &loaded, &asked)
-            }
-            Err(err) => Ok(report_load_error(&err)),
-        },
+        Command::Notes(args) => notes::load_and_run(&mut out, &args),
         Command::Search {
             query,
             kind,
             limit,
             common,
         } => with_dossier(&common, |l| {
-            let notes = crate::notes::file::open(common.dossier.as_deref());
-            let asked = search::Asked {
-                text: &query,
-                kind,
-                limit,
-                format: common.format,
-                notes: &notes,
-            };
-            search::run(&mut out, l, &asked)
+            search::run(&mut out, l, &query, kind, limit, &common)
         }),
     }
 }

@@ -2,24 +2,15 @@
 //! exported; `--orphans`: those on entities no longer in the dossier.
 
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND};
-use crate::cli::{DataFormat, NotesCommand};
+use crate::cli::{DataFormat, NotesArgs, NotesCommand};
 use crate::model::Loaded;
 use crate::notes::Notes;
 use crate::text::{count_of, json_pretty, sanitize_line};
-
-/// What `talks notes` was asked.
-pub(super) struct Asked<'a> {
-    pub command: NotesCommand,
-    pub orphans: bool,
-    pub dossier: Option<&'a Path>,
-    pub format: DataFormat,
-}
 
 /// A key with a note or a star, and what it names in the dossier (`None`: gone).
 struct Entry<'a> {
@@ -88,8 +79,16 @@ fn entry_line(entry: &Entry) -> String {
     sanitize_line(line.trim_end()).into_owned()
 }
 
-pub(super) fn run(out: &mut impl Write, loaded: &Loaded, asked: &Asked) -> io::Result<ExitCode> {
-    let opened = crate::notes::file::open(asked.dossier);
+/// Loads the dossier (its notes name its entities), then [`run`].
+pub(super) fn load_and_run(out: &mut impl Write, asked: &NotesArgs) -> io::Result<ExitCode> {
+    match super::load(asked.dossier.as_deref()) {
+        Ok(loaded) => run(out, &loaded, asked),
+        Err(err) => Ok(super::report_load_error(&err)),
+    }
+}
+
+fn run(out: &mut impl Write, loaded: &Loaded, asked: &NotesArgs) -> io::Result<ExitCode> {
+    let opened = crate::notes::file::open(asked.dossier.as_deref());
     if let Some(error) = &opened.error {
         eprintln!("talks: cannot read the notes: {}", sanitize_line(error));
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -97,7 +96,9 @@ pub(super) fn run(out: &mut impl Write, loaded: &Loaded, asked: &Asked) -> io::R
     let notes = &opened.notes;
     let all = entries(loaded, notes, asked.orphans);
     let json = asked.format == DataFormat::Json;
-    match &asked.command {
+    let list = NotesCommand::List;
+    let command = asked.command.as_ref().unwrap_or(&list);
+    match command {
         NotesCommand::Show { id } => {
             let Some(entry) = all.iter().find(|e| e.key == id) else {
                 eprintln!("talks: no note or star on \"{}\"", sanitize_line(id));
@@ -114,7 +115,7 @@ pub(super) fn run(out: &mut impl Write, loaded: &Loaded, asked: &Asked) -> io::R
         }
         NotesCommand::List | NotesCommand::Export if json => {
             let mut value = json!({ "entries": all.iter().map(entry_json).collect::<Vec<_>>() });
-            if matches!(asked.command, NotesCommand::Export) {
+            if matches!(command, NotesCommand::Export) {
                 value["searches"] = json!(notes.searches);
             }
             writeln!(out, "{}", json_pretty(&value))?;

@@ -1,14 +1,14 @@
 //! `talks search QUERY`: every kind's hits merged best first, each with where it matched;
 //! for no hits, the dossier words nearest to the query's.
 
-use crate::notes::file::Opened;
+use crate::notes::file::{Opened, open};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND, write_rows_with};
-use crate::cli::DataFormat;
+use crate::cli::{DataArgs, DataFormat};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Field, Matched, Query, Results, SearchEngine};
 use crate::text::sanitize_line;
@@ -114,16 +114,6 @@ fn echo(text: &str) -> String {
     }
 }
 
-/// What `talks search` was asked.
-pub(super) struct Asked<'a> {
-    pub text: &'a str,
-    pub kind: Option<EntityKind>,
-    pub limit: Option<usize>,
-    pub format: DataFormat,
-    /// The analyst's notes beside the dossier: saved searches (`@name`), stars and notes.
-    pub notes: &'a Opened,
-}
-
 /// The query `text` stands for: `@name` (as its first word) is the saved search of that
 /// name, `@@` a literal `@`.
 pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> {
@@ -156,15 +146,18 @@ pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> 
     }
 }
 
-pub(super) fn run(out: &mut impl Write, loaded: &Loaded, asked: &Asked) -> io::Result<ExitCode> {
-    let Asked {
-        kind,
-        limit,
-        format,
-        notes,
-        ..
-    } = *asked;
-    let text = match saved_query(asked.text, notes) {
+/// `talks search`: the analyst's notes beside the dossier give the saved searches
+/// (`@name`), and the stars and notes the query may ask about.
+pub(super) fn run(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    text: &str,
+    kind: Option<EntityKind>,
+    limit: Option<usize>,
+    common: &DataArgs,
+) -> io::Result<ExitCode> {
+    let (format, notes) = (common.format, &open(common.dossier.as_deref()));
+    let text = match saved_query(text, notes) {
         Ok(text) => text,
         Err(message) => {
             eprintln!("talks: {message}");

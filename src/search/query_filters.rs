@@ -36,16 +36,7 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
                  undated events never match)"
             ))
         }),
-        "is" => match value {
-            "starred" => Ok(Filter::Is(Is::Starred)),
-            "noted" => Ok(Filter::Is(Is::Noted)),
-            _ => {
-                let what = format!("unknown is:{value}");
-                let known = ["starred", "noted"];
-                let hint = did_you_mean(value, &known, "");
-                Err(unknown(&what, hint, "use", "is:starred, is:noted"))
-            }
-        },
+        "is" => parse_is(value),
         "note" => named(field, value).map(Filter::Note),
         other => {
             let names: Vec<&str> = FILTERS
@@ -75,6 +66,19 @@ fn one_of(what: &str, value: &str, known: &[&str]) -> Result<String, QueryError>
         "use",
         &known.join(", "),
     ))
+}
+
+/// `is:starred`, `is:noted`: the analyst's stars and notes.
+fn parse_is(value: &str) -> Result<Filter, QueryError> {
+    match value {
+        "starred" => Ok(Filter::Is(Is::Starred)),
+        "noted" => Ok(Filter::Is(Is::Noted)),
+        _ => {
+            let what = format!("unknown is:{value}");
+            let hint = did_you_mean(value, &["starred", "noted"], "");
+            Err(unknown(&what, hint, "use", "is:starred, is:noted"))
+        }
+    }
 }
 
 /// The folded words of an `actor:` or `place:` value.

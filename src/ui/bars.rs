@@ -34,21 +34,7 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(error) = &app.notes().error {
-        let mut banner = Fitted::default();
-        let label = if area.width >= 60 {
-            " ⚠ Notes "
-        } else {
-            " ⚠ "
-        };
-        banner.push(label, |_| theme.error.add_modifier(Modifier::REVERSED));
-        banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
-        let kept = " · notes read-only until the file is fixed";
-        if banner.width + kept.chars().count() <= area.width as usize {
-            banner.push(kept, |_| theme.muted);
-        }
-        banner.truncate(area.width as usize);
-        buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
-        return;
+        return super::note_editor::notes_banner(error, theme, area, buf);
     }
     let d = &app.loaded().dossier;
     let counts = format!(

@@ -1,5 +1,5 @@
 //! The note editor (`a`): a box over the screen with the note being written, its cursor,
-//! and the keys that keep or drop it.
+//! and the keys that keep or drop it; and the banner of a notes file that does not read.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,10 +7,29 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::{App, NoteEditor};
 use crate::keymap::Keymap;
 use crate::text::sanitize_line;
+
+/// The notes file did not read: where and why, in place of the header.
+pub(super) fn notes_banner(error: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut banner = Fitted::default();
+    let label = if area.width >= 60 {
+        " ⚠ Notes "
+    } else {
+        " ⚠ "
+    };
+    banner.push(label, |_| theme.error.add_modifier(Modifier::REVERSED));
+    banner.push(&format!(" {}", sanitize_line(error)), |_| theme.error);
+    let kept = " · notes read-only until the file is fixed";
+    if banner.width + kept.chars().count() <= area.width as usize {
+        banner.push(kept, |_| theme.muted);
+    }
+    banner.truncate(area.width as usize);
+    buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
+}
 
 pub(crate) struct NoteEditorOverlay<'a> {
     pub app: &'a App,
