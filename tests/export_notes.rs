@@ -170,3 +170,25 @@ fn talks_export_adds_the_notes_beside_the_dossier_only_with_notes() {
         "{starred}"
     );
 }
+
+#[test]
+fn an_invalid_notes_file_fails_export_notes_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("d.yaml");
+    std::fs::copy("data/talks.yaml", &dossier).unwrap();
+    std::fs::write(dir.path().join("d.notes.yaml"), "version: 1\nnotez: {}\n").unwrap();
+    let args = ["export", dossier.to_str().unwrap(), "--view", "events"];
+    let without = talks().args(args).output().unwrap();
+    assert!(without.status.success());
+    let with = talks().args(args).arg("--notes").output().unwrap();
+    assert_eq!(with.status.code(), Some(2));
+    let err = String::from_utf8(with.stderr).unwrap();
+    assert!(
+        err.contains("d.notes.yaml:2:1: unknown field `notez`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("fix the notes file or leave out --notes\n"),
+        "{err}"
+    );
+}

@@ -9,7 +9,7 @@ use super::input::TextInput;
 use super::{Action, App, Effect, Focus, Mode, Page};
 use crate::model::{EntityKind, EntityRef};
 use crate::notes::file::Opened;
-use crate::notes::{Notes, position_key};
+use crate::notes::{Notes, key_of_position};
 use crate::search::SearchEngine;
 use crate::text::sanitize_line;
 
@@ -89,7 +89,7 @@ impl App {
                 let actor = &d.actors[*self.pages.matrix.rows.get(row)?];
                 let point = &d.sticking_points[cell.sticking_point];
                 let name = format!("{} on {}", actor.name, point.title);
-                Some((position_key(&point.id, &actor.id), name))
+                Some((key_of_position(&point.id, cell.position(d)), name))
             }
             (Page::Timeline, _) => {
                 let row = self

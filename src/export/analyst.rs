@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Format, Scope};
 use crate::model::{EntityKind, EntityRef, Loaded};
-use crate::notes::{Notes, position_key};
+use crate::notes::{Notes, key_of_position};
 use crate::text::sanitize_line;
 
 /// The section's heading in text and Markdown.
@@ -42,7 +42,7 @@ fn keys_in(loaded: &Loaded, scope: &Scope) -> Vec<(String, String)> {
                     let actor = loaded.index.actor(&position.actor);
                     let actor = actor.map_or(position.actor.as_str(), |a| &d.actors[a].name);
                     let name = format!("{actor} on {}", point.title);
-                    keys.push((position_key(&point.id, &position.actor), name));
+                    keys.push((key_of_position(&point.id, position), name));
                 }
             }
             keys
@@ -69,7 +69,7 @@ fn keys_in(loaded: &Loaded, scope: &Scope) -> Vec<(String, String)> {
             for (actor, cell) in matrix.positions() {
                 let (actor, point) = (&d.actors[actor], &d.sticking_points[cell.sticking_point]);
                 let name = format!("{} on {}", actor.name, point.title);
-                keys.push((position_key(&point.id, &actor.id), name));
+                keys.push((key_of_position(&point.id, cell.position(d)), name));
             }
             keys
         }

@@ -49,6 +49,15 @@ pub fn position_key(point: &str, actor: &str) -> String {
     format!("{point}/{actor}")
 }
 
+/// The key of a position of the sticking point `point`: `POINT/ACTOR`, with `@AS_OF` when
+/// the position is dated.
+pub fn key_of_position(point: &str, position: &crate::model::Position) -> String {
+    match &position.as_of {
+        Some(as_of) => format!("{}@{as_of}", position_key(point, &position.actor)),
+        None => position_key(point, &position.actor),
+    }
+}
+
 impl Notes {
     pub fn new() -> Self {
         Notes {
@@ -155,6 +164,17 @@ mod tests {
         assert!(notes.is_starred("putin"));
         assert!(!notes.toggle_star("putin"));
         assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn a_dated_position_is_keyed_with_its_date() {
+        let read = |yaml: &str| -> crate::model::Position {
+            serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let undated = read("{actor: kyiv, stance: opposes, summary: s}");
+        let dated = read("{actor: kyiv, stance: opposes, summary: s, as_of: 2031-03-16}");
+        assert_eq!(key_of_position("donbas", &undated), "donbas/kyiv");
+        assert_eq!(key_of_position("donbas", &dated), "donbas/kyiv@2031-03-16");
     }
 
     #[test]
