@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long)]
     pub watch: bool,
 
+    /// Mark what changed since this older version (a file, a folder or git:REV:PATH): N
+    /// new, Δ changed in the lists, old → new in the detail, and the changed: filter.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<String>,
+
     /// Read settings from this file instead of $XDG_CONFIG_HOME/talks/config.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -63,6 +68,7 @@ impl Cli {
             let given: Vec<&str> = [
                 cli.dossier.as_ref().map(|_| "a dossier before the command"),
                 cli.watch.then_some("--watch"),
+                cli.since.as_ref().map(|_| "--since"),
             ]
             .into_iter()
             .flatten()

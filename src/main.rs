@@ -39,6 +39,11 @@ fn main() -> ExitCode {
         Ok(source) => source,
         Err(code) => return code,
     };
+    let since = match cli.since.as_deref().map(commands::read_version) {
+        Some(Ok(old)) => Some(Arc::new(old)),
+        Some(Err(code)) => return code,
+        None => None,
+    };
     if !terminal {
         eprintln!(
             "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
@@ -48,7 +53,15 @@ fn main() -> ExitCode {
     }
     let file = dossier.clone();
     let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
-    match explore(source, Files { file, watched }, settings) {
+    match explore(
+        source,
+        Files {
+            file,
+            watched,
+            since,
+        },
+        settings,
+    ) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
         Err(err) => {
@@ -81,6 +94,8 @@ pub(crate) enum Wake {
 struct Files {
     file: Option<std::path::PathBuf>,
     watched: Option<std::path::PathBuf>,
+    /// An older version to compare with (`--since`).
+    since: Option<Arc<Loaded>>,
 }
 
 /// What the event loop works with besides the terminal and the state.
@@ -135,6 +150,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
         file: files.file.clone(),
+        since: files.since,
         notes: talks::notes::file::open(files.file.as_deref()),
     };
     let (loaded, engine) = ready;

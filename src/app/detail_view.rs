@@ -63,22 +63,33 @@ impl DetailView {
 
     /// Shows `entity` (scrolled to the top, no link focused), laid out `width` columns
     /// wide; nothing changes if it is shown already.
-    pub(crate) fn show(
+    #[cfg(test)]
+    pub(crate) fn show(&mut self, loaded: &Loaded, entity: Option<EntityRef>, width: usize) {
+        self.show_with(loaded, entity, width, None, None);
+    }
+
+    /// Like [`DetailView::show`], with a first section (heading, items) when given: what
+    /// changed since an older version.
+    pub(crate) fn show_with(
         &mut self,
         loaded: &Loaded,
         entity: Option<EntityRef>,
         width: usize,
+        first: Option<(String, Vec<String>)>,
         note: Option<&str>,
     ) {
         if self.shown() == entity && entity.is_some() {
             return;
         }
         self.detail = entity.map(|e| {
-            let mut detail = detail(&loaded.dossier, &loaded.index, e);
-            if let Some(note) = note {
-                detail.sections.push(crate::detail::note_section(note));
+            let mut shown = detail(&loaded.dossier, &loaded.index, e);
+            if let Some((heading, items)) = first.clone() {
+                shown.prepend_items(&heading, items);
             }
-            detail
+            if let Some(note) = note {
+                shown.sections.push(crate::detail::note_section(note));
+            }
+            shown
         });
         self.links = self.detail.as_ref().map(Detail::links).unwrap_or_default();
         self.width = 0;
@@ -229,7 +240,7 @@ mod tests {
         let loaded = builtin().unwrap_or_else(|e| panic!("{e}"));
         let mut view = DetailView::default();
         let entity = loaded.index.get("russia");
-        view.show(&loaded, entity, rows_wide, None);
+        view.show(&loaded, entity, rows_wide);
         (loaded, view)
     }
 
@@ -240,14 +251,14 @@ mod tests {
         view.scroll_by(5, 4);
         view.step_link(true, 4);
         let same = view.shown();
-        view.show(&loaded, same, 30, None);
+        view.show(&loaded, same, 30);
         assert_eq!(
             view.link,
             Some(0),
             "showing the same entity changes nothing"
         );
         let other = loaded.index.get("ukraine");
-        view.show(&loaded, other, 30, None);
+        view.show(&loaded, other, 30);
         assert_eq!((view.scroll, view.link), (0, None));
         assert_eq!(view.shown().map(|e| e.kind), Some(EntityKind::Actor));
     }

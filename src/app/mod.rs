@@ -22,6 +22,7 @@ mod query;
 mod reload;
 mod results;
 mod saved_searches;
+mod since;
 mod update;
 
 #[cfg(test)]
@@ -159,6 +160,8 @@ pub struct Options {
     pub notes: crate::notes::file::Opened,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
     pub file: Option<PathBuf>,
+    /// An older version to compare with (`--since OLD`).
+    pub since: Option<Arc<Loaded>>,
 }
 
 impl Options {
@@ -212,6 +215,8 @@ pub struct App {
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
+    /// An older version and what changed since it (`--since`).
+    pub(crate) since: Option<since::Since>,
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
@@ -274,6 +279,11 @@ impl App {
             list_width,
             undated_events,
             should_quit: false,
+            since: options.since.map(|old| since::Since {
+                old,
+                changes: crate::changes::Changes::default(),
+                marked: Default::default(),
+            }),
         };
         if let Some(message) = app.notes.message.take() {
             app.status = Some(message);
@@ -281,6 +291,7 @@ impl App {
         if !app.notes.notes.is_empty() {
             app.reindex_notes();
         }
+        app.compare_since();
         app.show_selected();
         app.rebuild_pages();
         app
@@ -323,8 +334,10 @@ impl App {
     /// Shows `entity` in the detail pane (scrolled to the top) without touching history.
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
         let width = self.detail_text_width();
+        let changes = entity.and_then(|e| self.change_lines(e));
         let note = entity.and_then(|e| self.notes.notes.note_of(&self.loaded.dossier, e));
-        self.detail.show(&self.loaded, entity, width, note);
+        self.detail
+            .show_with(&self.loaded, entity, width, changes, note);
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current

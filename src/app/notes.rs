@@ -235,6 +235,8 @@ impl App {
     pub(crate) fn reindex_notes(&mut self) {
         let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);
         let engine = SearchEngine::with_notes(dossier, index, Some(&self.notes.notes));
+        // `changed:` (--since) asks the engine what changed: the new one is told too.
+        engine.set_changed(self.since.as_ref().map(|s| Arc::clone(&s.marked)));
         self.query.replace_engine(Arc::new(engine));
     }
 

@@ -29,6 +29,7 @@ impl App {
         let engine =
             engine.unwrap_or_else(|| Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index)));
         let old = self.replace_loaded(loaded, engine);
+        self.compare_since();
         let (new, old) = (&self.loaded, &old);
         self.history.remap(|stop| remap(stop, old, new));
         let page = page.map(|page| remap_page(page, old, &self.loaded));

@@ -184,7 +184,7 @@ fn field_lines(field: &FieldChange, style: &Style) -> String {
     out
 }
 
-fn field_line(field: &FieldChange) -> String {
+pub fn field_line(field: &FieldChange) -> String {
     let shown = |v: &Option<String>| v.as_deref().map_or("(none)".to_string(), clean);
     match field {
         FieldChange::Value {

@@ -18,23 +18,7 @@ pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
         eprintln!("talks: only one of OLD and NEW can be standard input (-)");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
-    let read = |spec: &str| -> Result<Loaded, ExitCode> {
-        let loaded = match spec.strip_prefix("git:") {
-            Some(revision_and_path) => match at_revision(revision_and_path) {
-                Ok(AtRevision::File(name, text)) => load_str(&name, &text),
-                Ok(AtRevision::Folder(name, files, texts)) => {
-                    model::folder::load_folder_texts(&name, files, texts)
-                }
-                Err(message) => {
-                    eprintln!("talks: {message}");
-                    return Err(ExitCode::from(EXIT_BAD_INPUT));
-                }
-            },
-            None => load(Some(Path::new(spec))),
-        };
-        loaded.map_err(|err| report_load_error(&err))
-    };
-    let (old, new) = match (read(&args.old), read(&args.new)) {
+    let (old, new) = match (read_version(&args.old), read_version(&args.new)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(code), _) | (_, Err(code)) => return Ok(code),
     };
@@ -49,6 +33,25 @@ pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
     } else {
         ExitCode::from(EXIT_DIFFERENT)
     })
+}
+
+/// A version of a dossier: a file, a folder, `-` or `git:REV:PATH`; when it cannot be
+/// read, its problems are on stderr and this is the exit code.
+pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
+    let loaded = match spec.strip_prefix("git:") {
+        Some(revision_and_path) => match at_revision(revision_and_path) {
+            Ok(AtRevision::File(name, text)) => load_str(&name, &text),
+            Ok(AtRevision::Folder(name, files, texts)) => {
+                model::folder::load_folder_texts(&name, files, texts)
+            }
+            Err(message) => {
+                eprintln!("talks: {message}");
+                return Err(ExitCode::from(EXIT_BAD_INPUT));
+            }
+        },
+        None => load(Some(Path::new(spec))),
+    };
+    loaded.map_err(|err| report_load_error(&err))
 }
 
 /// What `git:REV:PATH` names: a file's text, or a folder's dossier files and texts.

@@ -17,6 +17,7 @@ use crate::text::sanitize_line;
 
 mod config;
 mod diff;
+pub use diff::read_version;
 mod export;
 mod filter;
 mod init;

@@ -258,6 +258,31 @@ impl<'d> Builder<'d> {
     }
 }
 
+impl Detail {
+    /// Puts a section of plain one-line items first: what changed since an older version.
+    pub fn prepend_items(&mut self, heading: &str, items: Vec<String>) {
+        if items.is_empty() {
+            return;
+        }
+        let lines = items
+            .into_iter()
+            .map(|i| Line::default().plain(i))
+            .collect();
+        let section = Section {
+            kind: SectionKind::Items,
+            heading: heading.to_string(),
+            lines,
+        };
+        // After the fields (kind, status…), before everything else.
+        let at = usize::from(
+            self.sections
+                .first()
+                .is_some_and(|s| s.kind == SectionKind::Fields),
+        );
+        self.sections.insert(at, section);
+    }
+}
+
 /// Builds the detail of `entity`.
 pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
     let mut b = Builder {

@@ -114,7 +114,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Tab)], Action::Insert(' '), "A space (a pasted tab separates words)"),
     bind!(Search, [Ctrl('c')], Action::Quit),
     bind!(Search, [Ctrl('z')], Action::Suspend),
-    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:); your own layer: is:starred is:noted note:"),
+    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:) changed:; your own layer: is:starred is:noted note:"),
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
     bind!(Export, [Ctrl('n')], Action::ToggleExportNotes),

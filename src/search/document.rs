@@ -40,6 +40,8 @@ pub(crate) struct Facets {
     pub starred: bool,
     /// The folded words of the analyst's note (`is:noted`, `note:`); empty without one.
     pub note_words: Box<[Box<str>]>,
+    /// The entity's index in its kind's list (for filters on sets of entities).
+    pub index: u32,
 }
 
 /// Every entity's words and facets, in kind order then dossier order.
@@ -229,7 +231,10 @@ pub(crate) fn stance_with_basis(stance: &str, basis: &str) -> String {
 
 fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labels) -> Facets {
     let i = entity.index;
-    let mut facets = Facets::default();
+    let mut facets = Facets {
+        index: i as u32,
+        ..Facets::default()
+    };
     match entity.kind {
         EntityKind::Actor => {
             let actor = &dossier.actors[i];

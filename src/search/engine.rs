@@ -42,6 +42,8 @@ pub struct SearchEngine {
     /// The tables of the last few query words, oldest first.
     kept_tables: Mutex<Vec<Arc<Table>>>,
     pub(super) matcher: SkimMatcherV2,
+    /// What changed since the dossier `--since` names, for `changed:`.
+    changed: std::sync::RwLock<Option<Arc<crate::changes::Marked>>>,
 }
 
 /// Counts only: the engine's tables are too large to print.
@@ -96,6 +98,14 @@ impl SearchEngine {
             docs,
             kind_start,
             matcher: SkimMatcherV2::default().element_limit(SCORED_BYTES),
+            changed: std::sync::RwLock::new(None),
+        }
+    }
+
+    /// What `changed:` finds from now on (`None`: nothing, there is no older version).
+    pub fn set_changed(&self, marked: Option<Arc<crate::changes::Marked>>) {
+        if let Ok(mut changed) = self.changed.write() {
+            *changed = marked;
         }
     }
 
@@ -209,6 +219,10 @@ impl SearchEngine {
                 None => Resolved::Stance(label(s)),
             },
             Filter::Basis(b) => Resolved::Basis(label(b)),
+            Filter::Changed(what) => {
+                let marked = self.changed.read().ok().and_then(|c| c.clone());
+                Resolved::Changed(*what, marked)
+            }
             Filter::Actor(words) => Resolved::Actors(self.actors.resolve(words, &self.matcher)),
             Filter::Place(words) => Resolved::Places(self.places.resolve(words, &self.matcher)),
             Filter::Date(date) => Resolved::Date(*date),

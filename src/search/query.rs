@@ -43,6 +43,9 @@ pub enum Filter {
     Stance(String),
     /// `stated` or `inferred`: entities with a position or quote on that basis.
     Basis(String),
+    /// `changed:new`, `changed:changed`, `changed:stance`, `changed:any`: what changed since
+    /// the dossier `--since` names.
+    Changed(crate::changes::ChangedWhat),
     /// Entities linked to the actors these words name (by id, name or alias), or to
     /// actors that represent them.
     Actor(Vec<String>),
@@ -94,7 +97,7 @@ pub struct Query {
 pub struct QueryError(pub String);
 
 pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, is:, note:";
+    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
@@ -320,7 +323,7 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, is:, note:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:"
         );
         assert!(
             hint("stance:oppose")

@@ -4,6 +4,7 @@
 use super::dates::DateFilter;
 use super::normalise::word_texts;
 use super::query::{FILTERS, Filter, Is, QueryError};
+use crate::changes::ChangedWhat;
 use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
@@ -27,6 +28,8 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
         }
         "stance" => one_of("stance", value, Stance::VALUES).map(Filter::Stance),
         "basis" => one_of("basis", value, Basis::VALUES).map(Filter::Basis),
+        "changed" => one_of("changed", value, ChangedWhat::VALUES)
+            .map(|v| Filter::Changed(ChangedWhat::parse(&v).unwrap_or(ChangedWhat::Any))),
         "topic" => Ok(Filter::Topic(value.to_string())),
         "actor" => named(field, value).map(Filter::Actor),
         "place" => named(field, value).map(Filter::Place),
@@ -115,6 +118,7 @@ fn example(field: &str) -> &'static str {
         "status" => "status:planned",
         "stance" => "stance:opposes",
         "basis" => "basis:inferred",
+        "changed" => "changed:any",
         "topic" => "topic:territory",
         "place" => "place:donetsk",
         "date" => "date:2025-11",

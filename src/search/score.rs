@@ -99,6 +99,11 @@ pub(crate) enum Resolved {
     Topic(Option<u32>),
     Stance(Option<u32>),
     Basis(Option<u32>),
+    /// What changed since the dossier `--since` names; `None`: nothing to compare with.
+    Changed(
+        crate::changes::ChangedWhat,
+        Option<Arc<crate::changes::Marked>>,
+    ),
     Actors(Vec<u32>),
     Places(Vec<u32>),
     Date(DateFilter),
@@ -118,6 +123,12 @@ impl Resolved {
             Resolved::Topic(label) => has(label, &facets.topics),
             Resolved::Stance(label) => has(label, &facets.stances),
             Resolved::Basis(label) => has(label, &facets.bases),
+            Resolved::Changed(what, marked) => marked.as_ref().is_some_and(|m| {
+                m.has(
+                    *what,
+                    crate::model::EntityRef::new(kind, facets.index as usize),
+                )
+            }),
             Resolved::Actors(wanted) => meets(wanted, &facets.actors),
             Resolved::Places(wanted) => meets(wanted, &facets.places),
             Resolved::Date(filter) => filter.matches(facets.date),

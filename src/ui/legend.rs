@@ -16,17 +16,9 @@ pub(super) const LEGEND_SHORT: &str =
 pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
     let matrix = app.pages().matrix();
     let (parties, points) = (matrix.rows.len(), matrix.columns.len());
-    let (_, first) = app.pages().matrix_offset();
-    let last = (first + m.columns).min(points);
     let more = points > m.columns;
     let room = m.block.width.saturating_sub(4) as usize;
-    let position = if !more {
-        String::new()
-    } else if last > first + 1 {
-        format!("cols {}–{last}/{points}", first + 1)
-    } else {
-        format!("col {last}/{points}")
-    };
+    let position = columns_shown(app, m, points);
     let (party_count, point_count) = (
         count_of(parties, "party", "parties"),
         count_of(points, "sticking point", "sticking points"),
@@ -74,6 +66,19 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
         .find(|t| fits(t))
         .unwrap_or(&titles[titles.len() - 1])
         .clone()
+}
+
+/// "cols 1–4/7" when not every sticking point fits, else nothing.
+fn columns_shown(app: &App, m: &MatrixAreas, points: usize) -> String {
+    let (_, first) = app.pages().matrix_offset();
+    let last = (first + m.columns).min(points);
+    if points <= m.columns {
+        String::new()
+    } else if last > first + 1 {
+        format!("cols {}–{last}/{points}", first + 1)
+    } else {
+        format!("col {last}/{points}")
+    }
 }
 
 /// The shortest title with the date: "As of 2031-03-16 · col 1/2", "Matrix · latest".

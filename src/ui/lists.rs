@@ -81,7 +81,11 @@ impl ListPane<'_> {
         let selected = row == self.app.list_view(self.kind).selected;
         let base = self.row_style(selected);
         let marked = self.app.marks().contains(entity);
-        let marker = row_marker(selected, marked);
+        // With --since, a third column: N new, Δ changed.
+        let marker = match self.app.change_marker(entity) {
+            Some(change) => format!("{}{change}", row_marker(selected, marked)),
+            None => row_marker(selected, marked).to_string(),
+        };
         let notes = &self.app.notes().notes;
         let personal = personal_marker(
             notes.starred(dossier, entity),
@@ -90,7 +94,7 @@ impl ListPane<'_> {
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
-            .saturating_sub(fact_budget + marker.len() + personal.chars().count())
+            .saturating_sub(fact_budget + marker.chars().count() + personal.chars().count())
             .max(width.min(4));
         // The start of a name is its subject: cut the end, unless that hides the match.
         let cut = cut_name(&name, first_run(&highlight), name_budget);
@@ -103,8 +107,10 @@ impl ListPane<'_> {
         };
         let mut fitted = Fitted::default();
         fitted.push(
-            marker,
-            |i| if i == 1 { base.patch(theme.key) } else { base },
+            &marker,
+            |i| {
+                if i >= 1 { base.patch(theme.key) } else { base }
+            },
         );
         fitted.push(personal, |_| base.patch(theme.key));
         let head: String = name.chars().take(cut.head).collect();
