@@ -66,6 +66,13 @@ impl ListPane<'_> {
         }
     }
 
+    /// `★`/`✎` when the analyst starred or noted `entity`.
+    fn personal(&self, entity: EntityRef) -> &'static str {
+        let (notes, dossier) = (&self.app.notes().notes, &self.app.loaded().dossier);
+        let noted = notes.note_of(dossier, entity).is_some();
+        personal_marker(notes.starred(dossier, entity), noted)
+    }
+
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
         let entity = EntityRef {
@@ -86,11 +93,7 @@ impl ListPane<'_> {
             Some(change) => format!("{}{change}", row_marker(selected, marked)),
             None => row_marker(selected, marked).to_string(),
         };
-        let notes = &self.app.notes().notes;
-        let personal = personal_marker(
-            notes.starred(dossier, entity),
-            notes.note_of(dossier, entity).is_some(),
-        );
+        let personal = self.personal(entity);
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
