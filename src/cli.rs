@@ -26,7 +26,7 @@ pub use new::{NewArgs, NewKind};
     override_usage = "talks [OPTIONS] [DOSSIER]\n       talks [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
-    /// The dossier to open (default: the built-in one; - reads standard input).
+    /// The dossier to open: a file or a folder (default: the built-in one).
     pub dossier: Option<PathBuf>,
 
     /// Reload the dossier whenever its file changes.

@@ -140,14 +140,22 @@ fn wait_while_paused(state: &Shared) -> bool {
     }
 }
 
+/// The file to edit, the value in it to open at, and the dossier to read again after (a
+/// folder dossier's folder).
+pub(crate) struct Edited<'a> {
+    pub path: &'a Path,
+    pub at: &'a str,
+    pub dossier: &'a Path,
+}
+
 /// Runs the editor on `path` at the value at `at`, with the terminal handed over; then
 /// what to tell the explorer: the dossier read again, or why the editor failed.
 pub(crate) fn edit(
     guard: &mut TerminalGuard,
     reader: &Reader,
-    path: &Path,
-    at: &str,
+    edited: &Edited,
 ) -> io::Result<Action> {
+    let Edited { path, at, dossier } = *edited;
     let visual = std::env::var("VISUAL").ok();
     let words =
         match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
@@ -178,7 +186,7 @@ pub(crate) fn edit(
     };
     Ok(match failed {
         Some(why) => Action::EditFailed(why),
-        None => Action::Reloaded(Reload::prepared(talks::model::load_path(path))),
+        None => Action::Reloaded(Reload::prepared(talks::model::load_path(dossier))),
     })
 }
 

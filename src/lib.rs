@@ -24,3 +24,13 @@ pub mod text;
 pub mod ui;
 pub mod views;
 pub mod watch;
+
+/// `eprintln!` that never panics: a message to a stderr whose reader has gone (`2>&1 |
+/// head`) is dropped, and the command ends as it would have.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}

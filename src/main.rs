@@ -44,8 +44,16 @@ fn main() -> ExitCode {
         Some(Err(code)) => return code,
         None => None,
     };
+    if !terminal && dossier.as_deref().is_some_and(|d| d.as_os_str() == "-") {
+        talks::say!(
+            "talks: the explorer reads its keys from the terminal, so it cannot read the dossier \
+             from standard input: save it to a file (`talks FILE`), or use a command \
+             (`talks validate -`, `talks list events -d -`)."
+        );
+        return ExitCode::from(commands::EXIT_BAD_INPUT);
+    }
     if !terminal {
-        eprintln!(
+        talks::say!(
             "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
              `talks show ID` or `talks search QUERY` (see `talks --help`)."
         );
@@ -65,7 +73,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
         Err(err) => {
-            eprintln!("talks: terminal error: {err}");
+            talks::say!("talks: terminal error: {err}");
             ExitCode::FAILURE
         }
     }
@@ -278,9 +286,14 @@ fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -
                     handed_over = true;
                     vec![]
                 }
-                Effect::Edit { path, at } => {
+                Effect::Edit { path, at, dossier } => {
                     handed_over = true;
-                    vec![handover::edit(guard, context.reader, &path, &at)?]
+                    let edited = handover::Edited {
+                        path: &path,
+                        at: &at,
+                        dossier: &dossier,
+                    };
+                    vec![handover::edit(guard, context.reader, &edited)?]
                 }
                 Effect::EditNote { text } => {
                     handed_over = true;

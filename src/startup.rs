@@ -42,7 +42,7 @@ pub(crate) fn source(dossier: Option<&Path>, terminal: bool) -> Result<Source, E
             pending,
         }),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
-            eprintln!("talks: reading the dossier failed unexpectedly (see the message above)");
+            talks::say!("talks: reading the dossier failed unexpectedly (see the message above)");
             Err(ExitCode::FAILURE)
         }
     }

@@ -395,3 +395,40 @@ fn export_to_dash_is_standard_output() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("Actors"));
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+/// Messages to a stderr whose reader is gone (`talks validate bad.yaml 2>&1 | head -c 10`)
+/// are dropped: the command ends with its own status, never a panic (101).
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args(["validate", "tests/fixtures/bad-references.yaml"])
+        .stderr(writer)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// The explorer takes its keys from standard input: a dossier piped into it is refused
+/// with what to do instead; `talks new --append` names a folder for what it is.
+#[test]
+fn what_the_explorer_and_append_cannot_read_is_explained() {
+    let output = common::talks()
+        .arg("-")
+        .write_stdin(std::fs::read("tests/fixtures/over-time.yaml").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("cannot read the dossier from standard input: save it to a file"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["new", "actor", "--append", "tests/fixtures/marsh-river"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("tests/fixtures/marsh-river is a folder: --append adds to one file"),
+        "{err}"
+    );
+}

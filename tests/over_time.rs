@@ -190,3 +190,23 @@ fn a_narrow_matrix_still_says_its_date() {
     assert!(shown.contains("┌ As of 2031-03-16 · col 1/2 "), "{shown}");
     assert!(shown.contains("Δ✓~ supports"), "{shown}");
 }
+
+/// `e` on the matrix as of a date exports that matrix, and says the date.
+#[test]
+fn a_matrix_exported_as_of_a_date_says_so() {
+    use talks::export::{Format, render};
+    let mut app = app(100, 24);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    update(&mut app, Action::EarlierDate);
+    update(&mut app, Action::EarlierDate);
+    let scope = app.export_scope();
+    let text = render(app.loaded(), &scope, None, Format::Text);
+    assert!(
+        text.contains("As of: 2031-03-09 (each party's position on that date)"),
+        "{text}"
+    );
+    assert!(text.contains("con"), "{text}");
+    let json = render(app.loaded(), &scope, None, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["as_of"], "2031-03-09");
+}

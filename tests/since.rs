@@ -147,3 +147,50 @@ fn an_older_version_that_cannot_be_read_stops_before_the_explorer() {
         "{err}"
     );
 }
+
+/// `talks export --since OLD`: the changes of what the export holds, after it (a
+/// `changes` key in JSON, which the export schema describes).
+#[test]
+fn an_export_can_carry_the_changes_of_its_view() {
+    let args = |format: &'static str| {
+        vec![
+            "export",
+            "tests/fixtures/over-time.yaml",
+            "--view",
+            "events",
+            "--query",
+            "round",
+            "--since",
+            "tests/fixtures/over-time-week2.yaml",
+            "--no-timestamp",
+            "--format",
+            format,
+        ]
+    };
+    let (code, out, err) = common::run(&args("txt"));
+    assert_eq!(code, 0, "{err}");
+    let part = out
+        .split("Changes from tests/fixtures/over-time-week2.yaml")
+        .nth(1)
+        .unwrap();
+    assert!(
+        part.contains("0 added, 0 removed, 1 changed; 0 stance shifts"),
+        "{out}"
+    );
+    assert!(part.contains("status: planned → held"), "{out}");
+    // The river border is not in an export of events: its stance shift is not either.
+    assert!(!part.contains("Brevik"), "{out}");
+    let (code, out, _) = common::run(&args("json"));
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["changes"]["entities"][0]["id"], "third-round");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("assets/export.schema.json").unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

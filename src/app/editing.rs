@@ -29,10 +29,18 @@ impl App {
             Ok(at) => match self.loaded.folder.as_deref() {
                 Some(folder) => {
                     let (file, at) = folder.written_at(&at);
-                    let path = folder.files.get(file).cloned().unwrap_or(path);
-                    self.effects.push(Effect::Edit { path, at });
+                    let edited = folder.files.get(file).cloned().unwrap_or(path.clone());
+                    self.effects.push(Effect::Edit {
+                        path: edited,
+                        at,
+                        dossier: path,
+                    });
                 }
-                None => self.effects.push(Effect::Edit { path, at }),
+                None => self.effects.push(Effect::Edit {
+                    path: path.clone(),
+                    at,
+                    dossier: path,
+                }),
             },
             Err(why) => self.status = Some(format!("Nothing to edit: {why}")),
         }

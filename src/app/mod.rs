@@ -124,6 +124,9 @@ pub enum Effect {
     Edit {
         path: PathBuf,
         at: String,
+        /// What to read again after: the dossier (a folder dossier's folder, not the file
+        /// edited).
+        dossier: PathBuf,
     },
     /// Hand the note being written (`text`) to the editor in a temporary file, and read it
     /// back (reported as `Action::NoteEdited`).

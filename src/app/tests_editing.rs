@@ -16,7 +16,7 @@ fn from_a_file(width: u16, height: u16) -> App {
 fn opened_at(app: &mut App) -> (usize, usize) {
     update(app, Action::OpenInEditor);
     match app.take_effects().as_slice() {
-        [Effect::Edit { path, at }] => {
+        [Effect::Edit { path, at, .. }] => {
             assert_eq!(path, &PathBuf::from("d.yaml"));
             place_of(BUILTIN_TEXT, at)
         }
@@ -162,7 +162,7 @@ fn the_copy_written_the_explorer_switches_to_it_watches_it_and_opens_the_editor(
     assert!(app.watched());
     assert_eq!(id(&app, app.shown()), actor, "the selection kept");
     match app.take_effects().as_slice() {
-        [Effect::Edit { path, at }] => {
+        [Effect::Edit { path, at, .. }] => {
             assert_eq!(path, &PathBuf::from("copy.yaml"));
             assert_eq!(at, "actors[1]");
         }
@@ -200,9 +200,11 @@ fn in_a_folder_the_editor_opens_the_file_that_holds_it() {
     update(&mut app, Action::Down);
     update(&mut app, Action::OpenInEditor);
     match app.take_effects().as_slice() {
-        [Effect::Edit { path, at }] => {
+        [Effect::Edit { path, at, dossier }] => {
             assert_eq!(path, &dir.join("03-third-report.yaml"));
             assert_eq!(at, "positions[0]");
+            // After the editor, the folder is read again, not the report alone.
+            assert_eq!(dossier, dir);
         }
         other => panic!("expected one Edit, got {other:?} ({:?})", app.status()),
     }

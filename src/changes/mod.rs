@@ -66,6 +66,25 @@ impl Changes {
         self.entities.is_empty() && self.stances.is_empty()
     }
 
+    /// The changes of what `keep(kind, id)` keeps (an entity or source of an export's
+    /// view), and the stance shifts of its parties and sticking points.
+    pub fn restricted(&self, keep: impl Fn(&str, &str) -> bool) -> Changes {
+        Changes {
+            entities: self
+                .entities
+                .iter()
+                .filter(|e| keep(e.kind, &e.id))
+                .cloned()
+                .collect(),
+            stances: self
+                .stances
+                .iter()
+                .filter(|s| keep("sticking-point", &s.sticking_point) || keep("actor", &s.actor))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// How a kind's entity with this id changed, if it did.
     pub fn of(&self, kind: EntityKind, id: &str) -> Option<&Change> {
         self.entities

@@ -46,6 +46,10 @@ pub struct ExportArgs {
     /// A word, a URL or a date is never cut: a longer one overflows the line.
     #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_WIDTH)]
     pub width: usize,
+    /// Add what changed since this older version (a file, a folder or git:REV:PATH) in
+    /// what the export holds: a "Changes" part after it (a `changes` key in JSON).
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<String>,
     /// A list's titles only, with the selected entity's detail, instead of every listed
     /// entity in full.
     #[arg(long, conflicts_with = "all")]

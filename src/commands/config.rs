@@ -14,7 +14,9 @@ pub(super) fn check(out: &mut impl Write, file: Option<&Path>) -> io::Result<Exi
         .map(Path::to_path_buf)
         .or_else(crate::config::default_path)
     else {
-        eprintln!("talks: no config file to check: set XDG_CONFIG_HOME or HOME, or name the file");
+        crate::say!(
+            "talks: no config file to check: set XDG_CONFIG_HOME or HOME, or name the file"
+        );
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     };
     let name = shown_path(&path);
@@ -31,9 +33,9 @@ pub(super) fn check(out: &mut impl Write, file: Option<&Path>) -> io::Result<Exi
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &settings.problems {
-        eprintln!("{problem}");
+        crate::say!("{problem}");
     }
     let problems = counted(&[(settings.problems.len(), "problem")]);
-    eprintln!("\n{problems} in {name}; the defaults stand in for what each concerns");
+    crate::say!("\n{problems} in {name}; the defaults stand in for what each concerns");
     Ok(ExitCode::from(EXIT_BAD_INPUT))
 }

@@ -15,7 +15,7 @@ const EXIT_DIFFERENT: u8 = 1;
 
 pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
     if args.old == "-" && args.new == "-" {
-        eprintln!("talks: only one of OLD and NEW can be standard input (-)");
+        crate::say!("talks: only one of OLD and NEW can be standard input (-)");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     let (old, new) = match (read_version(&args.old), read_version(&args.new)) {
@@ -45,7 +45,7 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
                 model::folder::load_folder_texts(&name, files, texts)
             }
             Err(message) => {
-                eprintln!("talks: {message}");
+                crate::say!("talks: {message}");
                 return Err(ExitCode::from(EXIT_BAD_INPUT));
             }
         },

@@ -85,32 +85,96 @@ fn page_results(engine: &SearchEngine, text: &str) -> Results {
 
 /// The analyst's notes beside the dossier: those `--query` (`is:starred`) searches, and
 /// those `--notes` adds. A notes file that cannot be read is an error only with `--notes`.
-fn notes_of(args: &ExportArgs) -> Result<Notes, String> {
+fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
     let opened = crate::notes::file::open(args.dossier.path());
     match opened.error {
-        Some(error) if args.notes => Err(format!(
-            "cannot read the notes: {error}; fix the notes file or leave out --notes"
-        )),
+        Some(error) if args.notes => {
+            crate::say!(
+                "talks: cannot read the notes: {}; fix the notes file or leave out --notes",
+                sanitize_line(&error)
+            );
+            Err(ExitCode::from(super::EXIT_BAD_INPUT))
+        }
         _ => Ok(opened.notes),
     }
 }
 
+/// `text` (an export of `scope`) followed by what changed since `old` in what it holds.
+fn with_changes(
+    text: String,
+    (old, new): (&Loaded, &Loaded),
+    scope: &Scope,
+    format: Format,
+) -> String {
+    let kept = kept_of(new, scope);
+    let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
+        None => true,
+        Some(kept) => kept.contains(&(kind.to_string(), id.to_string())),
+    });
+    let sides = crate::changes::render::Sides {
+        old: &old.name,
+        new: &new.name,
+    };
+    let part = crate::changes::render::render(&changes, &sides, format);
+    if format != Format::Json {
+        return format!("{text}\n{part}");
+    }
+    match (
+        serde_json::from_str::<serde_json::Value>(&text),
+        serde_json::from_str(&part),
+    ) {
+        (Ok(serde_json::Value::Object(mut export)), Ok(changes)) => {
+            export.insert("changes".into(), changes);
+            crate::text::json_pretty(&export)
+        }
+        _ => text,
+    }
+}
+
+/// The (kind, id) of everything `scope` holds; `None`: the whole dossier.
+fn kept_of(loaded: &Loaded, scope: &Scope) -> Option<std::collections::HashSet<(String, String)>> {
+    let d = &loaded.dossier;
+    let entity = |e: EntityRef| (e.kind.slug().to_string(), d.id_of(e).to_string());
+    let of = |kind: crate::model::EntityKind, list: &[usize]| {
+        list.iter()
+            .map(|&index| entity(EntityRef::new(kind, index)))
+            .collect::<Vec<_>>()
+    };
+    use crate::model::EntityKind::{Actor, Event, StickingPoint};
+    Some(match scope {
+        Scope::Briefing => return None,
+        Scope::View(view) => view.entries.iter().map(|&e| entity(e)).collect(),
+        Scope::Marked(marked) => marked.iter().map(|&e| entity(e)).collect(),
+        Scope::Matrix { matrix, .. } => {
+            let mut kept = of(Actor, &matrix.rows);
+            kept.extend(of(StickingPoint, &matrix.columns));
+            kept.into_iter().collect()
+        }
+        Scope::Timeline { timeline, .. } => {
+            let events: Vec<usize> = timeline.rows.iter().map(|r| r.event).collect();
+            of(Event, &events).into_iter().collect()
+        }
+        Scope::Sources { sources, .. } => sources
+            .rows
+            .iter()
+            .map(|row| ("source".to_string(), d.sources[row.source].id.clone()))
+            .collect(),
+    })
+}
+
 pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
     if let Some(message) = format_mismatch(args) {
-        eprintln!("talks: {message}");
+        crate::say!("talks: {message}");
         return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
     }
     let notes = match notes_of(args) {
         Ok(notes) => notes,
-        Err(message) => {
-            eprintln!("talks: {}", sanitize_line(&message));
-            return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
-        }
+        Err(code) => return Ok(code),
     };
     let scope = match scope_of(loaded, args, &notes) {
         Ok(scope) => scope,
         Err((code, message)) => {
-            eprintln!("talks: {message}");
+            crate::say!("talks: {message}");
             return Ok(ExitCode::from(code));
         }
     };
@@ -122,7 +186,14 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
         notes: args.notes.then_some(&notes),
         ..ExportOptions::new(format, stamp.as_deref())
     };
-    let text = render_with(loaded, &scope, &options);
+    let mut text = render_with(loaded, &scope, &options);
+    if let Some(spec) = &args.since {
+        let old = match super::read_version(spec) {
+            Ok(old) => old,
+            Err(code) => return Ok(code),
+        };
+        text = with_changes(text, (&old, loaded), &scope, format);
+    }
     // `-o -` is standard output, as for most tools.
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;
@@ -130,7 +201,7 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     };
     match write_atomic(path, text.as_bytes(), args.force) {
         Ok(written) => {
-            eprintln!(
+            crate::say!(
                 "Wrote {} to {}",
                 written.size(),
                 crate::text::shown_path(&written.path)
@@ -138,14 +209,14 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(path)) => {
-            eprintln!(
+            crate::say!(
                 "talks: {} already exists; use --force to overwrite it",
                 crate::text::shown_path(&path)
             );
             Ok(ExitCode::FAILURE)
         }
         Err(err) => {
-            eprintln!("talks: {err}");
+            crate::say!("talks: {err}");
             Ok(ExitCode::FAILURE)
         }
     }

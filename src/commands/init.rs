@@ -28,7 +28,7 @@ pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
                 WriteError::Exists(_) => ": choose another name, or remove it first",
                 _ => "",
             };
-            eprintln!("talks init: {err}{hint}");
+            crate::say!("talks init: {err}{hint}");
             Ok(ExitCode::from(super::EXIT_BAD_INPUT))
         }
     }

@@ -44,8 +44,8 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 pub fn report_load_error(err: &LoadError) -> ExitCode {
     let errors = err.error_count();
     let warnings = err.warning_count();
-    eprintln!("{err}\n");
-    eprintln!(
+    crate::say!("{err}\n");
+    crate::say!(
         "{}: the dossier was not loaded",
         counted(&[(errors, "error"), (warnings, "warning")])
     );
@@ -72,7 +72,7 @@ pub fn run(command: Command) -> ExitCode {
         Ok(code) => code,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_BROKEN_PIPE),
         Err(err) => {
-            eprintln!("talks: cannot write the output: {err}");
+            crate::say!("talks: cannot write the output: {err}");
             ExitCode::FAILURE
         }
     }
@@ -241,7 +241,7 @@ fn show(
             Some(best) => format!("; did you mean \"{best}\"?"),
             None => String::new(),
         };
-        eprintln!(
+        crate::say!(
             "talks: no entity with the id \"{}\" in {}{hint}",
             sanitize_line(id),
             loaded.name

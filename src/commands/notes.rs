@@ -90,7 +90,7 @@ pub(super) fn load_and_run(out: &mut impl Write, asked: &NotesArgs) -> io::Resul
 fn run(out: &mut impl Write, loaded: &Loaded, asked: &NotesArgs) -> io::Result<ExitCode> {
     let opened = crate::notes::file::open(asked.dossier.as_deref());
     if let Some(error) = &opened.error {
-        eprintln!("talks: cannot read the notes: {}", sanitize_line(error));
+        crate::say!("talks: cannot read the notes: {}", sanitize_line(error));
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     let notes = &opened.notes;
@@ -101,7 +101,7 @@ fn run(out: &mut impl Write, loaded: &Loaded, asked: &NotesArgs) -> io::Result<E
     match command {
         NotesCommand::Show { id } => {
             let Some(entry) = all.iter().find(|e| e.key == id) else {
-                eprintln!("talks: no note or star on \"{}\"", sanitize_line(id));
+                crate::say!("talks: no note or star on \"{}\"", sanitize_line(id));
                 return Ok(ExitCode::from(EXIT_NOT_FOUND));
             };
             if json {
@@ -130,7 +130,7 @@ fn run(out: &mut impl Write, loaded: &Loaded, asked: &NotesArgs) -> io::Result<E
     let orphans = all.iter().filter(|e| e.name.is_none()).count();
     if orphans > 0 && !json {
         let what = count_of(orphans, "note or star", "notes or stars");
-        eprintln!("{what} on entities no longer in the dossier (kept in the notes file)");
+        crate::say!("{what} on entities no longer in the dossier (kept in the notes file)");
     }
     Ok(ExitCode::SUCCESS)
 }

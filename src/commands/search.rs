@@ -160,7 +160,7 @@ pub(super) fn run(
     let text = match saved_query(text, notes) {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("talks: {message}");
+            crate::say!("talks: {message}");
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
@@ -168,7 +168,7 @@ pub(super) fn run(
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(err) => {
-            eprintln!("talks: cannot read the query: {err}");
+            crate::say!("talks: cannot read the query: {err}");
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
@@ -193,7 +193,7 @@ pub(super) fn run(
         }
     }
     if rows.is_empty() {
-        eprintln!("talks: {}", nothing_matches(results.suggestions(), text));
+        crate::say!("talks: {}", nothing_matches(results.suggestions(), text));
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     }
     Ok(ExitCode::SUCCESS)

@@ -24,13 +24,13 @@ pub(super) fn run(
     };
     if !loaded.warnings.is_empty() {
         let unlisted = model::unlisted_note(loaded.unlisted_warnings);
-        eprintln!("{}{unlisted}\n", render_all(&loaded.warnings));
+        crate::say!("{}{unlisted}\n", render_all(&loaded.warnings));
     }
     let texts = match source_texts(&loaded, &text, path, given) {
         Ok(texts) => texts,
         Err(problems) => {
-            eprintln!("{}\n", problems.join("\n\n"));
-            eprintln!(
+            crate::say!("{}\n", problems.join("\n\n"));
+            crate::say!(
                 "{}: the quotes were not checked",
                 count_of(
                     problems.len(),
@@ -47,22 +47,22 @@ pub(super) fn run(
     let quotes_fail = quotes.as_ref().is_some_and(|q| q.not_found > 0);
     let report = quotes.as_ref().map(quote_lines).unwrap_or_default();
     if let Some(quotes) = quotes.as_ref().filter(|q| !q.diagnostics.is_empty()) {
-        eprintln!("{}\n", render_all(&quotes.diagnostics));
+        crate::say!("{}\n", render_all(&quotes.diagnostics));
     }
     if strict_fails || quotes_fail {
         for line in &report {
-            eprintln!("{line}");
+            crate::say!("{line}");
         }
     }
     let name = sanitize_line(&loaded.name);
     if strict_fails {
         let warnings = counted(&[(loaded.warning_count(), "warning")]);
-        eprintln!("{warnings}, treated as errors (--strict): {name} does not pass");
+        crate::say!("{warnings}, treated as errors (--strict): {name} does not pass");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     if let Some(quotes) = quotes.filter(|q| q.not_found > 0) {
         let missing = count_of(quotes.not_found, "quote is", "quotes are");
-        eprintln!("{name} does not pass: {missing} not in the text of the source cited");
+        crate::say!("{name} does not pass: {missing} not in the text of the source cited");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     for line in &report {

@@ -47,7 +47,14 @@ pub(super) fn matrix_fields(matrix: &StanceMatrix, query: &str) -> Vec<(&'static
         crate::text::count_of(matrix.rows.len(), "party", "parties"),
         crate::text::count_of(matrix.columns.len(), "sticking point", "sticking points")
     );
-    page_fields(what, query)
+    let mut fields = page_fields(what, query);
+    if let Some(date) = &matrix.as_of {
+        fields.push((
+            "As of",
+            format!("{date} (each party's position on that date)"),
+        ));
+    }
+    fields
 }
 
 /// The header lines after the dossier in a timeline export.

@@ -249,6 +249,9 @@ fn matrix(
         .map(|&p| &d.sticking_points[p].id)
         .collect();
     let mut out = page_header(loaded, exported_at, "matrix", query);
+    if let Some(date) = &matrix.as_of {
+        out.insert("as_of".into(), json!(date));
+    }
     out.insert("rows".into(), json!(rows));
     out.insert("columns".into(), json!(columns));
     out.insert("positions".into(), Value::Array(positions));

@@ -369,14 +369,18 @@ impl SearchEngine {
 /// The basis every result must have: a `basis:` filter that is a group of its own and not
 /// negated (`stance:opposes basis:inferred` then means one position, inferred, opposing).
 fn required_basis(query: &Query) -> Option<&str> {
-    query
+    let mut required = query
         .groups
         .iter()
-        .find_map(|group| match group.as_slice() {
+        .filter_map(|group| match group.as_slice() {
             [term] if !term.negated => match &term.kind {
                 TermKind::Filter(Filter::Basis(b)) => Some(b.as_str()),
                 _ => None,
             },
             _ => None,
-        })
+        });
+    let first = required.next()?;
+    // Two different bases (`basis:stated basis:inferred`): no one position has both, so
+    // each filter stands alone, whatever their order.
+    required.all(|b| b == first).then_some(first)
 }

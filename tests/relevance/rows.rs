@@ -220,6 +220,9 @@ pub const BUILTIN: &[Row] = &[
     Row("stance:opposes basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
     Row("stance:opposes basis:stated", POINTS, Exactly(&["nato-membership", "pokrovsk-control"])),
     Row("stance:supports basis:inferred", ALL, Exactly(&["russia", "moscow-sincerity"])),
+    // Two bases: no one position has both, so each stands alone, whatever the order.
+    Row("stance:opposes basis:inferred basis:stated", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
+    Row("stance:opposes basis:stated basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
     // The claim and its rejection are about Pokrovsk (`concerns`), not made there.
     Row("place:pokrovsk kind:event", ALL, Exactly(&["pokrovsk-claim", "pokrovsk-rejection"])),
 

@@ -236,7 +236,7 @@ pub fn run(
     let query = options.query.as_str();
     // fzf's syntax reads any query; the explorer's (for --typos) may refuse one.
     if let Some(err) = options.typos.then(|| Query::parse(query).err()).flatten() {
-        eprintln!("talks: cannot read the query: {err}");
+        crate::say!("talks: cannot read the query: {err}");
         return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
     }
     let records = read_records(input, if options.read0 { 0 } else { b'\n' })?;

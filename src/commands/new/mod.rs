@@ -36,7 +36,7 @@ pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> 
 }
 
 fn refuse(message: &str) -> ExitCode {
-    eprintln!("talks: {message}");
+    crate::say!("talks: {message}");
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
@@ -164,6 +164,12 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
 
 fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
     let name = shown_path(path);
+    if path.is_dir() {
+        return Ok(refuse(&format!(
+            "{name} is a folder: --append adds to one file (for a folder dossier, one of its \
+             reports, which must load on its own)"
+        )));
+    }
     let before = match model::load_path(path) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -192,7 +198,7 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
     // A link is followed: the file it names is the dossier.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if let Err(err) = crate::export::write_atomic(&target, added.text.as_bytes(), true) {
-        eprintln!("talks: {err}");
+        crate::say!("talks: {err}");
         return Ok(ExitCode::FAILURE);
     }
     let new_warnings: Vec<_> = after
@@ -204,7 +210,7 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
         })
         .collect();
     if !new_warnings.is_empty() {
-        eprintln!("{}\n", render_all(&new_warnings));
+        crate::say!("{}\n", render_all(&new_warnings));
     }
     writeln!(
         out,

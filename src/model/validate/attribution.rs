@@ -13,7 +13,12 @@ impl Validator<'_> {
         for (i, e) in dossier.events.iter().enumerate() {
             let base = format!("events[{i}]");
             for (c, id) in e.concerns.iter().enumerate() {
-                self.reference(|| format!("{base}.concerns[{c}]"), id, PLACE);
+                if e.concerns[..c].contains(id) {
+                    let message = format!("\"{id}\" is named twice in `concerns`");
+                    self.error(format!("{base}.concerns[{c}]"), message);
+                } else {
+                    self.reference(|| format!("{base}.concerns[{c}]"), id, PLACE);
+                }
             }
             for (q, quote) in e.quotes.iter().enumerate() {
                 let path = format!("{base}.quotes[{q}]");

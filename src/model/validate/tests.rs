@@ -222,3 +222,15 @@ fn basis_is_stated_or_inferred_and_concerns_are_places() {
         ]
     );
 }
+
+#[test]
+fn a_place_named_twice_in_concerns_is_an_error() {
+    let body = "places:\n  - {id: p, name: P}\nevents:\n  - {id: e, title: E, kind: claim, status: claimed, order: 1, concerns: [p, p]}\n";
+    assert_eq!(
+        one(body),
+        (
+            "events[0].concerns[1]".into(),
+            "\"p\" is named twice in `concerns`".into()
+        )
+    );
+}
