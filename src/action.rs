@@ -23,6 +23,12 @@ pub enum Mode {
     ConfirmOverwrite,
     /// The overview of the dossier is open (`i`).
     Overview,
+    /// Writing a note in the note editor (`a`).
+    Note,
+    /// Typing the name of the query to save (`S`).
+    SaveSearch,
+    /// The picker of saved searches (`@`).
+    Searches,
     /// Typing where `o` on the built-in dossier writes an editable copy of it.
     Init,
 }
@@ -144,6 +150,8 @@ pub enum Action {
     StartBriefing,
     /// Tab in the export prompt: the next format.
     CycleFormat,
+    /// Ctrl-N in the export prompt: with or without the analyst's notes.
+    ToggleExportNotes,
     /// Enter in the export prompt.
     ConfirmExport,
     /// The answer to "overwrite?".
@@ -155,6 +163,24 @@ pub enum Action {
     /// `A`: mark every entry listed; `U`: clear every mark.
     MarkAll,
     ClearMarks,
+    /// `a`: write or edit the analyst's note on the selection.
+    EditNote,
+    /// `*`: star or unstar the selection.
+    ToggleStar,
+    /// `S`: save the query under a name.
+    SaveSearch,
+    /// `@`: pick a saved search.
+    OpenSavedSearches,
+    /// Enter in the note editor: a new line.
+    NewLine,
+    /// Ctrl-S in the note editor: keep the note.
+    SaveNote,
+    /// Ctrl-E in the note editor: write the note in `$VISUAL`/`$EDITOR`.
+    EditNoteInEditor,
+    /// The note as the editor left it, or why the editor failed.
+    NoteEdited(Result<String, String>),
+    /// The notes file was written (where), or why not.
+    NotesSaved(Result<std::path::PathBuf, String>),
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied and how, or why it failed.

@@ -124,7 +124,8 @@ pub enum Command {
     /// query syntax: words with typos forgiven, "phrases", kind:, status:, topic:, stance:,
     /// actor:, place: and date: filters). No match: exit 1 and the nearest words.
     Search {
-        /// The query, e.g. "donbas !putin" or "status:planned".
+        /// The query, e.g. "donbas !putin" or "status:planned"; @NAME runs a search saved
+        /// in the explorer (@@ for a literal @).
         query: String,
         /// Only this kind of entity.
         #[arg(long)]
@@ -135,6 +136,8 @@ pub enum Command {
         #[command(flatten)]
         common: DataArgs,
     },
+    /// Your notes, stars and saved searches on the dossier (its FILE.notes.yaml).
+    Notes(NotesArgs),
     /// Filter lines of standard input, best first, as `fzf --filter` does (fzf's query
     /// syntax, smart case, diacritics folded): for scripts, and to compare matchers.
     Filter {
@@ -181,6 +184,39 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// The arguments of `talks notes`.
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    #[command(subcommand)]
+    pub command: Option<NotesCommand>,
+    /// Only the notes and stars on entities no longer in the dossier.
+    #[arg(long, global = true)]
+    pub orphans: bool,
+    /// The dossier whose notes to read (default: the built-in one).
+    #[arg(
+        short,
+        long = "dossier",
+        id = "notes_dossier",
+        value_name = "FILE",
+        global = true
+    )]
+    pub dossier: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, id = "notes_format", value_enum, default_value_t = DataFormat::Text, global = true)]
+    pub format: DataFormat,
+}
+
+/// What `talks notes` does.
+#[derive(Debug, Clone, Subcommand)]
+pub enum NotesCommand {
+    /// Each note and star, one a line (the default).
+    List,
+    /// One note in full, by its entity's id (or POINT/ACTOR for a position).
+    Show { id: String },
+    /// Every note and star in full, and the saved searches.
+    Export,
 }
 
 /// What `talks config` does.

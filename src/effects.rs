@@ -25,10 +25,12 @@ pub fn perform(
             format,
             scope,
             overwrite,
+            notes,
         } => {
             let stamp = timestamp_now();
             let options = ExportOptions {
                 width: app.export_width(),
+                notes: notes.then_some(&app.notes().notes),
                 ..ExportOptions::new(format, Some(&stamp))
             };
             let text = render_with(app.loaded(), &scope, &options);
@@ -48,9 +50,14 @@ pub fn perform(
             let saved = crate::history_file::write(&path, &entries);
             return saved.err().map(Action::HistoryNotSaved);
         }
+        Effect::SaveNotes { path, notes } => {
+            Action::NotesSaved(crate::notes::file::write(&path, &notes))
+        }
         // The event loop suspends or hands the terminal to the editor: it owns the
         // terminal, which must be redrawn whole after.
-        Effect::Suspend | Effect::Edit { .. } | Effect::Init { .. } => return None,
+        Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. } | Effect::Init { .. } => {
+            return None;
+        }
     })
 }
 
@@ -78,6 +85,7 @@ mod tests {
                 format: Format::Text,
                 scope: Scope::Briefing,
                 overwrite: true,
+                notes: false,
             };
             perform(&app, effect, &mut Vec::new(), &searcher, None);
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));

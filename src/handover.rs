@@ -190,6 +190,46 @@ pub(crate) fn edit(
     })
 }
 
+/// Runs the editor on the note `text` in a temporary file, with the terminal handed over;
+/// the text as the editor left it, or why the editor failed.
+pub(crate) fn edit_note(
+    guard: &mut TerminalGuard,
+    reader: &Reader,
+    text: &str,
+) -> io::Result<Action> {
+    let visual = std::env::var("VISUAL").ok();
+    let words =
+        match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
+            Ok(words) => words,
+            Err(why) => return Ok(Action::NoteEdited(Err(why))),
+        };
+    let file = tempfile::Builder::new()
+        .prefix("talks-note-")
+        .suffix(".txt")
+        .tempfile()?;
+    std::fs::write(file.path(), format!("{text}\n"))?;
+    let run = editor::invocation(&words, file.path(), 1, 1);
+    reader.pause();
+    let status = hand_over(guard, || {
+        std::process::Command::new(&run.program)
+            .args(&run.args)
+            .status()
+    });
+    reader.resume();
+    Ok(Action::NoteEdited(match status? {
+        Ok(status) if status.success() => std::fs::read_to_string(file.path())
+            .map_err(|err| format!("Could not read the note back: {err}")),
+        Ok(status) => Err(format!(
+            "The editor `{}` ended with {status}; the note is as it was",
+            run.shown()
+        )),
+        Err(err) => Err(format!(
+            "Could not start the editor `{}`: {err} (set $VISUAL or $EDITOR)",
+            run.shown()
+        )),
+    }))
+}
+
 /// Writes the built-in dossier to `path` (never over a file), reads it back and watches it:
 /// what to tell the explorer, and the watch to keep.
 pub(crate) fn init(

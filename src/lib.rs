@@ -17,6 +17,7 @@ pub mod generate;
 pub mod history_file;
 pub mod keymap;
 pub mod model;
+pub mod notes;
 pub mod search;
 pub mod terminal;
 pub mod text;

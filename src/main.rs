@@ -157,8 +157,9 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         history_file,
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
-        file: files.file,
+        file: files.file.clone(),
         since: files.since,
+        notes: talks::notes::file::open(files.file.as_deref()),
     };
     let (loaded, engine) = ready;
     let app = App::with_engine(loaded, engine, options);
@@ -293,6 +294,10 @@ fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -
                         dossier: &dossier,
                     };
                     vec![handover::edit(guard, context.reader, &edited)?]
+                }
+                Effect::EditNote { text } => {
+                    handed_over = true;
+                    vec![handover::edit_note(guard, context.reader, &text)?]
                 }
                 Effect::Init { path } => {
                     let (done, watcher) =

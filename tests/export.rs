@@ -36,6 +36,7 @@ fn export_effect(app: &mut App, format: Format) -> (std::path::PathBuf, Format, 
             format,
             scope,
             overwrite: false,
+            notes: false,
         }) => (path, format, scope),
         other => panic!("expected an export, got {other:?}"),
     }
@@ -263,6 +264,7 @@ fn the_explorer_reports_a_failed_write_and_keeps_its_state() {
         format,
         scope,
         overwrite,
+        ..
     }) = app.take_effects().pop()
     else {
         panic!()

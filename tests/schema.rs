@@ -65,6 +65,38 @@ fn builtin_dossier_points_editors_at_the_schema() {
     assert!(text.starts_with("# yaml-language-server: $schema=../assets/dossier.schema.json\n"));
 }
 
+const NOTES_SCHEMA_PATH: &str = "assets/notes.schema.json";
+
+#[test]
+fn checked_in_notes_schema_matches_the_rust_types() {
+    let generated = talks::notes::notes_schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(NOTES_SCHEMA_PATH, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(NOTES_SCHEMA_PATH).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "{NOTES_SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+    );
+}
+
+#[test]
+fn notes_schema_accepts_a_written_notes_file_and_rejects_unknown_keys() {
+    let text = std::fs::read_to_string(NOTES_SCHEMA_PATH).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut notes = talks::notes::Notes::new();
+    notes.set_note("putin", "Watch this:\nno move before guarantees");
+    notes.toggle_star("donbas/ukraine");
+    notes
+        .searches
+        .insert("guarantees".into(), "security guarantees".into());
+    let written: serde_json::Value =
+        serde_yaml::from_str(&talks::notes::file::render(&notes)).unwrap();
+    assert!(validator.is_valid(&written));
+    assert!(!validator.is_valid(&serde_json::json!({"version": 1, "notez": {}})));
+}
+
 const FOLDER_FILE_SCHEMA: &str = "assets/dossier-folder-file.schema.json";
 
 /// One file of a folder dossier has its own schema (title optional, a top-level

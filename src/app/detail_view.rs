@@ -65,7 +65,7 @@ impl DetailView {
     /// wide; nothing changes if it is shown already.
     #[cfg(test)]
     pub(crate) fn show(&mut self, loaded: &Loaded, entity: Option<EntityRef>, width: usize) {
-        self.show_with(loaded, entity, width, None);
+        self.show_with(loaded, entity, width, None, None);
     }
 
     /// Like [`DetailView::show`], with a first section (heading, items) when given: what
@@ -76,6 +76,7 @@ impl DetailView {
         entity: Option<EntityRef>,
         width: usize,
         first: Option<(String, Vec<String>)>,
+        note: Option<&str>,
     ) {
         if self.shown() == entity && entity.is_some() {
             return;
@@ -84,6 +85,9 @@ impl DetailView {
             let mut shown = detail(&loaded.dossier, &loaded.index, e);
             if let Some((heading, items)) = first.clone() {
                 shown.prepend_items(&heading, items);
+            }
+            if let Some(note) = note {
+                shown.sections.push(crate::detail::note_section(note));
             }
             shown
         });

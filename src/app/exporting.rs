@@ -24,6 +24,7 @@ impl App {
             format,
             scope,
             error: None,
+            notes: false,
         });
         self.mode = Mode::Export;
     }
@@ -60,6 +61,7 @@ impl App {
             format,
             scope: prompt.scope.clone(),
             overwrite,
+            notes: prompt.notes,
         });
     }
 
@@ -194,6 +196,7 @@ pub(super) fn prompt_action(app: &mut App, action: Action) {
         Action::CursorHome => input.home(),
         Action::CursorEnd => input.end(),
         Action::CycleFormat => app.cycle_format(),
+        Action::ToggleExportNotes => prompt.notes = !prompt.notes,
         Action::ConfirmExport => app.confirm_export(false),
         Action::Escape => {
             app.export = None;

@@ -13,6 +13,7 @@ mod list_view;
 mod marks;
 mod matrix_dates;
 mod navigate;
+mod notes;
 mod overlays;
 mod page_history;
 pub mod page_layout;
@@ -20,6 +21,7 @@ mod pages;
 mod query;
 mod reload;
 mod results;
+mod saved_searches;
 mod since;
 mod update;
 
@@ -31,6 +33,8 @@ mod tests;
 mod tests_detail;
 #[cfg(test)]
 mod tests_editing;
+#[cfg(test)]
+mod tests_notes;
 #[cfg(test)]
 mod tests_pages;
 #[cfg(test)]
@@ -45,8 +49,10 @@ pub use crate::action::{Action, Focus, Initialised, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
+pub use notes::{NoteEditor, NotesState};
 pub use pages::PageViews;
 pub use query::QueryState;
+pub use saved_searches::{NamePrompt, SearchPicker, valid_name};
 
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
@@ -70,6 +76,8 @@ pub struct ExportPrompt {
     pub scope: Scope,
     /// Why the last attempt failed, shown in the prompt.
     pub error: Option<String>,
+    /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
+    pub notes: bool,
 }
 
 impl ExportPrompt {
@@ -89,6 +97,8 @@ pub enum Effect {
         format: Format,
         scope: Scope,
         overwrite: bool,
+        /// With the analyst's notes in a section of their own.
+        notes: bool,
     },
     Copy {
         text: String,
@@ -101,6 +111,11 @@ pub enum Effect {
         path: PathBuf,
         entries: Vec<String>,
     },
+    /// Write the analyst's notes file.
+    SaveNotes {
+        path: PathBuf,
+        notes: crate::notes::Notes,
+    },
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
     Suspend,
@@ -112,6 +127,11 @@ pub enum Effect {
         /// What to read again after: the dossier (a folder dossier's folder, not the file
         /// edited).
         dossier: PathBuf,
+    },
+    /// Hand the note being written (`text`) to the editor in a temporary file, and read it
+    /// back (reported as `Action::NoteEdited`).
+    EditNote {
+        text: String,
     },
     /// Write the built-in dossier to `path` (never over a file), switch to it and watch
     /// it (reported as `Action::Initialised`).
@@ -139,6 +159,8 @@ pub struct Options {
     pub watched: bool,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
+    /// The analyst's notes, stars and saved searches, as read at the start.
+    pub notes: crate::notes::file::Opened,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
     pub file: Option<PathBuf>,
     /// An older version to compare with (`--since OLD`).
@@ -174,6 +196,14 @@ pub struct App {
     pub(crate) detail: DetailView,
     pub(crate) history: History,
     pub(crate) marks: Marks,
+    /// The analyst's notes, stars and saved searches, and where they are written.
+    pub(crate) notes: NotesState,
+    /// The note being written, while the note editor is open.
+    pub(crate) note_editor: Option<NoteEditor>,
+    /// The name asked for the query to save (`S`).
+    pub(crate) name_prompt: Option<NamePrompt>,
+    /// The picker of saved searches (`@`).
+    pub(crate) search_picker: Option<SearchPicker>,
     pub(crate) help: HelpView,
     pub(crate) overview_scroll: usize,
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
@@ -230,6 +260,10 @@ impl App {
             detail: DetailView::default(),
             history: History::default(),
             marks: Marks::default(),
+            notes: NotesState::from(options.notes),
+            note_editor: None,
+            name_prompt: None,
+            search_picker: None,
             help: HelpView::default(),
             overview_scroll: 0,
             overlay_limit: usize::MAX,
@@ -254,6 +288,12 @@ impl App {
                 marked: Default::default(),
             }),
         };
+        if let Some(message) = app.notes.message.take() {
+            app.status = Some(message);
+        }
+        if !app.notes.notes.is_empty() {
+            app.reindex_notes();
+        }
         app.compare_since();
         app.show_selected();
         app.rebuild_pages();
@@ -298,7 +338,9 @@ impl App {
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
         let width = self.detail_text_width();
         let changes = entity.and_then(|e| self.change_lines(e));
-        self.detail.show_with(&self.loaded, entity, width, changes);
+        let note = entity.and_then(|e| self.notes.notes.note_of(&self.loaded.dossier, e));
+        self.detail
+            .show_with(&self.loaded, entity, width, changes, note);
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current
@@ -316,7 +358,14 @@ impl App {
         self.list_width = wanted_list_width(&loaded.dossier);
         self.undated_events = loaded.dossier.events.iter().any(|e| e.date.is_none());
         let old = std::mem::replace(&mut self.loaded, loaded);
-        self.query.replace_engine(engine);
+        if self.notes.notes.is_empty() {
+            self.query.replace_engine(engine);
+        } else {
+            let notes = Some(&self.notes.notes);
+            let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);
+            self.query
+                .replace_engine(Arc::new(SearchEngine::with_notes(dossier, index, notes)));
+        }
         old
     }
 }

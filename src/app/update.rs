@@ -9,7 +9,10 @@ pub fn update(app: &mut App, action: Action) {
     }
     if !matches!(
         action,
-        Action::Resize(..) | Action::SearchFinished(_) | Action::OverlayLimit(_)
+        Action::Resize(..)
+            | Action::SearchFinished(_)
+            | Action::OverlayLimit(_)
+            | Action::NotesSaved(Ok(_))
     ) {
         app.status = None;
     }
@@ -26,14 +29,23 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
+        Action::NotesSaved(result) => app.notes_saved(result),
+        Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
         Action::Initialised(result) => app.initialised(result),
         action => match app.mode {
             Mode::Browse => browse(app, action),
+            Mode::Search if action == Action::SaveSearch => {
+                app.mode = Mode::Browse;
+                app.start_saving_search();
+            }
             Mode::Search => search(app, action),
             Mode::Help => overlays::help(app, action),
             Mode::Overview => overlays::overview(app, action),
             Mode::Export | Mode::ConfirmOverwrite => super::exporting::prompt_action(app, action),
+            Mode::Note => app.note_action(action),
+            Mode::SaveSearch => app.name_prompt_action(action),
+            Mode::Searches => app.picker_action(action),
             Mode::Init => app.init_prompt_action(action),
         },
     }
@@ -55,6 +67,8 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::ExportFinished(_)
             | Action::Copied(_)
             | Action::HistoryNotSaved(_)
+            | Action::NotesSaved(_)
+            | Action::NoteEdited(_)
     );
     if from_the_user {
         app.notices.clear();
@@ -164,6 +178,10 @@ fn browse(app: &mut App, action: Action) {
         (Action::ToggleMark, _) => app.toggle_mark(),
         (Action::MarkAll, _) => app.mark_all(),
         (Action::ClearMarks, _) => app.clear_marks(),
+        (Action::EditNote, _) => app.open_note_editor(),
+        (Action::ToggleStar, _) => app.toggle_star(),
+        (Action::SaveSearch, _) => app.start_saving_search(),
+        (Action::OpenSavedSearches, _) => app.open_search_picker(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),
         (Action::Escape, Focus::List(_)) if !app.query.text().is_empty() => clear_query(app),
         _ => {}
@@ -245,7 +263,15 @@ fn search(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, target: Target) {
-    if matches!(app.mode, Mode::Export | Mode::ConfirmOverwrite | Mode::Init) {
+    if matches!(
+        app.mode,
+        Mode::Export
+            | Mode::ConfirmOverwrite
+            | Mode::Init
+            | Mode::Note
+            | Mode::SaveSearch
+            | Mode::Searches
+    ) {
         return;
     }
     if matches!(app.mode, Mode::Help | Mode::Overview) {

@@ -54,6 +54,10 @@ pub struct ExportArgs {
     /// entity in full.
     #[arg(long, conflicts_with = "all")]
     pub brief: bool,
+    /// Add your notes and stars on what is exported (from the notes file beside the
+    /// dossier) in a section of their own, "Analyst notes" (a `notes` key in JSON).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// What `talks export --view` exports: a list, or a page.

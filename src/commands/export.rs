@@ -7,6 +7,7 @@ use crate::cli::{ExportArgs, ExportView};
 use crate::export::{ExportOptions, Format, Scope, ViewSpec, WriteError};
 use crate::export::{render_with, timestamp_now, write_atomic};
 use crate::model::{EntityRef, Loaded};
+use crate::notes::Notes;
 use crate::search::{Query, Results, SearchEngine};
 use crate::text::sanitize_line;
 
@@ -33,18 +34,19 @@ fn format_mismatch(args: &ExportArgs) -> Option<String> {
 }
 
 /// The view the arguments describe, or the message saying why there is none.
-fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
+fn scope_of(loaded: &Loaded, args: &ExportArgs, notes: &Notes) -> Result<Scope, (u8, String)> {
     let text = args.query.as_deref().unwrap_or_default();
+    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(notes));
     let list = match args.view {
         None => return Ok(Scope::Briefing),
         Some(ExportView::Matrix) => {
-            return Ok(Scope::matrix(loaded, text, &page_results(loaded, text)));
+            return Ok(Scope::matrix(loaded, text, &page_results(&engine, text)));
         }
         Some(ExportView::Timeline) => {
-            return Ok(Scope::timeline(loaded, text, &page_results(loaded, text)));
+            return Ok(Scope::timeline(loaded, text, &page_results(&engine, text)));
         }
         Some(ExportView::Sources) => {
-            return Ok(Scope::sources(loaded, text, &page_results(loaded, text)));
+            return Ok(Scope::sources(loaded, text, &page_results(&engine, text)));
         }
         Some(ExportView::List(list)) => list,
     };
@@ -54,7 +56,7 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
             format!("cannot read the query: {err}"),
         )
     })?;
-    let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&query);
+    let results = engine.search(&query);
     let selected = match &args.select {
         Some(id) => Some(loaded.index.get(id).ok_or_else(|| {
             (
@@ -76,9 +78,25 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs) -> Result<Scope, (u8, String)> {
 
 /// What a page shows for `text`: a query that does not parse filters nothing there, where a
 /// list's is refused.
-fn page_results(loaded: &Loaded, text: &str) -> Results {
+fn page_results(engine: &SearchEngine, text: &str) -> Results {
     let query = Query::parse(text).unwrap_or_default();
-    SearchEngine::new(&loaded.dossier, &loaded.index).search(&query)
+    engine.search(&query)
+}
+
+/// The analyst's notes beside the dossier: those `--query` (`is:starred`) searches, and
+/// those `--notes` adds. A notes file that cannot be read is an error only with `--notes`.
+fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
+    let opened = crate::notes::file::open(args.dossier.path());
+    match opened.error {
+        Some(error) if args.notes => {
+            crate::say!(
+                "talks: cannot read the notes: {}; fix the notes file or leave out --notes",
+                sanitize_line(&error)
+            );
+            Err(ExitCode::from(super::EXIT_BAD_INPUT))
+        }
+        _ => Ok(opened.notes),
+    }
 }
 
 /// `text` (an export of `scope`) followed by what changed since `old` in what it holds.
@@ -149,7 +167,11 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
         crate::say!("talks: {message}");
         return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
     }
-    let scope = match scope_of(loaded, args) {
+    let notes = match notes_of(args) {
+        Ok(notes) => notes,
+        Err(code) => return Ok(code),
+    };
+    let scope = match scope_of(loaded, args, &notes) {
         Ok(scope) => scope,
         Err((code, message)) => {
             crate::say!("talks: {message}");
@@ -161,6 +183,7 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
     let options = ExportOptions {
         width: args.width,
         brief: args.brief,
+        notes: args.notes.then_some(&notes),
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let mut text = render_with(loaded, &scope, &options);

@@ -22,6 +22,7 @@ mod export;
 mod filter;
 mod init;
 mod new;
+mod notes;
 mod search;
 mod validate;
 
@@ -125,13 +126,14 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             Ok(loaded) => export::run(&mut out, &loaded, &args),
             Err(err) => Ok(report_load_error(&err)),
         },
+        Command::Notes(args) => notes::load_and_run(&mut out, &args),
         Command::Search {
             query,
             kind,
             limit,
             common,
         } => with_dossier(&common, |l| {
-            search::run(&mut out, l, &query, kind, limit, common.format)
+            search::run(&mut out, l, &query, kind, limit, &common)
         }),
     }
 }

@@ -1,13 +1,14 @@
 //! `talks search QUERY`: every kind's hits merged best first, each with where it matched;
 //! for no hits, the dossier words nearest to the query's.
 
+use crate::notes::file::{Opened, open};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND, write_rows_with};
-use crate::cli::DataFormat;
+use crate::cli::{DataArgs, DataFormat};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Field, Matched, Query, Results, SearchEngine};
 use crate::text::sanitize_line;
@@ -113,14 +114,57 @@ fn echo(text: &str) -> String {
     }
 }
 
+/// The query `text` stands for: `@name` (as its first word) is the saved search of that
+/// name, `@@` a literal `@`.
+pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> {
+    let trimmed = text.trim_start();
+    if let Some(literal) = trimmed.strip_prefix("@@") {
+        return Ok(format!("@{literal}"));
+    }
+    let Some(named) = trimmed.strip_prefix('@') else {
+        return Ok(text.to_string());
+    };
+    let (name, rest) = named.split_once(char::is_whitespace).unwrap_or((named, ""));
+    if let Some(error) = &notes.error {
+        return Err(format!("cannot read the saved searches: {error}"));
+    }
+    let searches = &notes.notes.searches;
+    match searches.get(name) {
+        Some(query) => Ok(format!("{query} {rest}").trim().to_string()),
+        None if searches.is_empty() => Err(format!(
+            "no saved search @{}: none is saved yet (S in the explorer saves the query shown;              @@ searches for a literal @)",
+            sanitize_line(name)
+        )),
+        None => {
+            let saved: Vec<String> = searches.keys().map(|n| format!("@{n}")).collect();
+            Err(format!(
+                "no saved search @{}; saved: {} (@@ searches for a literal @)",
+                sanitize_line(name),
+                sanitize_line(&saved.join(", "))
+            ))
+        }
+    }
+}
+
+/// `talks search`: the analyst's notes beside the dossier give the saved searches
+/// (`@name`), and the stars and notes the query may ask about.
 pub(super) fn run(
     out: &mut impl Write,
     loaded: &Loaded,
     text: &str,
     kind: Option<EntityKind>,
     limit: Option<usize>,
-    format: DataFormat,
+    common: &DataArgs,
 ) -> io::Result<ExitCode> {
+    let (format, notes) = (common.format, &open(common.dossier.as_deref()));
+    let text = match saved_query(text, notes) {
+        Ok(text) => text,
+        Err(message) => {
+            crate::say!("talks: {message}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let text = text.as_str();
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(err) => {
@@ -128,7 +172,7 @@ pub(super) fn run(
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(&notes.notes));
     let results = engine.search(&query);
     let mut found = hits(&results, kind);
     found.truncate(limit.unwrap_or(usize::MAX));

@@ -19,6 +19,8 @@ pub enum Style {
     /// " (inferred)": what follows a stance or quote the dossier reads rather than the
     /// source says.
     Hedge,
+    /// The analyst's own note: not a sourced fact.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub enum SectionKind {
     Items,
     /// Numbered source notes.
     Sources,
+    /// The analyst's own note (from the notes file): the explorer only, never exports.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +103,21 @@ impl Detail {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// The heading of the analyst's note in the detail pane: visibly not the dossier's.
+pub const NOTE_HEADING: &str = "✎ Your note (not in the dossier)";
+
+/// The analyst's note as the detail pane's last section, a line of the note a line.
+pub fn note_section(note: &str) -> Section {
+    Section {
+        kind: SectionKind::Note,
+        heading: NOTE_HEADING.to_string(),
+        lines: note
+            .lines()
+            .map(|l| Line::default().push(l, Style::Note))
+            .collect(),
     }
 }
 

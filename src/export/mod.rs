@@ -2,6 +2,7 @@
 //! The explorer and `talks export` both come here, so the same view gives the same bytes.
 //! One module per format renders every [`Scope`]; `describe` holds what they all say.
 
+pub mod analyst;
 mod bibliography;
 mod describe;
 mod json;
@@ -169,6 +170,9 @@ pub struct ExportOptions<'a> {
     pub width: usize,
     /// A list's titles only (and the selected entity's detail), not every entry in full.
     pub brief: bool,
+    /// The analyst's notes and stars on what is exported, in a section of their own;
+    /// `None`: left out (the default: exports go into documents others read).
+    pub notes: Option<&'a crate::notes::Notes>,
 }
 
 impl<'a> ExportOptions<'a> {
@@ -179,6 +183,7 @@ impl<'a> ExportOptions<'a> {
             exported_at,
             width: DEFAULT_WIDTH,
             brief: false,
+            notes: None,
         }
     }
 }
@@ -191,10 +196,17 @@ pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format:
 
 /// Renders `scope` as `options` say.
 pub fn render_with(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
-    match options.format {
+    let rendered = match options.format {
         Format::Text => text::render(loaded, scope, options),
         Format::Markdown => markdown::render(loaded, scope, options),
         Format::Json => json::render(loaded, scope, options),
+    };
+    match options.notes {
+        Some(notes) => {
+            let items = analyst::items(loaded, scope, notes);
+            analyst::append(rendered, options.format, &items, options.width)
+        }
+        None => rendered,
     }
 }
 

@@ -79,6 +79,14 @@ pub const COMMANDS: &[Command] = &[
     command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
     command("clear-marks", Action::ClearMarks, "Clear every mark"),
     command("toggle-overview", Action::ToggleOverview, "Overview of the dossier: summary, sources, counts, file"),
+    command("edit-note", Action::EditNote, "Write or edit your note on the selection (an entity, or the position under the matrix cursor)"),
+    command("toggle-star", Action::ToggleStar, "Star or unstar the selection (saved with your notes; is:starred lists them)"),
+    command("new-line", Action::NewLine, "A new line"),
+    command("save-note", Action::SaveNote, "Keep the note and close the editor"),
+    command("edit-note-in-editor", Action::EditNoteInEditor, "Write the note in $VISUAL or $EDITOR, then back here"),
+    command("save-search", Action::SaveSearch, "Save the query under a name (kept with your notes; talks search @name runs it)"),
+    command("open-saved-searches", Action::OpenSavedSearches, "Pick a saved search (type to filter)"),
+    command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
     command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
 ];
 
@@ -154,6 +162,14 @@ mod tests {
         "mark-all",
         "clear-marks",
         "toggle-overview",
+        "edit-note",
+        "toggle-star",
+        "new-line",
+        "save-note",
+        "edit-note-in-editor",
+        "save-search",
+        "open-saved-searches",
+        "toggle-export-notes",
         "open-in-editor",
     ];
 

@@ -20,6 +20,12 @@ pub enum Context {
     Pages,
     /// The dossier's overview.
     Overview,
+    /// The note editor.
+    Note,
+    /// Naming a search to save.
+    SaveSearch,
+    /// The picker of saved searches.
+    Searches,
 }
 
 impl Context {
@@ -34,6 +40,9 @@ impl Context {
             Context::Overwrite => "When asked to overwrite a file",
             Context::Pages => "In the matrix, timeline and sources",
             Context::Overview => "In the overview",
+            Context::Note => "In the note editor",
+            Context::SaveSearch => "When naming a search to save",
+            Context::Searches => "In the saved searches",
         }
     }
 }
@@ -102,6 +111,9 @@ pub(crate) fn contexts(mode: Mode, focus: Focus, page: Page) -> &'static [Contex
         (Mode::Export | Mode::Init, _) => &[Export],
         (Mode::ConfirmOverwrite, _) => &[Overwrite],
         (Mode::Overview, _) => &[Overview],
+        (Mode::Note, _) => &[Context::Note],
+        (Mode::SaveSearch, _) => &[Context::SaveSearch],
+        (Mode::Searches, _) => &[Context::Searches],
         (Mode::Browse, Focus::Detail) => &[Detail, Anywhere],
         (Mode::Browse, Focus::List(_)) => &[Lists, Anywhere],
     }

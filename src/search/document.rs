@@ -9,6 +9,7 @@ use super::normalise::for_each_word;
 use super::varint;
 use super::vocab::VocabularyBuilder;
 use crate::model::{Dossier, EntityKind, EntityRef, Index, Position, Quote};
+use crate::notes::Notes;
 
 /// Tokens from here up are field markers: `MARK + field number` starts a field.
 pub(crate) const MARK: u32 = u32::MAX - 15;
@@ -35,6 +36,10 @@ pub(crate) struct Facets {
     /// Places the entity is at or about (itself included for a place).
     pub places: Box<[u32]>,
     pub date: Option<Span>,
+    /// Starred in the analyst's notes (`is:starred`).
+    pub starred: bool,
+    /// The folded words of the analyst's note (`is:noted`, `note:`); empty without one.
+    pub note_words: Box<[Box<str>]>,
     /// The entity's index in its kind's list (for filters on sets of entities).
     pub index: u32,
 }
@@ -120,6 +125,7 @@ impl Labels {
 pub(crate) fn documents(
     dossier: &Dossier,
     index: &Index,
+    notes: Option<&Notes>,
     vocabulary: &mut VocabularyBuilder,
 ) -> Documents {
     let count: usize = EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum();
@@ -143,9 +149,20 @@ pub(crate) fn documents(
                     docs.push(number);
                 });
             });
+            let note = notes.and_then(|n| n.note_of(dossier, entity));
+            let mut note_words = Vec::new();
+            if let Some(note) = note {
+                docs.push(MARK + Field::Note as u32);
+                for_each_word(note, |word| {
+                    docs.push(vocabulary.number(word, false));
+                    note_words.push(word.into());
+                });
+            }
             docs.starts.push(docs.tokens.len() as u64);
-            docs.facets
-                .push(facets(dossier, index, entity, &mut labels));
+            let mut facets = facets(dossier, index, entity, &mut labels);
+            facets.starred = notes.is_some_and(|n| n.starred(dossier, entity));
+            facets.note_words = note_words.into();
+            docs.facets.push(facets);
         }
     }
     docs.tokens.shrink_to_fit();

@@ -15,6 +15,7 @@ use super::ranked::{Hit, Ranked, Results};
 use super::score::{Anchor, Prepared, Resolved, Table};
 use super::vocab::{Vocabulary, VocabularyBuilder};
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
+use crate::notes::Notes;
 
 /// Text the fuzzy scorer sees of one word: longer words are not scored past this many
 /// bytes, so that one huge field cannot stall a keystroke.
@@ -66,8 +67,14 @@ fn to_u32(lists: &[Vec<usize>]) -> Vec<Vec<u32>> {
 
 impl SearchEngine {
     pub fn new(dossier: &Dossier, index: &Index) -> Self {
+        Self::with_notes(dossier, index, None)
+    }
+
+    /// The engine of a dossier with the analyst's notes: their words searchable below the
+    /// dossier's own text, their stars and notes for `is:` and `note:`.
+    pub fn with_notes(dossier: &Dossier, index: &Index, notes: Option<&Notes>) -> Self {
         let mut vocabulary = VocabularyBuilder::default();
-        let docs = documents(dossier, index, &mut vocabulary);
+        let docs = documents(dossier, index, notes, &mut vocabulary);
         let mut kind_start = [0; EntityKind::COUNT];
         for slot in 1..EntityKind::COUNT {
             kind_start[slot] = kind_start[slot - 1] + dossier.count(EntityKind::ALL[slot - 1]);
@@ -219,6 +226,8 @@ impl SearchEngine {
             Filter::Actor(words) => Resolved::Actors(self.actors.resolve(words, &self.matcher)),
             Filter::Place(words) => Resolved::Places(self.places.resolve(words, &self.matcher)),
             Filter::Date(date) => Resolved::Date(*date),
+            Filter::Is(what) => Resolved::Is(*what),
+            Filter::Note(words) => Resolved::Note(words.clone()),
         })
     }
 

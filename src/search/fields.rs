@@ -18,13 +18,16 @@ pub enum Field {
     Outcome,
     /// What a position says (on a sticking point, or on the actor that holds it).
     Position,
+    /// The analyst's own note (from the notes file, not the dossier): below the dossier's
+    /// own text.
+    Note,
     /// The name or alias of a linked actor, the name of a linked place, the title of a
     /// sticking point an event discusses, an actor takes a position on or a place is in.
     Link,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 10] = [
         Field::Name,
         Field::Alias,
         Field::Id,
@@ -33,6 +36,7 @@ impl Field {
         Field::Summary,
         Field::Outcome,
         Field::Position,
+        Field::Note,
         Field::Link,
     ];
 
@@ -45,7 +49,8 @@ impl Field {
             Field::Role => 3,
             Field::Quote => 4,
             Field::Summary | Field::Outcome | Field::Position => 5,
-            Field::Link => 6,
+            Field::Note => 6,
+            Field::Link => 7,
         }
     }
 
@@ -69,6 +74,7 @@ impl Field {
             (Field::Summary, _) => "summary",
             (Field::Outcome, _) => "outcome",
             (Field::Position, _) => "position",
+            (Field::Note, _) => "note",
             (Field::Link, _) => "link",
         }
     }

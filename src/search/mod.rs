@@ -34,3 +34,5 @@ pub use worker::{SearchDone, SearchRequest, SearchWorker};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_notes;

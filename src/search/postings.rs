@@ -19,7 +19,8 @@ pub(crate) const MAX_FIELD_WORDS: usize = 31;
 
 /// (tier, words) in a byte, lower is better: tier first, then fewer words.
 fn place(field: Field, words: usize) -> u16 {
-    (u16::from(field.tier()) << 5) | words.clamp(1, MAX_FIELD_WORDS) as u16
+    // The last tier's longest fields would read as NONE.
+    ((u16::from(field.tier()) << 5) | words.clamp(1, MAX_FIELD_WORDS) as u16).min(NONE - 1)
 }
 
 impl Occurrence {

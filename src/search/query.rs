@@ -52,6 +52,18 @@ pub enum Filter {
     /// Entities at or about the places these words name, or places inside them.
     Place(Vec<String>),
     Date(DateFilter),
+    /// `is:starred`, `is:noted`: the analyst's stars and notes.
+    Is(Is),
+    /// `note:WORDS`: entities whose analyst's note has these words (each as a word or the
+    /// start of one).
+    Note(Vec<String>),
+}
+
+/// What `is:` asks of the analyst's layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Is {
+    Starred,
+    Noted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +97,7 @@ pub struct Query {
 pub struct QueryError(pub String);
 
 pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:";
+    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
@@ -311,7 +323,7 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:"
         );
         assert!(
             hint("stance:oppose")

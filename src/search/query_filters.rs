@@ -3,7 +3,7 @@
 
 use super::dates::DateFilter;
 use super::normalise::word_texts;
-use super::query::{FILTERS, Filter, QueryError};
+use super::query::{FILTERS, Filter, Is, QueryError};
 use crate::changes::ChangedWhat;
 use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
 
@@ -39,6 +39,8 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
                  undated events never match)"
             ))
         }),
+        "is" => parse_is(value),
+        "note" => named(field, value).map(Filter::Note),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")
@@ -67,6 +69,19 @@ fn one_of(what: &str, value: &str, known: &[&str]) -> Result<String, QueryError>
         "use",
         &known.join(", "),
     ))
+}
+
+/// `is:starred`, `is:noted`: the analyst's stars and notes.
+fn parse_is(value: &str) -> Result<Filter, QueryError> {
+    match value {
+        "starred" => Ok(Filter::Is(Is::Starred)),
+        "noted" => Ok(Filter::Is(Is::Noted)),
+        _ => {
+            let what = format!("unknown is:{value}");
+            let hint = did_you_mean(value, &["starred", "noted"], "");
+            Err(unknown(&what, hint, "use", "is:starred, is:noted"))
+        }
+    }
 }
 
 /// The folded words of an `actor:` or `place:` value.
@@ -107,6 +122,8 @@ fn example(field: &str) -> &'static str {
         "topic" => "topic:territory",
         "place" => "place:donetsk",
         "date" => "date:2025-11",
+        "is" => "is:starred",
+        "note" => "note:guarantees",
         _ => "actor:putin",
     }
 }

@@ -11,11 +11,12 @@ use super::engine::PreparedGroup;
 use super::fields::Field;
 use super::grade::{Grade, Grades, WordRule};
 use super::postings::{MAX_FIELD_WORDS, Occurrence};
+use super::query::Is;
 use crate::model::EntityKind;
 
 /// Each tier is worth more than any grade, so a better field always wins.
 const TIER_WEIGHT: i64 = 100_000;
-const TIERS: i64 = 7;
+const TIERS: i64 = 8;
 
 /// The most a short field adds for being short (below the gap between two grades).
 const SHORT_FIELD_BONUS: i64 = 999;
@@ -106,6 +107,9 @@ pub(crate) enum Resolved {
     Actors(Vec<u32>),
     Places(Vec<u32>),
     Date(DateFilter),
+    Is(Is),
+    /// Folded words that must each start a word of the analyst's note.
+    Note(Vec<String>),
 }
 
 impl Resolved {
@@ -128,6 +132,11 @@ impl Resolved {
             Resolved::Actors(wanted) => meets(wanted, &facets.actors),
             Resolved::Places(wanted) => meets(wanted, &facets.places),
             Resolved::Date(filter) => filter.matches(facets.date),
+            Resolved::Is(Is::Starred) => facets.starred,
+            Resolved::Is(Is::Noted) => !facets.note_words.is_empty(),
+            Resolved::Note(words) => words
+                .iter()
+                .all(|w| facets.note_words.iter().any(|n| n.starts_with(w.as_str()))),
         }
     }
 }

@@ -33,6 +33,9 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_line(area.x, area.y, &Line::from(banner.into_spans()), area.width);
         return;
     }
+    if let Some(error) = &app.notes().error {
+        return super::note_editor::notes_banner(error, theme, area, buf);
+    }
     let d = &app.loaded().dossier;
     let counts = format!(
         " {} actors · {} events · {} points · {} places ",
@@ -290,6 +293,13 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
                 &format!("  → {}", prompt.format_written().describe()),
                 |_| theme.label,
             );
+            if prompt.notes {
+                line.push(" with your notes", |_| theme.label);
+            }
+            if !app.notes().notes.is_empty() {
+                line.push("  Ctrl-n", |_| theme.key);
+                line.push(" notes", |_| theme.muted);
+            }
             line.push("  Tab", |_| theme.key);
             line.push(" format  ", |_| theme.muted);
             line.push("Enter", |_| theme.key);
@@ -354,7 +364,11 @@ pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, 
     let prompting = matches!(app.mode(), Mode::Export | Mode::ConfirmOverwrite);
     if prompting && export_prompt(app, theme, width, &mut line) {
         // The prompt takes the whole bar.
-    } else if app.mode() == Mode::Init && init_prompt(app, theme, width, &mut line) {
+    } else if (app.mode() == Mode::SaveSearch
+        && super::searches::name_prompt(app, theme, &mut line))
+        || (app.mode() == Mode::Init && init_prompt(app, theme, width, &mut line))
+    {
+        // So do these prompts.
     } else if let Some(status) = app.status() {
         line.push(&format!(" {}", sanitize_line(status)), |_| {
             theme.title_focused

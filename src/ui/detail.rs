@@ -36,6 +36,7 @@ impl DetailPane<'_> {
             Meaning::Quote => theme.quote,
             Meaning::Muted | Meaning::Hedge => theme.muted,
             Meaning::Plain => Style::new(),
+            Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
         }
     }
 }

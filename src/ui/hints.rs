@@ -44,6 +44,19 @@ const OVERVIEW_HINTS: &[Hint] = &[
     hint(&[Action::Down], "scroll", 80),
 ];
 
+const NOTE_HINTS: &[Hint] = &[
+    hint(&[Action::SaveNote], "save", 100),
+    hint(&[Action::Escape], "cancel", 90),
+    hint(&[Action::NewLine], "new line", 70),
+    hint(&[Action::EditNoteInEditor], "$EDITOR", 60),
+];
+
+const PICKER_HINTS: &[Hint] = &[
+    hint(&[Action::Activate], "run", 100),
+    hint(&[Action::Escape], "close", 90),
+    hint(&[Action::DeleteForward], "forget", 60),
+];
+
 const PAGES_HINTS: &[Hint] = &[
     hint(&[Action::Down], "move", 80),
     hint(&[Action::Activate], "open", 75),
@@ -79,6 +92,9 @@ fn wanted_hints(context: Context) -> &'static [Hint] {
         Context::Search => SEARCH_HINTS,
         Context::Help => HELP_HINTS,
         Context::Overview => OVERVIEW_HINTS,
+        Context::Note => NOTE_HINTS,
+        Context::SaveSearch => &[],
+        Context::Searches => PICKER_HINTS,
         Context::Pages => PAGES_HINTS,
         Context::Detail => DETAIL_HINTS,
         Context::Lists => LISTS_HINTS,

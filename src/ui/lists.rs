@@ -66,6 +66,13 @@ impl ListPane<'_> {
         }
     }
 
+    /// `★`/`✎` when the analyst starred or noted `entity`.
+    fn personal(&self, entity: EntityRef) -> &'static str {
+        let (notes, dossier) = (&self.app.notes().notes, &self.app.loaded().dossier);
+        let noted = notes.note_of(dossier, entity).is_some();
+        personal_marker(notes.starred(dossier, entity), noted)
+    }
+
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
         let entity = EntityRef {
@@ -86,10 +93,11 @@ impl ListPane<'_> {
             Some(change) => format!("{}{change}", row_marker(selected, marked)),
             None => row_marker(selected, marked).to_string(),
         };
+        let personal = self.personal(entity);
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
         let name_budget = width
-            .saturating_sub(fact_budget + marker.chars().count())
+            .saturating_sub(fact_budget + marker.chars().count() + personal.chars().count())
             .max(width.min(4));
         // The start of a name is its subject: cut the end, unless that hides the match.
         let cut = cut_name(&name, first_run(&highlight), name_budget);
@@ -107,6 +115,7 @@ impl ListPane<'_> {
                 if i >= 1 { base.patch(theme.key) } else { base }
             },
         );
+        fitted.push(personal, |_| base.patch(theme.key));
         let head: String = name.chars().take(cut.head).collect();
         fitted.push(&head, lit);
         if let Some(tail) = cut.tail {
@@ -219,6 +228,16 @@ pub(crate) fn row_marker(selected: bool, marked: bool) -> &'static str {
         (true, false) => "> ",
         (false, true) => " +",
         (false, false) => "  ",
+    }
+}
+
+/// Before a name: `★` starred, `✎` with a note (yours, from the notes file).
+pub(crate) fn personal_marker(starred: bool, noted: bool) -> &'static str {
+    match (starred, noted) {
+        (true, true) => "★✎ ",
+        (true, false) => "★ ",
+        (false, true) => "✎ ",
+        (false, false) => "",
     }
 }
 

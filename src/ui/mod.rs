@@ -9,9 +9,11 @@ mod hit;
 mod legend;
 mod lists;
 mod loading;
+mod note_editor;
 mod notices;
 mod overview;
 mod pages;
+mod searches;
 mod sources;
 mod text;
 mod theme;
@@ -70,6 +72,17 @@ impl Widget for &Screen<'_> {
         }
         if app.mode() == Mode::Overview {
             (&overview::OverviewOverlay { app, theme }).render(area, buf);
+        }
+        if app.mode() == Mode::Searches {
+            (&searches::PickerOverlay { app, theme }).render(area, buf);
+        }
+        if app.mode() == Mode::Note {
+            let editor = note_editor::NoteEditorOverlay {
+                app,
+                theme,
+                keymap: self.keymap,
+            };
+            (&editor).render(area, buf);
         }
     }
 }

@@ -58,6 +58,7 @@ impl OverviewOverlay<'_> {
             if d.sources.len() == 1 { "" } else { "s" }
         );
         lines.extend(wrapped(&counts, width, 0, theme.label));
+        lines.extend(notes_lines(app, width, theme));
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Sources", theme.label)));
         for (n, source) in d.sources.iter().enumerate() {
@@ -72,6 +73,37 @@ impl OverviewOverlay<'_> {
         }
         lines
     }
+}
+
+/// Your notes: how many, where they are kept, and those on entities gone from the dossier.
+fn notes_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let state = app.notes();
+    let notes = &state.notes;
+    if notes.is_empty() && state.error.is_none() {
+        return Vec::new();
+    }
+    let where_ = state.path.as_deref().map_or_else(
+        || "for this session only".to_string(),
+        |p| format!("in {}", crate::text::shown_path(p)),
+    );
+    let text = format!(
+        "Your notes: {} · {} starred · {} saved search{} · {where_}",
+        crate::text::count_of(notes.notes.len(), "note", "notes"),
+        notes.stars.len(),
+        notes.searches.len(),
+        if notes.searches.len() == 1 { "" } else { "es" }
+    );
+    let mut lines = wrapped(&text, width, 0, theme.label);
+    let (dossier, index) = (&app.loaded().dossier, &app.loaded().index);
+    let orphans = notes.orphaned_notes(dossier, index).len();
+    if orphans > 0 {
+        let text = format!(
+            "{} on entities no longer in the dossier (kept; talks notes --orphans lists them)",
+            crate::text::count_of(orphans, "note", "notes")
+        );
+        lines.extend(wrapped(&text, width, 2, theme.error));
+    }
+    lines
 }
 
 /// How far the overview can scroll in `area` (the whole screen).

@@ -24,6 +24,9 @@ pub struct Session {
     /// The query history's folder (`XDG_STATE_HOME`) when the caller gave none: never the
     /// real home's.
     state_home: Option<tempfile::TempDir>,
+    /// The notes' folder (`XDG_DATA_HOME`) when the caller gave none: never the real
+    /// home's.
+    data_home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -85,6 +88,11 @@ impl Session {
             command.env("XDG_STATE_HOME", dir.path());
             dir
         });
+        let data = command.get_env("XDG_DATA_HOME").is_none().then(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            command.env("XDG_DATA_HOME", dir.path());
+            dir
+        });
         let child = pair
             .slave
             .spawn_command(command)
@@ -110,6 +118,7 @@ impl Session {
             child,
             closed: false,
             state_home: state,
+            data_home: data,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
 
 /// Escapes Markdown's special characters (and makes control characters visible).
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let clean = sanitize_line(text);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
@@ -30,7 +30,7 @@ fn escape(text: &str) -> String {
 
 /// Like [`escape`], for text that starts a line: a leading `#`, `-`, `+` or `1.` would
 /// make it a heading or a list item.
-fn escape_paragraph(text: &str) -> String {
+pub(super) fn escape_paragraph(text: &str) -> String {
     let escaped = escape(text);
     let starts_block = escaped.starts_with(['#', '-', '+', '=']) || {
         let digits = escaped.chars().take_while(char::is_ascii_digit).count();

@@ -33,7 +33,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 /// `title` underlined with `mark` (`=`, `-`), as wide as the title.
-pub(super) fn underline(title: &str, mark: char) -> String {
+pub(crate) fn underline(title: &str, mark: char) -> String {
     let width = unicode_width::UnicodeWidthStr::width(title).max(3);
     format!("{title}\n{}\n", mark.to_string().repeat(width))
 }

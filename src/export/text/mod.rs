@@ -9,7 +9,8 @@ pub(in crate::export) use detail::fill;
 pub use detail::{detail_text, wrap};
 pub(crate) use pages::{position_text, source_block};
 
-use self::detail::{entity_text, underline};
+use self::detail::entity_text;
+pub(crate) use self::detail::underline;
 use super::bibliography::Bibliography;
 use super::describe::{self, party_name};
 use super::{ExportOptions, Scope, ViewSpec};

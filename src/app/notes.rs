@@ -1,0 +1,263 @@
+//! The analyst's layer in the explorer: `a` writes a note on the selection (an entity, or
+//! the position under the matrix cursor), `*` stars it. Every change asks for the notes
+//! file to be written (`Effect::SaveNotes`); an invalid file makes the notes read-only.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::input::TextInput;
+use super::{Action, App, Effect, Focus, Mode, Page};
+use crate::model::{EntityKind, EntityRef};
+use crate::notes::file::Opened;
+use crate::notes::{Notes, key_of_position};
+use crate::search::SearchEngine;
+use crate::text::sanitize_line;
+
+/// The analyst's notes and where they go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesState {
+    pub notes: Notes,
+    /// Where changes are written; `None`: this session only.
+    pub path: Option<PathBuf>,
+    /// Why the notes file could not be read: the notes are read-only until it is fixed.
+    pub error: Option<String>,
+    /// Where the notes are kept when not in the usual place (told once, at the start).
+    pub(crate) message: Option<String>,
+}
+
+impl From<Opened> for NotesState {
+    fn from(opened: Opened) -> Self {
+        NotesState {
+            notes: opened.notes,
+            path: opened.path,
+            error: opened.error,
+            message: opened.message,
+        }
+    }
+}
+
+/// The note being written: on what (its key and name) and the text so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteEditor {
+    pub key: String,
+    pub name: String,
+    pub input: TextInput,
+}
+
+impl NoteEditor {
+    /// The cursor as (line, column in chars).
+    pub fn cursor_line_column(&self) -> (usize, usize) {
+        let before: String = self.input.text.chars().take(self.input.cursor).collect();
+        let line = before.matches('\n').count();
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        (line, column)
+    }
+
+    /// Moves the cursor a line up (`-1`) or down (`1`), to the same column or the line's end.
+    fn move_line(&mut self, delta: isize) {
+        let (line, column) = self.cursor_line_column();
+        let lines: Vec<&str> = self.input.text.split('\n').collect();
+        let Some(target) = line.checked_add_signed(delta).filter(|&l| l < lines.len()) else {
+            return;
+        };
+        let start: usize = lines[..target].iter().map(|l| l.chars().count() + 1).sum();
+        self.input.cursor = start + column.min(lines[target].chars().count());
+    }
+}
+
+/// What the notes say of a selection that is not an entity or position.
+const NOTHING_TO_NOTE: &str = "Notes go on an entity or a position: select one";
+
+impl App {
+    pub fn notes(&self) -> &NotesState {
+        &self.notes
+    }
+
+    pub fn note_editor(&self) -> Option<&NoteEditor> {
+        self.note_editor.as_ref()
+    }
+
+    /// The key and name of what `a` and `*` act on: the entity selected or shown, the
+    /// event under the timeline cursor, the position under the matrix cursor.
+    fn note_target(&self) -> Option<(String, String)> {
+        let d = &self.loaded.dossier;
+        let entity = |e: EntityRef| (d.id_of(e).to_string(), d.name_of(e).to_string());
+        match (self.page, self.focus) {
+            (Page::Matrix, _) => {
+                let (row, column) = self.pages.matrix_cursor();
+                let cell = self.pages.matrix.cell(row, column)?;
+                let actor = &d.actors[*self.pages.matrix.rows.get(row)?];
+                let point = &d.sticking_points[cell.sticking_point];
+                let name = format!("{} on {}", actor.name, point.title);
+                Some((key_of_position(&point.id, cell.position(d)), name))
+            }
+            (Page::Timeline, _) => {
+                let row = self
+                    .pages
+                    .timeline
+                    .rows
+                    .get(self.pages.timeline_rows.selected)?;
+                Some(entity(EntityRef::new(EntityKind::Event, row.event)))
+            }
+            (Page::Sources, _) => None,
+            (Page::Browse, Focus::List(kind)) => self.selected(kind).map(entity),
+            (Page::Browse, Focus::Detail) => self.shown().map(entity),
+        }
+    }
+
+    /// Whether the notes can change; if not, says why in the status bar.
+    pub(crate) fn notes_writable(&mut self) -> bool {
+        match &self.notes.error {
+            Some(error) => {
+                self.status = Some(format!(
+                    "Notes are read-only until the notes file is fixed: {}",
+                    sanitize_line(error)
+                ));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// `a`: opens the note editor on the selection, with its note so far.
+    pub(crate) fn open_note_editor(&mut self) {
+        let Some((key, name)) = self.note_target() else {
+            self.status = Some(NOTHING_TO_NOTE.into());
+            return;
+        };
+        if !self.notes_writable() {
+            return;
+        }
+        let mut input = TextInput::default();
+        input.set(self.notes.notes.note(&key).unwrap_or(""));
+        self.note_editor = Some(NoteEditor { key, name, input });
+        self.mode = Mode::Note;
+    }
+
+    /// `*`: stars or unstars the selection.
+    pub(crate) fn toggle_star(&mut self) {
+        let Some((key, name)) = self.note_target() else {
+            self.status = Some("Stars go on an entity or a position: select one".into());
+            return;
+        };
+        if !self.notes_writable() {
+            return;
+        }
+        let starred = self.notes.notes.toggle_star(&key);
+        let verb = if starred { "Starred" } else { "Unstarred" };
+        self.status = Some(format!("{verb} “{}”", sanitize_line(&name)));
+        self.notes_changed();
+    }
+
+    /// Keys in the note editor.
+    pub(crate) fn note_action(&mut self, action: Action) {
+        let Some(editor) = self.note_editor.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let input = &mut editor.input;
+        match action {
+            Action::Insert(c) => input.insert(c),
+            Action::NewLine => input.insert('\n'),
+            Action::DeleteBack => input.delete_back(),
+            Action::DeleteForward => input.delete_forward(),
+            Action::DeleteWord => input.delete_word(),
+            Action::CursorLeft => input.left(),
+            Action::CursorRight => input.right(),
+            Action::CursorHome => input.home(),
+            Action::CursorEnd => input.end(),
+            Action::Up => editor.move_line(-1),
+            Action::Down => editor.move_line(1),
+            Action::SaveNote => self.save_note(),
+            Action::EditNoteInEditor => {
+                let text = editor.input.text.clone();
+                self.effects.push(Effect::EditNote { text });
+            }
+            Action::Escape => {
+                self.note_editor = None;
+                self.mode = Mode::Browse;
+                self.status = Some("Note not changed".into());
+            }
+            _ => {}
+        }
+    }
+
+    fn save_note(&mut self) {
+        let Some(editor) = self.note_editor.take() else {
+            return;
+        };
+        self.mode = Mode::Browse;
+        let before = self.notes.notes.note(&editor.key).map(str::to_string);
+        self.notes.notes.set_note(&editor.key, &editor.input.text);
+        let name = sanitize_line(&editor.name);
+        if self.notes.notes.note(&editor.key).map(str::to_string) == before {
+            self.status = Some(format!("Note on “{name}” not changed"));
+            return;
+        }
+        self.status = Some(match self.notes.notes.note(&editor.key) {
+            Some(_) => format!("Note on “{name}” saved"),
+            None => format!("Note on “{name}” removed"),
+        });
+        self.notes_changed();
+    }
+
+    /// After a change: the file written, the search and the detail brought up to date.
+    fn notes_changed(&mut self) {
+        self.write_notes();
+        self.keep_selection_through_the_search();
+        self.reindex_notes();
+        self.results_changed();
+        // The detail shows the note as it is now, where the reader was.
+        let (shown, scroll, link) = (self.shown(), self.detail.scroll, self.detail.link);
+        self.detail.clear();
+        self.set_shown(shown);
+        self.detail.scroll = scroll;
+        self.detail.focus_link(link);
+        self.settle_detail();
+    }
+
+    /// Asks for the notes file to be written (or says the notes last the session).
+    pub(crate) fn write_notes(&mut self) {
+        match &self.notes.path {
+            Some(path) => self.effects.push(Effect::SaveNotes {
+                path: path.clone(),
+                notes: self.notes.notes.clone(),
+            }),
+            None => {
+                if let Some(status) = &mut self.status {
+                    status.push_str(" (for this session only)");
+                }
+            }
+        }
+    }
+
+    /// The search engine built again with the notes' words, stars and notes.
+    pub(crate) fn reindex_notes(&mut self) {
+        let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);
+        let engine = SearchEngine::with_notes(dossier, index, Some(&self.notes.notes));
+        // `changed:` (--since) asks the engine what changed: the new one is told too.
+        engine.set_changed(self.since.as_ref().map(|s| Arc::clone(&s.marked)));
+        self.query.replace_engine(Arc::new(engine));
+    }
+
+    /// Back from `$EDITOR` with the note (the note editor shows it, Ctrl-S keeps it).
+    pub(crate) fn note_edited(&mut self, result: Result<String, String>) {
+        let Some(editor) = self.note_editor.as_mut() else {
+            return;
+        };
+        match result {
+            Ok(text) => {
+                editor.input.set(text.trim_end_matches('\n'));
+                self.status = Some("Back from the editor: Ctrl-S keeps the note".into());
+            }
+            Err(why) => self.status = Some(why),
+        }
+    }
+
+    /// What became of writing the notes file.
+    pub(crate) fn notes_saved(&mut self, result: Result<PathBuf, String>) {
+        if let Err(why) = result {
+            self.status = Some(format!("Notes not saved: {}", sanitize_line(&why)));
+        }
+    }
+}

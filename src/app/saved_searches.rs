@@ -1,0 +1,218 @@
+//! Saved searches: `S` (Ctrl-S in the search bar) keeps the query under a name, kept with
+//! the notes; `@` opens a picker that filters them fuzzily, Enter runs one.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::input::TextInput;
+use super::{Action, App, Mode};
+use crate::text::sanitize_line;
+
+/// The name being typed for the query to save.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NamePrompt {
+    pub input: TextInput,
+    /// The query saved.
+    pub query: String,
+    /// Why the name was refused, shown in the prompt.
+    pub error: Option<String>,
+}
+
+/// The picker of saved searches: its filter and the row the cursor is on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchPicker {
+    pub filter: TextInput,
+    pub selected: usize,
+}
+
+/// Whether `name` can be a saved search's name (`talks search @name` names it).
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+impl App {
+    pub fn name_prompt(&self) -> Option<&NamePrompt> {
+        self.name_prompt.as_ref()
+    }
+
+    pub fn search_picker(&self) -> Option<&SearchPicker> {
+        self.search_picker.as_ref()
+    }
+
+    /// The saved searches the picker's filter lets through, best first: (name, query).
+    pub fn picked_searches(&self) -> Vec<(&str, &str)> {
+        let filter = self
+            .search_picker
+            .as_ref()
+            .map_or("", |p| p.filter.text.as_str());
+        let searches = &self.notes.notes.searches;
+        if filter.is_empty() {
+            return searches
+                .iter()
+                .map(|(n, q)| (n.as_str(), q.as_str()))
+                .collect();
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, &str, &str)> = searches
+            .iter()
+            .filter_map(|(name, query)| {
+                let score = matcher.fuzzy_match(&format!("{name} {query}"), filter)?;
+                Some((score, name.as_str(), query.as_str()))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().map(|(_, n, q)| (n, q)).collect()
+    }
+
+    /// `S`: asks for a name for the query shown.
+    pub(crate) fn start_saving_search(&mut self) {
+        let query = self.query.text().trim().to_string();
+        if query.is_empty() {
+            self.mode = Mode::Browse;
+            self.status = Some("Nothing to save: type a query first (/)".into());
+            return;
+        }
+        if !self.notes_writable() {
+            return;
+        }
+        self.remember_query();
+        self.name_prompt = Some(NamePrompt {
+            query,
+            ..NamePrompt::default()
+        });
+        self.mode = Mode::SaveSearch;
+    }
+
+    /// Keys while the name is typed.
+    pub(crate) fn name_prompt_action(&mut self, action: Action) {
+        let Some(prompt) = self.name_prompt.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let input = &mut prompt.input;
+        match action {
+            Action::Insert(c) => input.insert(c),
+            Action::DeleteBack => input.delete_back(),
+            Action::DeleteWord => input.delete_word(),
+            Action::ClearInput => input.set(""),
+            Action::CursorLeft => input.left(),
+            Action::CursorRight => input.right(),
+            Action::Escape => {
+                self.name_prompt = None;
+                self.mode = Mode::Browse;
+                self.status = Some("Search not saved".into());
+            }
+            Action::Activate => self.save_search(),
+            _ => {}
+        }
+    }
+
+    fn save_search(&mut self) {
+        let Some(prompt) = self.name_prompt.as_mut() else {
+            return;
+        };
+        let name = prompt.input.text.trim().trim_start_matches('@').to_string();
+        if !valid_name(&name) {
+            prompt.error = Some("a name is letters, digits, - _ or . (no spaces)".into());
+            return;
+        }
+        let query = std::mem::take(&mut prompt.query);
+        self.name_prompt = None;
+        self.mode = Mode::Browse;
+        let replaced = self
+            .notes
+            .notes
+            .searches
+            .insert(name.clone(), query)
+            .is_some();
+        let verb = if replaced { "replaced" } else { "saved" };
+        self.status = Some(format!(
+            "Search @{} {verb} (@ lists the saved searches)",
+            sanitize_line(&name)
+        ));
+        self.write_notes();
+    }
+
+    /// `@`: the picker of saved searches.
+    pub(crate) fn open_search_picker(&mut self) {
+        if self.notes.notes.searches.is_empty() {
+            self.status = Some("No saved searches yet: S saves the query shown".into());
+            return;
+        }
+        self.search_picker = Some(SearchPicker::default());
+        self.mode = Mode::Searches;
+    }
+
+    /// Keys in the picker.
+    pub(crate) fn picker_action(&mut self, action: Action) {
+        let count = self.picked_searches().len();
+        let Some(picker) = self.search_picker.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        match action {
+            Action::Insert(c) => {
+                picker.filter.insert(c);
+                picker.selected = 0;
+            }
+            Action::DeleteBack => {
+                picker.filter.delete_back();
+                picker.selected = 0;
+            }
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Down => picker.selected = (picker.selected + 1).min(count.saturating_sub(1)),
+            Action::Escape => {
+                self.search_picker = None;
+                self.mode = Mode::Browse;
+            }
+            Action::Activate => self.run_picked(),
+            Action::DeleteForward => self.forget_picked(),
+            _ => {}
+        }
+    }
+
+    fn picked(&self) -> Option<(String, String)> {
+        let selected = self.search_picker.as_ref()?.selected;
+        let (name, query) = self.picked_searches().get(selected).copied()?;
+        Some((name.to_string(), query.to_string()))
+    }
+
+    fn run_picked(&mut self) {
+        let Some((name, query)) = self.picked() else {
+            return;
+        };
+        self.search_picker = None;
+        self.mode = Mode::Browse;
+        self.query.history.stop_browsing();
+        self.query.input.set(&query);
+        self.apply_query();
+        self.remember_query();
+        self.status = Some(format!(
+            "Search @{}: {}",
+            sanitize_line(&name),
+            sanitize_line(&query)
+        ));
+    }
+
+    fn forget_picked(&mut self) {
+        let Some((name, _)) = self.picked() else {
+            return;
+        };
+        if !self.notes_writable() {
+            return;
+        }
+        self.notes.notes.searches.remove(&name);
+        self.status = Some(format!("Forgot the saved search @{}", sanitize_line(&name)));
+        if let Some(picker) = self.search_picker.as_mut() {
+            picker.selected = picker.selected.saturating_sub(1);
+        }
+        if self.notes.notes.searches.is_empty() {
+            self.search_picker = None;
+            self.mode = Mode::Browse;
+        }
+        self.write_notes();
+    }
+}

@@ -1,0 +1,268 @@
+//! Where a dossier's notes file is, and reading and writing it. The explorer reads it once
+//! at the start and writes it through an effect; `talks notes` reads it.
+
+use std::path::{Path, PathBuf};
+
+use super::Notes;
+use crate::export::write_atomic;
+use crate::text::{sanitize_line, shown_path};
+
+/// A notes file larger than this is refused (notes are a person's writing, not data).
+pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The notes file of a folder dossier, inside it.
+pub const FOLDER_NOTES: &str = "talks.notes.yaml";
+
+/// A dossier's notes as found at the start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Opened {
+    pub notes: Notes,
+    /// Where changes are written; `None`: kept for this session only.
+    pub path: Option<PathBuf>,
+    /// Why the file could not be read (`FILE:LINE:COLUMN: ...`): the notes are read-only
+    /// and the file is not overwritten.
+    pub error: Option<String>,
+    /// Where the notes are kept when that is not the usual place, for the status bar.
+    pub message: Option<String>,
+}
+
+/// `$XDG_DATA_HOME/talks` (else `~/.local/share/talks`); `None` when neither says.
+pub fn data_dir() -> Option<PathBuf> {
+    // The XDG spec ignores a relative path.
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share"))
+        })?;
+    Some(base.join("talks"))
+}
+
+/// The usual place of a dossier's notes: `FILE.notes.yaml` beside a file,
+/// `DIR/talks.notes.yaml` inside a folder, `builtin.notes.yaml` in the data folder for
+/// the built-in dossier (`None`).
+pub fn usual_path(dossier: Option<&Path>) -> Option<PathBuf> {
+    usual_path_in(dossier, data_dir())
+}
+
+fn usual_path_in(dossier: Option<&Path>, data: Option<PathBuf>) -> Option<PathBuf> {
+    match dossier {
+        None => data.map(|dir| dir.join("builtin.notes.yaml")),
+        Some(dir) if dir.is_dir() => Some(dir.join(FOLDER_NOTES)),
+        Some(file) => Some(file.with_extension("notes.yaml")),
+    }
+}
+
+/// Where the notes of a dossier in a read-only folder go: the data folder's `notes/`, under
+/// the dossier's whole path with `/` written `%` (as Vim's undo files are named).
+pub fn fallback_path(dossier: &Path) -> Option<PathBuf> {
+    fallback_path_in(dossier, data_dir())
+}
+
+fn fallback_path_in(dossier: &Path, data: Option<PathBuf>) -> Option<PathBuf> {
+    let whole = std::fs::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
+    let name = whole.to_string_lossy().replace(['/', '\\'], "%");
+    data.map(|dir| dir.join("notes").join(format!("{name}.notes.yaml")))
+}
+
+/// Finds and reads the notes of the dossier at `dossier` (`None`: the built-in one; `-`:
+/// standard input, whose notes last the session).
+pub fn open(dossier: Option<&Path>) -> Opened {
+    open_in(dossier, data_dir(), &writable)
+}
+
+/// [`open`] with the data folder given, and what says whether a folder is writable.
+fn open_in(
+    dossier: Option<&Path>,
+    data: Option<PathBuf>,
+    writable: &dyn Fn(&Path) -> bool,
+) -> Opened {
+    if dossier.is_some_and(|p| p.as_os_str() == "-") {
+        return Opened {
+            message: Some("The dossier came from standard input: notes last this session".into()),
+            ..Opened::default()
+        };
+    }
+    let Some(usual) = usual_path_in(dossier, data.clone()) else {
+        return Opened {
+            message: Some("No HOME or XDG_DATA_HOME: notes last this session".into()),
+            ..Opened::default()
+        };
+    };
+    let folder = usual
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let (path, message) = match dossier {
+        Some(dossier) if folder.is_dir() && !writable(&folder) => {
+            let fallback = fallback_path_in(dossier, data);
+            let message = match &fallback {
+                Some(path) => format!(
+                    "{} is read-only: notes are kept in {}",
+                    shown_path(&folder),
+                    shown_path(path)
+                ),
+                None => format!(
+                    "{} is read-only: notes last this session",
+                    shown_path(&folder)
+                ),
+            };
+            (fallback, Some(message))
+        }
+        _ => (Some(usual.clone()), None),
+    };
+    // Notes written beside the dossier before its folder became read-only still show.
+    let from = path.as_ref().filter(|p| p.exists()).unwrap_or(&usual);
+    let (notes, error) = match read(from) {
+        Ok(notes) => (notes.unwrap_or_else(Notes::new), None),
+        Err(why) => (Notes::new(), Some(why)),
+    };
+    Opened {
+        notes,
+        path,
+        error,
+        message,
+    }
+}
+
+/// Whether a file can be made in `folder` (root can write to a folder of mode 0555).
+fn writable(folder: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".talks-probe-")
+        .tempfile_in(folder)
+        .is_ok()
+}
+
+/// The notes in `path`; `None` when there is no file. The error names `FILE:LINE:COLUMN`.
+pub fn read(path: &Path) -> Result<Option<Notes>, String> {
+    let name = shown_path(path);
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(format!("{name}: cannot read the notes: {err}")),
+    };
+    if !metadata.is_file() {
+        return Err(format!("{name}: the notes file is not a regular file"));
+    }
+    if metadata.len() > MAX_NOTES_BYTES {
+        return Err(format!(
+            "{name}: the notes file is larger than {} MiB",
+            MAX_NOTES_BYTES / 1024 / 1024
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|err| format!("{name}: cannot read the notes: {err}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{name}: the notes file is not UTF-8 text"))?;
+    parse(&name, &text).map(Some)
+}
+
+/// Reads the text of a notes file; `name` is used in messages.
+pub fn parse(name: &str, text: &str) -> Result<Notes, String> {
+    if text.trim().is_empty() {
+        return Ok(Notes::new());
+    }
+    let notes: Notes = serde_yaml::from_str(text).map_err(|err| {
+        let at = err
+            .location()
+            .map(|l| format!("{}:{}:", l.line(), l.column()))
+            .unwrap_or_default();
+        let message = err.to_string();
+        // serde_yaml ends its message with the place; it is at the front already.
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        format!("{name}:{at} {}", sanitize_line(message))
+    })?;
+    if notes.version != 1 {
+        return Err(format!(
+            "{name}: notes version {} is not known: this talks reads version 1",
+            notes.version
+        ));
+    }
+    Ok(notes)
+}
+
+/// The text of a notes file.
+pub fn render(notes: &Notes) -> String {
+    let body = serde_yaml::to_string(notes).unwrap_or_default();
+    format!("# talks analyst notes: see docs/notes-format.md\n{body}")
+}
+
+/// Writes `notes` in place of the file at `path` (atomically, its mode kept), making its
+/// folder when it is the data folder's.
+pub fn write(path: &Path, notes: &Notes) -> Result<PathBuf, String> {
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|err| format!("cannot create {}: {err}", shown_path(folder)))?;
+    }
+    write_atomic(path, render(notes).as_bytes(), true)
+        .map(|written| written.path)
+        .map_err(|err| err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_then_read_back() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("d.notes.yaml");
+        assert_eq!(read(&path), Ok(None));
+        let mut notes = Notes::new();
+        notes.set_note("putin", "two lines\nof note \u{7}");
+        notes.toggle_star("donbas/ukraine");
+        notes
+            .searches
+            .insert("guarantees".into(), "security guarantees".into());
+        assert!(write(&path, &notes).is_ok());
+        assert_eq!(read(&path), Ok(Some(notes)));
+    }
+
+    #[test]
+    fn an_invalid_file_is_an_error_with_its_place() {
+        let err = parse("d.notes.yaml", "version: 1\nnotes:\n  putin: [\n").unwrap_err();
+        assert!(err.starts_with("d.notes.yaml:3:10: notes.putin: "), "{err}");
+        let err = parse("d.notes.yaml", "version: 1\nnotez: {}\n").unwrap_err();
+        assert!(
+            err.starts_with("d.notes.yaml:2:1: unknown field `notez`"),
+            "{err}"
+        );
+    }
+
+    /// The pty test of a folder of mode 0555 cannot run as root (root writes there anyway).
+    #[test]
+    fn a_read_only_folder_sends_the_notes_to_the_data_folder_and_says_so() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dossier = dir.path().join("d.yaml");
+        std::fs::write(&dossier, "").unwrap_or_else(|e| panic!("{e}"));
+        let mut earlier = Notes::new();
+        earlier.toggle_star("putin");
+        let beside = dir.path().join("d.notes.yaml");
+        assert!(write(&beside, &earlier).is_ok());
+        let data = dir.path().join("data");
+        let opened = open_in(Some(&dossier), Some(data.clone()), &|_| false);
+        let path = opened.path.unwrap_or_default();
+        assert!(path.starts_with(data.join("notes")), "{path:?}");
+        assert!(
+            path.to_string_lossy().ends_with("%d.yaml.notes.yaml"),
+            "{path:?}"
+        );
+        let message = opened.message.unwrap_or_default();
+        assert!(
+            message.contains("is read-only: notes are kept in"),
+            "{message}"
+        );
+        assert!(
+            opened.notes.is_starred("putin"),
+            "the notes beside it still show"
+        );
+        let usual = open_in(Some(&dossier), Some(data), &|_| true);
+        assert_eq!(usual.path, Some(beside));
+        assert_eq!(usual.message, None);
+    }
+
+    #[test]
+    fn the_usual_place_is_beside_the_file() {
+        let path = usual_path(Some(Path::new("/tmp/x/d.yaml")));
+        assert_eq!(path, Some(PathBuf::from("/tmp/x/d.notes.yaml")));
+    }
+}
