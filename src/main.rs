@@ -138,13 +138,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     let mut notices = settings.problems.clone();
     let watcher = files
         .watched
-        .and_then(|path| match watch_file(&path, wake.clone()) {
-            Ok(watcher) => Some(watcher),
-            Err(why) => {
-                notices.push(format!("Not watching the file: {why}"));
-                None
-            }
-        });
+        .and_then(|path| watch_or_say(&path, &wake, &mut notices));
     let (history, history_file) = talks::history_file::open(settings.history, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
@@ -177,6 +171,21 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     };
     run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
+}
+
+/// Watches `path`, or says in `notices` why it cannot.
+fn watch_or_say(
+    path: &std::path::Path,
+    wake: &mpsc::Sender<Wake>,
+    notices: &mut Vec<String>,
+) -> Option<talks::watch::Watcher> {
+    match watch_file(path, wake.clone()) {
+        Ok(watcher) => Some(watcher),
+        Err(why) => {
+            notices.push(format!("Not watching the file: {why}"));
+            None
+        }
+    }
 }
 
 /// The dossier still loading, forwarded to the loop's channel when ready, while a loading

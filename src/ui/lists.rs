@@ -73,6 +73,15 @@ impl ListPane<'_> {
         personal_marker(notes.starred(dossier, entity), noted)
     }
 
+    /// `>` selected, `+` marked, and with --since a third column: N new, Δ changed.
+    fn marker(&self, entity: EntityRef, selected: bool) -> String {
+        let marked = row_marker(selected, self.app.marks().contains(entity));
+        match self.app.change_marker(entity) {
+            Some(change) => format!("{marked}{change}"),
+            None => marked.to_string(),
+        }
+    }
+
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
         let theme = self.theme;
         let entity = EntityRef {
@@ -87,12 +96,7 @@ impl ListPane<'_> {
         let dossier = &self.app.loaded().dossier;
         let selected = row == self.app.list_view(self.kind).selected;
         let base = self.row_style(selected);
-        let marked = self.app.marks().contains(entity);
-        // With --since, a third column: N new, Δ changed.
-        let marker = match self.app.change_marker(entity) {
-            Some(change) => format!("{}{change}", row_marker(selected, marked)),
-            None => row_marker(selected, marked).to_string(),
-        };
+        let marker = self.marker(entity, selected);
         let personal = self.personal(entity);
         let name = sanitize_line(dossier.name_of(entity));
         let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
