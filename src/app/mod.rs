@@ -14,6 +14,7 @@ mod marks;
 mod matrix_dates;
 mod navigate;
 mod notes;
+mod notes_shown;
 mod overlays;
 mod page_history;
 pub mod page_layout;
@@ -338,9 +339,9 @@ impl App {
     pub(crate) fn set_shown(&mut self, entity: Option<crate::model::EntityRef>) {
         let width = self.detail_text_width();
         let changes = entity.and_then(|e| self.change_lines(e));
-        let note = entity.and_then(|e| self.notes.notes.note_of(&self.loaded.dossier, e));
+        let note = entity.and_then(|e| self.notes_shown(e));
         self.detail
-            .show_with(&self.loaded, entity, width, changes, note);
+            .show_with(&self.loaded, entity, width, changes, note.as_deref());
     }
 
     /// Shows what the focused (or last focused) list has selected, replacing the current

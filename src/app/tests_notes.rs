@@ -263,3 +263,25 @@ fn delete_in_the_picker_forgets_a_saved_search() {
             .is_some_and(|s| s.starts_with("No saved searches"))
     );
 }
+
+/// A note on a position shows in the detail of its sticking point and of its party.
+#[test]
+fn a_position_s_note_shows_on_its_sticking_point_and_its_party() {
+    let mut app = app_with_notes(saved_to("/tmp/d.notes.yaml"));
+    app.notes
+        .notes
+        .set_note("nato-membership/trump", "Watch for a change here.");
+    let notes_of = |app: &App, id: &str| {
+        let entity = app.loaded().index.get(id).unwrap_or_else(|| panic!("{id}"));
+        app.notes_shown(entity).unwrap_or_default()
+    };
+    assert_eq!(
+        notes_of(&app, "nato-membership"),
+        "On Donald Trump's position:\nWatch for a change here."
+    );
+    assert_eq!(
+        notes_of(&app, "trump"),
+        "On the position on Ukraine's NATO membership:\nWatch for a change here."
+    );
+    assert_eq!(notes_of(&app, "russia"), "");
+}
