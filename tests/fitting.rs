@@ -319,3 +319,26 @@ fn the_empty_detail_note_wraps_rather_than_cut() {
     assert!(shown.contains("Nothing selected: the list"), "{shown}");
     assert!(shown.contains("empty"), "{shown}");
 }
+
+/// One of a thing is said in the singular: the header, the overview, the sources page.
+#[test]
+fn one_of_a_thing_is_singular() {
+    let text = "version: 1\ntitle: One of each\nsources: [{id: s, title: S, kind: note}]\nactors: [{id: a, name: A, kind: state, sources: [s]}]\nevents: [{id: e, title: E, kind: meeting, status: held, order: 1, sources: [s]}]\n";
+    let loaded = talks::model::load_str("one.yaml", text).unwrap();
+    let mut app = talks::app::App::new(loaded, talks::app::Options::sized(120, 40));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("1 actor · 1 event · 0 points · 0 places"),
+        "{shown}"
+    );
+    update(&mut app, Action::ToggleOverview);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("1 actor · 1 event · 0 sticking points · 0 places · 1 source"),
+        "{shown}"
+    );
+    update(&mut app, Action::ToggleOverview);
+    update(&mut app, Action::OpenPage(talks::app::Page::Sources));
+    let shown = screen(&app);
+    assert!(shown.contains("cited 2 times"), "{shown}");
+}

@@ -37,12 +37,13 @@ pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return super::note_editor::notes_banner(error, theme, area, buf);
     }
     let d = &app.loaded().dossier;
+    let count = crate::text::count_of;
     let counts = format!(
-        " {} actors · {} events · {} points · {} places ",
-        d.actors.len(),
-        d.events.len(),
-        d.sticking_points.len(),
-        d.places.len()
+        " {} · {} · {} · {} ",
+        count(d.actors.len(), "actor", "actors"),
+        count(d.events.len(), "event", "events"),
+        count(d.sticking_points.len(), "point", "points"),
+        count(d.places.len(), "place", "places")
     );
     let width = area.width as usize;
     let mut left = Fitted::default();

@@ -48,14 +48,14 @@ impl OverviewOverlay<'_> {
         };
         let file = format!("File: {} · {watched}", app.loaded().name);
         lines.extend(wrapped(&file, width, 0, theme.label));
+        let count = crate::text::count_of;
         let counts = format!(
-            "{} actors · {} events · {} sticking points · {} places · {} source{}",
-            d.actors.len(),
-            d.events.len(),
-            d.sticking_points.len(),
-            d.places.len(),
-            d.sources.len(),
-            if d.sources.len() == 1 { "" } else { "s" }
+            "{} · {} · {} · {} · {}",
+            count(d.actors.len(), "actor", "actors"),
+            count(d.events.len(), "event", "events"),
+            count(d.sticking_points.len(), "sticking point", "sticking points"),
+            count(d.places.len(), "place", "places"),
+            count(d.sources.len(), "source", "sources")
         );
         lines.extend(wrapped(&counts, width, 0, theme.label));
         lines.extend(notes_lines(app, width, theme));

@@ -52,10 +52,11 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
             facts = format!("{facts} · {url}");
         }
         let kind = sanitize_line(&facts).into_owned();
+        let times = crate::text::count_of(row.cited, "time", "times");
         let cited = if list.filtered {
-            format!("cited {} of {} times", row.citing.len(), row.cited)
+            format!("cited {} of {times}", row.citing.len())
         } else {
-            format!("cited {} times", row.cited)
+            format!("cited {times}")
         };
         f.push(&format!("  {kind} · {cited}"), |_| base.patch(theme.muted));
         let y = area.y + (n - view.offset) as u16;
