@@ -157,3 +157,31 @@ fn a_watched_file_growing_past_the_size_limit_keeps_the_last_good_state() {
     s.wait_for_text("A smaller dossier");
     s.quit();
 }
+
+/// The banner of a failed reload is cut on a narrow screen; the overview (`i`) says it
+/// whole.
+#[test]
+fn the_overview_says_a_failed_reload_whole() {
+    let (_dir, path) = common::write_temp("dossier.yaml", GOOD.as_bytes());
+    let mut app = App::new(load_path(&path).unwrap(), Options::sized(80, 24));
+    std::fs::write(
+        &path,
+        GOOD.replace("kind: state", "kind: a-kind-of-state-that-is-long"),
+    )
+    .unwrap();
+    reload(&mut app, &path);
+    update(&mut app, Action::ToggleOverview);
+    let shown = common::screen(&app);
+    // Each screen line is quoted: the text inside, its lines joined.
+    let inside: Vec<&str> = shown
+        .lines()
+        .map(|l| l.get(1..l.len().saturating_sub(1)).unwrap_or_default())
+        .collect();
+    let text = inside.join(" ").replace('│', " ");
+    let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("The last reload failed (the dossier shown is the last good one): line 10:11: unknown actor kind \"a-kind-of-state-that-is-long\""),
+        "{joined}"
+    );
+    assert!(joined.contains("expected one of: person, state"), "{shown}");
+}

@@ -48,6 +48,12 @@ impl OverviewOverlay<'_> {
         };
         let file = format!("File: {} · {watched}", app.loaded().name);
         lines.extend(wrapped(&file, width, 0, theme.label));
+        // The banner's line is cut on a narrow screen: here it is whole.
+        if let Some(error) = app.reload_error() {
+            let said =
+                format!("The last reload failed (the dossier shown is the last good one): {error}");
+            lines.extend(wrapped(&said, width, 0, theme.error));
+        }
         let count = crate::text::count_of;
         let counts = format!(
             "{} · {} · {} · {} · {}",
