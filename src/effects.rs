@@ -33,7 +33,11 @@ pub fn perform(
                 notes: notes.then_some(&app.notes().notes),
                 ..ExportOptions::new(format, Some(&stamp))
             };
-            let text = render_with(app.loaded(), &scope, &options);
+            let mut text = render_with(app.loaded(), &scope, &options);
+            // With --since, as `talks export --since` writes it.
+            if let Some(old) = app.since_loaded() {
+                text = crate::export::with_changes(text, (old, app.loaded()), &scope, format);
+            }
             // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
             let path = crate::config::expand_home(&path, std::env::var_os("HOME"));
             Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
@@ -94,5 +98,38 @@ mod tests {
         assert!(longest(None) <= 80);
         assert!(longest(Some(100)) > 80);
         assert!(longest(Some(0)) > 200, "a paragraph a line");
+    }
+
+    /// With `--since`, `e` writes the changes of what it exports after it, as
+    /// `talks export --since` does.
+    #[test]
+    fn the_explorer_s_export_carries_the_changes_since() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let searcher = SearchWorker::start(|_| {});
+        let load = |path: &str| {
+            crate::model::load_path(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let options = Options {
+            since: Some(std::sync::Arc::new(load(
+                "tests/fixtures/over-time-week2.yaml",
+            ))),
+            ..Options::sized(80, 24)
+        };
+        let app = App::new(load("tests/fixtures/over-time.yaml"), options);
+        let path = dir.path().join("brief.txt");
+        let effect = Effect::Export {
+            path: path.clone(),
+            format: Format::Text,
+            scope: Scope::Briefing,
+            overwrite: true,
+            notes: false,
+        };
+        perform(&app, effect, &mut Vec::new(), &searcher, None);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            text.contains("Changes from tests/fixtures/over-time-week2.yaml"),
+            "{text}"
+        );
+        assert!(text.contains("Brevik on Where the river border runs: conditional → supports"));
     }
 }

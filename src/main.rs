@@ -41,7 +41,10 @@ fn main() -> ExitCode {
     };
     let since = match cli.since.as_deref().map(commands::read_version) {
         Some(Ok(old)) => Some(Arc::new(old)),
-        Some(Err(code)) => return code,
+        Some(Err(code)) => {
+            talks::say!("talks: --since: the older version could not be read (above)");
+            return code;
+        }
         None => None,
     };
     if !terminal && dossier.as_deref().is_some_and(|d| d.as_os_str() == "-") {

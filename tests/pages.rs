@@ -249,3 +249,22 @@ fn a_count_of_one_takes_the_singular() {
     let (_, out, _) = run(&["export", "--view", "matrix", "--query", "pokrovsk"]);
     assert!(out.contains("2 parties × 1 sticking point\n"), "{out}");
 }
+
+/// A note written on a matrix cell shows under the grid with the position's summary.
+#[test]
+fn a_position_s_note_shows_under_the_matrix() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    // United States, Security guarantees: a position.
+    update(&mut app, Action::CursorRight);
+    update(&mut app, Action::EditNote);
+    for c in "watch the deterrence talk".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::SaveNote);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("· ✎ your note: watch the deterrence talk"),
+        "{shown}"
+    );
+}

@@ -146,6 +146,10 @@ fn an_older_version_that_cannot_be_read_stops_before_the_explorer() {
     let (code, _, err) = common::run(&["--since", "no-such.yaml", "tests/fixtures/over-time.yaml"]);
     assert_eq!(code, 2);
     assert!(err.contains("no-such.yaml: error: no such file"), "{err}");
+    assert!(
+        err.contains("talks: --since: the older version could not be read (above)"),
+        "{err}"
+    );
     let (code, _, err) = common::run(&["--since", "x.yaml", "validate"]);
     assert_eq!(code, 2);
     assert!(

@@ -54,6 +54,15 @@ impl App {
             prompt.error = Some("type a file name".into());
             return;
         }
+        if prompt.notes
+            && let Some(error) = &self.notes.error
+        {
+            let error = sanitize_line(error);
+            prompt.error = Some(format!(
+                "the notes cannot be read ({error}): fix the file, or Ctrl-N to leave them out"
+            ));
+            return;
+        }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
         self.effects.push(Effect::Export {

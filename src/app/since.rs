@@ -69,6 +69,11 @@ impl App {
         (!items.is_empty()).then(|| (format!("Changed since {name}"), items))
     }
 
+    /// The older version (`--since`).
+    pub fn since_loaded(&self) -> Option<&Loaded> {
+        self.since.as_ref().map(|s| s.old.as_ref())
+    }
+
     /// The older version's name, as `--since` gave it.
     pub fn since_name(&self) -> Option<&str> {
         self.since.as_ref().map(|s| s.old.name.as_str())

@@ -285,3 +285,29 @@ fn a_position_s_note_shows_on_its_sticking_point_and_its_party() {
     );
     assert_eq!(notes_of(&app, "russia"), "");
 }
+
+/// Ctrl-N on an export while the notes file cannot be read: refused in the prompt, as
+/// `talks export --notes` refuses, not written without them.
+#[test]
+fn an_export_with_notes_that_cannot_be_read_is_refused() {
+    let mut app = app_with_notes(Opened {
+        error: Some("d.notes.yaml:3:10: notes.x: invalid type".into()),
+        ..saved_to("/tmp/d.notes.yaml")
+    });
+    update(&mut app, Action::StartExport);
+    update(&mut app, Action::ToggleExportNotes);
+    update(&mut app, Action::ConfirmExport);
+    assert!(
+        app.take_effects()
+            .iter()
+            .all(|e| !matches!(e, Effect::Export { .. }))
+    );
+    let error = app
+        .export_prompt()
+        .and_then(|p| p.error.clone())
+        .unwrap_or_default();
+    assert!(
+        error.starts_with("the notes cannot be read (d.notes.yaml:3:10"),
+        "{error}"
+    );
+}

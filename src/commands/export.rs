@@ -99,66 +99,11 @@ fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
     }
 }
 
-/// `text` (an export of `scope`) followed by what changed since `old` in what it holds.
-fn with_changes(
-    text: String,
-    (old, new): (&Loaded, &Loaded),
-    scope: &Scope,
-    format: Format,
-) -> String {
-    let kept = kept_of(new, scope);
-    let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
-        None => true,
-        Some(kept) => kept.contains(&(kind.to_string(), id.to_string())),
-    });
-    let sides = crate::changes::render::Sides {
-        old: &old.name,
-        new: &new.name,
-    };
-    let part = crate::changes::render::render(&changes, &sides, format);
-    if format != Format::Json {
-        return format!("{text}\n{part}");
-    }
-    match (
-        serde_json::from_str::<serde_json::Value>(&text),
-        serde_json::from_str(&part),
-    ) {
-        (Ok(serde_json::Value::Object(mut export)), Ok(changes)) => {
-            export.insert("changes".into(), changes);
-            crate::text::json_pretty(&export)
-        }
-        _ => text,
-    }
-}
-
-/// The (kind, id) of everything `scope` holds; `None`: the whole dossier.
-fn kept_of(loaded: &Loaded, scope: &Scope) -> Option<std::collections::HashSet<(String, String)>> {
-    let d = &loaded.dossier;
-    let entity = |e: EntityRef| (e.kind.slug().to_string(), d.id_of(e).to_string());
-    let of = |kind: crate::model::EntityKind, list: &[usize]| {
-        list.iter()
-            .map(|&index| entity(EntityRef::new(kind, index)))
-            .collect::<Vec<_>>()
-    };
-    use crate::model::EntityKind::{Actor, Event, StickingPoint};
-    Some(match scope {
-        Scope::Briefing => return None,
-        Scope::View(view) => view.entries.iter().map(|&e| entity(e)).collect(),
-        Scope::Marked(marked) => marked.iter().map(|&e| entity(e)).collect(),
-        Scope::Matrix { matrix, .. } => {
-            let mut kept = of(Actor, &matrix.rows);
-            kept.extend(of(StickingPoint, &matrix.columns));
-            kept.into_iter().collect()
-        }
-        Scope::Timeline { timeline, .. } => {
-            let events: Vec<usize> = timeline.rows.iter().map(|r| r.event).collect();
-            of(Event, &events).into_iter().collect()
-        }
-        Scope::Sources { sources, .. } => sources
-            .rows
-            .iter()
-            .map(|row| ("source".to_string(), d.sources[row.source].id.clone()))
-            .collect(),
+/// The older version `--since` names, or the exit code when it cannot be read (its
+/// problems said).
+fn since(spec: &str) -> Result<Loaded, ExitCode> {
+    super::read_version(spec).inspect_err(|_| {
+        crate::say!("talks: --since: the older version could not be read (above)");
     })
 }
 
@@ -186,14 +131,14 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
         notes: args.notes.then_some(&notes),
         ..ExportOptions::new(format, stamp.as_deref())
     };
-    let mut text = render_with(loaded, &scope, &options);
-    if let Some(spec) = &args.since {
-        let old = match super::read_version(spec) {
-            Ok(old) => old,
+    let text = render_with(loaded, &scope, &options);
+    let text = match &args.since {
+        Some(spec) => match since(spec) {
+            Ok(old) => crate::export::with_changes(text, (&old, loaded), &scope, format),
             Err(code) => return Ok(code),
-        };
-        text = with_changes(text, (&old, loaded), &scope, format);
-    }
+        },
+        None => text,
+    };
     // `-o -` is standard output, as for most tools.
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;

@@ -132,7 +132,8 @@ pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> 
     match searches.get(name) {
         Some(query) => Ok(format!("{query} {rest}").trim().to_string()),
         None if searches.is_empty() => Err(format!(
-            "no saved search @{}: none is saved yet (S in the explorer saves the query shown;              @@ searches for a literal @)",
+            "no saved search @{}: none is saved yet (S in the explorer saves the query shown; \
+             @@ searches for a literal @)",
             sanitize_line(name)
         )),
         None => {

@@ -25,6 +25,18 @@ pub struct Item {
     pub starred: bool,
 }
 
+/// Each of `entities`, followed by its positions' keys.
+fn with_positions(loaded: &Loaded, entities: &[EntityRef]) -> Vec<(String, String)> {
+    let d = &loaded.dossier;
+    entities
+        .iter()
+        .flat_map(|&e| {
+            let own = (d.id_of(e).to_string(), d.name_of(e).to_string());
+            std::iter::once(own).chain(crate::notes::positions_of(d, &loaded.index, e))
+        })
+        .collect()
+}
+
 /// The entities and positions `scope` holds, in its order.
 fn keys_in(loaded: &Loaded, scope: &Scope) -> Vec<(String, String)> {
     let d = &loaded.dossier;
@@ -47,8 +59,9 @@ fn keys_in(loaded: &Loaded, scope: &Scope) -> Vec<(String, String)> {
             }
             keys
         }
-        Scope::View(view) => view.entries.iter().copied().map(entity).collect(),
-        Scope::Marked(entities) => entities.iter().copied().map(entity).collect(),
+        // Each entity, then the positions it holds or that are held on it.
+        Scope::View(view) => with_positions(loaded, &view.entries),
+        Scope::Marked(entities) => with_positions(loaded, entities),
         Scope::Timeline { timeline, .. } => timeline
             .rows
             .iter()

@@ -4,6 +4,8 @@
 
 pub mod analyst;
 mod bibliography;
+mod since;
+pub use since::with_changes;
 mod describe;
 mod json;
 mod markdown;

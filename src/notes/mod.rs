@@ -49,6 +49,42 @@ pub fn position_key(point: &str, actor: &str) -> String {
     format!("{point}/{actor}")
 }
 
+/// The positions `entity` holds (an actor) or that are held on it (a sticking point), each
+/// as its key and a name ("Donald Trump on Ukraine's NATO membership"), in dossier order.
+pub fn positions_of(
+    dossier: &crate::model::Dossier,
+    index: &crate::model::Index,
+    entity: crate::model::EntityRef,
+) -> Vec<(String, String)> {
+    use crate::model::EntityKind;
+    let held: Vec<(usize, usize)> = match entity.kind {
+        EntityKind::StickingPoint => (0..dossier.sticking_points[entity.index].positions.len())
+            .map(|p| (entity.index, p))
+            .collect(),
+        EntityKind::Actor => index
+            .actor_positions
+            .get(entity.index)
+            .into_iter()
+            .flatten()
+            .flat_map(|&(point, _)| {
+                let actor = entity.index;
+                index.history(point, actor).iter().map(move |&p| (point, p))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    held.into_iter()
+        .map(|(point, p)| {
+            let sticking_point = &dossier.sticking_points[point];
+            let position = &sticking_point.positions[p];
+            let actor = index.actor(&position.actor);
+            let actor = actor.map_or(position.actor.as_str(), |a| dossier.actors[a].name.as_str());
+            let name = format!("{actor} on {}", sticking_point.title);
+            (key_of_position(&sticking_point.id, position), name)
+        })
+        .collect()
+}
+
 /// The key of a position of the sticking point `point`: `POINT/ACTOR`, with `@AS_OF` when
 /// the position is dated.
 pub fn key_of_position(point: &str, position: &crate::model::Position) -> String {

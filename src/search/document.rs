@@ -149,9 +149,11 @@ pub(crate) fn documents(
                     docs.push(number);
                 });
             });
-            let note = notes.and_then(|n| n.note_of(dossier, entity));
             let mut note_words = Vec::new();
-            if let Some(note) = note {
+            for note in notes
+                .map(|n| notes_about(n, dossier, index, entity))
+                .unwrap_or_default()
+            {
                 docs.push(MARK + Field::Note as u32);
                 for_each_word(note, |word| {
                     docs.push(vocabulary.number(word, false));
@@ -168,6 +170,21 @@ pub(crate) fn documents(
     docs.tokens.shrink_to_fit();
     docs.labels = labels.texts;
     docs
+}
+
+/// The analyst's notes on `entity` and on the positions it holds or that are held on it.
+fn notes_about<'n>(
+    notes: &'n crate::notes::Notes,
+    dossier: &Dossier,
+    index: &Index,
+    entity: EntityRef,
+) -> Vec<&'n str> {
+    let positions = crate::notes::positions_of(dossier, index, entity);
+    notes
+        .note_of(dossier, entity)
+        .into_iter()
+        .chain(positions.iter().filter_map(|(key, _)| notes.note(key)))
+        .collect()
 }
 
 fn numbers(items: impl IntoIterator<Item = usize>) -> Box<[u32]> {

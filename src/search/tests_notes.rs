@@ -65,3 +65,31 @@ fn is_starred_and_is_noted_filter() {
     let err = Query::parse("is:stared").unwrap_err().to_string();
     assert!(err.contains("did you mean starred?"), "{err}");
 }
+
+/// A note on a position is found on its party and on its sticking point, by its words,
+/// `note:` and `is:noted`.
+#[test]
+fn a_position_s_note_is_found_on_its_party_and_its_sticking_point() {
+    let loaded = builtin().unwrap_or_else(|err| panic!("{err}"));
+    let mut notes = Notes::new();
+    notes.set_note("nato-membership/trump", "qwertz signal to watch");
+    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(&notes));
+    for query in ["qwertz", "note:qwertz", "is:noted"] {
+        let found = engine.search(&Query::parse(query).unwrap_or_default());
+        let actors: Vec<&str> = found
+            .sorted(EntityKind::Actor)
+            .iter()
+            .map(|h| loaded.dossier.actors[h.index].id.as_str())
+            .collect();
+        let points: Vec<&str> = found
+            .sorted(EntityKind::StickingPoint)
+            .iter()
+            .map(|h| loaded.dossier.sticking_points[h.index].id.as_str())
+            .collect();
+        assert_eq!(
+            (actors, points),
+            (vec!["trump"], vec!["nato-membership"]),
+            "{query}"
+        );
+    }
+}

@@ -248,9 +248,16 @@ fn cursor_note(app: &App) -> Option<String> {
                 .as_deref()
                 .map(|d| format!(" as of {d}"))
                 .unwrap_or_default();
+            let key = crate::notes::key_of_position(&d.sticking_points[point].id, position);
+            let note = app
+                .notes()
+                .notes
+                .note(&key)
+                .map(|n| format!(" · ✎ your note: {n}"));
             format!(
-                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source})",
-                position.summary.trim()
+                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source}){}",
+                position.summary.trim(),
+                note.unwrap_or_default()
             )
         }
         None => format!("{actor_name} holds no recorded position on {point_title}."),
