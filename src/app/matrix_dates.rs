@@ -5,12 +5,19 @@ use super::App;
 use crate::views::{StanceMatrix, change_dates};
 
 impl App {
+    /// The dates of the dossier shown (at load and each reload, not each keystroke).
+    pub(crate) fn note_change_dates(&mut self) {
+        self.pages.matrix_dates = change_dates(&self.loaded.dossier);
+    }
+}
+
+impl App {
     /// One date earlier (`later == false`) or later.
     pub(crate) fn step_matrix_date(&mut self, later: bool) {
         if self.page != crate::action::Page::Matrix {
             return;
         }
-        let dates = change_dates(&self.loaded.dossier);
+        let dates = &self.pages.matrix_dates;
         let Some(last) = dates.len().checked_sub(1) else {
             self.status = Some(
                 "No position has a date (as_of): the dossier records one state of the matrix"

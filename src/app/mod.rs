@@ -296,6 +296,7 @@ impl App {
             app.reindex_notes();
         }
         app.compare_since();
+        app.note_change_dates();
         app.show_selected();
         app.rebuild_pages();
         app
@@ -359,6 +360,7 @@ impl App {
         self.list_width = wanted_list_width(&loaded.dossier);
         self.undated_events = loaded.dossier.events.iter().any(|e| e.date.is_none());
         let old = std::mem::replace(&mut self.loaded, loaded);
+        self.note_change_dates();
         if self.notes.notes.is_empty() {
             self.query.replace_engine(engine);
         } else {

@@ -6,7 +6,7 @@ use super::list_view::ListView;
 use super::page_layout::{PageAreas, SourcesAreas};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
-use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline, change_dates};
+use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// The pages' data and where their cursors are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct PageViews {
     /// The date the matrix shows positions as of, as an index into
     /// [`crate::views::change_dates`]; `None`: the latest.
     pub(crate) matrix_step: Option<usize>,
-    /// The dates a position was taken, oldest first (rebuilt with the matrix).
+    /// The dates a position was taken, oldest first (worked out once a dossier).
     pub(crate) matrix_dates: Vec<String>,
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
@@ -118,10 +118,8 @@ impl App {
     /// Rebuilds the page shown for the current results, keeping cursors in range. Hidden
     /// pages are built when they are opened, not on every keystroke.
     pub(crate) fn rebuild_pages(&mut self) {
-        let matrix = matches!(self.page, Page::Matrix | Page::Timeline).then(|| {
-            self.pages.matrix_dates = change_dates(&self.loaded.dossier);
-            self.built_matrix()
-        });
+        let matrix =
+            matches!(self.page, Page::Matrix | Page::Timeline).then(|| self.built_matrix());
         let (loaded, results) = (&self.loaded, self.query.results());
         let p = &mut self.pages;
         match self.page {

@@ -162,6 +162,12 @@ impl Notes {
             .collect()
     }
 
+    /// Whether some note is on a position (`POINT/ACTOR`): only then do entities need their
+    /// positions' keys worked out.
+    pub fn has_position_notes(&self) -> bool {
+        self.notes.keys().any(|key| key.contains('/'))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.notes.is_empty() && self.stars.is_empty() && self.searches.is_empty()
     }

@@ -138,6 +138,7 @@ pub(crate) fn documents(
     };
     let mut labels = Labels::default();
     docs.starts.push(0);
+    let position_notes = notes.is_some_and(crate::notes::Notes::has_position_notes);
     for kind in EntityKind::ALL {
         for i in 0..dossier.count(kind) {
             let entity = EntityRef::new(kind, i);
@@ -151,7 +152,7 @@ pub(crate) fn documents(
             });
             let mut note_words = Vec::new();
             for note in notes
-                .map(|n| notes_about(n, dossier, index, entity))
+                .map(|n| notes_about((n, position_notes), dossier, index, entity))
                 .unwrap_or_default()
             {
                 docs.push(MARK + Field::Note as u32);
@@ -174,12 +175,17 @@ pub(crate) fn documents(
 
 /// The analyst's notes on `entity` and on the positions it holds or that are held on it.
 fn notes_about<'n>(
-    notes: &'n crate::notes::Notes,
+    (notes, on_positions): (&'n crate::notes::Notes, bool),
     dossier: &Dossier,
     index: &Index,
     entity: EntityRef,
 ) -> Vec<&'n str> {
-    let positions = crate::notes::positions_of(dossier, index, entity);
+    // Without a note on a position (most notes files), no position key is formatted.
+    let positions = if on_positions {
+        crate::notes::positions_of(dossier, index, entity)
+    } else {
+        Vec::new()
+    };
     notes
         .note_of(dossier, entity)
         .into_iter()
