@@ -93,16 +93,10 @@ impl App {
             self.mode = Mode::Browse;
             return;
         };
+        if input.edit(&action) {
+            return;
+        }
         match action {
-            Action::Insert(c) => input.insert(c),
-            Action::DeleteBack => input.delete_back(),
-            Action::DeleteForward => input.delete_forward(),
-            Action::DeleteWord => input.delete_word(),
-            Action::ClearInput => input.set(""),
-            Action::CursorLeft => input.left(),
-            Action::CursorRight => input.right(),
-            Action::CursorHome => input.home(),
-            Action::CursorEnd => input.end(),
             Action::ConfirmExport => match input.text.trim() {
                 "" => *error = Some("type a file name".into()),
                 name => {

@@ -193,17 +193,10 @@ pub(super) fn prompt_action(app: &mut App, action: Action) {
         }
         return;
     }
-    let input = &mut prompt.input;
+    if prompt.input.edit(&action) {
+        return;
+    }
     match action {
-        Action::Insert(c) => input.insert(c),
-        Action::DeleteBack => input.delete_back(),
-        Action::DeleteForward => input.delete_forward(),
-        Action::DeleteWord => input.delete_word(),
-        Action::ClearInput => input.set(""),
-        Action::CursorLeft => input.left(),
-        Action::CursorRight => input.right(),
-        Action::CursorHome => input.home(),
-        Action::CursorEnd => input.end(),
         Action::CycleFormat => app.cycle_format(),
         Action::ToggleExportNotes => prompt.notes = !prompt.notes,
         Action::ConfirmExport => app.confirm_export(false),

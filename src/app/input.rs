@@ -8,6 +8,25 @@ pub struct TextInput {
 }
 
 impl TextInput {
+    /// The line-editing keys every one-line prompt takes (typing, deleting, the cursor);
+    /// `false` for any other action, which the prompt handles itself.
+    pub(crate) fn edit(&mut self, action: &crate::action::Action) -> bool {
+        use crate::action::Action;
+        match action {
+            Action::Insert(c) => self.insert(*c),
+            Action::DeleteBack => self.delete_back(),
+            Action::DeleteForward => self.delete_forward(),
+            Action::DeleteWord => self.delete_word(),
+            Action::ClearInput => self.set(""),
+            Action::CursorLeft => self.left(),
+            Action::CursorRight => self.right(),
+            Action::CursorHome => self.home(),
+            Action::CursorEnd => self.end(),
+            _ => return false,
+        }
+        true
+    }
+
     fn byte_at(&self, chars: usize) -> usize {
         self.text
             .char_indices()
