@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::app::input::HISTORY_LIMIT;
-use crate::export::write_atomic;
+use crate::export::replace_creating_folder;
 
 /// Where the history is kept; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
 pub fn default_path() -> Option<PathBuf> {
@@ -57,15 +57,9 @@ fn parse(text: &str) -> Vec<String> {
 
 /// Writes `entries` (oldest first) in place of the file, creating its folder.
 pub fn write(path: &Path, entries: &[String]) -> Result<(), String> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|err| format!("cannot create {}: {err}", crate::text::shown_path(folder)))?;
-    }
     let mut text = entries.join("\n");
     text.push('\n');
-    write_atomic(path, text.as_bytes(), true)
-        .map(|_| ())
-        .map_err(|err| err.to_string())
+    replace_creating_folder(path, text.as_bytes()).map(|_| ())
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod write;
 pub use json::{entity_value, entity_with_links};
 pub use text::{detail_text, wrap};
 pub(crate) use text::{position_text, source_block};
-pub use write::{WriteError, Written, write_atomic};
+pub use write::{WriteError, Written, replace_creating_folder, write_atomic};
 
 use std::path::Path;
 

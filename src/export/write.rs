@@ -51,6 +51,16 @@ fn describe(err: &io::Error, path: &Path, folder: &Path) -> WriteError {
     }
 }
 
+/// Replaces the file at `path` with `contents` (atomically), creating its folder first:
+/// the files talks keeps for itself (the query history, the notes).
+pub fn replace_creating_folder(path: &Path, contents: &[u8]) -> Result<Written, String> {
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|err| format!("cannot create {}: {err}", shown_path(folder)))?;
+    }
+    write_atomic(path, contents, true).map_err(|err| err.to_string())
+}
+
 /// Writes `contents` to `path` atomically. Without `overwrite`, an existing file is left
 /// alone and [`WriteError::Exists`] returned.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<Written, WriteError> {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Notes;
-use crate::export::write_atomic;
+use crate::export::replace_creating_folder;
 use crate::text::{sanitize_line, shown_path};
 
 /// A notes file larger than this is refused (notes are a person's writing, not data).
@@ -189,13 +189,7 @@ pub fn render(notes: &Notes) -> String {
 /// Writes `notes` in place of the file at `path` (atomically, its mode kept), making its
 /// folder when it is the data folder's.
 pub fn write(path: &Path, notes: &Notes) -> Result<PathBuf, String> {
-    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|err| format!("cannot create {}: {err}", shown_path(folder)))?;
-    }
-    write_atomic(path, render(notes).as_bytes(), true)
-        .map(|written| written.path)
-        .map_err(|err| err.to_string())
+    replace_creating_folder(path, render(notes).as_bytes()).map(|written| written.path)
 }
 
 #[cfg(test)]
