@@ -88,7 +88,7 @@ fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
             continue;
         };
         let file_path = Path::new(path).join(file);
-        if !meta.contains(" blob ") || !is_dossier_file_name(file) {
+        if !meta.contains(" blob ") || !model::folder::is_dossier_file_name(file) {
             continue;
         }
         let file_name = format!("{name}/{file}");
@@ -106,13 +106,6 @@ fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
         ));
     }
     Ok(AtRevision::Folder(name, files, texts))
-}
-
-/// A YAML file's name that is not a notes sidecar or hidden.
-fn is_dossier_file_name(name: &str) -> bool {
-    (name.ends_with(".yaml") || name.ends_with(".yml"))
-        && !name.ends_with(".notes.yaml")
-        && !name.starts_with('.')
 }
 
 /// What `git ARGS` printed, or why it could not be run or refused.

@@ -4,9 +4,10 @@
 
 use super::types::StickingPoint;
 
-/// Where a date sorts: by its start, then the coarser precision first (`2025-12` before
-/// `2025-12-01`). `None` for text that is not a date (validation reports it).
-pub fn date_key(text: &str) -> Option<(u32, u8)> {
+/// A date's year, and its month and day where written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+/// with a month of 1 to 12 and a day of 1 to 31 (the calendar is `check_date`'s). `None`
+/// for anything else.
+pub fn date_parts(text: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |part: &str, digits: usize| {
         (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
@@ -21,11 +22,21 @@ pub fn date_key(text: &str) -> Option<(u32, u8)> {
         .get(2)
         .map(|d| number(d, 2).filter(|d| (1..=31).contains(d)));
     match (month, day, parts.len()) {
-        (None, None, 1) => Some((year * 10_000 + 101, 0)),
-        (Some(Some(m)), None, 2) => Some((year * 10_000 + m * 100 + 1, 1)),
-        (Some(Some(m)), Some(Some(d)), 3) => Some((year * 10_000 + m * 100 + d, 2)),
+        (None, None, 1) => Some((year, None, None)),
+        (Some(Some(m)), None, 2) => Some((year, Some(m), None)),
+        (Some(Some(m)), Some(Some(d)), 3) => Some((year, Some(m), Some(d))),
         _ => None,
     }
+}
+
+/// Where a date sorts: by its start, then the coarser precision first (`2025-12` before
+/// `2025-12-01`). `None` for text that is not a date (validation reports it).
+pub fn date_key(text: &str) -> Option<(u32, u8)> {
+    Some(match date_parts(text)? {
+        (year, None, _) => (year * 10_000 + 101, 0),
+        (year, Some(m), None) => (year * 10_000 + m * 100 + 1, 1),
+        (year, Some(m), Some(d)) => (year * 10_000 + m * 100 + d, 2),
+    })
 }
 
 /// Where a position sorts among one party's positions on one point: undated (and

@@ -13,39 +13,26 @@ impl Span {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the calendar is not checked: see
     /// `model::check_date`).
     pub fn parse(text: &str) -> Result<Span, String> {
-        let parts: Vec<&str> = text.split('-').collect();
-        let number = |part: &str, digits: usize| -> Option<u32> {
-            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        let year = parts.first().and_then(|p| number(p, 4));
-        let month = parts
-            .get(1)
-            .map(|p| number(p, 2).filter(|m| (1..=12).contains(m)));
-        let day = parts
-            .get(2)
-            .map(|p| number(p, 2).filter(|d| (1..=31).contains(d)));
-        match (year, month, day, parts.len()) {
-            (Some(y), None, None, 1) => Ok(Span {
-                start: y * 10_000 + 101,
-                end: y * 10_000 + 1231,
-            }),
-            (Some(y), Some(Some(m)), None, 2) => Ok(Span {
-                start: y * 10_000 + m * 100 + 1,
-                end: y * 10_000 + m * 100 + 31,
-            }),
-            (Some(y), Some(Some(m)), Some(Some(d)), 3) => {
-                let day = y * 10_000 + m * 100 + d;
-                Ok(Span {
-                    start: day,
-                    end: day,
-                })
-            }
-            _ => Err(format!(
-                "\"{text}\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-            )),
-        }
+        let not_a_date = || format!("\"{text}\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+        Ok(
+            match crate::model::history::date_parts(text).ok_or_else(not_a_date)? {
+                (y, None, _) => Span {
+                    start: y * 10_000 + 101,
+                    end: y * 10_000 + 1231,
+                },
+                (y, Some(m), None) => Span {
+                    start: y * 10_000 + m * 100 + 1,
+                    end: y * 10_000 + m * 100 + 31,
+                },
+                (y, Some(m), Some(d)) => {
+                    let day = y * 10_000 + m * 100 + d;
+                    Span {
+                        start: day,
+                        end: day,
+                    }
+                }
+            },
+        )
     }
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use map::Child;
 pub use map::FolderMap;
 use part::Part;
-pub use read::is_dossier_file;
+pub use read::{is_dossier_file, is_dossier_file_name};
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::index::Index;

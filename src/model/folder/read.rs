@@ -30,11 +30,14 @@ pub(super) fn dossier_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 
 /// A YAML file that is not a notes sidecar (folders inside are not read).
 pub fn is_dossier_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
+    let name = path.file_name().and_then(|n| n.to_str());
+    name.is_some_and(is_dossier_file_name) && !path.is_dir()
+}
+
+/// A YAML file's name that is not a notes sidecar and not hidden.
+pub fn is_dossier_file_name(name: &str) -> bool {
     let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-    yaml && !name.ends_with(".notes.yaml") && !name.starts_with('.') && !path.is_dir()
+    yaml && !name.ends_with(".notes.yaml") && !name.starts_with('.')
 }
 
 /// The files' names, texts and readings, in file order.
