@@ -58,7 +58,10 @@ impl App {
             .unwrap_or(full);
         let name = crate::text::sanitize_line(short).into_owned();
         let shifts = self.stance_shifts_of(entity);
-        let mut items: Vec<String> = shifts.iter().map(|s| shift_line(s)).collect();
+        let mut items: Vec<String> = shifts
+            .iter()
+            .map(|s| crate::changes::render::shift_line(s))
+            .collect();
         match self.change_of(entity) {
             Some(Change::Added) => return Some((format!("New since {name}"), items)),
             Some(Change::Changed(fields)) => {
@@ -92,20 +95,4 @@ impl App {
             .filter(|s| s.sticking_point == id || s.actor == id)
             .collect()
     }
-}
-
-/// "Brevik on Where the river border runs: conditional → supports (inferred)".
-fn shift_line(shift: &crate::changes::StanceShift) -> String {
-    let word = |held: &Option<crate::changes::Held>| match held {
-        Some(h) if h.inferred => format!("{} (inferred)", h.stance),
-        Some(h) => h.stance.clone(),
-        None => "(no position)".to_string(),
-    };
-    format!(
-        "{} on {}: {} → {}",
-        shift.actor_name,
-        shift.sticking_point_title,
-        word(&shift.before),
-        word(&shift.after)
-    )
 }

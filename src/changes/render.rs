@@ -114,15 +114,19 @@ fn stance_word(held: Option<&Held>) -> String {
     }
 }
 
-fn stance_lines(shift: &StanceShift, style: &Style) -> String {
-    let mut out = format!(
-        "{}{} on {}: {} → {}\n",
-        style.item,
+/// "Brevik on Where the river border runs: conditional → supports (inferred)".
+pub fn shift_line(shift: &StanceShift) -> String {
+    format!(
+        "{} on {}: {} → {}",
         clean(&shift.actor_name),
         clean(&shift.sticking_point_title),
         stance_word(shift.before.as_ref()),
         stance_word(shift.after.as_ref()),
-    );
+    )
+}
+
+fn stance_lines(shift: &StanceShift, style: &Style) -> String {
+    let mut out = format!("{}{}\n", style.item, shift_line(shift));
     for (label, held) in [("before", &shift.before), ("after", &shift.after)] {
         if let Some(held) = held {
             let mut facts: Vec<String> = held.as_of.iter().map(|d| format!("as of {d}")).collect();
