@@ -7,6 +7,7 @@
 //! and sticking points changed (a status, a summary, a stance): the newer version for
 //! `talks diff`. The dossier comes from `talks::generate`, the same as the benchmarks
 //! use. Never commit its output.
+#![allow(clippy::disallowed_methods)]
 
 use std::io::{self, BufWriter, Write};
 

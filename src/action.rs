@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::export::{WriteError, Written};
+use crate::fsio::{WriteError, Written};
 use crate::model::{EntityKind, LoadError, Loaded};
 use crate::search::{SearchDone, SearchEngine};
 
@@ -180,13 +180,15 @@ pub enum Action {
     /// The note as the editor left it, or why the editor failed.
     NoteEdited(Result<String, String>),
     /// The notes file was written (where), or why not.
-    NotesSaved(Result<std::path::PathBuf, String>),
+    NotesSaved(Result<crate::notes::file::Saved, String>),
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
     /// What became of a copy: the name copied and how, or why it failed.
     Copied(Result<(String, CopiedBy), String>),
     /// The query history file could not be written: why.
     HistoryNotSaved(String),
+    /// The query history was written: the file as it is now.
+    HistorySaved(HistoryFile),
     /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
     OpenInEditor,
     /// The editor could not start or failed: why, naming the command.
@@ -249,4 +251,13 @@ pub struct Initialised {
     pub path: std::path::PathBuf,
     pub reload: Reload,
     pub watched: bool,
+}
+
+/// Where the query history is kept, and what the file held as last read or written (`base`,
+/// with its stamp `read`): what this session added is merged with another's on writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryFile {
+    pub path: std::path::PathBuf,
+    pub base: Vec<String>,
+    pub read: Option<crate::fsio::Stamp>,
 }

@@ -90,6 +90,7 @@ fn run(words: &[String], text: &str) -> Result<(), String> {
 }
 
 #[cfg(all(test, unix))]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

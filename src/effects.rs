@@ -7,7 +7,8 @@ use std::io::Write;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
-use crate::export::{ExportOptions, render_with, timestamp_now, write_atomic};
+use crate::export::{ExportOptions, render_with, timestamp_now};
+use crate::fsio::write_out;
 use crate::search::SearchWorker;
 
 /// Performs `effect` against the real file system and terminal; the action that reports
@@ -40,7 +41,7 @@ pub fn perform(
             }
             // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
             let path = crate::config::expand_home(&path, std::env::var_os("HOME"));
-            Action::ExportFinished(write_atomic(&path, text.as_bytes(), overwrite))
+            Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))
         }
         Effect::Copy { text, name } => {
             let copied = crate::clipboard::copy(&text, terminal, copy_command);
@@ -50,13 +51,16 @@ pub fn perform(
             searcher.submit(request);
             return None;
         }
-        Effect::SaveHistory { path, entries } => {
-            let saved = crate::history_file::write(&path, &entries);
-            return saved.err().map(Action::HistoryNotSaved);
-        }
-        Effect::SaveNotes { path, notes } => {
-            Action::NotesSaved(crate::notes::file::write(&path, &notes))
-        }
+        Effect::SaveHistory { file, entries } => match crate::history_file::save(&file, &entries) {
+            Ok(file) => Action::HistorySaved(file),
+            Err(why) => Action::HistoryNotSaved(why),
+        },
+        Effect::SaveNotes {
+            path,
+            base,
+            notes,
+            read,
+        } => Action::NotesSaved(crate::notes::file::save(&path, &base, &notes, read)),
         // The event loop suspends or hands the terminal to the editor: it owns the
         // terminal, which must be redrawn whole after.
         Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. } | Effect::Init { .. } => {
@@ -66,6 +70,7 @@ pub fn perform(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
     use crate::app::Options;

@@ -163,7 +163,9 @@ pub(crate) fn edit(
             Err(why) => return Ok(Action::EditFailed(why)),
         };
     // Read as it is now: its text places the entity (not found: the top of the file).
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = talks::model::read_path(path)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
     let (line, column) = editor::place_of(&text, at);
     let run = editor::invocation(&words, path, line, column);
     reader.pause();
@@ -203,11 +205,7 @@ pub(crate) fn edit_note(
             Ok(words) => words,
             Err(why) => return Ok(Action::NoteEdited(Err(why))),
         };
-    let file = tempfile::Builder::new()
-        .prefix("talks-note-")
-        .suffix(".txt")
-        .tempfile()?;
-    std::fs::write(file.path(), format!("{text}\n"))?;
+    let file = talks::fsio::temporary_text("talks-note-", ".txt", &format!("{text}\n"))?;
     let run = editor::invocation(&words, file.path(), 1, 1);
     reader.pause();
     let status = hand_over(guard, || {
@@ -217,8 +215,7 @@ pub(crate) fn edit_note(
     });
     reader.resume();
     Ok(Action::NoteEdited(match status? {
-        Ok(status) if status.success() => std::fs::read_to_string(file.path())
-            .map_err(|err| format!("Could not read the note back: {err}")),
+        Ok(status) if status.success() => read_note_back(file.path()),
         Ok(status) => Err(format!(
             "The editor `{}` ended with {status}; the note is as it was",
             run.shown()
@@ -230,6 +227,15 @@ pub(crate) fn edit_note(
     }))
 }
 
+/// The note the editor left in `path`, at most as large as a notes file may be.
+fn read_note_back(path: &Path) -> Result<String, String> {
+    let cap = talks::notes::file::MAX_NOTES_BYTES;
+    let read = talks::fsio::read(path, cap)
+        .map_err(|err| format!("Could not read the note back: {err}"))?;
+    String::from_utf8(read.bytes)
+        .map_err(|_| "Could not read the note back: it is not UTF-8 text".into())
+}
+
 /// Writes the built-in dossier to `path` (never over a file), reads it back and watches it:
 /// what to tell the explorer, and the watch to keep.
 pub(crate) fn init(
@@ -239,7 +245,7 @@ pub(crate) fn init(
     // `~/talks.yaml` as a shell reads it: the prompt is where paths are typed.
     let path = talks::config::expand_home(path, std::env::var_os("HOME"));
     let text = talks::model::BUILTIN_TEXT.as_bytes();
-    let written = match talks::export::write_atomic(&path, text, false) {
+    let written = match talks::fsio::create_new(&path, text) {
         Ok(written) => written,
         Err(err) => return (Action::Initialised(Err(err.to_string())), None),
     };

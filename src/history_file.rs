@@ -6,8 +6,12 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::app::HistoryFile;
 use crate::app::input::HISTORY_LIMIT;
-use crate::export::replace_creating_folder;
+use crate::fsio::{self, Expect, Now, Stamp, Target};
+
+/// The largest history file read: a thousand queries fit many times over.
+pub const MAX_HISTORY_BYTES: u64 = 8 << 20;
 
 /// Where the history is kept; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
 pub fn default_path() -> Option<PathBuf> {
@@ -23,12 +27,19 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// The history to start with and where to keep it, when `enabled`. A file that cannot be
 /// read is a notice, and is then left alone (not overwritten) for the session.
-pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<PathBuf>) {
+pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<HistoryFile>) {
     let Some(path) = default_path().filter(|_| enabled) else {
         return (Vec::new(), None);
     };
-    match read(&path) {
-        Ok(entries) => (entries, Some(path)),
+    match read_stamped(&path) {
+        Ok((entries, read)) => (
+            entries.clone(),
+            Some(HistoryFile {
+                path,
+                base: entries,
+                read,
+            }),
+        ),
         Err(err) => {
             let name = crate::text::shown_path(&path);
             notices.push(format!(
@@ -42,11 +53,62 @@ pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<Pa
 /// The queries in the file, oldest first (the last [`HISTORY_LIMIT`]); none when there
 /// is no file yet.
 pub fn read(path: &Path) -> io::Result<Vec<String>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(parse(&String::from_utf8_lossy(&bytes))),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(err) => Err(err),
-    }
+    read_stamped(path)
+        .map(|(entries, _)| entries)
+        .map_err(|err| io::Error::other(err.to_string()))
+}
+
+fn read_stamped(path: &Path) -> Result<(Vec<String>, Option<Stamp>), fsio::ReadError> {
+    Ok(match fsio::read_if_exists(path, MAX_HISTORY_BYTES)? {
+        Some(file) => (
+            parse(&String::from_utf8_lossy(&file.bytes)),
+            Some(file.stamp),
+        ),
+        None => (Vec::new(), None),
+    })
+}
+
+/// Writes this session's history (`entries`, oldest first) to its file, merged with what
+/// another talks added since `file` was read or written: the file as it is now.
+pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, String> {
+    let mut merged = Vec::new();
+    let target = Target {
+        create_folder: true,
+        ..Target::new(&file.path, Expect::AsRead(file.read), MAX_HISTORY_BYTES)
+    };
+    fsio::write_with(&target, |now| {
+        let theirs = match now {
+            Now::AsExpected => file.base.clone(),
+            Now::Changed(Some(bytes)) => parse(&String::from_utf8_lossy(bytes)),
+            Now::Changed(None) => Vec::new(),
+        };
+        merged = merge_history(&file.base, entries, &theirs);
+        Ok(render(&merged).into_bytes())
+    })
+    .map_err(|err| err.to_string())?;
+    Ok(HistoryFile {
+        path: file.path.clone(),
+        read: Some(Stamp::of(render(&merged).as_bytes())),
+        base: merged,
+    })
+}
+
+/// Placeholder until the merge lands (branch h3): theirs, then this session's queries.
+pub fn merge_history(_base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
+    let mut merged: Vec<String> = theirs
+        .iter()
+        .filter(|q| !mine.contains(q))
+        .cloned()
+        .collect();
+    merged.extend(mine.iter().cloned());
+    let start = merged.len().saturating_sub(HISTORY_LIMIT);
+    merged.split_off(start)
+}
+
+fn render(entries: &[String]) -> String {
+    let mut text = entries.join("\n");
+    text.push('\n');
+    text
 }
 
 fn parse(text: &str) -> Vec<String> {
@@ -55,14 +117,19 @@ fn parse(text: &str) -> Vec<String> {
     lines[start..].iter().map(|l| l.to_string()).collect()
 }
 
-/// Writes `entries` (oldest first) in place of the file, creating its folder.
+/// Writes `entries` (oldest first) as the whole file, creating its folder.
 pub fn write(path: &Path, entries: &[String]) -> Result<(), String> {
-    let mut text = entries.join("\n");
-    text.push('\n');
-    replace_creating_folder(path, text.as_bytes()).map(|_| ())
+    let target = Target {
+        create_folder: true,
+        ..Target::new(path, Expect::Anything, MAX_HISTORY_BYTES)
+    };
+    fsio::write_with(&target, |_| Ok(render(entries).into_bytes()))
+        .map(|_| ())
+        .map_err(|err| err.to_string())
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

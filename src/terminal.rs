@@ -51,20 +51,11 @@ impl TerminalGuard {
     }
 }
 
-/// Every signal that can be caught and whose default ends the process (decisions.md):
-/// each restores the terminal before talks exits.
-const ENDING_SIGNALS: [i32; 11] = {
-    use signal_hook::consts::*;
-    [
-        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
-        SIGXFSZ,
-    ]
-};
-
-/// The ending signals restore the terminal before talks exits.
+/// The ending signals restore the terminal before talks exits (and a file being written is
+/// finished or its temporary removed: `fsio::signals`).
 fn restore_on_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGINT, SIGQUIT};
-    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+    let mut signals = signal_hook::iterator::Signals::new(crate::fsio::signals::ENDING_SIGNALS)?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             // While an editor has the terminal, Ctrl-C and Ctrl-\ are its own (as git does).
@@ -77,7 +68,7 @@ fn restore_on_signals() -> io::Result<()> {
             restore_terminal();
             // After a hang-up stderr may be gone: a failed write must not stop the exit.
             let _ = writeln!(io::stderr(), "talks: stopped by signal {signal}");
-            std::process::exit(128 + signal);
+            crate::fsio::signals::remove_temporaries_and_exit(128 + signal);
         }
     });
     Ok(())

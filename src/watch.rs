@@ -145,6 +145,7 @@ pub fn watch(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::Stamp;
 

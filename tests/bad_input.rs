@@ -1,5 +1,6 @@
 //! Every kind of bad dossier gets exit code 2 and a message that says what and where.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::{HEADER, run, validate_bytes};

@@ -1,5 +1,6 @@
 //! The command line as a script or a person uses it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::run;

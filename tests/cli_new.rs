@@ -1,5 +1,6 @@
 //! `talks new`: templates printed to a pipe, and added to dossier files with `--append`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use std::path::Path;

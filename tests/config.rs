@@ -1,5 +1,6 @@
 //! The configuration file as the explorer uses it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod pty;
 use pty::Session;

@@ -1,6 +1,7 @@
 //! `talks diff OLD NEW`: goldens in three formats on the fictional Marsh River talks
 //! (second and third weekly report), exit codes like diff(1), and every bad input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::{golden, run, talks};

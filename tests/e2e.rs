@@ -1,6 +1,7 @@
 //! The real binary in a real pseudo-terminal: type keys, read the screen, check that the
 //! terminal is restored on exit.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod pty;
 use pty::Session;

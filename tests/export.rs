@@ -1,6 +1,7 @@
 //! Exports: golden files, JSON read back, the explorer and the CLI writing the same bytes,
 //! overwrite refusal, errors, and control characters never written raw.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::{golden, run, talks};
@@ -271,7 +272,7 @@ fn the_explorer_reports_a_failed_write_and_keeps_its_state() {
     };
     assert_eq!(format, Format::Markdown, "the extension picks the format");
     let text = render(app.loaded(), &scope, None, format);
-    let outcome = talks::export::write_atomic(&path, text.as_bytes(), overwrite);
+    let outcome = talks::fsio::write_out(&path, text.as_bytes(), overwrite);
     update(&mut app, Action::ExportFinished(outcome));
     assert_eq!(
         app.mode(),
@@ -310,7 +311,7 @@ fn the_explorer_asks_before_overwriting() {
         panic!()
     };
     assert!(!overwrite);
-    let refused = talks::export::write_atomic(&path, b"new", overwrite);
+    let refused = talks::fsio::write_out(&path, b"new", overwrite);
     update(&mut app, Action::ExportFinished(refused));
     assert_eq!(app.mode(), Mode::ConfirmOverwrite);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
@@ -319,7 +320,7 @@ fn the_explorer_asks_before_overwriting() {
         panic!()
     };
     assert!(overwrite);
-    let written = talks::export::write_atomic(&path, b"new", overwrite);
+    let written = talks::fsio::write_out(&path, b"new", overwrite);
     update(&mut app, Action::ExportFinished(written));
     assert_eq!(app.mode(), Mode::Browse);
     assert!(

@@ -1,6 +1,7 @@
 //! Exports with the analyst's notes, only when asked: golden files in each format, the
 //! prompt's toggle, `talks export --notes`, and JSON against its schema.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::{golden, talks};

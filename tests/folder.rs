@@ -2,6 +2,7 @@
 //! report, read as the same dossier as the single file; every folder-only problem named
 //! with the file, line and column that hold it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 mod pty;

@@ -1,5 +1,6 @@
 //! The query history kept between sessions, as fzf's `--history` keeps it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod pty;
 use pty::Session;

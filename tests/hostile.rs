@@ -2,6 +2,7 @@
 //! fails with its message and position, or loads and renders with every control character
 //! visibly escaped, on screen and in text and Markdown exports.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::HEADER;

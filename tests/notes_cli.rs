@@ -1,5 +1,6 @@
 //! `talks search @name` (saved searches from the notes file) and `talks notes`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::talks;

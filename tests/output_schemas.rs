@@ -1,6 +1,7 @@
 //! Every JSON output validates against its schema in `assets/` (issue #15: JSON you can
 //! pipe into jq; changes after it are additive only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 

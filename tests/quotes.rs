@@ -1,6 +1,7 @@
 //! `talks validate` checks quotes against the text of the source they cite (`text:` on a
 //! source, or `--source-text ID=PATH`), with fixture texts in tests/fixtures/quotes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use common::{run, talks, write_temp};

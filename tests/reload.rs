@@ -1,6 +1,7 @@
 //! Live reload: the state survives a reload where its entities still exist; a bad file
 //! keeps the last good dossier and shows a banner until it is fixed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 mod pty;

@@ -1,5 +1,6 @@
 //! The checked-in JSON Schema agrees with the Rust types and accepts the built-in dossier.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 use std::path::Path;
 

@@ -2,6 +2,7 @@
 //! report left them, compared with the second: markers in the lists, old → new in the
 //! detail, and the `changed:` filter.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 use std::sync::Arc;

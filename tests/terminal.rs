@@ -1,6 +1,7 @@
 //! The terminal is restored however talks ends: a panic, a signal; and the explorer
 //! explains itself when it has no terminal.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 mod pty;

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::input::TextInput;
 use super::{Action, App, Effect, ExportPrompt, Mode, Page};
-use crate::export::{Format, Scope, WriteError, default_file_name, detail_text};
+use crate::export::{Format, Scope, default_file_name, detail_text};
 use crate::export::{position_text, source_block};
+use crate::fsio::WriteError;
 use crate::text::sanitize_line;
 
 impl App {
@@ -74,7 +75,7 @@ impl App {
         });
     }
 
-    pub(crate) fn export_finished(&mut self, result: Result<crate::export::Written, WriteError>) {
+    pub(crate) fn export_finished(&mut self, result: Result<crate::fsio::Written, WriteError>) {
         match result {
             Ok(written) => {
                 self.status = Some(format!(

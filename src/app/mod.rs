@@ -46,7 +46,7 @@ pub use update::update;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use crate::action::{Action, Focus, Initialised, Mode, Page, Reload, Target};
+pub use crate::action::{Action, Focus, HistoryFile, Initialised, Mode, Page, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
@@ -109,13 +109,16 @@ pub enum Effect {
     Search(SearchRequest),
     /// Write the query history (oldest first) to its file.
     SaveHistory {
-        path: PathBuf,
+        file: HistoryFile,
         entries: Vec<String>,
     },
     /// Write the analyst's notes file.
     SaveNotes {
         path: PathBuf,
+        /// The file's notes as last read or written, and their stamp.
+        base: crate::notes::Notes,
         notes: crate::notes::Notes,
+        read: Option<crate::fsio::Stamp>,
     },
     /// Give the terminal back to the shell and stop until continued; the event loop does
     /// this, since it owns the terminal.
@@ -155,7 +158,7 @@ pub struct Options {
     /// Queries of earlier sessions, oldest first.
     pub history: Vec<String>,
     /// Where to keep the query history; `None`: for this session only.
-    pub history_file: Option<PathBuf>,
+    pub history_file: Option<HistoryFile>,
     /// The dossier's file is watched for changes (`--watch`).
     pub watched: bool,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
@@ -224,7 +227,7 @@ pub struct App {
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
-    pub(crate) history_file: Option<PathBuf>,
+    pub(crate) history_file: Option<HistoryFile>,
     /// Columns of text exports; 0: one paragraph a line.
     pub(crate) export_width: usize,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use super::input::TextInput;
 use super::{Action, App, Effect, Focus, Mode, Page};
+use crate::fsio::Stamp;
 use crate::model::{EntityKind, EntityRef};
-use crate::notes::file::Opened;
+use crate::notes::file::{Opened, Saved};
 use crate::notes::{Notes, key_of_position};
 use crate::search::SearchEngine;
 use crate::text::sanitize_line;
@@ -17,6 +18,10 @@ use crate::text::sanitize_line;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NotesState {
     pub notes: Notes,
+    /// The file's notes as last read or written, and their stamp: what this session
+    /// changed is `notes` against `base`, merged with another's changes on writing.
+    pub(crate) base: Notes,
+    pub(crate) read: Option<Stamp>,
     /// Where changes are written; `None`: this session only.
     pub path: Option<PathBuf>,
     /// Why the notes file could not be read: the notes are read-only until it is fixed.
@@ -28,6 +33,8 @@ pub struct NotesState {
 impl From<Opened> for NotesState {
     fn from(opened: Opened) -> Self {
         NotesState {
+            base: opened.notes.clone(),
+            read: opened.read,
             notes: opened.notes,
             path: opened.path,
             error: opened.error,
@@ -221,7 +228,9 @@ impl App {
         match &self.notes.path {
             Some(path) => self.effects.push(Effect::SaveNotes {
                 path: path.clone(),
+                base: self.notes.base.clone(),
                 notes: self.notes.notes.clone(),
+                read: self.notes.read,
             }),
             None => {
                 if let Some(status) = &mut self.status {
@@ -255,9 +264,23 @@ impl App {
     }
 
     /// What became of writing the notes file.
-    pub(crate) fn notes_saved(&mut self, result: Result<PathBuf, String>) {
-        if let Err(why) = result {
-            self.status = Some(format!("Notes not saved: {}", sanitize_line(&why)));
+    /// Written: what the file holds now is the base of the next change, and shows (with
+    /// another talks's notes merged in). Not written: the notes stay for this session.
+    pub(crate) fn notes_saved(&mut self, result: Result<Saved, String>) {
+        match result {
+            Ok(saved) => {
+                self.notes.base = saved.notes.clone();
+                self.notes.read = Some(saved.stamp);
+                if saved.notes != self.notes.notes {
+                    self.notes.notes = saved.notes;
+                    self.keep_selection_through_the_search();
+                    self.reindex_notes();
+                    self.results_changed();
+                    self.status =
+                        Some("Notes saved, with another talks's changes to the same file".into());
+                }
+            }
+            Err(why) => self.status = Some(format!("Notes not saved: {}", sanitize_line(&why))),
         }
     }
 }

@@ -227,13 +227,18 @@ impl super::App {
     /// written when that changed it.
     pub(crate) fn remember_query(&mut self) {
         if self.query.history.remember(&self.query.input.text)
-            && let Some(path) = &self.history_file
+            && let Some(file) = &self.history_file
         {
             self.effects.push(Effect::SaveHistory {
-                path: path.clone(),
+                file: file.clone(),
                 entries: self.query.history.entries().to_vec(),
             });
         }
+    }
+
+    /// The history file was written: what it holds now is the base of the next change.
+    pub(crate) fn history_saved(&mut self, file: super::HistoryFile) {
+        self.history_file = Some(file);
     }
 
     /// The history file could not be written: the history stays for this session only.

@@ -82,10 +82,14 @@ fn the_first_up_shows_the_previous_query_not_the_current_one() {
 
 #[test]
 fn a_changed_history_asks_for_its_file_to_be_written() {
-    let path = std::path::PathBuf::from("/state/talks/history");
+    let file = HistoryFile {
+        path: std::path::PathBuf::from("/state/talks/history"),
+        base: vec!["nato".into(), "donbas".into()],
+        read: None,
+    };
     let mut app = app_with(Options {
         history: vec!["nato".into(), "donbas".into()],
-        history_file: Some(path.clone()),
+        history_file: Some(file.clone()),
         ..Options::sized(80, 24)
     });
     update(&mut app, Action::StartSearch);
@@ -94,7 +98,7 @@ fn a_changed_history_asks_for_its_file_to_be_written() {
     assert_eq!(
         app.take_effects(),
         [Effect::SaveHistory {
-            path,
+            file,
             entries: vec!["donbas".into(), "nato".into()],
         }]
     );

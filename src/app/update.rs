@@ -29,6 +29,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::HistoryNotSaved(why) => app.history_not_saved(&why),
+        Action::HistorySaved(file) => app.history_saved(file),
         Action::NotesSaved(result) => app.notes_saved(result),
         Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
@@ -67,6 +68,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::ExportFinished(_)
             | Action::Copied(_)
             | Action::HistoryNotSaved(_)
+            | Action::HistorySaved(_)
             | Action::NotesSaved(_)
             | Action::NoteEdited(_)
     );

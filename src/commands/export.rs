@@ -4,8 +4,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::cli::{ExportArgs, ExportView};
-use crate::export::{ExportOptions, Format, Scope, ViewSpec, WriteError};
-use crate::export::{render_with, timestamp_now, write_atomic};
+use crate::export::{ExportOptions, Format, Scope, ViewSpec};
+use crate::export::{render_with, timestamp_now};
+use crate::fsio::{WriteError, write_out};
 use crate::model::{EntityRef, Loaded};
 use crate::notes::Notes;
 use crate::search::{Query, Results, SearchEngine};
@@ -144,7 +145,7 @@ pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Resu
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    match write_atomic(path, text.as_bytes(), args.force) {
+    match write_out(path, text.as_bytes(), args.force) {
         Ok(written) => {
             crate::say!(
                 "Wrote {} to {}",

@@ -4,13 +4,13 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::export::{WriteError, write_atomic};
+use crate::fsio::{WriteError, create_new};
 use crate::text::shown_path;
 
 /// Writes the built-in dossier's text, byte for byte, to `path` (atomically, never over an
 /// existing file), then says what was written and what to do next.
 pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
-    match write_atomic(path, crate::model::BUILTIN_TEXT.as_bytes(), false) {
+    match create_new(path, crate::model::BUILTIN_TEXT.as_bytes()) {
         Ok(written) => {
             let shown = shell_word(&shown_path(&written.path));
             writeln!(

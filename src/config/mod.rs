@@ -80,6 +80,9 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The colour roles of `[colors]`.
+/// The largest config file read: a config is a page of settings.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 const ROLES: [&str; 6] = ["accent", "link", "matched", "muted", "error", "border"];
 
 /// Reads the settings from `path` (an explicit `--config` when `explicit`); a missing
@@ -97,9 +100,17 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
     };
     let Some(path) = path else { return settings };
     let name = crate::text::shown_path(path);
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound && !explicit => return settings,
+    let text = match crate::fsio::read(path, MAX_CONFIG_BYTES) {
+        Ok(file) => match String::from_utf8(file.bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                settings.problems.push(format!(
+                    "{name}: cannot read the config file: it is not UTF-8 text; using the defaults"
+                ));
+                return settings;
+            }
+        },
+        Err(crate::fsio::ReadError::NotFound) if !explicit => return settings,
         Err(err) => {
             settings.problems.push(format!(
                 "{name}: cannot read the config file: {err}; using the defaults"

@@ -1,4 +1,4 @@
-//! Views of a dossier as text, Markdown and JSON: pure functions, plus the atomic write.
+//! Views of a dossier as text, Markdown and JSON: pure functions (files are written by `fsio`).
 //! The explorer and `talks export` both come here, so the same view gives the same bytes.
 //! One module per format renders every [`Scope`]; `describe` holds what they all say.
 
@@ -10,12 +10,10 @@ mod describe;
 mod json;
 mod markdown;
 mod text;
-mod write;
 
 pub use json::{entity_value, entity_with_links};
 pub use text::{detail_text, wrap};
 pub(crate) use text::{position_text, source_block};
-pub use write::{WriteError, Written, replace_creating_folder, write_atomic};
 
 use std::path::Path;
 

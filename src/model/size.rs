@@ -27,21 +27,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("\"{text}\" is too large a size"))
 }
 
-/// `2 GiB`, `500 MiB`, `64 KiB`, `12 bytes`: the largest unit that divides evenly, else
-/// one decimal.
-pub fn human_bytes(bytes: u64) -> String {
-    for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] {
-        let size = 1u64 << shift;
-        if bytes >= size {
-            return if bytes.is_multiple_of(size) {
-                format!("{} {unit}", bytes / size)
-            } else {
-                format!("{:.1} {unit}", bytes as f64 / size as f64)
-            };
-        }
-    }
-    format!("{bytes} bytes")
-}
+pub use crate::fsio::human_bytes;
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use crate::fsio::{ReadError, read_at_most};
+
 use super::diagnostic::{Diagnostic, Severity};
 use super::load::{LoadError, Loaded, load_bytes};
 
@@ -18,7 +20,8 @@ pub fn set_max_file_bytes(bytes: u64) {
     MAX_FILE_BYTES.store(bytes, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn max_file_bytes() -> u64 {
+/// The largest file a read takes now (`--max-size`).
+pub fn max_file_bytes() -> u64 {
     MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
@@ -46,50 +49,27 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// The bytes of the regular file at `path`, at most `--max-size` of them, with the same
 /// checks and messages as [`load_path`] (named by the path as shown).
 pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let name = crate::text::shown_path(path);
-    let problem =
-        |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
-    let cannot = |err: std::io::Error| {
-        problem(match err.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => format!("cannot read the file: {err}"),
-        })
-    };
-    let meta = std::fs::metadata(path).map_err(cannot)?;
-    if meta.is_dir() {
-        return Err(problem("this is a folder, not a dossier file".into()));
-    }
-    if !meta.is_file() {
-        return Err(problem(
-            "this is not a regular file (a pipe, a device or a socket): talks reads dossier \
-             files, or standard input given as -"
-                .into(),
-        ));
-    }
-    let max = max_file_bytes();
-    if meta.len() > max {
-        return Err(problem(too_large(max)));
-    }
-    let file = open_without_blocking(path).map_err(cannot)?;
-    // Checked again on what was opened: the path may have become a pipe meanwhile.
-    let opened = file.metadata().map_err(cannot)?;
-    if !opened.is_file() {
-        return Err(problem(
-            "this is not a regular file any more (it changed as it was opened)".into(),
-        ));
-    }
-    let bytes = read_at_most(file, max).map_err(cannot)?;
-    bytes.ok_or_else(|| problem(too_large(max)))
+    read_path_stamped(path).map(|file| file.bytes)
 }
 
-/// Opens `path` for reading; on Unix without waiting for a writer if it is a pipe.
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    options.open(path)
+/// [`read_path`], with the stamp of what was read (for a write back that must see
+/// another's change).
+pub fn read_path_stamped(path: &Path) -> Result<crate::fsio::ReadFile, LoadError> {
+    let name = crate::text::shown_path(path);
+    crate::fsio::read(path, max_file_bytes())
+        .map_err(|err| LoadError::single(Diagnostic::new(Severity::Error, &name, said(&err))))
+}
+
+/// What a dossier reader says of `err`.
+fn said(err: &ReadError) -> String {
+    match err {
+        ReadError::Folder => "this is a folder, not a dossier file".into(),
+        ReadError::NotRegular => "this is not a regular file (a pipe, a device or a socket): \
+                                  talks reads dossier files, or standard input given as -"
+            .into(),
+        ReadError::TooLarge(max) => too_large(*max),
+        other => other.to_string(),
+    }
 }
 
 /// Reads and validates a dossier from standard input, at most `--max-size` bytes.
@@ -106,34 +86,5 @@ pub fn read_stdin() -> Result<Vec<u8>, LoadError> {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(problem(too_large(max))),
         Err(err) => Err(problem(format!("cannot read standard input: {err}"))),
-    }
-}
-
-/// Everything `reader` holds, or `None` if it holds more than `max` bytes.
-fn read_at_most(reader: impl std::io::Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
-}
-
-#[cfg(all(test, unix))]
-mod tests {
-    /// A pipe with no writer opens at once (a plain open would wait for a writer), so a
-    /// path swapped for a pipe after its check cannot block the reader; the opened file is
-    /// then seen not to be regular.
-    #[test]
-    fn a_pipe_opens_without_waiting_for_a_writer() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let pipe = dir.path().join("pipe.yaml");
-        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
-        assert!(made.is_ok_and(|s| s.success()));
-        let (sent, received) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let opened = super::open_without_blocking(&pipe).and_then(|f| f.metadata());
-            let _ = sent.send(opened.map(|meta| meta.is_file()));
-        });
-        let opened = received.recv_timeout(std::time::Duration::from_secs(60));
-        assert!(matches!(opened, Ok(Ok(false))), "{opened:?}");
     }
 }

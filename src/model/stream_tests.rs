@@ -1,4 +1,5 @@
 //! The fast reader against serde_yaml.
+#![allow(clippy::disallowed_methods)]
 
 use super::from_str;
 use crate::model::Dossier;

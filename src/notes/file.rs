@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Notes;
-use crate::export::replace_creating_folder;
+use crate::fsio::{self, Expect, Now, Stamp, Target};
 use crate::text::{sanitize_line, shown_path};
 
 /// A notes file larger than this is refused (notes are a person's writing, not data).
@@ -17,6 +17,8 @@ pub const FOLDER_NOTES: &str = "talks.notes.yaml";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Opened {
     pub notes: Notes,
+    /// The file as read (`None`: there was none), so that a write sees another's changes.
+    pub read: Option<Stamp>,
     /// Where changes are written; `None`: kept for this session only.
     pub path: Option<PathBuf>,
     /// Why the file could not be read (`FILE:LINE:COLUMN: ...`): the notes are read-only
@@ -112,48 +114,45 @@ fn open_in(
     };
     // Notes written beside the dossier before its folder became read-only still show.
     let from = path.as_ref().filter(|p| p.exists()).unwrap_or(&usual);
-    let (notes, error) = match read(from) {
-        Ok(notes) => (notes.unwrap_or_else(Notes::new), None),
-        Err(why) => (Notes::new(), Some(why)),
+    let (notes, stamp, error) = match read_stamped(from) {
+        Ok(Some((notes, stamp))) => (notes, Some(stamp), None),
+        Ok(None) => (Notes::new(), None, None),
+        Err(why) => (Notes::new(), None, Some(why)),
     };
     Opened {
         notes,
+        // Read elsewhere than where they will be written: a change there is another's.
+        read: stamp.filter(|_| path.as_deref() == Some(from.as_path())),
         path,
         error,
         message,
     }
 }
 
-/// Whether a file can be made in `folder` (root can write to a folder of mode 0555).
 fn writable(folder: &Path) -> bool {
-    tempfile::Builder::new()
-        .prefix(".talks-probe-")
-        .tempfile_in(folder)
-        .is_ok()
+    fsio::can_create_in(folder)
 }
 
 /// The notes in `path`; `None` when there is no file. The error names `FILE:LINE:COLUMN`.
 pub fn read(path: &Path) -> Result<Option<Notes>, String> {
+    read_stamped(path).map(|read| read.map(|(notes, _)| notes))
+}
+
+/// [`read`], with the stamp of the bytes read.
+pub fn read_stamped(path: &Path) -> Result<Option<(Notes, Stamp)>, String> {
     let name = shown_path(path);
-    let metadata = match std::fs::metadata(path) {
-        Ok(metadata) => metadata,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    let file = match fsio::read_if_exists(path, MAX_NOTES_BYTES) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Ok(None),
         Err(err) => return Err(format!("{name}: cannot read the notes: {err}")),
     };
-    if !metadata.is_file() {
-        return Err(format!("{name}: the notes file is not a regular file"));
-    }
-    if metadata.len() > MAX_NOTES_BYTES {
-        return Err(format!(
-            "{name}: the notes file is larger than {} MiB",
-            MAX_NOTES_BYTES / 1024 / 1024
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|err| format!("{name}: cannot read the notes: {err}"))?;
-    let text = String::from_utf8(bytes)
+    parse_bytes(&name, &file.bytes).map(|notes| Some((notes, file.stamp)))
+}
+
+fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Notes, String> {
+    let text = std::str::from_utf8(bytes)
         .map_err(|_| format!("{name}: the notes file is not UTF-8 text"))?;
-    parse(&name, &text).map(Some)
+    parse(name, text)
 }
 
 /// Reads the text of a notes file; `name` is used in messages.
@@ -186,13 +185,68 @@ pub fn render(notes: &Notes) -> String {
     format!("# talks analyst notes: see docs/notes-format.md\n{body}")
 }
 
-/// Writes `notes` in place of the file at `path` (atomically, its mode kept), making its
-/// folder when it is the data folder's.
+/// Notes as written: what the file holds now (this session's changes merged with
+/// another's), its stamp, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub notes: Notes,
+    pub stamp: Stamp,
+    pub path: PathBuf,
+}
+
+/// Writes this session's notes (`mine`, changed from `base`, which was read as `read`) to
+/// `path`: when another talks changed the file meanwhile, this session's changes are
+/// merged into what it holds, and nothing of the other's is lost.
+pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Result<Saved, String> {
+    let name = shown_path(path);
+    let mut merged = mine.clone();
+    let mut rendered = String::new();
+    let target = Target {
+        create_folder: true,
+        ..Target::new(path, Expect::AsRead(read), MAX_NOTES_BYTES)
+    };
+    let written = fsio::write_with(&target, |now| {
+        merged = match now {
+            // A file removed since it was read: this session's notes are all there is.
+            Now::AsExpected | Now::Changed(None) => mine.clone(),
+            Now::Changed(Some(bytes)) => {
+                let theirs = parse_bytes(&name, bytes).map_err(|why| {
+                    format!("the notes file changed since it was read and cannot be read now ({why}); your change is kept for this session")
+                })?;
+                super::merge(base, mine, &theirs)
+            }
+        };
+        rendered = render(&merged);
+        if rendered.len() as u64 > MAX_NOTES_BYTES {
+            return Err(format!(
+                "{name}: the notes would be larger than {}, the most talks reads back; \
+                 your change is kept for this session",
+                fsio::human_bytes(MAX_NOTES_BYTES)
+            ));
+        }
+        Ok(rendered.clone().into_bytes())
+    })
+    .map_err(|err| err.to_string())?;
+    Ok(Saved {
+        stamp: Stamp::of(rendered.as_bytes()),
+        notes: merged,
+        path: written.path,
+    })
+}
+
+/// Writes `notes` as the whole file at `path` (a new file, or tests).
 pub fn write(path: &Path, notes: &Notes) -> Result<PathBuf, String> {
-    replace_creating_folder(path, render(notes).as_bytes()).map(|written| written.path)
+    let target = Target {
+        create_folder: true,
+        ..Target::new(path, Expect::Anything, MAX_NOTES_BYTES)
+    };
+    fsio::write_with(&target, |_| Ok(render(notes).into_bytes()))
+        .map(|written| written.path)
+        .map_err(|err| err.to_string())
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

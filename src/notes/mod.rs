@@ -4,6 +4,15 @@
 
 pub mod file;
 
+/// Placeholder until the keyed merge lands (branch h3): this session's notes over theirs.
+pub fn merge(_base: &Notes, mine: &Notes, theirs: &Notes) -> Notes {
+    let mut merged = theirs.clone();
+    merged.notes.extend(mine.notes.clone());
+    merged.stars.extend(mine.stars.clone());
+    merged.searches.extend(mine.searches.clone());
+    merged
+}
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;

@@ -52,6 +52,20 @@ impl Session {
         Session::spawn(command, cols, rows)
     }
 
+    /// Like [`Session::start_in`], as the user nobody (through `setpriv`: the caller checks
+    /// that it runs as root). Give `XDG_STATE_HOME` and `XDG_DATA_HOME` that nobody can use.
+    pub fn start_as_nobody(cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut command = CommandBuilder::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(env!("CARGO_BIN_EXE_talks"));
+        command.args(args);
+        command.cwd(cwd);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Session::spawn(command, 100, 30)
+    }
+
     /// An interactive shell with job control (`PS1` is `$ `), to run talks from, as a
     /// person does.
     pub fn start_shell(cols: u16, rows: u16) -> Session {

@@ -1,0 +1,101 @@
+//! The lock taken before a file is replaced: an advisory lock on the file itself (no lock
+//! file to leave behind), then a check that the path still names the file locked, since a
+//! writer before us may have replaced it.
+
+use std::fs::{File, Metadata, TryLockError};
+use std::io;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::error::WriteError;
+use super::read::open_without_blocking;
+
+/// How long a write waits for another writer's lock before it gives up.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// An open file, locked, that the path names.
+pub(super) struct Locked {
+    pub file: File,
+    pub meta: Metadata,
+}
+
+/// The file at `path` opened for reading and writing and locked, or `None` when there is
+/// no file there. Refused when the user could not write the file in place.
+pub(super) fn open_locked(path: &Path, shown: &Path) -> Result<Option<Locked>, WriteError> {
+    for _ in 0..50 {
+        let file = match open_without_blocking(path, true) {
+            Ok(file) => file,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(cannot_open(&err, path, shown)),
+        };
+        let meta = file.metadata().map_err(|e| other(shown, &e))?;
+        if !meta.is_file() {
+            return Err(WriteError::NotRegular(shown.to_path_buf()));
+        }
+        lock(&file, shown)?;
+        // A writer that held the lock before us may have renamed a new file into place.
+        match std::fs::metadata(path) {
+            Ok(now) if same_file(&now, &meta) => return Ok(Some(Locked { file, meta })),
+            Ok(_) => continue,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+            Err(err) => return Err(other(shown, &err)),
+        }
+    }
+    Err(WriteError::KeptChanging(shown.to_path_buf()))
+}
+
+fn lock(file: &File, shown: &Path) -> Result<(), WriteError> {
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => return Err(WriteError::Locked(shown.to_path_buf())),
+            // A file system without locks: the changed-since-read check still holds.
+            Err(TryLockError::Error(err)) if err.kind() == io::ErrorKind::Unsupported => {
+                return Ok(());
+            }
+            Err(TryLockError::Error(err)) => return Err(other(shown, &err)),
+        }
+    }
+}
+
+fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {
+    match err.kind() {
+        io::ErrorKind::PermissionDenied => match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => WriteError::ReadOnly(shown.to_path_buf(), mode(&meta)),
+            _ => WriteError::PermissionDenied(shown.to_path_buf()),
+        },
+        io::ErrorKind::IsADirectory => WriteError::IsFolder(shown.to_path_buf()),
+        io::ErrorKind::ReadOnlyFilesystem => WriteError::ReadOnlyFileSystem(shown.to_path_buf()),
+        _ => other(shown, err),
+    }
+}
+
+fn other(shown: &Path, err: &io::Error) -> WriteError {
+    WriteError::Other(shown.to_path_buf(), err.to_string())
+}
+
+#[cfg(unix)]
+pub(super) fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+pub(super) fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
+}
+
+#[cfg(unix)]
+pub(super) fn mode(meta: &Metadata) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    meta.permissions().mode() & 0o7777
+}
+
+#[cfg(not(unix))]
+pub(super) fn mode(_meta: &Metadata) -> u32 {
+    0o644
+}

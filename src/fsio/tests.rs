@@ -1,0 +1,263 @@
+#![allow(clippy::disallowed_methods)]
+
+use std::path::Path;
+
+use super::*;
+
+fn folder() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn bytes_of(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_default()
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn creates_and_refuses_to_overwrite_then_replaces_when_asked() {
+    let dir = folder();
+    let path = dir.path().join("out.txt");
+    let written = create_new(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written.bytes, 3);
+    assert!(written.path.is_absolute());
+    assert_eq!(
+        create_new(&path, b"two"),
+        Err(WriteError::Exists(path.clone()))
+    );
+    assert_eq!(bytes_of(&path), b"one");
+    replace(&path, b"two").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&path), b"two");
+    assert_eq!(
+        names_in(dir.path()),
+        ["out.txt"],
+        "no temporary file is left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn replacing_a_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder();
+    let path = dir.path().join("private.txt");
+    std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640))
+        .unwrap_or_else(|e| panic!("{e}"));
+    replace(&path, b"new").unwrap_or_else(|e| panic!("{e}"));
+    let mode = std::fs::metadata(&path).map(|m| m.permissions().mode() & 0o777);
+    assert_eq!(mode.unwrap_or_default(), 0o640);
+    assert_eq!(bytes_of(&path), b"new");
+}
+
+#[test]
+fn errors_say_what_and_where() {
+    let dir = folder();
+    let missing = dir.path().join("no/such/folder/out.txt");
+    let err = create_new(&missing, b"x").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the folder {} does not exist",
+            dir.path().join("no/such/folder").display()
+        )
+    );
+    let err = create_new(dir.path(), b"x").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{} is a folder; give a file name", dir.path().display())
+    );
+    let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+    let err = WriteError::from_io(&full, Path::new("/x/out.txt"), Path::new("/x"));
+    assert_eq!(
+        err.to_string(),
+        "the disk is full: /x/out.txt was not written"
+    );
+    let err = WriteError::ReadOnly("/x/d.yaml".into(), 0o444);
+    assert_eq!(
+        err.to_string(),
+        "/x/d.yaml is read-only (mode 0444): talks does not replace a file you cannot write; \
+         make it writable first (chmod u+w)"
+    );
+    let written = Written {
+        path: "a".into(),
+        bytes: 2150,
+    };
+    assert_eq!(written.size(), "2.1 kB");
+}
+
+#[test]
+fn a_change_since_read_is_handed_to_the_caller() {
+    let dir = folder();
+    let path = dir.path().join("notes");
+    std::fs::write(&path, b"a\n").unwrap_or_else(|e| panic!("{e}"));
+    let read_before = read(&path, 100).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, b"a\nb\n").unwrap_or_else(|e| panic!("{e}"));
+    let target = Target::new(&path, Expect::as_read(Some(&read_before)), 100);
+    let mut seen = Vec::new();
+    write_with(&target, |now| {
+        seen.push(format!("{now:?}"));
+        let mut merged = match now {
+            Now::Changed(Some(bytes)) => bytes.to_vec(),
+            _ => read_before.bytes.clone(),
+        };
+        merged.extend_from_slice(b"c\n");
+        Ok(merged)
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&path), b"a\nb\nc\n");
+    assert_eq!(seen, [format!("{:?}", Now::Changed(Some(b"a\nb\n")))]);
+    // Unchanged since read: as expected; gone since read: changed, with nothing.
+    let read_now = read(&path, 100).unwrap_or_else(|e| panic!("{e}"));
+    let target = Target::new(&path, Expect::as_read(Some(&read_now)), 100);
+    write_with(&target, |now| {
+        assert_eq!(now, Now::AsExpected);
+        Ok(b"d\n".to_vec())
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    write_with(&target, |now| {
+        assert_eq!(now, Now::Changed(None));
+        Ok(b"e\n".to_vec())
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&path), b"e\n");
+}
+
+#[test]
+fn a_refusal_writes_nothing_and_leaves_nothing() {
+    let dir = folder();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+    let target = Target::new(&path, Expect::AsRead(None), 100);
+    let err = write_with(&target, |_| Err("nothing was added: it changed".into()));
+    assert_eq!(
+        err.map_err(|e| e.to_string()),
+        Err("nothing was added: it changed".into())
+    );
+    assert_eq!(bytes_of(&path), b"old");
+    assert_eq!(names_in(dir.path()), ["d.yaml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_followed_and_stays_a_link() {
+    let dir = folder();
+    std::fs::create_dir(dir.path().join("sync")).unwrap_or_else(|e| panic!("{e}"));
+    let real = dir.path().join("sync/real.notes.yaml");
+    std::fs::write(&real, b"old").unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.path().join("d.notes.yaml");
+    std::os::unix::fs::symlink("sync/real.notes.yaml", &link).unwrap_or_else(|e| panic!("{e}"));
+    replace(&link, b"new").unwrap_or_else(|e| panic!("{e}"));
+    assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    assert_eq!(bytes_of(&real), b"new");
+    assert_eq!(names_in(&dir.path().join("sync")), ["real.notes.yaml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_is_written_in_place_so_every_name_sees_it() {
+    let dir = folder();
+    let path = dir.path().join("d.yaml");
+    let other = dir.path().join("other-name.yaml");
+    std::fs::write(&path, b"old contents").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&path, &other).unwrap_or_else(|e| panic!("{e}"));
+    replace(&path, b"new").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&other), b"new");
+    assert_eq!(bytes_of(&path), b"new");
+    assert_eq!(names_in(dir.path()), ["d.yaml", "other-name.yaml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_without_blocking() {
+    let dir = folder();
+    let pipe = dir.path().join("out.txt");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|s| s.success()));
+    assert_eq!(
+        replace(&pipe, b"x").map_err(|e| e.to_string()),
+        Err(format!(
+            "{} is not a regular file: talks writes only regular files",
+            pipe.display()
+        ))
+    );
+}
+
+/// Two writers in one process, each with its own open file (flock locks are per open
+/// file), each adding its lines to what it finds: nothing is lost in 100 rounds.
+#[test]
+fn two_writers_merging_lose_nothing() {
+    let dir = folder();
+    let path = dir.path().join("history");
+    let writers: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|who| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                for round in 0..100 {
+                    let before = read_if_exists(&path, 1 << 20).unwrap_or_else(|e| panic!("{e}"));
+                    let target = Target::new(&path, Expect::as_read(before.as_ref()), 1 << 20);
+                    write_with(&target, |now| {
+                        let mut text = match now {
+                            Now::Changed(found) => found.unwrap_or_default().to_vec(),
+                            Now::AsExpected => {
+                                before.as_ref().map(|f| f.bytes.clone()).unwrap_or_default()
+                            }
+                        };
+                        text.extend_from_slice(format!("{who}{round}\n").as_bytes());
+                        Ok(text)
+                    })
+                    .unwrap_or_else(|e| panic!("{e}"));
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer
+            .join()
+            .unwrap_or_else(|_| panic!("a writer panicked"));
+    }
+    let text = String::from_utf8(bytes_of(&path)).unwrap_or_default();
+    assert_eq!(text.lines().count(), 200, "{text}");
+    for who in ["a", "b"] {
+        for round in 0..100 {
+            assert!(
+                text.lines().any(|l| l == format!("{who}{round}")),
+                "{who}{round} lost"
+            );
+        }
+    }
+    assert_eq!(names_in(dir.path()), ["history"]);
+}
+
+/// Decided without switching user: a folder talks cannot write in, or an owner a new file
+/// cannot be given, means writing in place; other failures are errors.
+#[test]
+fn what_makes_a_write_in_place() {
+    use std::io::{Error, ErrorKind};
+    let owner = Error::new(ErrorKind::PermissionDenied, super::write::OwnerNotKept);
+    assert!(super::write::in_place_instead(&owner));
+    assert!(super::write::in_place_instead(&Error::from(
+        ErrorKind::PermissionDenied
+    )));
+    assert!(super::write::in_place_instead(&Error::from(
+        ErrorKind::ReadOnlyFilesystem
+    )));
+    assert!(!super::write::in_place_instead(&Error::from(
+        ErrorKind::StorageFull
+    )));
+    assert!(!super::write::in_place_instead(&Error::from(
+        ErrorKind::NotFound
+    )));
+}
