@@ -47,8 +47,9 @@ pub struct NewArgs {
     /// event's first participant).
     #[arg(long, value_name = "ID")]
     pub actor: Option<String>,
-    /// The dossier whose ids and orders the template follows (default: the built-in one).
-    #[arg(short, long, value_name = "FILE", conflicts_with = "append")]
+    /// The dossier whose ids and orders the template follows (default: the built-in one);
+    /// with --append, the folder dossier the file appended to is a part of.
+    #[arg(short, long, value_name = "FILE")]
     pub dossier: Option<PathBuf>,
     /// Add the template to this dossier file where it belongs, keeping the rest of the file
     /// as it is, instead of printing it; the file is checked before it is written.

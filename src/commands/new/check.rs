@@ -31,6 +31,82 @@ pub(super) fn check(
     Ok((added, after))
 }
 
+/// The last check for a file of a folder dossier: the folder with the new item (`after`)
+/// holds what it held before plus that item, somewhere in its list (the merged lists
+/// follow file order), and nothing else changed.
+pub(super) fn check_folder(
+    before: &Loaded,
+    facts: &Facts,
+    template: &[String],
+    after: &Loaded,
+) -> Result<(), String> {
+    let noun = noun(facts.kind);
+    let item = item_value(facts.kind, &template.join("\n"))
+        .map_err(|err| format!("the template of a {noun} does not read: {err}"))?;
+    let mut after = serde_json::to_value(&after.dossier).unwrap_or_default();
+    let index = before
+        .index
+        .get(&facts.parent)
+        .map_or(usize::MAX, |e| e.index);
+    let removed = list_of(&mut after, facts, index).is_some_and(|list| {
+        let found = list.iter().position(|value| value == &item);
+        found.map(|at| list.remove(at)).is_some()
+    });
+    if !removed || Some(after) != serde_json::to_value(&before.dossier).ok() {
+        return Err(format!(
+            "nothing was written: adding the {noun} as text would change more of {} than the \
+             new {noun} (an unusual layout where it goes?); add it by hand",
+            before.name
+        ));
+    }
+    Ok(())
+}
+
+/// The template's item as JSON, read as its kind.
+fn item_value(kind: NewKind, yaml: &str) -> Result<serde_json::Value, String> {
+    fn read<T: serde::de::DeserializeOwned + serde::Serialize>(
+        yaml: &str,
+    ) -> Result<serde_json::Value, String> {
+        let item: T = serde_yaml::from_str(yaml).map_err(|err| err.to_string())?;
+        serde_json::to_value(item).map_err(|err| err.to_string())
+    }
+    match kind {
+        NewKind::Actor => read::<model::Actor>(yaml),
+        NewKind::Event => read::<model::Event>(yaml),
+        NewKind::StickingPoint => read::<model::StickingPoint>(yaml),
+        NewKind::Place => read::<model::Place>(yaml),
+        NewKind::Source => read::<model::Source>(yaml),
+        NewKind::Position => read::<model::Position>(yaml),
+        NewKind::Quote => read::<model::Quote>(yaml),
+    }
+}
+
+/// The list of the merged dossier `value` the item goes in.
+fn list_of<'a>(
+    value: &'a mut serde_json::Value,
+    facts: &Facts,
+    index: usize,
+) -> Option<&'a mut Vec<serde_json::Value>> {
+    let (key, nested) = key_of(facts.kind);
+    let list = value.get_mut(key)?.as_array_mut()?;
+    match nested {
+        None => Some(list),
+        Some(nested) => list.get_mut(index)?.get_mut(nested)?.as_array_mut(),
+    }
+}
+
+fn key_of(kind: NewKind) -> (&'static str, Option<&'static str>) {
+    match kind {
+        NewKind::Actor => ("actors", None),
+        NewKind::Event => ("events", None),
+        NewKind::StickingPoint => ("sticking_points", None),
+        NewKind::Place => ("places", None),
+        NewKind::Source => ("sources", None),
+        NewKind::Position => ("sticking_points", Some("positions")),
+        NewKind::Quote => ("events", Some("quotes")),
+    }
+}
+
 /// `dossier` with the template's item added where `--append` puts it.
 fn push(
     dossier: &mut Dossier,

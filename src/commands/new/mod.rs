@@ -9,6 +9,7 @@ mod check;
 mod facts;
 mod outline;
 mod template;
+mod whole;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -18,6 +19,7 @@ use clap::ValueEnum;
 
 use super::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::cli::{NewArgs, NewKind};
+use crate::fsio::{self, Expect, Now, Target};
 use crate::model::{self, render_all};
 use crate::text::shown_path;
 use append::Spot;
@@ -148,7 +150,9 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
     let text = match args.dossier.as_deref() {
         None => Some(model::BUILTIN_TEXT.to_string()),
         Some(path) if path.as_os_str() == "-" => None,
-        Some(path) => std::fs::read_to_string(path).ok(),
+        Some(path) => model::read_path(path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok()),
     };
     match text.map(|text| append::add(&text, spot(args), template)) {
         Some(Ok(added)) => added
@@ -167,40 +171,140 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
     if path.is_dir() {
         return Ok(refuse(&format!(
             "{name} is a folder: --append adds to one file (for a folder dossier, one of its \
-             reports, which must load on its own)"
+             reports; -d DIR names the folder)"
         )));
     }
-    let before = match model::load_path(path) {
+    let whole = match whole::find(path, args.dossier.as_deref()) {
+        Ok(whole) => whole,
+        Err(message) => return Ok(refuse(&message)),
+    };
+    let read = match model::read_path_stamped(path) {
+        Ok(read) => read,
+        Err(err) => {
+            report_load_error(&err);
+            return Ok(refuse(&format!(
+                "nothing was added: {name} could not be read"
+            )));
+        }
+    };
+    let text = match std::str::from_utf8(&read.bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            return Ok(refuse(&format!(
+                "nothing was added: {name} is not UTF-8 text"
+            )));
+        }
+    };
+    let before = match whole.load_with(&name, text) {
         Ok(loaded) => loaded,
         Err(err) => {
             report_load_error(&err);
             return Ok(refuse(&format!(
-                "nothing was added: {name} must load before talks adds to it"
+                "nothing was added: {} must load before talks adds to it",
+                whole.called(&name)
             )));
         }
-    };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => return Ok(refuse(&format!("cannot read {name}: {err}"))),
     };
     let facts = match facts(&before, args) {
         Ok(facts) => facts,
         Err(message) => return Ok(refuse(&message)),
     };
     let template = template::lines(&facts);
-    let checked = append::add(&text, spot(args), &template)
-        .map_err(|why| format!("cannot add the {} to {name}: {why}", noun(args.kind)))
-        .and_then(|added| check::check(&before, &facts, &template, added));
-    let (added, after) = match checked {
-        Ok(done) => done,
-        Err(message) => return Ok(refuse(&message)),
+    let adding = Adding {
+        name: &name,
+        args,
+        facts: &facts,
+        template: &template,
+        whole: &whole,
     };
-    // A link is followed: the file it names is the dossier.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Err(err) = crate::export::write_atomic(&target, added.text.as_bytes(), true) {
-        crate::say!("talks: {err}");
-        return Ok(ExitCode::FAILURE);
+    let mut done = None;
+    let target = Target::new(path, Expect::as_read(Some(&read)), model::max_file_bytes());
+    let written = fsio::write_with(&target, |now| {
+        let (added, after, redone) = match now {
+            Now::AsExpected => adding.to(&before, text).map(|(a, l)| (a, l, false))?,
+            Now::Changed(Some(bytes)) => {
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| format!("nothing was added: {name} is not UTF-8 text now"))?;
+                let now = whole.load_with(&name, text).map_err(|err| {
+                    format!(
+                        "nothing was added: {name} changed since it was read and {} does not \
+                         load now:\n\n{err}",
+                        whole.called(&name)
+                    )
+                })?;
+                adding.to(&now, text).map(|(a, l)| (a, l, true))?
+            }
+            Now::Changed(None) => {
+                return Err(format!(
+                    "nothing was added: {name} was removed since it was read"
+                ));
+            }
+        };
+        let bytes = added.text.clone().into_bytes();
+        done = Some((added, after, redone));
+        Ok(bytes)
+    });
+    match written {
+        // What the file holds now does not take the item: the caller's own words.
+        Err(fsio::WriteError::Refused(_, why)) => return Ok(refuse(&why)),
+        Err(err) => {
+            crate::say!("talks: {err}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Ok(_) => {}
     }
+    let Some((added, after, redone)) = done else {
+        return Ok(ExitCode::FAILURE);
+    };
+    report_added(out, &adding, &added, after, redone)
+}
+
+/// What `--append` adds, and to which file of which dossier.
+struct Adding<'a> {
+    name: &'a str,
+    args: &'a NewArgs,
+    facts: &'a Facts,
+    template: &'a [String],
+    whole: &'a whole::Whole,
+}
+
+impl Adding<'_> {
+    /// The file's text with the item added, and the dossier it makes, checked against
+    /// `loaded` (the dossier with the file's text as it is).
+    fn to(
+        &self,
+        loaded: &model::Loaded,
+        text: &str,
+    ) -> Result<(append::Added, model::Loaded), String> {
+        let noun = noun(self.args.kind);
+        let added = append::add(text, spot(self.args), self.template)
+            .map_err(|why| format!("cannot add the {noun} to {}: {why}", self.name))?;
+        match self.whole {
+            whole::Whole::File => check::check(loaded, self.facts, self.template, added),
+            whole::Whole::Folder { .. } => {
+                let after = self
+                    .whole
+                    .load_with(self.name, &added.text)
+                    .map_err(|err| {
+                        format!(
+                            "nothing was written: with the new {noun}, {} would not load:\n\n{err}",
+                            self.whole.called(self.name)
+                        )
+                    })?;
+                check::check_folder(loaded, self.facts, self.template, &after)?;
+                Ok((added, after))
+            }
+        }
+    }
+}
+
+fn report_added(
+    out: &mut impl Write,
+    adding: &Adding,
+    added: &append::Added,
+    after: model::Loaded,
+    redone: bool,
+) -> io::Result<ExitCode> {
     let new_warnings: Vec<_> = after
         .warnings
         .into_iter()
@@ -212,11 +316,17 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
     if !new_warnings.is_empty() {
         crate::say!("{}\n", render_all(&new_warnings));
     }
+    let redone = if redone {
+        " (the file changed while talks worked: added to what it holds now)"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{name}:{}: added {} ({} lines)",
+        "{}:{}: added {} ({} lines){redone}",
+        adding.name,
         added.line,
-        what(&facts, args),
+        what(adding.facts, adding.args),
         added.lines
     )?;
     Ok(ExitCode::SUCCESS)

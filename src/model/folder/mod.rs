@@ -24,9 +24,18 @@ use super::validate::validate;
 
 /// Reads, merges and validates the folder dossier at `dir`.
 pub fn load_folder(dir: &Path) -> Result<Loaded, LoadError> {
+    let (files, texts) = read_folder(dir)?;
+    load_folder_texts(&crate::text::shown_path(dir), files, texts)
+}
+
+/// A folder dossier's files as read: their paths, and their names and texts, in file order.
+pub type FolderFiles = (Vec<std::path::PathBuf>, Vec<(String, String)>);
+
+/// The folder dossier's files at `dir`, in file order, with their names and texts.
+pub fn read_folder(dir: &Path) -> Result<FolderFiles, LoadError> {
     let files = read::dossier_files(dir)?;
     let texts = read::read_texts(&files)?;
-    load_folder_texts(&crate::text::shown_path(dir), files, texts)
+    Ok((files, texts))
 }
 
 /// A folder dossier from its files' names and texts (read from disk or elsewhere, e.g. a

@@ -14,11 +14,22 @@ pub(super) fn dossier_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         |message: String| LoadError::single(Diagnostic::new(Severity::Error, &name, message));
     let entries =
         std::fs::read_dir(dir).map_err(|err| problem(format!("cannot read the folder: {err}")))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| is_dossier_file(path))
-        .collect();
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|err| problem(format!("cannot read the folder: {err}")))?
+            .path();
+        if unnamed_yaml(&path) {
+            return Err(problem(format!(
+                "the file {} has a name that is not UTF-8: talks cannot name it in messages or \
+                 keep its order; rename it",
+                escaped(&path)
+            )));
+        }
+        if is_dossier_file(&path) {
+            files.push(path);
+        }
+    }
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     if files.is_empty() {
         return Err(problem(
@@ -26,6 +37,28 @@ pub(super) fn dossier_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         ));
     }
     Ok(files)
+}
+
+/// A YAML file by its ending whose name is not UTF-8: never skipped without a word.
+fn unnamed_yaml(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let bytes = name.as_encoded_bytes();
+    let yaml = bytes.ends_with(b".yaml") || bytes.ends_with(b".yml");
+    yaml && name.to_str().is_none() && !bytes.starts_with(b".")
+}
+
+/// A path with the bytes that are not UTF-8 written `\xFF`.
+fn escaped(path: &Path) -> String {
+    let mut shown = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        shown.push_str(&crate::text::sanitize_line(chunk.valid()));
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    shown
 }
 
 /// A YAML file that is not a notes sidecar (folders inside are not read).
