@@ -2,8 +2,15 @@
 //! architecture issue moves the older `tests/*.rs` here too): one link instead of one per
 //! file. Each module is one subject.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::disallowed_methods)]
 
 #[path = "../common/mod.rs"]
 mod common;
 #[path = "../pty/mod.rs"]
 mod pty;
+
+mod bounded_reads;
+mod explorers_at_once;
+mod folder_append;
+mod ownership;
+mod safe_write;

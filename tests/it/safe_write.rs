@@ -1,0 +1,242 @@
+//! The safe write seen from the command line: `talks new --append` against a second talks,
+//! a program that does not lock, signals, links, a full disk and other users' files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::HEADER;
+
+/// A dossier with one actor, in a folder of its own.
+pub fn dossier() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    let text = format!("{HEADER}actors:\n  - id: a\n    name: A\n    kind: state\n");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn talks() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_talks"));
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    command
+}
+
+fn append_actor(path: &Path, id: &str) -> Command {
+    let mut command = talks();
+    command
+        .args(["new", "actor", "--id", id, "--append"])
+        .arg(path);
+    command
+}
+
+fn finish(child: Child) -> (i32, String, String) {
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn ids_in(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- id: ").map(str::to_string))
+        .collect()
+}
+
+/// Waits until `path` exists (a paused write says it is waiting), with a generous deadline.
+pub fn wait_for_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !path.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The names in `dir` other than `keep`: what a write left behind.
+pub fn litter(dir: &Path, keep: &[&str]) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !keep.contains(&name.as_str()))
+        .collect()
+}
+
+#[test]
+fn two_appends_at_once_both_land_100_rounds() {
+    let (_dir, path) = dossier();
+    for round in 0..100 {
+        let first = append_actor(&path, &format!("x{round}")).spawn().unwrap();
+        let second = append_actor(&path, &format!("y{round}")).spawn().unwrap();
+        for (code, out, err) in [finish(first), finish(second)] {
+            assert_eq!(code, 0, "round {round}: {out}{err}");
+            assert!(out.contains(": added the actor"), "{out}");
+        }
+    }
+    let ids = ids_in(&path);
+    for round in 0..100 {
+        for id in [format!("x{round}"), format!("y{round}")] {
+            assert!(ids.contains(&id), "{id} was lost");
+        }
+    }
+    let (code, _, err) = crate::common::run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// Another program appends (without a lock) while talks has read the file and holds its
+/// write: talks sees the change and adds its item to what the file holds now.
+#[test]
+fn a_program_that_does_not_lock_is_caught_100_rounds() {
+    let (dir, path) = dossier();
+    let go = dir.path().join("go");
+    let waiting = dir.path().join("go.waiting");
+    for round in 0..100 {
+        let _ = std::fs::remove_file(&go);
+        let _ = std::fs::remove_file(&waiting);
+        let child = append_actor(&path, &format!("talks{round}"))
+            .env("TALKS_TEST_PAUSE_BEFORE_WRITE", &go)
+            .spawn()
+            .unwrap();
+        wait_for_file(&waiting);
+        let other = format!("  - id: other{round}\n    name: Other {round}\n    kind: state\n");
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
+        drop(file);
+        std::fs::write(&go, b"").unwrap();
+        let (code, out, err) = finish(child);
+        assert_eq!(code, 0, "round {round}: {out}{err}");
+        assert!(out.contains("the file changed while talks worked"), "{out}");
+    }
+    let ids = ids_in(&path);
+    for round in 0..100 {
+        assert!(ids.contains(&format!("talks{round}")), "talks{round} lost");
+        assert!(ids.contains(&format!("other{round}")), "other{round} lost");
+    }
+}
+
+#[test]
+fn a_file_removed_while_talks_worked_is_not_written_again() {
+    let (dir, path) = dossier();
+    let go = dir.path().join("go");
+    let child = append_actor(&path, "b")
+        .env("TALKS_TEST_PAUSE_BEFORE_WRITE", &go)
+        .spawn()
+        .unwrap();
+    wait_for_file(&dir.path().join("go.waiting"));
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(&go, b"").unwrap();
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(
+        err.trim(),
+        format!(
+            "talks: nothing was added: {} was removed since it was read",
+            path.display()
+        )
+    );
+    assert!(!path.exists());
+}
+
+/// SIGINT or SIGTERM while the temporary file is written: the dossier is as it was and no
+/// temporary file stays.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_a_write_leaves_the_file_and_no_litter() {
+    for signal in ["INT", "TERM", "HUP"] {
+        let (dir, path) = dossier();
+        let before = std::fs::read(&path).unwrap();
+        let go = dir.path().join("go");
+        let child = append_actor(&path, "b")
+            .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
+            .spawn()
+            .unwrap();
+        wait_for_file(&dir.path().join("go.waiting"));
+        assert_eq!(
+            litter(dir.path(), &["d.yaml", "go.waiting"]).len(),
+            1,
+            "the temporary file"
+        );
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let output = child.wait_with_output().unwrap();
+        assert!(!output.status.success(), "{signal}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{signal}");
+        assert_eq!(
+            litter(dir.path(), &["d.yaml", "go.waiting"]),
+            Vec::<String>::new(),
+            "{signal}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_dossier_stays_a_link_and_a_hard_link_stays_shared() {
+    let (dir, path) = dossier();
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink("d.yaml", &link).unwrap();
+    let (code, out, err) = finish(append_actor(&link, "b").spawn().unwrap());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(ids_in(&path).contains(&"b".to_string()));
+
+    let other = dir.path().join("other-name.yaml");
+    std::fs::hard_link(&path, &other).unwrap();
+    let (code, out, err) = finish(append_actor(&path, "c").spawn().unwrap());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        ids_in(&other).contains(&"c".to_string()),
+        "the other name sees the item"
+    );
+    assert_eq!(
+        litter(dir.path(), &["d.yaml", "link.yaml", "other-name.yaml"]),
+        Vec::<String>::new()
+    );
+}
+
+/// An export ended by a signal before its rename leaves no temporary file.
+#[cfg(unix)]
+#[test]
+fn an_export_ended_by_a_signal_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.md");
+    let go = dir.path().join("go");
+    let child = talks()
+        .args(["export", "--view", "actors", "-o"])
+        .arg(&out)
+        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
+        .spawn()
+        .unwrap();
+    wait_for_file(&dir.path().join("go.waiting"));
+    assert_eq!(
+        litter(dir.path(), &["go.waiting"]).len(),
+        1,
+        "the temporary file"
+    );
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = child.wait_with_output().unwrap();
+    assert_eq!(litter(dir.path(), &["go.waiting"]), Vec::<String>::new());
+}
