@@ -1,5 +1,5 @@
 //! Explicit YAML tags: a dossier holds plain values, so every tag but `!!str`, `!!int`,
-//! `!!bool` and `!!null` is refused (decisions.md), where serde_yaml would silently read
+//! `!!bool` and `!!null` is refused (docs/decisions.md), where serde_yaml would silently read
 //! `!!binary` as its base64 text or drop a custom tag.
 
 use saphyr_parser::{Event, Parser, Tag};
