@@ -37,8 +37,8 @@ pub use quotes::{QuoteCheck, SourceText, check_quotes, problem_at, read_source_t
 pub use schema::{dossier_schema_json, folder_file_schema_json};
 pub use size::{human_bytes, parse_size};
 pub use source::{
-    DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, read_path, read_stdin,
-    set_max_file_bytes,
+    DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, max_file_bytes, read_path,
+    read_stdin, set_max_file_bytes, too_large,
 };
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};

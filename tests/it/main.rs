@@ -7,3 +7,5 @@
 mod common;
 #[path = "../pty/mod.rs"]
 mod pty;
+
+mod git_read;
