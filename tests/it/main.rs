@@ -9,3 +9,4 @@ mod common;
 mod pty;
 
 mod git_read;
+mod paste;
