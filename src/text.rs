@@ -68,11 +68,11 @@ fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// True for characters JSON output writes as `\uXXXX` although JSON allows them raw: C1
-/// controls (a terminal acts on U+009B as on ESC [), bidi controls, and the line and
-/// paragraph separators.
+/// True for characters JSON output writes as `\uXXXX` although JSON allows them raw: DEL
+/// and the C1 controls (a terminal acts on U+009B as on ESC [), bidi controls, and the line
+/// and paragraph separators.
 fn needs_json_escape(c: char) -> bool {
-    ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// JSON text with [`needs_json_escape`] characters written as `\uXXXX`: still valid JSON,
@@ -169,13 +169,17 @@ mod tests {
 
     #[test]
     fn json_output_escapes_what_a_terminal_would_act_on() {
-        let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{2028}d é\u{1b}" });
+        let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{2028}d é\u{1b}x\u{7f}" });
         let text = json_pretty(&value);
         assert!(
-            text.contains(r"a\u009b31mb\u202ec\u2028d é\u001b"),
+            text.contains(r"a\u009b31mb\u202ec\u2028d é\u001bx\u007f"),
             "{text}"
         );
-        assert!(!text.chars().any(|c| needs_json_escape(c) || c == '\u{1b}'));
+        assert!(
+            !text
+                .chars()
+                .any(|c| needs_json_escape(c) || c.is_control() && c != '\n')
+        );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, value, "the same strings");
     }

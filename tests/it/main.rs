@@ -9,4 +9,5 @@ mod common;
 mod pty;
 
 mod git_read;
+mod json_escapes;
 mod paste;
