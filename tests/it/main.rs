@@ -10,4 +10,5 @@ mod pty;
 
 mod git_read;
 mod json_escapes;
+mod messages;
 mod paste;
