@@ -8,6 +8,7 @@ mod common;
 #[path = "../pty/mod.rs"]
 mod pty;
 
+mod append_text;
 mod git_read;
 mod json_escapes;
 mod messages;

@@ -151,8 +151,7 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
         Some(path) => std::fs::read_to_string(path).ok(),
     };
     match text.map(|text| append::add(&text, spot(args), template)) {
-        Some(Ok(added)) => added
-            .text
+        Some(Ok(added)) => append::Columns::new(&added.text)
             .lines()
             .skip(added.line - 1)
             .take(added.lines)
@@ -189,7 +188,7 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
     };
     let template = template::lines(&facts);
     let checked = append::add(&text, spot(args), &template)
-        .map_err(|why| format!("cannot add the {} to {name}: {why}", noun(args.kind)))
+        .map_err(|not| not.message(&name, noun(args.kind)))
         .and_then(|added| check::check(&before, &facts, &template, added));
     let (added, after) = match checked {
         Ok(done) => done,
