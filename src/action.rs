@@ -124,6 +124,9 @@ pub enum Action {
     /// Esc: close whatever is open (help, search, the detail focus, the filter).
     Escape,
     Insert(char),
+    /// Text pasted (bracketed paste): inserted as text, never read as keys; while
+    /// browsing it opens the search bar with it.
+    Paste(String),
     DeleteBack,
     DeleteForward,
     DeleteWord,

@@ -363,6 +363,8 @@ fn panic_if_asked(_event: &Event) {}
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        // Pasted text is text: never keys, so a line break in it submits nothing.
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => {
             let (width, height) = app.size();
             let area = Rect::new(0, 0, width, height);

@@ -1,21 +1,25 @@
-//! The explorer's hold on the terminal: raw mode, the alternate screen and mouse capture,
-//! given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
+//! The explorer's hold on the terminal: raw mode, the alternate screen, mouse capture and
+//! bracketed paste (a paste arrives as text, never as keys), given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-/// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, cursor on.
+/// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, no
+/// bracketed paste, cursor on.
 pub(crate) fn restore_terminal() {
     // Each step is attempted even if an earlier one failed; there is nothing more to do then.
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
@@ -28,7 +32,7 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Raw mode, the alternate screen, mouse capture, the cursor hidden; a panic or a
+    /// Raw mode, the alternate screen, mouse capture, bracketed paste, the cursor hidden; a panic or a
     /// signal that ends talks restores the terminal first.
     pub fn enter() -> io::Result<Self> {
         let previous = std::panic::take_hook();
@@ -43,6 +47,7 @@ impl TerminalGuard {
             io::stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         )?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -102,13 +107,15 @@ pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
 }
 
 /// After talks was stopped (by Ctrl-Z or by a signal from outside) and continued: raw mode,
-/// the alternate screen and mouse capture again, and a new `Terminal` drawn whole.
+/// the alternate screen, mouse capture and bracketed paste again, and a new `Terminal`
+/// drawn whole.
 pub fn take_terminal_again(guard: &mut TerminalGuard) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide,
         terminal::Clear(terminal::ClearType::All)
     )?;

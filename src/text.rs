@@ -68,11 +68,11 @@ fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// True for characters JSON output writes as `\uXXXX` although JSON allows them raw: C1
-/// controls (a terminal acts on U+009B as on ESC [), bidi controls, and the line and
-/// paragraph separators.
+/// True for characters JSON output writes as `\uXXXX` although JSON allows them raw: DEL
+/// and the C1 controls (a terminal acts on U+009B as on ESC [), bidi controls, and the line
+/// and paragraph separators.
 fn needs_json_escape(c: char) -> bool {
-    ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// JSON text with [`needs_json_escape`] characters written as `\uXXXX`: still valid JSON,
@@ -97,6 +97,49 @@ pub(crate) fn json_escaped(json: String) -> String {
 /// visible (a name holding `ESC ]0;…` must not retitle the terminal).
 pub fn shown_path(path: &std::path::Path) -> String {
     sanitize_line(&path.display().to_string()).into_owned()
+}
+
+/// A value quoted in a message (a query, a value from a file) is cut after this many
+/// characters, with `…`.
+pub(crate) const ECHOED_CHARS: usize = 80;
+
+/// `message` with each value quoted in it (`"…"`, as serde writes a string, escapes and
+/// all, or `` `…` ``, as it writes a field or variant) cut after [`ECHOED_CHARS`]
+/// characters, with `…`: a 5 MB scalar is named, not echoed whole. An unclosed quote is
+/// cut the same way; a value holding the quote mark ends there, so the cut may fall on
+/// the message's own words after it, never on a short message.
+pub(crate) fn cut_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut chars = message.chars();
+    while let Some(quote) = chars.next() {
+        out.push(quote);
+        if quote != '"' && quote != '`' {
+            continue;
+        }
+        let (mut kept, mut escaped, mut closed) = (0, false, false);
+        for c in chars.by_ref() {
+            if c == quote && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = quote == '"' && c == '\\' && !escaped;
+            if kept < ECHOED_CHARS {
+                out.push(c);
+            }
+            kept += 1;
+            // Not a backslash left dangling before the `…`.
+            if kept == ECHOED_CHARS && escaped {
+                out.pop();
+            }
+        }
+        if kept > ECHOED_CHARS {
+            out.push('…');
+        }
+        if closed {
+            out.push(quote);
+        }
+    }
+    out
 }
 
 /// Pretty JSON of `value`, [`json_escaped`].
@@ -147,6 +190,29 @@ pub fn screen_wrap(width: usize) -> textwrap::Options<'static> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn quoted_values_in_messages_are_cut_after_80_characters() {
+        let long = "b".repeat(5000);
+        let cut = format!("{}…", "b".repeat(ECHOED_CHARS));
+        assert_eq!(
+            cut_quoted(&format!("invalid type: string \"{long}\", expected a list")),
+            format!("invalid type: string \"{cut}\", expected a list")
+        );
+        assert_eq!(
+            cut_quoted(&format!("unknown field `{long}`, expected `version`")),
+            format!("unknown field `{cut}`, expected `version`")
+        );
+        // serde's escapes do not end the value, and none is left half before the cut.
+        let escaped = r#"a\""#.repeat(100);
+        let shown = cut_quoted(&format!("string \"{escaped}\", expected"));
+        let kept = format!("{}a…", r#"a\""#.repeat(26));
+        assert_eq!(shown, format!("string \"{kept}\", expected"));
+        // An unclosed quote is cut too; short messages are left as they are.
+        assert_eq!(cut_quoted(&format!("`{long}")), format!("`{cut}"));
+        let short = r#"unknown actor kind "x"y"; did you mean "state"? `a` \ ok"#;
+        assert_eq!(cut_quoted(short), short);
+    }
+
     /// Issue #15: on screen too, a date or a URL is never cut at a hyphen or a slash.
     #[test]
     fn the_screen_wraps_at_spaces_only() {
@@ -169,13 +235,17 @@ mod tests {
 
     #[test]
     fn json_output_escapes_what_a_terminal_would_act_on() {
-        let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{2028}d é\u{1b}" });
+        let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{2028}d é\u{1b}x\u{7f}" });
         let text = json_pretty(&value);
         assert!(
-            text.contains(r"a\u009b31mb\u202ec\u2028d é\u001b"),
+            text.contains(r"a\u009b31mb\u202ec\u2028d é\u001bx\u007f"),
             "{text}"
         );
-        assert!(!text.chars().any(|c| needs_json_escape(c) || c == '\u{1b}'));
+        assert!(
+            !text
+                .chars()
+                .any(|c| needs_json_escape(c) || c.is_control() && c != '\n')
+        );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, value, "the same strings");
     }

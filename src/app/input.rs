@@ -45,6 +45,13 @@ impl TextInput {
         self.cursor += 1;
     }
 
+    /// Inserts `text` at the cursor in one step (a paste: one insertion, however long).
+    pub fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     pub(crate) fn delete_back(&mut self) {
         if self.cursor > 0 {
             self.cursor -= 1;

@@ -19,6 +19,7 @@ mod overlays;
 mod page_history;
 pub mod page_layout;
 mod pages;
+mod paste;
 mod query;
 mod reload;
 mod results;
@@ -38,6 +39,8 @@ mod tests_editing;
 mod tests_notes;
 #[cfg(test)]
 mod tests_pages;
+#[cfg(test)]
+mod tests_paste;
 #[cfg(test)]
 mod tests_session;
 

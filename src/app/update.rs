@@ -34,6 +34,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
         Action::Initialised(result) => app.initialised(result),
+        Action::Paste(text) => super::paste::paste(app, &text),
         action => match app.mode {
             Mode::Browse => browse(app, action),
             Mode::Search if action == Action::SaveSearch => {

@@ -1,9 +1,10 @@
 //! `talks diff OLD NEW`: what changed between two versions of a dossier.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::path::Path;
+use std::process::ExitCode;
 
+use super::git_read::{AtRevision, at_revision};
 use super::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::changes::compare;
 use crate::changes::render::{Sides, render};
@@ -52,83 +53,4 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
         None => load(Some(Path::new(spec))),
     };
     loaded.map_err(|err| report_load_error(&err))
-}
-
-/// What `git:REV:PATH` names: a file's text, or a folder's dossier files and texts.
-enum AtRevision {
-    File(String, String),
-    Folder(String, Vec<PathBuf>, Vec<(String, String)>),
-}
-
-/// A dossier file or folder as it was at a git revision: `REV:PATH`, the path from the
-/// current folder. git is run directly (`git cat-file`, `git ls-tree`, `git show`), never
-/// through a shell.
-fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
-    let usage = || {
-        format!("\"git:{revision_and_path}\" is not git:REV:PATH (e.g. git:HEAD~1:data/talks.yaml)")
-    };
-    let (revision, path) = revision_and_path.split_once(':').ok_or_else(usage)?;
-    if revision.is_empty() || path.is_empty() || revision.starts_with('-') {
-        return Err(usage());
-    }
-    let name = format!("git:{revision}:{path}");
-    let shown = crate::text::sanitize_line(&name).into_owned();
-    let object = format!("{revision}:./{}", path.trim_end_matches('/'));
-    let kind = git(&["cat-file", "-t", &object], &shown)?;
-    if String::from_utf8_lossy(&kind).trim() != "tree" {
-        let text = utf8(git(&["show", "--no-textconv", &object], &shown)?, &shown)?;
-        return Ok(AtRevision::File(name, text));
-    }
-    let listing = utf8(git(&["ls-tree", "-z", &object], &shown)?, &shown)?;
-    let mut files = Vec::new();
-    let mut texts = Vec::new();
-    // `MODE blob HASH<TAB>NAME`, each ended by a NUL; folders inside are not read.
-    for entry in listing.split('\0').filter(|e| !e.is_empty()) {
-        let Some((meta, file)) = entry.split_once('\t') else {
-            continue;
-        };
-        let file_path = Path::new(path).join(file);
-        if !meta.contains(" blob ") || !model::folder::is_dossier_file_name(file) {
-            continue;
-        }
-        let file_name = format!("{name}/{file}");
-        let shown_file = crate::text::sanitize_line(&file_name).into_owned();
-        let bytes = git(
-            &["show", "--no-textconv", &format!("{object}/{file}")],
-            &shown_file,
-        )?;
-        texts.push((file_name, utf8(bytes, &shown_file)?));
-        files.push(file_path);
-    }
-    if texts.is_empty() {
-        return Err(format!(
-            "{shown}: the folder holds no .yaml or .yml file at that revision"
-        ));
-    }
-    Ok(AtRevision::Folder(name, files, texts))
-}
-
-/// What `git ARGS` printed, or why it could not be run or refused.
-fn git(args: &[&str], shown: &str) -> Result<Vec<u8>, String> {
-    let output = Command::new("git")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|err| match err.kind() {
-            io::ErrorKind::NotFound => {
-                format!("cannot read {shown}: git is not installed (it is needed for git:REV:PATH)")
-            }
-            _ => format!("cannot read {shown}: git could not run: {err}"),
-        })?;
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        let said = crate::text::sanitize_line(said.trim());
-        return Err(format!("cannot read {shown}: git says: {said}"));
-    }
-    Ok(output.stdout)
-}
-
-fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String, String> {
-    String::from_utf8(bytes)
-        .map_err(|_| format!("{shown}: the file is not valid UTF-8; a dossier must be UTF-8 text"))
 }

@@ -20,6 +20,7 @@ mod diff;
 pub use diff::read_version;
 mod export;
 mod filter;
+mod git_read;
 mod init;
 mod new;
 mod notes;

@@ -11,7 +11,7 @@ use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND, write_rows_with};
 use crate::cli::{DataArgs, DataFormat};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Field, Matched, Query, Results, SearchEngine};
-use crate::text::sanitize_line;
+use crate::text::{ECHOED_CHARS, sanitize_line};
 
 /// How wide a snippet of where an entity matched is, in characters.
 const SNIPPET_CHARS: usize = 60;
@@ -84,9 +84,6 @@ fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
         .collect();
     crate::text::json_pretty(&items)
 }
-
-/// Queries are echoed in messages up to this many characters.
-const ECHOED_CHARS: usize = 80;
 
 /// "nothing matches \"nto\"; did you mean nato?"
 pub(crate) fn nothing_matches(suggestions: &[String], text: &str) -> String {

@@ -38,7 +38,7 @@ pub use schema::{dossier_schema_json, folder_file_schema_json};
 pub use size::{human_bytes, parse_size};
 pub use source::{
     DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, max_file_bytes, read_path,
-    read_path_stamped, read_stdin, set_max_file_bytes,
+    read_path_stamped, read_stdin, set_max_file_bytes, too_large,
 };
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};

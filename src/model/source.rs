@@ -20,7 +20,7 @@ pub fn set_max_file_bytes(bytes: u64) {
     MAX_FILE_BYTES.store(bytes, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// The largest file a read takes now (`--max-size`).
+/// The largest file a read takes now: `--max-size`, 2 GiB unless changed.
 pub fn max_file_bytes() -> u64 {
     MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
 }
@@ -28,7 +28,8 @@ pub fn max_file_bytes() -> u64 {
 /// The name standard input goes by in messages.
 pub const STDIN_NAME: &str = "standard input";
 
-fn too_large(max: u64) -> String {
+/// What a file larger than `max` bytes, the most talks reads, is told.
+pub fn too_large(max: u64) -> String {
     format!(
         "the file is larger than {}, the most talks reads (--max-size changes it)",
         super::size::human_bytes(max)

@@ -37,7 +37,7 @@ pub(super) fn raw_control_character(name: &str, text: &str) -> Option<Diagnostic
 
 /// Turns a serde_yaml error into a positioned message a dossier author can act on.
 pub(super) fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
-    let (message, marks) = strip_marks(&err.to_string());
+    let (message, marks) = strip_marks(&crate::text::cut_quoted(&err.to_string()));
     // libyaml names the problem's position and, for some errors, where the construct that
     // failed began; an unclosed quote is best shown where it opens.
     let location = if message.contains("while scanning a quoted scalar") {
@@ -56,6 +56,10 @@ pub(super) fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error)
     let message = if scalar && message.contains("expected a dossier") {
         "this is not a dossier: the file is plain text, not a YAML mapping with `version`, \
          `title` and `sources`"
+            .to_string()
+    } else if scalar && message.contains("expected one file of a folder dossier") {
+        "this is not a file of a folder dossier: the file is plain text, not a YAML mapping \
+         with `version`"
             .to_string()
     } else {
         message
@@ -125,10 +129,14 @@ fn strip_marks(full: &str) -> (String, Vec<Location>) {
 
 /// serde names Rust types ("expected struct Actor", "expected u32"); say what they are.
 fn plain_type_names(message: &str) -> String {
-    const NAMES: [(&str, &str); 13] = [
+    const NAMES: [(&str, &str); 14] = [
         (
             "struct Dossier",
             "a dossier: a mapping with `version`, `title` and `sources`",
+        ),
+        (
+            "struct Part",
+            "one file of a folder dossier: a mapping with `version`",
         ),
         (
             "struct Source",

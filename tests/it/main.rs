@@ -9,8 +9,13 @@ mod common;
 #[path = "../pty/mod.rs"]
 mod pty;
 
+mod append_text;
 mod bounded_reads;
 mod explorers_at_once;
 mod folder_append;
+mod git_read;
+mod json_escapes;
+mod messages;
 mod ownership;
+mod paste;
 mod safe_write;

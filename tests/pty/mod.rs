@@ -141,6 +141,12 @@ impl Session {
         self.state_home.as_ref().map(|dir| dir.path())
     }
 
+    /// The `XDG_DATA_HOME` made for this session (where the notes of the built-in dossier
+    /// go), when the caller gave none.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data_home.as_ref().map(|dir| dir.path())
+    }
+
     pub fn screen_text(&self) -> String {
         self.parser.screen().contents()
     }
@@ -200,10 +206,12 @@ impl Session {
             );
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
                 self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
             }
         };
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
         status
     }
@@ -236,6 +244,7 @@ impl Session {
             vt100::MouseProtocolMode::None,
             "mouse capture is off"
         );
+        assert!(!screen.bracketed_paste(), "bracketed paste is off");
         assert!(self.cooked_mode(), "raw mode is off");
     }
 }

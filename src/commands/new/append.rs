@@ -2,7 +2,8 @@
 //! the file's own indentation and line endings, every other byte kept. Where things are
 //! comes from the YAML event parser's outline of the file, not from patterns.
 
-use super::outline::{self, Columns, Entry, Node, Pos, Shape};
+pub(super) use super::outline::Columns;
+use super::outline::{self, Entry, Node, Pos, Shape};
 
 /// Where the new item goes.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +29,35 @@ impl Spot<'_> {
 
     fn nested(&self) -> bool {
         matches!(self, Spot::Under { .. })
+    }
+}
+
+/// Why the item cannot be added, and where in the file (line and column from 1) when
+/// the event parser stopped there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NotAdded {
+    pub why: String,
+    pub at: Option<(usize, usize)>,
+}
+
+impl From<String> for NotAdded {
+    fn from(why: String) -> Self {
+        NotAdded { why, at: None }
+    }
+}
+
+impl NotAdded {
+    /// The message for the file shown as `name`: `FILE:LINE:COLUMN: …` where placed.
+    pub fn message(&self, name: &str, noun: &str) -> String {
+        match self.at {
+            Some((line, column)) => {
+                format!(
+                    "{name}:{line}:{column}: cannot add the {noun}: {}",
+                    self.why
+                )
+            }
+            None => format!("cannot add the {noun} to {name}: {}", self.why),
+        }
     }
 }
 
@@ -58,18 +88,29 @@ struct Change {
 }
 
 /// `text` with `template` (unindented lines) added at `spot`, or why it cannot be done.
-pub(super) fn add(text: &str, spot: Spot, template: &[String]) -> Result<Added, String> {
+pub(super) fn add(text: &str, spot: Spot, template: &[String]) -> Result<Added, NotAdded> {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let eol = match body.find('\n') {
-        Some(i) if body[..i].ends_with('\r') => "\r\n",
+    // The file's own line end, as its first line ends.
+    let eol = match body.find(['\n', '\r']).map(|i| &body[i..]) {
+        Some(rest) if rest.starts_with("\r\n") => "\r\n",
+        Some(rest) if rest.starts_with('\r') => "\r",
         _ => "\n",
     };
-    let root = outline::read(body).map_err(|err| format!("cannot read the file: {err}"))?;
+    let root = outline::read(body).map_err(|err| NotAdded {
+        why: format!(
+            "the file loads, but the YAML event parser that finds where to add it stops here: \
+             {}; nothing was written (write this line another way, or add the item by hand)",
+            err.info
+        ),
+        at: err.at.map(|at| (at.line + 1, at.col + 1)),
+    })?;
     if !root.is_block(Shape::Mapping) {
-        return Err("the file's top level is not a block mapping (one key a line)".into());
+        return Err(NotAdded::from(
+            "the file's top level is not a block mapping (one key a line)".to_string(),
+        ));
     }
     let cols = Columns::new(body);
     let parent = parent(&root, spot)?;
@@ -80,7 +121,7 @@ pub(super) fn add(text: &str, spot: Spot, template: &[String]) -> Result<Added, 
         Some(entry) if entry.value.shape == Shape::Sequence => {
             to_flow_list(&cols, &root, entry, spot, template)?
         }
-        Some(_) => return Err(format!("`{}:` is not a list", spot.key())),
+        Some(_) => return Err(format!("`{}:` is not a list", spot.key()).into()),
         None => with_new_key(&cols, &root, parent, spot, template),
     };
     let line = change.after + 2 + change.before_item;

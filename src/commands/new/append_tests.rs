@@ -9,14 +9,14 @@ fn template() -> Vec<String> {
 
 fn added(text: &str, spot: Spot) -> String {
     add(text, spot, &template())
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .text
 }
 
 fn refused(text: &str, spot: Spot) -> String {
     match add(text, spot, &template()) {
         Ok(added) => panic!("added:\n{}", added.text),
-        Err(why) => why,
+        Err(not) => not.why,
     }
 }
 
@@ -45,7 +45,7 @@ fn at_the_end_of_a_list_in_its_own_indentation() {
 #[test]
 fn the_last_item_keeps_its_comments_and_what_follows_keeps_its_own() {
     let text = "actors:\n  - id: a  # first\n    # about a\n\n  # next group\n# end\nb: 1\n";
-    let result = add(text, Spot::Top("actors"), &template()).unwrap_or_else(|e| panic!("{e}"));
+    let result = add(text, Spot::Top("actors"), &template()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         result.text,
         "actors:\n  - id: a  # first\n    # about a\n  - id: n\n    name: N\n    \

@@ -155,8 +155,7 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
             .and_then(|bytes| String::from_utf8(bytes).ok()),
     };
     match text.map(|text| append::add(&text, spot(args), template)) {
-        Some(Ok(added)) => added
-            .text
+        Some(Ok(added)) => append::Columns::new(&added.text)
             .lines()
             .skip(added.line - 1)
             .take(added.lines)
@@ -278,7 +277,7 @@ impl Adding<'_> {
     ) -> Result<(append::Added, model::Loaded), String> {
         let noun = noun(self.args.kind);
         let added = append::add(text, spot(self.args), self.template)
-            .map_err(|why| format!("cannot add the {noun} to {}: {why}", self.name))?;
+            .map_err(|not| not.message(self.name, noun))?;
         match self.whole {
             whole::Whole::File => check::check(loaded, self.facts, self.template, added),
             whole::Whole::Folder { .. } => {

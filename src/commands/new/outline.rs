@@ -71,13 +71,23 @@ struct Frame {
     hidden: usize,
 }
 
+/// Why the event parser could not read a file, and where (line from 0, column in
+/// characters from 0) when it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Unread {
+    pub info: String,
+    pub at: Option<Pos>,
+}
+
 /// The outline of `text`'s one document: its root node.
-pub(super) fn read(text: &str) -> Result<Node, String> {
+pub(super) fn read(text: &str) -> Result<Node, Unread> {
+    let text = as_libyaml_reads(text);
+    let text = text.as_ref();
     let chars = Columns::new(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
     for item in Parser::new_from_str(text) {
-        let (event, span) = item.map_err(|err| err.to_string())?;
+        let (event, span) = item.map_err(|err| unread(err.info(), Some(pos(*err.marker()))))?;
         let start = pos(span.start);
         let end = pos(span.end);
         if stack
@@ -128,7 +138,24 @@ pub(super) fn read(text: &str) -> Result<Node, String> {
             None => root = root.or(Some(node)),
         }
     }
-    root.ok_or_else(|| "the file holds no YAML document".to_string())
+    root.ok_or_else(|| unread("the file holds no YAML document", None))
+}
+
+fn unread(info: &str, at: Option<Pos>) -> Unread {
+    let info = info.to_string();
+    Unread { info, at }
+}
+
+/// `text` for the event parser: a tab after a `:` (`name:<TAB>A`), which libyaml, the
+/// reader of dossiers, takes as the space that ends a key and the event parser refuses,
+/// is a space. One character for one, so every line and column stays where it is; in a
+/// quoted or block scalar only text the outline does not keep changes.
+fn as_libyaml_reads(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(":\t") {
+        text.replace(":\t", ": ").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Whether `event` lies inside a collection kept without its entries (counting the levels);
@@ -188,7 +215,8 @@ fn add(parent: &mut Frame, node: Node) {
     }
 }
 
-/// The file's lines, found by their line feeds (a CR before one stays with its line).
+/// The file's lines, ended as YAML ends them (and the event parser counts them): by a
+/// line feed, a CR LF or a CR alone (an old Mac file).
 pub(super) struct Columns<'t> {
     text: &'t str,
     starts: Vec<usize>,
@@ -196,16 +224,18 @@ pub(super) struct Columns<'t> {
 
 impl<'t> Columns<'t> {
     pub fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.match_indices('\n')
+            text.match_indices(['\n', '\r'])
+                .filter(|&(i, end)| end == "\n" || bytes.get(i + 1) != Some(&b'\n'))
                 .map(|(i, _)| i + 1)
                 .filter(|&i| i < text.len()),
         );
         Columns { text, starts }
     }
 
-    /// How many lines there are; a final line feed ends the last line, it starts none.
+    /// How many lines there are; a final line end ends the last line, it starts none.
     pub fn count(&self) -> usize {
         self.starts.len()
     }
@@ -223,13 +253,18 @@ impl<'t> Columns<'t> {
         text.strip_suffix('\r').unwrap_or(text)
     }
 
+    /// Every line, without its line ending.
+    pub fn lines(&self) -> impl Iterator<Item = &'t str> + '_ {
+        (0..self.count()).map(|line| self.line(line))
+    }
+
     /// The character at `pos`.
     pub fn at(&self, pos: Pos) -> Option<char> {
         self.line(pos.line).chars().nth(pos.col)
     }
 
     pub fn ends_with_newline(&self) -> bool {
-        self.text.ends_with('\n')
+        self.text.ends_with(['\n', '\r'])
     }
 
     pub fn len(&self) -> usize {
@@ -244,7 +279,7 @@ mod tests {
     #[test]
     fn reads_keys_items_flow_and_the_ends_of_block_collections() {
         let text = "a:\n  - id: x\n    s: >-\n      t\n\nb: [ {id: z}, q ]  # c\nc:\n- u\n";
-        let root = read(text).unwrap_or_else(|e| panic!("{e}"));
+        let root = read(text).unwrap_or_else(|e| panic!("{e:?}"));
         let a = &root.get("a").unwrap_or_else(|| panic!("a")).value;
         assert!(a.is_block(Shape::Sequence));
         assert_eq!(a.end, Pos { line: 5, col: 0 });
@@ -262,10 +297,24 @@ mod tests {
     }
 
     #[test]
+    fn lines_end_as_yaml_ends_them_and_a_refusal_says_where() {
+        let cols = Columns::new("a\rb\r\nc\nd\r");
+        assert_eq!(cols.lines().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(cols.start(2), 5);
+        assert!(cols.ends_with_newline());
+        let root = read("a:\r  - id: x\rb:\t1\r").unwrap_or_else(|e| panic!("{e:?}"));
+        let a = &root.get("a").unwrap_or_else(|| panic!("a")).value;
+        assert_eq!(a.entries[0].value.start, Pos { line: 1, col: 4 });
+        assert!(root.get("b").is_some(), "a tab after `:` ends the key");
+        let refused = read("a: \"x\n\ty\"\n").err();
+        assert_eq!(refused.and_then(|e| e.at), Some(Pos { line: 1, col: 0 }));
+    }
+
+    #[test]
     fn collections_below_the_kept_depth_are_passed_over_whole() {
         let text =
             "a:\n  - b:\n      - c: [1, [2, {x: [y]}]]\n        d: {e: [f]}\n  - id: g\nz: 1\n";
-        let root = read(text).unwrap_or_else(|e| panic!("{e}"));
+        let root = read(text).unwrap_or_else(|e| panic!("{e:?}"));
         let keys: Vec<_> = root.entries.iter().map(|e| e.key.as_deref()).collect();
         assert_eq!(keys, [Some("a"), Some("z")]);
         let a = &root.entries[0].value;

@@ -80,6 +80,7 @@ impl FolderMap {
     }
 
     pub(super) fn unplaced(&mut self, file: usize, path: String, message: String) {
+        let message = crate::text::cut_quoted(&message);
         self.unplaced.push((file, path, message));
     }
 

@@ -90,6 +90,9 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
             also: None,
         });
     });
+    for finding in &mut v.findings {
+        finding.message = crate::text::cut_quoted(&finding.message);
+    }
     v.findings
 }
 
