@@ -54,7 +54,7 @@ fn a_note_written_is_there_after_a_restart_and_found_by_search() {
 fn an_invalid_notes_file_is_named_in_a_banner_and_never_overwritten() {
     let (dir, dossier, data) = setup();
     let notes = dir.path().join("d.notes.yaml");
-    let bad = b"version: 1\nnotes:\n  putin: [unclosed\n";
+    let bad = b"version: 1\nnotes:\n  putin: [a, list]\n";
     std::fs::write(&notes, bad).unwrap();
     let mut s = Session::start(&[&dossier], 120, 30, &[("XDG_DATA_HOME", data.as_str())]);
     s.wait_for_text("⚠ Notes");

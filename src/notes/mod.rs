@@ -3,6 +3,8 @@
 //! finds, reads and writes it.
 
 pub mod file;
+mod read;
+mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
 

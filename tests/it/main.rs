@@ -5,5 +5,6 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod notes_reading;
 #[path = "../pty/mod.rs"]
 mod pty;
