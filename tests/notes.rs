@@ -107,7 +107,7 @@ fn the_built_in_dossier_keeps_its_notes_in_the_data_folder() {
     s.quit();
     let written =
         std::fs::read_to_string(Path::new(&data).join("talks/builtin.notes.yaml")).unwrap();
-    assert!(written.contains("stars:\n- united-states\n"), "{written}");
+    assert!(written.contains("stars:\n  - united-states\n"), "{written}");
 }
 
 #[test]

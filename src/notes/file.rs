@@ -170,10 +170,10 @@ pub fn parse(name: &str, text: &str) -> Result<Notes, String> {
     super::read::parse(name, text)
 }
 
-/// The text of a notes file.
+/// The text of a notes file: every part, entries in key order, each note a literal
+/// block, so that one entry's lines depend only on its key and text (docs/notes-format.md).
 pub fn render(notes: &Notes) -> String {
-    let body = serde_yaml::to_string(notes).unwrap_or_default();
-    format!("# talks analyst notes: see docs/notes-format.md\n{body}")
+    super::render::render(notes)
 }
 
 /// The text of a notes file, checked to be one the reader takes: at most

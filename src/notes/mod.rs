@@ -4,6 +4,7 @@
 
 pub mod file;
 mod read;
+mod render;
 mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,14 +24,17 @@ pub struct Notes {
     #[serde(default = "version_one")]
     #[schemars(range(min = 1, max = 1))]
     pub version: u32,
-    /// A note (multi-line text) by entity id or position key.
+    /// A note (multi-line text) by entity id or position key; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub notes: BTreeMap<String, String>,
-    /// The starred entity ids and position keys.
+    /// The starred entity ids and position keys; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[schemars(with = "Option<BTreeSet<String>>")]
     pub stars: BTreeSet<String>,
-    /// Saved searches: a name and its query.
+    /// Saved searches: a name and its query; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub searches: BTreeMap<String, String>,
 }
 
