@@ -3,11 +3,14 @@
 //! finds, reads and writes it.
 
 pub mod file;
+mod merge;
 mod read;
 mod render;
 mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
+
+pub use merge::{CONFLICT_MARKER, merge};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
