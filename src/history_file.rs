@@ -3,6 +3,7 @@
 //! keeps it. Read once at the start and written (atomically) when the history changes, by
 //! the event loop: the state keeps the list in memory.
 
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -93,18 +94,6 @@ pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, Strin
     })
 }
 
-/// Placeholder until the merge lands (branch h3): theirs, then this session's queries.
-pub fn merge_history(_base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
-    let mut merged: Vec<String> = theirs
-        .iter()
-        .filter(|q| !mine.contains(q))
-        .cloned()
-        .collect();
-    merged.extend(mine.iter().cloned());
-    let start = merged.len().saturating_sub(HISTORY_LIMIT);
-    merged.split_off(start)
-}
-
 fn render(entries: &[String]) -> String {
     let mut text = entries.join("\n");
     text.push('\n');
@@ -126,6 +115,50 @@ pub fn write(path: &Path, entries: &[String]) -> Result<(), String> {
     fsio::write_with(&target, |_| Ok(render(entries).into_bytes()))
         .map(|_| ())
         .map_err(|err| err.to_string())
+}
+
+/// The history to write when another talks changed the file since this one read it:
+/// `base` is what this session read (or last wrote), `mine` what it holds now, `theirs`
+/// what the file holds now. The queries this session added or used again (moved to the
+/// end) go after theirs, in the order they were used; each query once, the last
+/// [`HISTORY_LIMIT`] kept.
+pub fn merge_history(base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
+    let used = used_this_session(base, mine);
+    let mut merged: Vec<&String> = Vec::with_capacity(theirs.len() + used.len());
+    let mut seen: HashSet<&str> = used.iter().map(String::as_str).collect();
+    // Theirs each once, where it was last used.
+    for query in theirs.iter().rev() {
+        if seen.insert(query) {
+            merged.push(query);
+        }
+    }
+    merged.reverse();
+    merged.extend(used);
+    let start = merged.len().saturating_sub(HISTORY_LIMIT);
+    merged[start..].iter().map(|q| q.to_string()).collect()
+}
+
+/// The end of `mine` that this session added or used again. Its start is what is left of
+/// `base`, in base's order (the oldest may have fallen off); the first query that is new
+/// or out of that order begins what was used. (A query used again that was already last
+/// in base cannot be told apart, and needs no moving.)
+fn used_this_session<'a>(base: &[String], mine: &'a [String]) -> &'a [String] {
+    let place: HashMap<&str, usize> = base
+        .iter()
+        .enumerate()
+        .map(|(at, query)| (query.as_str(), at))
+        .collect();
+    let mut last = None;
+    let start = mine
+        .iter()
+        .position(|query| match place.get(query.as_str()) {
+            Some(&at) if last.is_none_or(|last| at > last) => {
+                last = Some(at);
+                false
+            }
+            _ => true,
+        });
+    &mine[start.unwrap_or(mine.len())..]
 }
 
 #[cfg(test)]
@@ -153,5 +186,80 @@ mod tests {
         let entries = parse(&text);
         assert_eq!(entries.len(), HISTORY_LIMIT);
         assert_eq!(entries[0], "q5");
+    }
+}
+
+#[cfg(test)]
+mod merging {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn list(queries: &str) -> Vec<String> {
+        queries.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn queries_added_here_go_after_those_added_there() {
+        let merged = merge_history(&list("a b"), &list("a b c"), &list("a b x y"));
+        assert_eq!(merged, list("a b x y c"));
+    }
+
+    #[test]
+    fn a_query_used_again_here_moves_to_the_end_and_stays_once() {
+        // Used again: b. Added: d. There: x added, a used again.
+        let merged = merge_history(&list("a b c"), &list("a c b d"), &list("b c x a"));
+        assert_eq!(merged, list("c x a b d"));
+        // Nothing used here: theirs as it is (each once).
+        let merged = merge_history(&list("a b"), &list("a b"), &list("a b a z"));
+        assert_eq!(merged, list("b a z"));
+    }
+
+    #[test]
+    fn the_oldest_fall_off_past_the_limit() {
+        let base: Vec<String> = (0..HISTORY_LIMIT).map(|n| format!("q{n}")).collect();
+        let mut mine = base[1..].to_vec();
+        mine.push("mine".into());
+        let mut theirs = base[1..].to_vec();
+        theirs.push("theirs".into());
+        let merged = merge_history(&base, &mine, &theirs);
+        assert_eq!(merged.len(), HISTORY_LIMIT);
+        assert_eq!(merged[0], "q2");
+        assert_eq!(merged[HISTORY_LIMIT - 2..], ["theirs", "mine"]);
+    }
+
+    /// A history that `uses` updates as the explorer does: moved to the end, each once.
+    fn used(start: &[String], uses: &[String]) -> Vec<String> {
+        let mut history = start.to_vec();
+        for query in uses {
+            history.retain(|q| q != query);
+            history.push(query.clone());
+        }
+        history
+    }
+
+    fn queries(most: usize) -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec("[a-h]", 0..most)
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_either_session_used_is_lost(
+            base in queries(8),
+            mine_uses in queries(5),
+            their_uses in queries(5),
+        ) {
+            let base = used(&[], &base);
+            let (mine, theirs) = (used(&base, &mine_uses), used(&base, &their_uses));
+            let merged = merge_history(&base, &mine, &theirs);
+            let unique: HashSet<&String> = merged.iter().collect();
+            prop_assert_eq!(unique.len(), merged.len(), "each once: {:?}", merged);
+            for query in mine.iter().chain(&theirs) {
+                prop_assert!(merged.contains(query), "{} lost: {:?}", query, merged);
+            }
+            if mine != base {
+                prop_assert_eq!(merged.last(), mine.last(), "the last used here is last");
+            }
+        }
     }
 }

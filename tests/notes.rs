@@ -55,7 +55,7 @@ fn a_note_written_is_there_after_a_restart_and_found_by_search() {
 fn an_invalid_notes_file_is_named_in_a_banner_and_never_overwritten() {
     let (dir, dossier, data) = setup();
     let notes = dir.path().join("d.notes.yaml");
-    let bad = b"version: 1\nnotes:\n  putin: [unclosed\n";
+    let bad = b"version: 1\nnotes:\n  putin: [a, list]\n";
     std::fs::write(&notes, bad).unwrap();
     let mut s = Session::start(&[&dossier], 120, 30, &[("XDG_DATA_HOME", data.as_str())]);
     s.wait_for_text("⚠ Notes");
@@ -108,7 +108,7 @@ fn the_built_in_dossier_keeps_its_notes_in_the_data_folder() {
     s.quit();
     let written =
         std::fs::read_to_string(Path::new(&data).join("talks/builtin.notes.yaml")).unwrap();
-    assert!(written.contains("stars:\n- united-states\n"), "{written}");
+    assert!(written.contains("stars:\n  - united-states\n"), "{written}");
 }
 
 #[test]

@@ -95,6 +95,12 @@ fn notes_schema_accepts_a_written_notes_file_and_rejects_unknown_keys() {
     let written: serde_json::Value =
         serde_yaml::from_str(&talks::notes::file::render(&notes)).unwrap();
     assert!(validator.is_valid(&written));
+    let empty: serde_json::Value =
+        serde_yaml::from_str(&talks::notes::file::render(&talks::notes::Notes::new())).unwrap();
+    assert!(
+        validator.is_valid(&empty),
+        "empty parts are written as null"
+    );
     assert!(!validator.is_valid(&serde_json::json!({"version": 1, "notez": {}})));
 }
 

@@ -15,7 +15,7 @@ pub(super) fn expansion_limit(len: usize) -> u64 {
 
 /// Where the aliases of `text` first add more than `limit` bytes (the alias's line and
 /// 1-based column). `None` when they do not, or when the text cannot be parsed.
-pub(super) fn expands_past(text: &str, limit: u64) -> Option<Location> {
+pub(crate) fn expands_past(text: &str, limit: u64) -> Option<Location> {
     let mut parser = Parser::new_from_str(text);
     // The size of each anchored node, and of each collection still open (with its anchor).
     let mut anchored: HashMap<usize, u64> = HashMap::new();

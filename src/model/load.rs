@@ -141,7 +141,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 }
 
 /// The line and column just after `text`.
-pub(super) fn end_of(text: &str) -> Location {
+pub(crate) fn end_of(text: &str) -> Location {
     let line = text.matches('\n').count() + 1;
     let last = text.rsplit('\n').next().unwrap_or_default();
     Location {
@@ -226,23 +226,26 @@ pub(super) fn read_as<T: serde::de::DeserializeOwned>(
         return Err(refused);
     }
     fast.map_or_else(|| serde_yaml::from_str(text), Ok)
-        .map_err(|err| {
-            // serde_yaml reports a value of the wrong shape as soon as it meets it, before
-            // the parser reaches a syntax error further on (`title: [unclosed`): the
-            // syntax error is the one to fix.
-            let err = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
-                Err(syntax) if is_shape_error(&err) => syntax,
-                _ => err,
-            };
-            let raw_control = err
-                .to_string()
-                .contains("control characters are not allowed");
-            let diagnostic = raw_control
-                .then(|| raw_control_character(name, text))
-                .flatten()
-                .unwrap_or_else(|| syntax_diagnostic(name, text, &err));
-            LoadError::single(diagnostic)
-        })
+        .map_err(|err| LoadError::single(serde_diagnostic(name, text, err)))
+}
+
+/// serde_yaml's error on `text` as a positioned diagnostic (the notes reader words its
+/// errors with it too).
+pub(crate) fn serde_diagnostic(name: &str, text: &str, err: serde_yaml::Error) -> Diagnostic {
+    // serde_yaml reports a value of the wrong shape as soon as it meets it, before the
+    // parser reaches a syntax error further on (`title: [unclosed`): the syntax error is
+    // the one to fix.
+    let err = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+        Err(syntax) if is_shape_error(&err) => syntax,
+        _ => err,
+    };
+    let raw_control = err
+        .to_string()
+        .contains("control characters are not allowed");
+    raw_control
+        .then(|| raw_control_character(name, text))
+        .flatten()
+        .unwrap_or_else(|| syntax_diagnostic(name, text, &err))
 }
 
 /// What serde_yaml must not be given: aliases that expand too far, or a tag other than

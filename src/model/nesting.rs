@@ -9,7 +9,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Where `text` first nests deeper than `limit`: flow collections (`[`, `{`) counted
 /// outside quotes and comments, and block sequences opened on one line (`- - - x`).
-pub(super) fn too_deep(text: &str, limit: usize) -> Option<Location> {
+pub(crate) fn too_deep(text: &str, limit: usize) -> Option<Location> {
     // Most files settle it at once: the depth is at most the number of `[` and `{` (a
     // closer is not counted: one inside quotes must not hide an opener), and without `- `
     // after a `-` a line opens one sequence at most. (`[` | 0x20 is `{`.)

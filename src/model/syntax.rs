@@ -129,7 +129,7 @@ fn strip_marks(full: &str) -> (String, Vec<Location>) {
 
 /// serde names Rust types ("expected struct Actor", "expected u32"); say what they are.
 fn plain_type_names(message: &str) -> String {
-    const NAMES: [(&str, &str); 14] = [
+    const NAMES: [(&str, &str); 15] = [
         (
             "struct Dossier",
             "a dossier: a mapping with `version`, `title` and `sources`",
@@ -163,6 +163,10 @@ fn plain_type_names(message: &str) -> String {
             "a position (a mapping with `actor`, `stance` and `summary`)",
         ),
         ("struct Quote", "a quote (a mapping with `by` and `text`)"),
+        (
+            "struct Notes",
+            "a notes file (a mapping with `version`, `notes`, `stars` and `searches`)",
+        ),
         ("u32", "a whole number from 0 to 4294967295"),
         ("a sequence", "a list"),
         ("invalid type: sequence", "invalid type: a list"),

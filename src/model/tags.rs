@@ -25,7 +25,7 @@ fn written(tag: &Tag) -> String {
 
 /// The first refused tag in `text` and where it is (line, 1-based column). `None` when
 /// there is none, or when the text cannot be parsed (the reader then says why).
-pub(super) fn refused_tag(text: &str) -> Option<(String, Location)> {
+pub(crate) fn refused_tag(text: &str) -> Option<(String, Location)> {
     let mut parser = Parser::new_from_str(text);
     while let Some(Ok((event, span))) = parser.next_event() {
         let tag = match &event {

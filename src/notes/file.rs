@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::Notes;
 use crate::fsio::{self, Expect, Now, Stamp, Target};
-use crate::text::{sanitize_line, shown_path};
+use crate::model::human_bytes;
+use crate::text::shown_path;
 
 /// A notes file larger than this is refused (notes are a person's writing, not data).
 pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
@@ -150,39 +151,53 @@ pub fn read_stamped(path: &Path) -> Result<Option<(Notes, Stamp)>, String> {
 }
 
 fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Notes, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| format!("{name}: the notes file is not UTF-8 text"))?;
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let at = crate::model::end_of(std::str::from_utf8(valid).unwrap_or_default());
+        let byte = bytes[valid.len()];
+        format!(
+            "{name}:{}:{}: the notes file is not UTF-8 text (byte 0x{byte:02X})",
+            at.line, at.column
+        )
+    })?;
     parse(name, text)
 }
 
-/// Reads the text of a notes file; `name` is used in messages.
+/// Reads the text of a notes file; `name` is used in messages. Every error names
+/// `NAME:LINE:COLUMN`.
 pub fn parse(name: &str, text: &str) -> Result<Notes, String> {
-    if text.trim().is_empty() {
-        return Ok(Notes::new());
-    }
-    let notes: Notes = serde_yaml::from_str(text).map_err(|err| {
-        let at = err
-            .location()
-            .map(|l| format!("{}:{}:", l.line(), l.column()))
-            .unwrap_or_default();
-        let message = err.to_string();
-        // serde_yaml ends its message with the place; it is at the front already.
-        let message = message.split(" at line ").next().unwrap_or(&message);
-        format!("{name}:{at} {}", sanitize_line(message))
-    })?;
-    if notes.version != 1 {
-        return Err(format!(
-            "{name}: notes version {} is not known: this talks reads version 1",
-            notes.version
-        ));
-    }
-    Ok(notes)
+    super::read::parse(name, text)
 }
 
-/// The text of a notes file.
+/// The text of a notes file: every part, entries in key order, each note a literal
+/// block, so that one entry's lines depend only on its key and text (docs/notes-format.md).
 pub fn render(notes: &Notes) -> String {
-    let body = serde_yaml::to_string(notes).unwrap_or_default();
-    format!("# talks analyst notes: see docs/notes-format.md\n{body}")
+    super::render::render(notes)
+}
+
+/// The text of a notes file, checked to be one the reader takes: at most
+/// [`MAX_NOTES_BYTES`], and read back as `notes`. The error says why it cannot be saved.
+pub fn render_checked(notes: &Notes) -> Result<String, String> {
+    let text = render(notes);
+    let size = text.len() as u64;
+    if size > MAX_NOTES_BYTES {
+        return Err(format!(
+            "the notes would take {}, more than the {} a notes file may hold: shorten or \
+             remove notes or saved searches",
+            human_bytes(size),
+            human_bytes(MAX_NOTES_BYTES)
+        ));
+    }
+    const DEFECT: &str = "a defect of talks: please report it";
+    match parse("the notes as they would be written", &text) {
+        Ok(read) if read == *notes => Ok(text),
+        Ok(_) => Err(format!(
+            "the notes would read back differently once written ({DEFECT})"
+        )),
+        Err(err) => Err(format!(
+            "the notes could not be read back once written ({err}; {DEFECT})"
+        )),
+    }
 }
 
 /// Notes as written: what the file holds now (this session's changes merged with
@@ -216,14 +231,8 @@ pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Res
                 super::merge(base, mine, &theirs)
             }
         };
-        rendered = render(&merged);
-        if rendered.len() as u64 > MAX_NOTES_BYTES {
-            return Err(format!(
-                "{name}: the notes would be larger than {}, the most talks reads back; \
-                 your change is kept for this session",
-                fsio::human_bytes(MAX_NOTES_BYTES)
-            ));
-        }
+        rendered = render_checked(&merged)
+            .map_err(|why| format!("{why}; your change is kept for this session"))?;
         Ok(rendered.clone().into_bytes())
     })
     .map_err(|err| err.to_string())?;
@@ -236,11 +245,12 @@ pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Res
 
 /// Writes `notes` as the whole file at `path` (a new file, or tests).
 pub fn write(path: &Path, notes: &Notes) -> Result<PathBuf, String> {
+    let text = render_checked(notes)?;
     let target = Target {
         create_folder: true,
         ..Target::new(path, Expect::Anything, MAX_NOTES_BYTES)
     };
-    fsio::write_with(&target, |_| Ok(render(notes).into_bytes()))
+    fsio::write_with(&target, |_| Ok(text.clone().into_bytes()))
         .map(|written| written.path)
         .map_err(|err| err.to_string())
 }
@@ -267,13 +277,33 @@ mod tests {
 
     #[test]
     fn an_invalid_file_is_an_error_with_its_place() {
-        let err = parse("d.notes.yaml", "version: 1\nnotes:\n  putin: [\n").unwrap_err();
+        let err = parse("d.notes.yaml", "version: 1\nnotes:\n  putin: [1]\n").unwrap_err();
         assert!(err.starts_with("d.notes.yaml:3:10: notes.putin: "), "{err}");
         let err = parse("d.notes.yaml", "version: 1\nnotez: {}\n").unwrap_err();
         assert!(
             err.starts_with("d.notes.yaml:2:1: unknown field `notez`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn notes_the_reader_would_refuse_are_not_written() {
+        let mut notes = Notes::new();
+        notes.set_note("a", &"x".repeat(17 << 20));
+        assert_eq!(
+            render_checked(&notes),
+            Err(
+                "the notes would take 17.0 MiB, more than the 16 MiB a notes file may hold: \
+                 shorten or remove notes or saved searches"
+                    .to_string()
+            )
+        );
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("d.notes.yaml");
+        assert!(write(&path, &notes).is_err());
+        assert!(!path.exists(), "nothing is written");
+        notes.set_note("a", "fits");
+        assert_eq!(render_checked(&notes), Ok(render(&notes)));
     }
 
     /// The pty test of a folder of mode 0555 cannot run as root (root writes there anyway).

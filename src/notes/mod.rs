@@ -3,17 +3,14 @@
 //! finds, reads and writes it.
 
 pub mod file;
-
-/// Placeholder until the keyed merge lands (branch h3): this session's notes over theirs.
-pub fn merge(_base: &Notes, mine: &Notes, theirs: &Notes) -> Notes {
-    let mut merged = theirs.clone();
-    merged.notes.extend(mine.notes.clone());
-    merged.stars.extend(mine.stars.clone());
-    merged.searches.extend(mine.searches.clone());
-    merged
-}
+mod merge;
+mod read;
+mod render;
+mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
+
+pub use merge::{CONFLICT_MARKER, merge};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -30,14 +27,17 @@ pub struct Notes {
     #[serde(default = "version_one")]
     #[schemars(range(min = 1, max = 1))]
     pub version: u32,
-    /// A note (multi-line text) by entity id or position key.
+    /// A note (multi-line text) by entity id or position key; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub notes: BTreeMap<String, String>,
-    /// The starred entity ids and position keys.
+    /// The starred entity ids and position keys; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[schemars(with = "Option<BTreeSet<String>>")]
     pub stars: BTreeSet<String>,
-    /// Saved searches: a name and its query.
+    /// Saved searches: a name and its query; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub searches: BTreeMap<String, String>,
 }
 

@@ -6,6 +6,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod notes_git;
+mod notes_reading;
 #[path = "../pty/mod.rs"]
 mod pty;
 
