@@ -1,5 +1,6 @@
 //! The last check before `--append` writes: the file with the new item loads, and holds
 //! the dossier it held before plus that item, where it belongs, and nothing else changed.
+//! Compared as typed values, list by list, without a copy of the dossier.
 
 use super::append::Added;
 use super::noun;
@@ -19,15 +20,7 @@ pub(super) fn check(
     let after = model::load_str(name, &added.text).map_err(|err| {
         format!("nothing was written: with the new {noun}, {name} would not load:\n\n{err}")
     })?;
-    let mut expected = before.dossier.clone();
-    push(&mut expected, before, facts, &template.join("\n"))
-        .map_err(|err| format!("the template of a {noun} does not read: {err}"))?;
-    if serde_json::to_value(&expected).ok() != serde_json::to_value(&after.dossier).ok() {
-        return Err(format!(
-            "nothing was written: adding the {noun} as text would change more of {name} than \
-             the new {noun} (an unusual layout where it goes?); add it by hand"
-        ));
-    }
+    compare(before, facts, template, &after, true)?;
     Ok((added, after))
 }
 
@@ -40,102 +33,193 @@ pub(super) fn check_folder(
     template: &[String],
     after: &Loaded,
 ) -> Result<(), String> {
+    compare(before, facts, template, after, false)
+}
+
+fn compare(
+    before: &Loaded,
+    facts: &Facts,
+    template: &[String],
+    after: &Loaded,
+    at_end: bool,
+) -> Result<(), String> {
     let noun = noun(facts.kind);
-    let item = item_value(facts.kind, &template.join("\n"))
+    let item = Item::read(facts.kind, &template.join("\n"))
         .map_err(|err| format!("the template of a {noun} does not read: {err}"))?;
-    let mut after = serde_json::to_value(&after.dossier).unwrap_or_default();
-    let index = before
+    let parent = before
         .index
         .get(&facts.parent)
         .map_or(usize::MAX, |e| e.index);
-    let removed = list_of(&mut after, facts, index).is_some_and(|list| {
-        let found = list.iter().position(|value| value == &item);
-        found.map(|at| list.remove(at)).is_some()
-    });
-    if !removed || Some(after) != serde_json::to_value(&before.dossier).ok() {
-        return Err(format!(
-            "nothing was written: adding the {noun} as text would change more of {} than the \
-             new {noun} (an unusual layout where it goes?); add it by hand",
-            before.name
-        ));
+    let added = Addition {
+        item: &item,
+        parent,
+        at_end,
+    };
+    if added.is_all_that_changed(&before.dossier, &after.dossier) {
+        return Ok(());
     }
-    Ok(())
+    Err(format!(
+        "nothing was written: adding the {noun} as text would change more of {} than the \
+         new {noun} (an unusual layout where it goes?); add it by hand",
+        before.name
+    ))
 }
 
-/// The template's item as JSON, read as its kind.
-fn item_value(kind: NewKind, yaml: &str) -> Result<serde_json::Value, String> {
-    fn read<T: serde::de::DeserializeOwned + serde::Serialize>(
-        yaml: &str,
-    ) -> Result<serde_json::Value, String> {
-        let item: T = serde_yaml::from_str(yaml).map_err(|err| err.to_string())?;
-        serde_json::to_value(item).map_err(|err| err.to_string())
-    }
-    match kind {
-        NewKind::Actor => read::<model::Actor>(yaml),
-        NewKind::Event => read::<model::Event>(yaml),
-        NewKind::StickingPoint => read::<model::StickingPoint>(yaml),
-        NewKind::Place => read::<model::Place>(yaml),
-        NewKind::Source => read::<model::Source>(yaml),
-        NewKind::Position => read::<model::Position>(yaml),
-        NewKind::Quote => read::<model::Quote>(yaml),
-    }
+/// The template's item, read as its kind.
+enum Item {
+    Actor(model::Actor),
+    Event(model::Event),
+    StickingPoint(model::StickingPoint),
+    Place(model::Place),
+    Source(model::Source),
+    Position(model::Position),
+    Quote(model::Quote),
 }
 
-/// The list of the merged dossier `value` the item goes in.
-fn list_of<'a>(
-    value: &'a mut serde_json::Value,
-    facts: &Facts,
-    index: usize,
-) -> Option<&'a mut Vec<serde_json::Value>> {
-    let (key, nested) = key_of(facts.kind);
-    let list = value.get_mut(key)?.as_array_mut()?;
-    match nested {
-        None => Some(list),
-        Some(nested) => list.get_mut(index)?.get_mut(nested)?.as_array_mut(),
+impl Item {
+    fn read(kind: NewKind, yaml: &str) -> serde_yaml::Result<Item> {
+        Ok(match kind {
+            NewKind::Actor => Item::Actor(serde_yaml::from_str(yaml)?),
+            NewKind::Event => Item::Event(serde_yaml::from_str(yaml)?),
+            NewKind::StickingPoint => Item::StickingPoint(serde_yaml::from_str(yaml)?),
+            NewKind::Place => Item::Place(serde_yaml::from_str(yaml)?),
+            NewKind::Source => Item::Source(serde_yaml::from_str(yaml)?),
+            NewKind::Position => Item::Position(serde_yaml::from_str(yaml)?),
+            NewKind::Quote => Item::Quote(serde_yaml::from_str(yaml)?),
+        })
     }
 }
 
-fn key_of(kind: NewKind) -> (&'static str, Option<&'static str>) {
-    match kind {
-        NewKind::Actor => ("actors", None),
-        NewKind::Event => ("events", None),
-        NewKind::StickingPoint => ("sticking_points", None),
-        NewKind::Place => ("places", None),
-        NewKind::Source => ("sources", None),
-        NewKind::Position => ("sticking_points", Some("positions")),
-        NewKind::Quote => ("events", Some("quotes")),
+/// The item added, under the entity `parent` (a position's sticking point, a quote's
+/// event); at the end of its list, or (a folder's merged lists) anywhere in it.
+struct Addition<'a> {
+    item: &'a Item,
+    parent: usize,
+    at_end: bool,
+}
+
+/// The dossier's lists, to say which one holds the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Sources,
+    Actors,
+    Events,
+    Points,
+    Places,
+}
+
+impl Addition<'_> {
+    fn is_all_that_changed(&self, before: &Dossier, after: &Dossier) -> bool {
+        let at_end = self.at_end;
+        let (list, added) = match self.item {
+            Item::Source(x) => (
+                List::Sources,
+                one_more(&before.sources, &after.sources, x, at_end),
+            ),
+            Item::Actor(x) => (
+                List::Actors,
+                one_more(&before.actors, &after.actors, x, at_end),
+            ),
+            Item::Place(x) => (
+                List::Places,
+                one_more(&before.places, &after.places, x, at_end),
+            ),
+            Item::Event(x) => (
+                List::Events,
+                one_more(&before.events, &after.events, x, at_end),
+            ),
+            Item::StickingPoint(x) => (
+                List::Points,
+                one_more(&before.sticking_points, &after.sticking_points, x, at_end),
+            ),
+            Item::Position(x) => (
+                List::Points,
+                self.under(
+                    &before.sticking_points,
+                    &after.sticking_points,
+                    |point| &point.positions,
+                    x,
+                ),
+            ),
+            Item::Quote(x) => (
+                List::Events,
+                self.under(&before.events, &after.events, |event| &event.quotes, x),
+            ),
+        };
+        added && others_equal(before, after, list)
+    }
+
+    /// `after` is `before` but for the entity `parent`, whose list `children` has `item`
+    /// added and which is otherwise the same.
+    fn under<P: Clone + PartialEq + Children<C>, C: PartialEq>(
+        &self,
+        before: &[P],
+        after: &[P],
+        children: impl Fn(&P) -> &Vec<C>,
+        item: &C,
+    ) -> bool {
+        let p = self.parent;
+        let (Some(old), Some(new)) = (before.get(p), after.get(p)) else {
+            return false;
+        };
+        before.len() == after.len()
+            && before[..p] == after[..p]
+            && before[p + 1..] == after[p + 1..]
+            && one_more(children(old), children(new), item, self.at_end)
+            && old.without_children() == new.without_children()
     }
 }
 
-/// `dossier` with the template's item added where `--append` puts it.
-fn push(
-    dossier: &mut Dossier,
-    loaded: &Loaded,
-    facts: &Facts,
-    yaml: &str,
-) -> serde_yaml::Result<()> {
-    let index = loaded
-        .index
-        .get(&facts.parent)
-        .map_or(usize::MAX, |e| e.index);
-    match facts.kind {
-        NewKind::Actor => dossier.actors.push(serde_yaml::from_str(yaml)?),
-        NewKind::Event => dossier.events.push(serde_yaml::from_str(yaml)?),
-        NewKind::StickingPoint => dossier.sticking_points.push(serde_yaml::from_str(yaml)?),
-        NewKind::Place => dossier.places.push(serde_yaml::from_str(yaml)?),
-        NewKind::Source => dossier.sources.push(serde_yaml::from_str(yaml)?),
-        NewKind::Position => {
-            if let Some(point) = dossier.sticking_points.get_mut(index) {
-                point.positions.push(serde_yaml::from_str(yaml)?);
-            }
+/// A sticking point's positions, an event's quotes.
+trait Children<C> {
+    /// A copy without them, to compare the rest.
+    fn without_children(&self) -> Self;
+}
+
+impl Children<model::Position> for model::StickingPoint {
+    fn without_children(&self) -> Self {
+        model::StickingPoint {
+            positions: Vec::new(),
+            ..self.clone()
         }
-        NewKind::Quote => {
-            if let Some(event) = dossier.events.get_mut(index) {
-                event.quotes.push(serde_yaml::from_str(yaml)?);
-            }
+    }
+}
+
+impl Children<model::Quote> for model::Event {
+    fn without_children(&self) -> Self {
+        model::Event {
+            quotes: Vec::new(),
+            ..self.clone()
         }
     }
-    Ok(())
+}
+
+/// `after` is `before` with `item` added: at its end, or (not `at_end`) anywhere.
+fn one_more<T: PartialEq>(before: &[T], after: &[T], item: &T, at_end: bool) -> bool {
+    if after.len() != before.len() + 1 {
+        return false;
+    }
+    let at = before
+        .iter()
+        .zip(after)
+        .position(|(old, new)| old != new)
+        .unwrap_or(before.len());
+    (!at_end || at == before.len())
+        && after[at] == *item
+        && before[..at] == after[..at]
+        && before[at..] == after[at + 1..]
+}
+
+/// Everything but `list` is the same.
+fn others_equal(before: &Dossier, after: &Dossier, list: List) -> bool {
+    before.version == after.version
+        && before.title == after.title
+        && before.summary == after.summary
+        && (list == List::Sources || before.sources == after.sources)
+        && (list == List::Actors || before.actors == after.actors)
+        && (list == List::Events || before.events == after.events)
+        && (list == List::Points || before.sticking_points == after.sticking_points)
+        && (list == List::Places || before.places == after.places)
 }
 
 #[cfg(test)]

@@ -239,7 +239,8 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
                 ));
             }
         };
-        let bytes = added.text.clone().into_bytes();
+        let mut added = added;
+        let bytes = std::mem::take(&mut added.text).into_bytes();
         done = Some((added, after, redone));
         Ok(bytes)
     });
