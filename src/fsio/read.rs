@@ -24,6 +24,28 @@ impl Stamp {
             hash: hasher.finish(),
         }
     }
+
+    /// The stamp of what `reader` holds, read in pieces (nothing kept).
+    pub(super) fn of_reader(mut reader: impl Read) -> io::Result<Stamp> {
+        let mut hasher = std::hash::DefaultHasher::new();
+        let mut buffer = vec![0; 1 << 16];
+        let mut len = 0u64;
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.write(&buffer[..n]);
+                    len += n as u64;
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(Stamp {
+            len,
+            hash: hasher.finish(),
+        })
+    }
 }
 
 /// A file's bytes and their stamp.
@@ -192,5 +214,8 @@ mod tests {
             Err("this is not a regular file (a pipe, a device or a socket)".into())
         );
         assert_eq!(human_bytes(16 << 20), "16 MiB");
+        let long: Vec<u8> = (0..200_000u32).map(|n| (n % 251) as u8).collect();
+        let streamed = Stamp::of_reader(&long[..]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(streamed, Stamp::of(&long), "read in pieces, the same stamp");
     }
 }

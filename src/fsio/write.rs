@@ -117,16 +117,10 @@ pub fn write_with(
         if target.expect == Expect::Nothing {
             return Err(WriteError::Exists(shown.to_path_buf()));
         }
-        let current = match target.expect {
-            Expect::AsRead(_) => Some(read_locked(&locked.file, target.max, shown)?),
-            _ => None,
-        };
-        let now = match (target.expect, &current) {
-            (Expect::AsRead(Some(stamp)), Some(bytes)) if Stamp::of(bytes) == stamp => {
-                Now::AsExpected
-            }
-            (Expect::AsRead(_), Some(bytes)) => Now::Changed(Some(bytes)),
-            _ => Now::AsExpected,
+        let (now, current) = compare(&locked.file, target.expect, target.max, shown)?;
+        let now = match &current {
+            Some(bytes) if now != Now::AsExpected => Now::Changed(Some(bytes)),
+            _ => now,
         };
         let bytes = make(now).map_err(refused)?;
         let replacing = Replacing {
@@ -153,6 +147,33 @@ fn describe(err: &io::Error, shown: &Path, folder: &Path) -> WriteError {
     match err.kind() {
         io::ErrorKind::PermissionDenied => WriteError::FolderNotWritable(folder.to_path_buf()),
         _ => WriteError::from_io(err, shown, folder),
+    }
+}
+
+/// What the locked file holds now against what was expected: as expected (its bytes not
+/// kept: only hashed), or changed, with its bytes.
+fn compare(
+    file: &File,
+    expect: Expect,
+    max: u64,
+    shown: &Path,
+) -> Result<(Now<'static>, Option<Vec<u8>>), WriteError> {
+    let other = |err: io::Error| WriteError::Other(shown.to_path_buf(), err.to_string());
+    match expect {
+        Expect::AsRead(Some(stamp)) => {
+            let mut reader = file;
+            reader.seek(SeekFrom::Start(0)).map_err(other)?;
+            if Stamp::of_reader(reader).map_err(other)? == stamp {
+                return Ok((Now::AsExpected, None));
+            }
+            let bytes = read_locked(file, max, shown)?;
+            Ok((Now::Changed(None), Some(bytes)))
+        }
+        Expect::AsRead(None) => {
+            let bytes = read_locked(file, max, shown)?;
+            Ok((Now::Changed(None), Some(bytes)))
+        }
+        _ => Ok((Now::AsExpected, None)),
     }
 }
 

@@ -27,6 +27,13 @@ impl Spot<'_> {
         }
     }
 
+    /// The top-level list the item goes in, or under an item of.
+    fn top(&self) -> &'static str {
+        match self {
+            Spot::Top(key) | Spot::Under { list: key, .. } => key,
+        }
+    }
+
     fn nested(&self) -> bool {
         matches!(self, Spot::Under { .. })
     }
@@ -99,7 +106,7 @@ pub(super) fn add(text: &str, spot: Spot, template: &[String]) -> Result<Added, 
         Some(rest) if rest.starts_with('\r') => "\r",
         _ => "\n",
     };
-    let root = outline::read(body).map_err(|err| NotAdded {
+    let root = outline::read(body, Some(spot.top())).map_err(|err| NotAdded {
         why: format!(
             "the file loads, but the YAML event parser that finds where to add it stops here: \
              {}; nothing was written (write this line another way, or add the item by hand)",

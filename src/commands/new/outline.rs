@@ -69,6 +69,9 @@ struct Frame {
     key: Option<(Option<String>, Pos)>,
     /// Inside a collection below [`KEPT_DEPTH`]: how many levels deeper the parser is.
     hidden: usize,
+    /// Under a top-level key other than the one in focus: a list keeps its first item only
+    /// (enough to see how the file lays out its lists).
+    sparse: bool,
 }
 
 /// Why the event parser could not read a file, and where (line from 0, column in
@@ -79,8 +82,10 @@ pub(super) struct Unread {
     pub at: Option<Pos>,
 }
 
-/// The outline of `text`'s one document: its root node.
-pub(super) fn read(text: &str) -> Result<Node, Unread> {
+/// The outline of `text`'s one document: its root node. With `focus`, only the value of
+/// that top-level key is outlined whole; the other lists keep their first item (a large
+/// dossier's outline stays small).
+pub(super) fn read(text: &str, focus: Option<&str>) -> Result<Node, Unread> {
     let text = as_libyaml_reads(text);
     let text = text.as_ref();
     let chars = Columns::new(text);
@@ -117,10 +122,12 @@ pub(super) fn read(text: &str) -> Result<Node, Unread> {
                 let mut node = leaf(shape, start, end);
                 node.flow = chars.at(start) == Some(bracket);
                 let hidden = usize::from(stack.len() >= KEPT_DEPTH);
+                let sparse = stack.last().is_some_and(|f| f.sparse) || off_focus(&stack, focus);
                 stack.push(Frame {
                     node,
                     key: None,
                     hidden,
+                    sparse,
                 });
                 continue;
             }
@@ -139,6 +146,15 @@ pub(super) fn read(text: &str) -> Result<Node, Unread> {
         }
     }
     root.ok_or_else(|| unread("the file holds no YAML document", None))
+}
+
+/// Whether a collection starting now is the value of a top-level key other than `focus`.
+fn off_focus(stack: &[Frame], focus: Option<&str>) -> bool {
+    let [root] = stack else {
+        return false;
+    };
+    let key = root.key.as_ref().and_then(|(key, _)| key.as_deref());
+    focus.is_some_and(|focus| root.node.shape == Shape::Mapping && key != Some(focus))
 }
 
 fn unread(info: &str, at: Option<Pos>) -> Unread {
@@ -198,6 +214,9 @@ fn awaits_key(frame: &Frame) -> bool {
 /// a scalar (kept as a key without a name).
 fn add(parent: &mut Frame, node: Node) {
     if parent.node.shape == Shape::Sequence {
+        if parent.sparse && !parent.node.entries.is_empty() {
+            return;
+        }
         let key_at = node.start;
         parent.node.entries.push(Entry {
             key: None,
@@ -279,7 +298,7 @@ mod tests {
     #[test]
     fn reads_keys_items_flow_and_the_ends_of_block_collections() {
         let text = "a:\n  - id: x\n    s: >-\n      t\n\nb: [ {id: z}, q ]  # c\nc:\n- u\n";
-        let root = read(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let root = read(text, None).unwrap_or_else(|e| panic!("{e:?}"));
         let a = &root.get("a").unwrap_or_else(|| panic!("a")).value;
         assert!(a.is_block(Shape::Sequence));
         assert_eq!(a.end, Pos { line: 5, col: 0 });
@@ -302,11 +321,11 @@ mod tests {
         assert_eq!(cols.lines().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
         assert_eq!(cols.start(2), 5);
         assert!(cols.ends_with_newline());
-        let root = read("a:\r  - id: x\rb:\t1\r").unwrap_or_else(|e| panic!("{e:?}"));
+        let root = read("a:\r  - id: x\rb:\t1\r", None).unwrap_or_else(|e| panic!("{e:?}"));
         let a = &root.get("a").unwrap_or_else(|| panic!("a")).value;
         assert_eq!(a.entries[0].value.start, Pos { line: 1, col: 4 });
         assert!(root.get("b").is_some(), "a tab after `:` ends the key");
-        let refused = read("a: \"x\n\ty\"\n").err();
+        let refused = read("a: \"x\n\ty\"\n", None).err();
         assert_eq!(refused.and_then(|e| e.at), Some(Pos { line: 1, col: 0 }));
     }
 
@@ -314,7 +333,7 @@ mod tests {
     fn collections_below_the_kept_depth_are_passed_over_whole() {
         let text =
             "a:\n  - b:\n      - c: [1, [2, {x: [y]}]]\n        d: {e: [f]}\n  - id: g\nz: 1\n";
-        let root = read(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let root = read(text, None).unwrap_or_else(|e| panic!("{e:?}"));
         let keys: Vec<_> = root.entries.iter().map(|e| e.key.as_deref()).collect();
         assert_eq!(keys, [Some("a"), Some("z")]);
         let a = &root.entries[0].value;
@@ -323,5 +342,16 @@ mod tests {
         let deep: Vec<_> = c.entries.iter().map(|e| e.key.as_deref()).collect();
         assert_eq!(deep, [Some("c"), Some("d")]);
         assert!(c.entries.iter().all(|e| e.value.entries.is_empty()));
+    }
+
+    /// With a focus, the other lists keep their first item only; the focus keeps all.
+    #[test]
+    fn a_focus_keeps_the_other_lists_first_item_only() {
+        let text = "sources:\n  - id: s1\n  - id: s2\nactors:\n  - id: a1\n  - id: a2\n";
+        let root = read(text, Some("actors")).unwrap_or_else(|e| panic!("{e:?}"));
+        let count = |key: &str| root.get(key).map_or(0, |e| e.value.entries.len());
+        assert_eq!((count("sources"), count("actors")), (1, 2));
+        let whole = read(text, None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(whole.get("sources").map(|e| e.value.entries.len()), Some(2));
     }
 }
