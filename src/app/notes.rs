@@ -263,9 +263,8 @@ impl App {
         }
     }
 
-    /// What became of writing the notes file.
-    /// Written: what the file holds now is the base of the next change, and shows (with
-    /// another talks's notes merged in). Not written: the notes stay for this session.
+    /// What became of writing the notes file. Written: what the file holds now is the base of the next change, and shows (with
+    /// the notes another talks saved merged in). Not written: the notes stay for this session.
     pub(crate) fn notes_saved(&mut self, result: Result<Saved, String>) {
         match result {
             Ok(saved) => {
@@ -276,8 +275,11 @@ impl App {
                     self.keep_selection_through_the_search();
                     self.reindex_notes();
                     self.results_changed();
-                    self.status =
-                        Some("Notes saved, with another talks's changes to the same file".into());
+                    let merged = "merged with the notes another talks saved meanwhile";
+                    self.status = Some(match self.status.take() {
+                        Some(status) => format!("{status} ({merged})"),
+                        None => format!("Notes saved, {merged}"),
+                    });
                 }
             }
             Err(why) => self.status = Some(format!("Notes not saved: {}", sanitize_line(&why))),

@@ -311,3 +311,36 @@ fn an_export_with_notes_that_cannot_be_read_is_refused() {
         "{error}"
     );
 }
+
+/// Saved with another talks's notes merged in: they show, the next change is taken
+/// against them, and the status says so; a failed save keeps the notes for the session.
+#[test]
+fn notes_saved_with_anothers_merged_in_show_and_are_the_next_base() {
+    let mut app = app_with_notes(saved_to("/tmp/d.notes.yaml"));
+    update(&mut app, Action::ToggleStar);
+    let mine = saved_notes(&mut app).unwrap_or_else(|| panic!("no SaveNotes effect"));
+    let mut merged = mine.clone();
+    merged.set_note("putin", "written by the other talks");
+    let stamp = crate::fsio::Stamp::of(b"the file as written");
+    let saved = crate::notes::file::Saved {
+        notes: merged.clone(),
+        stamp,
+        path: PathBuf::from("/tmp/d.notes.yaml"),
+    };
+    update(&mut app, Action::NotesSaved(Ok(saved)));
+    assert_eq!(app.notes().notes, merged);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.ends_with("(merged with the notes another talks saved meanwhile)")),
+        "{:?}",
+        app.status()
+    );
+    update(&mut app, Action::ToggleStar);
+    let effect = app.take_effects().into_iter().find_map(|e| match e {
+        Effect::SaveNotes { base, read, .. } => Some((base, read)),
+        _ => None,
+    });
+    assert_eq!(effect, Some((merged, Some(stamp))));
+    update(&mut app, Action::NotesSaved(Err("the disk is full".into())));
+    assert_eq!(app.status(), Some("Notes not saved: the disk is full"));
+}
