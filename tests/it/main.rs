@@ -5,5 +5,6 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod filter_bounds;
 #[path = "../pty/mod.rs"]
 mod pty;
