@@ -128,13 +128,19 @@ pub(super) fn score(line: &str, pattern: &[char], case_sensitive: bool) -> Optio
     let mut now = before.clone();
     let mut best = NEG_INFINITY;
     let mut previous_char = '\0';
+    // Rows start in order: the first `started` have started by this column; the others
+    // stay unstarted in both arrays.
+    let mut started = 0;
     for (at, c) in line.chars().enumerate() {
         let mut bonus = in_place_bonus(previous_char, c);
         if at == 0 {
             bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
         }
         previous_char = c;
-        if at < starts[0] {
+        while started < rows && starts[started] <= at {
+            started += 1;
+        }
+        if started == 0 {
             continue;
         }
         let column = Column {
@@ -142,11 +148,7 @@ pub(super) fn score(line: &str, pattern: &[char], case_sensitive: bool) -> Optio
             in_place: bonus,
             case_sensitive,
         };
-        for r in 1..=rows {
-            if at < starts[r - 1] {
-                now[r] = before[r];
-                continue;
-            }
+        for r in 1..=started {
             now[r] = column.fill(r, pattern[r - 1], &before, &now);
             if r == rows {
                 if !before[r].filled {
