@@ -6,18 +6,19 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-mod notes_git;
-mod notes_reading;
 #[path = "../pty/mod.rs"]
 mod pty;
 
 mod append_text;
 mod bounded_reads;
 mod explorers_at_once;
+mod filter_bounds;
 mod folder_append;
 mod git_read;
 mod json_escapes;
 mod messages;
+mod notes_git;
+mod notes_reading;
 mod ownership;
 mod paste;
 mod safe_write;

@@ -40,7 +40,8 @@ pub(crate) fn occurs(text: &str, quote: &str) -> bool {
     }
     let starts_word = quote.chars().next().is_some_and(char::is_alphanumeric);
     let ends_word = quote.chars().next_back().is_some_and(char::is_alphanumeric);
-    text.match_indices(quote).any(|(at, _)| {
+    // A SIMD search through the text, once per quote (the text was folded once).
+    memchr::memmem::find_iter(text.as_bytes(), quote.as_bytes()).any(|at| {
         let before = text[..at].chars().next_back();
         let after = text[at + quote.len()..].chars().next();
         let cuts_a_word_before = starts_word && before.is_some_and(char::is_alphanumeric);
