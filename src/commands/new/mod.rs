@@ -2,6 +2,7 @@
 //! added to a dossier file as text (`--append`) once the file with it is known to load and
 //! to hold nothing else new.
 
+mod adding;
 mod append;
 #[cfg(test)]
 mod append_tests;
@@ -19,12 +20,14 @@ use clap::ValueEnum;
 
 use super::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::cli::{NewArgs, NewKind};
-use crate::fsio::{self, Expect, Now, Target};
+use crate::fsio;
 use crate::model::{self, render_all};
 use crate::text::shown_path;
+use adding::{Adding, Done};
 use append::Spot;
 use facts::facts;
 use template::Facts;
+use whole::Whole;
 
 /// Runs `talks new`.
 pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
@@ -167,42 +170,9 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
 
 fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
     let name = shown_path(path);
-    if path.is_dir() {
-        return Ok(refuse(&format!(
-            "{name} is a folder: --append adds to one file (for a folder dossier, one of its \
-             reports; -d DIR names the folder)"
-        )));
-    }
-    let whole = match whole::find(path, args.dossier.as_deref()) {
-        Ok(whole) => whole,
-        Err(message) => return Ok(refuse(&message)),
-    };
-    let read = match model::read_path_stamped(path) {
-        Ok(read) => read,
-        Err(err) => {
-            report_load_error(&err);
-            return Ok(refuse(&format!(
-                "nothing was added: {name} could not be read"
-            )));
-        }
-    };
-    let text = match std::str::from_utf8(&read.bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            return Ok(refuse(&format!(
-                "nothing was added: {name} is not UTF-8 text"
-            )));
-        }
-    };
-    let before = match whole.load_with(&name, text) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            report_load_error(&err);
-            return Ok(refuse(&format!(
-                "nothing was added: {} must load before talks adds to it",
-                whole.called(&name)
-            )));
-        }
+    let (whole, read, before) = match prepare(path, &name, args) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
     };
     let facts = match facts(&before, args) {
         Ok(facts) => facts,
@@ -216,95 +186,53 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
         template: &template,
         whole: &whole,
     };
-    let mut done = None;
-    let target = Target::new(path, Expect::as_read(Some(&read)), model::max_file_bytes());
-    let written = fsio::write_with(&target, |now| {
-        let (added, after, redone) = match now {
-            Now::AsExpected => adding.to(&before, text).map(|(a, l)| (a, l, false))?,
-            Now::Changed(Some(bytes)) => {
-                let text = std::str::from_utf8(bytes)
-                    .map_err(|_| format!("nothing was added: {name} is not UTF-8 text now"))?;
-                let now = whole.load_with(&name, text).map_err(|err| {
-                    format!(
-                        "nothing was added: {name} changed since it was read and {} does not \
-                         load now:\n\n{err}",
-                        whole.called(&name)
-                    )
-                })?;
-                adding.to(&now, text).map(|(a, l)| (a, l, true))?
-            }
-            Now::Changed(None) => {
-                return Err(format!(
-                    "nothing was added: {name} was removed since it was read"
-                ));
-            }
-        };
-        let mut added = added;
-        let bytes = std::mem::take(&mut added.text).into_bytes();
-        done = Some((added, after, redone));
-        Ok(bytes)
-    });
-    match written {
+    match adding.write(path, &read, &before) {
+        Ok(done) => report_added(out, &adding, done),
         // What the file holds now does not take the item: the caller's own words.
-        Err(fsio::WriteError::Refused(_, why)) => return Ok(refuse(&why)),
+        Err(fsio::WriteError::Refused(_, why)) => Ok(refuse(&why)),
         Err(err) => {
             crate::say!("talks: {err}");
-            return Ok(ExitCode::FAILURE);
-        }
-        Ok(_) => {}
-    }
-    let Some((added, after, redone)) = done else {
-        return Ok(ExitCode::FAILURE);
-    };
-    report_added(out, &adding, &added, after, redone)
-}
-
-/// What `--append` adds, and to which file of which dossier.
-struct Adding<'a> {
-    name: &'a str,
-    args: &'a NewArgs,
-    facts: &'a Facts,
-    template: &'a [String],
-    whole: &'a whole::Whole,
-}
-
-impl Adding<'_> {
-    /// The file's text with the item added, and the dossier it makes, checked against
-    /// `loaded` (the dossier with the file's text as it is).
-    fn to(
-        &self,
-        loaded: &model::Loaded,
-        text: &str,
-    ) -> Result<(append::Added, model::Loaded), String> {
-        let noun = noun(self.args.kind);
-        let added = append::add(text, spot(self.args), self.template)
-            .map_err(|not| not.message(self.name, noun))?;
-        match self.whole {
-            whole::Whole::File => check::check(loaded, self.facts, self.template, added),
-            whole::Whole::Folder { .. } => {
-                let after = self
-                    .whole
-                    .load_with(self.name, &added.text)
-                    .map_err(|err| {
-                        format!(
-                            "nothing was written: with the new {noun}, {} would not load:\n\n{err}",
-                            self.whole.called(self.name)
-                        )
-                    })?;
-                check::check_folder(loaded, self.facts, self.template, &after)?;
-                Ok((added, after))
-            }
+            Ok(ExitCode::FAILURE)
         }
     }
 }
 
-fn report_added(
-    out: &mut impl Write,
-    adding: &Adding,
-    added: &append::Added,
-    after: model::Loaded,
-    redone: bool,
-) -> io::Result<ExitCode> {
+/// The dossier the file belongs to, the file as read, and the dossier it makes; or the
+/// exit code once what is wrong is said.
+fn prepare(
+    path: &Path,
+    name: &str,
+    args: &NewArgs,
+) -> Result<(Whole, fsio::ReadFile, model::Loaded), ExitCode> {
+    if path.is_dir() {
+        return Err(refuse(&format!(
+            "{name} is a folder: --append adds to one file (for a folder dossier, one of its \
+             reports; -d DIR names the folder)"
+        )));
+    }
+    let whole = whole::find(path, args.dossier.as_deref()).map_err(|message| refuse(&message))?;
+    let read = model::read_path_stamped(path).map_err(|err| {
+        report_load_error(&err);
+        refuse(&format!("nothing was added: {name} could not be read"))
+    })?;
+    let text = std::str::from_utf8(&read.bytes)
+        .map_err(|_| refuse(&format!("nothing was added: {name} is not UTF-8 text")))?;
+    let before = whole.load_with(name, text).map_err(|err| {
+        report_load_error(&err);
+        refuse(&format!(
+            "nothing was added: {} must load before talks adds to it",
+            whole.called(name)
+        ))
+    })?;
+    Ok((whole, read, before))
+}
+
+fn report_added(out: &mut impl Write, adding: &Adding, done: Done) -> io::Result<ExitCode> {
+    let Done {
+        added,
+        after,
+        redone,
+    } = done;
     let new_warnings: Vec<_> = after
         .warnings
         .into_iter()
