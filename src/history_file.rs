@@ -75,6 +75,7 @@ pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, Strin
     let mut merged = Vec::new();
     let target = Target {
         create_folder: true,
+        lock_wait: crate::notes::file::EXPLORER_LOCK_WAIT,
         ..Target::new(&file.path, Expect::AsRead(file.read), MAX_HISTORY_BYTES)
     };
     fsio::write_with(&target, |now| {

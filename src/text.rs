@@ -93,10 +93,18 @@ pub(crate) fn json_escaped(json: String) -> String {
     out
 }
 
-/// A file name as messages and the screen show it: lossy UTF-8, every unsafe character made
-/// visible (a name holding `ESC ]0;…` must not retitle the terminal).
+/// A file name as messages and the screen show it: every unsafe character made visible (a
+/// name holding `ESC ]0;…` must not retitle the terminal), a byte that is not UTF-8 as
+/// `\xFF`.
 pub fn shown_path(path: &std::path::Path) -> String {
-    sanitize_line(&path.display().to_string()).into_owned()
+    let mut shown = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        shown.push_str(&sanitize_line(chunk.valid()));
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    shown
 }
 
 /// A value quoted in a message (a query, a value from a file) is cut after this many
@@ -188,6 +196,17 @@ pub fn screen_wrap(width: usize) -> textwrap::Options<'static> {
 
 #[cfg(test)]
 mod tests {
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_shows_its_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::path::Path::new(std::ffi::OsStr::from_bytes(b"bad\xff\x1b.yaml"));
+        assert_eq!(shown_path(name), "bad\\xFF^[.yaml");
+        let other = std::path::Path::new(std::ffi::OsStr::from_bytes(b"bad\xfe\x1b.yaml"));
+        assert_ne!(shown_path(name), shown_path(other));
+    }
+
     use super::*;
 
     #[test]

@@ -40,8 +40,8 @@ pub enum WriteError {
     )]
     FolderNotWritable(PathBuf),
     #[error(
-        "{} is read-only (mode {:04o}): talks does not replace a file you cannot write; \
-         make it writable first (chmod u+w)",
+        "{} is read-only for you (mode {:04o}): talks does not replace a file you could not \
+         write in place",
         shown_path(.0), .1
     )]
     ReadOnly(PathBuf, u32),

@@ -10,9 +10,6 @@ use std::time::{Duration, Instant};
 use super::error::WriteError;
 use super::read::open_without_blocking;
 
-/// How long a write waits for another writer's lock before it gives up.
-const LOCK_WAIT: Duration = Duration::from_secs(10);
-
 /// An open file, locked, that the path names.
 pub(super) struct Locked {
     pub file: File,
@@ -21,7 +18,11 @@ pub(super) struct Locked {
 
 /// The file at `path` opened for reading and writing and locked, or `None` when there is
 /// no file there. Refused when the user could not write the file in place.
-pub(super) fn open_locked(path: &Path, shown: &Path) -> Result<Option<Locked>, WriteError> {
+pub(super) fn open_locked(
+    path: &Path,
+    shown: &Path,
+    wait: Duration,
+) -> Result<Option<Locked>, WriteError> {
     for _ in 0..50 {
         let file = match open_without_blocking(path, true) {
             Ok(file) => file,
@@ -32,7 +33,7 @@ pub(super) fn open_locked(path: &Path, shown: &Path) -> Result<Option<Locked>, W
         if !meta.is_file() {
             return Err(WriteError::NotRegular(shown.to_path_buf()));
         }
-        lock(&file, shown)?;
+        lock(&file, shown, wait)?;
         // A writer that held the lock before us may have renamed a new file into place.
         match std::fs::metadata(path) {
             Ok(now) if same_file(&now, &meta) => return Ok(Some(Locked { file, meta })),
@@ -44,8 +45,8 @@ pub(super) fn open_locked(path: &Path, shown: &Path) -> Result<Option<Locked>, W
     Err(WriteError::KeptChanging(shown.to_path_buf()))
 }
 
-fn lock(file: &File, shown: &Path) -> Result<(), WriteError> {
-    let deadline = Instant::now() + LOCK_WAIT;
+fn lock(file: &File, shown: &Path, wait: Duration) -> Result<(), WriteError> {
+    let deadline = Instant::now() + wait;
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(()),
@@ -60,6 +61,19 @@ fn lock(file: &File, shown: &Path) -> Result<(), WriteError> {
             Err(TryLockError::Error(err)) => return Err(other(shown, &err)),
         }
     }
+}
+
+/// A lock on a folder, held until dropped: writers of several files of one folder dossier
+/// take it, so that two of them never check against the folder at once.
+pub struct FolderLock {
+    _folder: File,
+}
+
+/// Locks `folder` (waiting at most `wait` for another talks's lock on it).
+pub fn lock_folder(folder: &Path, wait: Duration) -> Result<FolderLock, WriteError> {
+    let opened = File::open(folder).map_err(|err| other(folder, &err))?;
+    lock(&opened, folder, wait)?;
+    Ok(FolderLock { _folder: opened })
 }
 
 fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {

@@ -8,6 +8,7 @@
 mod error;
 mod lock;
 mod read;
+mod replace;
 pub mod signals;
 mod write;
 
@@ -15,6 +16,7 @@ mod write;
 mod tests;
 
 pub use error::{WriteError, Written};
+pub use lock::{FolderLock, lock_folder};
 pub use read::{
     ReadError, ReadFile, Stamp, human_bytes, open_regular, read, read_at_most, read_if_exists,
     read_text_lossy,
@@ -28,6 +30,13 @@ pub fn can_create_in(folder: &std::path::Path) -> bool {
         .prefix(".talks-probe-")
         .tempfile_in(folder)
         .is_ok()
+}
+
+/// Whether the regular file at `path` can be opened for writing (nothing is written).
+pub fn can_write(path: &std::path::Path) -> bool {
+    read::open_without_blocking(path, true)
+        .and_then(|file| file.metadata())
+        .is_ok_and(|meta| meta.is_file())
 }
 
 /// Creates `folder` and the folders above it (talks' own places: state, data, cache).

@@ -80,8 +80,8 @@ pub fn remove_temporaries_on_signals() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Where a test may hold a write: before it locks and looks at the file again, and with its
-/// temporary file written, before the rename.
+/// Where a test may hold a write: before it locks and looks at the file again, and just
+/// before it replaces the file (its temporary file or its backup written).
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Pause {
     BeforeWrite,

@@ -86,8 +86,8 @@ fn errors_say_what_and_where() {
     let err = WriteError::ReadOnly("/x/d.yaml".into(), 0o444);
     assert_eq!(
         err.to_string(),
-        "/x/d.yaml is read-only (mode 0444): talks does not replace a file you cannot write; \
-         make it writable first (chmod u+w)"
+        "/x/d.yaml is read-only for you (mode 0444): talks does not replace a file you could \
+         not write in place"
     );
     let written = Written {
         path: "a".into(),
@@ -246,18 +246,69 @@ fn two_writers_merging_lose_nothing() {
 #[test]
 fn what_makes_a_write_in_place() {
     use std::io::{Error, ErrorKind};
-    let owner = Error::new(ErrorKind::PermissionDenied, super::write::OwnerNotKept);
-    assert!(super::write::in_place_instead(&owner));
-    assert!(super::write::in_place_instead(&Error::from(
+    let owner = Error::new(ErrorKind::PermissionDenied, super::replace::NotKept);
+    assert!(super::replace::in_place_instead(&owner));
+    assert!(super::replace::in_place_instead(&Error::from(
         ErrorKind::PermissionDenied
     )));
-    assert!(super::write::in_place_instead(&Error::from(
+    assert!(super::replace::in_place_instead(&Error::from(
         ErrorKind::ReadOnlyFilesystem
     )));
-    assert!(!super::write::in_place_instead(&Error::from(
+    assert!(!super::replace::in_place_instead(&Error::from(
         ErrorKind::StorageFull
     )));
-    assert!(!super::write::in_place_instead(&Error::from(
+    assert!(!super::replace::in_place_instead(&Error::from(
         ErrorKind::NotFound
     )));
+}
+
+/// Extended attributes (an ACL is one) stay with the file replaced.
+#[cfg(unix)]
+#[test]
+fn extended_attributes_are_kept() {
+    let dir = folder();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+    if xattr::set(&path, "user.comment", b"kept").is_err() {
+        eprintln!("skipped: this file system takes no user attributes");
+        return;
+    }
+    replace(&path, b"new").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&path), b"new");
+    let kept = xattr::get(&path, "user.comment").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.as_deref(), Some(&b"kept"[..]));
+}
+
+/// A name as long as a file system allows still gets a temporary file beside it.
+#[test]
+fn a_long_file_name_is_written() {
+    let dir = folder();
+    let path = dir.path().join(format!("{}.yaml", "ж".repeat(120)));
+    std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+    replace(&path, b"new").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes_of(&path), b"new");
+}
+
+/// Another program holding the lock: the write gives up after the wait it was given.
+#[test]
+fn a_lock_held_elsewhere_is_said_after_the_wait() {
+    let dir = folder();
+    let path = dir.path().join("d.notes.yaml");
+    std::fs::write(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
+    let holder = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    holder.lock().unwrap_or_else(|e| panic!("{e}"));
+    let target = Target {
+        lock_wait: std::time::Duration::from_millis(50),
+        ..Target::new(&path, Expect::Anything, 100)
+    };
+    let err = write_with(&target, |_| Ok(b"new".to_vec())).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} is being written by another program (it holds the lock): nothing was written; \
+             try again",
+            path.display()
+        )
+    );
+    assert_eq!(bytes_of(&path), b"old");
 }

@@ -1,17 +1,18 @@
 //! The safe write: under the file's lock, what is there now is compared with what was read
-//! and handed to the caller, who merges, redoes or refuses; then a temporary file beside it
-//! is renamed into place, or (several hard links, a folder talks cannot write in, an owner
-//! talks cannot give a new file) the file is written in place with its old bytes kept to
-//! put back. Links are followed; mode, owner and group are kept.
+//! and handed to the caller, who merges, redoes or refuses; just before the file is
+//! replaced it is checked again (a change meanwhile starts over), then `replace` puts the
+//! new bytes in place. Links are followed.
 
 use std::fs::File;
-use std::io::{self, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::error::{WriteError, Written};
-use super::lock::{Locked, mode, open_locked};
+use super::lock::{open_locked, same_file};
 use super::read::{ReadFile, Stamp, read_at_most};
-use super::signals::{Pause, Registered, pause_for_tests, uninterrupted};
+use super::replace::{Failure, Replacement, create, describe};
+use super::signals::{Pause, pause_for_tests};
 
 /// What the caller expects to find at the path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,8 @@ pub struct Target<'a> {
     pub create_folder: bool,
     /// The most of the file as it is now that is read to compare or to keep.
     pub max: u64,
+    /// How long to wait for another writer's lock (the explorer waits less than a command).
+    pub lock_wait: Duration,
 }
 
 impl<'a> Target<'a> {
@@ -57,6 +60,7 @@ impl<'a> Target<'a> {
             expect,
             create_folder: false,
             max,
+            lock_wait: Duration::from_secs(10),
         }
     }
 }
@@ -99,7 +103,7 @@ pub fn write_with(
     let refused = |why| WriteError::Refused(shown.to_path_buf(), why);
     for _ in 0..50 {
         pause_for_tests(Pause::BeforeWrite);
-        let Some(mut locked) = open_locked(&path, shown)? else {
+        let Some(locked) = open_locked(&path, shown, target.lock_wait)? else {
             let now = match target.expect {
                 Expect::AsRead(Some(_)) => Now::Changed(None),
                 _ => Now::AsExpected,
@@ -107,46 +111,57 @@ pub fn write_with(
             let bytes = make(now).map_err(refused)?;
             match create(&folder, &path, &bytes, None) {
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-                done => {
-                    return done
-                        .map(|()| written(shown, &bytes))
-                        .map_err(|e| describe(&e, shown, &folder));
-                }
+                Err(err) => return Err(describe(&err, shown, &folder)),
+                Ok(_) => return Ok(written(shown, &bytes)),
             }
         };
         if target.expect == Expect::Nothing {
             return Err(WriteError::Exists(shown.to_path_buf()));
         }
         let (now, current) = compare(&locked.file, target.expect, target.max, shown)?;
+        let seen = match (&now, &current, target.expect) {
+            (Now::AsExpected, _, Expect::AsRead(stamp)) => stamp,
+            (_, Some(bytes), _) => Some(Stamp::of(bytes)),
+            _ => None,
+        };
         let now = match &current {
             Some(bytes) if now != Now::AsExpected => Now::Changed(Some(bytes)),
             _ => now,
         };
         let bytes = make(now).map_err(refused)?;
-        let replacing = Replacing {
-            locked: &mut locked,
+        let (file, meta) = (&locked.file, &locked.meta);
+        let unchanged = || still_as_seen(&path, file, meta, seen);
+        let replacement = Replacement {
             folder: &folder,
             path: &path,
             shown,
             max: target.max,
+            unchanged: &unchanged,
         };
-        replacing.replace(&bytes, current)?;
-        return Ok(written(shown, &bytes));
+        match replacement.replace(&locked, &bytes, current) {
+            Ok(()) => return Ok(written(shown, &bytes)),
+            Err(Failure::ChangedMeanwhile) => continue,
+            Err(Failure::Error(err)) => return Err(err),
+        }
     }
     Err(WriteError::KeptChanging(shown.to_path_buf()))
+}
+
+/// Whether the path still names the locked file and it holds what `make` was given
+/// (`seen`; `None`: not compared), just before it is replaced.
+fn still_as_seen(path: &Path, file: &File, meta: &std::fs::Metadata, seen: Option<Stamp>) -> bool {
+    let named = std::fs::metadata(path).is_ok_and(|now| same_file(&now, meta));
+    let holds = || {
+        let mut reader = file;
+        reader.seek(SeekFrom::Start(0)).is_ok() && Stamp::of_reader(reader).ok() == seen
+    };
+    named && (seen.is_none() || holds())
 }
 
 fn written(shown: &Path, bytes: &[u8]) -> Written {
     Written {
         path: std::path::absolute(shown).unwrap_or_else(|_| shown.to_path_buf()),
         bytes: bytes.len() as u64,
-    }
-}
-
-fn describe(err: &io::Error, shown: &Path, folder: &Path) -> WriteError {
-    match err.kind() {
-        io::ErrorKind::PermissionDenied => WriteError::FolderNotWritable(folder.to_path_buf()),
-        _ => WriteError::from_io(err, shown, folder),
     }
 }
 
@@ -177,7 +192,7 @@ fn compare(
     }
 }
 
-fn read_locked(mut file: &File, max: u64, shown: &Path) -> Result<Vec<u8>, WriteError> {
+pub(super) fn read_locked(mut file: &File, max: u64, shown: &Path) -> Result<Vec<u8>, WriteError> {
     let other = |err: io::Error| WriteError::Other(shown.to_path_buf(), err.to_string());
     file.seek(SeekFrom::Start(0)).map_err(other)?;
     read_at_most(file, max).map_err(other)?.ok_or_else(|| {
@@ -205,156 +220,9 @@ pub fn follow_links(path: &Path) -> PathBuf {
     current
 }
 
-fn folder_of(path: &Path) -> PathBuf {
+pub(super) fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
-    }
-}
-
-/// A new file at `path` holding `bytes`, by a temporary file renamed without replacing
-/// anything; with `like`, its mode, owner and group are those of that file.
-fn create(
-    folder: &Path,
-    path: &Path,
-    bytes: &[u8],
-    like: Option<&std::fs::Metadata>,
-) -> io::Result<()> {
-    let temporary = temporary_beside(folder, path, like)?;
-    let registered = Registered::new(temporary.path());
-    let mut file = temporary;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    pause_for_tests(Pause::BeforeRename);
-    let persisted = uninterrupted(|| match like {
-        Some(_) => file.persist(path).map(|_| ()).map_err(|e| e.error),
-        None => file
-            .persist_noclobber(path)
-            .map(|_| ())
-            .map_err(|e| e.error),
-    });
-    drop(registered);
-    persisted?;
-    sync_folder(folder);
-    Ok(())
-}
-
-/// The way a locked file is replaced.
-struct Replacing<'a> {
-    locked: &'a mut Locked,
-    folder: &'a Path,
-    path: &'a Path,
-    shown: &'a Path,
-    max: u64,
-}
-
-impl Replacing<'_> {
-    fn replace(self, bytes: &[u8], current: Option<Vec<u8>>) -> Result<(), WriteError> {
-        if links(&self.locked.meta) == 1 {
-            match create(self.folder, self.path, bytes, Some(&self.locked.meta)) {
-                Ok(()) => return Ok(()),
-                Err(err) if in_place_instead(&err) => {}
-                Err(err) => return Err(describe(&err, self.shown, self.folder)),
-            }
-        }
-        let old = match current {
-            Some(old) => old,
-            None => read_locked(&self.locked.file, self.max, self.shown)?,
-        };
-        write_in_place(&mut self.locked.file, bytes, &old)
-            .map_err(|err| WriteError::from_io(&err, self.shown, self.folder))
-    }
-}
-
-/// Whether a replacement by rename failed for a reason that writing in place avoids: no
-/// new file can be made in the folder, or a new file cannot get the old one's owner and
-/// group (several hard links are the third reason, seen before trying).
-pub(super) fn in_place_instead(err: &io::Error) -> bool {
-    matches!(
-        err.kind(),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-    )
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("the new file could not be given the old one's owner and group")]
-pub(super) struct OwnerNotKept;
-
-/// Overwrites the file from its start, the old bytes put back if that fails; a signal that
-/// ends talks waits for it.
-fn write_in_place(file: &mut File, bytes: &[u8], old: &[u8]) -> io::Result<()> {
-    uninterrupted(|| {
-        let written = overwrite(file, bytes);
-        if written.is_err() {
-            let _ = overwrite(file, old);
-        }
-        written
-    })
-}
-
-fn overwrite(file: &mut File, bytes: &[u8]) -> io::Result<()> {
-    file.seek(SeekFrom::Start(0))?;
-    file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)?;
-    file.sync_all()
-}
-
-fn temporary_beside(
-    folder: &Path,
-    path: &Path,
-    like: Option<&std::fs::Metadata>,
-) -> io::Result<tempfile::NamedTempFile> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".talks-tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A new file is an ordinary one (the umask applies); a replacement starts private
-        // and gets the old file's mode once its owner is set.
-        let start = if like.is_some() { 0o600 } else { 0o666 };
-        builder.permissions(std::fs::Permissions::from_mode(start));
-    }
-    let temporary = builder.tempfile_in(folder)?;
-    if let Some(meta) = like {
-        keep_owner_and_mode(temporary.as_file(), meta)?;
-    }
-    Ok(temporary)
-}
-
-#[cfg(unix)]
-fn keep_owner_and_mode(file: &File, meta: &std::fs::Metadata) -> io::Result<()> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let new = file.metadata()?;
-    if (new.uid(), new.gid()) != (meta.uid(), meta.gid()) {
-        std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))
-            .map_err(|_| io::Error::new(io::ErrorKind::PermissionDenied, OwnerNotKept))?;
-    }
-    file.set_permissions(std::fs::Permissions::from_mode(mode(meta)))
-}
-
-#[cfg(not(unix))]
-fn keep_owner_and_mode(file: &File, meta: &std::fs::Metadata) -> io::Result<()> {
-    file.set_permissions(meta.permissions())
-}
-
-#[cfg(unix)]
-fn links(meta: &std::fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::nlink(meta)
-}
-
-#[cfg(not(unix))]
-fn links(_meta: &std::fs::Metadata) -> u64 {
-    1
-}
-
-/// The rename made durable; a folder that cannot be synced is no reason to fail.
-fn sync_folder(folder: &Path) {
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
     }
 }

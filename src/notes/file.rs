@@ -11,6 +11,10 @@ use crate::text::shown_path;
 /// A notes file larger than this is refused (notes are a person's writing, not data).
 pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How long the explorer waits for another program's lock on its notes or history: a key
+/// press never waits long (the change stays for the session, and the next one tries again).
+pub const EXPLORER_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The notes file of a folder dossier, inside it.
 pub const FOLDER_NOTES: &str = "talks.notes.yaml";
 
@@ -64,7 +68,11 @@ pub fn fallback_path(dossier: &Path) -> Option<PathBuf> {
 
 fn fallback_path_in(dossier: &Path, data: Option<PathBuf>) -> Option<PathBuf> {
     let whole = std::fs::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
-    let name = whole.to_string_lossy().replace(['/', '\\'], "%");
+    // `%` itself is written `%25`, so that two paths never share a name.
+    let name = whole
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace(['/', '\\'], "%");
     data.map(|dir| dir.join("notes").join(format!("{name}.notes.yaml")))
 }
 
@@ -96,7 +104,8 @@ fn open_in(
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let (path, message) = match dossier {
-        Some(dossier) if folder.is_dir() && !writable(&folder) => {
+        // A notes file that can be written in place is, even in a read-only folder.
+        Some(dossier) if folder.is_dir() && !writable(&folder) && !writable(&usual) => {
             let fallback = fallback_path_in(dossier, data);
             let message = match &fallback {
                 Some(path) => format!(
@@ -111,7 +120,8 @@ fn open_in(
             };
             (fallback, Some(message))
         }
-        _ => (Some(usual.clone()), None),
+        Some(dossier) => (Some(usual.clone()), kept_aside(dossier, data, &usual)),
+        None => (Some(usual.clone()), None),
     };
     // Notes written beside the dossier before its folder became read-only still show.
     let from = path.as_ref().filter(|p| p.exists()).unwrap_or(&usual);
@@ -130,8 +140,25 @@ fn open_in(
     }
 }
 
-fn writable(folder: &Path) -> bool {
-    fsio::can_create_in(folder)
+/// Whether a file can be made in the folder `path`, or the file `path` written in place.
+fn writable(path: &Path) -> bool {
+    if path.is_dir() {
+        fsio::can_create_in(path)
+    } else {
+        fsio::can_write(path)
+    }
+}
+
+/// What to say when notes were kept in the data folder while the dossier's folder was
+/// read-only, and are now not read (the usual file is used again).
+fn kept_aside(dossier: &Path, data: Option<PathBuf>, usual: &Path) -> Option<String> {
+    let aside = fallback_path_in(dossier, data).filter(|p| p.exists())?;
+    Some(format!(
+        "Notes kept in {} while {} was read-only are not shown: copy what you need into {}",
+        shown_path(&aside),
+        shown_path(usual.parent().unwrap_or(usual)),
+        shown_path(usual)
+    ))
 }
 
 /// The notes in `path`; `None` when there is no file. The error names `FILE:LINE:COLUMN`.
@@ -145,7 +172,7 @@ pub fn read_stamped(path: &Path) -> Result<Option<(Notes, Stamp)>, String> {
     let file = match fsio::read_if_exists(path, MAX_NOTES_BYTES) {
         Ok(Some(file)) => file,
         Ok(None) => return Ok(None),
-        Err(err) => return Err(format!("{name}: cannot read the notes: {err}")),
+        Err(err) => return Err(format!("{name}: {err}")),
     };
     parse_bytes(&name, &file.bytes).map(|notes| Some((notes, file.stamp)))
 }
@@ -218,6 +245,7 @@ pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Res
     let mut rendered = String::new();
     let target = Target {
         create_folder: true,
+        lock_wait: EXPLORER_LOCK_WAIT,
         ..Target::new(path, Expect::AsRead(read), MAX_NOTES_BYTES)
     };
     let written = fsio::write_with(&target, |now| {

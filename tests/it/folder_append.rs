@@ -127,3 +127,72 @@ fn a_file_name_that_is_not_utf8_is_an_error_that_names_it() {
         "{err}"
     );
 }
+
+/// Two appends of one id to two files of a folder at once: one is added, the other refused;
+/// the folder always loads.
+#[test]
+fn two_appends_to_two_files_of_a_folder_never_clash_20_rounds() {
+    let (_dir, folder) = folder();
+    let second = folder.join("02-second-report.yaml");
+    let third = folder.join("03-third-report.yaml");
+    for round in 0..20 {
+        let id = format!("same-{round}");
+        let spawn = |file: &Path| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+                .args(["new", "place", "--id", &id, "--append"])
+                .arg(file)
+                .output()
+        };
+        let (a, b) = std::thread::scope(|scope| {
+            let a = scope.spawn(|| spawn(&second));
+            let b = scope.spawn(|| spawn(&third));
+            (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+        });
+        let added = [&a, &b].iter().filter(|o| o.status.success()).count();
+        assert_eq!(added, 1, "round {round}: exactly one adds it");
+        let refused = if a.status.success() { &b } else { &a };
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            said.contains(&format!("the id \"{id}\" is already used")),
+            "{said}"
+        );
+        let (code, _, err) = run(&["validate", s(&folder)]);
+        assert_eq!(code, 0, "round {round}: {err}");
+    }
+}
+
+/// Another file of the folder is broken: nothing is added, the message says why and how to
+/// add to the file alone.
+#[test]
+fn a_broken_folder_is_said_not_skipped() {
+    let (_dir, folder) = folder();
+    std::fs::write(
+        folder.join("09-bad.yaml"),
+        "version: 1\nactors:\n  - {id: x, name: X, kind: state, sources: [nope]}\n",
+    )
+    .unwrap();
+    let head = folder.join("01-first-report.yaml");
+    let before = std::fs::read(&head).unwrap();
+    let (code, _, err) = run(&["new", "place", "--id", "port-sel", "--append", s(&head)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "nothing was added: the folder dossier {} does not load",
+            folder.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("09-bad.yaml:3:"),
+        "the broken file is named: {err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "(to add to {} alone, give -d {})",
+            head.display(),
+            head.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&head).unwrap(), before);
+}

@@ -73,8 +73,8 @@ fn as_nobody_a_read_only_dossier_is_not_replaced() {
     assert_eq!(
         err.trim(),
         format!(
-            "talks: {file} is read-only (mode 0444): talks does not replace a file you cannot \
-             write; make it writable first (chmod u+w)"
+            "talks: {file} is read-only for you (mode 0444): talks does not replace a file you \
+             could not write in place"
         )
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -226,7 +226,7 @@ fn as_nobody_a_read_only_notes_file_is_not_replaced_by_a_star() {
     let mut s = crate::pty::Session::start_as_nobody(cwd, &[path.to_str().unwrap()], &env);
     s.wait_for_text("1 Actors 1/1");
     s.send(b"*");
-    s.wait_for_text("is read-only (mode 0444)");
+    s.wait_for_text("is read-only for you (mode 0444)");
     assert!(
         s.screen_text().contains("Notes not saved"),
         "{}",
@@ -234,4 +234,32 @@ fn as_nobody_a_read_only_notes_file_is_not_replaced_by_a_star() {
     );
     s.quit();
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), text);
+}
+
+/// As nobody, a writable notes file in a folder nobody may create files in is written in
+/// place, not sent elsewhere.
+#[test]
+fn as_nobody_a_writable_notes_file_in_a_read_only_folder_takes_the_star() {
+    if !can_switch_user() {
+        return;
+    }
+    let (dir, path) = nobodys_dossier();
+    let notes = dir.path().join("d.notes.yaml");
+    std::fs::write(&notes, "version: 1\n").unwrap();
+    chown(&notes, NOBODY, NOBODY);
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    chown(&home, NOBODY, NOBODY);
+    chmod(dir.path(), 0o555);
+    let home = home.to_str().unwrap();
+    let env = [("XDG_STATE_HOME", home), ("XDG_DATA_HOME", home)];
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = crate::pty::Session::start_as_nobody(cwd, &[path.to_str().unwrap()], &env);
+    s.wait_for_text("1 Actors 1/1");
+    s.send(b"*");
+    s.wait_for_text("Starred");
+    s.quit();
+    chmod(dir.path(), 0o755);
+    let written = std::fs::read_to_string(&notes).unwrap();
+    assert!(written.contains("stars:\n  - a"), "{written}");
 }

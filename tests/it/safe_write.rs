@@ -240,3 +240,58 @@ fn an_export_ended_by_a_signal_leaves_no_temporary_file() {
     let _ = child.wait_with_output().unwrap();
     assert_eq!(litter(dir.path(), &["go.waiting"]), Vec::<String>::new());
 }
+
+/// Another program writes while talks checks the item (after talks compared the file, just
+/// before the rename): talks sees it at the rename and adds the item again to what is there.
+#[test]
+fn a_change_during_the_check_is_caught_before_the_rename() {
+    let (dir, path) = dossier();
+    let go = dir.path().join("go");
+    let child = append_actor(&path, "b")
+        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
+        .spawn()
+        .unwrap();
+    wait_for_file(&dir.path().join("go.waiting"));
+    let other = "  - id: other\n    name: Other\n    kind: state\n";
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
+    drop(file);
+    std::fs::write(&go, b"").unwrap();
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("the file changed while talks worked"), "{out}");
+    let ids = ids_in(&path);
+    assert!(
+        ids.contains(&"b".to_string()) && ids.contains(&"other".to_string()),
+        "{ids:?}"
+    );
+    assert_eq!(
+        litter(dir.path(), &["d.yaml", "go", "go.waiting"]),
+        Vec::<String>::new()
+    );
+}
+
+/// A file written in place (it has another name) keeps its old bytes in a backup file until
+/// the write is complete: killed outright meanwhile, the old dossier is still there.
+#[cfg(unix)]
+#[test]
+fn a_write_in_place_killed_outright_leaves_the_old_bytes_in_a_backup() {
+    let (dir, path) = dossier();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::hard_link(&path, dir.path().join("other-name.yaml")).unwrap();
+    let go = dir.path().join("go");
+    let mut child = append_actor(&path, "b")
+        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
+        .spawn()
+        .unwrap();
+    wait_for_file(&dir.path().join("go.waiting"));
+    child.kill().unwrap();
+    let _ = child.wait();
+    let backups = litter(dir.path(), &["d.yaml", "other-name.yaml", "go.waiting"]);
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(backups[0].starts_with(".d.yaml.") && backups[0].ends_with(".talks-backup"));
+    assert_eq!(std::fs::read(dir.path().join(&backups[0])).unwrap(), before);
+}

@@ -170,6 +170,14 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
 
 fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
     let name = shown_path(path);
+    // Two appends to files of one folder dossier check against the folder one at a time.
+    let _folder_lock = match lock_folder_of(path, args) {
+        Ok(lock) => lock,
+        Err(err) => {
+            crate::say!("talks: {err}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let (whole, read, before) = match prepare(path, &name, args) {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
@@ -194,6 +202,26 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
             crate::say!("talks: {err}");
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+/// The lock on the folder of the file appended to (or the folder `-d` names); none where
+/// the folder cannot be opened (the file's own lock still holds).
+fn lock_folder_of(
+    path: &Path,
+    args: &NewArgs,
+) -> Result<Option<fsio::FolderLock>, fsio::WriteError> {
+    let folder = match args.dossier.as_deref() {
+        Some(dir) if dir.is_dir() => dir.to_path_buf(),
+        _ => match fsio::follow_links(path).parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        },
+    };
+    match fsio::lock_folder(&folder, std::time::Duration::from_secs(60)) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(err @ fsio::WriteError::Locked(_)) => Err(err),
+        Err(_) => Ok(None),
     }
 }
 

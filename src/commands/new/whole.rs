@@ -43,10 +43,21 @@ pub(super) fn find(path: &Path, dossier: Option<&Path>) -> Result<Whole, String>
                 Some(parent) if !parent.as_os_str().is_empty() => parent,
                 _ => Path::new("."),
             };
-            let whole = folder(parent, path).and_then(Result::ok);
-            Ok(whole
-                .filter(|whole| whole.has_others() && whole.loads_as_read())
-                .unwrap_or(Whole::File))
+            let alone = format!("(to add to {name} alone, give -d {name})");
+            match folder(parent, path) {
+                None => Ok(Whole::File),
+                Some(Err(message)) => Err(format!("{message}\n\n{alone}")),
+                // Dossiers side by side, each with its title: not one folder dossier.
+                Some(Ok(whole)) if !whole.has_others() || whole.titles() > 1 => Ok(Whole::File),
+                Some(Ok(whole)) => match whole.load_with(&name, whole.own_text()) {
+                    Ok(_) => Ok(whole),
+                    Err(err) => Err(format!(
+                        "nothing was added: {} does not load, and {name} is one of its \
+                         files:\n\n{err}\n\n{alone}",
+                        whole.called(&name)
+                    )),
+                },
+            }
         }
     }
 }
@@ -65,8 +76,9 @@ fn folder(dir: &Path, path: &Path) -> Option<Result<Whole, String>> {
         Err(_) => return None,
     };
     let at = files.iter().position(|file| same_file(file, path))?;
+    let whole = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     Some(Ok(Whole::Folder {
-        name: shown_path(dir),
+        name: shown_path(&whole),
         files,
         texts,
         at,
@@ -106,10 +118,20 @@ impl Whole {
         matches!(self, Whole::Folder { files, .. } if files.len() > 1)
     }
 
-    fn loads_as_read(&self) -> bool {
+    /// How many of the folder's files give a `title` (a top-level key at the line's start).
+    fn titles(&self) -> usize {
+        let titled = |text: &str| text.lines().any(|line| line.starts_with("title:"));
         match self {
-            Whole::File => true,
-            Whole::Folder { texts, at, .. } => self.load_with("", &texts[*at].1).is_ok(),
+            Whole::File => 1,
+            Whole::Folder { texts, .. } => texts.iter().filter(|(_, t)| titled(t)).count(),
+        }
+    }
+
+    /// The file's own text as read.
+    fn own_text(&self) -> &str {
+        match self {
+            Whole::File => "",
+            Whole::Folder { texts, at, .. } => &texts[*at].1,
         }
     }
 

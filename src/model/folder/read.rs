@@ -23,7 +23,7 @@ pub(super) fn dossier_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             return Err(problem(format!(
                 "the file {} has a name that is not UTF-8: talks cannot name it in messages or \
                  keep its order; rename it",
-                escaped(&path)
+                crate::text::shown_path(&path)
             )));
         }
         if is_dossier_file(&path) {
@@ -47,18 +47,6 @@ fn unnamed_yaml(path: &Path) -> bool {
     let bytes = name.as_encoded_bytes();
     let yaml = bytes.ends_with(b".yaml") || bytes.ends_with(b".yml");
     yaml && name.to_str().is_none() && !bytes.starts_with(b".")
-}
-
-/// A path with the bytes that are not UTF-8 written `\xFF`.
-fn escaped(path: &Path) -> String {
-    let mut shown = String::new();
-    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        shown.push_str(&crate::text::sanitize_line(chunk.valid()));
-        for byte in chunk.invalid() {
-            shown.push_str(&format!("\\x{byte:02X}"));
-        }
-    }
-    shown
 }
 
 /// A YAML file that is not a notes sidecar (folders inside are not read).
