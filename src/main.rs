@@ -28,11 +28,6 @@ fn main() -> ExitCode {
         talks::model::set_max_file_bytes(max);
     }
     if let Some(command) = cli.command {
-        // A command ended by a signal leaves no temporary file (the explorer's own
-        // handler restores the terminal too).
-        if let Err(err) = talks::fsio::signals::remove_temporaries_on_signals() {
-            talks::say!("talks: cannot watch for signals: {err}");
-        }
         return commands::run(command);
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -67,6 +67,11 @@ pub const EXIT_BROKEN_PIPE: u8 = 141;
 /// Runs one command. A closed pipe ends it quietly (status 141); any other failed write
 /// (a full disk) is one line on stderr and status 1.
 pub fn run(command: Command) -> ExitCode {
+    // A command ended by a signal leaves no temporary file (the explorer has its own
+    // handler, which restores the terminal too).
+    if let Err(err) = crate::fsio::signals::remove_temporaries_on_signals() {
+        crate::say!("talks: cannot watch for signals: {err}");
+    }
     let mut out = io::stdout().lock();
     let result = dispatch(command, &mut out);
     match result.and_then(|code| out.flush().map(|()| code)) {
