@@ -47,6 +47,13 @@ fn ids_in(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// What another program does: an actor appended with `>>`, no lock taken.
+fn append_without_a_lock(path: &Path, id: &str) {
+    let other = format!("  - id: {id}\n    name: Other {id}\n    kind: state\n");
+    let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
+}
+
 /// Waits until `path` exists (a paused write says it is waiting), with a generous deadline.
 pub fn wait_for_file(path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -106,13 +113,7 @@ fn a_program_that_does_not_lock_is_caught_100_rounds() {
             .spawn()
             .unwrap();
         wait_for_file(&waiting);
-        let other = format!("  - id: other{round}\n    name: Other {round}\n    kind: state\n");
-        let mut file = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .unwrap();
-        std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
-        drop(file);
+        append_without_a_lock(&path, &format!("other{round}"));
         std::fs::write(&go, b"").unwrap();
         let (code, out, err) = finish(child);
         assert_eq!(code, 0, "round {round}: {out}{err}");
@@ -252,13 +253,7 @@ fn a_change_during_the_check_is_caught_before_the_rename() {
         .spawn()
         .unwrap();
     wait_for_file(&dir.path().join("go.waiting"));
-    let other = "  - id: other\n    name: Other\n    kind: state\n";
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&path)
-        .unwrap();
-    std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
-    drop(file);
+    append_without_a_lock(&path, "other");
     std::fs::write(&go, b"").unwrap();
     let (code, out, err) = finish(child);
     assert_eq!(code, 0, "{out}{err}");
