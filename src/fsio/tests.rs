@@ -312,3 +312,36 @@ fn a_lock_held_elsewhere_is_said_after_the_wait() {
     );
     assert_eq!(bytes_of(&path), b"old");
 }
+
+/// Another program that writes during every check: a few fresh starts, then a clear
+/// error, and its writes are all there.
+#[test]
+fn a_file_that_keeps_changing_is_said_after_a_few_fresh_starts() {
+    let dir = folder();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, b"start\n").unwrap_or_else(|e| panic!("{e}"));
+    let read_before = read(&path, 1 << 20).unwrap_or_else(|e| panic!("{e}"));
+    let target = Target::new(&path, Expect::as_read(Some(&read_before)), 1 << 20);
+    let mut starts = 0;
+    let err = write_with(&target, |_| {
+        starts += 1;
+        let mut other = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::io::Write::write_all(&mut other, b"other\n").unwrap_or_else(|e| panic!("{e}"));
+        Ok(b"mine\n".to_vec())
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} kept changing as talks wrote it: nothing was written; try again",
+            path.display()
+        )
+    );
+    assert_eq!(starts, 4);
+    let text = String::from_utf8(bytes_of(&path)).unwrap_or_default();
+    assert_eq!(text, format!("start\n{}", "other\n".repeat(4)));
+    assert_eq!(names_in(dir.path()), ["d.yaml"]);
+}

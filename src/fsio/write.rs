@@ -79,6 +79,9 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<Written, WriteError> {
     })
 }
 
+/// How many times a write starts over because the file changed during its checks.
+const MAX_FRESH_STARTS: usize = 3;
+
 /// The most of a file kept in memory to put back if a write in place fails.
 pub const MAX_KEPT: u64 = 2 << 30;
 
@@ -101,6 +104,7 @@ pub fn write_with(
         return Err(WriteError::NoFolder(folder));
     }
     let refused = |why| WriteError::Refused(shown.to_path_buf(), why);
+    let mut changed_meanwhile = 0;
     for _ in 0..50 {
         pause_for_tests(Pause::BeforeWrite);
         let Some(locked) = open_locked(&path, shown, target.lock_wait)? else {
@@ -140,7 +144,12 @@ pub fn write_with(
         };
         match replacement.replace(&locked, &bytes, current) {
             Ok(()) => return Ok(written(shown, &bytes)),
-            Err(Failure::ChangedMeanwhile) => continue,
+            // Another program that keeps writing: a few fresh starts, then say so (each
+            // start may redo seconds of checks on a large dossier).
+            Err(Failure::ChangedMeanwhile) if changed_meanwhile < MAX_FRESH_STARTS => {
+                changed_meanwhile += 1;
+            }
+            Err(Failure::ChangedMeanwhile) => break,
             Err(Failure::Error(err)) => return Err(err),
         }
     }

@@ -100,9 +100,10 @@ fn open_in(
             ..Opened::default()
         };
     };
-    let folder = usual
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let folder = match usual.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     let (path, message) = match dossier {
         // A notes file that can be written in place is, even in a read-only folder.
         Some(dossier) if folder.is_dir() && !writable(&folder) && !writable(&usual) => {

@@ -290,3 +290,15 @@ fn a_write_in_place_killed_outright_leaves_the_old_bytes_in_a_backup() {
     assert!(backups[0].starts_with(".d.yaml.") && backups[0].ends_with(".talks-backup"));
     assert_eq!(std::fs::read(dir.path().join(&backups[0])).unwrap(), before);
 }
+
+/// A dossier alone in its folder: an append does not wait for the folder's lock (that is
+/// for the files of a folder dossier).
+#[test]
+fn a_dossier_alone_in_its_folder_does_not_wait_for_the_folder() {
+    let (dir, path) = dossier();
+    let folder = std::fs::File::open(dir.path()).unwrap();
+    folder.lock().unwrap();
+    let (code, out, err) = finish(append_actor(&path, "b").spawn().unwrap());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(ids_in(&path).contains(&"b".to_string()));
+}

@@ -171,7 +171,7 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
 fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
     let name = shown_path(path);
     // Two appends to files of one folder dossier check against the folder one at a time.
-    let _folder_lock = match lock_folder_of(path, args) {
+    let mut folder_lock = match lock_folder_of(path, args) {
         Ok(lock) => lock,
         Err(err) => {
             crate::say!("talks: {err}");
@@ -182,6 +182,10 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
     };
+    // A dossier of its own beside others: the folder is not held while it is written.
+    if matches!(whole, Whole::File) {
+        folder_lock.take();
+    }
     let facts = match facts(&before, args) {
         Ok(facts) => facts,
         Err(message) => return Ok(refuse(&message)),
@@ -205,18 +209,32 @@ fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<Ex
     }
 }
 
-/// The lock on the folder of the file appended to (or the folder `-d` names); none where
-/// the folder cannot be opened (the file's own lock still holds).
+/// The lock on the folder of the file appended to (or the folder `-d` names), when it may
+/// be a folder dossier (it holds other dossier files); none where the folder cannot be
+/// opened (the file's own lock still holds).
 fn lock_folder_of(
     path: &Path,
     args: &NewArgs,
 ) -> Result<Option<fsio::FolderLock>, fsio::WriteError> {
     let folder = match args.dossier.as_deref() {
         Some(dir) if dir.is_dir() => dir.to_path_buf(),
-        _ => match fsio::follow_links(path).parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => std::path::PathBuf::from("."),
-        },
+        _ => {
+            let file = fsio::follow_links(path);
+            let folder = match file.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            };
+            let others = std::fs::read_dir(&folder).map(|entries| {
+                entries.flatten().any(|entry| {
+                    let other = entry.path();
+                    model::folder::is_dossier_file(&other) && other.file_name() != file.file_name()
+                })
+            });
+            if !others.unwrap_or(false) {
+                return Ok(None);
+            }
+            folder
+        }
     };
     match fsio::lock_folder(&folder, std::time::Duration::from_secs(60)) {
         Ok(lock) => Ok(Some(lock)),
