@@ -54,6 +54,26 @@ fn append_without_a_lock(path: &Path, id: &str) {
     std::io::Write::write_all(&mut file, other.as_bytes()).unwrap();
 }
 
+/// Starts `command` paused at `point` (`BEFORE_WRITE` or `BEFORE_RENAME`) by the debug-only
+/// handshake in `dir`, and returns once it waits there; creating `dir/go` lets it go on.
+fn start_paused(mut command: Command, point: &str, dir: &Path) -> Child {
+    let child = command
+        .env(format!("TALKS_TEST_PAUSE_{point}"), dir.join("go"))
+        .spawn()
+        .unwrap();
+    wait_for_file(&dir.join("go.waiting"));
+    child
+}
+
+/// Sends `signal` (`INT`, `TERM`, …) to `child`.
+fn signal(child: &Child, signal: &str) {
+    let sent = Command::new("kill")
+        .args([format!("-{signal}"), child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
 /// Waits until `path` exists (a paused write says it is waiting), with a generous deadline.
 pub fn wait_for_file(path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -108,11 +128,11 @@ fn a_program_that_does_not_lock_is_caught_100_rounds() {
     for round in 0..100 {
         let _ = std::fs::remove_file(&go);
         let _ = std::fs::remove_file(&waiting);
-        let child = append_actor(&path, &format!("talks{round}"))
-            .env("TALKS_TEST_PAUSE_BEFORE_WRITE", &go)
-            .spawn()
-            .unwrap();
-        wait_for_file(&waiting);
+        let child = start_paused(
+            append_actor(&path, &format!("talks{round}")),
+            "BEFORE_WRITE",
+            dir.path(),
+        );
         append_without_a_lock(&path, &format!("other{round}"));
         std::fs::write(&go, b"").unwrap();
         let (code, out, err) = finish(child);
@@ -130,11 +150,7 @@ fn a_program_that_does_not_lock_is_caught_100_rounds() {
 fn a_file_removed_while_talks_worked_is_not_written_again() {
     let (dir, path) = dossier();
     let go = dir.path().join("go");
-    let child = append_actor(&path, "b")
-        .env("TALKS_TEST_PAUSE_BEFORE_WRITE", &go)
-        .spawn()
-        .unwrap();
-    wait_for_file(&dir.path().join("go.waiting"));
+    let child = start_paused(append_actor(&path, "b"), "BEFORE_WRITE", dir.path());
     std::fs::remove_file(&path).unwrap();
     std::fs::write(&go, b"").unwrap();
     let (code, out, err) = finish(child);
@@ -154,32 +170,23 @@ fn a_file_removed_while_talks_worked_is_not_written_again() {
 #[cfg(unix)]
 #[test]
 fn a_signal_during_a_write_leaves_the_file_and_no_litter() {
-    for signal in ["INT", "TERM", "HUP"] {
+    for signal_name in ["INT", "TERM", "HUP"] {
         let (dir, path) = dossier();
         let before = std::fs::read(&path).unwrap();
-        let go = dir.path().join("go");
-        let child = append_actor(&path, "b")
-            .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
-            .spawn()
-            .unwrap();
-        wait_for_file(&dir.path().join("go.waiting"));
+        let child = start_paused(append_actor(&path, "b"), "BEFORE_RENAME", dir.path());
         assert_eq!(
             litter(dir.path(), &["d.yaml", "go.waiting"]).len(),
             1,
             "the temporary file"
         );
-        let killed = Command::new("kill")
-            .args([format!("-{signal}"), child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
+        signal(&child, signal_name);
         let output = child.wait_with_output().unwrap();
-        assert!(!output.status.success(), "{signal}");
-        assert_eq!(std::fs::read(&path).unwrap(), before, "{signal}");
+        assert!(!output.status.success(), "{signal_name}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{signal_name}");
         assert_eq!(
             litter(dir.path(), &["d.yaml", "go.waiting"]),
             Vec::<String>::new(),
-            "{signal}"
+            "{signal_name}"
         );
     }
 }
@@ -220,24 +227,15 @@ fn a_linked_dossier_stays_a_link_and_a_hard_link_stays_shared() {
 fn an_export_ended_by_a_signal_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brief.md");
-    let go = dir.path().join("go");
-    let child = talks()
-        .args(["export", "--view", "actors", "-o"])
-        .arg(&out)
-        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
-        .spawn()
-        .unwrap();
-    wait_for_file(&dir.path().join("go.waiting"));
+    let mut export = talks();
+    export.args(["export", "--view", "actors", "-o"]).arg(&out);
+    let child = start_paused(export, "BEFORE_RENAME", dir.path());
     assert_eq!(
         litter(dir.path(), &["go.waiting"]).len(),
         1,
         "the temporary file"
     );
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    signal(&child, "TERM");
     let _ = child.wait_with_output().unwrap();
     assert_eq!(litter(dir.path(), &["go.waiting"]), Vec::<String>::new());
 }
@@ -248,11 +246,7 @@ fn an_export_ended_by_a_signal_leaves_no_temporary_file() {
 fn a_change_during_the_check_is_caught_before_the_rename() {
     let (dir, path) = dossier();
     let go = dir.path().join("go");
-    let child = append_actor(&path, "b")
-        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
-        .spawn()
-        .unwrap();
-    wait_for_file(&dir.path().join("go.waiting"));
+    let child = start_paused(append_actor(&path, "b"), "BEFORE_RENAME", dir.path());
     append_without_a_lock(&path, "other");
     std::fs::write(&go, b"").unwrap();
     let (code, out, err) = finish(child);
@@ -277,12 +271,7 @@ fn a_write_in_place_killed_outright_leaves_the_old_bytes_in_a_backup() {
     let (dir, path) = dossier();
     let before = std::fs::read(&path).unwrap();
     std::fs::hard_link(&path, dir.path().join("other-name.yaml")).unwrap();
-    let go = dir.path().join("go");
-    let mut child = append_actor(&path, "b")
-        .env("TALKS_TEST_PAUSE_BEFORE_RENAME", &go)
-        .spawn()
-        .unwrap();
-    wait_for_file(&dir.path().join("go.waiting"));
+    let mut child = start_paused(append_actor(&path, "b"), "BEFORE_RENAME", dir.path());
     child.kill().unwrap();
     let _ = child.wait();
     let backups = litter(dir.path(), &["d.yaml", "other-name.yaml", "go.waiting"]);
