@@ -78,7 +78,7 @@ pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, Strin
         lock_wait: crate::notes::file::EXPLORER_LOCK_WAIT,
         ..Target::new(&file.path, Expect::AsRead(file.read), MAX_HISTORY_BYTES)
     };
-    fsio::write_with(&target, |now| {
+    let written = fsio::write_with(&target, |now| {
         let theirs = match now {
             Now::AsExpected => file.base.clone(),
             Now::Changed(Some(bytes)) => parse(&String::from_utf8_lossy(bytes)),
@@ -90,7 +90,7 @@ pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, Strin
     .map_err(|err| err.to_string())?;
     Ok(HistoryFile {
         path: file.path.clone(),
-        read: Some(Stamp::of(render(&merged).as_bytes())),
+        read: Some(written.stamp),
         base: merged,
     })
 }

@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 
 use crate::text::{sanitize_line, shown_path};
 
-/// A finished write: where (as the caller named it), and how many bytes.
+/// A finished write: where (as the caller named it), how many bytes, and their stamp (what
+/// a later write compares the file with).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub path: PathBuf,
     pub bytes: u64,
+    pub stamp: super::Stamp,
 }
 
 impl Written {

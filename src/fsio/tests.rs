@@ -92,6 +92,7 @@ fn errors_say_what_and_where() {
     let written = Written {
         path: "a".into(),
         bytes: 2150,
+        stamp: Stamp::of(b""),
     };
     assert_eq!(written.size(), "2.1 kB");
 }

@@ -171,6 +171,7 @@ fn written(shown: &Path, bytes: &[u8]) -> Written {
     Written {
         path: std::path::absolute(shown).unwrap_or_else(|_| shown.to_path_buf()),
         bytes: bytes.len() as u64,
+        stamp: Stamp::of(bytes),
     }
 }
 

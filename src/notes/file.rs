@@ -243,7 +243,6 @@ pub struct Saved {
 pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Result<Saved, String> {
     let name = shown_path(path);
     let mut merged = mine.clone();
-    let mut rendered = String::new();
     let target = Target {
         create_folder: true,
         lock_wait: EXPLORER_LOCK_WAIT,
@@ -260,13 +259,13 @@ pub fn save(path: &Path, base: &Notes, mine: &Notes, read: Option<Stamp>) -> Res
                 super::merge(base, mine, &theirs)
             }
         };
-        rendered = render_checked(&merged)
+        let rendered = render_checked(&merged)
             .map_err(|why| format!("{why}; your change is kept for this session"))?;
-        Ok(rendered.clone().into_bytes())
+        Ok(rendered.into_bytes())
     })
     .map_err(|err| err.to_string())?;
     Ok(Saved {
-        stamp: Stamp::of(rendered.as_bytes()),
+        stamp: written.stamp,
         notes: merged,
         path: written.path,
     })

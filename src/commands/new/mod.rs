@@ -263,12 +263,14 @@ fn prepare(
     })?;
     let text = std::str::from_utf8(&read.bytes)
         .map_err(|_| refuse(&format!("nothing was added: {name} is not UTF-8 text")))?;
-    let before = whole.load_with(name, text).map_err(|err| {
-        report_load_error(&err);
-        refuse(&format!(
-            "nothing was added: {} must load before talks adds to it",
-            whole.called(name)
-        ))
+    let before = whole.load_with(name, text).map_err(|err| match whole {
+        Whole::Folder { .. } => refuse(&whole.folder_not_loading(name, &err)),
+        Whole::File => {
+            report_load_error(&err);
+            refuse(&format!(
+                "nothing was added: {name} must load before talks adds to it"
+            ))
+        }
     })?;
     Ok((whole, read, before))
 }

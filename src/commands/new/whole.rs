@@ -49,14 +49,8 @@ pub(super) fn find(path: &Path, dossier: Option<&Path>) -> Result<Whole, String>
                 Some(Err(message)) => Err(format!("{message}\n\n{alone}")),
                 // Dossiers side by side, each with its title: not one folder dossier.
                 Some(Ok(whole)) if !whole.has_others() || whole.titles() > 1 => Ok(Whole::File),
-                Some(Ok(whole)) => match whole.load_with(&name, whole.own_text()) {
-                    Ok(_) => Ok(whole),
-                    Err(err) => Err(format!(
-                        "nothing was added: {} does not load, and {name} is one of its \
-                         files:\n\n{err}\n\n{alone}",
-                        whole.called(&name)
-                    )),
-                },
+                // Loaded once, by the caller, which says what stops it.
+                Some(Ok(whole)) => Ok(whole),
             }
         }
     }
@@ -127,12 +121,14 @@ impl Whole {
         }
     }
 
-    /// The file's own text as read.
-    fn own_text(&self) -> &str {
-        match self {
-            Whole::File => "",
-            Whole::Folder { texts, at, .. } => &texts[*at].1,
-        }
+    /// Why nothing is added to `file`, one of the folder's files, when the folder does not
+    /// load (`err`).
+    pub(super) fn folder_not_loading(&self, file: &str, err: &LoadError) -> String {
+        format!(
+            "nothing was added: {} does not load, and {file} is one of its files:\n\n{err}\n\n\
+             (to add to {file} alone, give -d {file})",
+            self.called(file)
+        )
     }
 
     /// What the dossier is called in messages: the file, or "the folder dossier DIR".
