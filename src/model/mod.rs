@@ -25,6 +25,21 @@ mod validate;
 mod vocab;
 mod walk;
 
+/// The dossier under "A complete example" in docs/dossier-format.md, which uses every
+/// field of the format (tests/it/format_spec.rs holds that): the checks that a new field
+/// is handled everywhere read it.
+#[cfg(test)]
+pub(crate) fn complete_example() -> Loaded {
+    let spec = include_str!("../../docs/dossier-format.md");
+    let section = spec.split("\n## A complete example\n").nth(1).unwrap_or("");
+    let block = section.split("```yaml\n").nth(1).unwrap_or("");
+    let yaml = block.split("\n```").next().unwrap_or("");
+    match load_str("example.yaml", yaml) {
+        Ok(loaded) => loaded,
+        Err(err) => panic!("the complete example does not load: {err:?}"),
+    }
+}
+
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 // The checks made before serde_yaml expands or descends, and its errors worded: the notes
 // reader makes the same.

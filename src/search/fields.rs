@@ -237,3 +237,110 @@ fn place_links(
         .into_iter()
         .for_each(|p| each(Field::Link, &dossier.places[p].name));
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::{Field, fields_of};
+    use crate::model::{EntityKind, EntityRef};
+
+    /// The name a field of the format is explained by: a list item's by its list's singular
+    /// (`quotes[].text` is a "quote", `aliases[]` an "alias"), any other by its own key.
+    fn explanation_name(path: &str) -> String {
+        let segment = match path.rsplit_once("[].") {
+            Some((list, _)) => list.rsplit('.').next().unwrap_or(list),
+            None => path.trim_end_matches("[]"),
+        };
+        if !path.contains("[]") {
+            return segment.to_string();
+        }
+        match segment.strip_suffix("ses") {
+            Some(stem) => format!("{stem}s"),
+            None => segment.trim_end_matches('s').to_string(),
+        }
+    }
+
+    /// The paths in `value` whose string is `text`.
+    fn paths_holding(value: &Value, text: &str, path: &str, out: &mut Vec<String>) {
+        match value {
+            Value::String(s) if s == text => out.push(path.to_string()),
+            Value::Array(items) => items
+                .iter()
+                .for_each(|item| paths_holding(item, text, &format!("{path}[]"), out)),
+            Value::Object(map) => map.iter().for_each(|(key, item)| {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                paths_holding(item, text, &inner, out);
+            }),
+            _ => {}
+        }
+    }
+
+    fn entity_json(dossier: &crate::model::Dossier, entity: EntityRef) -> Value {
+        let i = entity.index;
+        let value = match entity.kind {
+            EntityKind::Actor => serde_json::to_value(&dossier.actors[i]),
+            EntityKind::Event => serde_json::to_value(&dossier.events[i]),
+            EntityKind::StickingPoint => serde_json::to_value(&dossier.sticking_points[i]),
+            EntityKind::Place => serde_json::to_value(&dossier.places[i]),
+        };
+        value.unwrap_or(Value::Null)
+    }
+
+    /// A new field searched under an existing field's tier would be explained (and named
+    /// in `talks search --format json`) as that field: each of an entity's own fields
+    /// that is searched must be explained by its own name.
+    #[test]
+    fn each_searched_field_is_explained_by_its_own_name() {
+        let loaded = crate::model::complete_example();
+        let dossier = &loaded.dossier;
+        let kinds = [
+            (EntityKind::Actor, dossier.actors.len()),
+            (EntityKind::Event, dossier.events.len()),
+            (EntityKind::StickingPoint, dossier.sticking_points.len()),
+            (EntityKind::Place, dossier.places.len()),
+        ];
+        let mut checked = 0;
+        for (kind, count) in kinds {
+            for index in 0..count {
+                let entity = EntityRef::new(kind, index);
+                let json = entity_json(dossier, entity);
+                fields_of(dossier, &loaded.index, entity, &mut |field, text| {
+                    if matches!(field, Field::Link | Field::Note) {
+                        return;
+                    }
+                    let mut paths = Vec::new();
+                    paths_holding(&json, text, "", &mut paths);
+                    let label = field.label(kind);
+                    // Empty when the text is another entity's (an actor's positions).
+                    if paths.is_empty() {
+                        return;
+                    }
+                    checked += 1;
+                    assert!(
+                        paths.iter().any(|p| explanation_name(p) == label),
+                        "{kind:?} `{}` is searched as `{label}`: give it a Field of its own \
+                         in src/search/fields.rs, named `{}`",
+                        paths[0],
+                        explanation_name(&paths[0]),
+                    );
+                });
+            }
+        }
+        assert!(checked > 20, "only {checked} fields were checked");
+    }
+
+    #[test]
+    fn explanation_names_are_singular_keys() {
+        assert_eq!(explanation_name("quotes[].text"), "quote");
+        assert_eq!(explanation_name("aliases[]"), "alias");
+        assert_eq!(explanation_name("outcomes[]"), "outcome");
+        assert_eq!(explanation_name("positions[].summary"), "position");
+        assert_eq!(explanation_name("summary"), "summary");
+        assert_eq!(explanation_name("topic"), "topic");
+    }
+}
