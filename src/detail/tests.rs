@@ -74,3 +74,42 @@ fn where_an_event_happened_and_what_it_concerns_are_apart() {
     assert_eq!(about.len(), 2, "{about:?}");
     assert!(about[0].starts_with("Russia claims control of Pokrovsk"));
 }
+
+/// A field that holds text but is not shown fails here: every piece of an entity's free
+/// text in the docs' complete example (which uses every field) is somewhere in its detail.
+#[test]
+fn every_text_of_an_entity_is_in_its_detail() {
+    let loaded = crate::model::complete_example();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    crate::model::each_text(&loaded.dossier, &mut |path, text| {
+        texts.push((path(), text.to_string()));
+    });
+    let lists = [
+        ("actors", EntityKind::Actor),
+        ("events", EntityKind::Event),
+        ("sticking_points", EntityKind::StickingPoint),
+        ("places", EntityKind::Place),
+    ];
+    let mut checked = 0;
+    for (path, text) in &texts {
+        let Some((list, rest)) = path.split_once('[') else {
+            continue;
+        };
+        let Some(&(_, kind)) = lists.iter().find(|(name, _)| *name == list) else {
+            continue;
+        };
+        let index: usize = rest.split(']').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let shown = detail(&loaded.dossier, &loaded.index, EntityRef::new(kind, index));
+        let mut all = shown.title.clone();
+        for line in shown.sections.iter().flat_map(|s| &s.lines) {
+            all.push('\n');
+            all.push_str(&line.text());
+        }
+        checked += 1;
+        assert!(
+            all.contains(text.as_str()),
+            "{path} ({text:?}) is not shown in its detail: add it in src/detail/kinds.rs"
+        );
+    }
+    assert!(checked >= 19, "only {checked} texts were checked");
+}

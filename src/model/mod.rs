@@ -24,6 +24,7 @@ mod types;
 mod validate;
 mod vocab;
 mod walk;
+pub(crate) use walk::each_text;
 
 /// The dossier under "A complete example" in docs/dossier-format.md, which uses every
 /// field of the format (tests/it/format_spec.rs holds that): the checks that a new field
