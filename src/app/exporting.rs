@@ -12,7 +12,7 @@ use crate::text::sanitize_line;
 
 impl App {
     /// Columns of the text exports `e` writes (`export_width` in the config).
-    pub(crate) fn export_width(&self) -> usize {
+    pub fn export_width(&self) -> usize {
         self.export_width
     }
 

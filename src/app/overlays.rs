@@ -34,7 +34,9 @@ pub enum Overlay {
     Search,
     Help(HelpView),
     /// The overview of the dossier (`i`), and how far it is scrolled.
-    Overview { scroll: usize },
+    Overview {
+        scroll: usize,
+    },
     /// The export prompt; `overwrite_question`: asking whether to replace the file.
     Export {
         prompt: ExportPrompt,

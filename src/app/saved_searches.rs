@@ -52,9 +52,7 @@ impl App {
 
     /// The saved searches the picker's filter lets through, best first: (name, query).
     pub fn picked_searches(&self) -> Vec<(&str, &str)> {
-        let filter = self
-            .search_picker()
-            .map_or("", |p| p.filter.text.as_str());
+        let filter = self.search_picker().map_or("", |p| p.filter.text.as_str());
         let searches = &self.notes.notes.searches;
         if filter.is_empty() {
             return searches
