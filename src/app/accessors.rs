@@ -33,11 +33,6 @@ impl App {
         self.overlay.mode()
     }
 
-    /// What is open on top, with its state.
-    pub fn overlay(&self) -> &Overlay {
-        &self.overlay
-    }
-
     pub fn page(&self) -> Page {
         self.page
     }
