@@ -8,7 +8,8 @@ use crate::fsio::{WriteError, Written};
 use crate::model::{EntityKind, LoadError, Loaded};
 use crate::search::{SearchDone, SearchEngine};
 
-/// What the keyboard is driving.
+/// What the keyboard is driving: the keymap's context. The explorer works it out from what
+/// is open on top (`App::mode`), so it holds no state of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Moving through lists and the detail.

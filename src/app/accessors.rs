@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use super::history::History;
-use super::{App, DetailView, Effect, ExportPrompt, Focus, HelpView, ListView, Mode, Page};
-use super::{PageViews, QueryState};
+use super::{App, DetailView, Effect, ExportPrompt, Focus, HelpView, ListView, Mode, Overlay};
+use super::{Page, PageViews, QueryState};
 use crate::export::{Scope, ViewSpec};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Results, SearchEngine};
@@ -28,8 +28,9 @@ impl App {
         self.query.results()
     }
 
+    /// What the keyboard drives: follows from what is open on top.
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.overlay.mode()
     }
 
     pub fn page(&self) -> Page {
@@ -74,9 +75,12 @@ impl App {
         &self.history
     }
 
-    /// How far the overview is scrolled.
+    /// How far the overview is scrolled (0 when it is closed).
     pub fn overview_scroll(&self) -> usize {
-        self.overview_scroll
+        match self.overlay {
+            Overlay::Overview { scroll } => scroll,
+            _ => 0,
+        }
     }
 
     /// Whether the dossier's file is watched for changes.
@@ -84,21 +88,29 @@ impl App {
         self.watched
     }
 
-    pub fn help(&self) -> &HelpView {
-        &self.help
+    /// The help overlay's filter and scroll, while it is open.
+    pub fn help(&self) -> Option<&HelpView> {
+        match &self.overlay {
+            Overlay::Help(help) => Some(help),
+            _ => None,
+        }
     }
 
-    /// The export prompt, while one is open.
+    /// The export prompt, while one is open (the overwrite question included).
     pub fn export_prompt(&self) -> Option<&ExportPrompt> {
-        self.export.as_ref()
+        match &self.overlay {
+            Overlay::Export { prompt, .. } => Some(prompt),
+            _ => None,
+        }
     }
 
     /// The file name typed for a copy of the built-in dossier (`o` on it), and why the
     /// last try failed.
     pub fn init_prompt(&self) -> Option<(&super::input::TextInput, Option<&str>)> {
-        self.init
-            .as_ref()
-            .map(|(input, error)| (input, error.as_deref()))
+        match &self.overlay {
+            Overlay::Init(prompt) => Some((&prompt.input, prompt.error.as_deref())),
+            _ => None,
+        }
     }
 
     /// The message in the status bar, if any.

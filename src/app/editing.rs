@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, Initialised, Mode, Page};
+use super::{Action, App, Effect, InitPrompt, Initialised, Overlay, Page};
 use crate::model::{EntityKind, EntityRef};
 
 /// The file name the copy of the built-in dossier is offered under.
@@ -83,14 +83,12 @@ impl App {
     fn open_init_prompt(&mut self) {
         let mut input = TextInput::default();
         input.set(DEFAULT_COPY);
-        self.init = Some((input, None));
-        self.mode = Mode::Init;
+        self.overlay = Overlay::Init(InitPrompt { input, error: None });
     }
 
     /// Keys while the file name of the copy is typed.
     pub(crate) fn init_prompt_action(&mut self, action: Action) {
-        let Some((input, error)) = &mut self.init else {
-            self.mode = Mode::Browse;
+        let Overlay::Init(InitPrompt { input, error }) = &mut self.overlay else {
             return;
         };
         if input.edit(&action) {
@@ -105,8 +103,7 @@ impl App {
                 }
             },
             Action::Escape => {
-                self.init = None;
-                self.mode = Mode::Browse;
+                self.overlay = Overlay::Closed;
                 self.status = Some(BUILTIN_READ_ONLY.into());
             }
             _ => {}
@@ -119,15 +116,14 @@ impl App {
         let done = match result {
             Ok(done) => *done,
             Err(why) => {
-                match &mut self.init {
-                    Some((_, error)) => *error = Some(why),
-                    None => self.status = Some(why),
+                match &mut self.overlay {
+                    Overlay::Init(prompt) => prompt.error = Some(why),
+                    _ => self.status = Some(why),
                 }
                 return;
             }
         };
-        self.init = None;
-        self.mode = Mode::Browse;
+        self.overlay = Overlay::Closed;
         self.file = Some(done.path);
         self.watched = done.watched;
         self.reloaded(*done.reload.0, done.reload.1);

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, ExportPrompt, Mode, Page};
+use super::{Action, App, Effect, ExportPrompt, Overlay, Page};
 use crate::export::{Format, Scope, default_file_name, detail_text};
 use crate::export::{position_text, source_block};
 use crate::fsio::WriteError;
@@ -12,7 +12,7 @@ use crate::text::sanitize_line;
 
 impl App {
     /// Columns of the text exports `e` writes (`export_width` in the config).
-    pub(crate) fn export_width(&self) -> usize {
+    pub fn export_width(&self) -> usize {
         self.export_width
     }
 
@@ -20,19 +20,22 @@ impl App {
         let format = Format::Text;
         let mut input = TextInput::default();
         input.set(&default_file_name(&scope, format));
-        self.export = Some(ExportPrompt {
+        let prompt = ExportPrompt {
             input,
             format,
             scope,
             error: None,
             notes: false,
-        });
-        self.mode = Mode::Export;
+        };
+        self.overlay = Overlay::Export {
+            prompt,
+            overwrite_question: false,
+        };
     }
 
     /// Tab: the next format, and the file name's extension with it.
     pub(crate) fn cycle_format(&mut self) {
-        let Some(prompt) = &mut self.export else {
+        let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
         };
         let next = prompt.format.next();
@@ -47,7 +50,7 @@ impl App {
 
     /// Enter: ask the event loop to write the file (never over an existing one).
     pub(crate) fn confirm_export(&mut self, overwrite: bool) {
-        let Some(prompt) = &mut self.export else {
+        let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
         };
         let name = prompt.input.text.trim();
@@ -83,15 +86,22 @@ impl App {
                     sanitize_line(&written.path.display().to_string()),
                     written.size()
                 ));
-                self.export = None;
-                self.mode = Mode::Browse;
+                self.overlay = Overlay::Closed;
             }
-            Err(WriteError::Exists(_)) => self.mode = Mode::ConfirmOverwrite,
             Err(err) => {
-                if let Some(prompt) = &mut self.export {
-                    prompt.error = Some(err.to_string());
+                if let Overlay::Export {
+                    prompt,
+                    overwrite_question,
+                } = &mut self.overlay
+                {
+                    match err {
+                        WriteError::Exists(_) => *overwrite_question = true,
+                        err => {
+                            prompt.error = Some(err.to_string());
+                            *overwrite_question = false;
+                        }
+                    }
                 }
-                self.mode = Mode::Export;
             }
         }
     }
@@ -181,15 +191,17 @@ impl App {
 
 /// Keys in the export prompt and the overwrite question.
 pub(super) fn prompt_action(app: &mut App, action: Action) {
-    let overwrite_question = app.mode == Mode::ConfirmOverwrite;
-    let Some(prompt) = &mut app.export else {
-        app.mode = Mode::Browse;
+    let Overlay::Export {
+        prompt,
+        overwrite_question,
+    } = &mut app.overlay
+    else {
         return;
     };
-    if overwrite_question {
+    if *overwrite_question {
         match action {
             Action::Answer(true) => app.confirm_export(true),
-            Action::Answer(false) | Action::Escape => app.mode = Mode::Export,
+            Action::Answer(false) | Action::Escape => *overwrite_question = false,
             _ => {}
         }
         return;
@@ -202,8 +214,7 @@ pub(super) fn prompt_action(app: &mut App, action: Action) {
         Action::ToggleExportNotes => prompt.notes = !prompt.notes,
         Action::ConfirmExport => app.confirm_export(false),
         Action::Escape => {
-            app.export = None;
-            app.mode = Mode::Browse;
+            app.overlay = Overlay::Closed;
             app.status = Some("Export cancelled".into());
         }
         _ => {}

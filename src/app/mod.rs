@@ -54,6 +54,7 @@ pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
 pub use notes::{NoteEditor, NotesState};
+pub use overlays::{HelpView, InitPrompt, Overlay};
 pub use pages::PageViews;
 pub use query::QueryState;
 pub use saved_searches::{NamePrompt, SearchPicker, valid_name};
@@ -64,13 +65,6 @@ use crate::search::{SearchEngine, SearchRequest};
 use history::History;
 use input::TextInput;
 use layout::{Layout, Shape};
-
-/// The help overlay: its filter and scroll.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HelpView {
-    pub filter: TextInput,
-    pub scroll: usize,
-}
 
 /// The export prompt: the file name being edited, its format and what is exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,7 +184,8 @@ impl Options {
 pub struct App {
     loaded: Loaded,
     pub(crate) query: QueryState,
-    pub(crate) mode: Mode,
+    /// What is open on top; the keyboard's mode follows from it.
+    pub(crate) overlay: Overlay,
     pub(crate) page: Page,
     pub(crate) pages: PageViews,
     pub(crate) focus: Focus,
@@ -205,23 +200,11 @@ pub struct App {
     pub(crate) marks: Marks,
     /// The analyst's notes, stars and saved searches, and where they are written.
     pub(crate) notes: NotesState,
-    /// The note being written, while the note editor is open.
-    pub(crate) note_editor: Option<NoteEditor>,
-    /// The name asked for the query to save (`S`).
-    pub(crate) name_prompt: Option<NamePrompt>,
-    /// The picker of saved searches (`@`).
-    pub(crate) search_picker: Option<SearchPicker>,
-    pub(crate) help: HelpView,
-    pub(crate) overview_scroll: usize,
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
     pub(crate) watched: bool,
     /// The dossier's file (see `Options::file`).
     pub(crate) file: Option<PathBuf>,
-    pub(crate) export: Option<ExportPrompt>,
-    /// Where `o` on the built-in dossier writes a copy (`Mode::Init`), and why the last
-    /// try failed.
-    pub(crate) init: Option<(TextInput, Option<String>)>,
     /// Effects asked for by `update`, not yet carried out.
     pub(crate) effects: Vec<Effect>,
     pub(crate) status: Option<String>,
@@ -257,7 +240,7 @@ impl App {
         let mut app = App {
             loaded,
             query: QueryState::new(engine, options.background_search, options.history),
-            mode: Mode::Browse,
+            overlay: Overlay::Closed,
             page: Page::Browse,
             pages: PageViews::default(),
             focus: Focus::List(EntityKind::Actor),
@@ -268,16 +251,9 @@ impl App {
             history: History::default(),
             marks: Marks::default(),
             notes: NotesState::from(options.notes),
-            note_editor: None,
-            name_prompt: None,
-            search_picker: None,
-            help: HelpView::default(),
-            overview_scroll: 0,
             overlay_limit: usize::MAX,
             watched: options.watched,
             file: options.file,
-            export: None,
-            init: None,
             effects: Vec::new(),
             status: None,
             notices: options.notices,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, Focus, Mode, Page};
+use super::{Action, App, Effect, Focus, Overlay, Page};
 use crate::fsio::Stamp;
 use crate::model::{EntityKind, EntityRef};
 use crate::notes::file::{Opened, Saved};
@@ -80,8 +80,12 @@ impl App {
         &self.notes
     }
 
+    /// The note being written, while the note editor is open.
     pub fn note_editor(&self) -> Option<&NoteEditor> {
-        self.note_editor.as_ref()
+        match &self.overlay {
+            Overlay::Note(editor) => Some(editor),
+            _ => None,
+        }
     }
 
     /// The key and name of what `a` and `*` act on: the entity selected or shown, the
@@ -137,8 +141,7 @@ impl App {
         }
         let mut input = TextInput::default();
         input.set(self.notes.notes.note(&key).unwrap_or(""));
-        self.note_editor = Some(NoteEditor { key, name, input });
-        self.mode = Mode::Note;
+        self.overlay = Overlay::Note(NoteEditor { key, name, input });
     }
 
     /// `*`: stars or unstars the selection.
@@ -158,8 +161,7 @@ impl App {
 
     /// Keys in the note editor.
     pub(crate) fn note_action(&mut self, action: Action) {
-        let Some(editor) = self.note_editor.as_mut() else {
-            self.mode = Mode::Browse;
+        let Overlay::Note(editor) = &mut self.overlay else {
             return;
         };
         let input = &mut editor.input;
@@ -181,8 +183,7 @@ impl App {
                 self.effects.push(Effect::EditNote { text });
             }
             Action::Escape => {
-                self.note_editor = None;
-                self.mode = Mode::Browse;
+                self.overlay = Overlay::Closed;
                 self.status = Some("Note not changed".into());
             }
             _ => {}
@@ -190,10 +191,13 @@ impl App {
     }
 
     fn save_note(&mut self) {
-        let Some(editor) = self.note_editor.take() else {
-            return;
+        let editor = match std::mem::take(&mut self.overlay) {
+            Overlay::Note(editor) => editor,
+            other => {
+                self.overlay = other;
+                return;
+            }
         };
-        self.mode = Mode::Browse;
         let before = self.notes.notes.note(&editor.key).map(str::to_string);
         self.notes.notes.set_note(&editor.key, &editor.input.text);
         let name = sanitize_line(&editor.name);
@@ -251,7 +255,7 @@ impl App {
 
     /// Back from `$EDITOR` with the note (the note editor shows it, Ctrl-S keeps it).
     pub(crate) fn note_edited(&mut self, result: Result<String, String>) {
-        let Some(editor) = self.note_editor.as_mut() else {
+        let Overlay::Note(editor) = &mut self.overlay else {
             return;
         };
         match result {

@@ -1,7 +1,7 @@
 //! A paste (the terminal's bracketed paste): text put into whatever input is open, never
 //! read as keys, so a line break in it submits nothing and a `q` in it quits nothing.
 
-use super::{App, Mode};
+use super::{App, Overlay};
 
 /// Pasted text for a one-line input: each line break (CR LF counts as one), tab or other
 /// control character becomes a space.
@@ -25,52 +25,42 @@ fn line_feeds(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Puts `text` into the input the mode has open; while browsing, opens the search bar
+/// Puts `text` into the input the overlay has open; while browsing, opens the search bar
 /// with it (a query there is remembered in the history first, so nothing is lost).
 pub(super) fn paste(app: &mut App, text: &str) {
-    match app.mode {
-        Mode::Browse if text.is_empty() => {}
-        Mode::Browse => {
+    let line = one_line(text);
+    match &mut app.overlay {
+        Overlay::Closed if text.is_empty() => {}
+        Overlay::Closed => {
             if !app.query.text().is_empty() {
                 app.remember_query();
             }
             app.query.input.set("");
-            app.mode = Mode::Search;
+            app.overlay = Overlay::Search;
             into_search(app, text);
         }
-        Mode::Search => into_search(app, text),
-        Mode::Help => {
-            app.help.filter.insert_str(&one_line(text));
-            app.help.scroll = 0;
+        Overlay::Search => into_search(app, text),
+        Overlay::Help(help) => {
+            help.filter.insert_str(&line);
+            help.scroll = 0;
         }
-        Mode::Export => {
-            if let Some(prompt) = &mut app.export {
-                prompt.input.insert_str(&one_line(text));
-            }
+        Overlay::Export {
+            prompt,
+            overwrite_question: false,
+        } => prompt.input.insert_str(&line),
+        Overlay::Init(prompt) => prompt.input.insert_str(&line),
+        Overlay::SaveSearch(prompt) => prompt.input.insert_str(&line),
+        Overlay::Searches(picker) => {
+            picker.filter.insert_str(&line);
+            picker.selected = 0;
         }
-        Mode::Init => {
-            if let Some((input, _)) = &mut app.init {
-                input.insert_str(&one_line(text));
-            }
-        }
-        Mode::SaveSearch => {
-            if let Some(prompt) = &mut app.name_prompt {
-                prompt.input.insert_str(&one_line(text));
-            }
-        }
-        Mode::Searches => {
-            if let Some(picker) = &mut app.search_picker {
-                picker.filter.insert_str(&one_line(text));
-                picker.selected = 0;
-            }
-        }
-        Mode::Note => {
-            if let Some(editor) = &mut app.note_editor {
-                editor.input.insert_str(&multi_line(text));
-            }
-        }
+        Overlay::Note(editor) => editor.input.insert_str(&multi_line(text)),
         // Nothing to type into: a yes/no question, the overview.
-        Mode::ConfirmOverwrite | Mode::Overview => {}
+        Overlay::Export {
+            overwrite_question: true,
+            ..
+        }
+        | Overlay::Overview { .. } => {}
     }
 }
 

@@ -5,7 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::input::TextInput;
-use super::{Action, App, Mode};
+use super::{Action, App, Overlay};
 use crate::text::sanitize_line;
 
 /// The name being typed for the query to save.
@@ -34,20 +34,25 @@ pub fn valid_name(name: &str) -> bool {
 }
 
 impl App {
+    /// The name asked for the query to save, while it is asked.
     pub fn name_prompt(&self) -> Option<&NamePrompt> {
-        self.name_prompt.as_ref()
+        match &self.overlay {
+            Overlay::SaveSearch(prompt) => Some(prompt),
+            _ => None,
+        }
     }
 
+    /// The picker of saved searches, while it is open.
     pub fn search_picker(&self) -> Option<&SearchPicker> {
-        self.search_picker.as_ref()
+        match &self.overlay {
+            Overlay::Searches(picker) => Some(picker),
+            _ => None,
+        }
     }
 
     /// The saved searches the picker's filter lets through, best first: (name, query).
     pub fn picked_searches(&self) -> Vec<(&str, &str)> {
-        let filter = self
-            .search_picker
-            .as_ref()
-            .map_or("", |p| p.filter.text.as_str());
+        let filter = self.search_picker().map_or("", |p| p.filter.text.as_str());
         let searches = &self.notes.notes.searches;
         if filter.is_empty() {
             return searches
@@ -71,7 +76,7 @@ impl App {
     pub(crate) fn start_saving_search(&mut self) {
         let query = self.query.text().trim().to_string();
         if query.is_empty() {
-            self.mode = Mode::Browse;
+            self.overlay = Overlay::Closed;
             self.status = Some("Nothing to save: type a query first (/)".into());
             return;
         }
@@ -79,17 +84,15 @@ impl App {
             return;
         }
         self.remember_query();
-        self.name_prompt = Some(NamePrompt {
+        self.overlay = Overlay::SaveSearch(NamePrompt {
             query,
             ..NamePrompt::default()
         });
-        self.mode = Mode::SaveSearch;
     }
 
     /// Keys while the name is typed.
     pub(crate) fn name_prompt_action(&mut self, action: Action) {
-        let Some(prompt) = self.name_prompt.as_mut() else {
-            self.mode = Mode::Browse;
+        let Overlay::SaveSearch(prompt) = &mut self.overlay else {
             return;
         };
         let input = &mut prompt.input;
@@ -101,8 +104,7 @@ impl App {
             Action::CursorLeft => input.left(),
             Action::CursorRight => input.right(),
             Action::Escape => {
-                self.name_prompt = None;
-                self.mode = Mode::Browse;
+                self.overlay = Overlay::Closed;
                 self.status = Some("Search not saved".into());
             }
             Action::Activate => self.save_search(),
@@ -111,7 +113,7 @@ impl App {
     }
 
     fn save_search(&mut self) {
-        let Some(prompt) = self.name_prompt.as_mut() else {
+        let Overlay::SaveSearch(prompt) = &mut self.overlay else {
             return;
         };
         let name = prompt.input.text.trim().trim_start_matches('@').to_string();
@@ -120,8 +122,7 @@ impl App {
             return;
         }
         let query = std::mem::take(&mut prompt.query);
-        self.name_prompt = None;
-        self.mode = Mode::Browse;
+        self.overlay = Overlay::Closed;
         let replaced = self
             .notes
             .notes
@@ -142,15 +143,13 @@ impl App {
             self.status = Some("No saved searches yet: S saves the query shown".into());
             return;
         }
-        self.search_picker = Some(SearchPicker::default());
-        self.mode = Mode::Searches;
+        self.overlay = Overlay::Searches(SearchPicker::default());
     }
 
     /// Keys in the picker.
     pub(crate) fn picker_action(&mut self, action: Action) {
         let count = self.picked_searches().len();
-        let Some(picker) = self.search_picker.as_mut() else {
-            self.mode = Mode::Browse;
+        let Overlay::Searches(picker) = &mut self.overlay else {
             return;
         };
         match action {
@@ -164,10 +163,7 @@ impl App {
             }
             Action::Up => picker.selected = picker.selected.saturating_sub(1),
             Action::Down => picker.selected = (picker.selected + 1).min(count.saturating_sub(1)),
-            Action::Escape => {
-                self.search_picker = None;
-                self.mode = Mode::Browse;
-            }
+            Action::Escape => self.overlay = Overlay::Closed,
             Action::Activate => self.run_picked(),
             Action::DeleteForward => self.forget_picked(),
             _ => {}
@@ -175,7 +171,7 @@ impl App {
     }
 
     fn picked(&self) -> Option<(String, String)> {
-        let selected = self.search_picker.as_ref()?.selected;
+        let selected = self.search_picker()?.selected;
         let (name, query) = self.picked_searches().get(selected).copied()?;
         Some((name.to_string(), query.to_string()))
     }
@@ -184,8 +180,7 @@ impl App {
         let Some((name, query)) = self.picked() else {
             return;
         };
-        self.search_picker = None;
-        self.mode = Mode::Browse;
+        self.overlay = Overlay::Closed;
         self.query.history.stop_browsing();
         self.query.input.set(&query);
         self.apply_query();
@@ -206,12 +201,11 @@ impl App {
         }
         self.notes.notes.searches.remove(&name);
         self.status = Some(format!("Forgot the saved search @{}", sanitize_line(&name)));
-        if let Some(picker) = self.search_picker.as_mut() {
+        if let Overlay::Searches(picker) = &mut self.overlay {
             picker.selected = picker.selected.saturating_sub(1);
         }
         if self.notes.notes.searches.is_empty() {
-            self.search_picker = None;
-            self.mode = Mode::Browse;
+            self.overlay = Overlay::Closed;
         }
         self.write_notes();
     }

@@ -85,7 +85,7 @@ fn panes_cycle_and_number_keys_jump() {
 fn search_narrows_every_list_and_escape_clears_it() {
     let mut app = app(80, 24);
     update(&mut app, Action::StartSearch);
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "pokrovsk");
     assert_eq!(
         app.results().ranked(EntityKind::Event)[0].index,
@@ -107,7 +107,7 @@ fn search_narrows_every_list_and_escape_clears_it() {
     update(&mut app, Action::DeleteBack);
     assert!(app.results().total() >= narrowed);
     update(&mut app, Action::FinishSearch);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.query.text(), "^pokrovs");
     update(&mut app, Action::Escape);
     assert_eq!(app.query.text(), "");
@@ -208,11 +208,11 @@ fn following_a_link_hidden_by_the_filter_says_so() {
 fn help_opens_filters_and_closes() {
     let mut app = app(80, 24);
     update(&mut app, Action::ToggleHelp);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     type_text(&mut app, "back");
-    assert_eq!(app.help.filter.text, "back");
+    assert_eq!(app.help().map(|h| h.filter.text.as_str()), Some("back"));
     update(&mut app, Action::Escape);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn mouse_clicks_and_wheel() {
     assert_eq!(app.focus, Focus::Detail);
     assert_eq!(app.history.len(), 2);
     update(&mut app, Action::Click(Target::SearchBar));
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
 }
 
 #[test]
@@ -319,7 +319,7 @@ fn an_export_waits_for_the_search_typed_before_it() {
     update(&mut app, Action::StartExport);
     // The results arrived through the export, not the worker.
     assert!(!app.query.pending());
-    let Some(prompt) = &app.export else {
+    let Some(prompt) = app.export_prompt() else {
         panic!("no export prompt")
     };
     let crate::export::Scope::View(view) = &prompt.scope else {

@@ -68,7 +68,7 @@ fn a_paste_in_the_note_editor_keeps_its_line_breaks() {
     update(&mut app, Action::EditNote);
     assert_eq!(app.mode(), Mode::Note);
     paste(&mut app, "first\r\nsecond\n\u{1b}q");
-    let text = app.note_editor.as_ref().map(|e| e.input.text.clone());
+    let text = app.note_editor().map(|e| e.input.text.clone());
     assert_eq!(text.as_deref(), Some("first\nsecond\n q"));
     assert_eq!(app.mode(), Mode::Note, "Esc in a paste closed nothing");
 }
@@ -105,7 +105,7 @@ fn a_paste_in_each_one_line_prompt_is_one_line() {
     update(&mut app, Action::ToggleHelp);
     assert_eq!(app.mode(), Mode::Help);
     paste(&mut app, "star\n\u{1b}");
-    assert_eq!(app.help().filter.text, "star  ");
+    assert_eq!(app.help().map(|h| h.filter.text.as_str()), Some("star  "));
     assert_eq!(app.mode(), Mode::Help, "Esc in a paste closed nothing");
 }
 
@@ -116,7 +116,7 @@ fn a_paste_in_the_picker_filters_it_and_elsewhere_does_nothing() {
     update(&mut app, Action::OpenSavedSearches);
     assert_eq!(app.mode(), Mode::Searches);
     paste(&mut app, "x\ny");
-    let filter = app.search_picker.as_ref().map(|p| p.filter.text.clone());
+    let filter = app.search_picker().map(|p| p.filter.text.clone());
     assert_eq!(filter.as_deref(), Some("x y"));
 
     let mut app = super::test_support::app(80, 24);

@@ -63,7 +63,7 @@ fn any_other_key_closes_the_problems_panel_and_acts() {
     );
     let mut app = with_notices();
     update(&mut app, Action::StartSearch);
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `update`: the one place where the explorer's state changes.
 
-use super::{Action, App, Effect, Focus, Mode, Page, Target, overlays};
+use super::{Action, App, Effect, Focus, Mode, Overlay, Page, Target, overlays};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -35,10 +35,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::EditFailed(why) => app.status = Some(why),
         Action::Initialised(result) => app.initialised(result),
         Action::Paste(text) => super::paste::paste(app, &text),
-        action => match app.mode {
+        action => match app.mode() {
             Mode::Browse => browse(app, action),
             Mode::Search if action == Action::SaveSearch => {
-                app.mode = Mode::Browse;
+                app.overlay = Overlay::Closed;
                 app.start_saving_search();
             }
             Mode::Search => search(app, action),
@@ -164,7 +164,7 @@ fn browse(app: &mut App, action: Action) {
         (Action::Back, _) => app.go_back(false),
         (Action::Forward, _) => app.go_back(true),
         (Action::StartSearch, _) => {
-            app.mode = Mode::Search;
+            app.overlay = Overlay::Search;
             app.query.input.end();
         }
         (Action::ToggleHelp, _) => overlays::open_help(app),
@@ -248,11 +248,11 @@ fn search(app: &mut App, action: Action) {
         Action::CursorEnd => return input.end(),
         Action::FinishSearch => {
             app.remember_query();
-            app.mode = Mode::Browse;
+            app.overlay = Overlay::Closed;
             return;
         }
         Action::Escape => {
-            app.mode = Mode::Browse;
+            app.overlay = Overlay::Closed;
             return clear_query(app);
         }
         _ => false,
@@ -267,7 +267,7 @@ fn search(app: &mut App, action: Action) {
 
 fn click(app: &mut App, target: Target) {
     if matches!(
-        app.mode,
+        app.mode(),
         Mode::Export
             | Mode::ConfirmOverwrite
             | Mode::Init
@@ -277,13 +277,13 @@ fn click(app: &mut App, target: Target) {
     ) {
         return;
     }
-    if matches!(app.mode, Mode::Help | Mode::Overview) {
-        app.mode = Mode::Browse;
+    if matches!(app.mode(), Mode::Help | Mode::Overview) {
+        app.overlay = Overlay::Closed;
         return;
     }
-    if app.mode == Mode::Search && target != Target::SearchBar {
+    if app.mode() == Mode::Search && target != Target::SearchBar {
         app.remember_query();
-        app.mode = Mode::Browse;
+        app.overlay = Overlay::Closed;
     }
     match target {
         Target::ListRow(kind, row) => {
@@ -299,7 +299,7 @@ fn click(app: &mut App, target: Target) {
         Target::Link(_) => app.focus_detail(),
         Target::Detail => app.focus_detail(),
         Target::SearchBar => {
-            app.mode = Mode::Search;
+            app.overlay = Overlay::Search;
             app.query.input.end();
         }
         Target::Tab(Focus::List(kind)) => app.focus_list(kind),

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_BAD_INPUT, counted};
+use crate::open::{EXIT_BAD_INPUT, counted};
 use crate::text::shown_path;
 
 /// Checks `file`, or the default config file; problems go to stderr.

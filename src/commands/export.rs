@@ -53,7 +53,7 @@ fn scope_of(loaded: &Loaded, args: &ExportArgs, notes: &Notes) -> Result<Scope, 
     };
     let query = Query::parse(text).map_err(|err| {
         (
-            super::EXIT_BAD_INPUT,
+            crate::open::EXIT_BAD_INPUT,
             format!("cannot read the query: {err}"),
         )
     })?;
@@ -94,7 +94,7 @@ fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
                 "talks: cannot read the notes: {}; fix the notes file or leave out --notes",
                 sanitize_line(&error)
             );
-            Err(ExitCode::from(super::EXIT_BAD_INPUT))
+            Err(ExitCode::from(crate::open::EXIT_BAD_INPUT))
         }
         _ => Ok(opened.notes),
     }
@@ -103,7 +103,7 @@ fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
 /// The older version `--since` names, or the exit code when it cannot be read (its
 /// problems said).
 fn since(spec: &str) -> Result<Loaded, ExitCode> {
-    super::read_version(spec).inspect_err(|_| {
+    crate::open::read_version(spec).inspect_err(|_| {
         crate::say!("talks: --since: the older version could not be read (above)");
     })
 }
@@ -111,7 +111,7 @@ fn since(spec: &str) -> Result<Loaded, ExitCode> {
 pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
     if let Some(message) = format_mismatch(args) {
         crate::say!("talks: {message}");
-        return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
+        return Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT));
     }
     let notes = match notes_of(args) {
         Ok(notes) => notes,

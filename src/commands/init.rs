@@ -29,7 +29,7 @@ pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
                 _ => "",
             };
             crate::say!("talks init: {err}{hint}");
-            Ok(ExitCode::from(super::EXIT_BAD_INPUT))
+            Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT))
         }
     }
 }

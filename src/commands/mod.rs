@@ -3,7 +3,6 @@
 //! stdout so it pipes; messages go to stderr.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -12,54 +11,22 @@ use serde_json::Value;
 use crate::cli::{Cli, Command, ConfigCommand, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
-use crate::model::{self, EntityKind, EntityRef, LoadError, Loaded};
+use crate::model::{self, EntityKind, EntityRef, Loaded};
+use crate::open::{load, report_load_error};
 use crate::text::sanitize_line;
 
 mod config;
 mod diff;
-pub use diff::read_version;
 mod export;
 mod filter;
-mod git_read;
 mod init;
 mod new;
 mod notes;
 mod search;
 mod validate;
 
-/// Exit code for a dossier or query that cannot be used.
-pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for a lookup that found nothing.
 pub(crate) const EXIT_NOT_FOUND: u8 = 1;
-
-/// Loads `path` (`-`: standard input), or the built-in dossier when there is none.
-pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
-    match path {
-        Some(path) if path.as_os_str() == "-" => model::load_stdin(),
-        Some(path) => model::load_path(path),
-        None => model::builtin(),
-    }
-}
-
-/// Prints every problem and a count to stderr; the exit code for a dossier that did not load.
-pub fn report_load_error(err: &LoadError) -> ExitCode {
-    let errors = err.error_count();
-    let warnings = err.warning_count();
-    crate::say!("{err}\n");
-    crate::say!(
-        "{}: the dossier was not loaded",
-        counted(&[(errors, "error"), (warnings, "warning")])
-    );
-    ExitCode::from(EXIT_BAD_INPUT)
-}
-
-fn counted(parts: &[(usize, &str)]) -> String {
-    parts
-        .iter()
-        .map(|&(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// Exit status for output to a closed pipe (128 + SIGPIPE, as git and the shell give).
 pub const EXIT_BROKEN_PIPE: u8 = 141;

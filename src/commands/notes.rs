@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND};
+use super::EXIT_NOT_FOUND;
 use crate::cli::{DataFormat, NotesArgs, NotesCommand};
 use crate::model::Loaded;
 use crate::notes::Notes;
+use crate::open::EXIT_BAD_INPUT;
 use crate::text::{count_of, json_pretty, sanitize_line};
 
 /// A key with a note or a star, and what it names in the dossier (`None`: gone).
@@ -81,9 +82,9 @@ fn entry_line(entry: &Entry) -> String {
 
 /// Loads the dossier (its notes name its entities), then [`run`].
 pub(super) fn load_and_run(out: &mut impl Write, asked: &NotesArgs) -> io::Result<ExitCode> {
-    match super::load(asked.dossier.as_deref()) {
+    match crate::open::load(asked.dossier.as_deref()) {
         Ok(loaded) => run(out, &loaded, asked),
-        Err(err) => Ok(super::report_load_error(&err)),
+        Err(err) => Ok(crate::open::report_load_error(&err)),
     }
 }
 

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::{EXIT_BAD_INPUT, EXIT_NOT_FOUND, write_rows_with};
+use super::{EXIT_NOT_FOUND, write_rows_with};
 use crate::cli::{DataArgs, DataFormat};
 use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::open::EXIT_BAD_INPUT;
 use crate::search::{Field, Matched, Query, Results, SearchEngine};
 use crate::text::{ECHOED_CHARS, sanitize_line};
 

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_BAD_INPUT, counted, report_load_error};
 use crate::cli::SourceTextArg;
 use crate::model::{self, LoadError, Loaded, QuoteCheck, SourceText, render_all};
+use crate::open::{EXIT_BAD_INPUT, counted, report_load_error};
 use crate::text::{count_of, sanitize_line, shown_path};
 
 pub(super) fn run(

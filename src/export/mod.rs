@@ -247,7 +247,7 @@ fn slug(text: &str) -> String {
 }
 
 /// The time now, as an RFC 3339 UTC time stamp to the second.
-pub(crate) fn timestamp_now() -> String {
+pub fn timestamp_now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 

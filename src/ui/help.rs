@@ -38,7 +38,7 @@ impl HelpOverlay<'_> {
     /// Every line of the help: the filter, the bindings by context, the mouse note.
     fn lines(&self, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
-        let filter = &self.app.help().filter.text;
+        let filter = self.app.help().map_or("", |h| h.filter.text.as_str());
         let mut lines: Vec<Line> = vec![Line::from(vec![
             Span::styled("Filter: ", theme.label),
             Span::raw(sanitize_line(filter).into_owned()),
@@ -157,7 +157,7 @@ impl Widget for &HelpOverlay<'_> {
             OverlayFrame {
                 title,
                 theme: self.theme,
-                scroll: self.app.help().scroll,
+                scroll: self.app.help().map_or(0, |h| h.scroll),
             },
             |width| self.lines(width),
             area,

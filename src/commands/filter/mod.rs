@@ -49,7 +49,7 @@ pub fn run(
     // fzf's syntax reads any query; the explorer's (for --typos) may refuse one.
     if let Some(err) = options.typos.then(|| Query::parse(query).err()).flatten() {
         crate::say!("talks: cannot read the query: {err}");
-        return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
+        return Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT));
     }
     let terminator = if options.read0 { 0 } else { b'\n' };
     let end = if options.print0 { b"\0" } else { b"\n" };

@@ -18,10 +18,10 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::cli::{NewArgs, NewKind};
 use crate::fsio;
 use crate::model::{self, render_all};
+use crate::open::{EXIT_BAD_INPUT, load, report_load_error};
 use crate::text::shown_path;
 use adding::{Adding, Done};
 use append::Spot;

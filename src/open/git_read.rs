@@ -13,14 +13,14 @@ use crate::model;
 use crate::text::sanitize_line;
 
 /// What `git:REV:PATH` names: a file's text, or a folder's dossier files and texts.
-pub(super) enum AtRevision {
+pub(crate) enum AtRevision {
     File(String, String),
     Folder(String, Vec<PathBuf>, Vec<(String, String)>),
 }
 
 /// A dossier file or folder as it was at a git revision: `REV:PATH`, the path from the
 /// current folder. git is run directly, never through a shell.
-pub(super) fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
+pub(crate) fn at_revision(revision_and_path: &str) -> Result<AtRevision, String> {
     let usage = || {
         format!("\"git:{revision_and_path}\" is not git:REV:PATH (e.g. git:HEAD~1:data/talks.yaml)")
     };

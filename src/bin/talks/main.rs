@@ -1,4 +1,6 @@
-//! The `talks` binary: terminal set-up and the event loop. Everything else is in the library.
+//! The `talks` binary: a subcommand handed to `commands::run`, else terminal set-up and
+//! the explorer's event loop (`effects.rs` carries out what `update` asks for; loading
+//! and the editor in `startup.rs` and `handover.rs`). Everything else is in the library.
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -6,17 +8,17 @@ use std::sync::{Arc, mpsc};
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
-use talks::app::{Action, App, Effect, Options, update};
+use talks::app::{Action, App, Options, update};
 use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
 use talks::model::{LoadError, Loaded};
+use talks::open::{EXIT_BAD_INPUT, read_version, report_load_error};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
-use talks::terminal::{
-    StopSignal, TerminalGuard, forward_stop_signals, suspend, take_terminal_again,
-};
+use talks::terminal::{StopSignal, TerminalGuard, forward_stop_signals, take_terminal_again};
 use talks::ui::{Screen, hit_test};
 
+mod effects;
 mod handover;
 mod startup;
 use handover::Reader;
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
         Ok(source) => source,
         Err(code) => return code,
     };
-    let since = match cli.since.as_deref().map(commands::read_version) {
+    let since = match cli.since.as_deref().map(read_version) {
         Some(Ok(old)) => Some(Arc::new(old)),
         Some(Err(code)) => {
             talks::say!("talks: --since: the older version could not be read (above)");
@@ -53,14 +55,14 @@ fn main() -> ExitCode {
              from standard input: save it to a file (`talks FILE`), or use a command \
              (`talks validate -`, `talks list events -d -`)."
         );
-        return ExitCode::from(commands::EXIT_BAD_INPUT);
+        return ExitCode::from(EXIT_BAD_INPUT);
     }
     if !terminal {
         talks::say!(
             "talks: the explorer needs a terminal. To print data instead, use `talks list`, \
              `talks show ID` or `talks search QUERY` (see `talks --help`)."
         );
-        return ExitCode::from(commands::EXIT_BAD_INPUT);
+        return ExitCode::from(EXIT_BAD_INPUT);
     }
     let file = dossier.clone();
     let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
@@ -74,7 +76,7 @@ fn main() -> ExitCode {
         settings,
     ) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
-        Ok(Outcome::NotLoaded(err)) => commands::report_load_error(&err),
+        Ok(Outcome::NotLoaded(err)) => report_load_error(&err),
         Err(err) => {
             talks::say!("talks: terminal error: {err}");
             ExitCode::FAILURE
@@ -110,14 +112,14 @@ struct Files {
 }
 
 /// What the event loop works with besides the terminal and the state.
-struct Loop<'a> {
+pub(crate) struct Loop<'a> {
     woken: &'a mpsc::Receiver<Wake>,
     /// For a watch started later (a copy of the built-in dossier written from `o`).
-    wake: mpsc::Sender<Wake>,
-    watcher: std::cell::RefCell<Option<talks::watch::Watcher>>,
-    searcher: &'a SearchWorker,
-    settings: &'a Settings,
-    reader: &'a Reader,
+    pub(crate) wake: mpsc::Sender<Wake>,
+    pub(crate) watcher: std::cell::RefCell<Option<talks::watch::Watcher>>,
+    pub(crate) searcher: &'a SearchWorker,
+    pub(crate) settings: &'a Settings,
+    pub(crate) reader: &'a Reader,
 }
 
 fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outcome> {
@@ -212,7 +214,7 @@ fn ready_behind_a_frame(
 }
 
 /// Watches the dossier file; each reload, good or bad, wakes the loop.
-fn watch_file(
+pub(crate) fn watch_file(
     path: &std::path::Path,
     wake: mpsc::Sender<Wake>,
 ) -> Result<talks::watch::Watcher, String> {
@@ -281,64 +283,9 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
         {
             update(&mut app, Action::OverlayLimit(limit));
         }
-        redraw |= carry_out_effects(guard, &mut app, context)?;
+        redraw |= effects::carry_out(guard, &mut app, context)?;
     }
     Ok(())
-}
-
-/// Carries out the effects `update` asked for, and those their outcomes ask for; `true`
-/// after a suspend or an editor (the screen must be drawn whole again).
-fn carry_out_effects(guard: &mut TerminalGuard, app: &mut App, context: &Loop) -> io::Result<bool> {
-    let mut handed_over = false;
-    while !app.effects().is_empty() {
-        for effect in app.take_effects() {
-            let outcomes = match effect {
-                Effect::Suspend => {
-                    suspend(guard)?;
-                    handed_over = true;
-                    vec![]
-                }
-                Effect::Edit { path, at, dossier } => {
-                    handed_over = true;
-                    let edited = handover::Edited {
-                        path: &path,
-                        at: &at,
-                        dossier: &dossier,
-                    };
-                    vec![handover::edit(guard, context.reader, &edited)?]
-                }
-                Effect::EditNote { text } => {
-                    handed_over = true;
-                    vec![handover::edit_note(guard, context.reader, &text)?]
-                }
-                Effect::Init { path } => {
-                    let (done, watcher) =
-                        handover::init(&path, |file| watch_file(file, context.wake.clone()));
-                    if watcher.is_some() {
-                        *context.watcher.borrow_mut() = watcher;
-                    }
-                    vec![done]
-                }
-                effect => {
-                    let backend = guard.terminal.backend_mut();
-                    let copy_command = context.settings.copy_command.as_deref();
-                    let searcher = context.searcher;
-                    talks::effects::perform(app, effect, backend, searcher, copy_command)
-                        .into_iter()
-                        .collect()
-                }
-            };
-            for outcome in outcomes {
-                update(app, outcome);
-            }
-        }
-    }
-    if handed_over {
-        // The terminal may have been resized meanwhile.
-        let size = guard.terminal.size()?;
-        update(app, Action::Resize(size.width, size.height));
-    }
-    Ok(handed_over)
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests

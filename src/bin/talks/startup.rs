@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyModifiers};
 use talks::cli::Cli;
-use talks::commands;
 use talks::config::Settings;
 use talks::model::LoadError;
 use talks::search::SearchEngine;
@@ -33,7 +32,7 @@ pub(crate) fn source(dossier: Option<&Path>, terminal: bool) -> Result<Source, E
     };
     match waited {
         Ok(Ok(ready)) => Ok(Source::Ready(Box::new(ready))),
-        Ok(Err(err)) => Err(commands::report_load_error(&err)),
+        Ok(Err(err)) => Err(talks::open::report_load_error(&err)),
         Err(mpsc::RecvTimeoutError::Timeout) => Ok(Source::Loading {
             name: dossier.map_or_else(
                 || PathBuf::from(talks::model::BUILTIN_NAME),
@@ -96,7 +95,7 @@ fn start_loading(path: Option<PathBuf>) -> mpsc::Receiver<Result<Ready, LoadErro
     let (sender, pending) = mpsc::channel();
     std::thread::spawn(move || {
         slow_load_if_asked();
-        let ready = commands::load(path.as_deref()).map(|loaded| {
+        let ready = talks::open::load(path.as_deref()).map(|loaded| {
             let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
             (loaded, engine)
         });

@@ -1,0 +1,181 @@
+//! Carries out every effect `update` asks for: writing an export, the query history or the
+//! notes, copying to the clipboard, a search for the worker thread, and what needs the
+//! terminal (a suspend, the hand-over to the editor, the copy of the built-in dossier
+//! that is then edited). Each outcome comes back as an action, at once or, for a search,
+//! later through the worker. This is the explorer's only I/O besides the screen.
+
+use std::io;
+use std::path::Path;
+
+use talks::action::Action;
+use talks::app::{App, Effect, update};
+use talks::export::{ExportOptions, Format, Scope, render_with, timestamp_now};
+use talks::fsio::write_out;
+use talks::terminal::{TerminalGuard, suspend};
+
+use crate::{Loop, handover, watch_file};
+
+/// Carries out the effects `update` asked for, and those their outcomes ask for; `true`
+/// after a suspend or an editor (the screen must be drawn whole again).
+pub(crate) fn carry_out(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    context: &Loop,
+) -> io::Result<bool> {
+    let mut handed_over = false;
+    while !app.effects().is_empty() {
+        for effect in app.take_effects() {
+            handed_over |= matches!(
+                effect,
+                Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. }
+            );
+            if let Some(outcome) = perform(guard, app, effect, context)? {
+                update(app, outcome);
+            }
+        }
+    }
+    if handed_over {
+        // The terminal may have been resized meanwhile.
+        let size = guard.terminal.size()?;
+        update(app, Action::Resize(size.width, size.height));
+    }
+    Ok(handed_over)
+}
+
+/// Performs `effect`; the action that reports it, unless it reports later (a search) or
+/// has nothing to report (a suspend).
+fn perform(
+    guard: &mut TerminalGuard,
+    app: &App,
+    effect: Effect,
+    context: &Loop,
+) -> io::Result<Option<Action>> {
+    Ok(Some(match effect {
+        Effect::Export {
+            path,
+            format,
+            scope,
+            overwrite,
+            notes,
+        } => export(app, &path, format, &scope, overwrite, notes),
+        Effect::Copy { text, name } => {
+            let terminal = guard.terminal.backend_mut();
+            let command = context.settings.copy_command.as_deref();
+            let copied = talks::clipboard::copy(&text, terminal, command);
+            Action::Copied(copied.map(|by| (name, by)))
+        }
+        Effect::Search(request) => {
+            context.searcher.submit(request);
+            return Ok(None);
+        }
+        Effect::SaveHistory { file, entries } => match talks::history_file::save(&file, &entries) {
+            Ok(file) => Action::HistorySaved(file),
+            Err(why) => Action::HistoryNotSaved(why),
+        },
+        Effect::SaveNotes {
+            path,
+            base,
+            notes,
+            read,
+        } => Action::NotesSaved(talks::notes::file::save(&path, &base, &notes, read)),
+        Effect::Suspend => {
+            suspend(guard)?;
+            return Ok(None);
+        }
+        Effect::Edit { path, at, dossier } => {
+            let edited = handover::Edited {
+                path: &path,
+                at: &at,
+                dossier: &dossier,
+            };
+            handover::edit(guard, context.reader, &edited)?
+        }
+        Effect::EditNote { text } => handover::edit_note(guard, context.reader, &text)?,
+        Effect::Init { path } => {
+            let (done, watcher) =
+                handover::init(&path, |file| watch_file(file, context.wake.clone()));
+            if watcher.is_some() {
+                *context.watcher.borrow_mut() = watcher;
+            }
+            done
+        }
+    }))
+}
+
+/// Writes the export `e` asked for (never over a file unless `overwrite`).
+fn export(
+    app: &App,
+    path: &Path,
+    format: Format,
+    scope: &Scope,
+    overwrite: bool,
+    notes: bool,
+) -> Action {
+    let stamp = timestamp_now();
+    let options = ExportOptions {
+        width: app.export_width(),
+        notes: notes.then_some(&app.notes().notes),
+        ..ExportOptions::new(format, Some(&stamp))
+    };
+    let mut text = render_with(app.loaded(), scope, &options);
+    // With --since, as `talks export --since` writes it.
+    if let Some(old) = app.since_loaded() {
+        text = talks::export::with_changes(text, (old, app.loaded()), scope, format);
+    }
+    // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
+    let path = talks::config::expand_home(path, std::env::var_os("HOME"));
+    Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)]
+mod tests {
+    use super::*;
+    use talks::app::Options;
+
+    /// `e` writes text at the config's `export_width`: 0 leaves a paragraph a line.
+    #[test]
+    fn the_explorer_s_text_export_takes_the_configured_width() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let loaded = talks::model::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let longest = |export_width| {
+            let options = Options {
+                export_width,
+                ..Options::sized(80, 24)
+            };
+            let app = App::new(loaded.clone(), options);
+            let path = dir.path().join(format!("{export_width:?}.txt"));
+            export(&app, &path, Format::Text, &Scope::Briefing, true, false);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+        };
+        assert!(longest(None) <= 80);
+        assert!(longest(Some(100)) > 80);
+        assert!(longest(Some(0)) > 200, "a paragraph a line");
+    }
+
+    /// With `--since`, `e` writes the changes of what it exports after it, as
+    /// `talks export --since` does.
+    #[test]
+    fn the_explorer_s_export_carries_the_changes_since() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let load = |path: &str| {
+            talks::model::load_path(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let options = Options {
+            since: Some(std::sync::Arc::new(load(
+                "tests/fixtures/over-time-week2.yaml",
+            ))),
+            ..Options::sized(80, 24)
+        };
+        let app = App::new(load("tests/fixtures/over-time.yaml"), options);
+        let path = dir.path().join("brief.txt");
+        export(&app, &path, Format::Text, &Scope::Briefing, true, false);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            text.contains("Changes from tests/fixtures/over-time-week2.yaml"),
+            "{text}"
+        );
+        assert!(text.contains("Brevik on Where the river border runs: conditional → supports"));
+    }
+}
