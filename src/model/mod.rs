@@ -24,6 +24,7 @@ mod types;
 mod validate;
 mod vocab;
 mod walk;
+#[cfg(test)]
 pub(crate) use walk::each_text;
 
 /// The dossier under "A complete example" in docs/dossier-format.md, which uses every
