@@ -13,6 +13,7 @@ pub mod detail;
 pub mod editor;
 pub mod effects;
 pub mod export;
+pub mod format;
 pub mod fsio;
 pub mod generate;
 pub mod history_file;

@@ -43,7 +43,7 @@ pub struct SearchEngine {
     kept_tables: Mutex<Vec<Arc<Table>>>,
     pub(super) matcher: SkimMatcherV2,
     /// What changed since the dossier `--since` names, for `changed:`.
-    changed: std::sync::RwLock<Option<Arc<crate::changes::Marked>>>,
+    changed: std::sync::RwLock<Option<Arc<super::Marked>>>,
 }
 
 /// Counts only: the engine's tables are too large to print.
@@ -103,7 +103,7 @@ impl SearchEngine {
     }
 
     /// What `changed:` finds from now on (`None`: nothing, there is no older version).
-    pub fn set_changed(&self, marked: Option<Arc<crate::changes::Marked>>) {
+    pub fn set_changed(&self, marked: Option<Arc<super::Marked>>) {
         if let Ok(mut changed) = self.changed.write() {
             *changed = marked;
         }

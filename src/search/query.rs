@@ -45,7 +45,7 @@ pub enum Filter {
     Basis(String),
     /// `changed:new`, `changed:changed`, `changed:stance`, `changed:any`: what changed since
     /// the dossier `--since` names.
-    Changed(crate::changes::ChangedWhat),
+    Changed(super::ChangedWhat),
     /// Entities linked to the actors these words name (by id, name or alias), or to
     /// actors that represent them.
     Actor(Vec<String>),

@@ -1,10 +1,10 @@
 //! Field filters of the query: `kind:`, `status:`, `topic:`, `stance:`, `actor:`,
 //! `place:` and `date:`, read with a did-you-mean for a value or a field mistyped.
 
+use super::ChangedWhat;
 use super::dates::DateFilter;
 use super::normalise::word_texts;
 use super::query::{FILTERS, Filter, Is, QueryError};
-use crate::changes::ChangedWhat;
 use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {

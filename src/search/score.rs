@@ -100,10 +100,7 @@ pub(crate) enum Resolved {
     Stance(Option<u32>),
     Basis(Option<u32>),
     /// What changed since the dossier `--since` names; `None`: nothing to compare with.
-    Changed(
-        crate::changes::ChangedWhat,
-        Option<Arc<crate::changes::Marked>>,
-    ),
+    Changed(super::ChangedWhat, Option<Arc<super::Marked>>),
     Actors(Vec<u32>),
     Places(Vec<u32>),
     Date(DateFilter),
