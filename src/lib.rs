@@ -18,6 +18,7 @@ pub mod fsio;
 pub mod generate;
 pub mod history_file;
 pub mod keymap;
+pub mod matcher;
 pub mod model;
 pub mod notes;
 pub mod search;

@@ -1,8 +1,7 @@
 //! Saved searches: `S` (Ctrl-S in the search bar) keeps the query under a name, kept with
 //! the notes; `@` opens a picker that filters them fuzzily, Enter runs one.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
 use super::input::TextInput;
 use super::{Action, App, Mode};
@@ -55,11 +54,11 @@ impl App {
                 .map(|(n, q)| (n.as_str(), q.as_str()))
                 .collect();
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
+        let matcher = Matcher::ignoring_case();
         let mut scored: Vec<(i64, &str, &str)> = searches
             .iter()
             .filter_map(|(name, query)| {
-                let score = matcher.fuzzy_match(&format!("{name} {query}"), filter)?;
+                let score = matcher.score(&format!("{name} {query}"), filter)?;
                 Some((score, name.as_str(), query.as_str()))
             })
             .collect();

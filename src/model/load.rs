@@ -8,6 +8,7 @@ use super::locate::Locator;
 use super::syntax::{is_shape_error, raw_control_character, syntax_diagnostic};
 use super::types::Dossier;
 use super::validate::{Finding, validate};
+use super::yaml::YamlError;
 
 /// The built-in dossier, compiled into the binary so `talks` works from any folder.
 pub const BUILTIN_TEXT: &str = include_str!("../../data/talks.yaml");
@@ -225,18 +226,18 @@ pub(super) fn read_as<T: serde::de::DeserializeOwned>(
     {
         return Err(refused);
     }
-    fast.map_or_else(|| serde_yaml::from_str(text), Ok)
+    fast.map_or_else(|| super::yaml::from_str(text), Ok)
         .map_err(|err| LoadError::single(serde_diagnostic(name, text, err)))
 }
 
 /// serde_yaml's error on `text` as a positioned diagnostic (the notes reader words its
 /// errors with it too).
-pub(crate) fn serde_diagnostic(name: &str, text: &str, err: serde_yaml::Error) -> Diagnostic {
+pub(crate) fn serde_diagnostic(name: &str, text: &str, err: YamlError) -> Diagnostic {
     // serde_yaml reports a value of the wrong shape as soon as it meets it, before the
     // parser reaches a syntax error further on (`title: [unclosed`): the syntax error is
     // the one to fix.
-    let err = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
-        Err(syntax) if is_shape_error(&err) => syntax,
+    let err = match super::yaml::syntax_error(text) {
+        Some(syntax) if is_shape_error(&err) => syntax,
         _ => err,
     };
     let raw_control = err

@@ -24,6 +24,7 @@ mod types;
 mod validate;
 mod vocab;
 mod walk;
+pub(crate) mod yaml;
 
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 // The checks made before serde_yaml expands or descends, and its errors worded: the notes
@@ -49,3 +50,4 @@ pub(crate) use tags::refused_tag;
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};
 pub use vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+pub use yaml::YamlError;

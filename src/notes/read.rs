@@ -57,7 +57,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Notes, String> {
     {
         return Err(version_error(version));
     }
-    let notes: Notes = serde_yaml::from_str(text)
+    let notes: Notes = crate::model::yaml::from_str(text)
         .map_err(|err| one_line(&crate::model::serde_diagnostic(name, text, err)))?;
     if notes.version != 1 {
         return Err(version_error(notes.version));

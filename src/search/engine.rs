@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
 use super::document::{Documents, documents, stance_with_basis};
 use super::filters::Named;
@@ -41,7 +41,7 @@ pub struct SearchEngine {
     pub(super) places: Named,
     /// The tables of the last few query words, oldest first.
     kept_tables: Mutex<Vec<Arc<Table>>>,
-    pub(super) matcher: SkimMatcherV2,
+    pub(super) matcher: Matcher,
     /// What changed since the dossier `--since` names, for `changed:`.
     changed: std::sync::RwLock<Option<Arc<super::Marked>>>,
 }
@@ -97,7 +97,7 @@ impl SearchEngine {
             kept_tables: Mutex::new(Vec::new()),
             docs,
             kind_start,
-            matcher: SkimMatcherV2::default().element_limit(SCORED_BYTES),
+            matcher: Matcher::limited_to(SCORED_BYTES),
             changed: std::sync::RwLock::new(None),
         }
     }
