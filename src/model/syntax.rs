@@ -1,8 +1,7 @@
 //! serde_yaml's errors worded for a dossier's author: positioned, with the type names a
 //! reader knows and a hint where one helps.
 
-use super::diagnostic::{Diagnostic, Location, Severity};
-use super::load::end_of;
+use super::diagnostic::{Diagnostic, Location, Severity, end_of};
 use super::yaml::YamlError;
 
 /// An error about a value's shape (its type, a field), not the syntax.

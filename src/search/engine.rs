@@ -10,9 +10,10 @@ use super::document::{Documents, documents, stance_with_basis};
 use super::filters::Named;
 use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
 use super::postings::Postings;
-use super::query::{Filter, Query, Term, TermKind, TextMatch};
+use super::query::{Query, Term, TermKind, TextMatch};
+use super::query_filters::Filter;
 use super::ranked::{Hit, Ranked, Results};
-use super::score::{Anchor, Prepared, Resolved, Table};
+use super::score::{Anchor, Prepared, PreparedQuery, Resolved, Table};
 use super::vocab::{Vocabulary, VocabularyBuilder};
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 use crate::notes::Notes;
@@ -23,12 +24,6 @@ pub const SCORED_BYTES: usize = 1024;
 
 /// How many words' tables are kept for the next searches.
 const KEPT_TABLES: usize = 8;
-
-/// A group of alternatives ready to score documents: each term with whether it is negated.
-pub(crate) type PreparedGroup = [(bool, Prepared)];
-
-/// A query ready to score documents: its groups.
-pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {

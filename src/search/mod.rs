@@ -30,7 +30,8 @@ pub use dates::{DateFilter, DateTest, Span};
 pub use engine::{SCORED_BYTES, SearchEngine};
 pub use explain::{LineFinder, Matched};
 pub use fields::Field;
-pub use query::{Filter, Query, QueryError, Term, TermKind, TextMatch};
+pub use query::{Query, Term, TermKind, TextMatch};
+pub use query_filters::{Filter, QueryError};
 pub use ranked::{FIRST_RANKED, Hit, Ranked, Results};
 pub use worker::{SearchDone, SearchRequest, SearchWorker};
 
