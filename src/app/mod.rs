@@ -15,6 +15,7 @@ mod matrix_dates;
 mod navigate;
 mod notes;
 mod notes_shown;
+mod overlay;
 mod overlays;
 mod page_history;
 pub mod page_layout;
@@ -53,11 +54,11 @@ pub use crate::action::{Action, Focus, HistoryFile, Initialised, Mode, Page, Rel
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
-pub use notes::{NoteEditor, NotesState};
-pub use overlays::{HelpView, InitPrompt, Overlay};
+pub use notes::NotesState;
+pub use overlay::{HelpView, InitPrompt, NamePrompt, NoteEditor, Overlay, SearchPicker};
 pub use pages::PageViews;
 pub use query::QueryState;
-pub use saved_searches::{NamePrompt, SearchPicker, valid_name};
+pub use saved_searches::valid_name;
 
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, Focus, Overlay, Page};
+use super::{Action, App, Effect, Focus, NoteEditor, Overlay, Page};
 use crate::fsio::Stamp;
 use crate::model::{EntityKind, EntityRef};
 use crate::notes::file::{Opened, Saved};
@@ -40,35 +40,6 @@ impl From<Opened> for NotesState {
             error: opened.error,
             message: opened.message,
         }
-    }
-}
-
-/// The note being written: on what (its key and name) and the text so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NoteEditor {
-    pub key: String,
-    pub name: String,
-    pub input: TextInput,
-}
-
-impl NoteEditor {
-    /// The cursor as (line, column in chars).
-    pub fn cursor_line_column(&self) -> (usize, usize) {
-        let before: String = self.input.text.chars().take(self.input.cursor).collect();
-        let line = before.matches('\n').count();
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-        (line, column)
-    }
-
-    /// Moves the cursor a line up (`-1`) or down (`1`), to the same column or the line's end.
-    fn move_line(&mut self, delta: isize) {
-        let (line, column) = self.cursor_line_column();
-        let lines: Vec<&str> = self.input.text.split('\n').collect();
-        let Some(target) = line.checked_add_signed(delta).filter(|&l| l < lines.len()) else {
-            return;
-        };
-        let start: usize = lines[..target].iter().map(|l| l.chars().count() + 1).sum();
-        self.input.cursor = start + column.min(lines[target].chars().count());
     }
 }
 

@@ -3,77 +3,10 @@
 //! and the dossier's overview (a scroll). Their scroll stops at the end the screen
 //! measured (`Action::OverlayLimit`).
 
-use super::input::TextInput;
-use super::{Action, App, ExportPrompt, Mode, NamePrompt, NoteEditor, SearchPicker};
+use super::{Action, App, HelpView, Overlay};
 
 /// Rows moved by PgUp/PgDn in an overlay.
 const OVERLAY_PAGE: usize = 10;
-
-/// The help overlay: its filter and scroll.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HelpView {
-    pub filter: TextInput,
-    pub scroll: usize,
-}
-
-/// Where `o` on the built-in dossier writes an editable copy, and why the last try failed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct InitPrompt {
-    pub input: TextInput,
-    pub error: Option<String>,
-}
-
-/// What is open on top and drives the keyboard. Opening one closes the other: there is
-/// one at a time.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Overlay {
-    /// Nothing: moving through lists and the detail (or a page).
-    #[default]
-    Closed,
-    /// Typing into the search bar (the query itself is the app's, open or not).
-    Search,
-    Help(HelpView),
-    /// The overview of the dossier (`i`), and how far it is scrolled.
-    Overview {
-        scroll: usize,
-    },
-    /// The export prompt; `overwrite_question`: asking whether to replace the file.
-    Export {
-        prompt: ExportPrompt,
-        overwrite_question: bool,
-    },
-    /// The note editor (`a`).
-    Note(NoteEditor),
-    /// The name asked for the query to save (`S`).
-    SaveSearch(NamePrompt),
-    /// The picker of saved searches (`@`).
-    Searches(SearchPicker),
-    Init(InitPrompt),
-}
-
-impl Overlay {
-    /// The keymap's context while this is open.
-    pub fn mode(&self) -> Mode {
-        match self {
-            Overlay::Closed => Mode::Browse,
-            Overlay::Search => Mode::Search,
-            Overlay::Help(_) => Mode::Help,
-            Overlay::Overview { .. } => Mode::Overview,
-            Overlay::Export {
-                overwrite_question: false,
-                ..
-            } => Mode::Export,
-            Overlay::Export {
-                overwrite_question: true,
-                ..
-            } => Mode::ConfirmOverwrite,
-            Overlay::Note(_) => Mode::Note,
-            Overlay::SaveSearch(_) => Mode::SaveSearch,
-            Overlay::Searches(_) => Mode::Searches,
-            Overlay::Init(_) => Mode::Init,
-        }
-    }
-}
 
 pub(super) fn open_help(app: &mut App) {
     app.overlay = Overlay::Help(HelpView::default());

@@ -1,29 +1,10 @@
 //! Saved searches: `S` (Ctrl-S in the search bar) keeps the query under a name, kept with
 //! the notes; `@` opens a picker that filters them fuzzily, Enter runs one.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
-use super::input::TextInput;
-use super::{Action, App, Overlay};
+use super::{Action, App, NamePrompt, Overlay, SearchPicker};
 use crate::text::sanitize_line;
-
-/// The name being typed for the query to save.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NamePrompt {
-    pub input: TextInput,
-    /// The query saved.
-    pub query: String,
-    /// Why the name was refused, shown in the prompt.
-    pub error: Option<String>,
-}
-
-/// The picker of saved searches: its filter and the row the cursor is on.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchPicker {
-    pub filter: TextInput,
-    pub selected: usize,
-}
 
 /// Whether `name` can be a saved search's name (`talks search @name` names it).
 pub fn valid_name(name: &str) -> bool {
@@ -60,11 +41,11 @@ impl App {
                 .map(|(n, q)| (n.as_str(), q.as_str()))
                 .collect();
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
+        let matcher = Matcher::ignoring_case();
         let mut scored: Vec<(i64, &str, &str)> = searches
             .iter()
             .filter_map(|(name, query)| {
-                let score = matcher.fuzzy_match(&format!("{name} {query}"), filter)?;
+                let score = matcher.score(&format!("{name} {query}"), filter)?;
                 Some((score, name.as_str(), query.as_str()))
             })
             .collect();

@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use super::App;
-use crate::changes::{Change, Changes, Marked, compare};
+use crate::changes::{Change, Changes, compare};
 use crate::model::{EntityRef, Loaded};
+use crate::search::Marked;
 
 /// The older version and what changed since it.
 #[derive(Debug, Clone)]
@@ -24,7 +25,7 @@ impl App {
             return;
         };
         let changes = compare(&old, &self.loaded);
-        let marked = Arc::new(Marked::of(&changes, &self.loaded));
+        let marked = Arc::new(changes.marked(&self.loaded));
         self.query.engine().set_changed(Some(Arc::clone(&marked)));
         self.since = Some(Since {
             old,

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::model::{EntityKind, EntityRef, Loaded, Position};
+use crate::search::Marked;
 
 pub use fields::FieldChange;
 
@@ -62,6 +63,33 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// The marks of these changes, on the entities of `new` (the newer reading).
+    pub fn marked(&self, new: &Loaded) -> Marked {
+        let mut marked = Marked::default();
+        for change in &self.entities {
+            let Some(entity) = new
+                .index
+                .get(&change.id)
+                .filter(|e| e.kind.slug() == change.kind)
+            else {
+                continue;
+            };
+            match change.change {
+                Change::Added => marked.new.insert(entity),
+                Change::Changed(_) => marked.changed.insert(entity),
+                Change::Removed => false,
+            };
+        }
+        for shift in &self.stances {
+            for id in [&shift.sticking_point, &shift.actor] {
+                if let Some(entity) = new.index.get(id) {
+                    marked.stance.insert(entity);
+                }
+            }
+        }
+        marked
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty() && self.stances.is_empty()
     }
@@ -249,86 +277,3 @@ fn stance_shifts(old: &Loaded, new: &Loaded) -> Vec<StanceShift> {
 
 #[cfg(test)]
 mod tests;
-
-/// The entities of the newer reading that a diff marks: new ones, changed ones, and the
-/// parties and sticking points of a stance shift (what `changed:` filters by).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Marked {
-    pub new: std::collections::HashSet<EntityRef>,
-    pub changed: std::collections::HashSet<EntityRef>,
-    pub stance: std::collections::HashSet<EntityRef>,
-}
-
-/// What `changed:` asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangedWhat {
-    New,
-    Changed,
-    Stance,
-    Any,
-}
-
-impl ChangedWhat {
-    pub const VALUES: &'static [&'static str] = &["new", "changed", "stance", "any"];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Some(match text {
-            "new" => Self::New,
-            "changed" => Self::Changed,
-            "stance" => Self::Stance,
-            "any" => Self::Any,
-            _ => return None,
-        })
-    }
-}
-
-impl Marked {
-    /// The marks of `changes`, on the entities of `new` (the newer reading).
-    pub fn of(changes: &Changes, new: &Loaded) -> Self {
-        let mut marked = Marked::default();
-        for change in &changes.entities {
-            let Some(entity) = new
-                .index
-                .get(&change.id)
-                .filter(|e| e.kind.slug() == change.kind)
-            else {
-                continue;
-            };
-            match change.change {
-                Change::Added => marked.new.insert(entity),
-                Change::Changed(_) => marked.changed.insert(entity),
-                Change::Removed => false,
-            };
-        }
-        for shift in &changes.stances {
-            for id in [&shift.sticking_point, &shift.actor] {
-                if let Some(entity) = new.index.get(id) {
-                    marked.stance.insert(entity);
-                }
-            }
-        }
-        marked
-    }
-
-    pub fn has(&self, what: ChangedWhat, entity: EntityRef) -> bool {
-        match what {
-            ChangedWhat::New => self.new.contains(&entity),
-            ChangedWhat::Changed => self.changed.contains(&entity),
-            ChangedWhat::Stance => self.stance.contains(&entity),
-            ChangedWhat::Any => [&self.new, &self.changed, &self.stance]
-                .iter()
-                .any(|set| set.contains(&entity)),
-        }
-    }
-
-    /// The marker of a list row: `N` new, `Δ` changed or its stance moved, else a space.
-    pub fn marker(&self, entity: EntityRef) -> char {
-        if self.new.contains(&entity) {
-            'N'
-        } else if self.has(ChangedWhat::Any, entity) {
-            'Δ'
-        } else {
-            ' '
-        }
-    }
-}

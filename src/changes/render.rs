@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{Change, Changes, EntityChange, FieldChange, Held, StanceShift};
-use crate::export::Format;
+use crate::format::Format;
 use crate::text::sanitize_line;
 
 /// The two readings' names, as the header gives them.

@@ -98,7 +98,11 @@ fn every_text_of_an_entity_is_in_its_detail() {
         let Some(&(_, kind)) = lists.iter().find(|(name, _)| *name == list) else {
             continue;
         };
-        let index: usize = rest.split(']').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let index: usize = rest
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         let shown = detail(&loaded.dossier, &loaded.index, EntityRef::new(kind, index));
         let mut all = shown.title.clone();
         for line in shown.sections.iter().flat_map(|s| &s.lines) {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Format, Scope};
 use crate::model::{EntityKind, EntityRef, Loaded};
-use crate::notes::{Notes, key_of_position};
+use crate::notes::{Held, Noted, Notes};
 use crate::text::sanitize_line;
 
 /// The section's heading in text and Markdown.
@@ -16,100 +16,54 @@ pub const HEADING: &str = "Analyst notes";
 const NOT_SOURCED: &str =
     "The analyst's own notes and stars, kept beside the dossier: not from its sources.";
 
-/// A note or star on something the export holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    pub key: String,
-    pub name: String,
-    pub note: Option<String>,
-    pub starred: bool,
-}
-
-/// Each of `entities`, followed by its positions' keys.
-fn with_positions(loaded: &Loaded, entities: &[EntityRef]) -> Vec<(String, String)> {
-    let d = &loaded.dossier;
-    entities
-        .iter()
-        .flat_map(|&e| {
-            let own = (d.id_of(e).to_string(), d.name_of(e).to_string());
-            std::iter::once(own).chain(crate::notes::positions_of(d, &loaded.index, e))
-        })
-        .collect()
+/// Each of `entities`, followed by its positions.
+fn with_positions(entities: &[EntityRef]) -> Vec<Held> {
+    entities.iter().map(|&e| Held::WithPositions(e)).collect()
 }
 
 /// The entities and positions `scope` holds, in its order.
-fn keys_in(loaded: &Loaded, scope: &Scope) -> Vec<(String, String)> {
+fn held_in(loaded: &Loaded, scope: &Scope) -> Vec<Held> {
     let d = &loaded.dossier;
-    let entity = |e: EntityRef| (d.id_of(e).to_string(), d.name_of(e).to_string());
-    let all = |kind| (0..d.count(kind)).map(move |i| EntityRef::new(kind, i));
+    let entity = |kind, i| Held::Entity(EntityRef::new(kind, i));
     match scope {
         Scope::Briefing => {
-            let mut keys: Vec<_> = EntityKind::ALL
+            let entities = EntityKind::ALL
                 .into_iter()
-                .flat_map(all)
-                .map(entity)
-                .collect();
-            for point in &d.sticking_points {
-                for position in &point.positions {
-                    let actor = loaded.index.actor(&position.actor);
-                    let actor = actor.map_or(position.actor.as_str(), |a| &d.actors[a].name);
-                    let name = format!("{actor} on {}", point.title);
-                    keys.push((key_of_position(&point.id, position), name));
-                }
-            }
-            keys
+                .flat_map(|kind| (0..d.count(kind)).map(move |i| entity(kind, i)));
+            let positions = d.sticking_points.iter().enumerate().flat_map(|(point, p)| {
+                (0..p.positions.len()).map(move |position| Held::Position { point, position })
+            });
+            entities.chain(positions).collect()
         }
         // Each entity, then the positions it holds or that are held on it.
-        Scope::View(view) => with_positions(loaded, &view.entries),
-        Scope::Marked(entities) => with_positions(loaded, entities),
+        Scope::View(view) => with_positions(&view.entries),
+        Scope::Marked(entities) => with_positions(entities),
         Scope::Timeline { timeline, .. } => timeline
             .rows
             .iter()
-            .map(|row| entity(EntityRef::new(EntityKind::Event, row.event)))
+            .map(|row| entity(EntityKind::Event, row.event))
             .collect(),
         Scope::Matrix { matrix, .. } => {
-            let mut keys: Vec<_> = matrix
-                .rows
-                .iter()
-                .map(|&a| entity(EntityRef::new(EntityKind::Actor, a)))
-                .collect();
-            keys.extend(
-                matrix
-                    .columns
-                    .iter()
-                    .map(|&p| entity(EntityRef::new(EntityKind::StickingPoint, p))),
-            );
-            for (actor, cell) in matrix.positions() {
-                let (actor, point) = (&d.actors[actor], &d.sticking_points[cell.sticking_point]);
-                let name = format!("{} on {}", actor.name, point.title);
-                keys.push((key_of_position(&point.id, cell.position(d)), name));
-            }
-            keys
+            let rows = matrix.rows.iter().map(|&a| entity(EntityKind::Actor, a));
+            let columns = (matrix.columns.iter()).map(|&p| entity(EntityKind::StickingPoint, p));
+            let positions = matrix.positions().map(|(_, cell)| Held::Position {
+                point: cell.sticking_point,
+                position: cell.position,
+            });
+            rows.chain(columns).chain(positions).collect()
         }
         Scope::Sources { .. } => Vec::new(),
     }
 }
 
-/// The notes and stars on what `scope` holds.
-pub fn items(loaded: &Loaded, scope: &Scope, notes: &Notes) -> Vec<Item> {
-    keys_in(loaded, scope)
-        .into_iter()
-        .filter_map(|(key, name)| {
-            let note = notes.note(&key).map(str::to_string);
-            let starred = notes.is_starred(&key);
-            (note.is_some() || starred).then_some(Item {
-                key,
-                name,
-                note,
-                starred,
-            })
-        })
-        .collect()
+/// The notes and stars on what `scope` holds, asked of the notes in one call.
+pub fn items(loaded: &Loaded, scope: &Scope, notes: &Notes) -> Vec<Noted> {
+    notes.for_export(&loaded.dossier, &loaded.index, &held_in(loaded, scope))
 }
 
 /// `rendered` (an export in `format`) with the notes on what it holds added; unchanged
 /// when there are none.
-pub fn append(rendered: String, format: Format, items: &[Item], width: usize) -> String {
+pub fn append(rendered: String, format: Format, items: &[Noted], width: usize) -> String {
     if items.is_empty() {
         return rendered;
     }
@@ -128,7 +82,7 @@ pub fn append(rendered: String, format: Format, items: &[Item], width: usize) ->
     }
 }
 
-fn title(item: &Item) -> String {
+fn title(item: &Noted) -> String {
     let star = if item.starred { "★ " } else { "" };
     format!(
         "{star}{} ({})",
@@ -137,7 +91,7 @@ fn title(item: &Item) -> String {
     )
 }
 
-fn text(items: &[Item], width: usize) -> String {
+fn text(items: &[Noted], width: usize) -> String {
     let mut out = format!("\n{}", super::text::underline(HEADING, '='));
     let mut line = |text: &str, indent: &str| {
         out.push_str(&super::text::wrap(text, width, indent));
@@ -154,7 +108,7 @@ fn text(items: &[Item], width: usize) -> String {
     out
 }
 
-fn markdown(items: &[Item]) -> String {
+fn markdown(items: &[Noted]) -> String {
     let escape = super::markdown::escape_paragraph;
     let mut out = format!("\n## {HEADING}\n\n*{}*\n", escape(NOT_SOURCED));
     for item in items {
@@ -174,7 +128,7 @@ fn markdown(items: &[Item]) -> String {
     out
 }
 
-fn json_items(items: &[Item]) -> Value {
+fn json_items(items: &[Noted]) -> Value {
     Value::Array(
         items
             .iter()
@@ -188,4 +142,39 @@ fn json_items(items: &[Item]) -> Value {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{Query, SearchEngine};
+    use crate::views::StanceMatrix;
+
+    /// A matrix's positions are named by the party of their row, as before the notes were
+    /// asked in one call; a star on a column's point comes before them.
+    #[test]
+    fn a_matrix_export_lists_its_points_then_its_positions() {
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let results = SearchEngine::new(&loaded.dossier, &loaded.index).search(&Query::default());
+        let matrix = StanceMatrix::build(&loaded.index, &results);
+        let (actor, cell) = matrix
+            .positions()
+            .next()
+            .unwrap_or_else(|| panic!("no cell"));
+        let d = &loaded.dossier;
+        let point = &d.sticking_points[cell.sticking_point];
+        let key = crate::notes::key_of_position(&point.id, cell.position(d));
+        let mut notes = Notes::new();
+        notes.set_note(&key, "watch");
+        notes.toggle_star(&point.id);
+        let scope = Scope::Matrix {
+            query: String::new(),
+            matrix,
+        };
+        let items = items(&loaded, &scope, &notes);
+        let names: Vec<&str> = items.iter().map(|item| item.name.as_str()).collect();
+        let on = format!("{} on {}", d.actors[actor].name, point.title);
+        assert_eq!(names, [point.title.as_str(), on.as_str()]);
+        assert_eq!(items[1].key, key);
+    }
 }

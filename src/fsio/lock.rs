@@ -3,12 +3,12 @@
 //! writer before us may have replaced it.
 
 use std::fs::{File, Metadata, TryLockError};
-use std::io;
+use std::io::{self, Seek, SeekFrom};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::error::WriteError;
-use super::read::open_without_blocking;
+use super::read::{open_without_blocking, read_at_most};
 
 /// An open file, locked, that the path names.
 pub(super) struct Locked {
@@ -90,6 +90,22 @@ fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {
 
 fn other(shown: &Path, err: &io::Error) -> WriteError {
     WriteError::Other(shown.to_path_buf(), err.to_string())
+}
+
+/// The whole of a file already open and locked, from its start, at most `max` bytes
+/// (`shown` names it in the error).
+pub(super) fn read_locked(mut file: &File, max: u64, shown: &Path) -> Result<Vec<u8>, WriteError> {
+    let other = |err: io::Error| WriteError::Other(shown.to_path_buf(), err.to_string());
+    file.seek(SeekFrom::Start(0)).map_err(other)?;
+    read_at_most(file, max).map_err(other)?.ok_or_else(|| {
+        WriteError::Other(
+            shown.to_path_buf(),
+            format!(
+                "it is larger than {}, the most talks reads here",
+                super::human_bytes(max)
+            ),
+        )
+    })
 }
 
 #[cfg(unix)]

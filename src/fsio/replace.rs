@@ -9,9 +9,8 @@ use std::io::{self, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::error::WriteError;
-use super::lock::{Locked, mode};
+use super::lock::{Locked, mode, read_locked};
 use super::signals::{Pause, Registered, pause_for_tests, uninterrupted};
-use super::write::read_locked;
 
 /// Where and how a locked file is replaced; `unchanged` says, just before, whether it is
 /// still as the caller's bytes were made for.

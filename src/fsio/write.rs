@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::error::{WriteError, Written};
-use super::lock::{open_locked, same_file};
-use super::read::{ReadFile, Stamp, read_at_most};
+use super::lock::{open_locked, read_locked, same_file};
+use super::read::{ReadFile, Stamp};
 use super::replace::{Failure, Replacement, create, describe};
 use super::signals::{Pause, pause_for_tests};
 
@@ -200,20 +200,6 @@ fn compare(
         }
         _ => Ok((Now::AsExpected, None)),
     }
-}
-
-pub(super) fn read_locked(mut file: &File, max: u64, shown: &Path) -> Result<Vec<u8>, WriteError> {
-    let other = |err: io::Error| WriteError::Other(shown.to_path_buf(), err.to_string());
-    file.seek(SeekFrom::Start(0)).map_err(other)?;
-    read_at_most(file, max).map_err(other)?.ok_or_else(|| {
-        WriteError::Other(
-            shown.to_path_buf(),
-            format!(
-                "it is larger than {}, the most talks reads here",
-                super::human_bytes(max)
-            ),
-        )
-    })
 }
 
 /// The path a chain of symbolic links ends at (the path itself when it is none): the file

@@ -125,6 +125,16 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
         .join("\n\n")
 }
 
+/// The line and column just after `text`.
+pub(crate) fn end_of(text: &str) -> Location {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    Location {
+        line,
+        column: last.chars().count() + 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +179,11 @@ mod tests {
             .at(Location { line: 1, column: 8 }, text);
         let shown = diagnostic.to_string();
         assert!(!shown.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn end_of_counts_lines_and_characters() {
+        assert_eq!(end_of("ab\ncdé"), Location { line: 2, column: 4 });
+        assert_eq!(end_of(""), Location { line: 1, column: 1 });
     }
 }

@@ -23,7 +23,7 @@ impl Readings {
         Readings {
             stream: stream::from_str::<Dossier>(text).and_then(json),
             pieces: chunks::read_at_every_item(text).and_then(json),
-            full: serde_yaml::from_str::<Dossier>(text).ok().and_then(json),
+            full: super::yaml::from_str::<Dossier>(text).ok().and_then(json),
         }
     }
 

@@ -2,12 +2,13 @@
 //! (plain documents) or serde_yaml (everything else, and every error message), then the
 //! validation pass, then the index. Every failure becomes a positioned [`Diagnostic`].
 
-use super::diagnostic::{Diagnostic, Location, Severity, render_all};
+use super::diagnostic::{Diagnostic, Location, Severity, end_of, render_all};
 use super::index::Index;
-use super::locate::Locator;
+use super::locate::located;
 use super::syntax::{is_shape_error, raw_control_character, syntax_diagnostic};
 use super::types::Dossier;
-use super::validate::{Finding, validate};
+use super::validate::validate;
+use super::yaml::YamlError;
 
 /// The built-in dossier, compiled into the binary so `talks` works from any folder.
 pub const BUILTIN_TEXT: &str = include_str!("../../data/talks.yaml");
@@ -25,7 +26,7 @@ pub struct Loaded {
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
     pub unlisted_warnings: usize,
     /// For a folder dossier, the files and where each item was written.
-    pub folder: Option<std::sync::Arc<super::folder::FolderMap>>,
+    pub folder: Option<std::sync::Arc<super::folder_map::FolderMap>>,
 }
 
 /// At most this many warnings are located and listed; the rest are counted. Errors are all
@@ -140,16 +141,6 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     start.len() >= 8 && (zeros(0) * 2 >= start.len() - 2 || zeros(1) * 2 >= start.len() - 2)
 }
 
-/// The line and column just after `text`.
-pub(crate) fn end_of(text: &str) -> Location {
-    let line = text.matches('\n').count() + 1;
-    let last = text.rsplit('\n').next().unwrap_or_default();
-    Location {
-        line,
-        column: last.chars().count() + 1,
-    }
-}
-
 /// Parses and validates a dossier held in memory; `name` is used in messages.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -225,18 +216,18 @@ pub(super) fn read_as<T: serde::de::DeserializeOwned>(
     {
         return Err(refused);
     }
-    fast.map_or_else(|| serde_yaml::from_str(text), Ok)
+    fast.map_or_else(|| super::yaml::from_str(text), Ok)
         .map_err(|err| LoadError::single(serde_diagnostic(name, text, err)))
 }
 
 /// serde_yaml's error on `text` as a positioned diagnostic (the notes reader words its
 /// errors with it too).
-pub(crate) fn serde_diagnostic(name: &str, text: &str, err: serde_yaml::Error) -> Diagnostic {
+pub(crate) fn serde_diagnostic(name: &str, text: &str, err: YamlError) -> Diagnostic {
     // serde_yaml reports a value of the wrong shape as soon as it meets it, before the
     // parser reaches a syntax error further on (`title: [unclosed`): the syntax error is
     // the one to fix.
-    let err = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
-        Err(syntax) if is_shape_error(&err) => syntax,
+    let err = match super::yaml::syntax_error(text) {
+        Some(syntax) if is_shape_error(&err) => syntax,
         _ => err,
     };
     let raw_control = err
@@ -273,48 +264,6 @@ fn refused_before_the_full_reader(name: &str, text: &str) -> Option<LoadError> {
     None
 }
 
-/// The validation findings as diagnostics at their line and column, in file order.
-pub(super) fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
-    if findings.is_empty() {
-        return Vec::new();
-    }
-    let also = findings.iter().filter_map(|f| f.also.as_deref());
-    let wanted = findings
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(also)
-        .collect();
-    let locator = Locator::only(text, &wanted);
-    // Many findings in a large file: index its lines once.
-    let lines: Vec<&str> = text.lines().collect();
-    let mut diagnostics: Vec<Diagnostic> = findings
-        .iter()
-        .map(|finding| {
-            let mut message = finding.message.clone();
-            if let Some(also) = &finding.also {
-                match locator.value(also) {
-                    Some(at) => message.push_str(&format!(
-                        "; the other is at line {}, column {}",
-                        at.line, at.column
-                    )),
-                    None => message.push_str(&format!("; the other is at {also}")),
-                }
-            }
-            let message = format!("{message} (at {})", finding.path);
-            let diagnostic = Diagnostic::new(finding.severity, name, message);
-            match locator.value(&finding.path) {
-                Some(location) => {
-                    let line = lines.get(location.line.saturating_sub(1)).copied();
-                    diagnostic.at_line(location, line)
-                }
-                None => diagnostic,
-            }
-        })
-        .collect();
-    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
-    diagnostics
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,11 +272,5 @@ mod tests {
     fn the_builtin_dossier_is_valid_and_has_no_warnings() {
         let loaded = builtin().unwrap_or_else(|err| panic!("{err}"));
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    }
-
-    #[test]
-    fn end_of_counts_lines_and_characters() {
-        assert_eq!(end_of("ab\ncdé"), Location { line: 2, column: 4 });
-        assert_eq!(end_of(""), Location { line: 1, column: 1 });
     }
 }

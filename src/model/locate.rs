@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser};
 
-use super::diagnostic::Location;
+use super::diagnostic::{Diagnostic, Location};
+use super::validate::Finding;
 
 /// Path → position of the value at that path.
 #[derive(Debug, Default)]
@@ -123,6 +124,48 @@ fn child_path(stack: &mut [Frame]) -> Option<String> {
             Some(child)
         }
     }
+}
+
+/// The validation findings as diagnostics at their line and column, in file order.
+pub(super) fn located(name: &str, text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let also = findings.iter().filter_map(|f| f.also.as_deref());
+    let wanted = findings
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(also)
+        .collect();
+    let locator = Locator::only(text, &wanted);
+    // Many findings in a large file: index its lines once.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .iter()
+        .map(|finding| {
+            let mut message = finding.message.clone();
+            if let Some(also) = &finding.also {
+                match locator.value(also) {
+                    Some(at) => message.push_str(&format!(
+                        "; the other is at line {}, column {}",
+                        at.line, at.column
+                    )),
+                    None => message.push_str(&format!("; the other is at {also}")),
+                }
+            }
+            let message = format!("{message} (at {})", finding.path);
+            let diagnostic = Diagnostic::new(finding.severity, name, message);
+            match locator.value(&finding.path) {
+                Some(location) => {
+                    let line = lines.get(location.line.saturating_sub(1)).copied();
+                    diagnostic.at_line(location, line)
+                }
+                None => diagnostic,
+            }
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
+    diagnostics
 }
 
 #[cfg(test)]

@@ -7,11 +7,13 @@ mod diagnostic;
 #[doc(hidden)]
 pub mod differential;
 pub mod folder;
+mod folder_map;
 pub mod history;
 mod index;
 mod load;
 mod locate;
 mod nesting;
+mod open;
 mod quotes;
 mod schema;
 mod size;
@@ -24,6 +26,7 @@ mod types;
 mod validate;
 mod vocab;
 mod walk;
+pub(crate) mod yaml;
 #[cfg(test)]
 pub(crate) use walk::each_text;
 
@@ -46,23 +49,26 @@ pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 // The checks made before serde_yaml expands or descends, and its errors worded: the notes
 // reader makes the same.
 pub(crate) use aliases::expands_past;
+pub(crate) use diagnostic::end_of;
 pub use index::{Citation, Index};
 pub use load::decode;
+pub(crate) use load::serde_diagnostic;
 pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, LISTED_WARNINGS, LoadError, Loaded, builtin, load_bytes, load_str,
     unlisted_note,
 };
-pub(crate) use load::{end_of, serde_diagnostic};
 pub use locate::value_at;
 pub(crate) use nesting::{MAX_DEPTH, too_deep};
+pub use open::{load_path, load_stdin};
 pub use quotes::{QuoteCheck, SourceText, check_quotes, problem_at, read_source_text};
 pub use schema::{dossier_schema_json, folder_file_schema_json};
 pub use size::{human_bytes, parse_size};
 pub use source::{
-    DEFAULT_MAX_FILE_BYTES, STDIN_NAME, load_path, load_stdin, max_file_bytes, read_path,
-    read_path_stamped, read_stdin, set_max_file_bytes, too_large,
+    DEFAULT_MAX_FILE_BYTES, STDIN_NAME, max_file_bytes, read_path, read_path_stamped, read_stdin,
+    set_max_file_bytes, too_large,
 };
 pub(crate) use tags::refused_tag;
 pub use types::*;
 pub use validate::{check_date, closest, is_valid_id};
 pub use vocab::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, StickingStatus};
+pub use yaml::YamlError;

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::fsio::{ReadError, read_at_most};
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::load::{LoadError, Loaded, load_bytes};
+use super::load::LoadError;
 
 /// The largest dossier file read by default: 2 GiB (`--max-size` changes it).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 2 << 30;
@@ -36,19 +36,8 @@ pub fn too_large(max: u64) -> String {
     )
 }
 
-/// Reads and validates the dossier at `path`: a regular file (checked before it is
-/// opened, so a pipe or a device never blocks or floods the reader), at most
-/// `--max-size` bytes (2 GiB unless changed), even if it grows while read.
-pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    if path.is_dir() {
-        return super::folder::load_folder(path);
-    }
-    let name = crate::text::shown_path(path);
-    load_bytes(&name, read_path(path)?)
-}
-
 /// The bytes of the regular file at `path`, at most `--max-size` of them, with the same
-/// checks and messages as [`load_path`] (named by the path as shown).
+/// checks and messages as [`super::load_path`] (named by the path as shown).
 pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_path_stamped(path).map(|file| file.bytes)
 }
@@ -71,11 +60,6 @@ fn said(err: &ReadError) -> String {
         ReadError::TooLarge(max) => too_large(*max),
         other => other.to_string(),
     }
-}
-
-/// Reads and validates a dossier from standard input, at most `--max-size` bytes.
-pub fn load_stdin() -> Result<Loaded, LoadError> {
-    load_bytes(STDIN_NAME, read_stdin()?)
 }
 
 /// Standard input's bytes, at most `--max-size` of them.

@@ -1,11 +1,11 @@
 //! serde_yaml's errors worded for a dossier's author: positioned, with the type names a
 //! reader knows and a hint where one helps.
 
-use super::diagnostic::{Diagnostic, Location, Severity};
-use super::load::end_of;
+use super::diagnostic::{Diagnostic, Location, Severity, end_of};
+use super::yaml::YamlError;
 
 /// An error about a value's shape (its type, a field), not the syntax.
-pub(super) fn is_shape_error(err: &serde_yaml::Error) -> bool {
+pub(super) fn is_shape_error(err: &YamlError) -> bool {
     let message = err.to_string();
     [
         "invalid type",
@@ -36,17 +36,14 @@ pub(super) fn raw_control_character(name: &str, text: &str) -> Option<Diagnostic
 }
 
 /// Turns a serde_yaml error into a positioned message a dossier author can act on.
-pub(super) fn syntax_diagnostic(name: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
+pub(super) fn syntax_diagnostic(name: &str, text: &str, err: &YamlError) -> Diagnostic {
     let (message, marks) = strip_marks(&crate::text::cut_quoted(&err.to_string()));
     // libyaml names the problem's position and, for some errors, where the construct that
     // failed began; an unclosed quote is best shown where it opens.
     let location = if message.contains("while scanning a quoted scalar") {
         marks.last().copied()
     } else {
-        err.location().map(|l| Location {
-            line: l.line(),
-            column: l.column(),
-        })
+        err.location()
     };
     let message = plain_type_names(&message);
     // A whole file read as one scalar: its text echoed back says nothing.
@@ -191,7 +188,7 @@ mod tests {
     #[test]
     fn serde_yaml_limits_read_clearly() {
         let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
-        let err = serde_yaml::from_str::<serde_yaml::Value>(&deep).unwrap_err();
+        let err = crate::model::yaml::from_str::<serde_json::Value>(&deep).unwrap_err();
         let shown = syntax_diagnostic("deep.yaml", &deep, &err).to_string();
         assert!(shown.starts_with("deep.yaml:1:"), "{shown}");
         assert!(
@@ -199,7 +196,7 @@ mod tests {
             "{shown}"
         );
         let bomb = crate::generate::billion_laughs();
-        let err = serde_yaml::from_str::<serde_yaml::Value>(&bomb).unwrap_err();
+        let err = crate::model::yaml::from_str::<serde_json::Value>(&bomb).unwrap_err();
         let shown = syntax_diagnostic("bomb.yaml", &bomb, &err).to_string();
         assert!(
             shown.contains(

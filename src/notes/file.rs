@@ -8,8 +8,7 @@ use crate::fsio::{self, Expect, Now, Stamp, Target};
 use crate::model::human_bytes;
 use crate::text::shown_path;
 
-/// A notes file larger than this is refused (notes are a person's writing, not data).
-pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
+pub use super::read::MAX_NOTES_BYTES;
 
 /// How long the explorer waits for another program's lock on its notes or history: a key
 /// press never waits long (the change stays for the session, and the next one tries again).

@@ -3,6 +3,7 @@
 //! finds, reads and writes it.
 
 pub mod file;
+mod held;
 mod merge;
 mod read;
 mod render;
@@ -10,6 +11,7 @@ mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use held::{Held, Noted};
 pub use merge::{CONFLICT_MARKER, merge};
 
 use schemars::JsonSchema;
@@ -83,14 +85,7 @@ pub fn positions_of(
         _ => Vec::new(),
     };
     held.into_iter()
-        .map(|(point, p)| {
-            let sticking_point = &dossier.sticking_points[point];
-            let position = &sticking_point.positions[p];
-            let actor = index.actor(&position.actor);
-            let actor = actor.map_or(position.actor.as_str(), |a| dossier.actors[a].name.as_str());
-            let name = format!("{actor} on {}", sticking_point.title);
-            (key_of_position(&sticking_point.id, position), name)
-        })
+        .map(|(point, p)| held::position_named(dossier, index, point, p))
         .collect()
 }
 

@@ -3,10 +3,12 @@
 //! `FILE:LINE:COLUMN`.
 
 use super::Notes;
-use super::file::MAX_NOTES_BYTES;
 use super::shape::{Part, shape};
 use crate::model::{Diagnostic, Location, MAX_DEPTH, Severity, human_bytes};
 use crate::text::sanitize_line;
+
+/// A notes file larger than this is refused (notes are a person's writing, not data).
+pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How many characters of a key a message quotes.
 const QUOTED_CHARS: usize = 80;
@@ -57,7 +59,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Notes, String> {
     {
         return Err(version_error(version));
     }
-    let notes: Notes = serde_yaml::from_str(text)
+    let notes: Notes = crate::model::yaml::from_str(text)
         .map_err(|err| one_line(&crate::model::serde_diagnostic(name, text, err)))?;
     if notes.version != 1 {
         return Err(version_error(notes.version));

@@ -4,15 +4,16 @@
 
 use std::sync::{Arc, Mutex};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
 use super::document::{Documents, documents, stance_with_basis};
 use super::filters::Named;
 use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
 use super::postings::Postings;
-use super::query::{Filter, Query, Term, TermKind, TextMatch};
+use super::query::{Query, Term, TermKind, TextMatch};
+use super::query_filters::Filter;
 use super::ranked::{Hit, Ranked, Results};
-use super::score::{Anchor, Prepared, Resolved, Table};
+use super::score::{Anchor, Prepared, PreparedQuery, Resolved, Table};
 use super::vocab::{Vocabulary, VocabularyBuilder};
 use crate::model::{Dossier, EntityKind, EntityRef, Index};
 use crate::notes::Notes;
@@ -23,12 +24,6 @@ pub const SCORED_BYTES: usize = 1024;
 
 /// How many words' tables are kept for the next searches.
 const KEPT_TABLES: usize = 8;
-
-/// A group of alternatives ready to score documents: each term with whether it is negated.
-pub(crate) type PreparedGroup = [(bool, Prepared)];
-
-/// A query ready to score documents: its groups.
-pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
@@ -41,9 +36,9 @@ pub struct SearchEngine {
     pub(super) places: Named,
     /// The tables of the last few query words, oldest first.
     kept_tables: Mutex<Vec<Arc<Table>>>,
-    pub(super) matcher: SkimMatcherV2,
+    pub(super) matcher: Matcher,
     /// What changed since the dossier `--since` names, for `changed:`.
-    changed: std::sync::RwLock<Option<Arc<crate::changes::Marked>>>,
+    changed: std::sync::RwLock<Option<Arc<super::Marked>>>,
 }
 
 /// Counts only: the engine's tables are too large to print.
@@ -97,13 +92,13 @@ impl SearchEngine {
             kept_tables: Mutex::new(Vec::new()),
             docs,
             kind_start,
-            matcher: SkimMatcherV2::default().element_limit(SCORED_BYTES),
+            matcher: Matcher::limited_to(SCORED_BYTES),
             changed: std::sync::RwLock::new(None),
         }
     }
 
     /// What `changed:` finds from now on (`None`: nothing, there is no older version).
-    pub fn set_changed(&self, marked: Option<Arc<crate::changes::Marked>>) {
+    pub fn set_changed(&self, marked: Option<Arc<super::Marked>>) {
         if let Ok(mut changed) = self.changed.write() {
             *changed = marked;
         }

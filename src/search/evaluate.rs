@@ -2,11 +2,12 @@
 //! scored from the postings alone (where each word stands best in each document); other
 //! groups (phrases, `^`/`$`, negations, filters) read the tokens of the documents left.
 
-use super::engine::{PreparedGroup, PreparedQuery, SearchEngine};
+use super::engine::SearchEngine;
 use super::grade::Grades;
 use super::parallel::in_parallel;
 use super::postings::DocSet;
 use super::score::{Anchor, Prepared, occurrence_score, score};
+use super::score::{PreparedGroup, PreparedQuery};
 
 /// How many words' postings are read between two checks for cancellation.
 const WORDS_PER_CHECK: usize = 256;

@@ -1,7 +1,7 @@
 //! `actor:` and `place:` values: which actors or places they name, and what follows from
 //! them (who represents an actor, which places lie inside a place).
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
 use super::grade::{How, WordRule, fuzzy_applies, typo_budget};
 use super::normalise::word_texts;
@@ -39,7 +39,7 @@ impl Named {
     /// The entities `value` names, with everything that follows from them, sorted.
     /// Tried in turn, the first that names any: the id, a whole name or alias, the words
     /// in a name (the last as a prefix), the words with typos.
-    pub fn resolve(&self, value: &[String], matcher: &SkimMatcherV2) -> Vec<u32> {
+    pub fn resolve(&self, value: &[String], matcher: &Matcher) -> Vec<u32> {
         let by_id: Vec<u32> = self.matching(|keys| keys.first().is_some_and(|k| k == value));
         let named = if !by_id.is_empty() {
             by_id
@@ -114,7 +114,7 @@ fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
 }
 
 /// The key's words hold the rules' words adjacent and in order.
-fn contains(key: &[String], rules: &[WordRule], matcher: &SkimMatcherV2) -> bool {
+fn contains(key: &[String], rules: &[WordRule], matcher: &Matcher) -> bool {
     key.windows(rules.len()).any(|window| {
         window
             .iter()
@@ -140,7 +140,7 @@ mod tests {
     }
 
     fn resolve(value: &str) -> Vec<u32> {
-        named().resolve(&word_texts(value), &SkimMatcherV2::default())
+        named().resolve(&word_texts(value), &Matcher::default())
     }
 
     #[test]

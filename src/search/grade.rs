@@ -2,8 +2,7 @@
 //! two strings. The engine works the same grades out for its whole vocabulary at once
 //! (see `vocab.rs`); a test checks that both ways agree on every word.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::matcher::Matcher;
 
 /// A grade: 0 is no match; higher is better. Exact > prefix > fuzzy > typo.
 pub(crate) type Grade = u16;
@@ -96,7 +95,7 @@ impl Grades {
 
 impl WordRule {
     /// How `word` (folded) matches this rule.
-    pub fn grades(&self, word: &str, matcher: &SkimMatcherV2) -> Grades {
+    pub fn grades(&self, word: &str, matcher: &Matcher) -> Grades {
         let q = self.word.as_str();
         let any = match &self.how {
             _ if word == q => EXACT,
@@ -159,11 +158,11 @@ fn prefix_distance(q: &str, word: &str, max: u8) -> Option<usize> {
 /// The letters of `q` in order in `word`, starting with its first letter and skipping at
 /// most one letter in three of the query's length (so "zlnsky" finds "zelensky" but "nato"
 /// does not find "negotiators"); graded by fuzzy-matcher's score.
-pub(crate) fn fuzzy_grade(q: &str, word: &str, matcher: &SkimMatcherV2) -> Grade {
+pub(crate) fn fuzzy_grade(q: &str, word: &str, matcher: &Matcher) -> Grade {
     if !fuzzy_accepts(q, word) {
         return 0;
     }
-    let score = matcher.fuzzy_match(word, q).unwrap_or(0);
+    let score = matcher.score(word, q).unwrap_or(0);
     FUZZY + score.clamp(0, FUZZY_SPREAD) as Grade
 }
 
@@ -215,7 +214,7 @@ mod tests {
     }
 
     fn grade(rule: &WordRule, word: &str) -> Grades {
-        rule.grades(word, &SkimMatcherV2::default())
+        rule.grades(word, &Matcher::default())
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! order (`fields`, `document`), a query word is matched against the dossier's vocabulary
 //! (`grade`, `vocab`), and documents are scored by their best match per term (`score`).
 
+mod changed;
 mod dates;
 mod document;
 mod engine;
@@ -24,11 +25,13 @@ mod varint;
 mod vocab;
 mod worker;
 
+pub use changed::{ChangedWhat, Marked};
 pub use dates::{DateFilter, DateTest, Span};
 pub use engine::{SCORED_BYTES, SearchEngine};
 pub use explain::{LineFinder, Matched};
 pub use fields::Field;
-pub use query::{Filter, Query, QueryError, Term, TermKind, TextMatch};
+pub use query::{Query, Term, TermKind, TextMatch};
+pub use query_filters::{Filter, QueryError};
 pub use ranked::{FIRST_RANKED, Hit, Ranked, Results};
 pub use worker::{SearchDone, SearchRequest, SearchWorker};
 

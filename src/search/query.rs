@@ -5,10 +5,8 @@
 //! and in order; `kind:`, `status:`, `topic:`, `stance:`, `actor:`, `place:` and `date:`
 //! filter by field. Words are folded as the dossier's are (case, diacritics, separators).
 
-use super::dates::DateFilter;
 use super::normalise::word_texts;
-use super::query_filters::parse_filter;
-use crate::model::EntityKind;
+use super::query_filters::{Filter, QueryError, parse_filter};
 
 /// How one term matches text. Each holds the term's folded words (several: a phrase).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,38 +30,6 @@ impl TextMatch {
             | TextMatch::Suffix(w) => w,
         }
     }
-}
-
-/// A field filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filter {
-    Kind(EntityKind),
-    Status(String),
-    Topic(String),
-    Stance(String),
-    /// `stated` or `inferred`: entities with a position or quote on that basis.
-    Basis(String),
-    /// `changed:new`, `changed:changed`, `changed:stance`, `changed:any`: what changed since
-    /// the dossier `--since` names.
-    Changed(crate::changes::ChangedWhat),
-    /// Entities linked to the actors these words name (by id, name or alias), or to
-    /// actors that represent them.
-    Actor(Vec<String>),
-    /// Entities at or about the places these words name, or places inside them.
-    Place(Vec<String>),
-    Date(DateFilter),
-    /// `is:starred`, `is:noted`: the analyst's stars and notes.
-    Is(Is),
-    /// `note:WORDS`: entities whose analyst's note has these words (each as a word or the
-    /// start of one).
-    Note(Vec<String>),
-}
-
-/// What `is:` asks of the analyst's layer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Is {
-    Starred,
-    Noted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,14 +56,6 @@ pub(crate) type Alternatives = Vec<Term>;
 pub struct Query {
     pub groups: Vec<Alternatives>,
 }
-
-/// A query that cannot be read, with a short hint for the search bar.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct QueryError(pub String);
-
-pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
@@ -250,6 +208,7 @@ fn non_empty(word: &str, marker: &str) -> Result<Vec<String>, QueryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
 
     fn text(negated: bool, m: TextMatch) -> Term {
         Term {

@@ -1,11 +1,50 @@
 //! Field filters of the query: `kind:`, `status:`, `topic:`, `stance:`, `actor:`,
 //! `place:` and `date:`, read with a did-you-mean for a value or a field mistyped.
 
+use super::ChangedWhat;
 use super::dates::DateFilter;
 use super::normalise::word_texts;
-use super::query::{FILTERS, Filter, Is, QueryError};
-use crate::changes::ChangedWhat;
 use crate::model::{Basis, EntityKind, EventStatus, Stance, StickingStatus};
+
+/// A field filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Kind(EntityKind),
+    Status(String),
+    Topic(String),
+    Stance(String),
+    /// `stated` or `inferred`: entities with a position or quote on that basis.
+    Basis(String),
+    /// `changed:new`, `changed:changed`, `changed:stance`, `changed:any`: what changed since
+    /// the dossier `--since` names.
+    Changed(ChangedWhat),
+    /// Entities linked to the actors these words name (by id, name or alias), or to
+    /// actors that represent them.
+    Actor(Vec<String>),
+    /// Entities at or about the places these words name, or places inside them.
+    Place(Vec<String>),
+    Date(DateFilter),
+    /// `is:starred`, `is:noted`: the analyst's stars and notes.
+    Is(Is),
+    /// `note:WORDS`: entities whose analyst's note has these words (each as a word or the
+    /// start of one).
+    Note(Vec<String>),
+}
+
+/// What `is:` asks of the analyst's layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Is {
+    Starred,
+    Noted,
+}
+
+/// A query that cannot be read, with a short hint for the search bar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct QueryError(pub String);
+
+pub(crate) const FILTERS: &str =
+    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
     let lowered = raw.to_lowercase();

@@ -7,11 +7,10 @@ use std::sync::Arc;
 
 use super::dates::DateFilter;
 use super::document::{Facets, MARK, marker};
-use super::engine::PreparedGroup;
 use super::fields::Field;
 use super::grade::{Grade, Grades, WordRule};
 use super::postings::{MAX_FIELD_WORDS, Occurrence};
-use super::query::Is;
+use super::query_filters::Is;
 use crate::model::EntityKind;
 
 /// Each tier is worth more than any grade, so a better field always wins.
@@ -100,10 +99,7 @@ pub(crate) enum Resolved {
     Stance(Option<u32>),
     Basis(Option<u32>),
     /// What changed since the dossier `--since` names; `None`: nothing to compare with.
-    Changed(
-        crate::changes::ChangedWhat,
-        Option<Arc<crate::changes::Marked>>,
-    ),
+    Changed(super::ChangedWhat, Option<Arc<super::Marked>>),
     Actors(Vec<u32>),
     Places(Vec<u32>),
     Date(DateFilter),
@@ -151,6 +147,12 @@ pub(crate) enum Prepared {
         anchor: Anchor,
     },
 }
+
+/// A group of alternatives ready to score documents: each term with whether it is negated.
+pub(crate) type PreparedGroup = [(bool, Prepared)];
+
+/// A query ready to score documents: its groups.
+pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 
 /// A term's best match in one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 
 use super::engine::SearchEngine;
 use super::grade::MAX_TYPO_CHARS;
-use super::query::{Filter, Query, TermKind, TextMatch};
+use super::query::{Query, TermKind, TextMatch};
+use super::query_filters::Filter;
 
 /// At most this many suggestions.
 const SUGGESTIONS: usize = 3;

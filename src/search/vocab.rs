@@ -6,9 +6,9 @@
 
 use std::sync::OnceLock;
 
+use crate::matcher::Matcher;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
-use fuzzy_matcher::skim::SkimMatcherV2;
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 use rustc_hash::FxHashMap;
 
@@ -109,7 +109,7 @@ impl Vocabulary {
     /// The words that match `rule` and their grades, packed ([`Grades::packed`]), in the
     /// order of their numbers. Only the words that match are kept: a table costs what the
     /// query word finds, not the size of the vocabulary.
-    pub fn table(&self, rule: &WordRule, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+    pub fn table(&self, rule: &WordRule, matcher: &Matcher) -> Vec<(u32, u32)> {
         let mut grades: FxHashMap<u32, Grades> = FxHashMap::default();
         let q = rule.word.as_str();
         let mut raise = |n: u32, grade| {
@@ -163,7 +163,7 @@ impl Vocabulary {
 
     /// Fuzzy grades, in short fields only, for the short-field words that start with the
     /// query's first letter and match no better already.
-    fn fuzzy(&self, q: &str, matcher: &SkimMatcherV2, grades: &mut FxHashMap<u32, Grades>) {
+    fn fuzzy(&self, q: &str, matcher: &Matcher, grades: &mut FxHashMap<u32, Grades>) {
         let Some(first) = q.chars().next() else {
             return;
         };

@@ -52,7 +52,9 @@ impl Widget for &Screen<'_> {
         bars::search_bar(app, theme, layout.search, buf);
         match layout.page {
             PageAreas::Browse => browse(app, theme, &layout, buf),
-            areas => pages::render(app, theme, areas, buf),
+            PageAreas::Matrix(m) => pages::matrix(app, theme, &m, buf),
+            PageAreas::Timeline(t) => pages::timeline(app, theme, &t, buf),
+            PageAreas::Sources(s) => sources::sources(app, theme, &s, buf),
         }
         bars::status_bar(app, self.keymap, theme, layout.status, buf);
         if !app.notices().is_empty() {

@@ -8,21 +8,11 @@ use ratatui::widgets::{Block, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, PageAreas, TimelineAreas};
+use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
 use super::legend::{LEGEND, LEGEND_SHORT, matrix_title};
-
-/// Draws the page whose areas are given.
-pub fn render(app: &App, theme: &Theme, areas: PageAreas, buf: &mut Buffer) {
-    match areas {
-        PageAreas::Matrix(m) => matrix(app, theme, &m, buf),
-        PageAreas::Timeline(t) => timeline(app, theme, &t, buf),
-        PageAreas::Sources(s) => super::sources::sources(app, theme, &s, buf),
-        PageAreas::Browse => {}
-    }
-}
 
 pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
     Block::bordered()
@@ -48,7 +38,8 @@ fn column_title(title: &str, width: usize) -> [String; 2] {
     [first, second.text()]
 }
 
-fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
+/// Draws the stance matrix.
+pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     let matrix = app.pages().matrix();
     let title = matrix_title(app, m);
     block(theme, title).render(m.block, buf);
@@ -269,7 +260,8 @@ const UNDATED_NOTE: &str =
     "Undated events are placed by the dossier's order field (#); dates as written.";
 const UNDATED_NOTE_SHORT: &str = "Undated: placed by order (#)";
 
-fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
+/// Draws the timeline.
+pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mut Buffer) {
     let t = app.pages().timeline();
     let inner = areas.inner;
     let marked = match app.marks().count(crate::model::EntityKind::Event) {

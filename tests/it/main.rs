@@ -16,6 +16,7 @@ mod filter_bounds;
 mod folder_append;
 mod git_read;
 mod json_escapes;
+mod layering;
 mod messages;
 mod notes_git;
 mod notes_reading;

@@ -6,6 +6,7 @@ use super::append::Added;
 use super::noun;
 use super::template::Facts;
 use crate::cli::NewKind;
+use crate::model::yaml::{self, YamlError};
 use crate::model::{self, Dossier, Loaded};
 
 /// The new text's dossier, or why nothing may be written.
@@ -77,15 +78,15 @@ enum Item {
 }
 
 impl Item {
-    fn read(kind: NewKind, yaml: &str) -> serde_yaml::Result<Item> {
+    fn read(kind: NewKind, text: &str) -> Result<Item, YamlError> {
         Ok(match kind {
-            NewKind::Actor => Item::Actor(serde_yaml::from_str(yaml)?),
-            NewKind::Event => Item::Event(serde_yaml::from_str(yaml)?),
-            NewKind::StickingPoint => Item::StickingPoint(serde_yaml::from_str(yaml)?),
-            NewKind::Place => Item::Place(serde_yaml::from_str(yaml)?),
-            NewKind::Source => Item::Source(serde_yaml::from_str(yaml)?),
-            NewKind::Position => Item::Position(serde_yaml::from_str(yaml)?),
-            NewKind::Quote => Item::Quote(serde_yaml::from_str(yaml)?),
+            NewKind::Actor => Item::Actor(yaml::from_str(text)?),
+            NewKind::Event => Item::Event(yaml::from_str(text)?),
+            NewKind::StickingPoint => Item::StickingPoint(yaml::from_str(text)?),
+            NewKind::Place => Item::Place(yaml::from_str(text)?),
+            NewKind::Source => Item::Source(yaml::from_str(text)?),
+            NewKind::Position => Item::Position(yaml::from_str(text)?),
+            NewKind::Quote => Item::Quote(yaml::from_str(text)?),
         })
     }
 }

@@ -4,15 +4,14 @@
 //! positions to another's sticking point with a top-level `positions:` list. Problems are
 //! reported at FILE:LINE:COLUMN of the file that holds them.
 
-mod map;
 pub mod part;
 mod read;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use map::Child;
-pub use map::FolderMap;
+use super::folder_map::Child;
+pub use super::folder_map::FolderMap;
 use part::Part;
 pub use read::{is_dossier_file, is_dossier_file_name};
 
@@ -87,7 +86,7 @@ fn check_parts(
             message,
             also: None,
         };
-        super::load::located(&names[file], &texts[file], &[finding])
+        super::locate::located(&names[file], &texts[file], &[finding])
     };
     for (file, part) in parts.iter().enumerate() {
         if part.version != 1 {

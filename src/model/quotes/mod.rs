@@ -80,7 +80,7 @@ pub fn check_quotes(
         })
         .collect();
     check.not_found = findings.len();
-    check.diagnostics = super::load::located(name, dossier_text, &findings);
+    check.diagnostics = super::locate::located(name, dossier_text, &findings);
     check
 }
 
@@ -133,7 +133,7 @@ pub fn problem_at(name: &str, dossier_text: &str, path: &str, message: String) -
         message,
         also: None,
     };
-    super::load::located(name, dossier_text, &[finding])
+    super::locate::located(name, dossier_text, &[finding])
         .into_iter()
         .next()
         .unwrap_or_else(|| Diagnostic::new(Severity::Error, name, "cannot locate the problem"))

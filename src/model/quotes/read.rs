@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::passage::SourceText;
-use crate::model::load::end_of;
+use crate::model::diagnostic::end_of;
 
 /// The source text at `path`, folded and indexed; or why it cannot be used, in a few
 /// words (the caller names the file and the source).

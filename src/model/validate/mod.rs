@@ -3,9 +3,6 @@
 
 use std::collections::HashMap;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::diagnostic::Severity;
 use super::types::{Dossier, EntityKind};
 use crate::text::unsafe_chars;
@@ -244,10 +241,10 @@ pub fn is_valid_id(id: &str) -> bool {
 /// The candidate closest to `wanted`: the best fuzzy-matcher score first (abbreviations,
 /// missing letters), then the smallest edit distance (swapped or wrong letters).
 pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let matcher = SkimMatcherV2::default().ignore_case();
+    let matcher = crate::matcher::Matcher::ignoring_case();
     let fuzzy = candidates
         .iter()
-        .filter_map(|c| matcher.fuzzy_match(c, wanted).map(|score| (score, *c)))
+        .filter_map(|c| matcher.score(c, wanted).map(|score| (score, *c)))
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
     if let Some((_, best)) = fuzzy {
         return Some(best);

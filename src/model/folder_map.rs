@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::model::diagnostic::{Diagnostic, Severity};
-use crate::model::load::located;
-use crate::model::locate::Locator;
-use crate::model::validate::Finding;
+use super::diagnostic::{Diagnostic, Severity};
+use super::locate::{Locator, located};
+use super::validate::Finding;
 
 /// What a file may add to an item of another: a position to a sticking point, a quote to
 /// an event.
