@@ -1,7 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-#![allow(clippy::disallowed_methods)]
 
 use std::path::PathBuf;
 
@@ -10,6 +7,14 @@ use ratatui::backend::TestBackend;
 use talks::app::App;
 use talks::keymap::Keymap;
 use talks::ui::{Screen, Theme};
+
+/// The explorer on the built-in dossier in a `width`×`height` terminal.
+pub fn app(width: u16, height: u16) -> App {
+    App::new(
+        talks::model::builtin().unwrap_or_else(|e| panic!("{e}")),
+        talks::app::Options::sized(width, height),
+    )
+}
 
 /// The `talks` binary built for these tests.
 pub fn talks() -> assert_cmd::Command {

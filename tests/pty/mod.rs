@@ -1,7 +1,5 @@
 //! Runs the real `talks` binary in a pseudo-terminal and reads its screen with vt100.
 //! Waits are on screen content with a generous deadline, never fixed sleeps.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
