@@ -24,7 +24,7 @@ fn missing_file() {
 
 #[test]
 fn a_folder_without_yaml_files() {
-    // A folder is a dossier of its YAML files (tests/folder.rs); an empty one says so.
+    // A folder is a dossier of its YAML files (tests/it/folder.rs); an empty one says so.
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);

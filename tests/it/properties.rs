@@ -1,6 +1,6 @@
 //! Property tests: random small dossiers × random key, mouse and resize sequences × random
 //! terminal sizes, through `update` and the renderer. No panic, and the invariants hold.
-//! `TALKS_PROPTEST_CASES=5000 cargo test --release --test properties` for a longer run.
+//! `TALKS_PROPTEST_CASES=5000 cargo test --release --test it properties` for a longer run.
 
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;

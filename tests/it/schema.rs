@@ -13,7 +13,7 @@ fn checked_in_schema_matches_the_rust_types() {
     let checked_in = std::fs::read_to_string(SCHEMA_PATH).unwrap();
     assert!(
         checked_in == generated,
-        "{SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        "{SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test it schema::`"
     );
 }
 
@@ -75,7 +75,7 @@ fn checked_in_notes_schema_matches_the_rust_types() {
     let checked_in = std::fs::read_to_string(NOTES_SCHEMA_PATH).unwrap_or_default();
     assert!(
         checked_in == generated,
-        "{NOTES_SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        "{NOTES_SCHEMA_PATH} is out of date: run `UPDATE_SCHEMA=1 cargo test --test it schema::`"
     );
 }
 
