@@ -1,9 +1,13 @@
 //! `talks filter` is a drop-in for `fzf --filter` (issue #15): for fzf's extended syntax it
 //! selects the same lines, byte for byte, with the same exit codes (the order may differ:
-//! the scorers differ).
+//! the scorers differ). The fzf compared with is `TALKS_TEST_FZF` when set (`.ci/run` sets
+//! it to the fzf it installs, pinned as `FZF_VERSION` there), else `fzf` on the PATH.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+use crate::common::cannot_run_without;
 
 /// The lines each tool prints for `query` on `input`, sorted, and its exit code.
 fn selected(program: &mut Command, query: &str, input: &[u8]) -> (Vec<Vec<u8>>, Option<i32>) {
@@ -96,17 +100,24 @@ fn shared_input() -> Vec<u8> {
     input
 }
 
+/// The fzf to compare with and its version, or `None` when there is none.
+fn fzf() -> Option<(OsString, String)> {
+    let program = std::env::var_os("TALKS_TEST_FZF").unwrap_or_else(|| "fzf".into());
+    let output = Command::new(&program).arg("--version").output().ok()?;
+    let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    output.status.success().then_some((program, version))
+}
+
 #[test]
 fn the_same_lines_and_exit_codes_as_fzf_filter() {
-    let found = Command::new("fzf").arg("--version").output();
-    if !found.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: fzf is not installed, so there is nothing to compare with");
+    let Some((program, version)) = fzf() else {
+        cannot_run_without("fzf to compare with (`.ci/run` installs it; or set TALKS_TEST_FZF)");
         return;
-    }
+    };
     let input = shared_input();
     let mut differ = Vec::new();
     for query in QUERIES {
-        let fzf = selected(Command::new("fzf").arg("--filter"), query, &input);
+        let fzf = selected(Command::new(&program).arg("--filter"), query, &input);
         let ours = talks(query, &input);
         if fzf != ours {
             differ.push(format!(
@@ -118,7 +129,7 @@ fn the_same_lines_and_exit_codes_as_fzf_filter() {
             ));
         }
     }
-    assert!(differ.is_empty(), "{differ:#?}");
+    assert!(differ.is_empty(), "fzf {version}: {differ:#?}");
 }
 
 /// The rules themselves, without fzf: never skipped.

@@ -1,6 +1,7 @@
 //! The analyst's notes with the real binary: written, kept across a restart, an invalid
 //! notes file left untouched, a read-only folder, the built-in dossier's notes.
 
+use crate::common::{can_act_as_nobody, cannot_run_without, is_root};
 use crate::pty::Session;
 
 use std::path::Path;
@@ -63,6 +64,7 @@ fn an_invalid_notes_file_is_named_in_a_banner_and_never_overwritten() {
     assert_eq!(std::fs::read(&notes).unwrap(), bad);
 }
 
+/// As root (CI) a folder of mode 0555 is writable anyway, so talks runs as nobody there.
 #[test]
 fn a_read_only_folder_keeps_the_notes_in_the_data_folder() {
     use std::os::unix::fs::PermissionsExt;
@@ -72,14 +74,29 @@ fn a_read_only_folder_keeps_the_notes_in_the_data_folder() {
     let inside = folder.join("d.yaml");
     std::fs::rename(&dossier, &inside).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-    if tempfile::tempfile_in(&folder).is_ok() {
-        // Running as root: a folder of mode 0555 is writable anyway.
-        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
-        eprintln!("skipped: the folder is writable despite its mode (running as root?)");
+    let as_nobody = is_root();
+    if as_nobody && !can_act_as_nobody() {
+        return;
+    }
+    if !as_nobody && tempfile::tempfile_in(&folder).is_ok() {
+        cannot_run_without("a folder that mode 0555 makes read-only");
         return;
     }
     let inside = inside.to_string_lossy().into_owned();
-    let mut s = Session::start(&[&inside], 160, 30, &[("XDG_DATA_HOME", data.as_str())]);
+    let env = [("XDG_DATA_HOME", data.as_str())];
+    let mut s = if as_nobody {
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::create_dir(&data).unwrap();
+        std::os::unix::fs::chown(&data, Some(65534), Some(65534)).unwrap();
+        let env = [
+            ("XDG_DATA_HOME", data.as_str()),
+            ("XDG_STATE_HOME", data.as_str()),
+        ];
+        let cwd = dir.path().to_str().unwrap();
+        Session::start_as_nobody_sized(cwd, &[&inside], 160, 30, &env)
+    } else {
+        Session::start(&[&inside], 160, 30, &env)
+    };
     s.wait_for_text("is read-only: notes are kept in");
     s.send(b"*");
     s.wait_for_text("Starred “United States”");
