@@ -1,7 +1,9 @@
 //! The one integration-test binary (`autotests = false` in Cargo.toml): one link instead of
 //! one per file. Each module is one subject; `cargo test --test it NAME` runs the tests
 //! whose path contains NAME (`cargo test --test it screens::`). Snapshots are in
-//! `tests/it/snapshots/`, named `it__MODULE__NAME.snap`.
+//! `tests/it/snapshots/`, named `it__MODULE__NAME.snap`; proptest's saved failures in
+//! `tests/proptest-regressions/MODULE.txt` (a folder holding `main.rs` is a source root to
+//! it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(clippy::disallowed_methods)]
 
