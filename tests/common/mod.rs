@@ -1,7 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-#![allow(clippy::disallowed_methods)]
 
 use std::path::PathBuf;
 
@@ -10,6 +7,48 @@ use ratatui::backend::TestBackend;
 use talks::app::App;
 use talks::keymap::Keymap;
 use talks::ui::{Screen, Theme};
+
+/// The explorer on the built-in dossier in a `width`×`height` terminal.
+pub fn app(width: u16, height: u16) -> App {
+    App::new(
+        talks::model::builtin().unwrap_or_else(|e| panic!("{e}")),
+        talks::app::Options::sized(width, height),
+    )
+}
+
+/// Whether this runs on CI (`CI=true`, as `.ci/run` is run), where a skipped test would
+/// check nothing.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// For a test that cannot run here because `what` is missing: says so on stderr, and
+/// under CI fails instead, naming what is missing. The caller returns after it.
+pub fn cannot_run_without(what: &str) {
+    assert!(
+        !on_ci(),
+        "this test needs {what}, and CI=true: on CI a skipped test is a failure"
+    );
+    eprintln!("skipped: this test needs {what}");
+}
+
+/// Whether the tests run as root (CI does).
+pub fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// Whether a test can run talks as the user nobody (root, and `setpriv`); where it cannot,
+/// says so, or fails under CI.
+pub fn can_act_as_nobody() -> bool {
+    let can = is_root() && std::path::Path::new("/usr/bin/setpriv").exists();
+    if !can {
+        cannot_run_without("root and /usr/bin/setpriv, to act as the user nobody");
+    }
+    can
+}
 
 /// The `talks` binary built for these tests.
 pub fn talks() -> assert_cmd::Command {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::talks;
+use crate::common::{cannot_run_without, talks};
 
 const DOSSIER: &str = "data/talks.yaml";
 
@@ -99,7 +99,7 @@ signed\n";
 #[test]
 fn a_gitlink_to_a_signed_commit_is_refused_and_runs_no_gpg_program() {
     if !has_git() {
-        eprintln!("skipped: git is not installed");
+        cannot_run_without("git");
         return;
     }
     let repo = repository();
@@ -149,7 +149,7 @@ fn a_gitlink_to_a_signed_commit_is_refused_and_runs_no_gpg_program() {
 #[test]
 fn a_gitlink_to_a_commit_not_in_the_repository_is_named() {
     if !has_git() {
-        eprintln!("skipped: git is not installed");
+        cannot_run_without("git");
         return;
     }
     let repo = repository();
@@ -178,7 +178,7 @@ fn a_gitlink_to_a_commit_not_in_the_repository_is_named() {
 #[test]
 fn a_blob_over_max_size_is_refused_before_it_is_read() {
     if !has_git() {
-        eprintln!("skipped: git is not installed");
+        cannot_run_without("git");
         return;
     }
     let repo = repository();

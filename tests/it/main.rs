@@ -1,6 +1,9 @@
-//! One integration-test binary for the tests added from the reliability issue on (the
-//! architecture issue moves the older `tests/*.rs` here too): one link instead of one per
-//! file. Each module is one subject.
+//! The one integration-test binary (`autotests = false` in Cargo.toml): one link instead of
+//! one per file. Each module is one subject; `cargo test --test it NAME` runs the tests
+//! whose path contains NAME (`cargo test --test it screens::`). Snapshots are in
+//! `tests/it/snapshots/`, named `it__MODULE__NAME.snap`; proptest's saved failures in
+//! `tests/proptest-regressions/MODULE.txt` (a folder holding `main.rs` is a source root to
+//! it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(clippy::disallowed_methods)]
 
@@ -10,16 +13,51 @@ mod common;
 mod pty;
 
 mod append_text;
+mod bad_input;
 mod bounded_reads;
+mod builtin_dossier;
+mod cli;
+mod cli_new;
+mod cli_vocabulary;
+mod config;
+mod diff;
+mod e2e;
+mod editor;
 mod explorers_at_once;
+mod export;
+mod export_brief;
+mod export_notes;
 mod filter_bounds;
+mod filter_fzf;
+mod fitting;
+mod folder;
 mod folder_append;
+mod format_spec;
 mod git_read;
+mod history;
+mod hostile;
 mod json_escapes;
+mod keys;
 mod layering;
+mod loading;
+mod marks;
 mod messages;
+mod notes;
+mod notes_cli;
 mod notes_git;
 mod notes_reading;
+mod output_schemas;
+mod over_time;
 mod ownership;
+mod pages;
 mod paste;
+mod properties;
+mod quotes;
+mod relevance;
+mod reload;
 mod safe_write;
+mod schema;
+mod screens;
+mod session_screens;
+mod since;
+mod terminal;

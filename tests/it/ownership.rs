@@ -1,31 +1,16 @@
 //! Other users' files and a full disk: talks respects what the file says. These need root
 //! (CI runs as root) to switch to `nobody` with `setpriv` or to mount a small tmpfs; where
-//! that cannot be done they say why and check nothing (the decision itself has a unit test
-//! in `fsio`).
+//! that cannot be done they say why and check nothing, and fail under CI (the decision
+//! itself has a unit test in `fsio`).
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::Command;
 
 use super::safe_write::{dossier, litter};
+use crate::common::{can_act_as_nobody, cannot_run_without, is_root};
 
 const NOBODY: u32 = 65534;
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
-/// Whether the test can run here; says why not.
-fn can_switch_user() -> bool {
-    let can = is_root() && Path::new("/usr/bin/setpriv").exists();
-    if !can {
-        eprintln!("skipped: needs root and setpriv to act as nobody");
-    }
-    can
-}
 
 /// `talks ARGS` as nobody: exit code, stdout, stderr.
 fn as_nobody(args: &[&str]) -> (i32, String, String) {
@@ -61,7 +46,7 @@ fn nobodys_dossier() -> (tempfile::TempDir, std::path::PathBuf) {
 
 #[test]
 fn as_nobody_a_read_only_dossier_is_not_replaced() {
-    if !can_switch_user() {
+    if !can_act_as_nobody() {
         return;
     }
     let (_dir, path) = nobodys_dossier();
@@ -84,7 +69,7 @@ fn as_nobody_a_read_only_dossier_is_not_replaced() {
 #[test]
 fn as_root_another_users_dossier_keeps_its_owner_group_and_mode() {
     if !is_root() {
-        eprintln!("skipped: needs root to give the file to nobody");
+        cannot_run_without("root, to give the file to nobody");
         return;
     }
     let (_dir, path) = dossier();
@@ -110,7 +95,7 @@ fn as_root_another_users_dossier_keeps_its_owner_group_and_mode() {
 /// A writable file in a folder nobody may create files in is written in place.
 #[test]
 fn as_nobody_a_writable_file_in_a_read_only_folder_is_written_in_place() {
-    if !can_switch_user() {
+    if !can_act_as_nobody() {
         return;
     }
     let (dir, path) = nobodys_dossier();
@@ -132,7 +117,7 @@ fn as_nobody_a_writable_file_in_a_read_only_folder_is_written_in_place() {
 /// A new file in a folder nobody may write in: the message names the folder.
 #[test]
 fn as_nobody_an_export_into_a_read_only_folder_names_the_folder() {
-    if !can_switch_user() {
+    if !can_act_as_nobody() {
         return;
     }
     let (dir, _path) = nobodys_dossier();
@@ -160,7 +145,7 @@ fn as_nobody_an_export_into_a_read_only_folder_names_the_folder() {
 #[test]
 fn a_full_disk_leaves_the_dossier_and_no_litter() {
     if !is_root() {
-        eprintln!("skipped: needs root to mount a small tmpfs");
+        cannot_run_without("root, to mount a small tmpfs");
         return;
     }
     let mount = tempfile::tempdir().unwrap();
@@ -169,7 +154,7 @@ fn a_full_disk_leaves_the_dossier_and_no_litter() {
         .arg(mount.path())
         .status();
     if !mounted.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: cannot mount a tmpfs here");
+        cannot_run_without("a small tmpfs, which `mount` refused here");
         return;
     }
     let path = mount.path().join("d.yaml");
@@ -208,7 +193,7 @@ fn a_full_disk_leaves_the_dossier_and_no_litter() {
 /// as it was.
 #[test]
 fn as_nobody_a_read_only_notes_file_is_not_replaced_by_a_star() {
-    if !can_switch_user() {
+    if !can_act_as_nobody() {
         return;
     }
     let (dir, path) = nobodys_dossier();
@@ -240,7 +225,7 @@ fn as_nobody_a_read_only_notes_file_is_not_replaced_by_a_star() {
 /// place, not sent elsewhere.
 #[test]
 fn as_nobody_a_writable_notes_file_in_a_read_only_folder_takes_the_star() {
-    if !can_switch_user() {
+    if !can_act_as_nobody() {
         return;
     }
     let (dir, path) = nobodys_dossier();

@@ -1,7 +1,5 @@
 //! Runs the real `talks` binary in a pseudo-terminal and reads its screen with vt100.
 //! Waits are on screen content with a generous deadline, never fixed sleeps.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -55,6 +53,17 @@ impl Session {
     /// Like [`Session::start_in`], as the user nobody (through `setpriv`: the caller checks
     /// that it runs as root). Give `XDG_STATE_HOME` and `XDG_DATA_HOME` that nobody can use.
     pub fn start_as_nobody(cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_as_nobody_sized(cwd, args, 100, 30, env)
+    }
+
+    /// [`Session::start_as_nobody`] in a `cols`×`rows` terminal.
+    pub fn start_as_nobody_sized(
+        cwd: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let mut command = CommandBuilder::new("setpriv");
         command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         command.arg(env!("CARGO_BIN_EXE_talks"));
@@ -63,7 +72,7 @@ impl Session {
         for (key, value) in env {
             command.env(key, value);
         }
-        Session::spawn(command, 100, 30)
+        Session::spawn(command, cols, rows)
     }
 
     /// An interactive shell with job control (`PS1` is `$ `), to run talks from, as a
