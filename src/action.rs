@@ -136,8 +136,8 @@ pub enum Action {
     CursorRight,
     CursorHome,
     CursorEnd,
-    HistoryPrevious,
-    HistoryNext,
+    EarlierQuery,
+    LaterQuery,
     ToggleHelp,
     /// `i`: the dossier's overview (title, summary, sources, counts, file).
     ToggleOverview,
@@ -190,9 +190,9 @@ pub enum Action {
     /// What became of a copy: the name copied and how, or why it failed.
     Copied(Result<(String, CopiedBy), String>),
     /// The query history file could not be written: why.
-    HistoryNotSaved(String),
+    QueryHistoryNotSaved(String),
     /// The query history was written: the file as it is now.
-    HistorySaved(HistoryFile),
+    QueryHistorySaved(QueryHistoryFile),
     /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
     OpenInEditor,
     /// The editor could not start or failed: why, naming the command.
@@ -260,7 +260,7 @@ pub struct Initialised {
 /// Where the query history is kept, and what the file held as last read or written (`base`,
 /// with its stamp `read`): what this session added is merged with another's on writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryFile {
+pub struct QueryHistoryFile {
     pub path: std::path::PathBuf,
     pub base: Vec<String>,
     pub read: Option<crate::fsio::Stamp>,

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::history::History;
+use super::trail::Trail;
 use super::{App, DetailView, Effect, ExportPrompt, Focus, HelpView, ListView, Mode, Overlay};
 use super::{Page, PageViews, QueryState};
 use crate::export::{Scope, ViewSpec};
@@ -71,8 +71,8 @@ impl App {
         &self.pages
     }
 
-    pub fn history(&self) -> &History {
-        &self.history
+    pub fn trail(&self) -> &Trail {
+        &self.trail
     }
 
     /// How far the overview is scrolled (0 when it is closed).

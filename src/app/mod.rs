@@ -6,7 +6,6 @@ mod detail_view;
 mod editing;
 mod exporting;
 mod find;
-pub mod history;
 pub mod input;
 pub mod layout;
 mod list_view;
@@ -17,8 +16,8 @@ mod notes;
 mod notes_shown;
 mod overlay;
 mod overlays;
-mod page_history;
 pub mod page_layout;
+mod page_trail;
 mod pages;
 mod paste;
 mod query;
@@ -26,6 +25,7 @@ mod reload;
 mod results;
 mod saved_searches;
 mod since;
+pub mod trail;
 mod update;
 
 #[cfg(test)]
@@ -50,7 +50,7 @@ pub use update::update;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use crate::action::{Action, Focus, HistoryFile, Initialised, Mode, Page, Reload, Target};
+pub use crate::action::{Action, Focus, Initialised, Mode, Page, QueryHistoryFile, Reload, Target};
 pub use detail_view::DetailView;
 pub use list_view::ListView;
 pub use marks::Marks;
@@ -63,9 +63,9 @@ pub use saved_searches::valid_name;
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
 use crate::search::{SearchEngine, SearchRequest};
-use history::History;
 use input::TextInput;
 use layout::{Layout, Shape};
+use trail::Trail;
 
 /// The export prompt: the file name being edited, its format and what is exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,8 +106,8 @@ pub enum Effect {
     /// Run a search on the worker thread.
     Search(SearchRequest),
     /// Write the query history (oldest first) to its file.
-    SaveHistory {
-        file: HistoryFile,
+    SaveQueryHistory {
+        file: QueryHistoryFile,
         entries: Vec<String>,
     },
     /// Write the analyst's notes file.
@@ -156,7 +156,7 @@ pub struct Options {
     /// Queries of earlier sessions, oldest first.
     pub history: Vec<String>,
     /// Where to keep the query history; `None`: for this session only.
-    pub history_file: Option<HistoryFile>,
+    pub query_history_file: Option<QueryHistoryFile>,
     /// The dossier's file is watched for changes (`--watch`).
     pub watched: bool,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
@@ -197,7 +197,7 @@ pub struct App {
     /// results that come (rather than the best match).
     pub(crate) reselect: Option<[Option<crate::model::EntityRef>; EntityKind::COUNT]>,
     pub(crate) detail: DetailView,
-    pub(crate) history: History,
+    pub(crate) trail: Trail,
     pub(crate) marks: Marks,
     /// The analyst's notes, stars and saved searches, and where they are written.
     pub(crate) notes: NotesState,
@@ -214,7 +214,7 @@ pub struct App {
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
-    pub(crate) history_file: Option<HistoryFile>,
+    pub(crate) query_history_file: Option<QueryHistoryFile>,
     /// Columns of text exports; 0: one paragraph a line.
     pub(crate) export_width: usize,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
@@ -249,7 +249,7 @@ impl App {
             lists: [ListView::default(); EntityKind::COUNT],
             reselect: None,
             detail: DetailView::default(),
-            history: History::default(),
+            trail: Trail::default(),
             marks: Marks::default(),
             notes: NotesState::from(options.notes),
             overlay_limit: usize::MAX,
@@ -258,7 +258,7 @@ impl App {
             effects: Vec::new(),
             status: None,
             notices: options.notices,
-            history_file: options.history_file,
+            query_history_file: options.query_history_file,
             export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
             reload_error: None,
             width: options.width,

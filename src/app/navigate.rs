@@ -1,6 +1,6 @@
 //! Moving through lists, the detail's links and the history. Helpers of `update`.
 
-use super::history::{Stop, Visit};
+use super::trail::{Stop, Visit};
 use super::{App, Focus, Page};
 use crate::model::{EntityKind, EntityRef};
 
@@ -213,7 +213,7 @@ impl App {
             scroll: 0,
             link: None,
         };
-        self.history.push(visit);
+        self.trail.push(visit);
         self.show_visit(visit);
         self.detail.focus_first_link();
     }
@@ -222,9 +222,9 @@ impl App {
     pub(crate) fn go_back(&mut self, forward: bool) {
         self.record_here();
         let stop = if forward {
-            self.history.forward()
+            self.trail.forward()
         } else {
-            self.history.back()
+            self.trail.back()
         };
         match stop {
             Some(Stop::Entity(visit)) => {

@@ -227,9 +227,9 @@ impl super::App {
     /// written when that changed it.
     pub(crate) fn remember_query(&mut self) {
         if self.query.history.remember(&self.query.input.text)
-            && let Some(file) = &self.history_file
+            && let Some(file) = &self.query_history_file
         {
-            self.effects.push(Effect::SaveHistory {
+            self.effects.push(Effect::SaveQueryHistory {
                 file: file.clone(),
                 entries: self.query.history.entries().to_vec(),
             });
@@ -237,13 +237,13 @@ impl super::App {
     }
 
     /// The history file was written: what it holds now is the base of the next change.
-    pub(crate) fn history_saved(&mut self, file: super::HistoryFile) {
-        self.history_file = Some(file);
+    pub(crate) fn query_history_saved(&mut self, file: super::QueryHistoryFile) {
+        self.query_history_file = Some(file);
     }
 
     /// The history file could not be written: the history stays for this session only.
-    pub(crate) fn history_not_saved(&mut self, why: &str) {
-        self.history_file = None;
+    pub(crate) fn query_history_not_saved(&mut self, why: &str) {
+        self.query_history_file = None;
         self.status = Some(format!(
             "The query history was not saved ({}); it is kept for this session only",
             crate::text::sanitize_line(why)

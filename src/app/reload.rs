@@ -2,7 +2,7 @@
 //! still exist; a bad file keeps the last good dossier and shows why.
 
 use super::App;
-use super::history::{PageVisit, Stop, Visit};
+use super::trail::{PageVisit, Stop, Visit};
 use crate::model::{EntityKind, EntityRef, LoadError, Loaded};
 use std::sync::Arc;
 
@@ -31,7 +31,7 @@ impl App {
         let old = self.replace_loaded(loaded, engine);
         self.compare_since();
         let (new, old) = (&self.loaded, &old);
-        self.history.remap(|stop| remap(stop, old, new));
+        self.trail.remap(|stop| remap(stop, old, new));
         let page = page.map(|page| remap_page(page, old, &self.loaded));
         self.marks.remap(&old.dossier, &self.loaded.index);
         // The detail shown indexes the old dossier: nothing of it may be kept.

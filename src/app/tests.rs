@@ -144,11 +144,11 @@ fn query_history_with_up_and_down() {
     type_text(&mut app, "donbas");
     update(&mut app, Action::Escape);
     update(&mut app, Action::StartSearch);
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.text(), "donbas");
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.text(), "nato");
-    update(&mut app, Action::HistoryNext);
+    update(&mut app, Action::LaterQuery);
     assert_eq!(app.query.text(), "donbas");
 }
 
@@ -228,7 +228,7 @@ fn mouse_clicks_and_wheel() {
     assert_eq!(app.list_view(EntityKind::Event).selected, 6);
     update(&mut app, Action::Click(Target::Link(0)));
     assert_eq!(app.focus, Focus::Detail);
-    assert_eq!(app.history.len(), 2);
+    assert_eq!(app.trail.len(), 2);
     update(&mut app, Action::Click(Target::SearchBar));
     assert_eq!(app.mode(), Mode::Search);
 }

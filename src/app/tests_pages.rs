@@ -95,7 +95,7 @@ fn back_and_forward_never_skip_a_page() {
     );
     assert_eq!(app.page, Page::Browse);
     let mut walked = Vec::new();
-    while app.history.can_go_back() {
+    while app.trail.can_go_back() {
         update(&mut app, Action::Back);
         walked.push(app.page);
     }

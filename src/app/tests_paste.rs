@@ -44,7 +44,7 @@ fn a_paste_while_browsing_keeps_the_query_it_replaces_in_the_history() {
     type_query(&mut app, "nato");
     paste(&mut app, "pokrovsk");
     assert_eq!(app.query().text(), "pokrovsk");
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query().text(), "nato");
 }
 

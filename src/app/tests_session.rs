@@ -76,20 +76,20 @@ fn the_first_up_shows_the_previous_query_not_the_current_one() {
         update(&mut app, Action::FinishSearch);
     }
     update(&mut app, Action::StartSearch);
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.text(), "pokrovsk");
 }
 
 #[test]
 fn a_changed_history_asks_for_its_file_to_be_written() {
-    let file = HistoryFile {
+    let file = QueryHistoryFile {
         path: std::path::PathBuf::from("/state/talks/history"),
         base: vec!["nato".into(), "donbas".into()],
         read: None,
     };
     let mut app = app_with(Options {
         history: vec!["nato".into(), "donbas".into()],
-        history_file: Some(file.clone()),
+        query_history_file: Some(file.clone()),
         ..Options::sized(80, 24)
     });
     update(&mut app, Action::StartSearch);
@@ -97,7 +97,7 @@ fn a_changed_history_asks_for_its_file_to_be_written() {
     update(&mut app, Action::FinishSearch);
     assert_eq!(
         app.take_effects(),
-        [Effect::SaveHistory {
+        [Effect::SaveQueryHistory {
             file,
             entries: vec!["donbas".into(), "nato".into()],
         }]
@@ -106,7 +106,7 @@ fn a_changed_history_asks_for_its_file_to_be_written() {
     update(&mut app, Action::StartSearch);
     update(&mut app, Action::FinishSearch);
     assert_eq!(app.take_effects(), []);
-    update(&mut app, Action::HistoryNotSaved("disk full".into()));
+    update(&mut app, Action::QueryHistoryNotSaved("disk full".into()));
     assert_eq!(
         app.status(),
         Some("The query history was not saved (disk full); it is kept for this session only")
@@ -362,12 +362,12 @@ fn cancelling_a_recalled_query_leaves_the_history_order() {
     }
     update(&mut app, Action::StartSearch);
     update(&mut app, Action::ClearInput);
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.input.text, "donbas");
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.input.text, "nato");
     update(&mut app, Action::Escape);
     update(&mut app, Action::StartSearch);
-    update(&mut app, Action::HistoryPrevious);
+    update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.input.text, "donbas", "donbas is still the latest");
 }

@@ -28,8 +28,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::OverlayLimit(limit) => overlays::limit(app, limit),
         Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
-        Action::HistoryNotSaved(why) => app.history_not_saved(&why),
-        Action::HistorySaved(file) => app.history_saved(file),
+        Action::QueryHistoryNotSaved(why) => app.query_history_not_saved(&why),
+        Action::QueryHistorySaved(file) => app.query_history_saved(file),
         Action::NotesSaved(result) => app.notes_saved(result),
         Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
@@ -68,8 +68,8 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::Reloaded(_)
             | Action::ExportFinished(_)
             | Action::Copied(_)
-            | Action::HistoryNotSaved(_)
-            | Action::HistorySaved(_)
+            | Action::QueryHistoryNotSaved(_)
+            | Action::QueryHistorySaved(_)
             | Action::NotesSaved(_)
             | Action::NoteEdited(_)
     );
@@ -228,14 +228,14 @@ fn search(app: &mut App, action: Action) {
             input.set("");
             true
         }
-        Action::HistoryPrevious => match history.earlier(&input.text) {
+        Action::EarlierQuery => match history.earlier(&input.text) {
             Some(earlier) => {
                 input.set(earlier);
                 true
             }
             None => false,
         },
-        Action::HistoryNext => match history.later() {
+        Action::LaterQuery => match history.later() {
             Some(later) => {
                 input.set(&later);
                 true
@@ -258,7 +258,7 @@ fn search(app: &mut App, action: Action) {
         _ => false,
     };
     if edited {
-        if !matches!(action, Action::HistoryPrevious | Action::HistoryNext) {
+        if !matches!(action, Action::EarlierQuery | Action::LaterQuery) {
             history.stop_browsing();
         }
         app.apply_query();

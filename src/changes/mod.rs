@@ -218,7 +218,7 @@ fn current(loaded: &Loaded) -> BTreeMap<(String, String), (String, String, Held)
     let d = &loaded.dossier;
     let mut out = BTreeMap::new();
     for (i, point) in d.sticking_points.iter().enumerate() {
-        for history in &loaded.index.histories[i] {
+        for history in &loaded.index.over_time[i] {
             let position = &point.positions[history.current()];
             let actor = &d.actors[history.actor];
             let key = (point.id.clone(), actor.id.clone());

@@ -46,7 +46,7 @@ pub struct Settings {
     pub dossier: Option<PathBuf>,
     pub watch: bool,
     /// Keep the query history in a file.
-    pub history: bool,
+    pub query_history: bool,
     /// The copy command's words; `None`: copies go through the terminal (OSC 52).
     pub copy_command: Option<Vec<String>>,
     /// Columns of the explorer's text exports; 0: one paragraph a line.
@@ -93,7 +93,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         keymap: Keymap::default(),
         dossier: None,
         watch: false,
-        history: true,
+        query_history: true,
         copy_command: None,
         export_width: crate::export::DEFAULT_WIDTH,
         problems: Vec::new(),
@@ -180,7 +180,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
         .as_deref()
         .map(|path| expand_home(path, std::env::var_os("HOME")));
     settings.watch = config.watch.unwrap_or(false);
-    settings.history = config.history.unwrap_or(true);
+    settings.query_history = config.history.unwrap_or(true);
 }
 
 /// The text of a value that must be a string; a problem where it is not (`label` says

@@ -115,8 +115,8 @@ fn one_bad_remap_leaves_the_good_ones() {
 
 #[test]
 fn history_is_on_unless_turned_off() {
-    assert!(settings("").history);
-    assert!(!settings("history = false\n").history);
+    assert!(settings("").query_history);
+    assert!(!settings("history = false\n").query_history);
 }
 
 #[test]

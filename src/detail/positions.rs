@@ -26,7 +26,7 @@ fn sections(
     let mut now = Vec::new();
     let mut history = Vec::new();
     for &(point, actor) in pairs {
-        let held = index.history(point, actor);
+        let held = index.held_over_time(point, actor);
         let positions = &dossier.sticking_points[point].positions;
         if let Some(&current) = held.last() {
             let line = head(b, point, actor);
@@ -60,7 +60,7 @@ pub(super) fn of_actor(b: &mut Builder<'_>, actor: usize) {
 
 /// A sticking point's positions, party by party.
 pub(super) fn of_point(b: &mut Builder<'_>, point: usize) {
-    let pairs: Vec<(usize, usize)> = b.index.histories[point]
+    let pairs: Vec<(usize, usize)> = b.index.over_time[point]
         .iter()
         .map(|h| (point, h.actor))
         .collect();

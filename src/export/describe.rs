@@ -169,7 +169,7 @@ pub(super) fn current_positions(
     point: usize,
 ) -> Vec<&crate::model::Position> {
     let positions = &loaded.dossier.sticking_points[point].positions;
-    loaded.index.histories[point]
+    loaded.index.over_time[point]
         .iter()
         .map(|h| &positions[h.current()])
         .collect()

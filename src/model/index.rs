@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::history::{History, histories};
+use super::over_time::{PositionsOverTime, positions_over_time};
 use super::types::{Dossier, EntityKind, EntityRef};
 
 /// Where a source is cited.
@@ -30,7 +30,7 @@ pub struct Index {
     /// point, in dossier order.
     pub actor_positions: Vec<Vec<(usize, usize)>>,
     /// Sticking point → each party's positions on it over time.
-    pub histories: Vec<Vec<History>>,
+    pub over_time: Vec<Vec<PositionsOverTime>>,
     /// Actor → actors that represent it.
     pub represented_by: Vec<Vec<usize>>,
     /// Place → events held there.
@@ -168,11 +168,11 @@ impl Index {
             for place in places {
                 push_unique(&mut self.place_sticking_points[place], i);
             }
-            let histories = histories(point, |id| self.actor(id));
-            for history in &histories {
-                self.actor_positions[history.actor].push((i, history.current()));
+            let over_time = positions_over_time(point, |id| self.actor(id));
+            for held in &over_time {
+                self.actor_positions[held.actor].push((i, held.current()));
             }
-            self.histories.push(histories);
+            self.over_time.push(over_time);
             for (p, position) in point.positions.iter().enumerate() {
                 if let Some(source) = position.source.as_deref().and_then(|id| self.source(id)) {
                     let citation = Citation::Position {
@@ -199,8 +199,8 @@ impl Index {
     }
 
     /// `actor`'s positions on sticking point `point`, oldest first (empty when none).
-    pub fn history(&self, point: usize, actor: usize) -> &[usize] {
-        self.histories
+    pub fn held_over_time(&self, point: usize, actor: usize) -> &[usize] {
+        self.over_time
             .get(point)
             .and_then(|all| all.iter().find(|h| h.actor == actor))
             .map_or(&[], |h| h.positions.as_slice())
@@ -208,7 +208,7 @@ impl Index {
 
     /// Whether position `position` of sticking point `point` is its party's current one.
     pub fn is_current(&self, point: usize, position: usize) -> bool {
-        self.histories
+        self.over_time
             .get(point)
             .is_some_and(|all| all.iter().any(|h| h.current() == position))
     }

@@ -79,7 +79,10 @@ pub fn positions_of(
             .flatten()
             .flat_map(|&(point, _)| {
                 let actor = entity.index;
-                index.history(point, actor).iter().map(move |&p| (point, p))
+                index
+                    .held_over_time(point, actor)
+                    .iter()
+                    .map(move |&p| (point, p))
             })
             .collect(),
         _ => Vec::new(),

@@ -15,7 +15,7 @@ impl Span {
     pub fn parse(text: &str) -> Result<Span, String> {
         let not_a_date = || format!("\"{text}\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
         Ok(
-            match crate::model::history::date_parts(text).ok_or_else(not_a_date)? {
+            match crate::model::over_time::date_parts(text).ok_or_else(not_a_date)? {
                 (y, None, _) => Span {
                     start: y * 10_000 + 101,
                     end: y * 10_000 + 1231,

@@ -284,7 +284,7 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             facets.actors = numbers(point.positions.iter().filter_map(|p| index.actor(&p.actor)));
             facets.places = numbers(point.places.iter().filter_map(|id| index.place(id)));
             // What each party holds now: a stance it moved away from is history.
-            let held = index.histories[i]
+            let held = index.over_time[i]
                 .iter()
                 .map(|h| &point.positions[h.current()]);
             (facets.stances, facets.bases) = stances_and_bases(held, [], labels);

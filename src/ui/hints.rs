@@ -30,7 +30,7 @@ const PAGES: &[Action] = &[
 const SEARCH_HINTS: &[Hint] = &[
     hint(&[Action::FinishSearch], "keep filter", 80),
     hint(&[Action::Escape], "clear", 75),
-    hint(&[Action::HistoryPrevious], "history", 60),
+    hint(&[Action::EarlierQuery], "history", 60),
 ];
 
 const HELP_HINTS: &[Hint] = &[

@@ -1,6 +1,6 @@
 //! The stance matrix: actors holding a position (rows) × sticking points (columns).
 
-use crate::model::history::{as_of_key, date_key};
+use crate::model::over_time::{as_of_key, date_key};
 use crate::model::{Dossier, EntityKind, Index, Position, Stance};
 use crate::search::Results;
 
@@ -74,10 +74,10 @@ impl StanceMatrix {
         // Before the first date: what was held undated.
         let before = previous.and_then(date_key).unwrap_or((0, 0));
         let held = |point: usize, actor: usize| {
-            let history = index.histories[point].iter().find(|h| h.actor == actor)?;
+            let held = index.over_time[point].iter().find(|h| h.actor == actor)?;
             let sticking_point = &dossier.sticking_points[point];
-            let now = history.at(sticking_point, step)?;
-            let then = history.at(sticking_point, before);
+            let now = held.at(sticking_point, step)?;
+            let then = held.at(sticking_point, before);
             let positions = &sticking_point.positions;
             // Taken on this date, with a stance other than the one held before.
             let moved = as_of_key(positions[now].as_of.as_deref()) == Some(step)

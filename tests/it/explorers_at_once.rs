@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use talks::app::HistoryFile;
+use talks::app::QueryHistoryFile;
 use talks::notes::Notes;
 use talks::notes::file::{read_stamped, save};
 
@@ -63,8 +63,8 @@ fn two_explorers_writing_notes_lose_nothing_100_rounds() {
 fn history_writer(path: &Path, who: &'static str) -> std::thread::JoinHandle<()> {
     let path = path.to_path_buf();
     std::thread::spawn(move || {
-        let entries = talks::history_file::read(&path).unwrap();
-        let mut file = HistoryFile {
+        let entries = talks::query_history::read(&path).unwrap();
+        let mut file = QueryHistoryFile {
             path,
             base: entries.clone(),
             read: None,
@@ -72,7 +72,7 @@ fn history_writer(path: &Path, who: &'static str) -> std::thread::JoinHandle<()>
         let mut mine = entries;
         for round in 0..100 {
             mine.push(format!("{who} query {round}"));
-            file = talks::history_file::save(&file, &mine).unwrap();
+            file = talks::query_history::save(&file, &mine).unwrap();
         }
     })
 }
@@ -86,7 +86,7 @@ fn two_explorers_keeping_history_lose_no_query_100_rounds() {
     for writer in writers {
         writer.join().unwrap();
     }
-    let entries = talks::history_file::read(&path).unwrap();
+    let entries = talks::query_history::read(&path).unwrap();
     assert!(entries.contains(&"earlier".to_string()));
     for who in ["a", "b"] {
         for round in 0..100 {

@@ -143,8 +143,8 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CursorRight,
         Action::CursorHome,
         Action::CursorEnd,
-        Action::HistoryPrevious,
-        Action::HistoryNext,
+        Action::EarlierQuery,
+        Action::LaterQuery,
         Action::ToggleHelp,
         Action::StartExport,
         Action::StartBriefing,
@@ -203,8 +203,8 @@ fn check_invariants(app: &App) {
         }
     }
     check_page_cursors(app);
-    if !app.history().is_empty() {
-        assert!(app.history().position() < app.history().len());
+    if !app.trail().is_empty() {
+        assert!(app.trail().position() < app.trail().len());
     }
     if let Some(link) = app.detail().focused_link() {
         assert!(

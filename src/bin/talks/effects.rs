@@ -68,10 +68,12 @@ fn perform(
             context.searcher.submit(request);
             return Ok(None);
         }
-        Effect::SaveHistory { file, entries } => match talks::history_file::save(&file, &entries) {
-            Ok(file) => Action::HistorySaved(file),
-            Err(why) => Action::HistoryNotSaved(why),
-        },
+        Effect::SaveQueryHistory { file, entries } => {
+            match talks::query_history::save(&file, &entries) {
+                Ok(file) => Action::QueryHistorySaved(file),
+                Err(why) => Action::QueryHistoryNotSaved(why),
+            }
+        }
         Effect::SaveNotes {
             path,
             base,

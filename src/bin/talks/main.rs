@@ -144,7 +144,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     let watcher = files
         .watched
         .and_then(|path| watch_or_say(&path, &wake, &mut notices));
-    let (history, history_file) = talks::history_file::open(settings.history, &mut notices);
+    let (history, query_history_file) =
+        talks::query_history::open(settings.query_history, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
     let options = Options {
@@ -153,7 +154,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         background_search: true,
         notices,
         history,
-        history_file,
+        query_history_file,
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
         file: files.file.clone(),

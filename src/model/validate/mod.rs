@@ -51,7 +51,7 @@ pub fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.vocabularies(dossier);
     v.attribution(dossier);
     v.dates(dossier);
-    v.histories(dossier);
+    v.positions_over_time(dossier);
     v.cycles(dossier);
     v.provenance(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
@@ -259,7 +259,7 @@ pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 mod attribution;
-mod history;
+mod over_time;
 mod rules;
 
 pub use rules::check_date;

@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["keymap", "ui"],
     &[
         "config",
-        "history_file",
+        "query_history",
         "watch",
         "clipboard",
         "editor",

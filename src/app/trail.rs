@@ -51,12 +51,12 @@ impl From<PageVisit> for Stop {
 /// Stops with a cursor. Following a link or opening a page pushes (dropping the forward
 /// entries); moving through a list or on a page replaces the current stop.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
+pub struct Trail {
     stops: Vec<Stop>,
     cursor: usize,
 }
 
-impl History {
+impl Trail {
     pub fn current(&self) -> Option<Stop> {
         self.stops.get(self.cursor).copied()
     }
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn back_and_forward_like_a_browser() {
-        let mut h = History::default();
+        let mut h = Trail::default();
         h.replace(visit(0));
         h.push(visit(1));
         h.push(visit(2));
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn pages_are_stops_like_entities_and_survive_a_remap() {
-        let mut h = History::default();
+        let mut h = Trail::default();
         h.replace(visit(0));
         h.push(page(Page::Matrix));
         h.push(visit(1));

@@ -1,7 +1,7 @@
 //! The pages in the back/forward history: opening and closing a page, where its cursor is,
 //! and showing a page again with its cursor on what it was on. Helpers of `update`.
 
-use super::history::{PageVisit, Stop};
+use super::trail::{PageVisit, Stop};
 use super::{App, Page};
 use crate::model::{EntityKind, EntityRef};
 
@@ -110,15 +110,15 @@ impl App {
         let Some(here) = self.current_stop() else {
             return;
         };
-        let same = match (self.history.current(), here) {
+        let same = match (self.trail.current(), here) {
             (Some(Stop::Entity(_)), Stop::Entity(_)) | (None, _) => true,
             (Some(Stop::Page(a)), Stop::Page(b)) => a.page == b.page,
             _ => false,
         };
         if same {
-            self.history.replace(here);
+            self.trail.replace(here);
         } else {
-            self.history.push(here);
+            self.trail.push(here);
         }
     }
 }

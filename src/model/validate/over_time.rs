@@ -6,7 +6,7 @@ use crate::model::diagnostic::Severity;
 use crate::model::types::Dossier;
 
 impl Validator<'_> {
-    pub(super) fn histories(&mut self, dossier: &Dossier) {
+    pub(super) fn positions_over_time(&mut self, dossier: &Dossier) {
         for (i, point) in dossier.sticking_points.iter().enumerate() {
             let mut seen: Vec<(&str, &str, usize)> = Vec::new();
             for (p, position) in point.positions.iter().enumerate() {

@@ -7,12 +7,12 @@ use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::app::HistoryFile;
+use crate::app::QueryHistoryFile;
 use crate::app::input::HISTORY_LIMIT;
 use crate::fsio::{self, Expect, Now, Stamp, Target};
 
 /// The largest history file read: a thousand queries fit many times over.
-pub const MAX_HISTORY_BYTES: u64 = 8 << 20;
+pub const MAX_QUERY_HISTORY_BYTES: u64 = 8 << 20;
 
 /// Where the history is kept; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
 pub fn default_path() -> Option<PathBuf> {
@@ -28,14 +28,14 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// The history to start with and where to keep it, when `enabled`. A file that cannot be
 /// read is a notice, and is then left alone (not overwritten) for the session.
-pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<HistoryFile>) {
+pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<QueryHistoryFile>) {
     let Some(path) = default_path().filter(|_| enabled) else {
         return (Vec::new(), None);
     };
     match read_stamped(&path) {
         Ok((entries, read)) => (
             entries.clone(),
-            Some(HistoryFile {
+            Some(QueryHistoryFile {
                 path,
                 base: entries,
                 read,
@@ -60,7 +60,7 @@ pub fn read(path: &Path) -> io::Result<Vec<String>> {
 }
 
 fn read_stamped(path: &Path) -> Result<(Vec<String>, Option<Stamp>), fsio::ReadError> {
-    Ok(match fsio::read_if_exists(path, MAX_HISTORY_BYTES)? {
+    Ok(match fsio::read_if_exists(path, MAX_QUERY_HISTORY_BYTES)? {
         Some(file) => (
             parse(&String::from_utf8_lossy(&file.bytes)),
             Some(file.stamp),
@@ -71,12 +71,16 @@ fn read_stamped(path: &Path) -> Result<(Vec<String>, Option<Stamp>), fsio::ReadE
 
 /// Writes this session's history (`entries`, oldest first) to its file, merged with what
 /// another talks added since `file` was read or written: the file as it is now.
-pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, String> {
+pub fn save(file: &QueryHistoryFile, entries: &[String]) -> Result<QueryHistoryFile, String> {
     let mut merged = Vec::new();
     let target = Target {
         create_folder: true,
         lock_wait: crate::notes::file::EXPLORER_LOCK_WAIT,
-        ..Target::new(&file.path, Expect::AsRead(file.read), MAX_HISTORY_BYTES)
+        ..Target::new(
+            &file.path,
+            Expect::AsRead(file.read),
+            MAX_QUERY_HISTORY_BYTES,
+        )
     };
     let written = fsio::write_with(&target, |now| {
         let theirs = match now {
@@ -84,11 +88,11 @@ pub fn save(file: &HistoryFile, entries: &[String]) -> Result<HistoryFile, Strin
             Now::Changed(Some(bytes)) => parse(&String::from_utf8_lossy(bytes)),
             Now::Changed(None) => Vec::new(),
         };
-        merged = merge_history(&file.base, entries, &theirs);
+        merged = merge_query_history(&file.base, entries, &theirs);
         Ok(render(&merged).into_bytes())
     })
     .map_err(|err| err.to_string())?;
-    Ok(HistoryFile {
+    Ok(QueryHistoryFile {
         path: file.path.clone(),
         read: Some(written.stamp),
         base: merged,
@@ -111,7 +115,7 @@ fn parse(text: &str) -> Vec<String> {
 pub fn write(path: &Path, entries: &[String]) -> Result<(), String> {
     let target = Target {
         create_folder: true,
-        ..Target::new(path, Expect::Anything, MAX_HISTORY_BYTES)
+        ..Target::new(path, Expect::Anything, MAX_QUERY_HISTORY_BYTES)
     };
     fsio::write_with(&target, |_| Ok(render(entries).into_bytes()))
         .map(|_| ())
@@ -123,7 +127,7 @@ pub fn write(path: &Path, entries: &[String]) -> Result<(), String> {
 /// what the file holds now. The queries this session added or used again (moved to the
 /// end) go after theirs, in the order they were used; each query once, the last
 /// [`HISTORY_LIMIT`] kept.
-pub fn merge_history(base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
+pub fn merge_query_history(base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
     let used = used_this_session(base, mine);
     let mut merged: Vec<&String> = Vec::with_capacity(theirs.len() + used.len());
     let mut seen: HashSet<&str> = used.iter().map(String::as_str).collect();
@@ -202,17 +206,17 @@ mod merging {
 
     #[test]
     fn queries_added_here_go_after_those_added_there() {
-        let merged = merge_history(&list("a b"), &list("a b c"), &list("a b x y"));
+        let merged = merge_query_history(&list("a b"), &list("a b c"), &list("a b x y"));
         assert_eq!(merged, list("a b x y c"));
     }
 
     #[test]
     fn a_query_used_again_here_moves_to_the_end_and_stays_once() {
         // Used again: b. Added: d. There: x added, a used again.
-        let merged = merge_history(&list("a b c"), &list("a c b d"), &list("b c x a"));
+        let merged = merge_query_history(&list("a b c"), &list("a c b d"), &list("b c x a"));
         assert_eq!(merged, list("c x a b d"));
         // Nothing used here: theirs as it is (each once).
-        let merged = merge_history(&list("a b"), &list("a b"), &list("a b a z"));
+        let merged = merge_query_history(&list("a b"), &list("a b"), &list("a b a z"));
         assert_eq!(merged, list("b a z"));
     }
 
@@ -223,7 +227,7 @@ mod merging {
         mine.push("mine".into());
         let mut theirs = base[1..].to_vec();
         theirs.push("theirs".into());
-        let merged = merge_history(&base, &mine, &theirs);
+        let merged = merge_query_history(&base, &mine, &theirs);
         assert_eq!(merged.len(), HISTORY_LIMIT);
         assert_eq!(merged[0], "q2");
         assert_eq!(merged[HISTORY_LIMIT - 2..], ["theirs", "mine"]);
@@ -252,7 +256,7 @@ mod merging {
         ) {
             let base = used(&[], &base);
             let (mine, theirs) = (used(&base, &mine_uses), used(&base, &their_uses));
-            let merged = merge_history(&base, &mine, &theirs);
+            let merged = merge_query_history(&base, &mine, &theirs);
             let unique: HashSet<&String> = merged.iter().collect();
             prop_assert_eq!(unique.len(), merged.len(), "each once: {:?}", merged);
             for query in mine.iter().chain(&theirs) {

@@ -47,13 +47,13 @@ pub fn as_of_key(as_of: Option<&str>) -> Option<(u32, u8)> {
 
 /// One party's positions on one sticking point, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct History {
+pub struct PositionsOverTime {
     pub actor: usize,
     /// Indices into the sticking point's `positions`; the last is the current one.
     pub positions: Vec<usize>,
 }
 
-impl History {
+impl PositionsOverTime {
     pub fn current(&self) -> usize {
         self.positions.last().copied().unwrap_or_default()
     }
@@ -69,26 +69,28 @@ impl History {
     }
 }
 
-/// Each party's history on `point`, parties in the order they first appear; positions
+/// Each party's positions over time on `point`, parties in the order they first appear; positions
 /// whose actor is unknown (`actor_of` gives `None`) are left out.
-pub fn histories(point: &StickingPoint, actor_of: impl Fn(&str) -> Option<usize>) -> Vec<History> {
-    let mut out: Vec<History> = Vec::new();
+pub fn positions_over_time(
+    point: &StickingPoint,
+    actor_of: impl Fn(&str) -> Option<usize>,
+) -> Vec<PositionsOverTime> {
+    let mut out: Vec<PositionsOverTime> = Vec::new();
     for (p, position) in point.positions.iter().enumerate() {
         let Some(actor) = actor_of(&position.actor) else {
             continue;
         };
         match out.iter_mut().find(|h| h.actor == actor) {
-            Some(history) => history.positions.push(p),
-            None => out.push(History {
+            Some(held) => held.positions.push(p),
+            None => out.push(PositionsOverTime {
                 actor,
                 positions: vec![p],
             }),
         }
     }
-    for history in &mut out {
+    for held in &mut out {
         // Stable: undated positions keep their written order, before every dated one.
-        history
-            .positions
+        held.positions
             .sort_by_key(|&p| as_of_key(point.positions[p].as_of.as_deref()));
     }
     out
@@ -133,7 +135,7 @@ mod tests {
             ("b", None),
         ]);
         let ids = |id: &str| Some(usize::from(id == "b"));
-        let h = histories(&p, ids);
+        let h = positions_over_time(&p, ids);
         assert_eq!(h[0].positions, vec![1, 4, 3, 0]);
         assert_eq!(h[0].current(), 0);
         // Two undated positions: the one written last is current.
@@ -151,7 +153,7 @@ mod tests {
     #[test]
     fn before_its_first_dated_position_a_party_with_no_undated_one_holds_none() {
         let p = point(&[("a", Some("2025-12"))]);
-        let h = histories(&p, |_| Some(0));
+        let h = positions_over_time(&p, |_| Some(0));
         assert_eq!(h[0].at(&p, date_key("2025-11").unwrap_or_default()), None);
         assert_eq!(
             h[0].at(&p, date_key("2025-12").unwrap_or_default()),
