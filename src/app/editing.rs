@@ -7,10 +7,10 @@ use super::{Action, App, Effect, InitPrompt, Initialised, Overlay, Page};
 use crate::model::{EntityKind, EntityRef};
 
 /// The file name the copy of the built-in dossier is offered under.
-pub const DEFAULT_COPY: &str = "talks.yaml";
+pub(super) const DEFAULT_COPY: &str = "talks.yaml";
 
 /// What `o` on the built-in dossier says; the command first, for narrow screens.
-pub const BUILTIN_READ_ONLY: &str =
+pub(super) const BUILTIN_READ_ONLY: &str =
     "Read-only: `talks init PATH` writes an editable copy of the built-in dossier";
 
 impl App {

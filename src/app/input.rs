@@ -153,7 +153,7 @@ impl QueryHistory {
 
     /// The entry before the one shown (Up); `typed` is the text in the field now. The
     /// first Up skips an entry that is what is typed already.
-    pub fn earlier(&mut self, typed: &str) -> Option<&str> {
+    pub(crate) fn earlier(&mut self, typed: &str) -> Option<&str> {
         let at = match &self.browsing {
             Some((at, _)) if *at == 0 => return None,
             Some((at, _)) => at - 1,

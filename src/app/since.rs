@@ -11,7 +11,7 @@ use crate::search::Marked;
 
 /// The older version and what changed since it.
 #[derive(Debug, Clone)]
-pub struct Since {
+pub(crate) struct Since {
     pub old: Arc<Loaded>,
     pub changes: Changes,
     pub marked: Arc<Marked>,

@@ -22,7 +22,7 @@ pub enum FieldChange {
 }
 
 /// The fields of `before` and `after` (two objects) that differ, in field order.
-pub fn compare(before: &Value, after: &Value) -> Vec<FieldChange> {
+pub(super) fn compare(before: &Value, after: &Value) -> Vec<FieldChange> {
     let empty = serde_json::Map::new();
     let old = before.as_object().unwrap_or(&empty);
     let new = after.as_object().unwrap_or(&empty);

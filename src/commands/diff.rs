@@ -11,7 +11,7 @@ use crate::open::{EXIT_BAD_INPUT, read_version};
 /// Exit 1 when the two differ, like diff(1).
 const EXIT_DIFFERENT: u8 = 1;
 
-pub fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
+pub(super) fn run(out: &mut impl Write, args: &DiffArgs) -> io::Result<ExitCode> {
     if args.old == "-" && args.new == "-" {
         crate::say!("talks: only one of OLD and NEW can be standard input (-)");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));

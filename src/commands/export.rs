@@ -108,7 +108,11 @@ fn since(spec: &str) -> Result<Loaded, ExitCode> {
     })
 }
 
-pub fn run(out: &mut impl Write, loaded: &Loaded, args: &ExportArgs) -> io::Result<ExitCode> {
+pub(super) fn run(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    args: &ExportArgs,
+) -> io::Result<ExitCode> {
     if let Some(message) = format_mismatch(args) {
         crate::say!("talks: {message}");
         return Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT));

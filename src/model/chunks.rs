@@ -41,7 +41,7 @@ enum Piece {
 
 /// Reads `text` in pieces on every core, or `None` when its layout is not the plain one
 /// this expects (or any piece does not read): the caller then reads it in one stream.
-pub fn from_str(text: &str) -> Option<Dossier> {
+pub(super) fn from_str(text: &str) -> Option<Dossier> {
     read_in_pieces(text, PIECE_BYTES)
 }
 

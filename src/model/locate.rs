@@ -26,12 +26,12 @@ impl Locator {
     /// Reads `text`; a document the event parser cannot read yields an empty locator, and
     /// diagnostics then fall back to their path alone.
     #[cfg(test)]
-    pub fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         Self::find(text, None)
     }
 
     /// Like [`Locator::new`], remembering only the paths in `wanted`.
-    pub fn only(text: &str, wanted: &HashSet<&str>) -> Self {
+    pub(super) fn only(text: &str, wanted: &HashSet<&str>) -> Self {
         Self::find(text, Some(wanted))
     }
 
@@ -95,7 +95,7 @@ impl Locator {
     }
 
     /// Where the value at `path` starts.
-    pub fn value(&self, path: &str) -> Option<Location> {
+    pub(super) fn value(&self, path: &str) -> Option<Location> {
         self.positions.get(path).copied()
     }
 }

@@ -5,7 +5,7 @@
 use super::diagnostic::Location;
 
 /// Deeper than this is refused: far above what any dossier needs.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Where `text` first nests deeper than `limit`: flow collections (`[`, `{`) counted
 /// outside quotes and comments, and block sequences opened on one line (`- - - x`).

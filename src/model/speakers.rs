@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
 /// The schema of `by`, for `#[schemars(with = …)]`.
-pub struct OneOrMoreIds;
+pub(super) struct OneOrMoreIds;
 
 impl JsonSchema for OneOrMoreIds {
     fn schema_name() -> Cow<'static, str> {
@@ -28,11 +28,13 @@ impl JsonSchema for OneOrMoreIds {
     }
 }
 
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<String>, D::Error> {
     deserializer.deserialize_any(IdsVisitor)
 }
 
-pub fn serialize<S: Serializer>(ids: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+pub(super) fn serialize<S: Serializer>(ids: &[String], serializer: S) -> Result<S::Ok, S::Error> {
     match ids {
         [one] => serializer.serialize_str(one),
         many => many.serialize(serializer),

@@ -31,7 +31,7 @@ impl fmt::Display for YamlError {
 impl std::error::Error for YamlError {}
 
 /// `text` read as a `T` by the full reader, the reading the format is defined by (YAML 1.1).
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(YamlError)
 }
 

@@ -59,23 +59,23 @@ pub(crate) struct Documents {
 }
 
 impl Documents {
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.facets.len()
     }
 
     /// How many tokens all documents have (words and field markers).
-    pub fn token_count(&self) -> usize {
+    pub(super) fn token_count(&self) -> usize {
         self.count
     }
 
     /// The tokens of document `doc`: markers, each followed by its field's words.
-    pub fn tokens(&self, doc: usize) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn tokens(&self, doc: usize) -> impl Iterator<Item = u32> + '_ {
         let bytes = &self.tokens[self.starts[doc] as usize..self.starts[doc + 1] as usize];
         varint::Numbers::new(bytes).map(|n| if n < FIELDS { MARK + n } else { n - FIELDS })
     }
 
     /// The tokens of document `doc`, into `out` (emptied first).
-    pub fn read_tokens(&self, doc: usize, out: &mut Vec<u32>) {
+    pub(super) fn read_tokens(&self, doc: usize, out: &mut Vec<u32>) {
         out.clear();
         out.extend(self.tokens(doc));
     }
@@ -91,7 +91,7 @@ impl Documents {
     }
 
     /// The number of a status, topic or stance, if any document has it.
-    pub fn label(&self, text: &str) -> Option<u32> {
+    pub(super) fn label(&self, text: &str) -> Option<u32> {
         self.labels
             .iter()
             .position(|l| &**l == text)

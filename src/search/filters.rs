@@ -18,7 +18,7 @@ pub(crate) struct Named {
 }
 
 impl Named {
-    pub fn new<'a>(
+    pub(super) fn new<'a>(
         names: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
         followers: Vec<Vec<u32>>,
     ) -> Self {
@@ -39,7 +39,7 @@ impl Named {
     /// The entities `value` names, with everything that follows from them, sorted.
     /// Tried in turn, the first that names any: the id, a whole name or alias, the words
     /// in a name (the last as a prefix), the words with typos.
-    pub fn resolve(&self, value: &[String], matcher: &Matcher) -> Vec<u32> {
+    pub(super) fn resolve(&self, value: &[String], matcher: &Matcher) -> Vec<u32> {
         let by_id: Vec<u32> = self.matching(|keys| keys.first().is_some_and(|k| k == value));
         let named = if !by_id.is_empty() {
             by_id
@@ -62,7 +62,7 @@ impl Named {
     }
 
     /// The id nearest to a value that names nothing, to suggest instead.
-    pub fn nearest_id(&self, value: &[String]) -> Option<String> {
+    pub(super) fn nearest_id(&self, value: &[String]) -> Option<String> {
         let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
         crate::model::closest(&value.join("-"), &ids).map(String::from)
     }

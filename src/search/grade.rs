@@ -76,16 +76,16 @@ pub(crate) struct Grades {
 }
 
 impl Grades {
-    pub fn in_field(self, short: bool) -> Grade {
+    pub(crate) fn in_field(self, short: bool) -> Grade {
         if short { self.short } else { self.any }
     }
 
     /// Packs both grades in one number, for the engine's tables.
-    pub fn packed(self) -> u32 {
+    pub(crate) fn packed(self) -> u32 {
         u32::from(self.any) | (u32::from(self.short) << 16)
     }
 
-    pub fn unpack(packed: u32) -> Self {
+    pub(crate) fn unpack(packed: u32) -> Self {
         Grades {
             any: packed as u16,
             short: (packed >> 16) as u16,
@@ -95,7 +95,7 @@ impl Grades {
 
 impl WordRule {
     /// How `word` (folded) matches this rule.
-    pub fn grades(&self, word: &str, matcher: &Matcher) -> Grades {
+    pub(crate) fn grades(&self, word: &str, matcher: &Matcher) -> Grades {
         let q = self.word.as_str();
         let any = match &self.how {
             _ if word == q => EXACT,

@@ -40,12 +40,12 @@ impl Occurrence {
     }
 
     /// The best short-field occurrence: (tier, words of the field).
-    pub fn short(self) -> Option<(u8, usize)> {
+    pub(super) fn short(self) -> Option<(u8, usize)> {
         self.part(0)
     }
 
     /// The best long-field occurrence.
-    pub fn long(self) -> Option<(u8, usize)> {
+    pub(super) fn long(self) -> Option<(u8, usize)> {
         self.part(8)
     }
 }
@@ -102,7 +102,7 @@ fn each_word_of_each_doc(
 
 impl Postings {
     /// Two passes over the documents' words: count, then fill.
-    pub fn build(documents: &Documents, words: usize) -> Self {
+    pub(super) fn build(documents: &Documents, words: usize) -> Self {
         let mut starts = vec![0u32; words + 1];
         let mut gap_starts = vec![0u64; words + 1];
         let mut last = vec![0u32; words];
@@ -142,12 +142,12 @@ impl Postings {
     }
 
     /// How many (word, document) pairs there are.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.occurrences.len()
     }
 
     /// The documents that hold `word`, in order.
-    pub fn of(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn of(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
         let w = word as usize;
         let range = match (self.gap_starts.get(w), self.gap_starts.get(w + 1)) {
             (Some(&start), Some(&end)) => start as usize..end as usize,
@@ -160,7 +160,7 @@ impl Postings {
     }
 
     /// How many documents hold `word`.
-    pub fn count(&self, word: u32) -> usize {
+    pub(super) fn count(&self, word: u32) -> usize {
         let w = word as usize;
         match (self.starts.get(w), self.starts.get(w + 1)) {
             (Some(&start), Some(&end)) => (end - start) as usize,
@@ -169,7 +169,10 @@ impl Postings {
     }
 
     /// The documents that hold `word`, with where it stands in each.
-    pub fn with_occurrences(&self, word: u32) -> impl Iterator<Item = (u32, Occurrence)> + '_ {
+    pub(super) fn with_occurrences(
+        &self,
+        word: u32,
+    ) -> impl Iterator<Item = (u32, Occurrence)> + '_ {
         let w = word as usize;
         let start = self.starts.get(w).map_or(0, |&s| s as usize);
         self.of(word).zip(self.occurrences[start..].iter().copied())
@@ -183,25 +186,25 @@ pub(crate) struct DocSet {
 }
 
 impl DocSet {
-    pub fn empty(docs: usize) -> Self {
+    pub(super) fn empty(docs: usize) -> Self {
         DocSet {
             bits: vec![0; docs.div_ceil(64)],
         }
     }
 
-    pub fn insert(&mut self, doc: u32) {
+    pub(super) fn insert(&mut self, doc: u32) {
         let (word, bit) = (doc as usize / 64, doc % 64);
         if let Some(w) = self.bits.get_mut(word) {
             *w |= 1 << bit;
         }
     }
 
-    pub fn contains(&self, doc: u32) -> bool {
+    pub(super) fn contains(&self, doc: u32) -> bool {
         let (word, bit) = (doc as usize / 64, doc % 64);
         self.bits.get(word).is_some_and(|w| w & (1 << bit) != 0)
     }
 
-    pub fn intersect(&mut self, other: &DocSet) {
+    pub(super) fn intersect(&mut self, other: &DocSet) {
         self.bits
             .iter_mut()
             .zip(&other.bits)
@@ -209,7 +212,7 @@ impl DocSet {
     }
 
     /// The documents in the set, in order.
-    pub fn to_vec(&self) -> Vec<u32> {
+    pub(super) fn to_vec(&self) -> Vec<u32> {
         let mut docs = Vec::new();
         for (i, &w) in self.bits.iter().enumerate() {
             let mut w = w;

@@ -61,7 +61,7 @@ const NEEDS_SIDES: &str = "'|' needs a term on each side";
 
 /// The most words and filters a query may have: each costs a pass over what its word
 /// finds, and no question needs more.
-pub const MAX_QUERY_WORDS: usize = 64;
+pub(super) const MAX_QUERY_WORDS: usize = 64;
 
 /// Splits the input at spaces outside double quotes.
 fn tokens(input: &str) -> Vec<&str> {

@@ -75,7 +75,7 @@ impl Table {
             .map_or(0, |at| self.grades[at])
     }
 
-    pub fn of(&self, token: u32, short: bool) -> Grade {
+    pub(crate) fn of(&self, token: u32, short: bool) -> Grade {
         Grades::unpack(self.packed(token)).in_field(short)
     }
 }
@@ -109,7 +109,7 @@ pub(crate) enum Resolved {
 }
 
 impl Resolved {
-    pub fn matches(&self, kind: EntityKind, facets: &Facets) -> bool {
+    pub(crate) fn matches(&self, kind: EntityKind, facets: &Facets) -> bool {
         let has = |label: &Option<u32>, among: &[u32]| label.is_some_and(|l| among.contains(&l));
         let meets =
             |wanted: &[u32], have: &[u32]| have.iter().any(|a| wanted.binary_search(a).is_ok());

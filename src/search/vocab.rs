@@ -28,7 +28,7 @@ pub(crate) struct VocabularyBuilder {
 
 impl VocabularyBuilder {
     /// The number of `word`, numbering it if it is new; `short`: it stands in a short field.
-    pub fn number(&mut self, word: &str, short: bool) -> u32 {
+    pub(super) fn number(&mut self, word: &str, short: bool) -> u32 {
         let n = match self.numbers.get(word) {
             Some(&n) => n,
             None => {
@@ -44,7 +44,7 @@ impl VocabularyBuilder {
         n
     }
 
-    pub fn finish(self) -> Vocabulary {
+    pub(super) fn finish(self) -> Vocabulary {
         let mut pairs: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
         pairs.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         let map = Map::from_iter(pairs.iter().map(|(w, n)| (w.as_bytes(), u64::from(*n))))
@@ -84,16 +84,16 @@ fn distance(dfa: &DFA, word: &[u8]) -> Option<u8> {
 }
 
 impl Vocabulary {
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.short.len()
     }
 
-    pub fn number(&self, word: &str) -> Option<u32> {
+    pub(super) fn number(&self, word: &str) -> Option<u32> {
         self.map.get(word).map(|n| n as u32)
     }
 
     /// A dossier word starts with `word` (or is it).
-    pub fn starts_a_word(&self, word: &str) -> bool {
+    pub(super) fn starts_a_word(&self, word: &str) -> bool {
         let mut stream = self.map.search(Str::new(word).starts_with()).into_stream();
         stream.next().is_some()
     }
@@ -109,7 +109,7 @@ impl Vocabulary {
     /// The words that match `rule` and their grades, packed ([`Grades::packed`]), in the
     /// order of their numbers. Only the words that match are kept: a table costs what the
     /// query word finds, not the size of the vocabulary.
-    pub fn table(&self, rule: &WordRule, matcher: &Matcher) -> Vec<(u32, u32)> {
+    pub(super) fn table(&self, rule: &WordRule, matcher: &Matcher) -> Vec<(u32, u32)> {
         let mut grades: FxHashMap<u32, Grades> = FxHashMap::default();
         let q = rule.word.as_str();
         let mut raise = |n: u32, grade| {
@@ -184,7 +184,7 @@ impl Vocabulary {
 
     /// The most frequent dossier word that starts with the longest start of `word` (four
     /// letters at least) that any dossier word starts with: "donbas" for "donbazzz".
-    pub fn sharing_start(&self, word: &str) -> Option<String> {
+    pub(super) fn sharing_start(&self, word: &str) -> Option<String> {
         let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(4).collect();
         for &end in ends.iter().rev() {
             let mut best: Option<(u32, String)> = None;
@@ -204,7 +204,7 @@ impl Vocabulary {
     }
 
     /// `word` as two dossier words run together: "witkoff putin" for "witkoffputin".
-    pub fn split(&self, word: &str) -> Option<String> {
+    pub(super) fn split(&self, word: &str) -> Option<String> {
         word.char_indices().skip(2).find_map(|(i, _)| {
             let (a, b) = word.split_at(i);
             (b.chars().count() >= 2 && self.number(a).is_some() && self.number(b).is_some())
@@ -214,7 +214,7 @@ impl Vocabulary {
 
     /// The dossier words nearest to `word` (two edits at most, one below 4 letters): the
     /// fewest edits first, then the most frequent, then in alphabetical order.
-    pub fn nearest(&self, word: &str, how_many: usize) -> Vec<String> {
+    pub(super) fn nearest(&self, word: &str, how_many: usize) -> Vec<String> {
         let chars = word.chars().count();
         let max = if chars >= 4 { 2 } else { 1 };
         let Some(builder) = automaton(max).filter(|_| (3..=MAX_TYPO_CHARS).contains(&chars)) else {

@@ -14,7 +14,7 @@ use crate::keymap::Keymap;
 use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
-pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = app.reload_error() {
         // The point first (what failed and why); what is shown instead if there is room.
         let mut banner = Fitted::default();
@@ -245,7 +245,7 @@ pub(crate) fn tab_spans(app: &App, width: u16) -> Vec<(Focus, u16, u16, String)>
     spans
 }
 
-pub fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (focus, x, w, label) in tab_spans(app, area.width) {
         let style = if app.focus() == focus {
             theme.title_focused.add_modifier(Modifier::REVERSED)

@@ -14,7 +14,7 @@ pub(crate) struct Fitted {
 
 impl Fitted {
     /// Appends `text` (already sanitised); `style_at(i)` styles grapheme-start char `i`.
-    pub fn push(&mut self, text: &str, style_at: impl Fn(usize) -> Style) {
+    pub(super) fn push(&mut self, text: &str, style_at: impl Fn(usize) -> Style) {
         let mut char_index = 0;
         for grapheme in text.graphemes(true) {
             let style = style_at(char_index);
@@ -60,7 +60,7 @@ impl Fitted {
     }
 
     /// The text without its styles.
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         self.cells.iter().map(|(run, _)| run.as_str()).collect()
     }
 

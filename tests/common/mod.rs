@@ -9,7 +9,7 @@ use talks::keymap::Keymap;
 use talks::ui::{Screen, Theme};
 
 /// The explorer on the built-in dossier in a `width`×`height` terminal.
-pub fn app(width: u16, height: u16) -> App {
+pub(crate) fn app(width: u16, height: u16) -> App {
     App::new(
         talks::model::builtin().unwrap_or_else(|e| panic!("{e}")),
         talks::app::Options::sized(width, height),
@@ -18,13 +18,13 @@ pub fn app(width: u16, height: u16) -> App {
 
 /// Whether this runs on CI (`CI=true`, as `.ci/run` is run), where a skipped test would
 /// check nothing.
-pub fn on_ci() -> bool {
+pub(crate) fn on_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
 /// For a test that cannot run here because `what` is missing: says so on stderr, and
 /// under CI fails instead, naming what is missing. The caller returns after it.
-pub fn cannot_run_without(what: &str) {
+pub(crate) fn cannot_run_without(what: &str) {
     assert!(
         !on_ci(),
         "this test needs {what}, and CI=true: on CI a skipped test is a failure"
@@ -33,7 +33,7 @@ pub fn cannot_run_without(what: &str) {
 }
 
 /// Whether the tests run as root (CI does).
-pub fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     std::process::Command::new("id")
         .arg("-u")
         .output()
@@ -42,7 +42,7 @@ pub fn is_root() -> bool {
 
 /// Whether a test can run talks as the user nobody (root, and `setpriv`); where it cannot,
 /// says so, or fails under CI.
-pub fn can_act_as_nobody() -> bool {
+pub(crate) fn can_act_as_nobody() -> bool {
     let can = is_root() && std::path::Path::new("/usr/bin/setpriv").exists();
     if !can {
         cannot_run_without("root and /usr/bin/setpriv, to act as the user nobody");
@@ -51,14 +51,14 @@ pub fn can_act_as_nobody() -> bool {
 }
 
 /// The `talks` binary built for these tests.
-pub fn talks() -> assert_cmd::Command {
+pub(crate) fn talks() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_talks"));
     command.env_remove("NO_COLOR");
     command
 }
 
 /// The output of `talks ARGS`: exit code, stdout, stderr.
-pub fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let output = talks().args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
@@ -68,7 +68,7 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 /// Writes `bytes` to a file named `name` in a new temporary folder.
-pub fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -76,17 +76,18 @@ pub fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// `talks validate` on a dossier with the given content: exit code and stderr.
-pub fn validate_bytes(bytes: &[u8]) -> (i32, String) {
+pub(crate) fn validate_bytes(bytes: &[u8]) -> (i32, String) {
     let (_dir, path) = write_temp("dossier.yaml", bytes);
     let (code, _out, err) = run(&["validate", path.to_str().unwrap()]);
     (code, err.replace(path.to_str().unwrap(), "FILE"))
 }
 
 /// A valid header to build bad dossiers on.
-pub const HEADER: &str = "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n";
+pub(crate) const HEADER: &str =
+    "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n";
 
 /// The explorer's whole screen for `app`, drawn with `theme` on a TestBackend of its size.
-pub fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+pub(crate) fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
@@ -104,12 +105,12 @@ pub fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
 }
 
 /// The explorer's whole screen for `app` as text, in the colour theme.
-pub fn screen(app: &App) -> String {
+pub(crate) fn screen(app: &App) -> String {
     draw(app, &Theme::colour()).backend().to_string()
 }
 
 /// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file.
-pub fn golden(name: &str, actual: &str) {
+pub(crate) fn golden(name: &str, actual: &str) {
     let path = format!("tests/golden/{name}");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
@@ -123,7 +124,7 @@ pub fn golden(name: &str, actual: &str) {
 
 /// [`HEADER`] and `levels` actors, each with an anchored list of `width` aliases to the
 /// list before it: an alias bomb inside the dossier's own shape.
-pub fn alias_bomb_in_actors(levels: usize, width: usize) -> String {
+pub(crate) fn alias_bomb_in_actors(levels: usize, width: usize) -> String {
     let mut text = format!("{HEADER}actors:\n");
     let lols = vec!["lol"; width].join(", ");
     text.push_str(&format!(

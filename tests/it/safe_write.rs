@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::common::HEADER;
 
 /// A dossier with one actor, in a folder of its own.
-pub fn dossier() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn dossier() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.yaml");
     let text = format!("{HEADER}actors:\n  - id: a\n    name: A\n    kind: state\n");
@@ -75,7 +75,7 @@ fn signal(child: &Child, signal: &str) {
 }
 
 /// Waits until `path` exists (a paused write says it is waiting), with a generous deadline.
-pub fn wait_for_file(path: &Path) {
+pub(crate) fn wait_for_file(path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !path.exists() {
         assert!(
@@ -88,7 +88,7 @@ pub fn wait_for_file(path: &Path) {
 }
 
 /// The names in `dir` other than `keep`: what a write left behind.
-pub fn litter(dir: &Path, keep: &[&str]) -> Vec<String> {
+pub(crate) fn litter(dir: &Path, keep: &[&str]) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .flatten()

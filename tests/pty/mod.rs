@@ -10,7 +10,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long any one wait may take before the test fails (a loaded 2-core machine is slow).
 const DEADLINE: Duration = Duration::from_secs(30);
 
-pub struct Session {
+pub(crate) struct Session {
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
     output: Receiver<Vec<u8>>,
@@ -29,12 +29,12 @@ pub struct Session {
 
 impl Session {
     /// Starts `talks ARGS` in a `cols`×`rows` terminal with the given extra environment.
-    pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+    pub(crate) fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         Session::start_in(env!("CARGO_MANIFEST_DIR"), args, cols, rows, env)
     }
 
     /// Like [`Session::start`], in the folder `cwd`.
-    pub fn start_in(
+    pub(crate) fn start_in(
         cwd: &str,
         args: &[&str],
         cols: u16,
@@ -52,12 +52,12 @@ impl Session {
 
     /// Like [`Session::start_in`], as the user nobody (through `setpriv`: the caller checks
     /// that it runs as root). Give `XDG_STATE_HOME` and `XDG_DATA_HOME` that nobody can use.
-    pub fn start_as_nobody(cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+    pub(crate) fn start_as_nobody(cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         Session::start_as_nobody_sized(cwd, args, 100, 30, env)
     }
 
     /// [`Session::start_as_nobody`] in a `cols`×`rows` terminal.
-    pub fn start_as_nobody_sized(
+    pub(crate) fn start_as_nobody_sized(
         cwd: &str,
         args: &[&str],
         cols: u16,
@@ -77,7 +77,7 @@ impl Session {
 
     /// An interactive shell with job control (`PS1` is `$ `), to run talks from, as a
     /// person does.
-    pub fn start_shell(cols: u16, rows: u16) -> Session {
+    pub(crate) fn start_shell(cols: u16, rows: u16) -> Session {
         let mut command = CommandBuilder::new("bash");
         command.args(["--norc", "--noprofile", "-i"]);
         command.env("PS1", "$ ");
@@ -146,22 +146,22 @@ impl Session {
     }
 
     /// The `XDG_STATE_HOME` made for this session, when the caller gave none.
-    pub fn state_dir(&self) -> Option<&std::path::Path> {
+    pub(crate) fn state_dir(&self) -> Option<&std::path::Path> {
         self.state_home.as_ref().map(|dir| dir.path())
     }
 
     /// The `XDG_DATA_HOME` made for this session (where the notes of the built-in dossier
     /// go), when the caller gave none.
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
+    pub(crate) fn data_dir(&self) -> Option<&std::path::Path> {
         self.data_home.as_ref().map(|dir| dir.path())
     }
 
-    pub fn screen_text(&self) -> String {
+    pub(crate) fn screen_text(&self) -> String {
         self.parser.screen().contents()
     }
 
     /// Feeds output to the parser until `ready(screen)` holds, or fails after the deadline.
-    pub fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+    pub(crate) fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         while !ready(self.parser.screen()) {
             let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
@@ -190,19 +190,19 @@ impl Session {
     }
 
     /// Waits until the screen shows `text`.
-    pub fn wait_for_text(&mut self, text: &str) {
+    pub(crate) fn wait_for_text(&mut self, text: &str) {
         let text = text.to_string();
         self.wait_for(&format!("{text:?}"), move |s| s.contents().contains(&text));
     }
 
-    pub fn send(&mut self, bytes: &[u8]) {
+    pub(crate) fn send(&mut self, bytes: &[u8]) {
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer.write_all(bytes).expect("write to talks");
         writer.flush().expect("flush");
     }
 
     /// Waits for the program to exit and reads everything it wrote.
-    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+    pub(crate) fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("poll talks") {
@@ -226,7 +226,7 @@ impl Session {
     }
 
     /// Presses q, waits for the exit and asserts the terminal is restored.
-    pub fn quit(&mut self) -> portable_pty::ExitStatus {
+    pub(crate) fn quit(&mut self) -> portable_pty::ExitStatus {
         self.send(b"q");
         let status = self.wait_exit();
         self.assert_restored();
@@ -234,7 +234,7 @@ impl Session {
     }
 
     /// True when the terminal is back in cooked mode (echo and line editing on).
-    pub fn cooked_mode(&self) -> bool {
+    pub(crate) fn cooked_mode(&self) -> bool {
         use nix::sys::termios::LocalFlags;
         let master = self.master.as_ref().expect("the terminal is open");
         let termios = master.get_termios().expect("read the terminal mode");
@@ -244,7 +244,7 @@ impl Session {
     }
 
     /// Asserts the terminal is as it was before talks started.
-    pub fn assert_restored(&self) {
+    pub(crate) fn assert_restored(&self) {
         let screen = self.parser.screen();
         assert!(!screen.alternate_screen(), "the alternate screen was left");
         assert!(!screen.hide_cursor(), "the cursor is shown again");

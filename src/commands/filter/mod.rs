@@ -24,7 +24,7 @@ mod typos;
 
 /// What `talks filter` was asked.
 #[derive(Debug, Clone, Default)]
-pub struct FilterOptions {
+pub(super) struct FilterOptions {
     pub query: String,
     /// Forgive typos (the explorer's word rules) instead of fzf's matching.
     pub typos: bool,
@@ -40,7 +40,7 @@ pub struct FilterOptions {
 
 /// Prints the lines of `input` that match, best first (ties: shorter first, then in input
 /// order).
-pub fn run(
+pub(super) fn run(
     out: &mut impl Write,
     input: impl BufRead,
     options: &FilterOptions,

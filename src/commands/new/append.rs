@@ -55,7 +55,7 @@ impl From<String> for NotAdded {
 
 impl NotAdded {
     /// The message for the file shown as `name`: `FILE:LINE:COLUMN: …` where placed.
-    pub fn message(&self, name: &str, noun: &str) -> String {
+    pub(super) fn message(&self, name: &str, noun: &str) -> String {
         match self.at {
             Some((line, column)) => {
                 format!(

@@ -42,19 +42,19 @@ pub(super) struct Entry {
 
 impl Node {
     /// The value of `key` in a mapping.
-    pub fn get(&self, key: &str) -> Option<&Entry> {
+    pub(super) fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key.as_deref() == Some(key))
     }
 
     /// The item of a sequence whose `id` is `id`.
-    pub fn item_with_id(&self, id: &str) -> Option<&Node> {
+    pub(super) fn item_with_id(&self, id: &str) -> Option<&Node> {
         self.entries.iter().map(|e| &e.value).find(|item| {
             item.get("id")
                 .is_some_and(|e| e.value.shape == Shape::Scalar(Some(id.to_string())))
         })
     }
 
-    pub fn is_block(&self, shape: Shape) -> bool {
+    pub(super) fn is_block(&self, shape: Shape) -> bool {
         self.shape == shape && !self.flow
     }
 }
@@ -242,7 +242,7 @@ pub(super) struct Columns<'t> {
 }
 
 impl<'t> Columns<'t> {
-    pub fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
@@ -255,17 +255,17 @@ impl<'t> Columns<'t> {
     }
 
     /// How many lines there are; a final line end ends the last line, it starts none.
-    pub fn count(&self) -> usize {
+    pub(super) fn count(&self) -> usize {
         self.starts.len()
     }
 
     /// The byte offset where line `line` starts; the end of the text past the last line.
-    pub fn start(&self, line: usize) -> usize {
+    pub(super) fn start(&self, line: usize) -> usize {
         self.starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// Line `line` without its line ending.
-    pub fn line(&self, line: usize) -> &'t str {
+    pub(super) fn line(&self, line: usize) -> &'t str {
         let end = self.start(line + 1);
         let text = self.text.get(self.start(line)..end).unwrap_or_default();
         let text = text.strip_suffix('\n').unwrap_or(text);
@@ -273,20 +273,20 @@ impl<'t> Columns<'t> {
     }
 
     /// Every line, without its line ending.
-    pub fn lines(&self) -> impl Iterator<Item = &'t str> + '_ {
+    pub(super) fn lines(&self) -> impl Iterator<Item = &'t str> + '_ {
         (0..self.count()).map(|line| self.line(line))
     }
 
     /// The character at `pos`.
-    pub fn at(&self, pos: Pos) -> Option<char> {
+    pub(super) fn at(&self, pos: Pos) -> Option<char> {
         self.line(pos.line).chars().nth(pos.col)
     }
 
-    pub fn ends_with_newline(&self) -> bool {
+    pub(super) fn ends_with_newline(&self) -> bool {
         self.text.ends_with(['\n', '\r'])
     }
 
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.text.len()
     }
 }

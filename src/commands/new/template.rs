@@ -34,7 +34,7 @@ pub(super) struct Facts {
 
 impl Facts {
     /// A new event's `order`: after the last event.
-    pub fn next_order(&self) -> u32 {
+    pub(super) fn next_order(&self) -> u32 {
         self.last_order.map_or(1, |last| last.saturating_add(1))
     }
 }

@@ -40,7 +40,7 @@ struct Validator<'d> {
 }
 
 /// Checks `dossier` against every rule of the format.
-pub fn validate(dossier: &Dossier) -> Vec<Finding> {
+pub(super) fn validate(dossier: &Dossier) -> Vec<Finding> {
     let mut v = Validator {
         ids: HashMap::new(),
         findings: Vec::new(),

@@ -5,7 +5,7 @@ use talks::model::EntityKind;
 
 /// What a row expects of the results (ids, best first).
 #[derive(Debug)]
-pub enum Expect {
+pub(super) enum Expect {
     /// The results start with exactly these ids, in this order.
     Top(&'static [&'static str]),
     /// The first results are these ids, in any order (they tie, or their order is not
@@ -25,11 +25,11 @@ pub enum Expect {
     /// No result at all.
     Nothing,
 }
-pub use Expect::{Exactly, Excludes, First, Includes, Nothing, Top, Within};
+pub(super) use Expect::{Exactly, Excludes, First, Includes, Nothing, Top, Within};
 
 /// Which list a row looks at.
 #[derive(Debug, Clone, Copy)]
-pub enum Scope {
+pub(super) enum Scope {
     /// One kind's list, best first.
     Kind(EntityKind),
     /// Every kind merged by score; equal scores keep kind order (actors, events, sticking
@@ -37,19 +37,19 @@ pub enum Scope {
     All,
 }
 
-pub const ACTORS: Scope = Scope::Kind(EntityKind::Actor);
-pub const EVENTS: Scope = Scope::Kind(EntityKind::Event);
-pub const POINTS: Scope = Scope::Kind(EntityKind::StickingPoint);
-pub const PLACES: Scope = Scope::Kind(EntityKind::Place);
-pub const ALL: Scope = Scope::All;
+pub(super) const ACTORS: Scope = Scope::Kind(EntityKind::Actor);
+pub(super) const EVENTS: Scope = Scope::Kind(EntityKind::Event);
+pub(super) const POINTS: Scope = Scope::Kind(EntityKind::StickingPoint);
+pub(super) const PLACES: Scope = Scope::Kind(EntityKind::Place);
+pub(super) const ALL: Scope = Scope::All;
 
 /// One query, where to look, and what a reader expects there.
-pub struct Row(pub &'static str, pub Scope, pub Expect);
+pub(super) struct Row(pub &'static str, pub Scope, pub Expect);
 
 /// Every entity whose own text says "NATO" (grep data/talks.yaml): the alliance, the
 /// sticking point, the four actors whose summaries name it, the Moscow talks (summary) and
 /// the security guarantees (Ukraine's position).
-pub const SAYS_NATO: &[&str] = &[
+pub(super) const SAYS_NATO: &[&str] = &[
     "nato",
     "nato-membership",
     "ukraine",
@@ -62,7 +62,7 @@ pub const SAYS_NATO: &[&str] = &[
 
 /// The events Ukraine took part in, itself or through those who represent it (its
 /// delegation, Umerov, Zelensky).
-pub const UKRAINE_EVENTS: &[&str] = &[
+pub(super) const UKRAINE_EVENTS: &[&str] = &[
     "florida-talks",
     "moscow-briefing",
     "security-framework-agreement",
@@ -73,14 +73,14 @@ pub const UKRAINE_EVENTS: &[&str] = &[
 ];
 
 /// The events Putin took part in (participant or quoted).
-pub const PUTIN_EVENTS: &[&str] = &[
+pub(super) const PUTIN_EVENTS: &[&str] = &[
     "moscow-talks",
     "putin-ready-for-meetings",
     "putin-donbas-warning",
 ];
 
 #[rustfmt::skip]
-pub const BUILTIN: &[Row] = &[
+pub(super) const BUILTIN: &[Row] = &[
     // ---- The issue's table ----------------------------------------------------------
     // Transliterations and misspellings that found nothing.
     Row("donbass", ALL, Top(&["donbas"])),
@@ -258,7 +258,7 @@ pub const BUILTIN: &[Row] = &[
 /// Dated events (a year, months, days, one undated and one of 2024), places three deep, a
 /// mediator with diacritics in her name, a delegation and a minister who represent their
 /// countries.
-pub const FIXTURE: &str = "\
+pub(super) const FIXTURE: &str = "\
 version: 1
 title: Relevance fixture
 sources:
@@ -288,10 +288,10 @@ events:
 
 /// The events whose date overlaps November 2025: the year 2025 covers it (decisions.md
 /// "Dates": a date is an interval by its precision, `date:X` matches an overlap).
-pub const IN_NOVEMBER: &[&str] = &["year-review", "november-round", "port-summit"];
+pub(super) const IN_NOVEMBER: &[&str] = &["year-review", "november-round", "port-summit"];
 
 #[rustfmt::skip]
-pub const FIXTURE_ROWS: &[Row] = &[
+pub(super) const FIXTURE_ROWS: &[Row] = &[
     // Dates: only dated events, by overlap of intervals; nothing else has a date.
     Row("date:2025", ALL, Exactly(&[
         "year-review", "march-meeting", "october-talks", "november-round", "port-summit",
