@@ -190,10 +190,10 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct NotesArgs {
     #[command(subcommand)]
-    pub command: Option<NotesCommand>,
+    pub(crate) command: Option<NotesCommand>,
     /// Only the notes and stars on entities no longer in the dossier.
     #[arg(long, global = true)]
-    pub orphans: bool,
+    pub(crate) orphans: bool,
     /// The dossier whose notes to read (default: the built-in one).
     #[arg(
         short,
@@ -202,10 +202,10 @@ pub struct NotesArgs {
         value_name = "FILE",
         global = true
     )]
-    pub dossier: Option<PathBuf>,
+    pub(crate) dossier: Option<PathBuf>,
     /// Output format.
     #[arg(long, id = "notes_format", value_enum, default_value_t = DataFormat::Text, global = true)]
-    pub format: DataFormat,
+    pub(crate) format: DataFormat,
 }
 
 /// What `talks notes` does.
@@ -277,7 +277,7 @@ fn at_least_one(value: &str) -> Result<usize, String> {
 pub struct DossierArg {
     /// The dossier (default: the built-in one).
     #[arg(id = "dossier", value_name = "DOSSIER")]
-    pub positional: Option<PathBuf>,
+    pub(crate) positional: Option<PathBuf>,
     /// The dossier, as every command takes it.
     #[arg(
         short = 'd',
@@ -286,7 +286,7 @@ pub struct DossierArg {
         value_name = "FILE",
         conflicts_with = "dossier"
     )]
-    pub option: Option<PathBuf>,
+    pub(crate) option: Option<PathBuf>,
 }
 
 impl DossierArg {
@@ -299,8 +299,8 @@ impl DossierArg {
 /// `--source-text ID=PATH`: the text of one source, for `validate`.
 #[derive(Debug, Clone)]
 pub struct SourceTextArg {
-    pub id: String,
-    pub path: PathBuf,
+    pub(crate) id: String,
+    pub(crate) path: PathBuf,
 }
 
 impl std::str::FromStr for SourceTextArg {
@@ -322,10 +322,10 @@ impl std::str::FromStr for SourceTextArg {
 pub struct DataArgs {
     /// The dossier to read (default: the built-in one).
     #[arg(short, long, value_name = "FILE")]
-    pub dossier: Option<PathBuf>,
+    pub(crate) dossier: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DataFormat::Text)]
-    pub format: DataFormat,
+    pub(crate) format: DataFormat,
 }
 
 /// How `list`, `show` and `search` print: lines to read, or JSON.

@@ -4,7 +4,7 @@
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     pub text: String,
-    pub cursor: usize,
+    pub(crate) cursor: usize,
 }
 
 impl TextInput {

@@ -21,31 +21,31 @@ const OPEN_LIST_HEIGHT: u16 = 8;
 /// What the layout depends on besides the size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
-    pub width: u16,
-    pub height: u16,
-    pub page: Page,
-    pub focus: Focus,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    pub(crate) page: Page,
+    pub(crate) focus: Focus,
     /// The list in focus, or last in focus.
-    pub list: EntityKind,
+    pub(crate) list: EntityKind,
     /// How many sources the dossier has (the sources page splits its body by it).
-    pub sources: usize,
+    pub(crate) sources: usize,
     /// How many sticking points the matrix shows (its columns share the width).
-    pub matrix_columns: usize,
+    pub(crate) matrix_columns: usize,
     /// Some event of the dossier has no date.
-    pub undated_events: bool,
+    pub(crate) undated_events: bool,
     /// The columns the list column needs for its widest row (borders included).
-    pub list_width: u16,
+    pub(crate) list_width: u16,
 }
 
 /// Every rectangle of one screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Layout {
     pub too_small: bool,
-    pub header: Rect,
-    pub search: Rect,
-    pub status: Rect,
+    pub(crate) header: Rect,
+    pub(crate) search: Rect,
+    pub(crate) status: Rect,
     /// Between the search bar and the status bar.
-    pub body: Rect,
+    pub(crate) body: Rect,
     /// The lists and the detail as they are (or would be) on the browse page.
     pub panes: Panes,
     /// The areas of the page shown, if it is not the browse page.
@@ -57,8 +57,8 @@ pub struct Layout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {
     /// The tab row shown when only one pane fits.
-    pub tabs: Option<Rect>,
-    pub lists: [Option<Rect>; EntityKind::COUNT],
+    pub(crate) tabs: Option<Rect>,
+    pub(crate) lists: [Option<Rect>; EntityKind::COUNT],
     pub detail: Option<Rect>,
 }
 

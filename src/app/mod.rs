@@ -70,9 +70,9 @@ use trail::Trail;
 /// The export prompt: the file name being edited, its format and what is exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
-    pub input: TextInput,
+    pub(crate) input: TextInput,
     pub format: Format,
-    pub scope: Scope,
+    pub(crate) scope: Scope,
     /// Why the last attempt failed, shown in the prompt.
     pub error: Option<String>,
     /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).

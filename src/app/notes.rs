@@ -23,9 +23,9 @@ pub struct NotesState {
     pub(crate) base: Notes,
     pub(crate) read: Option<Stamp>,
     /// Where changes are written; `None`: this session only.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// Why the notes file could not be read: the notes are read-only until it is fixed.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Where the notes are kept when not in the usual place (told once, at the start).
     pub(crate) message: Option<String>,
 }

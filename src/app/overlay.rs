@@ -16,8 +16,8 @@ pub struct HelpView {
 /// Where `o` on the built-in dossier writes an editable copy, and why the last try failed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InitPrompt {
-    pub input: TextInput,
-    pub error: Option<String>,
+    pub(crate) input: TextInput,
+    pub(crate) error: Option<String>,
 }
 
 /// What is open on top and drives the keyboard. Opening one closes the other: there is
@@ -75,26 +75,26 @@ impl Overlay {
 /// The name being typed for the query to save.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NamePrompt {
-    pub input: TextInput,
+    pub(crate) input: TextInput,
     /// The query saved.
-    pub query: String,
+    pub(crate) query: String,
     /// Why the name was refused, shown in the prompt.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
 }
 
 /// The picker of saved searches: its filter and the row the cursor is on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchPicker {
-    pub filter: TextInput,
-    pub selected: usize,
+    pub(crate) filter: TextInput,
+    pub(crate) selected: usize,
 }
 
 /// The note being written: on what (its key and name) and the text so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NoteEditor {
-    pub key: String,
-    pub name: String,
-    pub input: TextInput,
+    pub(crate) key: String,
+    pub(crate) name: String,
+    pub(crate) input: TextInput,
 }
 
 impl NoteEditor {

@@ -33,23 +33,23 @@ pub enum PageAreas {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatrixAreas {
     /// The bordered block, and inside it.
-    pub block: Rect,
-    pub inner: Rect,
+    pub(crate) block: Rect,
+    pub(crate) inner: Rect,
     /// The grid's rows and columns that fit (at least one each).
     pub rows: usize,
     pub columns: usize,
     /// Screen columns of one grid column (its cell and a space).
-    pub column_width: u16,
+    pub(crate) column_width: u16,
     /// The legend, then the note on the cell under the cursor.
-    pub notes: Rect,
+    pub(crate) notes: Rect,
 }
 
 /// A cell of the matrix grid, counted from the first row and column shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct GridSpot {
-    pub row: usize,
+    pub(crate) row: usize,
     /// `None` on the row's name.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
 }
 
 impl MatrixAreas {
@@ -84,12 +84,12 @@ impl MatrixAreas {
 /// The timeline: one event a row inside a block, under a note on undated events if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimelineAreas {
-    pub block: Rect,
-    pub inner: Rect,
+    pub(crate) block: Rect,
+    pub(crate) inner: Rect,
     /// The row of the note on how undated events are placed, when there are any.
-    pub note: Option<Rect>,
+    pub(crate) note: Option<Rect>,
     /// Where the events' rows go.
-    pub list: Rect,
+    pub(crate) list: Rect,
 }
 
 impl TimelineAreas {
@@ -117,10 +117,10 @@ fn timeline_areas(block: Rect, inner: Rect, undated: bool) -> TimelineAreas {
 /// The sources page: the list of sources, a heading, and what cites the selected one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourcesAreas {
-    pub block: Rect,
-    pub inner: Rect,
+    pub(crate) block: Rect,
+    pub(crate) inner: Rect,
     pub sources: Rect,
-    pub heading: Rect,
+    pub(crate) heading: Rect,
     pub citations: Rect,
 }
 
@@ -133,10 +133,10 @@ pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
 /// how many sticking points the matrix shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PageCounts {
-    pub sources: usize,
-    pub matrix_columns: usize,
+    pub(crate) sources: usize,
+    pub(crate) matrix_columns: usize,
     /// Some event has no date (the timeline says how those are placed).
-    pub undated: bool,
+    pub(crate) undated: bool,
 }
 
 pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageAreas {

@@ -12,9 +12,9 @@ use crate::search::Marked;
 /// The older version and what changed since it.
 #[derive(Debug, Clone)]
 pub(crate) struct Since {
-    pub old: Arc<Loaded>,
-    pub changes: Changes,
-    pub marked: Arc<Marked>,
+    pub(crate) old: Arc<Loaded>,
+    pub(crate) changes: Changes,
+    pub(crate) marked: Arc<Marked>,
 }
 
 impl App {

@@ -8,25 +8,25 @@ use crate::model::EntityRef;
 /// Where the reader was on an entity: it, and how its detail was scrolled and focused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit {
-    pub entity: EntityRef,
-    pub scroll: usize,
-    pub link: Option<usize>,
+    pub(crate) entity: EntityRef,
+    pub(crate) scroll: usize,
+    pub(crate) link: Option<usize>,
 }
 
 /// Where the reader was on a page: the page, what its cursor was on (found again when the
 /// query or a reload changed the page), and its cursors as they were, for when that is gone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageVisit {
-    pub page: Page,
+    pub(crate) page: Page,
     /// The matrix: the party and the sticking point under the cursor; the timeline: the
     /// event; the sources page: what the cited row opens.
-    pub on: [Option<EntityRef>; 2],
+    pub(crate) on: [Option<EntityRef>; 2],
     /// The sources page: the source selected (an index into the dossier's sources).
-    pub source: Option<usize>,
+    pub(crate) source: Option<usize>,
     /// The matrix's rows and columns, the timeline's rows (and no columns), the sources and
     /// what cites the selected one.
-    pub rows: ListView,
-    pub columns: ListView,
+    pub(crate) rows: ListView,
+    pub(crate) columns: ListView,
 }
 
 /// One entry of the history.

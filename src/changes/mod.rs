@@ -26,40 +26,40 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityChange {
     /// `actor`, `event`, `sticking-point`, `place` or `source`.
-    pub kind: &'static str,
-    pub id: String,
+    pub(crate) kind: &'static str,
+    pub(crate) id: String,
     /// Its name (title) in the new reading, or the old one when removed.
-    pub name: String,
-    pub change: Change,
+    pub(crate) name: String,
+    pub(crate) change: Change,
 }
 
 /// A party's position on a sticking point as a diff shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
-    pub stance: String,
-    pub inferred: bool,
-    pub summary: String,
-    pub as_of: Option<String>,
+    pub(crate) stance: String,
+    pub(crate) inferred: bool,
+    pub(crate) summary: String,
+    pub(crate) as_of: Option<String>,
     /// The title of the source it cites.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
 }
 
 /// A party whose current stance on a sticking point is not the same in both readings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StanceShift {
-    pub sticking_point: String,
-    pub sticking_point_title: String,
-    pub actor: String,
-    pub actor_name: String,
-    pub before: Option<Held>,
-    pub after: Option<Held>,
+    pub(crate) sticking_point: String,
+    pub(crate) sticking_point_title: String,
+    pub(crate) actor: String,
+    pub(crate) actor_name: String,
+    pub(crate) before: Option<Held>,
+    pub(crate) after: Option<Held>,
 }
 
 /// Everything that differs, entities in kind order (sources last), each kind by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    pub entities: Vec<EntityChange>,
-    pub stances: Vec<StanceShift>,
+    pub(crate) entities: Vec<EntityChange>,
+    pub(crate) stances: Vec<StanceShift>,
 }
 
 impl Changes {

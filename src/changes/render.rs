@@ -9,8 +9,8 @@ use crate::text::sanitize_line;
 
 /// The two readings' names, as the header gives them.
 pub struct Sides<'a> {
-    pub old: &'a str,
-    pub new: &'a str,
+    pub(crate) old: &'a str,
+    pub(crate) new: &'a str,
 }
 
 pub fn render(changes: &Changes, sides: &Sides, format: Format) -> String {

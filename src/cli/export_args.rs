@@ -12,7 +12,7 @@ use crate::model::EntityKind;
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[command(flatten)]
-    pub dossier: DossierArg,
+    pub(crate) dossier: DossierArg,
     /// The list to export.
     #[arg(
         long,
@@ -20,44 +20,44 @@ pub struct ExportArgs {
         required_unless_present = "all",
         conflicts_with = "all"
     )]
-    pub view: Option<ExportView>,
+    pub(crate) view: Option<ExportView>,
     /// Filter the list with this query (as in the explorer's search bar).
     #[arg(long, conflicts_with = "all")]
-    pub query: Option<String>,
+    pub(crate) query: Option<String>,
     /// The entity whose detail follows the list (default: the list's first entry).
     #[arg(long, value_name = "ID", conflicts_with = "all")]
-    pub select: Option<String>,
+    pub(crate) select: Option<String>,
     /// Export the whole dossier as a briefing instead of one view.
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// Output format (default: from the -o file's extension, else txt).
     #[arg(long, value_enum)]
-    pub format: Option<export::Format>,
+    pub(crate) format: Option<export::Format>,
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Leave out the export time (for reproducible files).
     #[arg(long)]
-    pub no_timestamp: bool,
+    pub(crate) no_timestamp: bool,
     /// Wrap text exports at N columns (0: one paragraph a line, for the reader to wrap).
     /// A word, a URL or a date is never cut: a longer one overflows the line.
     #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_WIDTH)]
-    pub width: usize,
+    pub(crate) width: usize,
     /// Add what changed since this older version (a file, a folder or git:REV:PATH) in
     /// what the export holds: a "Changes" part after it (a `changes` key in JSON).
     #[arg(long, value_name = "OLD")]
-    pub since: Option<String>,
+    pub(crate) since: Option<String>,
     /// A list's titles only, with the selected entity's detail, instead of every listed
     /// entity in full.
     #[arg(long, conflicts_with = "all")]
-    pub brief: bool,
+    pub(crate) brief: bool,
     /// Add your notes and stars on what is exported (from the notes file beside the
     /// dossier) in a section of their own, "Analyst notes" (a `notes` key in JSON).
     #[arg(long)]
-    pub notes: bool,
+    pub(crate) notes: bool,
 }
 
 /// What `talks export --view` exports: a list, or a page.

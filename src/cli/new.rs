@@ -33,28 +33,28 @@ pub enum NewKind {
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// What to write a template for.
-    pub kind: NewKind,
+    pub(crate) kind: NewKind,
     /// The new item's id (default: new-KIND, numbered when that is taken).
     #[arg(long, value_name = "ID")]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// The sticking point whose `positions:` a new position goes under.
     #[arg(long, value_name = "ID")]
-    pub sticking_point: Option<String>,
+    pub(crate) sticking_point: Option<String>,
     /// The event whose `quotes:` a new quote goes under.
     #[arg(long, value_name = "ID")]
-    pub event: Option<String>,
+    pub(crate) event: Option<String>,
     /// Whose position or quote it is (default: the dossier's first actor; for a quote, the
     /// event's first participant).
     #[arg(long, value_name = "ID")]
-    pub actor: Option<String>,
+    pub(crate) actor: Option<String>,
     /// The dossier whose ids and orders the template follows (default: the built-in one);
     /// with --append, the folder dossier the file appended to is a part of.
     #[arg(short, long, value_name = "FILE")]
-    pub dossier: Option<PathBuf>,
+    pub(crate) dossier: Option<PathBuf>,
     /// Add the template to this dossier file where it belongs, keeping the rest of the file
     /// as it is, instead of printing it; the file is checked before it is written.
     #[arg(long, value_name = "FILE")]
-    pub append: Option<PathBuf>,
+    pub(crate) append: Option<PathBuf>,
 }
 
 #[cfg(test)]

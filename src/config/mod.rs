@@ -19,23 +19,23 @@ use crate::ui::Theme;
 pub(crate) struct Config {
     /// `dark` (the default), `light` or `monochrome`. Values that may be wrong are read
     /// as any value, so that one of the wrong type is a problem of its own.
-    pub theme: Option<Spanned<toml::Value>>,
+    pub(crate) theme: Option<Spanned<toml::Value>>,
     /// Colours over the theme: `accent`, `link`, `matched`, `muted`, `error`, `border`.
     #[serde(default)]
-    pub colors: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    pub(crate) colors: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     /// Action name → key or keys (see the names in the help).
     #[serde(default)]
-    pub keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    pub(crate) keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     /// The dossier to open when none is given.
-    pub dossier: Option<PathBuf>,
+    pub(crate) dossier: Option<PathBuf>,
     /// Reload the dossier when its file changes.
-    pub watch: Option<bool>,
+    pub(crate) watch: Option<bool>,
     /// Keep the query history in a file (`false`: only for the session).
-    pub history: Option<bool>,
+    pub(crate) history: Option<bool>,
     /// A command that takes copied text on its standard input (`wl-copy`, `pbcopy`).
-    pub copy_command: Option<Spanned<toml::Value>>,
+    pub(crate) copy_command: Option<Spanned<toml::Value>>,
     /// Columns of the explorer's text exports (`e`); 0: one paragraph a line.
-    pub export_width: Option<Spanned<toml::Value>>,
+    pub(crate) export_width: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.

@@ -25,14 +25,14 @@ pub enum Style {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
-    pub text: String,
-    pub style: Style,
+    pub(crate) text: String,
+    pub(crate) style: Style,
 }
 
 /// One line of a detail: a field, a bullet or a paragraph (paragraphs are wrapped when drawn).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
-    pub segments: Vec<Segment>,
+    pub(crate) segments: Vec<Segment>,
 }
 
 impl Line {
@@ -75,20 +75,20 @@ pub enum SectionKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    pub kind: SectionKind,
+    pub(crate) kind: SectionKind,
     /// Empty for the opening fields.
-    pub heading: String,
-    pub lines: Vec<Line>,
+    pub(crate) heading: String,
+    pub(crate) lines: Vec<Line>,
 }
 
 /// Everything shown about one entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detail {
-    pub entity: EntityRef,
-    pub title: String,
-    pub sections: Vec<Section>,
+    pub(crate) entity: EntityRef,
+    pub(crate) title: String,
+    pub(crate) sections: Vec<Section>,
     /// The source id of each note number (note 1 first).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Detail {

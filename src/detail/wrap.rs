@@ -11,17 +11,17 @@ use crate::text::sanitize_line;
 /// A run of text on one screen line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
-    pub text: String,
-    pub style: Style,
+    pub(crate) text: String,
+    pub(crate) style: Style,
     /// The link's number in [`Detail::links`] order.
-    pub link: Option<usize>,
+    pub(crate) link: Option<usize>,
 }
 
 /// One screen line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScreenLine {
-    pub pieces: Vec<Piece>,
-    pub heading: bool,
+    pub(crate) pieces: Vec<Piece>,
+    pub(crate) heading: bool,
 }
 
 impl ScreenLine {

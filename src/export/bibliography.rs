@@ -62,11 +62,11 @@ impl Bibliography {
 
 /// What the bibliography says about one source.
 pub(super) struct Entry<'a> {
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// "news-report · Publisher · 2025-12-03".
-    pub facts: String,
-    pub url: Option<&'a str>,
-    pub note: Option<&'a str>,
+    pub(crate) facts: String,
+    pub(crate) url: Option<&'a str>,
+    pub(crate) note: Option<&'a str>,
 }
 
 /// The number in a note marker such as " [2]".

@@ -10,8 +10,8 @@ use crate::text::{sanitize_line, shown_path};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub path: PathBuf,
-    pub bytes: u64,
-    pub stamp: super::Stamp,
+    pub(crate) bytes: u64,
+    pub(crate) stamp: super::Stamp,
 }
 
 impl Written {

@@ -12,8 +12,8 @@ use super::read::{open_without_blocking, read_at_most};
 
 /// An open file, locked, that the path names.
 pub(super) struct Locked {
-    pub file: File,
-    pub meta: Metadata,
+    pub(crate) file: File,
+    pub(crate) meta: Metadata,
 }
 
 /// The file at `path` opened for reading and writing and locked, or `None` when there is

@@ -52,7 +52,7 @@ impl Stamp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadFile {
     pub bytes: Vec<u8>,
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
 }
 
 /// Why a file could not be read. The messages name no file: the caller says which.

@@ -15,11 +15,11 @@ use super::signals::{Pause, Registered, pause_for_tests, uninterrupted};
 /// Where and how a locked file is replaced; `unchanged` says, just before, whether it is
 /// still as the caller's bytes were made for.
 pub(super) struct Replacement<'a> {
-    pub folder: &'a Path,
-    pub path: &'a Path,
-    pub shown: &'a Path,
-    pub max: u64,
-    pub unchanged: &'a dyn Fn() -> bool,
+    pub(crate) folder: &'a Path,
+    pub(crate) path: &'a Path,
+    pub(crate) shown: &'a Path,
+    pub(crate) max: u64,
+    pub(crate) unchanged: &'a dyn Fn() -> bool,
 }
 
 /// Why a file was not replaced.

@@ -43,14 +43,14 @@ pub enum Now<'a> {
 /// A file to write.
 #[derive(Debug, Clone, Copy)]
 pub struct Target<'a> {
-    pub path: &'a Path,
-    pub expect: Expect,
+    pub(crate) path: &'a Path,
+    pub(crate) expect: Expect,
     /// Create the folder too (the files talks keeps for itself).
-    pub create_folder: bool,
+    pub(crate) create_folder: bool,
     /// The most of the file as it is now that is read to compare or to keep.
-    pub max: u64,
+    pub(crate) max: u64,
     /// How long to wait for another writer's lock (the explorer waits less than a command).
-    pub lock_wait: Duration,
+    pub(crate) lock_wait: Duration,
 }
 
 impl<'a> Target<'a> {

@@ -7,10 +7,10 @@ use crate::model::EntityKind;
 
 /// A bindable action with its name and description.
 pub struct Command {
-    pub name: &'static str,
-    pub action: Action,
+    pub(crate) name: &'static str,
+    pub(crate) action: Action,
     /// What help says of a binding that does not describe it for its context.
-    pub description: &'static str,
+    pub(crate) description: &'static str,
 }
 
 const fn command(name: &'static str, action: Action, description: &'static str) -> Command {

@@ -59,12 +59,12 @@ pub enum Key {
 
 /// A row of the built-in key table.
 pub struct Binding {
-    pub context: Context,
-    pub keys: &'static [Key],
-    pub action: Action,
+    pub(crate) context: Context,
+    pub(crate) keys: &'static [Key],
+    pub(crate) action: Action,
     /// What the action does in this context, when it says more than the command's own
     /// description.
-    pub description: Option<&'static str>,
+    pub(crate) description: Option<&'static str>,
 }
 
 mod bindings;
@@ -179,11 +179,11 @@ pub(crate) fn key_name(key: Key) -> String {
 /// One row of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HelpRow {
-    pub context: Context,
-    pub keys: String,
-    pub description: &'static str,
+    pub(crate) context: Context,
+    pub(crate) keys: String,
+    pub(crate) description: &'static str,
     /// The action's name for `[keys]` in the config file.
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// The help rows whose keys or description contain `filter` (any case).

@@ -9,15 +9,15 @@ use crate::action::Action;
 /// One binding of the key map in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub context: Context,
-    pub keys: Vec<Key>,
-    pub action: Action,
-    pub description: &'static str,
+    pub(crate) context: Context,
+    pub(crate) keys: Vec<Key>,
+    pub(crate) action: Action,
+    pub(crate) description: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
 }
 
 impl Default for Keymap {
@@ -116,17 +116,17 @@ fn checked_with(context: Context) -> &'static [Context] {
 /// One line of `[keys]`: an action's name and the keys the user wants for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Remap {
-    pub action: String,
-    pub keys: Vec<String>,
+    pub(crate) action: String,
+    pub(crate) keys: Vec<String>,
 }
 
 /// What is wrong with remap number `remap` of the list given; that remap is not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RemapProblem {
-    pub remap: usize,
+    pub(crate) remap: usize,
     /// The action's name is at fault (unknown), not its keys.
-    pub in_name: bool,
-    pub message: String,
+    pub(crate) in_name: bool,
+    pub(crate) message: String,
 }
 
 /// A key bound to two actions where both would be tried.

@@ -13,19 +13,19 @@ pub enum Severity {
 /// A 1-based line and column (in characters) in the dossier's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
-    pub line: usize,
-    pub column: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 /// One problem: what is wrong, where, and the line it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
-    pub file: String,
-    pub location: Option<Location>,
-    pub message: String,
+    pub(crate) severity: Severity,
+    pub(crate) file: String,
+    pub(crate) location: Option<Location>,
+    pub(crate) message: String,
     /// The offending line of the file, as written.
-    pub source_line: Option<String>,
+    pub(crate) source_line: Option<String>,
 }
 
 impl Diagnostic {

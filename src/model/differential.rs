@@ -9,11 +9,11 @@ use super::{chunks, stream};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readings {
     /// The streaming reader.
-    pub stream: Option<String>,
+    pub(crate) stream: Option<String>,
     /// The parallel reader, cut at every item of every list.
-    pub pieces: Option<String>,
+    pub(crate) pieces: Option<String>,
     /// serde_yaml, the reading the format is defined by.
-    pub full: Option<String>,
+    pub(crate) full: Option<String>,
 }
 
 impl Readings {

@@ -41,9 +41,9 @@ const LISTS: [&str; 5] = ["sources", "actors", "events", "sticking_points", "pla
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FolderMap {
     /// The files, in file-name order.
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Their names as messages show them.
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// For each file, where its items start in each merged list.
     starts: Vec<[usize; 5]>,
     /// Positions and quotes added by a top-level `positions:` or `quotes:`: (sticking

@@ -28,21 +28,21 @@ pub struct Index {
     pub actor_events: Vec<Vec<usize>>,
     /// Actor → (sticking point, position) it holds now: its current position on each
     /// point, in dossier order.
-    pub actor_positions: Vec<Vec<(usize, usize)>>,
+    pub(crate) actor_positions: Vec<Vec<(usize, usize)>>,
     /// Sticking point → each party's positions on it over time.
-    pub over_time: Vec<Vec<PositionsOverTime>>,
+    pub(crate) over_time: Vec<Vec<PositionsOverTime>>,
     /// Actor → actors that represent it.
     pub represented_by: Vec<Vec<usize>>,
     /// Place → events held there.
     pub place_events: Vec<Vec<usize>>,
     /// Place → events about it (their `concerns`), held there or elsewhere.
-    pub place_concerns: Vec<Vec<usize>>,
+    pub(crate) place_concerns: Vec<Vec<usize>>,
     /// Place → places that are part of it.
-    pub place_parts: Vec<Vec<usize>>,
+    pub(crate) place_parts: Vec<Vec<usize>>,
     /// Place → sticking points about it.
-    pub place_sticking_points: Vec<Vec<usize>>,
+    pub(crate) place_sticking_points: Vec<Vec<usize>>,
     /// Sticking point → events that concern it.
-    pub sticking_point_events: Vec<Vec<usize>>,
+    pub(crate) sticking_point_events: Vec<Vec<usize>>,
     /// Source → everything that cites it.
     pub source_citations: Vec<Vec<Citation>>,
 }

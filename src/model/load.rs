@@ -19,14 +19,14 @@ pub const BUILTIN_NAME: &str = "data/talks.yaml (built in)";
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The file name used in messages.
-    pub name: String,
+    pub(crate) name: String,
     pub dossier: Dossier,
     pub index: Index,
     pub warnings: Vec<Diagnostic>,
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
-    pub unlisted_warnings: usize,
+    pub(crate) unlisted_warnings: usize,
     /// For a folder dossier, the files and where each item was written.
-    pub folder: Option<std::sync::Arc<super::folder_map::FolderMap>>,
+    pub(crate) folder: Option<std::sync::Arc<super::folder_map::FolderMap>>,
 }
 
 /// At most this many warnings are located and listed; the rest are counted. Errors are all
@@ -44,9 +44,9 @@ impl Loaded {
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}{}", render_all(.diagnostics), unlisted_note(*.unlisted_warnings))]
 pub struct LoadError {
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
-    pub unlisted_warnings: usize,
+    pub(crate) unlisted_warnings: usize,
 }
 
 /// The line that stands for warnings that are not listed.

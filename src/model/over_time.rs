@@ -48,9 +48,9 @@ pub fn as_of_key(as_of: Option<&str>) -> Option<(u32, u8)> {
 /// One party's positions on one sticking point, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PositionsOverTime {
-    pub actor: usize,
+    pub(crate) actor: usize,
     /// Indices into the sticking point's `positions`; the last is the current one.
-    pub positions: Vec<usize>,
+    pub(crate) positions: Vec<usize>,
 }
 
 impl PositionsOverTime {

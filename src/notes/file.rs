@@ -20,16 +20,16 @@ pub const FOLDER_NOTES: &str = "talks.notes.yaml";
 /// A dossier's notes as found at the start.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Opened {
-    pub notes: Notes,
+    pub(crate) notes: Notes,
     /// The file as read (`None`: there was none), so that a write sees another's changes.
-    pub read: Option<Stamp>,
+    pub(crate) read: Option<Stamp>,
     /// Where changes are written; `None`: kept for this session only.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// Why the file could not be read (`FILE:LINE:COLUMN: ...`): the notes are read-only
     /// and the file is not overwritten.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Where the notes are kept when that is not the usual place, for the status bar.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
 }
 
 /// `$XDG_DATA_HOME/talks` (else `~/.local/share/talks`); `None` when neither says.
@@ -233,7 +233,7 @@ pub fn render_checked(notes: &Notes) -> Result<String, String> {
 pub struct Saved {
     pub notes: Notes,
     pub stamp: Stamp,
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 /// Writes this session's notes (`mine`, changed from `base`, which was read as `read`) to

@@ -18,10 +18,10 @@ pub enum Held {
 /// A note or a star on something an export holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Noted {
-    pub key: String,
-    pub name: String,
-    pub note: Option<String>,
-    pub starred: bool,
+    pub(crate) key: String,
+    pub(crate) name: String,
+    pub(crate) note: Option<String>,
+    pub(crate) starred: bool,
 }
 
 impl Notes {

@@ -28,7 +28,7 @@ pub struct Notes {
     /// The format's version: 1.
     #[serde(default = "version_one")]
     #[schemars(range(min = 1, max = 1))]
-    pub version: u32,
+    pub(crate) version: u32,
     /// A note (multi-line text) by entity id or position key; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "Option<BTreeMap<String, String>>")]
@@ -36,7 +36,7 @@ pub struct Notes {
     /// The starred entity ids and position keys; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     #[schemars(with = "Option<BTreeSet<String>>")]
-    pub stars: BTreeSet<String>,
+    pub(crate) stars: BTreeSet<String>,
     /// Saved searches: a name and its query; empty (null) when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "Option<BTreeMap<String, String>>")]

@@ -24,21 +24,21 @@ pub(super) enum Part {
 /// A key (or a star) written a second time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Duplicate {
-    pub part: Part,
-    pub key: String,
+    pub(crate) part: Part,
+    pub(crate) key: String,
     /// The second one.
-    pub at: Location,
+    pub(crate) at: Location,
     /// The first one.
-    pub first: Location,
+    pub(crate) first: Location,
 }
 
 /// What the events say; the walk stops at the first duplicate or a second document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Shape {
     /// The top-level `version` as written, and where its value is.
-    pub version: Option<(String, Location)>,
-    pub second_document: Option<Location>,
-    pub duplicate: Option<Duplicate>,
+    pub(crate) version: Option<(String, Location)>,
+    pub(crate) second_document: Option<Location>,
+    pub(crate) duplicate: Option<Duplicate>,
 }
 
 /// A mapping or sequence being walked.

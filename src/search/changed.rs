@@ -9,9 +9,9 @@ use crate::model::EntityRef;
 /// parties and sticking points of a stance shift (what `changed:` filters by).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marked {
-    pub new: HashSet<EntityRef>,
-    pub changed: HashSet<EntityRef>,
-    pub stance: HashSet<EntityRef>,
+    pub(crate) new: HashSet<EntityRef>,
+    pub(crate) changed: HashSet<EntityRef>,
+    pub(crate) stance: HashSet<EntityRef>,
 }
 
 /// What `changed:` asks for.

@@ -5,8 +5,8 @@
 /// its "31st").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
-    pub start: u32,
-    pub end: u32,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
 impl Span {
@@ -50,8 +50,8 @@ pub enum DateTest {
 /// A `date:` filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateFilter {
-    pub test: DateTest,
-    pub span: Span,
+    pub(crate) test: DateTest,
+    pub(crate) span: Span,
 }
 
 impl DateFilter {

@@ -25,23 +25,23 @@ pub(crate) fn marker(token: u32) -> Option<Field> {
 /// What the filters ask of one entity.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Facets {
-    pub status: Option<u32>,
-    pub topics: Box<[u32]>,
+    pub(crate) status: Option<u32>,
+    pub(crate) topics: Box<[u32]>,
     /// Each stance twice: alone, and with its basis ([`stance_with_basis`]).
-    pub stances: Box<[u32]>,
+    pub(crate) stances: Box<[u32]>,
     /// The bases of the entity's positions and quotes (`stated`, `inferred`).
-    pub bases: Box<[u32]>,
+    pub(crate) bases: Box<[u32]>,
     /// Actors the entity is linked to (itself included for an actor).
-    pub actors: Box<[u32]>,
+    pub(crate) actors: Box<[u32]>,
     /// Places the entity is at or about (itself included for a place).
-    pub places: Box<[u32]>,
-    pub date: Option<Span>,
+    pub(crate) places: Box<[u32]>,
+    pub(crate) date: Option<Span>,
     /// Starred in the analyst's notes (`is:starred`).
-    pub starred: bool,
+    pub(crate) starred: bool,
     /// The folded words of the analyst's note (`is:noted`, `note:`); empty without one.
-    pub note_words: Box<[Box<str>]>,
+    pub(crate) note_words: Box<[Box<str>]>,
     /// The entity's index in its kind's list (for filters on sets of entities).
-    pub index: u32,
+    pub(crate) index: u32,
 }
 
 /// Every entity's words and facets, in kind order then dossier order.
@@ -53,9 +53,9 @@ pub(crate) struct Documents {
     starts: Vec<u64>,
     /// How many tokens there are.
     count: usize,
-    pub facets: Vec<Facets>,
+    pub(crate) facets: Vec<Facets>,
     /// Statuses, topics and stances, lowercased, numbered.
-    pub labels: Vec<Box<str>>,
+    pub(crate) labels: Vec<Box<str>>,
 }
 
 impl Documents {

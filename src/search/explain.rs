@@ -15,11 +15,11 @@ use crate::model::{Dossier, EntityRef, Index};
 /// Where an entity's best match is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matched {
-    pub field: Field,
+    pub(crate) field: Field,
     /// The field's text as written in the dossier.
-    pub text: String,
+    pub(crate) text: String,
     /// The query's hits in `text`, as char ranges, in order.
-    pub hits: Vec<Range<usize>>,
+    pub(crate) hits: Vec<Range<usize>>,
 }
 
 /// The hits of a term's words in one field's words: (score, char range) of each.

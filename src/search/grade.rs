@@ -43,8 +43,8 @@ pub(crate) enum How {
 /// One query word and how it may match, folded like the dossier's words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct WordRule {
-    pub word: String,
-    pub how: How,
+    pub(crate) word: String,
+    pub(crate) how: How,
 }
 
 /// Words longer than this take no typos and get no suggestions: no dossier word is so
@@ -71,8 +71,8 @@ pub(crate) fn fuzzy_applies(word: &str) -> bool {
 /// matches count too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Grades {
-    pub any: Grade,
-    pub short: Grade,
+    pub(crate) any: Grade,
+    pub(crate) short: Grade,
 }
 
 impl Grades {

@@ -28,9 +28,9 @@ fn in_word(c: char) -> bool {
 /// A word of a text, folded, with where it stands in the original (char indices).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Calls `each` with every folded word of `text`, in order (no allocation per word beyond

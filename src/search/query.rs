@@ -41,11 +41,11 @@ pub enum TermKind {
 /// One term, possibly negated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    pub negated: bool,
-    pub kind: TermKind,
+    pub(crate) negated: bool,
+    pub(crate) kind: TermKind,
     /// The last term of the query: its last word is the one being typed, matched as a
     /// prefix with typos too.
-    pub typing: bool,
+    pub(crate) typing: bool,
 }
 
 /// Terms joined by `|`: at least one must hold.
@@ -54,7 +54,7 @@ pub(crate) type Alternatives = Vec<Term>;
 /// A parsed query: every group must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    pub groups: Vec<Alternatives>,
+    pub(crate) groups: Vec<Alternatives>,
 }
 
 const NEEDS_SIDES: &str = "'|' needs a term on each side";

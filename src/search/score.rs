@@ -57,14 +57,14 @@ fn field_words(tokens: &[u32], start: usize) -> usize {
 /// The words that match one query word, with their grades.
 #[derive(Debug)]
 pub(crate) struct Table {
-    pub rule: WordRule,
+    pub(crate) rule: WordRule,
     /// The numbers of the words that match at all, in order.
-    pub words: Vec<u32>,
+    pub(crate) words: Vec<u32>,
     /// Their grades, packed ([`Grades::packed`]), in the same order.
-    pub grades: Vec<u32>,
+    pub(crate) grades: Vec<u32>,
     /// How many documents hold those words, counted once per word (to pick the most
     /// selective word of a phrase).
-    pub postings: usize,
+    pub(crate) postings: usize,
 }
 
 impl Table {
@@ -157,8 +157,8 @@ pub(crate) type PreparedQuery = Vec<Vec<(bool, Prepared)>>;
 /// A term's best match in one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Best {
-    pub score: i64,
-    pub field: Field,
+    pub(crate) score: i64,
+    pub(crate) field: Field,
 }
 
 /// The grade of the phrase starting at token `at` (0: no match).

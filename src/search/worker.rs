@@ -14,11 +14,11 @@ use super::ranked::Results;
 #[derive(Clone)]
 pub struct SearchRequest {
     /// Numbers the requests; only the newest one's results are wanted.
-    pub generation: u64,
-    pub text: String,
-    pub query: Query,
-    pub within: Option<Arc<[u32]>>,
-    pub engine: Arc<SearchEngine>,
+    pub(crate) generation: u64,
+    pub(crate) text: String,
+    pub(crate) query: Query,
+    pub(crate) within: Option<Arc<[u32]>>,
+    pub(crate) engine: Arc<SearchEngine>,
 }
 
 impl SearchRequest {
@@ -71,10 +71,10 @@ impl Eq for SearchRequest {}
 /// The results of a finished request.
 #[derive(Debug, Clone)]
 pub struct SearchDone {
-    pub generation: u64,
-    pub text: String,
-    pub query: Query,
-    pub results: Results,
+    pub(crate) generation: u64,
+    pub(crate) text: String,
+    pub(crate) query: Query,
+    pub(crate) results: Results,
 }
 
 /// Two finished searches are equal if they answer the same request.

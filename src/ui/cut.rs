@@ -14,8 +14,8 @@ const WORD_SNAP: usize = 8;
 /// the whole name is pushed and cut at its end by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cut {
-    pub head: usize,
-    pub tail: Option<Range<usize>>,
+    pub(crate) head: usize,
+    pub(crate) tail: Option<Range<usize>>,
 }
 
 /// Cuts `name` to `budget` columns so that the characters `run` (the first run of the

@@ -17,8 +17,8 @@ use crate::detail::{Piece, ScreenLine, Style as Meaning};
 use crate::text::sanitize_line;
 
 pub(crate) struct DetailPane<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
 }
 
 impl DetailPane<'_> {

@@ -12,9 +12,9 @@ use crate::keymap::{Context, HelpRow, Keymap, help_rows};
 use crate::text::sanitize_line;
 
 pub(crate) struct HelpOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-    pub keymap: &'a Keymap,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
+    pub(crate) keymap: &'a Keymap,
 }
 
 /// The widest an overlay gets: wider lines are harder to read.
@@ -168,10 +168,10 @@ impl Widget for &HelpOverlay<'_> {
 
 /// What an overlay box (help, the overview) shows around its lines.
 pub(super) struct OverlayFrame<'a> {
-    pub title: &'a str,
-    pub theme: &'a Theme,
+    pub(crate) title: &'a str,
+    pub(crate) theme: &'a Theme,
     /// Lines scrolled past (clamped to the end here).
-    pub scroll: usize,
+    pub(crate) scroll: usize,
 }
 
 /// Draws an overlay box over `area` with the lines `lines(width)` gives, scrolled.

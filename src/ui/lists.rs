@@ -18,9 +18,9 @@ use crate::text::sanitize_line;
 
 /// One list pane, ready to draw.
 pub(crate) struct ListPane<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-    pub kind: EntityKind,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
+    pub(crate) kind: EntityKind,
 }
 
 /// The columns a why-snippet keeps however long the name.

@@ -32,9 +32,9 @@ pub(super) fn notes_banner(error: &str, theme: &Theme, area: Rect, buf: &mut Buf
 }
 
 pub(crate) struct NoteEditorOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-    pub keymap: &'a Keymap,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
+    pub(crate) keymap: &'a Keymap,
 }
 
 /// The box: as wide as help's, up to 16 rows, in the middle of the screen.

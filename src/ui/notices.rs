@@ -16,8 +16,8 @@ const FOOTER: &str = "Esc or Enter closes this; any other key closes it and does
 const SHORT_FOOTER: &str = "Esc closes · `talks config check`";
 
 pub(crate) struct NoticesPanel<'a> {
-    pub notices: &'a [String],
-    pub theme: &'a Theme,
+    pub(crate) notices: &'a [String],
+    pub(crate) theme: &'a Theme,
 }
 
 impl NoticesPanel<'_> {

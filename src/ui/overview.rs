@@ -12,8 +12,8 @@ use crate::app::App;
 use crate::text::sanitize_line;
 
 pub(crate) struct OverviewOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
 }
 
 /// `text` wrapped to `width` under `indent` spaces, in `style`.

@@ -46,8 +46,8 @@ pub(super) fn name_prompt(app: &App, theme: &Theme, line: &mut Fitted) -> bool {
 }
 
 pub(crate) struct PickerOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
+    pub(crate) app: &'a App,
+    pub(crate) theme: &'a Theme,
 }
 
 impl PickerOverlay<'_> {

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Default)]
 pub(crate) struct Fitted {
     cells: Vec<(String, Style)>,
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 impl Fitted {

@@ -8,22 +8,22 @@ use crate::model::Stance;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
-    pub monochrome: bool,
-    pub header: Style,
-    pub border: Style,
-    pub border_focused: Style,
-    pub title: Style,
-    pub title_focused: Style,
-    pub selected: Style,
-    pub selected_unfocused: Style,
-    pub matched: Style,
-    pub muted: Style,
-    pub label: Style,
-    pub link: Style,
-    pub link_focused: Style,
-    pub quote: Style,
-    pub error: Style,
-    pub key: Style,
+    pub(crate) monochrome: bool,
+    pub(crate) header: Style,
+    pub(crate) border: Style,
+    pub(crate) border_focused: Style,
+    pub(crate) title: Style,
+    pub(crate) title_focused: Style,
+    pub(crate) selected: Style,
+    pub(crate) selected_unfocused: Style,
+    pub(crate) matched: Style,
+    pub(crate) muted: Style,
+    pub(crate) label: Style,
+    pub(crate) link: Style,
+    pub(crate) link_focused: Style,
+    pub(crate) quote: Style,
+    pub(crate) error: Style,
+    pub(crate) key: Style,
 }
 
 impl Theme {

@@ -7,12 +7,12 @@ use crate::search::Results;
 /// One cell: the position an actor holds on a sticking point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
-    pub sticking_point: usize,
+    pub(crate) sticking_point: usize,
     /// Index into the sticking point's positions.
-    pub position: usize,
+    pub(crate) position: usize,
     /// On a matrix as of a date: when the party's stance moved on that date, the position
     /// it held before (`Some(None)`: it held none).
-    pub changed_from: Option<Option<usize>>,
+    pub(crate) changed_from: Option<Option<usize>>,
 }
 
 impl Cell {
@@ -30,9 +30,9 @@ pub struct StanceMatrix {
     /// Sticking point indices, in dossier order.
     pub columns: Vec<usize>,
     /// For each row, its cells as (column, cell), by column: the grid is sparse.
-    pub cells: Vec<Vec<(usize, Cell)>>,
+    pub(crate) cells: Vec<Vec<(usize, Cell)>>,
     /// The date it shows the positions as of; `None`: the latest.
-    pub as_of: Option<String>,
+    pub(crate) as_of: Option<String>,
 }
 
 /// The position a party held on a point at some date, and where it moved from then.

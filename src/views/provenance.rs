@@ -8,9 +8,9 @@ use crate::text::capitalised;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citing {
     /// The entity to open (for a position, its sticking point; for a quote, its event).
-    pub entity: EntityRef,
+    pub(crate) entity: EntityRef,
     /// "Event: Witkoff–Putin talks in Moscow", "Position of Russia on Territory in Donbas".
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// Everything that cites source `source`, in dossier order.
@@ -62,19 +62,19 @@ pub fn citations(dossier: &Dossier, index: &Index, source: usize) -> Vec<Citing>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRow {
     /// An index into the dossier's sources.
-    pub source: usize,
-    pub citing: Vec<Citing>,
+    pub(crate) source: usize,
+    pub(crate) citing: Vec<Citing>,
     /// How many things cite it in the whole dossier.
-    pub cited: usize,
+    pub(crate) cited: usize,
 }
 
 /// The sources page as the query filters it: the sources that something among the results
 /// cites (with no query, every source), each with what cites it among the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceList {
-    pub rows: Vec<SourceRow>,
+    pub(crate) rows: Vec<SourceRow>,
     /// Whether the query left out anything (then the counts say "of").
-    pub filtered: bool,
+    pub(crate) filtered: bool,
 }
 
 impl SourceList {

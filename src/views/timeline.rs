@@ -7,13 +7,13 @@ use crate::search::Results;
 pub struct TimelineRow {
     pub event: usize,
     /// "#4", with the date as written where there is one ("#4 2025-03").
-    pub when: String,
+    pub(crate) when: String,
     /// The place's name, if any.
-    pub place: Option<String>,
+    pub(crate) place: Option<String>,
     /// The names of the places it is about (its `concerns`).
-    pub concerns: Vec<String>,
+    pub(crate) concerns: Vec<String>,
     /// The participants' names.
-    pub participants: Vec<String>,
+    pub(crate) participants: Vec<String>,
 }
 
 /// The events the query lets through, by `order` (then dossier order).

@@ -25,17 +25,17 @@ mod typos;
 /// What `talks filter` was asked.
 #[derive(Debug, Clone, Default)]
 pub(super) struct FilterOptions {
-    pub query: String,
+    pub(crate) query: String,
     /// Forgive typos (the explorer's word rules) instead of fzf's matching.
-    pub typos: bool,
+    pub(crate) typos: bool,
     /// At most this many lines.
-    pub limit: Option<usize>,
+    pub(crate) limit: Option<usize>,
     /// Records end with NUL instead of a line feed, in and out.
-    pub read0: bool,
-    pub print0: bool,
+    pub(crate) read0: bool,
+    pub(crate) print0: bool,
     /// Standard output is a terminal: control characters are escaped. To a pipe the
     /// lines go unchanged, as they came (tabs, invalid UTF-8 and all).
-    pub to_terminal: bool,
+    pub(crate) to_terminal: bool,
 }
 
 /// Prints the lines of `input` that match, best first (ties: shorter first, then in input

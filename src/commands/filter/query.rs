@@ -21,15 +21,15 @@ pub(super) enum How {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Term {
-    pub negated: bool,
-    pub how: How,
+    pub(crate) negated: bool,
+    pub(crate) how: How,
     /// Lower case unless the term respects case; folded when `normalize`.
-    pub text: String,
+    pub(crate) text: String,
     /// Smart case: a term with an upper-case letter respects case.
-    pub respect_case: bool,
+    pub(crate) respect_case: bool,
     /// Diacritics are folded in the term and the line, unless the term has some itself
     /// (`café` then matches only `café`), as fzf does.
-    pub normalize: bool,
+    pub(crate) normalize: bool,
 }
 
 /// Latin letters without their diacritics ("é" → "e"), case kept.

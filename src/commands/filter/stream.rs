@@ -11,7 +11,7 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// A record that matched, as read (without its terminator).
 pub(super) struct Kept {
-    pub record: Vec<u8>,
+    pub(crate) record: Vec<u8>,
     score: i64,
     /// The line's length where it scored (to rank equal scores, shorter first).
     length: usize,

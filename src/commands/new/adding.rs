@@ -14,19 +14,19 @@ use crate::model::{self, Loaded};
 
 /// What `--append` adds, and to which file of which dossier.
 pub(super) struct Adding<'a> {
-    pub name: &'a str,
-    pub args: &'a NewArgs,
-    pub facts: &'a Facts,
-    pub template: &'a [String],
-    pub whole: &'a Whole,
+    pub(crate) name: &'a str,
+    pub(crate) args: &'a NewArgs,
+    pub(crate) facts: &'a Facts,
+    pub(crate) template: &'a [String],
+    pub(crate) whole: &'a Whole,
 }
 
 /// What was written: where the item is, the dossier it makes, and whether it was added
 /// again to what another program left.
 pub(super) struct Done {
-    pub added: Added,
-    pub after: Loaded,
-    pub redone: bool,
+    pub(crate) added: Added,
+    pub(crate) after: Loaded,
+    pub(crate) redone: bool,
 }
 
 impl Adding<'_> {

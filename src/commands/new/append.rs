@@ -43,8 +43,8 @@ impl Spot<'_> {
 /// the event parser stopped there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct NotAdded {
-    pub why: String,
-    pub at: Option<(usize, usize)>,
+    pub(crate) why: String,
+    pub(crate) at: Option<(usize, usize)>,
 }
 
 impl From<String> for NotAdded {
@@ -71,10 +71,10 @@ impl NotAdded {
 /// The file with the item added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Added {
-    pub text: String,
+    pub(crate) text: String,
     /// The line (from 1) where the new item starts, and how many lines it has.
-    pub line: usize,
-    pub lines: usize,
+    pub(crate) line: usize,
+    pub(crate) lines: usize,
 }
 
 /// The columns of a list's dashes and of its items' contents.

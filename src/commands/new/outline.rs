@@ -7,8 +7,8 @@ use saphyr_parser::{Event, Parser};
 /// A place in the text: line from 0, column in characters from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Pos {
-    pub line: usize,
-    pub col: usize,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,22 +22,22 @@ pub(super) enum Shape {
 
 #[derive(Debug, Clone)]
 pub(super) struct Node {
-    pub shape: Shape,
+    pub(crate) shape: Shape,
     /// Written `[…]` or `{…}`.
-    pub flow: bool,
-    pub start: Pos,
+    pub(crate) flow: bool,
+    pub(crate) start: Pos,
     /// A scalar's end; a flow collection's closing bracket; for a block collection, the
     /// next token after it (the parser's end marker).
-    pub end: Pos,
-    pub entries: Vec<Entry>,
+    pub(crate) end: Pos,
+    pub(crate) entries: Vec<Entry>,
 }
 
 /// One item of a sequence (no key) or one key and value of a mapping.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
-    pub key: Option<String>,
-    pub key_at: Pos,
-    pub value: Node,
+    pub(crate) key: Option<String>,
+    pub(crate) key_at: Pos,
+    pub(crate) value: Node,
 }
 
 impl Node {
@@ -78,8 +78,8 @@ struct Frame {
 /// characters from 0) when it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Unread {
-    pub info: String,
-    pub at: Option<Pos>,
+    pub(crate) info: String,
+    pub(crate) at: Option<Pos>,
 }
 
 /// The outline of `text`'s one document: its root node. With `focus`, only the value of

@@ -9,27 +9,27 @@ use crate::model::{ActorKind, Basis, EventKind, EventStatus, PlaceKind, Stance, 
 /// empty when `--actor` named it).
 #[derive(Debug, Clone)]
 pub(super) struct Chosen {
-    pub id: String,
-    pub why: &'static str,
+    pub(crate) id: String,
+    pub(crate) why: &'static str,
 }
 
 /// What a template takes from the dossier it is for.
 #[derive(Debug, Clone)]
 pub(super) struct Facts {
-    pub kind: NewKind,
+    pub(crate) kind: NewKind,
     /// The new entity's id (empty for positions and quotes).
-    pub id: String,
+    pub(crate) id: String,
     /// The sticking point or event a position or quote goes under.
-    pub parent: String,
+    pub(crate) parent: String,
     /// The source the new item cites.
-    pub source: String,
+    pub(crate) source: String,
     /// Whose position or quote it is.
-    pub actor: Option<Chosen>,
+    pub(crate) actor: Option<Chosen>,
     /// Ids shown in the commented references, so that uncommenting one gives a valid file.
-    pub some_actor: Option<String>,
-    pub some_place: Option<String>,
+    pub(crate) some_actor: Option<String>,
+    pub(crate) some_place: Option<String>,
     /// The largest `order` of the events, if there are any.
-    pub last_order: Option<u32>,
+    pub(crate) last_order: Option<u32>,
 }
 
 impl Facts {

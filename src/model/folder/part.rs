@@ -14,27 +14,27 @@ use crate::model::vocab::{Basis, Stance};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "talks dossier, version 1: one file of a folder dossier")]
 pub struct Part {
-    pub version: u32,
+    pub(crate) version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub(crate) sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<Actor>,
+    pub(crate) actors: Vec<Actor>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<Event>,
+    pub(crate) events: Vec<Event>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sticking_points: Vec<StickingPoint>,
+    pub(crate) sticking_points: Vec<StickingPoint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<Place>,
+    pub(crate) places: Vec<Place>,
     /// Positions added to sticking points of any file of the folder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub positions: Vec<AddedPosition>,
+    pub(crate) positions: Vec<AddedPosition>,
     /// Quotes added to events of any file of the folder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub quotes: Vec<AddedQuote>,
+    pub(crate) quotes: Vec<AddedQuote>,
 }
 
 /// A quote added to an event from another place than its `quotes:`.
@@ -42,16 +42,16 @@ pub struct Part {
 #[serde(deny_unknown_fields)]
 pub struct AddedQuote {
     /// The event's id.
-    pub event: String,
+    pub(crate) event: String,
     /// One actor id, or a list of them.
     #[serde(with = "crate::model::speakers")]
     #[schemars(with = "crate::model::speakers::OneOrMoreIds")]
-    pub by: Vec<String>,
-    pub text: String,
+    pub(crate) by: Vec<String>,
+    pub(crate) text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     #[serde(default)]
-    pub basis: Basis,
+    pub(crate) basis: Basis,
 }
 
 impl AddedQuote {
@@ -70,17 +70,17 @@ impl AddedQuote {
 #[serde(deny_unknown_fields)]
 pub struct AddedPosition {
     /// The sticking point's id.
-    pub sticking_point: String,
-    pub actor: String,
-    pub stance: Stance,
-    pub summary: String,
+    pub(crate) sticking_point: String,
+    pub(crate) actor: String,
+    pub(crate) stance: Stance,
+    pub(crate) summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     #[serde(default)]
-    pub basis: Basis,
+    pub(crate) basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
-    pub as_of: Option<String>,
+    pub(crate) as_of: Option<String>,
 }
 
 impl AddedPosition {

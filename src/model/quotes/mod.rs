@@ -24,16 +24,16 @@ const PASSAGE_CHARS: usize = 160;
 #[derive(Debug, Default)]
 pub struct QuoteCheck {
     /// One error per quote not found in its source's text, in file order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Quotes compared with a source's text (found or not).
-    pub checked: usize,
+    pub(crate) checked: usize,
     /// Of those, the ones not found.
-    pub not_found: usize,
+    pub(crate) not_found: usize,
     /// Quotes whose source has no text given, and those sources' ids.
-    pub without_text: usize,
-    pub sources_without_text: Vec<String>,
+    pub(crate) without_text: usize,
+    pub(crate) sources_without_text: Vec<String>,
     /// Quotes that cite no source.
-    pub without_source: usize,
+    pub(crate) without_source: usize,
 }
 
 /// Checks every quote of `dossier` whose source has a text in `texts` (by source id).

@@ -60,10 +60,10 @@ struct Word {
 /// The passage of a text closest to a quote: bytes `start..end` of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Passage {
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Word edits between the quote and the passage.
-    pub edits: usize,
+    pub(crate) edits: usize,
 }
 
 impl SourceText {

@@ -10,12 +10,12 @@ use crate::text::unsafe_chars;
 /// A problem found on the typed dossier, located by path (`events[2].place`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Finding {
-    pub severity: Severity,
-    pub path: String,
-    pub message: String,
+    pub(crate) severity: Severity,
+    pub(crate) path: String,
+    pub(crate) message: String,
     /// The path of a second value the problem is about (the first of two equal dates),
     /// placed in the message too.
-    pub also: Option<String>,
+    pub(crate) also: Option<String>,
 }
 
 /// What an id names: a source or one of the four entity kinds.
