@@ -1,4 +1,4 @@
-//! Search quality judged as a reader would (issue #12, decisions.md "Search semantics").
+//! Search quality judged as a reader would (issue #12, docs/decisions.md "Search semantics").
 //!
 //! - A table of queries an analyst types, each with what a reader expects, on the built-in
 //!   dossier and on a small fixture with dates, places inside places, diacritics and a

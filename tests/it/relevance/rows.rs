@@ -100,7 +100,7 @@ pub(super) const BUILTIN: &[Row] = &[
     // NATO: every entity that says NATO, and no scattered letters. Decision: the entities
     // linked to the NATO *actor* would count too, but none is (no participant, position,
     // quote or `represents` names it). `trump-assessment` shows NATO only through the
-    // title of a sticking point it discusses; decisions.md's link tier names linked actors
+    // title of a sticking point it discusses; docs/decisions.md's link tier names linked actors
     // and places, not sticking points, so it is allowed but not required.
     Row("nato", ALL, Within { must: SAYS_NATO, may: &["trump-assessment"] }),
     Row("nato", ALL, Top(&["nato", "nato-membership"])),
@@ -286,7 +286,7 @@ events:
   - {id: undated-round, title: A round of unknown date, kind: meeting, status: planned, order: 7, place: lakeside, participants: [arcadian-delegation], sources: [memo]}
 ";
 
-/// The events whose date overlaps November 2025: the year 2025 covers it (decisions.md
+/// The events whose date overlaps November 2025: the year 2025 covers it (docs/decisions.md
 /// "Dates": a date is an interval by its precision, `date:X` matches an overlap).
 pub(super) const IN_NOVEMBER: &[&str] = &["year-review", "november-round", "port-summit"];
 
