@@ -23,7 +23,11 @@ pub(super) fn open_locked(
     shown: &Path,
     wait: Duration,
 ) -> Result<Option<Locked>, WriteError> {
-    for _ in 0..50 {
+    // Another talks that keeps writing replaces the file each time it holds the lock: the
+    // whole wait is ours to get a turn (a count of tries would run out while it writes in
+    // a loop), then the file is said to be busy.
+    let deadline = Instant::now() + wait;
+    loop {
         let file = match open_without_blocking(path, true) {
             Ok(file) => file,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -33,16 +37,22 @@ pub(super) fn open_locked(
         if !meta.is_file() {
             return Err(WriteError::NotRegular(shown.to_path_buf()));
         }
-        lock(&file, shown, wait)?;
+        lock(
+            &file,
+            shown,
+            deadline.saturating_duration_since(Instant::now()),
+        )?;
         // A writer that held the lock before us may have renamed a new file into place.
         match std::fs::metadata(path) {
             Ok(now) if same_file(&now, &meta) => return Ok(Some(Locked { file, meta })),
-            Ok(_) => continue,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+            Ok(_) => {}
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
             Err(err) => return Err(other(shown, &err)),
         }
+        if Instant::now() >= deadline {
+            return Err(WriteError::Locked(shown.to_path_buf()));
+        }
     }
-    Err(WriteError::KeptChanging(shown.to_path_buf()))
 }
 
 fn lock(file: &File, shown: &Path, wait: Duration) -> Result<(), WriteError> {
