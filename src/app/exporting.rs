@@ -16,6 +16,27 @@ impl App {
         self.export_width
     }
 
+    /// What `e` writes for `scope`: the export (with the notes when asked, stamped with
+    /// `stamp`), and with a comparison the changes of what it holds after it, the same bytes
+    /// as `talks export --since OLD` for the same view.
+    pub fn export_text(
+        &self,
+        scope: &Scope,
+        (format, stamp): (Format, Option<&str>),
+        notes: bool,
+    ) -> String {
+        let options = crate::export::ExportOptions {
+            width: self.export_width(),
+            notes: notes.then_some(&self.notes.notes),
+            ..crate::export::ExportOptions::new(format, stamp)
+        };
+        let text = crate::export::render_with(&self.loaded, scope, &options);
+        match self.since_loaded() {
+            Some(old) => crate::export::with_changes(text, (old, &self.loaded), scope, format),
+            None => text,
+        }
+    }
+
     pub(crate) fn open_export(&mut self, scope: Scope) {
         let format = Format::Text;
         let mut input = TextInput::default();
