@@ -94,6 +94,7 @@ fn search_compares_with_the_older_version() {
     ]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid("search", &value);
     let changes: Vec<(&str, Option<&str>)> = value
         .as_array()
         .unwrap()
@@ -179,6 +180,7 @@ fn list_marks_what_changed() {
     ]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid("list", &value);
     let brevik = value
         .as_array()
         .unwrap()
@@ -192,4 +194,16 @@ fn list_marks_what_changed() {
         err.contains("talks: --since: the older version could not be read (above)"),
         "{err}"
     );
+}
+
+/// `value` is what `assets/NAME.schema.json` describes (the `change` key is additive).
+fn assert_valid(name: &str, value: &serde_json::Value) {
+    let text = std::fs::read_to_string(format!("assets/{name}.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
