@@ -146,7 +146,9 @@ pub(super) fn run(
     };
     let text = render_with(loaded, &scope, &options);
     let text = match &since {
-        Some(since) => crate::export::with_changes(text, (&since.old, loaded), &scope, format),
+        Some(since) => {
+            crate::export::with_changes(text, (&since.old, loaded), (&scope, loaded), format)
+        }
         None => text,
     };
     // `-o -` is standard output, as for most tools.

@@ -61,4 +61,5 @@ mod screens;
 mod session_screens;
 mod since;
 mod since_everywhere;
+mod since_pages;
 mod terminal;
