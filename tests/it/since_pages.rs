@@ -167,3 +167,16 @@ fn pages_with_change_markers_screens() {
         insta::assert_snapshot!(format!("since_timeline_{width}x{height}"), screen(&app));
     }
 }
+
+/// `e` on the comparison's matrix exports that matrix, from the older version.
+#[test]
+fn the_comparison_s_matrix_exports_as_shown() {
+    let mut app = marsh(120, 30);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    update(&mut app, Action::EarlierDate);
+    let scope = app.export_scope();
+    let text = app.export_text(&scope, (talks::export::Format::Text, None), false);
+    assert!(text.contains("Dossier: week2.yaml"), "{text}");
+    assert!(text.contains("Brevik         con  dem"), "{text}");
+    assert!(text.contains("Aldoria        dem    ·"), "{text}");
+}
