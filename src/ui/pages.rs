@@ -12,7 +12,7 @@ use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
-use super::legend::{LEGEND, LEGEND_SHORT, matrix_title};
+use super::legend::{legend_text, matrix_title};
 
 pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
     Block::bordered()
@@ -158,25 +158,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     }
     let width = notes.width as usize;
-    let moved = if app.pages().matrix().as_of.is_some() {
-        "  Δ moved on this date"
-    } else {
-        ""
-    };
-    // What moved since the comparison first: it is why the analyst looks.
-    let since = match app.since_short_name() {
-        Some(name) if app.matrix_marks_changes() => {
-            format!("Δ moved, N new since {name}  ")
-        }
-        Some(name) if app.pages().matrix_compared() => format!("The comparison: {name}  "),
-        _ => String::new(),
-    };
-    let long = format!("{since}{LEGEND}{moved}");
-    let text = if long.replace("  ", " ").chars().count() <= width {
-        long
-    } else {
-        format!("{since}{LEGEND_SHORT}{moved}")
-    };
+    let text = legend_text(app, width);
     // A symbol never parts from its word (no-break spaces, restored after wrapping); the
     // cursor's note keeps the last row.
     let pairs = text
