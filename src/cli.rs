@@ -110,6 +110,10 @@ pub enum Command {
     List {
         /// What to list.
         what: EntityKind,
+        /// Mark what changed since this older version (a file, a folder or git:REV:PATH):
+        /// N new, Δ changed, as the explorer's lists do (a `change` key in JSON).
+        #[arg(long, value_name = "OLD")]
+        since: Option<String>,
         #[command(flatten)]
         common: DataArgs,
     },
@@ -133,6 +137,10 @@ pub enum Command {
         /// At most this many results (1 or more; leave it out for every result).
         #[arg(long, value_parser = at_least_one)]
         limit: Option<usize>,
+        /// Compare with this older version (a file, a folder or git:REV:PATH): changed:
+        /// finds what changed since it, and each hit is marked N new or Δ changed.
+        #[arg(long, value_name = "OLD")]
+        since: Option<String>,
         #[command(flatten)]
         common: DataArgs,
     },

@@ -52,6 +52,9 @@ impl App {
         let empty = || "the list is empty".to_string();
         match self.page {
             Page::Browse => self.shown().map(entity_path).ok_or_else(empty),
+            Page::Matrix if self.pages.matrix_compared => {
+                Err("the matrix shows the comparison, not the dossier: ] comes back to it".into())
+            }
             Page::Matrix => {
                 let (row, column) = self.pages.matrix_cursor();
                 match self.pages.matrix.cell(row, column) {

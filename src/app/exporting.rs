@@ -16,6 +16,34 @@ impl App {
         self.export_width
     }
 
+    /// What `e` writes for `scope`: the export (with the notes when asked, stamped with
+    /// `stamp`), and with a comparison the changes of what it holds after it, the same bytes
+    /// as `talks export --since OLD` for the same view.
+    pub fn export_text(
+        &self,
+        scope: &Scope,
+        (format, stamp): (Format, Option<&str>),
+        notes: bool,
+    ) -> String {
+        let options = crate::export::ExportOptions {
+            width: self.export_width(),
+            notes: notes.then_some(&self.notes.notes),
+            ..crate::export::ExportOptions::new(format, stamp)
+        };
+        // The comparison's matrix is the older version's: its indices are that reading's.
+        let loaded = match scope {
+            Scope::Matrix { .. } => self.matrix_loaded(),
+            _ => &self.loaded,
+        };
+        let text = crate::export::render_with(loaded, scope, &options);
+        match self.since_loaded() {
+            Some(old) => {
+                crate::export::with_changes(text, (old, &self.loaded), (scope, loaded), format)
+            }
+            None => text,
+        }
+    }
+
     pub(crate) fn open_export(&mut self, scope: Scope) {
         let format = Format::Text;
         let mut input = TextInput::default();
@@ -143,12 +171,13 @@ impl App {
         let (row, column) = self.pages.matrix_cursor();
         let cell = self.pages.matrix.cell(row, column)?;
         let actor = *self.pages.matrix.rows.get(row)?;
-        let d = &self.loaded.dossier;
+        let loaded = self.matrix_loaded();
+        let d = &loaded.dossier;
         let name = format!(
             "{} on {}",
             d.actors[actor].name, d.sticking_points[cell.sticking_point].title
         );
-        Some((position_text(&self.loaded, actor, cell, 0), name))
+        Some((position_text(loaded, actor, cell, 0), name))
     }
 
     /// The event under the timeline cursor, as its detail's text, and its title.

@@ -1,62 +1,128 @@
 //! The matrix as of a date: `[` and `]` step through the dates at which a position was
-//! taken; past the last date the matrix shows the latest positions again.
+//! taken; past the last date the matrix shows the latest positions again. With a
+//! comparison (`--since`), the step next to the latest positions is the comparison's own
+//! matrix (last week's): `[` from the latest goes there first, then on to the dates.
 
 use super::App;
+use crate::model::{EntityKind, Loaded};
 use crate::views::{StanceMatrix, change_dates};
+
+/// Where `[`/`]` stand, oldest first: a date (by its index), the comparison, the latest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Date(usize),
+    Comparison,
+    Latest,
+}
 
 impl App {
     /// The dates of the dossier shown (at load and each reload, not each keystroke).
     pub(crate) fn note_change_dates(&mut self) {
         self.pages.matrix_dates = change_dates(&self.loaded.dossier);
     }
-}
 
-impl App {
-    /// One date earlier (`later == false`) or later.
+    /// The reading the matrix's indices are of: the older version's while the matrix shows
+    /// the comparison, else the dossier shown.
+    pub fn matrix_loaded(&self) -> &Loaded {
+        match &self.since {
+            Some(since) if self.pages.matrix_compared => &since.old,
+            _ => &self.loaded,
+        }
+    }
+
+    /// Every stop of `[`/`]`, oldest first.
+    fn matrix_stops(&self) -> Vec<Stop> {
+        let dates = (0..self.pages.matrix_dates.len()).map(Stop::Date);
+        let comparison = self.since.is_some().then_some(Stop::Comparison);
+        dates.chain(comparison).chain([Stop::Latest]).collect()
+    }
+
+    fn matrix_stop(&self) -> Stop {
+        let last = self.pages.matrix_dates.len().checked_sub(1);
+        match (self.pages.matrix_compared, self.pages.matrix_step, last) {
+            (true, _, _) if self.since.is_some() => Stop::Comparison,
+            (_, Some(k), Some(last)) => Stop::Date(k.min(last)),
+            _ => Stop::Latest,
+        }
+    }
+
+    /// One stop earlier (`later == false`) or later.
     pub(crate) fn step_matrix_date(&mut self, later: bool) {
         if self.page != crate::action::Page::Matrix {
             return;
         }
-        let dates = &self.pages.matrix_dates;
-        let Some(last) = dates.len().checked_sub(1) else {
+        let stops = self.matrix_stops();
+        if stops.len() == 1 {
             self.status = Some(
                 "No position has a date (as_of): the dossier records one state of the matrix"
                     .into(),
             );
             return;
+        }
+        let at = stops
+            .iter()
+            .position(|&s| s == self.matrix_stop())
+            .unwrap_or(stops.len() - 1);
+        let next = if later {
+            at.checked_add(1).filter(|&n| n < stops.len())
+        } else {
+            at.checked_sub(1)
         };
-        let step = self.pages.matrix_step.map(|k| k.min(last));
-        self.pages.matrix_step = match (step, later) {
-            (None, false) => Some(last),
-            (Some(k), false) if k > 0 => Some(k - 1),
-            (Some(k), true) if k < last => Some(k + 1),
-            (Some(_), true) => None,
-            (step, _) => {
-                self.status = Some(if later {
-                    "Already the latest positions".into()
-                } else {
-                    format!("{} is the first date a position was taken", dates[0])
-                });
-                step
-            }
+        let Some(next) = next else {
+            self.status = Some(match (later, stops[0]) {
+                (true, _) => "Already the latest positions".into(),
+                (false, Stop::Date(_)) => format!(
+                    "{} is the first date a position was taken",
+                    self.pages.matrix_dates[0]
+                ),
+                (false, _) => "The comparison is as far back as the matrix goes: the \
+                               dossier dates no position"
+                    .into(),
+            });
+            return;
+        };
+        (self.pages.matrix_step, self.pages.matrix_compared) = match stops[next] {
+            Stop::Date(k) => (Some(k), false),
+            Stop::Comparison => (None, true),
+            Stop::Latest => (None, false),
         };
         self.rebuild_pages();
     }
 
-    /// The matrix of the current results, as of the date stepped to.
+    /// The matrix of the current results, as of the stop stepped to.
     pub(crate) fn built_matrix(&self) -> StanceMatrix {
         let (loaded, results) = (&self.loaded, self.query.results());
-        let Some(step) = self.pages.matrix_step else {
-            return StanceMatrix::build(&loaded.index, results);
-        };
-        let dates = &self.pages.matrix_dates;
-        match dates.get(step) {
-            Some(date) => {
+        match self.matrix_stop() {
+            Stop::Latest => StanceMatrix::build(&loaded.index, results),
+            Stop::Comparison => self.compared_matrix(),
+            Stop::Date(step) => {
+                let dates = &self.pages.matrix_dates;
                 let previous = step.checked_sub(1).map(|k| dates[k].as_str());
+                let date = dates[step].as_str();
                 StanceMatrix::as_of(&loaded.dossier, &loaded.index, results, (date, previous))
             }
-            // A reload took the date away: the latest positions.
-            None => StanceMatrix::build(&loaded.index, results),
         }
+    }
+
+    /// The comparison's own matrix: its sticking points and parties that the query lets
+    /// through in the dossier shown (by id), and, for an empty query, those gone since too.
+    fn compared_matrix(&self) -> StanceMatrix {
+        let old = self.matrix_loaded();
+        let results = self.query.results();
+        let everything = self.query.parsed().is_empty();
+        let matching = |kind: EntityKind| -> std::collections::HashSet<usize> {
+            results.matching(kind).into_iter().collect()
+        };
+        let (points, actors) = (
+            matching(EntityKind::StickingPoint),
+            matching(EntityKind::Actor),
+        );
+        let index = &self.loaded.index;
+        let keep = |kind: EntityKind, id: &str| match index.get(id).filter(|e| e.kind == kind) {
+            Some(now) if kind == EntityKind::Actor => actors.contains(&now.index),
+            Some(now) => points.contains(&now.index),
+            None => everything,
+        };
+        StanceMatrix::of_reading(&old.dossier, &old.index, &keep)
     }
 }

@@ -270,6 +270,7 @@ impl App {
                 old,
                 changes: crate::changes::Changes::default(),
                 marked: Default::default(),
+                cells: Default::default(),
             }),
         };
         if let Some(message) = app.notes.message.take() {

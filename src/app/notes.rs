@@ -66,6 +66,8 @@ impl App {
         let entity = |e: EntityRef| (d.id_of(e).to_string(), d.name_of(e).to_string());
         match (self.page, self.focus) {
             (Page::Matrix, _) => {
+                // Keys are ids: on the comparison's matrix, its own positions.
+                let d = &self.matrix_loaded().dossier;
                 let (row, column) = self.pages.matrix_cursor();
                 let cell = self.pages.matrix.cell(row, column)?;
                 let actor = &d.actors[*self.pages.matrix.rows.get(row)?];

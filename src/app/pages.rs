@@ -20,6 +20,11 @@ pub struct PageViews {
     pub(crate) matrix_step: Option<usize>,
     /// The dates a position was taken, oldest first (worked out once a dossier).
     pub(crate) matrix_dates: Vec<String>,
+    /// There is a comparison (`--since`): `[` from the latest positions goes to its matrix.
+    pub(crate) comparing: bool,
+    /// The matrix shows the comparison's reading (the older version's own matrix, whose
+    /// indices are the older version's: [`super::App::matrix_loaded`]).
+    pub(crate) matrix_compared: bool,
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
     /// The sources the query lets through, and the cursor over them.
@@ -34,11 +39,13 @@ impl PageViews {
         &self.matrix
     }
 
-    /// The matrix cursor: (row, column).
-    /// What the matrix shows, when the dossier dates positions: "as of 2025-12-03" or
-    /// "latest"; `None` when no position has a date.
+    /// What the matrix shows, when the dossier dates positions or there is a comparison:
+    /// "as of 2025-12-03", "as of the comparison" or "latest"; `None` when neither.
     pub fn matrix_date(&self) -> Option<String> {
-        if self.matrix_dates.is_empty() {
+        if self.matrix_compared {
+            return Some("as of the comparison".to_string());
+        }
+        if self.matrix_dates.is_empty() && !self.comparing {
             return None;
         }
         Some(match &self.matrix.as_of {
@@ -47,6 +54,12 @@ impl PageViews {
         })
     }
 
+    /// The matrix shows the comparison's reading (`--since`'s older version).
+    pub fn matrix_compared(&self) -> bool {
+        self.matrix_compared
+    }
+
+    /// The matrix cursor: (row, column).
     pub fn matrix_cursor(&self) -> (usize, usize) {
         (self.matrix_rows.selected, self.matrix_columns.selected)
     }
@@ -197,8 +210,10 @@ impl App {
                 let here = p.matrix_rows.selected == row;
                 p.matrix_rows.selected = row;
                 self.keep_page_cursors_visible();
-                if here && let Some(&actor) = self.pages.matrix.rows.get(row) {
-                    self.open_entity(EntityRef::new(EntityKind::Actor, actor));
+                let party = self.pages.matrix.rows.get(row);
+                let party = party.map(|&actor| EntityRef::new(EntityKind::Actor, actor));
+                if here && let Some(now) = party.and_then(|p| self.now_of(p)) {
+                    self.open_entity(now);
                 }
                 return;
             }
@@ -278,10 +293,19 @@ impl App {
         let (row, column) = self.pages.matrix_cursor();
         let cell = self.pages.matrix.cell(row, column)?;
         let actor = self.pages.matrix.rows[row];
-        Some((
-            EntityRef::new(EntityKind::StickingPoint, cell.sticking_point),
-            Some(actor),
-        ))
+        let point = EntityRef::new(EntityKind::StickingPoint, cell.sticking_point);
+        let actor = EntityRef::new(EntityKind::Actor, actor);
+        Some((self.now_of(point)?, self.now_of(actor).map(|a| a.index)))
+    }
+
+    /// The entity of the dossier shown that `entity` of the matrix stands for: itself, or
+    /// on the comparison's matrix the one of the same id (`None`: gone since).
+    pub(crate) fn now_of(&self, entity: EntityRef) -> Option<EntityRef> {
+        if !self.pages.matrix_compared {
+            return Some(entity);
+        }
+        let id = self.matrix_loaded().dossier.id_of(entity);
+        self.loaded.index.get(id).filter(|e| e.kind == entity.kind)
     }
 
     /// What Enter or `y` on an empty matrix cell says.
@@ -289,7 +313,15 @@ impl App {
         let (row, column) = self.pages.matrix_cursor();
         let actor = *self.pages.matrix.rows.get(row)?;
         let point = *self.pages.matrix.columns.get(column)?;
-        let d = &self.loaded.dossier;
+        let d = &self.matrix_loaded().dossier;
+        if self.pages.matrix.cell(row, column).is_some() {
+            // A cell of the comparison's matrix whose point or party is gone since.
+            return Some(format!(
+                "{} or {} is no longer in the dossier",
+                crate::text::sanitize_line(&d.actors[actor].name),
+                crate::text::sanitize_line(&d.sticking_points[point].title)
+            ));
+        }
         Some(format!(
             "{} holds no recorded position on {}",
             crate::text::sanitize_line(&d.actors[actor].name),

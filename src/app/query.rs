@@ -13,6 +13,9 @@ use crate::search::{Query, Results, SearchDone, SearchEngine, SearchRequest};
 const KEPT_RESULTS: usize = 8;
 const KEPT_HITS: usize = 4_000_000;
 
+/// How to give `changed:` an older version to compare with, in the explorer.
+const NO_COMPARISON_HOW: &str = "start talks with --since OLD";
+
 /// The query typed and the results that answer it.
 #[derive(Debug)]
 pub struct QueryState {
@@ -124,6 +127,10 @@ impl QueryState {
     /// text only adds to the end of the old one). `true` when new results are shown now.
     pub(crate) fn apply(&mut self, effects: &mut Vec<Effect>) -> bool {
         let query = match Query::parse(&self.input.text) {
+            Ok(query) if query.uses_changed() && !self.engine.compares() => {
+                self.error = Some(crate::search::no_comparison(NO_COMPARISON_HOW));
+                return false;
+            }
             Ok(query) => query,
             Err(err) => {
                 self.error = Some(err.0);

@@ -166,10 +166,12 @@ impl App {
         self.query.input.set(&query);
         self.apply_query();
         self.remember_query();
+        // What the query cannot do here (`changed:` with nothing to compare with) is said.
+        let said = self.query.error().unwrap_or(&query);
         self.status = Some(format!(
             "Search @{}: {}",
             sanitize_line(&name),
-            sanitize_line(&query)
+            sanitize_line(said)
         ));
     }
 

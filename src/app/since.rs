@@ -2,11 +2,12 @@
 //! lists (`N` new, `Δ` changed), said field by field in the detail and found by
 //! `changed:`. Worked out again on each reload.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::App;
 use crate::changes::{Change, Changes, compare};
-use crate::model::{EntityRef, Loaded};
+use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::Marked;
 
 /// The older version and what changed since it.
@@ -15,6 +16,9 @@ pub(crate) struct Since {
     pub(crate) old: Arc<Loaded>,
     pub(crate) changes: Changes,
     pub(crate) marked: Arc<Marked>,
+    /// The matrix's cells that moved, by (sticking point, party) of the dossier shown:
+    /// `N` a new position (the party held none there), `Δ` its stance moved.
+    pub(crate) cells: HashMap<(usize, usize), char>,
 }
 
 impl App {
@@ -27,11 +31,43 @@ impl App {
         let changes = compare(&old, &self.loaded);
         let marked = Arc::new(changes.marked(&self.loaded));
         self.query.engine().set_changed(Some(Arc::clone(&marked)));
+        let cells = moved_cells(&changes, &self.loaded);
         self.since = Some(Since {
             old,
             changes,
             marked,
+            cells,
         });
+        self.pages.comparing = true;
+    }
+
+    /// The marker of a matrix cell (sticking point, party) on the latest positions: `N` a
+    /// new position since the comparison, `Δ` a stance that moved; `None` on the matrix as
+    /// of a date or of the comparison.
+    pub fn cell_change(&self, sticking_point: usize, actor: usize) -> Option<char> {
+        let since = self
+            .since
+            .as_ref()
+            .filter(|_| self.matrix_marks_changes())?;
+        since.cells.get(&(sticking_point, actor)).copied()
+    }
+
+    /// Whether the matrix marks what moved since the comparison: there is one, and the
+    /// matrix shows the latest positions.
+    pub fn matrix_marks_changes(&self) -> bool {
+        let p = &self.pages;
+        self.since.is_some() && p.matrix.as_of.is_none() && !p.matrix_compared
+    }
+
+    /// The older version's file name (not its path: the room is a pane's or a legend's).
+    pub(crate) fn since_short_name(&self) -> Option<String> {
+        let full = self.since_name()?;
+        let short = full
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(full);
+        Some(crate::text::sanitize_line(short).into_owned())
     }
 
     /// What the row of `entity` shows before its name: `N` new, `Δ` changed; `None` without
@@ -50,14 +86,7 @@ impl App {
     /// The detail's first section with `--since`: "New since OLD", or "Changed since OLD"
     /// with each field old → new and each stance shift.
     pub(crate) fn change_lines(&self, entity: EntityRef) -> Option<(String, Vec<String>)> {
-        // The file's own name: the heading's room is the pane's.
-        let full = self.since_name()?;
-        let short = full
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or(full);
-        let name = crate::text::sanitize_line(short).into_owned();
+        let name = self.since_short_name()?;
         let shifts = self.stance_shifts_of(entity);
         let mut items: Vec<String> = shifts
             .iter()
@@ -96,4 +125,20 @@ impl App {
             .filter(|s| s.sticking_point == id || s.actor == id)
             .collect()
     }
+}
+
+/// Each stance shift that leaves a position now, by (sticking point, party) of `new`.
+fn moved_cells(changes: &Changes, new: &Loaded) -> HashMap<(usize, usize), char> {
+    let of = |id: &str, kind: EntityKind| new.index.get(id).filter(|e| e.kind == kind);
+    changes
+        .stances
+        .iter()
+        .filter(|shift| shift.after.is_some())
+        .filter_map(|shift| {
+            let point = of(&shift.sticking_point, EntityKind::StickingPoint)?;
+            let actor = of(&shift.actor, EntityKind::Actor)?;
+            let marker = if shift.before.is_none() { 'N' } else { 'Δ' };
+            Some(((point.index, actor.index), marker))
+        })
+        .collect()
 }

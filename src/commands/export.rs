@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use super::since::Comparison;
 use crate::cli::{ExportArgs, ExportView};
 use crate::export::{ExportOptions, Format, Scope, ViewSpec};
 use crate::export::{render_with, timestamp_now};
@@ -35,9 +36,20 @@ fn format_mismatch(args: &ExportArgs) -> Option<String> {
 }
 
 /// The view the arguments describe, or the message saying why there is none.
-fn scope_of(loaded: &Loaded, args: &ExportArgs, notes: &Notes) -> Result<Scope, (u8, String)> {
+fn scope_of(
+    loaded: &Loaded,
+    args: &ExportArgs,
+    notes: &Notes,
+    since: Option<&Comparison>,
+) -> Result<Scope, (u8, String)> {
     let text = args.query.as_deref().unwrap_or_default();
-    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(notes));
+    if let Some(message) = Query::parse(text)
+        .ok()
+        .and_then(|q| super::since::refused(&q, since))
+    {
+        return Err((crate::open::EXIT_BAD_INPUT, message));
+    }
+    let engine = super::since::engine(loaded, Some(notes), since);
     let list = match args.view {
         None => return Ok(Scope::Briefing),
         Some(ExportView::Matrix) => {
@@ -100,14 +112,6 @@ fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
     }
 }
 
-/// The older version `--since` names, or the exit code when it cannot be read (its
-/// problems said).
-fn since(spec: &str) -> Result<Loaded, ExitCode> {
-    crate::open::read_version(spec).inspect_err(|_| {
-        crate::say!("talks: --since: the older version could not be read (above)");
-    })
-}
-
 pub(super) fn run(
     out: &mut impl Write,
     loaded: &Loaded,
@@ -121,7 +125,11 @@ pub(super) fn run(
         Ok(notes) => notes,
         Err(code) => return Ok(code),
     };
-    let scope = match scope_of(loaded, args, &notes) {
+    let since = match super::since::read(args.since.as_deref(), loaded) {
+        Ok(since) => since,
+        Err(code) => return Ok(code),
+    };
+    let scope = match scope_of(loaded, args, &notes, since.as_ref()) {
         Ok(scope) => scope,
         Err((code, message)) => {
             crate::say!("talks: {message}");
@@ -137,11 +145,10 @@ pub(super) fn run(
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let text = render_with(loaded, &scope, &options);
-    let text = match &args.since {
-        Some(spec) => match since(spec) {
-            Ok(old) => crate::export::with_changes(text, (&old, loaded), &scope, format),
-            Err(code) => return Ok(code),
-        },
+    let text = match &since {
+        Some(since) => {
+            crate::export::with_changes(text, (&since.old, loaded), (&scope, loaded), format)
+        }
         None => text,
     };
     // `-o -` is standard output, as for most tools.

@@ -23,6 +23,7 @@ mod init;
 mod new;
 mod notes;
 mod search;
+mod since;
 mod validate;
 
 /// Exit code for a lookup that found nothing.
@@ -70,9 +71,14 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             clap_complete::generate(shell, &mut Cli::command(), "talks", &mut script);
             out.write_all(&script).map(|()| ExitCode::SUCCESS)
         }
-        Command::List { what, common } => {
-            with_dossier(&common, |l| list(&mut out, l, what, common.format))
-        }
+        Command::List {
+            what,
+            since,
+            common,
+        } => with_dossier(&common, |l| match since::read(since.as_deref(), l) {
+            Ok(since) => list(&mut out, l, what, common.format, since.as_ref()),
+            Err(code) => Ok(code),
+        }),
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))
         }
@@ -104,9 +110,16 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             query,
             kind,
             limit,
+            since,
             common,
         } => with_dossier(&common, |l| {
-            search::run(&mut out, l, &query, kind, limit, &common)
+            let asked = search::Asked {
+                text: &query,
+                kind,
+                limit,
+                since: since.as_deref(),
+            };
+            search::run(&mut out, l, &asked, &common)
         }),
     }
 }
@@ -126,37 +139,59 @@ fn list(
     loaded: &Loaded,
     kind: EntityKind,
     format: DataFormat,
+    since: Option<&since::Comparison>,
 ) -> io::Result<ExitCode> {
     let entities: Vec<EntityRef> = (0..loaded.dossier.count(kind))
         .map(|index| EntityRef { kind, index })
         .collect();
     match format {
         DataFormat::Json => {
-            let items: Vec<Value> = entities.iter().map(|&e| entity_value(loaded, e)).collect();
+            let items: Vec<Value> = entities
+                .iter()
+                .map(|&e| with_change(entity_value(loaded, e), since, e))
+                .collect();
             writeln!(out, "{}", crate::text::json_pretty(&items))?;
         }
-        DataFormat::Text => write_rows(out, loaded, &entities)?,
+        DataFormat::Text => {
+            let facts: Vec<String> = entities
+                .iter()
+                .map(|&e| loaded.dossier.fact_of(e))
+                .collect();
+            let rows = Rows {
+                with_kind: false,
+                since,
+            };
+            write_rows_with(out, loaded, (&entities, &facts), &rows)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Aligned rows: id, name, one fact.
-fn write_rows(out: &mut impl Write, loaded: &Loaded, entities: &[EntityRef]) -> io::Result<()> {
-    let facts: Vec<String> = entities
-        .iter()
-        .map(|&e| loaded.dossier.fact_of(e))
-        .collect();
-    write_rows_with(out, loaded, entities, &facts, false)
+/// `value` (a JSON row of `entity`) with how it changed (`"change": "new"`, `"changed"`,
+/// `"stance"`) when there is a comparison and it did.
+fn with_change(mut value: Value, since: Option<&since::Comparison>, entity: EntityRef) -> Value {
+    let word = since.and_then(|s| s.change_word(entity));
+    if let (Some(word), Value::Object(map)) = (word, &mut value) {
+        map.insert("change".into(), Value::from(word));
+    }
+    value
 }
 
-/// One aligned row per entity: id, name, and its fact (sanitised), from `facts`.
-pub(super) fn write_rows_with(
+/// How rows are written: with each entity's kind first, with a change marker (`--since`).
+struct Rows<'a> {
+    with_kind: bool,
+    since: Option<&'a since::Comparison>,
+}
+
+/// One aligned row per entity: (a change marker), id, name, and its fact (sanitised), from
+/// `facts`.
+fn write_rows_with(
     out: &mut impl Write,
     loaded: &Loaded,
-    entities: &[EntityRef],
-    facts: &[String],
-    with_kind: bool,
+    (entities, facts): (&[EntityRef], &[String]),
+    rows: &Rows,
 ) -> io::Result<()> {
+    let with_kind = rows.with_kind;
     let d = &loaded.dossier;
     let kind_width = entities
         .iter()
@@ -186,9 +221,13 @@ pub(super) fn write_rows_with(
         } else {
             String::new()
         };
+        let marker = rows
+            .since
+            .map(|s| format!("{} ", s.marker(entity)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{kind:kind_width$}{:id_width$}  {name}{}  {fact}",
+            "{marker}{kind:kind_width$}{:id_width$}  {name}{}  {fact}",
             d.id_of(entity),
             " ".repeat(pad)
         )?;

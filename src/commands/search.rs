@@ -7,11 +7,12 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::{EXIT_NOT_FOUND, write_rows_with};
+use super::since::Comparison;
+use super::{EXIT_NOT_FOUND, Rows, with_change, write_rows_with};
 use crate::cli::{DataArgs, DataFormat};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::EXIT_BAD_INPUT;
-use crate::search::{Field, Matched, Query, Results, SearchEngine};
+use crate::search::{Field, Matched, Query, Results};
 use crate::text::{ECHOED_CHARS, sanitize_line};
 
 /// How wide a snippet of where an entity matched is, in characters.
@@ -68,19 +69,20 @@ fn matched_json(row: &Row) -> Value {
 }
 
 /// Search hits as a JSON array of kind, id, name, score and where each matched.
-fn rows_json(loaded: &Loaded, rows: &[Row]) -> String {
+fn rows_json(loaded: &Loaded, rows: &[Row], since: Option<&Comparison>) -> String {
     let items: Vec<Value> = rows
         .iter()
         .map(|row| {
             let e = row.entity;
-            json!({
+            let value = json!({
                 "kind": e.kind.slug(),
                 "id": loaded.dossier.id_of(e),
                 "name": loaded.dossier.name_of(e),
                 "fact": loaded.dossier.fact_of(e),
                 "score": row.score,
                 "matched": matched_json(row),
-            })
+            });
+            with_change(value, since, e)
         })
         .collect();
     crate::text::json_pretty(&items)
@@ -145,18 +147,25 @@ pub(super) fn saved_query(text: &str, notes: &Opened) -> Result<String, String> 
     }
 }
 
+/// What `talks search` was asked: the query, the kind, how many hits, `--since`.
+pub(super) struct Asked<'a> {
+    pub(super) text: &'a str,
+    pub(super) kind: Option<EntityKind>,
+    pub(super) limit: Option<usize>,
+    pub(super) since: Option<&'a str>,
+}
+
 /// `talks search`: the analyst's notes beside the dossier give the saved searches
-/// (`@name`), and the stars and notes the query may ask about.
+/// (`@name`), and the stars and notes the query may ask about; `--since` what `changed:`
+/// finds (a saved search's too).
 pub(super) fn run(
     out: &mut impl Write,
     loaded: &Loaded,
-    text: &str,
-    kind: Option<EntityKind>,
-    limit: Option<usize>,
+    asked: &Asked,
     common: &DataArgs,
 ) -> io::Result<ExitCode> {
     let (format, notes) = (common.format, &open(common.dossier.as_deref()));
-    let text = match saved_query(text, notes) {
+    let text = match saved_query(asked.text, notes) {
         Ok(text) => text,
         Err(message) => {
             crate::say!("talks: {message}");
@@ -171,10 +180,18 @@ pub(super) fn run(
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, Some(&notes.notes));
+    let since = match super::since::read(asked.since, loaded) {
+        Ok(since) => since,
+        Err(code) => return Ok(code),
+    };
+    if let Some(message) = super::since::refused(&query, since.as_ref()) {
+        crate::say!("talks: {message}");
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let engine = super::since::engine(loaded, Some(&notes.notes), since.as_ref());
     let results = engine.search(&query);
-    let mut found = hits(&results, kind);
-    found.truncate(limit.unwrap_or(usize::MAX));
+    let mut found = hits(&results, asked.kind);
+    found.truncate(asked.limit.unwrap_or(usize::MAX));
     let rows: Vec<Row> = found
         .into_iter()
         .map(|(score, entity)| Row {
@@ -184,11 +201,15 @@ pub(super) fn run(
         })
         .collect();
     match format {
-        DataFormat::Json => writeln!(out, "{}", rows_json(loaded, &rows))?,
+        DataFormat::Json => writeln!(out, "{}", rows_json(loaded, &rows, since.as_ref()))?,
         DataFormat::Text => {
             let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
             let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
-            write_rows_with(out, loaded, &entities, &whys, true)?;
+            let style = Rows {
+                with_kind: true,
+                since: since.as_ref(),
+            };
+            write_rows_with(out, loaded, (&entities, &whys), &style)?;
         }
     }
     if rows.is_empty() {

@@ -4,14 +4,16 @@
 use super::{Format, Scope};
 use crate::model::{EntityRef, Loaded};
 
-/// `text` (an export of `scope`) followed by what changed since `old` in what it holds.
+/// `text` (an export of `scope`, whose indices are of the reading `holder`: `new`, or
+/// `old` for the older version's own matrix) followed by what changed since `old` in what
+/// it holds.
 pub fn with_changes(
     text: String,
     (old, new): (&Loaded, &Loaded),
-    scope: &Scope,
+    (scope, holder): (&Scope, &Loaded),
     format: Format,
 ) -> String {
-    let kept = kept_of(new, scope);
+    let kept = kept_of(holder, scope);
     let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
         None => true,
         Some(kept) => kept.contains(&(kind.to_string(), id.to_string())),

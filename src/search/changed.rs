@@ -60,3 +60,9 @@ impl Marked {
         }
     }
 }
+
+/// What `changed:` says when there is no older version to compare with (`how`: how to give
+/// one, in the explorer or on the command line): a message, never an empty list.
+pub fn no_comparison(how: &str) -> String {
+    format!("changed: has nothing to compare with: {how}")
+}

@@ -104,6 +104,11 @@ impl SearchEngine {
         }
     }
 
+    /// Whether `changed:` has a comparison to filter by ([`Self::set_changed`]).
+    pub fn compares(&self) -> bool {
+        self.changed.read().is_ok_and(|c| c.is_some())
+    }
+
     /// Every entity that matches `query`, ranked.
     pub fn search(&self, query: &Query) -> Results {
         self.run(query, None, &|| false).unwrap_or_default()

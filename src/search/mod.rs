@@ -25,7 +25,7 @@ mod varint;
 mod vocab;
 mod worker;
 
-pub use changed::{ChangedWhat, Marked};
+pub use changed::{ChangedWhat, Marked, no_comparison};
 pub use dates::{DateFilter, DateTest, Span};
 pub use engine::{SCORED_BYTES, SearchEngine};
 pub use explain::{LineFinder, Matched};

@@ -89,6 +89,14 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// Whether a `changed:` filter is in the query: it needs a comparison to mean anything.
+    pub fn uses_changed(&self) -> bool {
+        self.groups
+            .iter()
+            .flatten()
+            .any(|term| matches!(term.kind, TermKind::Filter(Filter::Changed(_))))
+    }
+
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut groups: Vec<Alternatives> = Vec::new();
         let mut joining = false;

@@ -6,10 +6,31 @@ use crate::app::page_layout::MatrixAreas;
 use crate::text::count_of;
 
 /// What the matrix's symbols mean, and the same in fewer columns.
-pub(super) const LEGEND: &str =
+const LEGEND: &str =
     "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · no position  ~ inferred";
-pub(super) const LEGEND_SHORT: &str =
+const LEGEND_SHORT: &str =
     "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none  ~ inferred";
+
+/// The legend for a width: the long one where it fits on one line; with a comparison,
+/// what `Δ` and `N` mark first (it is why the analyst looks), or which reading is shown.
+pub(super) fn legend_text(app: &App, width: usize) -> String {
+    let moved = if app.pages().matrix().as_of.is_some() {
+        "  Δ moved on this date"
+    } else {
+        ""
+    };
+    let since = match app.since_short_name() {
+        Some(name) if app.matrix_marks_changes() => format!("Δ moved, N new since {name}  "),
+        Some(name) if app.pages().matrix_compared() => format!("The comparison: {name}  "),
+        _ => String::new(),
+    };
+    let long = format!("{since}{LEGEND}{moved}");
+    if long.replace("  ", " ").chars().count() <= width {
+        long
+    } else {
+        format!("{since}{LEGEND_SHORT}{moved}")
+    }
+}
 
 /// The matrix's title: its size and, when not every sticking point fits, the columns shown
 /// ("cols 1–4/7") and the keys that show the others.

@@ -12,7 +12,7 @@ use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
-use super::legend::{LEGEND, LEGEND_SHORT, matrix_title};
+use super::legend::{legend_text, matrix_title};
 
 pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
     Block::bordered()
@@ -70,7 +70,7 @@ fn visible_columns(app: &App, m: &MatrixAreas) -> impl Iterator<Item = (usize, u
 
 /// The sticking points' titles over their columns, the cursor's lit.
 fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
-    let d = &app.loaded().dossier;
+    let d = &app.matrix_loaded().dossier;
     let matrix = app.pages().matrix();
     let cell_width = m.column_width as usize - 1;
     for (n, column) in visible_columns(app, m) {
@@ -96,7 +96,7 @@ fn matrix_row(
     (n, row): (usize, usize),
     buf: &mut Buffer,
 ) {
-    let d = &app.loaded().dossier;
+    let d = &app.matrix_loaded().dossier;
     let matrix = app.pages().matrix();
     let (cursor_row, cursor_column) = app.pages().matrix_cursor();
     let selected_row = row == cursor_row;
@@ -129,13 +129,17 @@ fn matrix_row(
                 if cursor {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
-                // Moved on the date stepped to: `Δ` says so without colour.
-                let moved = if found.changed_from.is_some() {
-                    style = style.add_modifier(Modifier::BOLD);
-                    "Δ"
-                } else {
-                    ""
+                // Moved on the date stepped to, or since the comparison (`N` new there):
+                // `Δ` says so without colour.
+                let change = app.cell_change(found.sticking_point, matrix.rows[row]);
+                let moved = match (found.changed_from, change) {
+                    (Some(_), _) => "Δ".to_string(),
+                    (None, Some(marker)) => marker.to_string(),
+                    (None, None) => String::new(),
                 };
+                if !moved.is_empty() {
+                    style = style.add_modifier(Modifier::BOLD);
+                }
                 cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
             }
             None => {
@@ -154,17 +158,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     }
     let width = notes.width as usize;
-    let moved = if app.pages().matrix().as_of.is_some() {
-        "  Δ moved on this date"
-    } else {
-        ""
-    };
-    let long = format!("{LEGEND}{moved}");
-    let text = if long.replace("  ", " ").chars().count() <= width {
-        long
-    } else {
-        format!("{LEGEND_SHORT}{moved}")
-    };
+    let text = legend_text(app, width);
     // A symbol never parts from its word (no-break spaces, restored after wrapping); the
     // cursor's note keeps the last row.
     let pairs = text
@@ -203,7 +197,8 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
 
 /// What the cell under the matrix cursor says: the party's stance, summary and source.
 fn cursor_note(app: &App) -> Option<String> {
-    let (d, index) = (&app.loaded().dossier, &app.loaded().index);
+    let loaded = app.matrix_loaded();
+    let (d, index) = (&loaded.dossier, &loaded.index);
     let matrix = app.pages().matrix();
     let (row, column) = app.pages().matrix_cursor();
     let (&actor, &point) = (matrix.rows.get(row)?, matrix.columns.get(column)?);
@@ -268,7 +263,12 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         0 => String::new(),
         n => format!("· {n} marked "),
     };
-    let title = format!(" Timeline: {} events {marked}", t.rows.len());
+    // The rows' third column, explained where the matrix has its legend.
+    let since = app
+        .since_short_name()
+        .map(|name| format!("· N/Δ since {name} "))
+        .unwrap_or_default();
+    let title = format!(" Timeline: {} events {marked}{since}", t.rows.len());
     block(theme, title).render(areas.block, buf);
     if t.rows.is_empty() {
         let note = "No events match the search.";
@@ -331,7 +331,13 @@ fn timeline_row(
         crate::model::EntityKind::Event,
         row.event,
     ));
-    f.push(super::lists::row_marker(selected, marked), |_| base);
+    let mut marker = super::lists::row_marker(selected, marked).to_string();
+    // With a comparison, a third column as in the lists: N new, Δ changed.
+    marker.extend(app.change_marker(crate::model::EntityRef::new(
+        crate::model::EntityKind::Event,
+        row.event,
+    )));
+    f.push(&marker, |_| base);
     f.push(&format!("{:when_width$}  ", row.when), |_| {
         base.patch(theme.label)
     });

@@ -57,7 +57,31 @@ impl StanceMatrix {
     /// without a position on any shown sticking point are left out. Built from the
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
-        Self::build_with(index, results, None)
+        Self::build_with(index, Self::shown(results), None)
+    }
+
+    /// The matrix of another reading of the dossier (an older version's), its sticking
+    /// points and parties those `keep(kind, id)` lets through, each party's latest position.
+    pub fn of_reading(
+        dossier: &Dossier,
+        index: &Index,
+        keep: &dyn Fn(EntityKind, &str) -> bool,
+    ) -> Self {
+        let kept = |kind: EntityKind| -> Vec<usize> {
+            (0..dossier.count(kind))
+                .filter(|&i| keep(kind, dossier.id_of(crate::model::EntityRef::new(kind, i))))
+                .collect()
+        };
+        let shown = (kept(EntityKind::StickingPoint), kept(EntityKind::Actor));
+        Self::build_with(index, shown, None)
+    }
+
+    /// The sticking points and the parties `results` lets through.
+    fn shown(results: &Results) -> (Vec<usize>, Vec<usize>) {
+        (
+            results.matching(EntityKind::StickingPoint),
+            results.matching(EntityKind::Actor),
+        )
     }
 
     /// The matrix as of `date`, each cell the position its party held then; a cell whose
@@ -84,18 +108,21 @@ impl StanceMatrix {
                 && then.is_none_or(|t| positions[t].stance != positions[now].stance);
             Some((now, moved.then_some(then)))
         };
-        let mut matrix = Self::build_with(index, results, Some(&held));
+        let mut matrix = Self::build_with(index, Self::shown(results), Some(&held));
         matrix.as_of = Some(date.to_string());
         matrix
     }
 
-    /// `held(point, actor)` is the position shown and where it moved from (`None`: the
-    /// party held none then); without it, each party's current position.
-    fn build_with(index: &Index, results: &Results, held: Option<&Held>) -> Self {
-        let columns = results.matching(EntityKind::StickingPoint);
+    /// The matrix of `columns` (sticking points) and the parties among `candidates` that
+    /// hold a position on one. `held(point, actor)` is the position shown and where it moved
+    /// from (`None`: the party held none then); without it, each party's current position.
+    fn build_with(
+        index: &Index,
+        (columns, candidates): (Vec<usize>, Vec<usize>),
+        held: Option<&Held>,
+    ) -> Self {
         let column_of: std::collections::HashMap<usize, usize> =
             columns.iter().enumerate().map(|(c, &p)| (p, c)).collect();
-        let candidates = results.matching(EntityKind::Actor);
         let mut matrix = StanceMatrix {
             columns,
             ..StanceMatrix::default()

@@ -60,4 +60,6 @@ mod schema;
 mod screens;
 mod session_screens;
 mod since;
+mod since_everywhere;
+mod since_pages;
 mod terminal;

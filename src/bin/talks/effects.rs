@@ -9,7 +9,7 @@ use std::path::Path;
 
 use talks::action::Action;
 use talks::app::{App, Effect, update};
-use talks::export::{ExportOptions, Format, Scope, render_with, timestamp_now};
+use talks::export::{Format, Scope, timestamp_now};
 use talks::fsio::write_out;
 use talks::terminal::{TerminalGuard, suspend};
 
@@ -114,16 +114,7 @@ fn export(
     notes: bool,
 ) -> Action {
     let stamp = timestamp_now();
-    let options = ExportOptions {
-        width: app.export_width(),
-        notes: notes.then_some(&app.notes().notes),
-        ..ExportOptions::new(format, Some(&stamp))
-    };
-    let mut text = render_with(app.loaded(), scope, &options);
-    // With --since, as `talks export --since` writes it.
-    if let Some(old) = app.since_loaded() {
-        text = talks::export::with_changes(text, (old, app.loaded()), scope, format);
-    }
+    let text = app.export_text(scope, (format, Some(&stamp)), notes);
     // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
     let path = talks::config::expand_home(path, std::env::var_os("HOME"));
     Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))

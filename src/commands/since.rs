@@ -1,0 +1,69 @@
+//! `--since OLD` on the commands (`search`, `list`, `export`): the older version read as
+//! the explorer reads it, what changed since it marked, and `changed:` answered from it as
+//! the explorer's search engine answers it.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::model::{EntityRef, Loaded};
+use crate::notes::Notes;
+use crate::search::{Marked, Query, SearchEngine, no_comparison};
+
+/// How to give `changed:` an older version to compare with, on the command line.
+const HOW: &str = "add --since OLD (a file, a folder or git:REV:PATH)";
+
+/// The older version and what changed since it.
+pub(crate) struct Comparison {
+    pub(super) old: Loaded,
+    pub(super) marked: Arc<Marked>,
+}
+
+impl Comparison {
+    /// `N` new, `Δ` changed or its stance moved, else a space (as the explorer's lists).
+    pub(super) fn marker(&self, entity: EntityRef) -> char {
+        self.marked.marker(entity)
+    }
+
+    /// What the JSON of a row says: `new`, `changed`, `stance`, or nothing.
+    pub(super) fn change_word(&self, entity: EntityRef) -> Option<&'static str> {
+        let m = &self.marked;
+        if m.new.contains(&entity) {
+            Some("new")
+        } else if m.changed.contains(&entity) {
+            Some("changed")
+        } else if m.stance.contains(&entity) {
+            Some("stance")
+        } else {
+            None
+        }
+    }
+}
+
+/// The older version `--since` names (`None` without it), or the exit code when it cannot
+/// be read (its problems said).
+pub(super) fn read(spec: Option<&str>, loaded: &Loaded) -> Result<Option<Comparison>, ExitCode> {
+    let Some(spec) = spec else {
+        return Ok(None);
+    };
+    let old = crate::open::read_version(spec).inspect_err(|_| {
+        crate::say!("talks: --since: the older version could not be read (above)");
+    })?;
+    let marked = Arc::new(crate::changes::compare(&old, loaded).marked(loaded));
+    Ok(Some(Comparison { old, marked }))
+}
+
+/// The search engine of `loaded`, its `changed:` answered from `since`.
+pub(super) fn engine(
+    loaded: &Loaded,
+    notes: Option<&Notes>,
+    since: Option<&Comparison>,
+) -> SearchEngine {
+    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, notes);
+    engine.set_changed(since.map(|s| Arc::clone(&s.marked)));
+    engine
+}
+
+/// A query that asks `changed:` with nothing to compare with: the message saying so.
+pub(super) fn refused(query: &Query, since: Option<&Comparison>) -> Option<String> {
+    (query.uses_changed() && since.is_none()).then(|| no_comparison(HOW))
+}
