@@ -28,6 +28,10 @@ pub enum NewKind {
     /// Words attributed to an actor, under an event's `quotes:` (needs --event).
     #[value(alias = "quotes")]
     Quote,
+    /// The next file of a folder dossier (-d DIR): a new source and commented templates
+    /// that cite it.
+    #[value(alias = "reports")]
+    Report,
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +59,16 @@ pub struct NewArgs {
     /// as it is, instead of printing it; the file is checked before it is written.
     #[arg(long, value_name = "FILE")]
     pub(crate) append: Option<PathBuf>,
+    /// For a report: when it was published, YYYY, YYYY-MM or YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+    /// For a report: the title of its source (default: a placeholder to replace).
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) source_title: Option<String>,
+    /// For a report: the new file's name in the folder, which must sort after the others
+    /// (default: the next number and a name made from the title or the date).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) name: Option<String>,
 }
 
 #[cfg(test)]
@@ -77,7 +91,8 @@ mod tests {
                 "place",
                 "source",
                 "position",
-                "quote"
+                "quote",
+                "report"
             ]
         );
         for spelling in ["sticking_point", "sticking_points", "sticking-points"] {

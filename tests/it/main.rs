@@ -41,6 +41,7 @@ mod keys;
 mod layering;
 mod loading;
 mod marks;
+mod new_report;
 mod messages;
 mod notes;
 mod notes_cli;

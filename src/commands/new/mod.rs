@@ -9,6 +9,9 @@ mod append_tests;
 mod check;
 mod facts;
 mod outline;
+mod report;
+mod report_name;
+mod report_text;
 mod template;
 mod whole;
 
@@ -33,6 +36,9 @@ use whole::Whole;
 pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
     if let Err(message) = check_options(args) {
         return Ok(refuse(&message));
+    }
+    if args.kind == NewKind::Report {
+        return report::run(out, args);
     }
     match &args.append {
         Some(path) => append_to(out, path, args),
@@ -70,6 +76,23 @@ fn check_options(args: &NewArgs) -> Result<(), String> {
     if args.id.is_some() && (position || quote) {
         return Err("a position or a quote has no id: leave out --id".into());
     }
+    let report = kind == NewKind::Report;
+    for (given, option) in [
+        (args.date.is_some(), "--date"),
+        (args.source_title.is_some(), "--source-title"),
+        (args.name.is_some(), "--name"),
+    ] {
+        if given && !report {
+            return Err(format!("{option} is for talks new report"));
+        }
+    }
+    if report && args.append.is_some() {
+        return Err(
+            "talks new report writes a new file of the folder: leave out --append (-d DIR \
+             names the folder)"
+                .into(),
+        );
+    }
     if args.append.as_deref().is_some_and(|p| p.as_os_str() == "-") {
         return Err("--append needs a file: standard input cannot be written back".into());
     }
@@ -86,17 +109,20 @@ fn noun(kind: NewKind) -> &'static str {
         NewKind::Source => "source",
         NewKind::Position => "position",
         NewKind::Quote => "quote",
+        NewKind::Report => "report",
     }
 }
 
-/// The list the new item goes in.
-fn spot(args: &NewArgs) -> Spot<'_> {
+/// The list the new item goes in; a position of a folder dossier (`folder`) goes in the
+/// file's top-level `positions:`, naming its sticking point.
+fn spot(args: &NewArgs, folder: bool) -> Spot<'_> {
     match args.kind {
+        NewKind::Position if folder => Spot::Top("positions"),
         NewKind::Actor => Spot::Top("actors"),
         NewKind::Event => Spot::Top("events"),
         NewKind::StickingPoint => Spot::Top("sticking_points"),
         NewKind::Place => Spot::Top("places"),
-        NewKind::Source => Spot::Top("sources"),
+        NewKind::Source | NewKind::Report => Spot::Top("sources"),
         NewKind::Position => Spot::Under {
             list: "sticking_points",
             id: args.sticking_point.as_deref().unwrap_or_default(),
@@ -121,7 +147,15 @@ fn print(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
         Ok(facts) => facts,
         Err(message) => return Ok(refuse(&message)),
     };
-    let (place, command) = match spot(args) {
+    let folder = facts.folder.is_some();
+    let (place, command) = match spot(args, folder) {
+        Spot::Top(key) if folder => (
+            format!("at the end of `{key}:` in a report of the folder"),
+            format!(
+                " --sticking-point {} -d DIR",
+                args.sticking_point.as_deref().unwrap_or_default()
+            ),
+        ),
         Spot::Top(key) => (format!("at the end of `{key}:`"), String::new()),
         Spot::Under { id, key, noun, .. } => {
             let option = noun.replace(' ', "-");
@@ -141,7 +175,7 @@ fn print(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
         out,
         "# talks new {kind}{command} --append FILE adds it there."
     )?;
-    for line in laid_out(&template::lines(&facts), args) {
+    for line in laid_out(&template::lines(&facts), args, folder) {
         writeln!(out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
@@ -149,7 +183,7 @@ fn print(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
 
 /// The template as `--append` would add it to the dossier (the built-in one's layout for
 /// standard input, or where it could not be added).
-fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
+fn laid_out(template: &[String], args: &NewArgs, folder: bool) -> Vec<String> {
     let text = match args.dossier.as_deref() {
         None => Some(model::BUILTIN_TEXT.to_string()),
         Some(path) if path.as_os_str() == "-" => None,
@@ -157,14 +191,14 @@ fn laid_out(template: &[String], args: &NewArgs) -> Vec<String> {
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok()),
     };
-    match text.map(|text| append::add(&text, spot(args), template)) {
+    match text.map(|text| append::add(&text, spot(args, folder), template)) {
         Some(Ok(added)) => append::Columns::new(&added.text)
             .lines()
             .skip(added.line - 1)
             .take(added.lines)
             .map(str::to_string)
             .collect(),
-        _ => append::render_default(template, spot(args)),
+        _ => append::render_default(template, spot(args, folder)),
     }
 }
 
