@@ -25,6 +25,8 @@ mod notes;
 mod search;
 mod validate;
 
+pub use new::add_position;
+
 /// Exit code for a lookup that found nothing.
 pub(crate) const EXIT_NOT_FOUND: u8 = 1;
 

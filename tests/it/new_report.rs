@@ -61,7 +61,10 @@ fn the_next_report_is_written_after_the_last_and_loads_with_the_folder() {
     validates(&folder);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("\nversion: 1\n"), "{text}");
-    assert!(!text.contains("\ntitle:"), "the folder has the title: {text}");
+    assert!(
+        !text.contains("\ntitle:"),
+        "the folder has the title: {text}"
+    );
     for line in [
         "  - id: report-4",
         "    title: \"Fourth weekly report\"",
@@ -240,7 +243,10 @@ fn a_folder_s_position_is_in_the_folder_form_and_cites_the_newest_source() {
     append.extend(["--actor", "ostra", "-d", s(&folder), "--append", s(&report)]);
     let (code, out, err) = run(&append);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("added a position of \"ostra\" on \"port-access\""), "{out}");
+    assert!(
+        out.contains("added a position of \"ostra\" on \"port-access\""),
+        "{out}"
+    );
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(
         text.contains("\npositions:\n  - sticking_point: port-access"),

@@ -27,7 +27,10 @@ pub(crate) fn carry_out(
         for effect in app.take_effects() {
             handed_over |= matches!(
                 effect,
-                Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. }
+                Effect::Suspend
+                    | Effect::Edit { .. }
+                    | Effect::EditNote { .. }
+                    | Effect::AddPosition { .. }
             );
             if let Some(outcome) = perform(guard, app, effect, context)? {
                 update(app, outcome);
@@ -88,10 +91,28 @@ fn perform(
             let edited = handover::Edited {
                 path: &path,
                 at: &at,
+                line: None,
                 dossier: &dossier,
             };
             handover::edit(guard, context.reader, &edited)?
         }
+        Effect::AddPosition {
+            file,
+            dossier,
+            sticking_point,
+            actor,
+        } => match talks::commands::add_position(&dossier, &file, &sticking_point, &actor) {
+            Ok(line) => {
+                let edited = handover::Edited {
+                    path: &file,
+                    at: "",
+                    line: Some(line),
+                    dossier: &dossier,
+                };
+                handover::edit(guard, context.reader, &edited)?
+            }
+            Err(why) => Action::EditFailed(why),
+        },
         Effect::EditNote { text } => handover::edit_note(guard, context.reader, &text)?,
         Effect::Init { path } => {
             let (done, watcher) =

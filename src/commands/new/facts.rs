@@ -70,7 +70,11 @@ fn taken(loaded: &Loaded, id: &str) -> bool {
 }
 
 /// `--id`, checked, or `new-KIND` numbered until it is free.
-pub(super) fn new_id(loaded: &Loaded, kind: NewKind, given: Option<&str>) -> Result<String, String> {
+pub(super) fn new_id(
+    loaded: &Loaded,
+    kind: NewKind,
+    given: Option<&str>,
+) -> Result<String, String> {
     let name = &loaded.name;
     match given {
         Some(id) if !model::is_valid_id(id) => Err(format!(

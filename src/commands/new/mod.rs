@@ -6,6 +6,7 @@ mod adding;
 mod append;
 #[cfg(test)]
 mod append_tests;
+mod appending;
 mod check;
 mod facts;
 mod outline;
@@ -16,21 +17,17 @@ mod template;
 mod whole;
 
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
 use crate::cli::{NewArgs, NewKind};
-use crate::fsio;
-use crate::model::{self, render_all};
+use crate::model;
 use crate::open::{EXIT_BAD_INPUT, load, report_load_error};
-use crate::text::shown_path;
-use adding::{Adding, Done};
 use append::Spot;
+pub use appending::add_position;
+use appending::append_to;
 use facts::facts;
-use template::Facts;
-use whole::Whole;
 
 /// Runs `talks new`.
 pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> {
@@ -199,161 +196,5 @@ fn laid_out(template: &[String], args: &NewArgs, folder: bool) -> Vec<String> {
             .map(str::to_string)
             .collect(),
         _ => append::render_default(template, spot(args, folder)),
-    }
-}
-
-fn append_to(out: &mut impl Write, path: &Path, args: &NewArgs) -> io::Result<ExitCode> {
-    let name = shown_path(path);
-    // Two appends to files of one folder dossier check against the folder one at a time.
-    let mut folder_lock = match lock_folder_of(path, args) {
-        Ok(lock) => lock,
-        Err(err) => {
-            crate::say!("talks: {err}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let (whole, read, before) = match prepare(path, &name, args) {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
-    // A dossier of its own beside others: the folder is not held while it is written.
-    if matches!(whole, Whole::File) {
-        folder_lock.take();
-    }
-    let facts = match facts(&before, args) {
-        Ok(facts) => facts,
-        Err(message) => return Ok(refuse(&message)),
-    };
-    let template = template::lines(&facts);
-    let adding = Adding {
-        name: &name,
-        args,
-        facts: &facts,
-        template: &template,
-        whole: &whole,
-    };
-    match adding.write(path, &read, &before) {
-        Ok(done) => report_added(out, &adding, done),
-        // What the file holds now does not take the item: the caller's own words.
-        Err(fsio::WriteError::Refused(_, why)) => Ok(refuse(&why)),
-        Err(err) => {
-            crate::say!("talks: {err}");
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
-/// The lock on the folder of the file appended to (or the folder `-d` names), when it may
-/// be a folder dossier (it holds other dossier files); none where the folder cannot be
-/// opened (the file's own lock still holds).
-fn lock_folder_of(
-    path: &Path,
-    args: &NewArgs,
-) -> Result<Option<fsio::FolderLock>, fsio::WriteError> {
-    let folder = match args.dossier.as_deref() {
-        Some(dir) if dir.is_dir() => dir.to_path_buf(),
-        _ => {
-            let file = fsio::follow_links(path);
-            let folder = match file.parent() {
-                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-                _ => std::path::PathBuf::from("."),
-            };
-            let others = std::fs::read_dir(&folder).map(|entries| {
-                entries.flatten().any(|entry| {
-                    let other = entry.path();
-                    model::folder::is_dossier_file(&other) && other.file_name() != file.file_name()
-                })
-            });
-            if !others.unwrap_or(false) {
-                return Ok(None);
-            }
-            folder
-        }
-    };
-    match fsio::lock_folder(&folder, std::time::Duration::from_secs(60)) {
-        Ok(lock) => Ok(Some(lock)),
-        Err(err @ fsio::WriteError::Locked(_)) => Err(err),
-        Err(_) => Ok(None),
-    }
-}
-
-/// The dossier the file belongs to, the file as read, and the dossier it makes; or the
-/// exit code once what is wrong is said.
-fn prepare(
-    path: &Path,
-    name: &str,
-    args: &NewArgs,
-) -> Result<(Whole, fsio::ReadFile, model::Loaded), ExitCode> {
-    if path.is_dir() {
-        return Err(refuse(&format!(
-            "{name} is a folder: --append adds to one file (for a folder dossier, one of its \
-             reports; -d DIR names the folder)"
-        )));
-    }
-    let whole = whole::find(path, args.dossier.as_deref()).map_err(|message| refuse(&message))?;
-    let read = model::read_path_stamped(path).map_err(|err| {
-        report_load_error(&err);
-        refuse(&format!("nothing was added: {name} could not be read"))
-    })?;
-    let text = std::str::from_utf8(&read.bytes)
-        .map_err(|_| refuse(&format!("nothing was added: {name} is not UTF-8 text")))?;
-    let before = whole.load_with(name, text).map_err(|err| match whole {
-        Whole::Folder { .. } => refuse(&whole.folder_not_loading(name, &err)),
-        Whole::File => {
-            report_load_error(&err);
-            refuse(&format!(
-                "nothing was added: {name} must load before talks adds to it"
-            ))
-        }
-    })?;
-    Ok((whole, read, before))
-}
-
-fn report_added(out: &mut impl Write, adding: &Adding, done: Done) -> io::Result<ExitCode> {
-    let Done {
-        added,
-        after,
-        redone,
-    } = done;
-    let new_warnings: Vec<_> = after
-        .warnings
-        .into_iter()
-        .filter(|w| {
-            w.location
-                .is_some_and(|at| (added.line..added.line + added.lines).contains(&at.line))
-        })
-        .collect();
-    if !new_warnings.is_empty() {
-        crate::say!("{}\n", render_all(&new_warnings));
-    }
-    let redone = if redone {
-        " (the file changed while talks worked: added to what it holds now)"
-    } else {
-        ""
-    };
-    writeln!(
-        out,
-        "{}:{}: added {} ({} lines){redone}",
-        adding.name,
-        added.line,
-        what(adding.facts, adding.args),
-        added.lines
-    )?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// What was added, for the closing line.
-fn what(facts: &Facts, args: &NewArgs) -> String {
-    let actor = facts.actor.as_ref().map_or("", |a| a.id.as_str());
-    match args.kind {
-        NewKind::Position => format!(
-            "a position of \"{actor}\" on \"{}\"",
-            args.sticking_point.as_deref().unwrap_or_default()
-        ),
-        NewKind::Quote => format!(
-            "a quote by \"{actor}\" to \"{}\"",
-            args.event.as_deref().unwrap_or_default()
-        ),
-        kind => format!("the {} \"{}\"", noun(kind), facts.id),
     }
 }

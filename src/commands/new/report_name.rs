@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn a_slug_keeps_words_and_drops_the_rest() {
-        assert_eq!(slug("Fourth weekly report: Ostra!"), "fourth-weekly-report-ostra");
+        assert_eq!(
+            slug("Fourth weekly report: Ostra!"),
+            "fourth-weekly-report-ostra"
+        );
         assert_eq!(slug("2031-03-23"), "2031-03-23");
         assert_eq!(slug("??"), "report");
         let long = slug(&"word ".repeat(20));
@@ -103,13 +106,20 @@ mod tests {
         let last = "03-third.yaml";
         let made = name(None, last, "04", Some("Fourth"), "2031");
         assert_eq!(made, Ok("04-fourth.yaml".into()));
-        assert_eq!(name(None, "zz.yaml", "03", None, "2031"), Err(
-            "the next report's name, 03-2031.yaml, would not sort after zz.yaml, the folder's \
+        assert_eq!(
+            name(None, "zz.yaml", "03", None, "2031"),
+            Err(
+                "the next report's name, 03-2031.yaml, would not sort after zz.yaml, the folder's \
              last file (reports are read in file-name order): give --name FILE with a name \
-             that does".into()
-        ));
+             that does"
+                    .into()
+            )
+        );
         let err = name(Some("02-x.yaml"), last, "04", None, "2031").unwrap_err();
-        assert!(err.starts_with("--name 02-x.yaml would not sort after 03-third.yaml"), "{err}");
+        assert!(
+            err.starts_with("--name 02-x.yaml would not sort after 03-third.yaml"),
+            "{err}"
+        );
         let err = name(Some("05.txt"), last, "04", None, "2031").unwrap_err();
         assert!(err.contains("ends in .yaml or .yml"), "{err}");
         let err = name(Some("sub/05.yaml"), last, "04", None, "2031").unwrap_err();

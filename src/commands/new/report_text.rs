@@ -31,10 +31,13 @@ pub(super) fn text(before: &Loaded, stub: &Stub) -> String {
     let d = &before.dossier;
     let event = d.events.last().map_or("an-event-id", |e| e.id.as_str());
     let commented = |kind, key: &'static str, about: &str, out: &mut Vec<String>| {
-        let mut template: Vec<String> = lines(&Facts { kind, ..facts.clone() })
-            .into_iter()
-            .filter(|line| !line.starts_with('#'))
-            .collect();
+        let mut template: Vec<String> = lines(&Facts {
+            kind,
+            ..facts.clone()
+        })
+        .into_iter()
+        .filter(|line| !line.starts_with('#'))
+        .collect();
         if kind == NewKind::Quote {
             template.insert(0, format!("event: {event}  # the event's id"));
         }
@@ -103,7 +106,10 @@ fn facts(before: &Loaded, stub: &Stub) -> Facts {
     Facts {
         kind: NewKind::Position,
         id: fresh_event_id(before),
-        parent: first_id(d.sticking_points.first().map(|p| &p.id), "a-sticking-point-id"),
+        parent: first_id(
+            d.sticking_points.first().map(|p| &p.id),
+            "a-sticking-point-id",
+        ),
         source: stub.id.to_string(),
         actor,
         some_actor: d.actors.first().map(|a| a.id.clone()),
