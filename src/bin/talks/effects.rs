@@ -87,32 +87,9 @@ fn perform(
             suspend(guard)?;
             return Ok(None);
         }
-        Effect::Edit { path, at, dossier } => {
-            let edited = handover::Edited {
-                path: &path,
-                at: &at,
-                line: None,
-                dossier: &dossier,
-            };
-            handover::edit(guard, context.reader, &edited)?
+        effect @ (Effect::Edit { .. } | Effect::AddPosition { .. }) => {
+            edit(guard, effect, context)?
         }
-        Effect::AddPosition {
-            file,
-            dossier,
-            sticking_point,
-            actor,
-        } => match talks::commands::add_position(&dossier, &file, &sticking_point, &actor) {
-            Ok(line) => {
-                let edited = handover::Edited {
-                    path: &file,
-                    at: "",
-                    line: Some(line),
-                    dossier: &dossier,
-                };
-                handover::edit(guard, context.reader, &edited)?
-            }
-            Err(why) => Action::EditFailed(why),
-        },
         Effect::EditNote { text } => handover::edit_note(guard, context.reader, &text)?,
         Effect::Init { path } => {
             let (done, watcher) =
@@ -123,6 +100,31 @@ fn perform(
             done
         }
     }))
+}
+
+/// `o`: the editor on what the cursor is on, or on the position added to an empty matrix
+/// cell; then the dossier read again.
+fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result<Action> {
+    let (path, at, line, dossier) = match effect {
+        Effect::Edit { path, at, dossier } => (path, at, None, dossier),
+        Effect::AddPosition {
+            file,
+            dossier,
+            sticking_point,
+            actor,
+        } => match talks::commands::add_position(&dossier, &file, &sticking_point, &actor) {
+            Ok(line) => (file, String::new(), Some(line), dossier),
+            Err(why) => return Ok(Action::EditFailed(why)),
+        },
+        _ => return Ok(Action::EditFailed("Nothing to edit".into())),
+    };
+    let edited = handover::Edited {
+        path: &path,
+        at: &at,
+        line,
+        dossier: &dossier,
+    };
+    handover::edit(guard, context.reader, &edited)
 }
 
 /// Writes the export `e` asked for (never over a file unless `overwrite`).
