@@ -52,7 +52,8 @@ pub struct NewArgs {
     #[arg(long, value_name = "ID")]
     pub(crate) actor: Option<String>,
     /// The dossier whose ids and orders the template follows (default: the built-in one);
-    /// with --append, the folder dossier the file appended to is a part of.
+    /// with --append, the folder dossier the file appended to is a part of; for a report,
+    /// the folder dossier it is added to.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) dossier: Option<PathBuf>,
     /// Add the template to this dossier file where it belongs, keeping the rest of the file
