@@ -255,3 +255,34 @@ fn a_folder_s_position_is_in_the_folder_form_and_cites_the_newest_source() {
     assert!(text.contains("    source: report-4  #"), "{text}");
     validates(&folder);
 }
+
+/// What the explorer's `o` on an empty matrix cell does: in a file dossier the position
+/// goes under the sticking point, and its line is given for the editor; what cannot be
+/// added is said in one line for the status bar, and nothing is written.
+#[test]
+fn the_explorer_s_new_position_goes_under_the_point_in_a_file_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.yaml");
+    std::fs::write(&file, include_str!("../fixtures/minimal.yaml")).unwrap();
+    let line = talks::commands::add_position(&file, &file, "border", "envoy").unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at: Vec<&str> = text.lines().skip(line - 1).take(2).collect();
+    assert_eq!(
+        at,
+        [
+            "      - actor: envoy",
+            "        stance: unclear  # one of: demands, supports, opposes, conditional, \
+             unclear"
+        ]
+    );
+    validates(&file);
+    let err = talks::commands::add_position(&file, &file, "border", "nobody").unwrap_err();
+    assert_eq!(
+        err,
+        format!(
+            "No position added: there is no actor \"nobody\" in {}",
+            file.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

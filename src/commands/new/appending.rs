@@ -26,7 +26,7 @@ pub(super) struct Stop {
 }
 
 impl Stop {
-    fn refused(message: String) -> Stop {
+    pub(super) fn refused(message: String) -> Stop {
         Stop {
             said: None,
             message,
@@ -34,7 +34,7 @@ impl Stop {
         }
     }
 
-    fn failed(message: String) -> Stop {
+    pub(super) fn failed(message: String) -> Stop {
         Stop {
             refused: false,
             ..Stop::refused(message)
@@ -42,7 +42,7 @@ impl Stop {
     }
 
     /// Said on stderr: the exit code.
-    fn say(self) -> ExitCode {
+    pub(super) fn say(self) -> ExitCode {
         if let Some(said) = self.said {
             crate::say!("{said}");
         }

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::appending::Stop;
 use super::facts::new_id;
+use super::report_name;
 use super::report_text::{Stub, text};
-use super::{refuse, report_name};
 use crate::cli::{NewArgs, NewKind};
 use crate::fsio::{self, WriteError};
 use crate::model::{self, Loaded};
@@ -30,18 +31,8 @@ pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> 
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(Stop::Refused(message)) => Ok(refuse(&message)),
-        Err(Stop::Failed(message)) => {
-            crate::say!("talks: {message}");
-            Ok(ExitCode::FAILURE)
-        }
+        Err(stop) => Ok(stop.say()),
     }
-}
-
-/// Why no report was written: the input (exit 2) or the system (exit 1).
-enum Stop {
-    Refused(String),
-    Failed(String),
 }
 
 /// Writes the report; its path, its source's id and its number of lines.
@@ -50,18 +41,18 @@ fn write(args: &NewArgs) -> Result<(PathBuf, String, usize), Stop> {
     let date = date(args)?;
     // One writer at a time checks the folder and adds to it.
     let _lock = fsio::lock_folder(&dir, Duration::from_secs(60)).map_err(|err| match err {
-        WriteError::Locked(_) => Stop::Failed(err.to_string()),
-        err => Stop::Refused(format!("nothing was written: {err}")),
+        WriteError::Locked(_) => Stop::failed(err.to_string()),
+        err => Stop::refused(format!("nothing was written: {err}")),
     })?;
     let folder_name = shown_path(&dir);
     let (files, texts) = model::folder::read_folder(&dir).map_err(|err| {
-        Stop::Refused(format!(
+        Stop::refused(format!(
             "nothing was written: the folder dossier {folder_name} cannot be read:\n\n{err}"
         ))
     })?;
     let before = model::folder::load_folder_texts(&folder_name, files.clone(), texts.clone())
         .map_err(|err| {
-            Stop::Refused(format!(
+            Stop::refused(format!(
                 "nothing was written: the folder dossier {folder_name} does not load, and a \
                  report is checked with it:\n\n{err}"
             ))
@@ -74,10 +65,10 @@ fn write(args: &NewArgs) -> Result<(PathBuf, String, usize), Stop> {
     let number = report_name::next_number(last, files.len());
     let title = args.source_title.as_deref();
     let name = report_name::name(args.name.as_deref(), last, &number, title, &date)
-        .map_err(Stop::Refused)?;
+        .map_err(Stop::refused)?;
     let path = dir.join(&name);
     if path.symlink_metadata().is_ok() {
-        return Err(Stop::Refused(format!(
+        return Err(Stop::refused(format!(
             "{} exists already: give another --name",
             shown_path(&path)
         )));
@@ -91,8 +82,8 @@ fn write(args: &NewArgs) -> Result<(PathBuf, String, usize), Stop> {
     let text = text(&before, &stub);
     check(&folder_name, files, texts, &path, &text)?;
     let written = fsio::create_new(&path, text.as_bytes()).map_err(|err| match err {
-        WriteError::Exists(_) => Stop::Refused(format!("{err}: give another --name")),
-        err => Stop::Failed(format!("nothing was written: {err}")),
+        WriteError::Exists(_) => Stop::refused(format!("{err}: give another --name")),
+        err => Stop::failed(format!("nothing was written: {err}")),
     })?;
     Ok((written.path, id, text.lines().count()))
 }
@@ -100,11 +91,11 @@ fn write(args: &NewArgs) -> Result<(PathBuf, String, usize), Stop> {
 /// The folder `-d` names.
 fn folder(args: &NewArgs) -> Result<PathBuf, Stop> {
     match args.dossier.as_deref() {
-        None => Err(Stop::Refused(
+        None => Err(Stop::refused(
             "talks new report needs -d DIR: the folder dossier the report is added to".into(),
         )),
         Some(dir) if dir.is_dir() => Ok(dir.to_path_buf()),
-        Some(other) => Err(Stop::Refused(format!(
+        Some(other) => Err(Stop::refused(format!(
             "{} is not a folder: talks new report adds a file to a folder dossier (-d DIR)",
             shown_path(other)
         ))),
@@ -116,7 +107,7 @@ fn date(args: &NewArgs) -> Result<String, Stop> {
     match args.date.as_deref() {
         Some(date) => model::check_date(date)
             .map(|()| date.to_string())
-            .map_err(|why| Stop::Refused(format!("--date: {}", sanitize_line(&why)))),
+            .map_err(|why| Stop::refused(format!("--date: {}", sanitize_line(&why)))),
         None => {
             let now = humantime::format_rfc3339(std::time::SystemTime::now()).to_string();
             Ok(now.chars().take(10).collect())
@@ -127,7 +118,7 @@ fn date(args: &NewArgs) -> Result<String, Stop> {
 /// `--id`, checked; else `report-N` (N the report's number), numbered on when taken.
 fn source_id(before: &Loaded, args: &NewArgs, number: &str) -> Result<String, Stop> {
     if args.id.is_some() {
-        return new_id(before, NewKind::Source, args.id.as_deref()).map_err(Stop::Refused);
+        return new_id(before, NewKind::Source, args.id.as_deref()).map_err(Stop::refused);
     }
     let n = number.trim_start_matches('0');
     let base = format!("report-{}", if n.is_empty() { "0" } else { n });
@@ -152,7 +143,7 @@ fn check(
     model::folder::load_folder_texts(folder_name, files, texts)
         .map(|_| ())
         .map_err(|err| {
-            Stop::Failed(format!(
+            Stop::failed(format!(
                 "nothing was written: with the new report, the folder dossier {folder_name} \
                  would not load (a defect of talks: please report it):\n\n{err}"
             ))
