@@ -255,6 +255,9 @@ pub struct Initialised {
     pub path: std::path::PathBuf,
     pub reload: Reload,
     pub watched: bool,
+    /// The copy's own notes file as found (its place beside the copy, and what it holds:
+    /// nothing, unless an older one was left there); the notes taken so far go to it.
+    pub notes: crate::notes::file::Opened,
 }
 
 /// Where the query history is kept, and what the file held as last read or written (`base`,

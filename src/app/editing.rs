@@ -24,6 +24,9 @@ impl App {
             }
             Some(path) => path.clone(),
         };
+        if let Some(effect) = self.new_position_at_cursor(&path) {
+            return self.effects.push(effect);
+        }
         match self.edit_target() {
             // A folder dossier: the file that holds it, at its path in that file.
             Ok(at) => match self.loaded.folder.as_deref() {
@@ -44,6 +47,31 @@ impl App {
             },
             Err(why) => self.status = Some(format!("Nothing to edit: {why}")),
         }
+    }
+
+    /// On an empty matrix cell: a new position of the row's party on the column's sticking
+    /// point, in the newest report of a folder dossier (its last file), else in the file.
+    fn new_position_at_cursor(&self, dossier: &std::path::Path) -> Option<Effect> {
+        if self.page != Page::Matrix {
+            return None;
+        }
+        let (row, column) = self.pages.matrix_cursor();
+        if self.pages.matrix.cell(row, column).is_some() {
+            return None;
+        }
+        let actor = *self.pages.matrix.rows.get(row)?;
+        let point = *self.pages.matrix.columns.get(column)?;
+        let file = match self.loaded.folder.as_deref() {
+            Some(folder) => folder.files.last()?.clone(),
+            None => dossier.to_path_buf(),
+        };
+        let d = &self.loaded.dossier;
+        Some(Effect::AddPosition {
+            file,
+            dossier: dossier.to_path_buf(),
+            sticking_point: d.sticking_points[point].id.clone(),
+            actor: d.actors[actor].id.clone(),
+        })
     }
 
     /// The path in the dossier of what the cursor is on: the entity shown, the position of
@@ -129,7 +157,9 @@ impl App {
         self.overlay = Overlay::Closed;
         self.file = Some(done.path);
         self.watched = done.watched;
+        self.notes_follow_the_copy(done.notes);
         self.reloaded(*done.reload.0, done.reload.1);
+        self.reindex_notes();
         if self.reload_error.is_none() {
             self.open_in_editor();
         }

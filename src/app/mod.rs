@@ -130,6 +130,15 @@ pub enum Effect {
         /// edited).
         dossier: PathBuf,
     },
+    /// `o` on an empty matrix cell: add a new position of `actor` on `sticking_point` to
+    /// `file` (as `talks new position --append` does), hand the terminal to the editor at
+    /// it, then read `dossier` again; a failure is reported as `Action::EditFailed`.
+    AddPosition {
+        file: PathBuf,
+        dossier: PathBuf,
+        sticking_point: String,
+        actor: String,
+    },
     /// Hand the note being written (`text`) to the editor in a temporary file, and read it
     /// back (reported as `Action::NoteEdited`).
     EditNote {

@@ -217,6 +217,20 @@ impl App {
         }
     }
 
+    /// `o` on the built-in dossier made a copy: its notes go to the copy's own notes file
+    /// (`copy`, as found), with what was noted so far carried over; the built-in's notes
+    /// file is left as it is.
+    pub(crate) fn notes_follow_the_copy(&mut self, copy: Opened) {
+        let taken = std::mem::take(&mut self.notes.notes);
+        self.notes = NotesState::from(copy);
+        if taken.is_empty() || self.notes.error.is_some() {
+            return;
+        }
+        // What was noted, added to what an older notes file left beside the copy holds.
+        self.notes.notes = crate::notes::merge(&Notes::new(), &taken, &self.notes.notes);
+        self.write_notes();
+    }
+
     /// The search engine built again with the notes' words, stars and notes.
     pub(crate) fn reindex_notes(&mut self) {
         let (dossier, index) = (&self.loaded.dossier, &self.loaded.index);

@@ -80,22 +80,6 @@ fn o_on_a_matrix_cell_opens_at_the_position() {
 }
 
 #[test]
-fn o_on_an_empty_matrix_cell_says_so() {
-    let mut app = from_a_file(120, 40);
-    run(&mut app, &[Action::OpenPage(Page::Matrix)]);
-    let empty = (0..8).find(|&column| app.pages().matrix().cell(0, column).is_none());
-    let column = empty.unwrap_or_else(|| panic!("no empty cell in the first row"));
-    for _ in 0..column {
-        update(&mut app, Action::CursorRight);
-    }
-    update(&mut app, Action::OpenInEditor);
-    assert!(app.take_effects().is_empty());
-    let status = app.status().unwrap_or_default();
-    assert!(status.starts_with("Nothing to edit: "), "{status}");
-    assert!(status.contains("holds no recorded position"), "{status}");
-}
-
-#[test]
 fn o_on_the_timeline_opens_at_the_event() {
     let mut app = from_a_file(80, 24);
     run(&mut app, &[Action::OpenPage(Page::Timeline), Action::Down]);
@@ -156,6 +140,7 @@ fn the_copy_written_the_explorer_switches_to_it_watches_it_and_opens_the_editor(
         path: PathBuf::from("copy.yaml"),
         reload: Reload::prepared(loaded),
         watched: true,
+        notes: crate::notes::file::Opened::default(),
     };
     update(&mut app, Action::Initialised(Ok(Box::new(done))));
     assert_eq!(app.mode(), Mode::Browse);
@@ -208,4 +193,111 @@ fn in_a_folder_the_editor_opens_the_file_that_holds_it() {
         }
         other => panic!("expected one Edit, got {other:?} ({:?})", app.status()),
     }
+}
+
+/// The notes taken on the built-in dossier follow the copy `o` made: to the copy's own
+/// notes file, added to what an older one there holds; the built-in's file is not written.
+#[test]
+fn the_notes_follow_the_copy() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::ToggleStar);
+    let starred = id(&app, app.shown());
+    assert!(app.notes().notes.is_starred(&starred));
+    let _ = app.take_effects();
+    run(&mut app, &[Action::OpenInEditor, Action::ConfirmExport]);
+    let _ = app.take_effects();
+    let mut older = crate::notes::Notes::new();
+    older.set_note("putin", "left by an earlier copy");
+    let notes_path = PathBuf::from("copy.notes.yaml");
+    let done = Initialised {
+        path: PathBuf::from("copy.yaml"),
+        reload: Reload::prepared(crate::model::load_str("copy.yaml", BUILTIN_TEXT)),
+        watched: true,
+        notes: crate::notes::file::Opened {
+            notes: older.clone(),
+            path: Some(notes_path.clone()),
+            ..Default::default()
+        },
+    };
+    update(&mut app, Action::Initialised(Ok(Box::new(done))));
+    let notes = &app.notes().notes;
+    assert!(notes.is_starred(&starred), "the star carried over");
+    assert_eq!(notes.note("putin"), Some("left by an earlier copy"));
+    match app.take_effects().as_slice() {
+        [
+            Effect::SaveNotes {
+                path, base, notes, ..
+            },
+            Effect::Edit { .. },
+        ] => {
+            assert_eq!(path, &notes_path);
+            assert_eq!(base, &older);
+            assert!(notes.is_starred(&starred));
+        }
+        other => panic!("expected the copy's notes written, then the editor: {other:?}"),
+    }
+}
+
+/// `o` on an empty matrix cell asks for a new position of that party on that point: in a
+/// folder dossier in its newest report (the last file), in a file dossier in the file.
+#[test]
+fn o_on_an_empty_matrix_cell_adds_a_position_for_that_party_and_point() {
+    let dir = std::path::Path::new("tests/fixtures/marsh-river");
+    let loaded = crate::model::load_path(dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(loaded, Options::sized(100, 30));
+    app.file = Some(dir.to_path_buf());
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    let matrix = app.pages().matrix();
+    let d = &app.loaded().dossier;
+    let row = matrix.rows.iter().position(|&a| d.actors[a].id == "ostra");
+    let column = matrix
+        .columns
+        .iter()
+        .position(|&p| d.sticking_points[p].id == "river-border");
+    let (Some(row), Some(column)) = (row, column) else {
+        panic!("Ostra's row and the river border's column are on the matrix");
+    };
+    assert!(matrix.cell(row, column).is_none(), "Ostra holds none on it");
+    for _ in 0..row {
+        update(&mut app, Action::Down);
+    }
+    for _ in 0..column {
+        update(&mut app, Action::CursorRight);
+    }
+    update(&mut app, Action::OpenInEditor);
+    let added = Effect::AddPosition {
+        file: dir.join("03-third-report.yaml"),
+        dossier: dir.to_path_buf(),
+        sticking_point: "river-border".into(),
+        actor: "ostra".into(),
+    };
+    assert_eq!(app.take_effects(), [added], "{:?}", app.status());
+    // The nested form's file: the file itself.
+    let mut app = from_a_file(80, 24);
+    let path = app.file.clone().unwrap_or_default();
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    let matrix = app.pages().matrix();
+    let empty = (0..matrix.rows.len())
+        .flat_map(|r| (0..matrix.columns.len()).map(move |c| (r, c)))
+        .find(|&(r, c)| matrix.cell(r, c).is_none());
+    let Some((row, column)) = empty else {
+        panic!("the built-in dossier's matrix has an empty cell");
+    };
+    let d = &app.loaded().dossier;
+    let actor = d.actors[matrix.rows[row]].id.clone();
+    let point = d.sticking_points[matrix.columns[column]].id.clone();
+    for _ in 0..row {
+        update(&mut app, Action::Down);
+    }
+    for _ in 0..column {
+        update(&mut app, Action::CursorRight);
+    }
+    update(&mut app, Action::OpenInEditor);
+    let added = Effect::AddPosition {
+        file: path.clone(),
+        dossier: path,
+        sticking_point: point,
+        actor,
+    };
+    assert_eq!(app.take_effects(), [added]);
 }

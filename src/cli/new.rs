@@ -28,6 +28,10 @@ pub enum NewKind {
     /// Words attributed to an actor, under an event's `quotes:` (needs --event).
     #[value(alias = "quotes")]
     Quote,
+    /// The next file of a folder dossier (-d DIR): a new source and commented templates
+    /// that cite it.
+    #[value(alias = "reports")]
+    Report,
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,13 +52,24 @@ pub struct NewArgs {
     #[arg(long, value_name = "ID")]
     pub(crate) actor: Option<String>,
     /// The dossier whose ids and orders the template follows (default: the built-in one);
-    /// with --append, the folder dossier the file appended to is a part of.
+    /// with --append, the folder dossier the file appended to is a part of; for a report,
+    /// the folder dossier it is added to.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) dossier: Option<PathBuf>,
     /// Add the template to this dossier file where it belongs, keeping the rest of the file
     /// as it is, instead of printing it; the file is checked before it is written.
     #[arg(long, value_name = "FILE")]
     pub(crate) append: Option<PathBuf>,
+    /// For a report: when it was published, YYYY, YYYY-MM or YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+    /// For a report: the title of its source (default: a placeholder to replace).
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) source_title: Option<String>,
+    /// For a report: the new file's name in the folder, which must sort after the others
+    /// (default: the next number and a name made from the title or the date).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) name: Option<String>,
 }
 
 #[cfg(test)]
@@ -77,7 +92,8 @@ mod tests {
                 "place",
                 "source",
                 "position",
-                "quote"
+                "quote",
+                "report"
             ]
         );
         for spelling in ["sticking_point", "sticking_points", "sticking-points"] {

@@ -26,6 +26,8 @@ mod search;
 mod since;
 mod validate;
 
+pub use new::add_position;
+
 /// Exit code for a lookup that found nothing.
 pub(crate) const EXIT_NOT_FOUND: u8 = 1;
 

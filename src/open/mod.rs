@@ -45,14 +45,18 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
 
 /// Prints every problem and a count to stderr; the exit code for a dossier that did not load.
 pub fn report_load_error(err: &LoadError) -> ExitCode {
+    crate::say!("{}", load_error_text(err));
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+/// What [`report_load_error`] says: the problems, then how many there are.
+pub fn load_error_text(err: &LoadError) -> String {
     let errors = err.error_count();
     let warnings = err.warning_count();
-    crate::say!("{err}\n");
-    crate::say!(
-        "{}: the dossier was not loaded",
+    format!(
+        "{err}\n\n{}: the dossier was not loaded",
         counted(&[(errors, "error"), (warnings, "warning")])
-    );
-    ExitCode::from(EXIT_BAD_INPUT)
+    )
 }
 
 /// `2 errors, 1 warning`: each count with its noun, in the plural where it takes one.

@@ -215,3 +215,76 @@ fn esc_in_the_copy_prompt_offers_talks_init() {
     s.wait_for_text("talks init PATH");
     s.quit();
 }
+
+/// `o` on an empty matrix cell of a folder dossier: a new position of that party on that
+/// point in the newest report, the editor at it; back from the editor the matrix shows it.
+#[test]
+fn o_on_an_empty_matrix_cell_adds_a_position_to_the_newest_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("marsh");
+    std::fs::create_dir(&folder).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/marsh-river");
+    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    // An editor that changes nothing: the template stays as written.
+    let editor = fake_editor(dir.path(), ":");
+    let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];
+    let mut s = pty::Session::start(&[folder.to_str().unwrap()], 120, 30, &env);
+    s.wait_for_text("Marsh River talks");
+    s.send(b"m");
+    s.send(b"jj");
+    s.wait_for_text("Ostra Concord holds no recorded position on Where the river border runs");
+    s.send(b"o");
+    type_in_the_editor(&mut s, dir.path(), b"\r");
+    s.wait_for_text("Reloaded");
+    s.wait_for_text("The stance in one or two sentences");
+    let report = folder.join("03-third-report.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains(
+            "  - sticking_point: river-border  # the sticking point's id\n    actor: ostra\n"
+        ),
+        "{text}"
+    );
+    // The editor opened at the new position's first line.
+    let args = std::fs::read_to_string(dir.path().join("args")).unwrap();
+    let line: usize = args.lines().next().unwrap()[1..].parse().unwrap();
+    let at = text.lines().nth(line - 1).unwrap_or_default();
+    assert!(
+        at.contains("- sticking_point: river-border"),
+        "{args}: {at}"
+    );
+    assert!(
+        args.ends_with(&format!("\n{}\n", report.display())),
+        "{args}"
+    );
+    s.quit();
+}
+
+/// The notes taken on the built-in dossier follow the copy `o` makes: the copy gets its own
+/// notes file with them, and the built-in's is left as it was.
+#[test]
+fn notes_taken_on_the_built_in_dossier_follow_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path(), ":");
+    let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];
+    let mut s = pty::Session::start(&[], 120, 30, &env);
+    s.wait_for_text("1 Actors");
+    s.send(b"*");
+    s.wait_for_text("Starred");
+    let built_in = s.data_dir().unwrap().join("talks/builtin.notes.yaml");
+    let noted = std::fs::read_to_string(&built_in).unwrap();
+    s.send(b"o");
+    s.wait_for_text("write an editable copy to");
+    let copy = dir.path().join("copy.yaml");
+    s.send(b"\x15");
+    s.send(copy.to_str().unwrap().as_bytes());
+    s.send(b"\r");
+    type_in_the_editor(&mut s, dir.path(), b"\r");
+    s.wait_for_text("copy.yaml (watched)");
+    let copied = std::fs::read_to_string(dir.path().join("copy.notes.yaml")).unwrap();
+    assert_eq!(copied, noted, "the star went with the copy");
+    assert_eq!(std::fs::read_to_string(&built_in).unwrap(), noted);
+    s.quit();
+}

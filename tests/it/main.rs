@@ -42,6 +42,7 @@ mod layering;
 mod loading;
 mod marks;
 mod messages;
+mod new_report;
 mod notes;
 mod notes_cli;
 mod notes_git;

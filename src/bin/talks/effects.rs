@@ -27,7 +27,10 @@ pub(crate) fn carry_out(
         for effect in app.take_effects() {
             handed_over |= matches!(
                 effect,
-                Effect::Suspend | Effect::Edit { .. } | Effect::EditNote { .. }
+                Effect::Suspend
+                    | Effect::Edit { .. }
+                    | Effect::EditNote { .. }
+                    | Effect::AddPosition { .. }
             );
             if let Some(outcome) = perform(guard, app, effect, context)? {
                 update(app, outcome);
@@ -84,13 +87,8 @@ fn perform(
             suspend(guard)?;
             return Ok(None);
         }
-        Effect::Edit { path, at, dossier } => {
-            let edited = handover::Edited {
-                path: &path,
-                at: &at,
-                dossier: &dossier,
-            };
-            handover::edit(guard, context.reader, &edited)?
+        effect @ (Effect::Edit { .. } | Effect::AddPosition { .. }) => {
+            edit(guard, effect, context)?
         }
         Effect::EditNote { text } => handover::edit_note(guard, context.reader, &text)?,
         Effect::Init { path } => {
@@ -102,6 +100,31 @@ fn perform(
             done
         }
     }))
+}
+
+/// `o`: the editor on what the cursor is on, or on the position added to an empty matrix
+/// cell; then the dossier read again.
+fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result<Action> {
+    let (path, at, line, dossier) = match effect {
+        Effect::Edit { path, at, dossier } => (path, at, None, dossier),
+        Effect::AddPosition {
+            file,
+            dossier,
+            sticking_point,
+            actor,
+        } => match talks::commands::add_position(&dossier, &file, &sticking_point, &actor) {
+            Ok(line) => (file, String::new(), Some(line), dossier),
+            Err(why) => return Ok(Action::EditFailed(why)),
+        },
+        _ => return Ok(Action::EditFailed("Nothing to edit".into())),
+    };
+    let edited = handover::Edited {
+        path: &path,
+        at: &at,
+        line,
+        dossier: &dossier,
+    };
+    handover::edit(guard, context.reader, &edited)
 }
 
 /// Writes the export `e` asked for (never over a file unless `overwrite`).

@@ -140,11 +140,12 @@ fn wait_while_paused(state: &Shared) -> bool {
     }
 }
 
-/// The file to edit, the value in it to open at, and the dossier to read again after (a
-/// folder dossier's folder).
+/// The file to edit, the value in it to open at (or the line, from 1), and the dossier to
+/// read again after (a folder dossier's folder).
 pub(crate) struct Edited<'a> {
     pub path: &'a Path,
     pub at: &'a str,
+    pub line: Option<usize>,
     pub dossier: &'a Path,
 }
 
@@ -155,7 +156,12 @@ pub(crate) fn edit(
     reader: &Reader,
     edited: &Edited,
 ) -> io::Result<Action> {
-    let Edited { path, at, dossier } = *edited;
+    let Edited {
+        path,
+        at,
+        line,
+        dossier,
+    } = *edited;
     let visual = std::env::var("VISUAL").ok();
     let words =
         match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
@@ -166,7 +172,15 @@ pub(crate) fn edit(
     let text = talks::model::read_path(path)
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default();
-    let (line, column) = editor::place_of(&text, at);
+    let (line, column) = match line {
+        // At the item's first key, after its dash.
+        Some(line) => {
+            let shown = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+            let key = shown.find(|c: char| c != ' ' && c != '-').unwrap_or(0);
+            (line, shown[..key].chars().count() + 1)
+        }
+        None => editor::place_of(&text, at),
+    };
     let run = editor::invocation(&words, path, line, column);
     reader.pause();
     let status = hand_over(guard, || {
@@ -252,6 +266,7 @@ pub(crate) fn init(
     let reload = Reload::prepared(talks::model::load_path(&written.path));
     let watcher = watch(&written.path).ok();
     let done = Initialised {
+        notes: talks::notes::file::open(Some(&written.path)),
         path: written.path,
         reload,
         watched: watcher.is_some(),

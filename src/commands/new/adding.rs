@@ -83,8 +83,12 @@ impl Adding<'_> {
     /// `loaded` (the dossier with the file's text as it is).
     fn to(&self, loaded: &Loaded, text: &str) -> Result<(Added, Loaded), String> {
         let noun = noun(self.args.kind);
-        let added = append::add(text, spot(self.args), self.template)
-            .map_err(|not| not.message(self.name, noun))?;
+        let added = append::add(
+            text,
+            spot(self.args, self.facts.folder.is_some()),
+            self.template,
+        )
+        .map_err(|not| not.message(self.name, noun))?;
         match self.whole {
             Whole::File => check::check(loaded, self.facts, self.template, added),
             Whole::Folder { .. } => {

@@ -84,7 +84,12 @@ impl Item {
             NewKind::Event => Item::Event(yaml::from_str(text)?),
             NewKind::StickingPoint => Item::StickingPoint(yaml::from_str(text)?),
             NewKind::Place => Item::Place(yaml::from_str(text)?),
-            NewKind::Source => Item::Source(yaml::from_str(text)?),
+            NewKind::Source | NewKind::Report => Item::Source(yaml::from_str(text)?),
+            // A folder's position names its sticking point.
+            NewKind::Position if text.starts_with("sticking_point:") => {
+                let added: model::folder::part::AddedPosition = yaml::from_str(text)?;
+                Item::Position(added.into_position())
+            }
             NewKind::Position => Item::Position(yaml::from_str(text)?),
             NewKind::Quote => Item::Quote(yaml::from_str(text)?),
         })
@@ -240,6 +245,7 @@ mod tests {
             some_actor: None,
             some_place: None,
             last_order: None,
+            folder: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! whose position or quote it is; and the messages when an id given does not fit.
 
 use super::noun;
-use super::template::{Chosen, Facts};
+use super::template::{Chosen, Facts, FolderForm};
 use crate::cli::{NewArgs, NewKind};
 use crate::model::{self, EntityKind, Loaded};
 use crate::text::sanitize_line;
@@ -20,6 +20,7 @@ pub(super) fn facts(loaded: &Loaded, args: &NewArgs) -> Result<Facts, String> {
         some_actor: d.actors.first().map(|a| a.id.clone()),
         some_place: d.places.first().map(|p| p.id.clone()),
         last_order: d.events.iter().map(|e| e.order).max(),
+        folder: None,
     };
     match args.kind {
         NewKind::Position => {
@@ -27,6 +28,15 @@ pub(super) fn facts(loaded: &Loaded, args: &NewArgs) -> Result<Facts, String> {
             let point = &d.sticking_points[index_of(loaded, id, EntityKind::StickingPoint)?];
             facts.parent = point.id.clone();
             facts.source = point.sources.first().cloned().unwrap_or(first_source);
+            // A folder's new position comes with its newest report.
+            if loaded.folder.is_some()
+                && let Some(newest) = newest_source(d)
+            {
+                facts.source = newest.id.clone();
+                facts.folder = Some(FolderForm {
+                    as_of: newest.published.clone(),
+                });
+            }
             facts.actor = Some(actor(loaded, args.actor.as_deref(), &[])?);
         }
         NewKind::Quote => {
@@ -41,13 +51,30 @@ pub(super) fn facts(loaded: &Loaded, args: &NewArgs) -> Result<Facts, String> {
     Ok(facts)
 }
 
+/// The source published last (the later written of two alike); where none says when, the
+/// last written.
+pub(super) fn newest_source(d: &model::Dossier) -> Option<&model::Source> {
+    let dated = d
+        .sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some(((model::over_time::date_key(s.published.as_deref()?)?, i), s)))
+        .max_by_key(|(key, _)| *key)
+        .map(|(_, s)| s);
+    dated.or(d.sources.last())
+}
+
 /// Whether `id` is taken: ids are unique across the dossier, sources included.
 fn taken(loaded: &Loaded, id: &str) -> bool {
     loaded.index.get(id).is_some() || loaded.index.source(id).is_some()
 }
 
 /// `--id`, checked, or `new-KIND` numbered until it is free.
-fn new_id(loaded: &Loaded, kind: NewKind, given: Option<&str>) -> Result<String, String> {
+pub(super) fn new_id(
+    loaded: &Loaded,
+    kind: NewKind,
+    given: Option<&str>,
+) -> Result<String, String> {
     let name = &loaded.name;
     match given {
         Some(id) if !model::is_valid_id(id) => Err(format!(

@@ -30,6 +30,15 @@ pub(super) struct Facts {
     pub(crate) some_place: Option<String>,
     /// The largest `order` of the events, if there are any.
     pub(crate) last_order: Option<u32>,
+    /// A folder dossier's position: in a report's top-level `positions:`, naming its
+    /// sticking point, held as of this date (the source's `published`) when known.
+    pub(crate) folder: Option<FolderForm>,
+}
+
+/// How a position is written in a file of a folder dossier.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FolderForm {
+    pub(crate) as_of: Option<String>,
 }
 
 impl Facts {
@@ -62,7 +71,7 @@ pub(super) fn lines(facts: &Facts) -> Vec<String> {
         NewKind::Event => event(facts),
         NewKind::StickingPoint => sticking_point(facts),
         NewKind::Place => place(facts),
-        NewKind::Source => source(facts),
+        NewKind::Source | NewKind::Report => source(facts),
         NewKind::Position => position(facts),
         NewKind::Quote => quote(facts),
     }
@@ -235,8 +244,31 @@ fn chosen(facts: &Facts) -> (String, String) {
 
 fn position(facts: &Facts) -> Vec<String> {
     let (actor, why) = chosen(facts);
+    let when = "when the party held it: YYYY, YYYY-MM or YYYY-MM-DD";
+    let mut lines = vec![field("actor", &actor, &why)];
+    if let Some(folder) = &facts.folder {
+        lines.insert(
+            0,
+            field("sticking_point", &facts.parent, "the sticking point's id"),
+        );
+        let as_of = match &folder.as_of {
+            Some(date) => field("as_of", date, &format!("{when}; the source's date")),
+            None => optional("as_of", "2025-12-03", when),
+        };
+        lines.extend(position_fields(facts));
+        lines.push(as_of);
+        lines.push(optional("basis", "inferred", &basis_values()));
+        return lines;
+    }
+    lines.extend(position_fields(facts));
+    lines.push(optional("basis", "inferred", &basis_values()));
+    lines.push(optional("as_of", "2025-12-03", when));
+    lines
+}
+
+/// A position's stance, summary and source.
+fn position_fields(facts: &Facts) -> Vec<String> {
     vec![
-        field("actor", &actor, &why),
         field("stance", Stance::Unclear.as_str(), &one_of(Stance::VALUES)),
         field(
             "summary",
@@ -247,12 +279,6 @@ fn position(facts: &Facts) -> Vec<String> {
             "source",
             &facts.source,
             "the id of the source that reports it",
-        ),
-        optional("basis", "inferred", &basis_values()),
-        optional(
-            "as_of",
-            "2025-12-03",
-            "when the party held it: YYYY, YYYY-MM or YYYY-MM-DD",
         ),
     ]
 }
@@ -311,6 +337,7 @@ mod tests {
             some_actor: Some("alpha".into()),
             some_place: Some("capital".into()),
             last_order: Some(3),
+            folder: None,
         }
     }
 
