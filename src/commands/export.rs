@@ -102,8 +102,8 @@ fn notes_of(args: &ExportArgs) -> Result<Notes, ExitCode> {
 
 /// The older version `--since` names, or the exit code when it cannot be read (its
 /// problems said).
-fn since(spec: &str) -> Result<Loaded, ExitCode> {
-    crate::open::read_version(spec).inspect_err(|_| {
+fn since(spec: &str, dossier: Option<&std::path::Path>) -> Result<Loaded, ExitCode> {
+    crate::open::read_version_of(spec, dossier).inspect_err(|_| {
         crate::say!("talks: --since: the older version could not be read (above)");
     })
 }
@@ -138,7 +138,7 @@ pub(super) fn run(
     };
     let text = render_with(loaded, &scope, &options);
     let text = match &args.since {
-        Some(spec) => match since(spec) {
+        Some(spec) => match since(spec, args.dossier.path()) {
             Ok(old) => crate::export::with_changes(text, (&old, loaded), &scope, format),
             Err(code) => return Ok(code),
         },

@@ -42,10 +42,10 @@ impl Taken {
         format!("{day} {month} {}", self.year())
     }
 
-    /// `3 Dec`, with the year when it is not `now`'s.
-    pub fn short(&self, now: SystemTime) -> String {
+    /// `3 Dec`, with the year when it is not `now`'s (`None`: never).
+    pub fn short(&self, now: Option<SystemTime>) -> String {
         let full = self.day_month_year();
-        if Taken::at(now).year() == self.year() {
+        if now.is_none_or(|now| Taken::at(now).year() == self.year()) {
             full.trim_end_matches(self.year()).trim_end().to_string()
         } else {
             full
@@ -76,8 +76,9 @@ mod tests {
         let taken = Taken::parse("2026-12-03T09:14:05Z").unwrap();
         let same_year = UNIX_EPOCH + Duration::from_secs(1_796_000_000); // 2026-11
         let next_year = UNIX_EPOCH + Duration::from_secs(1_800_000_000); // 2027-01
-        assert_eq!(taken.short(same_year), "3 Dec");
-        assert_eq!(taken.short(next_year), "3 Dec 2026");
+        assert_eq!(taken.short(Some(same_year)), "3 Dec");
+        assert_eq!(taken.short(Some(next_year)), "3 Dec 2026");
+        assert_eq!(taken.short(None), "3 Dec");
         assert_eq!(taken.long(), "3 Dec 2026, 09:14 UTC");
         assert_eq!(taken.label(), "your last look (3 Dec 2026)");
         assert_eq!(Taken::parse("yesterday"), None);

@@ -36,6 +36,9 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = &app.notes().error {
         return super::note_editor::notes_banner(error, theme, area, buf);
     }
+    if super::seen::header(app, theme, area, buf) {
+        return;
+    }
     let d = &app.loaded().dossier;
     let count = crate::text::count_of;
     let counts = format!(
@@ -87,7 +90,7 @@ fn scroll_to_cursor(text: &str, cursor: usize, room: usize) -> usize {
 
 /// The dossier's file as the header names it: its last part (the folders are in the
 /// overview), "(watched)" under `--watch`, cut in the middle to `most` columns.
-fn shown_file(name: &str, watched: bool, most: usize) -> String {
+pub(super) fn shown_file(name: &str, watched: bool, most: usize) -> String {
     if name == crate::model::BUILTIN_NAME {
         return "built in".into();
     }

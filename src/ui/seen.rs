@@ -1,0 +1,43 @@
+//! The header when the dossier changed since the user last looked: what changed, in one
+//! line, before the title (which gives way first on a narrow screen).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::app::App;
+use crate::text::sanitize_line;
+
+/// Draws the header with what changed since the snapshot; `false` (nothing drawn) when
+/// nothing did.
+pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> bool {
+    let width = area.width as usize;
+    let mut line = Fitted::default();
+    line.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
+    line.push(" ", |_| Style::new());
+    let file = super::bars::shown_file(&app.loaded().name, app.watched(), width / 4);
+    let with_file = line.width + file.chars().count() + 3;
+    let (room, file_shown) = match app.seen_line(width.saturating_sub(with_file)) {
+        Some(said) => (said, true),
+        None => match app.seen_line(width.saturating_sub(line.width)) {
+            Some(said) => (said, false),
+            None => return false,
+        },
+    };
+    if file_shown {
+        line.push(&file, |_| theme.label);
+        line.push(" · ", |_| theme.muted);
+    }
+    line.push(&room, |_| theme.title_focused);
+    // The title after it, where there is room for some of it.
+    if line.width + 12 <= width {
+        line.push(" · ", |_| theme.muted);
+        line.push(&sanitize_line(&app.loaded().dossier.title), |_| theme.header);
+    }
+    line.truncate(width);
+    buf.set_line(area.x, area.y, &Line::from(line.into_spans()), area.width);
+    true
+}
