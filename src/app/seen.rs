@@ -106,6 +106,13 @@ impl App {
     /// (shorter forms when the long one does not fit); `None` when nothing changed or the
     /// comparison is not with the snapshot.
     pub fn seen_line(&self, room: usize) -> Option<String> {
+        self.seen_forms()?
+            .into_iter()
+            .find(|line| line.chars().count() <= room)
+    }
+
+    /// Every form of [`App::seen_line`], the longest first.
+    pub(crate) fn seen_forms(&self) -> Option<[String; 4]> {
         let Looking::Snapshot(taken) = &self.seen.looking else {
             return None;
         };
@@ -119,21 +126,23 @@ impl App {
         let listed: Vec<String> = parts.iter().map(|(_, said)| said.clone()).collect();
         let listed = listed.join(", ");
         let all = crate::text::count_of(total, "change", "changes");
-        [
+        Some([
             format!("since you looked on {date}: {listed}"),
             format!("since {date}: {listed}"),
             format!("since {date}: {all}"),
             all,
-        ]
-        .into_iter()
-        .find(|line| line.chars().count() <= room)
+        ])
     }
 
     /// The overview's line: what the dossier is compared with, and why (`None` when
     /// nothing was asked and nothing is compared).
     pub fn comparison_said(&self) -> Option<String> {
         let unchanged = self.since.as_ref().is_some_and(|s| s.changes.is_empty());
-        let nothing_since = if unchanged { "; nothing changed since" } else { "" };
+        let nothing_since = if unchanged {
+            "; nothing changed since"
+        } else {
+            ""
+        };
         Some(match &self.seen.looking {
             Looking::Snapshot(taken) => format!(
                 "Changes: compared with what the dossier said when you last caught up, {}{}. \
@@ -162,7 +171,11 @@ fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
     const KINDS: [(&str, &str, &str); 5] = [
         ("actor", "new actor", "new actors"),
         ("event", "new event", "new events"),
-        ("sticking-point", "new sticking point", "new sticking points"),
+        (
+            "sticking-point",
+            "new sticking point",
+            "new sticking points",
+        ),
         ("place", "new place", "new places"),
         ("source", "new source", "new sources"),
     ];
@@ -175,7 +188,10 @@ fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
         parts.push((n, crate::text::count_of(n, one, many)));
     }
     let shifts = changes.stances.len();
-    parts.push((shifts, crate::text::count_of(shifts, "stance shift", "stance shifts")));
+    parts.push((
+        shifts,
+        crate::text::count_of(shifts, "stance shift", "stance shifts"),
+    ));
     let changed = count(&|c| matches!(c.change, Change::Changed(_)));
     parts.push((changed, format!("{changed} changed")));
     let removed = count(&|c| c.change == Change::Removed);

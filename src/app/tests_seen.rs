@@ -89,7 +89,7 @@ fn a_snapshot_not_written_is_said_and_nothing_changes() {
     run(
         &mut app,
         &[Action::CaughtUp(Err(
-            "/state/talks/seen: permission denied".into()
+            "/state/talks/seen: permission denied".into(),
         ))],
     );
     assert_eq!(marked(&app), before);
@@ -107,7 +107,10 @@ fn a_snapshot_not_written_is_said_and_nothing_changes() {
 fn with_since_old_catching_up_keeps_the_comparison_of_the_run() {
     let mut app = compared(80, Looking::Given);
     let before = marked(&app);
-    assert!(!app.has_unseen_changes(), "C is hinted for the snapshot only");
+    assert!(
+        !app.has_unseen_changes(),
+        "C is hinted for the snapshot only"
+    );
     run(&mut app, &[Action::CaughtUp(Ok(taken()))]);
     assert_eq!(marked(&app), before);
     let status = app.status().unwrap_or_default();

@@ -257,7 +257,10 @@ fn header<'a>(text: &'a str, key: &SeenKey) -> Result<(Taken, &'a str), String> 
 /// The snapshot's text, or [`NotRecorded::TooBig`] as soon as it would pass `max` bytes.
 fn render(key: &SeenKey, taken: &Taken, loaded: &Loaded, max: u64) -> Result<String, NotRecorded> {
     let key_json = serde_json::to_string(&key.0).map_err(|e| NotRecorded::Failed(e.to_string()))?;
-    let head = format!("{FIRST_LINE}\n{KEY_LINE}{key_json}\n{TAKEN_LINE}{}\n", taken.as_str());
+    let head = format!(
+        "{FIRST_LINE}\n{KEY_LINE}{key_json}\n{TAKEN_LINE}{}\n",
+        taken.as_str()
+    );
     let mut out = Bounded {
         bytes: head.into_bytes(),
         max: usize::try_from(max).unwrap_or(usize::MAX),

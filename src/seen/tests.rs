@@ -72,13 +72,19 @@ fn past_the_bound_the_oldest_snapshots_are_dropped_first() {
     let dir = tempfile::tempdir().unwrap();
     let loaded = load("tests/fixtures/minimal.yaml");
     let probe = store(&dir, 1 << 20, 1 << 30);
-    probe.record(&key("probe"), &loaded, SystemTime::now()).unwrap();
-    let one = std::fs::metadata(probe.path_of(&key("probe"))).unwrap().len();
+    probe
+        .record(&key("probe"), &loaded, SystemTime::now())
+        .unwrap();
+    let one = std::fs::metadata(probe.path_of(&key("probe")))
+        .unwrap()
+        .len();
     std::fs::remove_file(probe.path_of(&key("probe"))).unwrap();
     // Room for three.
     let store = store(&dir, one + 100, 3 * one + 100);
     for (n, name) in ["a", "b", "c"].into_iter().enumerate() {
-        store.record(&key(name), &loaded, SystemTime::now()).unwrap();
+        store
+            .record(&key(name), &loaded, SystemTime::now())
+            .unwrap();
         age(&store, name, 1000 + n as u64);
     }
     // Read since: b is the oldest now.
@@ -99,12 +105,20 @@ fn a_malformed_or_foreign_snapshot_is_ignored_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(&dir, 1 << 20, 1 << 30);
     let loaded = load("tests/fixtures/minimal.yaml");
-    store.record(&key("mine"), &loaded, SystemTime::now()).unwrap();
+    store
+        .record(&key("mine"), &loaded, SystemTime::now())
+        .unwrap();
     let path = store.path_of(&key("mine"));
     let written = std::fs::read_to_string(&path).unwrap();
     let cases = [
-        ("version: 1\ntitle: x\n".to_string(), "not a snapshot talks wrote"),
-        (vec!['\u{0}'; 3].into_iter().collect(), "not a snapshot talks wrote"),
+        (
+            "version: 1\ntitle: x\n".to_string(),
+            "not a snapshot talks wrote",
+        ),
+        (
+            vec!['\u{0}'; 3].into_iter().collect(),
+            "not a snapshot talks wrote",
+        ),
         (
             written.replace("/dossiers/mine", "/dossiers/other"),
             "the snapshot of another dossier",
@@ -132,7 +146,9 @@ fn a_malformed_or_foreign_snapshot_is_ignored_with_a_message() {
     std::fs::write(&path, [0xff, 0xfe]).unwrap();
     assert!(matches!(store.read(&key("mine")), Looked::Unusable(m) if m.contains("not UTF-8")));
     // The next snapshot replaces it.
-    store.record(&key("mine"), &loaded, SystemTime::now()).unwrap();
+    store
+        .record(&key("mine"), &loaded, SystemTime::now())
+        .unwrap();
     assert!(matches!(store.read(&key("mine")), Looked::Seen(_)));
 }
 
@@ -144,13 +160,17 @@ fn two_writers_at_once_leave_a_whole_snapshot() {
     let store = store(&dir, 1 << 22, 1 << 30);
     let small = load("tests/fixtures/minimal.yaml");
     let large = crate::model::builtin().unwrap();
-    store.record(&key("both"), &small, SystemTime::now()).unwrap();
+    store
+        .record(&key("both"), &small, SystemTime::now())
+        .unwrap();
     std::thread::scope(|scope| {
         for loaded in [&small, &large] {
             let store = &store;
             scope.spawn(move || {
                 for _ in 0..15 {
-                    store.record(&key("both"), loaded, SystemTime::now()).unwrap();
+                    store
+                        .record(&key("both"), loaded, SystemTime::now())
+                        .unwrap();
                 }
             });
         }

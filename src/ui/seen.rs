@@ -19,23 +19,33 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> 
     line.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
     line.push(" ", |_| Style::new());
     let file = super::bars::shown_file(&app.loaded().name, app.watched(), width / 4);
+    let Some(forms) = app.seen_forms() else {
+        return false;
+    };
     let with_file = line.width + file.chars().count() + 3;
-    let (room, file_shown) = match app.seen_line(width.saturating_sub(with_file)) {
-        Some(said) => (said, true),
-        None => match app.seen_line(width.saturating_sub(line.width)) {
-            Some(said) => (said, false),
-            None => return false,
-        },
+    // Each form with the file's name, then without it: the date goes last.
+    let fits = |form: &String, taken: usize| form.chars().count() + taken <= width;
+    let chosen = forms.iter().find_map(|form| {
+        if fits(form, with_file) {
+            Some((form, true))
+        } else {
+            fits(form, line.width).then_some((form, false))
+        }
+    });
+    let Some((said, file_shown)) = chosen else {
+        return false;
     };
     if file_shown {
         line.push(&file, |_| theme.label);
         line.push(" · ", |_| theme.muted);
     }
-    line.push(&room, |_| theme.title_focused);
+    line.push(said, |_| theme.title_focused);
     // The title after it, where there is room for some of it.
     if line.width + 12 <= width {
         line.push(" · ", |_| theme.muted);
-        line.push(&sanitize_line(&app.loaded().dossier.title), |_| theme.header);
+        line.push(&sanitize_line(&app.loaded().dossier.title), |_| {
+            theme.header
+        });
     }
     line.truncate(width);
     buf.set_line(area.x, area.y, &Line::from(line.into_spans()), area.width);

@@ -60,4 +60,5 @@ mod schema;
 mod screens;
 mod session_screens;
 mod since;
+mod since_seen;
 mod terminal;

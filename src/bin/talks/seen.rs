@@ -32,10 +32,9 @@ pub(crate) fn asked(
     Ok(match spec {
         Some("none") => Asked::Off("--since none".into()),
         Some(SEEN) => match read_seen(dossier) {
-            Ok(snapshot) => Asked::Version(
-                Arc::new(snapshot.loaded),
-                Looking::Snapshot(snapshot.taken),
-            ),
+            Ok(snapshot) => {
+                Asked::Version(Arc::new(snapshot.loaded), Looking::Snapshot(snapshot.taken))
+            }
             Err(why) => {
                 talks::say!("talks: --since seen: {why}");
                 return Err(ExitCode::from(EXIT_BAD_INPUT));
@@ -71,7 +70,9 @@ pub(crate) fn resolve(
         (Asked::Off(why), _) => (None, Looking::Off(why)),
         (Asked::Snapshot, None) => (
             None,
-            Looking::Off("neither XDG_STATE_HOME nor HOME is set, so talks keeps no snapshots".into()),
+            Looking::Off(
+                "neither XDG_STATE_HOME nor HOME is set, so talks keeps no snapshots".into(),
+            ),
         ),
         (Asked::Snapshot, Some((store, key))) => snapshot(store, key, loaded, notices),
     };
@@ -106,7 +107,9 @@ fn snapshot(
             Err(err @ NotRecorded::TooBig(_)) => (None, Looking::NotKept(err.to_string())),
             Err(err) => (
                 None,
-                Looking::NotKept(format!("talks cannot remember what the dossier says: {err}")),
+                Looking::NotKept(format!(
+                    "talks cannot remember what the dossier says: {err}"
+                )),
             ),
         },
     }
