@@ -36,7 +36,8 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = &app.notes().error {
         return super::note_editor::notes_banner(error, theme, area, buf);
     }
-    if super::seen::header(app, theme, area, buf) {
+    let file = shown_file(&app.loaded().name, app.watched(), area.width as usize / 4);
+    if super::seen::header(app, theme, (area, buf), &file) {
         return;
     }
     let d = &app.loaded().dossier;
@@ -90,7 +91,7 @@ fn scroll_to_cursor(text: &str, cursor: usize, room: usize) -> usize {
 
 /// The dossier's file as the header names it: its last part (the folders are in the
 /// overview), "(watched)" under `--watch`, cut in the middle to `most` columns.
-pub(super) fn shown_file(name: &str, watched: bool, most: usize) -> String {
+fn shown_file(name: &str, watched: bool, most: usize) -> String {
     if name == crate::model::BUILTIN_NAME {
         return "built in".into();
     }

@@ -11,14 +11,18 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::text::sanitize_line;
 
-/// Draws the header with what changed since the snapshot; `false` (nothing drawn) when
-/// nothing did.
-pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> bool {
+/// Draws the header with what changed since the snapshot, naming the dossier's `file`
+/// where there is room; `false` (nothing drawn) when nothing did.
+pub(super) fn header(
+    app: &App,
+    theme: &Theme,
+    (area, buf): (Rect, &mut Buffer),
+    file: &str,
+) -> bool {
     let width = area.width as usize;
     let mut line = Fitted::default();
     line.push(" talks ", |_| theme.header.add_modifier(Modifier::REVERSED));
     line.push(" ", |_| Style::new());
-    let file = super::bars::shown_file(&app.loaded().name, app.watched(), width / 4);
     let Some(forms) = app.seen_forms() else {
         return false;
     };
@@ -36,7 +40,7 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> 
         return false;
     };
     if file_shown {
-        line.push(&file, |_| theme.label);
+        line.push(file, |_| theme.label);
         line.push(" · ", |_| theme.muted);
     }
     line.push(said, |_| theme.title_focused);
