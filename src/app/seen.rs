@@ -89,9 +89,7 @@ impl App {
                 });
                 self.compare_since();
                 self.seen.looking = Looking::Snapshot(taken);
-                "Caught up: the changes are cleared; the next open compares with what the \
-                 dossier says now"
-                    .into()
+                "Caught up: the markers are cleared until the dossier changes again".into()
             }
         });
     }

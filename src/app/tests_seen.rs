@@ -67,10 +67,7 @@ fn caught_up_the_markers_clear_and_c_is_no_longer_hinted() {
     assert_eq!(app.seen_line(200), None);
     assert_eq!(
         app.status(),
-        Some(
-            "Caught up: the changes are cleared; the next open compares with what the dossier \
-             says now"
-        )
+        Some("Caught up: the markers are cleared until the dossier changes again")
     );
     // A reload compares with the new snapshot: the same dossier shows no change.
     let reload = crate::action::Reload::prepared(Ok(load("tests/fixtures/over-time.yaml")));
@@ -141,6 +138,20 @@ fn without_a_place_c_says_why() {
         app.comparison_said().as_deref(),
         Some("Changes: not compared (standard input is read once and not remembered).")
     );
+}
+
+#[test]
+fn a_dossier_too_big_to_remember_is_said_in_the_overview() {
+    let too_big = crate::seen::NotRecorded::TooBig(32 << 20).to_string();
+    let app = compared(80, Looking::NotKept(too_big));
+    assert_eq!(
+        app.comparison_said().as_deref(),
+        Some(
+            "Changes: not compared: the dossier is too big to remember (its snapshot would be \
+             over 32 MiB)."
+        )
+    );
+    assert!(!app.has_unseen_changes());
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn open_change_reopen_catch_up_reopen() {
     assert!(marked_rows(&s) > 0, "{}", s.screen_text());
     // Caught up: the markers clear.
     s.send(b"C");
-    s.wait_for_text("Caught up: the changes are cleared");
+    s.wait_for_text("Caught up: the markers are cleared");
     assert!(!s.screen_text().contains("since you looked"));
     assert_eq!(marked_rows(&s), 0, "{}", s.screen_text());
     s.quit();
@@ -159,6 +159,20 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
     let (code, out, _) = run_env(&["diff", "seen", path], &env);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("Third round"), "{out}");
+    let export = [
+        "export",
+        path,
+        "--view",
+        "events",
+        "--since",
+        "seen",
+        "--no-timestamp",
+        "-o",
+        "-",
+    ];
+    let (code, out, err) = run_env(&export, &env);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Changes from your last look ("), "{out}");
     let mut s = Session::start(&["--since", "none", path], 120, 30, &env);
     s.wait_for_text("? help");
     assert!(!s.screen_text().contains("since "), "{}", s.screen_text());
