@@ -105,6 +105,12 @@ fn open_change_reopen_catch_up_reopen() {
     assert!(header.contains("1 new source"), "{header}");
     assert!(header.contains("1 stance shift"), "{header}");
     assert!(marked_rows(&s) > 0, "{}", s.screen_text());
+    // changed: works against the snapshot with no flag: Brevik's stance moved.
+    s.send(b"/changed:stance\r");
+    s.wait_for_text("1 Actors 1/3");
+    assert!(s.screen_text().contains("Brevik"), "{}", s.screen_text());
+    s.send(b"\x1b");
+    s.wait_for_text("1 Actors 3/3");
     // Caught up: the markers clear.
     s.send(b"C");
     s.wait_for_text("Caught up: the markers are cleared");
