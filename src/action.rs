@@ -195,6 +195,10 @@ pub enum Action {
     QueryHistorySaved(QueryHistoryFile),
     /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
     OpenInEditor,
+    /// `C`: caught up: remember what the dossier says now, for "since you last looked".
+    CatchUp,
+    /// The snapshot was written (when it was taken), or why not.
+    CaughtUp(Result<crate::seen::Taken, String>),
     /// The editor could not start or failed: why, naming the command.
     EditFailed(String),
     /// The built-in dossier was written to a file (`o`, then a file name), read again

@@ -35,6 +35,8 @@ pub struct Cli {
 
     /// Mark what changed since this older version (a file, a folder or git:REV:PATH): N
     /// new, Δ changed in the lists, old → new in the detail, and the changed: filter.
+    /// Without it, the explorer compares with what the dossier said when you last caught
+    /// up (C); `seen` names that snapshot, `none` compares with nothing.
     #[arg(long, value_name = "OLD")]
     pub since: Option<String>,
 

@@ -22,6 +22,7 @@ pub mod notes;
 pub mod open;
 pub mod query_history;
 pub mod search;
+pub mod seen;
 pub mod terminal;
 pub mod text;
 pub mod ui;

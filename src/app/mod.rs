@@ -24,6 +24,7 @@ mod query;
 mod reload;
 mod results;
 mod saved_searches;
+mod seen;
 mod since;
 pub mod trail;
 mod update;
@@ -43,6 +44,8 @@ mod tests_pages;
 #[cfg(test)]
 mod tests_paste;
 #[cfg(test)]
+mod tests_seen;
+#[cfg(test)]
 mod tests_session;
 
 pub use update::update;
@@ -59,6 +62,7 @@ pub use overlay::{HelpView, InitPrompt, NamePrompt, NoteEditor, Overlay, SearchP
 pub use pages::PageViews;
 pub use query::QueryState;
 pub use saved_searches::valid_name;
+pub use seen::{Looking, Seen};
 
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
@@ -149,6 +153,12 @@ pub enum Effect {
     Init {
         path: PathBuf,
     },
+    /// `C`: write what the dossier says now as its snapshot in `store` (reported as
+    /// `Action::CaughtUp`).
+    CatchUp {
+        store: crate::seen::Store,
+        key: crate::seen::SeenKey,
+    },
 }
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the
@@ -174,8 +184,11 @@ pub struct Options {
     pub notes: crate::notes::file::Opened,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
     pub file: Option<PathBuf>,
-    /// An older version to compare with (`--since OLD`).
+    /// An older version to compare with (`--since OLD`, or the snapshot of "since you
+    /// last looked").
     pub since: Option<Arc<Loaded>>,
+    /// Where "since you last looked" keeps this dossier's snapshot, and how it went.
+    pub seen: Seen,
 }
 
 impl Options {
@@ -220,6 +233,8 @@ pub struct App {
     pub(crate) status: Option<String>,
     /// An older version and what changed since it (`--since`).
     pub(crate) since: Option<since::Since>,
+    /// The snapshot of "since you last looked" (`C`).
+    pub(crate) seen: Seen,
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
     /// Where the query history is written when it changes.
@@ -275,6 +290,7 @@ impl App {
             list_width,
             undated_events,
             should_quit: false,
+            seen: options.seen,
             since: options.since.map(|old| since::Since {
                 old,
                 changes: crate::changes::Changes::default(),

@@ -14,7 +14,7 @@ const KEPT_RESULTS: usize = 8;
 const KEPT_HITS: usize = 4_000_000;
 
 /// How to give `changed:` an older version to compare with, in the explorer.
-const NO_COMPARISON_HOW: &str = "start talks with --since OLD";
+const NO_COMPARISON_HOW: &str = "start talks with --since OLD, or open the dossier again once it has changed (talks remembers what you saw)";
 
 /// The query typed and the results that answer it.
 #[derive(Debug)]

@@ -34,6 +34,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
         Action::Initialised(result) => app.initialised(result),
+        Action::CaughtUp(result) => app.caught_up(result),
         Action::Paste(text) => super::paste::paste(app, &text),
         action => match app.mode() {
             Mode::Browse => browse(app, action),
@@ -72,6 +73,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::QueryHistorySaved(_)
             | Action::NotesSaved(_)
             | Action::NoteEdited(_)
+            | Action::CaughtUp(_)
     );
     if from_the_user {
         app.notices.clear();
@@ -183,6 +185,7 @@ fn browse(app: &mut App, action: Action) {
         (Action::ClearMarks, _) => app.clear_marks(),
         (Action::EditNote, _) => app.open_note_editor(),
         (Action::ToggleStar, _) => app.toggle_star(),
+        (Action::CatchUp, _) => app.catch_up(),
         (Action::SaveSearch, _) => app.start_saving_search(),
         (Action::OpenSavedSearches, _) => app.open_search_picker(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),

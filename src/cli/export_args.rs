@@ -46,8 +46,9 @@ pub struct ExportArgs {
     /// A word, a URL or a date is never cut: a longer one overflows the line.
     #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_WIDTH)]
     pub(crate) width: usize,
-    /// Add what changed since this older version (a file, a folder or git:REV:PATH) in
-    /// what the export holds: a "Changes" part after it (a `changes` key in JSON).
+    /// Add what changed since this older version (a file, a folder or git:REV:PATH; `seen`:
+    /// what the dossier said when you last caught up in the explorer) in what the export
+    /// holds: a "Changes" part after it (a `changes` key in JSON).
     #[arg(long, value_name = "OLD")]
     pub(crate) since: Option<String>,
     /// A list's titles only, with the selected entity's detail, instead of every listed

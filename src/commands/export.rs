@@ -125,7 +125,7 @@ pub(super) fn run(
         Ok(notes) => notes,
         Err(code) => return Ok(code),
     };
-    let since = match super::since::read(args.since.as_deref(), loaded) {
+    let since = match super::since::read(args.since.as_deref(), args.dossier.path(), loaded) {
         Ok(since) => since,
         Err(code) => return Ok(code),
     };

@@ -77,9 +77,11 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             what,
             since,
             common,
-        } => with_dossier(&common, |l| match since::read(since.as_deref(), l) {
-            Ok(since) => list(&mut out, l, what, common.format, since.as_ref()),
-            Err(code) => Ok(code),
+        } => with_dossier(&common, |l| {
+            match since::read(since.as_deref(), common.dossier.as_deref(), l) {
+                Ok(since) => list(&mut out, l, what, common.format, since.as_ref()),
+                Err(code) => Ok(code),
+            }
         }),
         Command::Show { id, common } => {
             with_dossier(&common, |l| show(&mut out, l, &id, common.format))

@@ -180,7 +180,7 @@ pub(super) fn run(
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    let since = match super::since::read(asked.since, loaded) {
+    let since = match super::since::read(asked.since, common.dossier.as_deref(), loaded) {
         Ok(since) => since,
         Err(code) => return Ok(code),
     };

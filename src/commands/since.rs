@@ -10,7 +10,7 @@ use crate::notes::Notes;
 use crate::search::{Marked, Query, SearchEngine, no_comparison};
 
 /// How to give `changed:` an older version to compare with, on the command line.
-const HOW: &str = "add --since OLD (a file, a folder or git:REV:PATH)";
+const HOW: &str = "add --since OLD (a file, a folder, git:REV:PATH or seen)";
 
 /// The older version and what changed since it.
 pub(crate) struct Comparison {
@@ -39,13 +39,17 @@ impl Comparison {
     }
 }
 
-/// The older version `--since` names (`None` without it), or the exit code when it cannot
-/// be read (its problems said).
-pub(super) fn read(spec: Option<&str>, loaded: &Loaded) -> Result<Option<Comparison>, ExitCode> {
+/// The older version `--since` names (`None` without it; `seen`: the snapshot of the
+/// dossier at `of`), or the exit code when it cannot be read (its problems said).
+pub(super) fn read(
+    spec: Option<&str>,
+    of: Option<&std::path::Path>,
+    loaded: &Loaded,
+) -> Result<Option<Comparison>, ExitCode> {
     let Some(spec) = spec else {
         return Ok(None);
     };
-    let old = crate::open::read_version(spec).inspect_err(|_| {
+    let old = crate::open::read_version_of(spec, of).inspect_err(|_| {
         crate::say!("talks: --since: the older version could not be read (above)");
     })?;
     let marked = Arc::new(crate::changes::compare(&old, loaded).marked(loaded));

@@ -32,6 +32,9 @@ pub(crate) struct Config {
     pub(crate) watch: Option<bool>,
     /// Keep the query history in a file (`false`: only for the session).
     pub(crate) history: Option<bool>,
+    /// Compare with what the dossier said when you last caught up (`false`: only with
+    /// `--since`).
+    pub(crate) since: Option<bool>,
     /// A command that takes copied text on its standard input (`wl-copy`, `pbcopy`).
     pub(crate) copy_command: Option<Spanned<toml::Value>>,
     /// Columns of the explorer's text exports (`e`); 0: one paragraph a line.
@@ -47,6 +50,9 @@ pub struct Settings {
     pub watch: bool,
     /// Keep the query history in a file.
     pub query_history: bool,
+    /// Compare each open with the snapshot of "since you last looked" (`since = false`:
+    /// only `--since` compares).
+    pub since: bool,
     /// The copy command's words; `None`: copies go through the terminal (OSC 52).
     pub copy_command: Option<Vec<String>>,
     /// Columns of the explorer's text exports; 0: one paragraph a line.
@@ -94,6 +100,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         dossier: None,
         watch: false,
         query_history: true,
+        since: true,
         copy_command: None,
         export_width: crate::export::DEFAULT_WIDTH,
         problems: Vec::new(),
@@ -181,6 +188,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
         .map(|path| expand_home(path, std::env::var_os("HOME")));
     settings.watch = config.watch.unwrap_or(false);
     settings.query_history = config.history.unwrap_or(true);
+    settings.since = config.since.unwrap_or(true);
 }
 
 /// The text of a value that must be a string; a problem where it is not (`label` says

@@ -44,6 +44,11 @@ pub fn create_folder(folder: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)
 }
 
+/// Removes a file of talks' own (an old snapshot in its state folder), never the user's.
+pub fn remove_own(path: &std::path::Path) -> std::io::Result<()> {
+    std::fs::remove_file(path)
+}
+
 /// A temporary file of talks' own (a note handed to the editor), removed when dropped and
 /// on an ending signal; `None` with the reason when it cannot be made.
 pub fn temporary_text(prefix: &str, suffix: &str, text: &str) -> std::io::Result<Temporary> {

@@ -90,6 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Plain(Char('U'))], Action::ClearMarks),
     bind!(Anywhere, [Plain(Char('a'))], Action::EditNote),
     bind!(Anywhere, [Plain(Char('*'))], Action::ToggleStar),
+    bind!(Anywhere, [Plain(Char('C'))], Action::CatchUp),
     bind!(Anywhere, [Plain(Char('S'))], Action::SaveSearch),
     bind!(Anywhere, [Plain(Char('@'))], Action::OpenSavedSearches),
     bind!(Anywhere, [Plain(Esc)], Action::Escape, "Clear the search filter"),

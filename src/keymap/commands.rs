@@ -88,6 +88,7 @@ pub const COMMANDS: &[Command] = &[
     command("open-saved-searches", Action::OpenSavedSearches, "Pick a saved search (type to filter)"),
     command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
     command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
+    command("caught-up", Action::CatchUp, "Caught up: remember what the dossier says now; the next open shows what changed since (N, Δ, changed:)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -171,6 +172,7 @@ mod tests {
         "open-saved-searches",
         "toggle-export-notes",
         "open-in-editor",
+        "caught-up",
     ];
 
     #[test]

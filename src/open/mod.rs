@@ -1,6 +1,6 @@
 //! Opening the dossier named on the command line, shared by the explorer (the binary) and
 //! the commands: the file, standard input or the built-in dossier; an older version for
-//! `--since` and `talks diff`; the report of a dossier that did not load, and the exit
+//! `--since` and `talks diff` (`seen`: the snapshot of "since you last looked"); the report of a dossier that did not load, and the exit
 //! code it ends with.
 
 use std::path::Path;
@@ -41,6 +41,50 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
         None => load(Some(Path::new(spec))),
     };
     loaded.map_err(|err| report_load_error(&err))
+}
+
+/// The word `--since` takes for the snapshot of "since you last looked".
+pub const SEEN: &str = "seen";
+
+/// As [`read_version`], and `seen` for the snapshot of the dossier `of` (its path; `None`:
+/// the built-in dossier) taken when the user last caught up in the explorer.
+pub fn read_version_of(spec: &str, of: Option<&Path>) -> Result<Loaded, ExitCode> {
+    if spec != SEEN {
+        return read_version(spec);
+    }
+    read_seen(of)
+        .map(|snapshot| snapshot.loaded)
+        .map_err(|why| {
+            crate::say!("talks: --since seen: {why}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        })
+}
+
+/// The snapshot of the dossier `of` (`None`: the built-in one), or why there is none.
+pub fn read_seen(of: Option<&Path>) -> Result<crate::seen::Snapshot, String> {
+    use crate::seen::{Looked, SeenKey, Store};
+    let Some(key) = SeenKey::of(of) else {
+        return Err(match of {
+            Some(path) if path.as_os_str() == "-" => {
+                "standard input has no snapshot: only a file, a folder or the built-in dossier \
+                 is remembered"
+                    .to_string()
+            }
+            _ => "the dossier cannot be found, so it has no snapshot".to_string(),
+        });
+    };
+    let Some(store) = Store::default_place() else {
+        return Err("neither XDG_STATE_HOME nor HOME is set, so talks keeps no snapshots".into());
+    };
+    match store.read(&key) {
+        Looked::Seen(snapshot) => Ok(*snapshot),
+        Looked::Never => Err(format!(
+            "talks has no snapshot of {} yet: open it in the explorer once (it remembers what \
+             the dossier says), or press C there",
+            of.map_or_else(|| "the built-in dossier".into(), crate::text::shown_path)
+        )),
+        Looked::Unusable(why) => Err(why),
+    }
 }
 
 /// Prints every problem and a count to stderr; the exit code for a dossier that did not load.

@@ -36,6 +36,10 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(error) = &app.notes().error {
         return super::note_editor::notes_banner(error, theme, area, buf);
     }
+    let file = shown_file(&app.loaded().name, app.watched(), area.width as usize / 4);
+    if super::seen::header(app, theme, (area, buf), &file) {
+        return;
+    }
     let d = &app.loaded().dossier;
     let count = crate::text::count_of;
     let counts = format!(

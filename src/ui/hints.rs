@@ -82,6 +82,7 @@ const ANYWHERE_HINTS: &[Hint] = &[
     hint(PAGES, "pages", 70),
     hint(&[Action::StartExport], "export", 50),
     hint(&[Action::ToggleOverview], "overview", 40),
+    hint(&[Action::CatchUp], "caught up", 65),
     hint(&[Action::ToggleHelp], "help", 100),
     hint(&[Action::Quit], "quit", 90),
 ];
@@ -110,6 +111,10 @@ pub(super) fn hints(app: &App, keymap: &Keymap, width: usize) -> Vec<(String, &'
     let mut hints = Vec::new();
     for &context in contexts(app.mode(), app.focus(), app.page()) {
         for wanted in wanted_hints(context) {
+            // `C` only while something changed since the user last looked.
+            if wanted.actions == [Action::CatchUp] && !app.has_unseen_changes() {
+                continue;
+            }
             let keys: Vec<String> = wanted
                 .actions
                 .iter()

@@ -14,6 +14,7 @@ mod notices;
 mod overview;
 mod pages;
 mod searches;
+mod seen;
 mod sources;
 mod text;
 mod theme;

@@ -64,6 +64,9 @@ impl OverviewOverlay<'_> {
             count(d.sources.len(), "source", "sources")
         );
         lines.extend(wrapped(&counts, width, 0, theme.label));
+        if let Some(said) = app.comparison_said() {
+            lines.extend(wrapped(&said, width, 0, theme.label));
+        }
         lines.extend(notes_lines(app, width, theme));
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Sources", theme.label)));

@@ -63,4 +63,5 @@ mod session_screens;
 mod since;
 mod since_everywhere;
 mod since_pages;
+mod since_seen;
 mod terminal;

@@ -128,8 +128,8 @@ fn a_saved_changed_search_uses_the_run_s_comparison() {
     assert_eq!(out, "");
     assert_eq!(
         err,
-        "talks: changed: has nothing to compare with: add --since OLD (a file, a folder or \
-         git:REV:PATH)\n"
+        "talks: changed: has nothing to compare with: add --since OLD (a file, a folder, \
+         git:REV:PATH or seen)\n"
     );
 }
 
@@ -138,7 +138,7 @@ fn a_saved_changed_search_uses_the_run_s_comparison() {
 #[test]
 fn changed_without_a_comparison_is_a_message() {
     let message = "talks: changed: has nothing to compare with: add --since OLD (a file, a \
-                   folder or git:REV:PATH)\n";
+                   folder, git:REV:PATH or seen)\n";
     for args in [
         vec!["search", "changed:any", "-d", NEW],
         vec![

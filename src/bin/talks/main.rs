@@ -13,13 +13,14 @@ use talks::cli::Cli;
 use talks::commands;
 use talks::config::Settings;
 use talks::model::{LoadError, Loaded};
-use talks::open::{EXIT_BAD_INPUT, read_version, report_load_error};
+use talks::open::{EXIT_BAD_INPUT, report_load_error};
 use talks::search::{SearchDone, SearchEngine, SearchWorker};
 use talks::terminal::{StopSignal, TerminalGuard, forward_stop_signals, take_terminal_again};
 use talks::ui::{Screen, hit_test};
 
 mod effects;
 mod handover;
+mod seen;
 mod startup;
 use handover::Reader;
 use startup::Source;
@@ -41,13 +42,9 @@ fn main() -> ExitCode {
         Ok(source) => source,
         Err(code) => return code,
     };
-    let since = match cli.since.as_deref().map(read_version) {
-        Some(Ok(old)) => Some(Arc::new(old)),
-        Some(Err(code)) => {
-            talks::say!("talks: --since: the older version could not be read (above)");
-            return code;
-        }
-        None => None,
+    let since = match seen::asked(cli.since.as_deref(), dossier.as_deref(), settings.since) {
+        Ok(asked) => asked,
+        Err(code) => return code,
     };
     if !terminal && dossier.as_deref().is_some_and(|d| d.as_os_str() == "-") {
         talks::say!(
@@ -107,8 +104,8 @@ pub(crate) enum Wake {
 struct Files {
     file: Option<std::path::PathBuf>,
     watched: Option<std::path::PathBuf>,
-    /// An older version to compare with (`--since`).
-    since: Option<Arc<Loaded>>,
+    /// What to compare with (`--since`, or the snapshot of "since you last looked").
+    since: seen::Asked,
 }
 
 /// What the event loop works with besides the terminal and the state.
@@ -146,6 +143,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         .and_then(|path| watch_or_say(&path, &wake, &mut notices));
     let (history, query_history_file) =
         talks::query_history::open(settings.query_history, &mut notices);
+    let (since, seen) = seen::resolve(files.since, files.file.as_deref(), &ready.0, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
     let options = Options {
@@ -158,7 +156,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
         file: files.file.clone(),
-        since: files.since,
+        since,
+        seen,
         notes: talks::notes::file::open(files.file.as_deref()),
     };
     let (loaded, engine) = ready;

@@ -14,7 +14,7 @@ use scan::{SourceFile, clean, library_files, rooted_paths, strip_test_items, use
 const LAYERS: &[&[&str]] = &[
     &["text", "fsio", "format", "matcher"],
     &["model", "notes"],
-    &["search", "detail", "views", "changes", "open"],
+    &["search", "detail", "views", "changes", "seen", "open"],
     &["export", "action"],
     &["app"],
     &["keymap", "ui"],
