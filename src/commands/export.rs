@@ -130,20 +130,19 @@ pub(super) fn run(
     };
     let format = format_of(args);
     let stamp = (!args.no_timestamp).then(timestamp_now);
+    let old = match args.since.as_deref().map(since) {
+        Some(Ok(old)) => Some(old),
+        Some(Err(code)) => return Ok(code),
+        None => None,
+    };
     let options = ExportOptions {
         width: args.width,
         brief: args.brief,
         notes: args.notes.then_some(&notes),
+        since: old.as_ref(),
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let text = render_with(loaded, &scope, &options);
-    let text = match &args.since {
-        Some(spec) => match since(spec) {
-            Ok(old) => crate::export::with_changes(text, (&old, loaded), &scope, format),
-            Err(code) => return Ok(code),
-        },
-        None => text,
-    };
     // `-o -` is standard output, as for most tools.
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;

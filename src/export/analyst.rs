@@ -128,6 +128,52 @@ fn markdown(items: &[Noted]) -> String {
     out
 }
 
+/// The notes on one entity of a brief, under it (text); nothing when there are none.
+pub(super) fn under_entity_text(items: &[Noted], width: usize) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{HEADING} (not from the dossier's sources)\n");
+    for item in items {
+        out.push_str(&super::text::wrap(&title(item), width, "  "));
+        out.push('\n');
+        for text in item.note.iter().flat_map(|n| n.lines()) {
+            out.push_str(&super::text::wrap(text, width, "    "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The notes on one entity of a brief, under it (Markdown, a heading of `level`).
+pub(super) fn under_entity_markdown(items: &[Noted], level: usize) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let escape = super::markdown::escape_paragraph;
+    let hashes = "#".repeat(level);
+    let mut out = format!("{hashes} {HEADING}\n\n*{}*\n\n", escape(NOT_SOURCED));
+    for item in items {
+        let star = if item.starred { "★ " } else { "" };
+        out.push_str(&format!(
+            "- {star}{} (`{}`)\n",
+            super::markdown::escape(&item.name),
+            sanitize_line(&item.key).replace('`', "'")
+        ));
+        if let Some(note) = &item.note {
+            out.push('\n');
+            for line in note.lines() {
+                out.push_str(&format!("  > {}  \n", escape(line)));
+            }
+            out.push('\n');
+        }
+    }
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out
+}
+
 fn json_items(items: &[Noted]) -> Value {
     Value::Array(
         items

@@ -162,15 +162,3 @@ pub(super) fn stance_cell(position: &crate::model::Position) -> String {
     };
     format!("{word}{hedge}")
 }
-
-/// What each party holds now on sticking point `point`, parties in written order.
-pub(super) fn current_positions(
-    loaded: &crate::model::Loaded,
-    point: usize,
-) -> Vec<&crate::model::Position> {
-    let positions = &loaded.dossier.sticking_points[point].positions;
-    loaded.index.over_time[point]
-        .iter()
-        .map(|h| &positions[h.current()])
-        .collect()
-}

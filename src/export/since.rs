@@ -5,7 +5,7 @@ use super::{Format, Scope};
 use crate::model::{EntityRef, Loaded};
 
 /// `text` (an export of `scope`) followed by what changed since `old` in what it holds.
-pub fn with_changes(
+pub(super) fn with_changes(
     text: String,
     (old, new): (&Loaded, &Loaded),
     scope: &Scope,
@@ -20,7 +20,7 @@ pub fn with_changes(
         old: &old.name,
         new: &new.name,
     };
-    let part = crate::changes::render::render(&changes, &sides, format);
+    let part = crate::changes::render::section(&changes, &sides, format);
     if format != Format::Json {
         return format!("{text}\n{part}");
     }

@@ -179,7 +179,7 @@ fn an_export_can_carry_the_changes_of_its_view() {
     let (code, out, err) = common::run(&args("txt"));
     assert_eq!(code, 0, "{err}");
     let part = out
-        .split("Changes from tests/fixtures/over-time-week2.yaml")
+        .split("What moved since tests/fixtures/over-time-week2.yaml")
         .nth(1)
         .unwrap();
     assert!(

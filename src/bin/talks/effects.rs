@@ -114,16 +114,14 @@ fn export(
     notes: bool,
 ) -> Action {
     let stamp = timestamp_now();
+    // With --since, as `talks export --since` writes it.
     let options = ExportOptions {
         width: app.export_width(),
         notes: notes.then_some(&app.notes().notes),
+        since: app.since_loaded(),
         ..ExportOptions::new(format, Some(&stamp))
     };
-    let mut text = render_with(app.loaded(), scope, &options);
-    // With --since, as `talks export --since` writes it.
-    if let Some(old) = app.since_loaded() {
-        text = talks::export::with_changes(text, (old, app.loaded()), scope, format);
-    }
+    let text = render_with(app.loaded(), scope, &options);
     // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
     let path = talks::config::expand_home(path, std::env::var_os("HOME"));
     Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))
@@ -175,7 +173,7 @@ mod tests {
         export(&app, &path, Format::Text, &Scope::Briefing, true, false);
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(
-            text.contains("Changes from tests/fixtures/over-time-week2.yaml"),
+            text.contains("What moved since tests/fixtures/over-time-week2.yaml"),
             "{text}"
         );
         assert!(text.contains("Brevik on Where the river border runs: conditional → supports"));
