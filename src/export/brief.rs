@@ -93,8 +93,7 @@ pub(super) const NO_EVENTS: &str = "No events recorded.";
 /// The header's lines after the dossier: what the brief holds and, with a comparison, the
 /// older version.
 pub(super) fn fields(options: &ExportOptions) -> Vec<(&'static str, String)> {
-    let what = "stance matrix, timeline, key quotes and every entity, grouped by kind";
-    let mut fields = vec![("Briefing", what.to_string())];
+    let mut fields = vec![("Briefing", "the whole dossier".to_string())];
     if let Some(old) = options.since {
         fields.push(("Compared with", old.name.clone()));
     }
