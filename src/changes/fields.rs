@@ -53,7 +53,11 @@ fn refers(name: &str) -> bool {
     REFERENCES.contains(&name) || name == "quotes" || name == "positions"
 }
 
-fn field(name: &str, (was, now): (Option<&Value>, Option<&Value>), names: &Names) -> Option<FieldChange> {
+fn field(
+    name: &str,
+    (was, now): (Option<&Value>, Option<&Value>),
+    names: &Names,
+) -> Option<FieldChange> {
     let ids = REFERENCES.contains(&name);
     let list = |v: Option<&Value>| match v {
         Some(Value::Array(items)) => Some(
@@ -69,12 +73,18 @@ fn field(name: &str, (was, now): (Option<&Value>, Option<&Value>), names: &Names
     if is_list && let (Some(mut old), Some(mut new)) = (list(was), list(now)) {
         old.sort();
         new.sort();
-        let raw = |items: &[(String, String)]| items.iter().map(|i| i.0.clone()).collect::<Vec<_>>();
+        let raw =
+            |items: &[(String, String)]| items.iter().map(|i| i.0.clone()).collect::<Vec<_>>();
         let (old_raw, new_raw) = (raw(&old), raw(&new));
-        let added: Vec<&(String, String)> = new.iter().filter(|i| !old_raw.contains(&i.0)).collect();
-        let removed: Vec<&(String, String)> = old.iter().filter(|i| !new_raw.contains(&i.0)).collect();
+        let added: Vec<&(String, String)> =
+            new.iter().filter(|i| !old_raw.contains(&i.0)).collect();
+        let removed: Vec<&(String, String)> =
+            old.iter().filter(|i| !new_raw.contains(&i.0)).collect();
         let of = |items: &[&(String, String)], named: bool| -> Vec<String> {
-            items.iter().map(|i| if named { i.1.clone() } else { i.0.clone() }).collect()
+            items
+                .iter()
+                .map(|i| if named { i.1.clone() } else { i.0.clone() })
+                .collect()
         };
         return (!added.is_empty() || !removed.is_empty()).then(|| FieldChange::List {
             field: name.to_string(),
@@ -83,7 +93,10 @@ fn field(name: &str, (was, now): (Option<&Value>, Option<&Value>), names: &Names
             named: refers(name).then(|| (of(&added, true), of(&removed, true))),
         });
     }
-    let (before, after) = (was.map(|v| shown(v, None, ids)), now.map(|v| shown(v, None, ids)));
+    let (before, after) = (
+        was.map(|v| shown(v, None, ids)),
+        now.map(|v| shown(v, None, ids)),
+    );
     let named = |v: Option<&Value>| v.map(|v| shown(v, Some(names), ids));
     (before != after).then(|| FieldChange::Value {
         field: name.to_string(),
@@ -105,7 +118,12 @@ fn shown(value: &Value, names: Option<&Names>, ids: bool) -> String {
         Value::String(text) if ids => named(text),
         Value::String(text) => text.clone(),
         Value::Object(fields) if fields.contains_key("stance") => {
-            let get = |k: &str| fields.get(k).map(|v| shown(v, names, k == "actor")).unwrap_or_default();
+            let get = |k: &str| {
+                fields
+                    .get(k)
+                    .map(|v| shown(v, names, k == "actor"))
+                    .unwrap_or_default()
+            };
             let mut out = format!("{}: {}", get("actor"), get("stance"));
             if get("basis") == "inferred" {
                 out.push_str(" (inferred)");
@@ -116,11 +134,21 @@ fn shown(value: &Value, names: Option<&Names>, ids: bool) -> String {
             format!("{out} — {}", get("summary"))
         }
         Value::Object(fields) if fields.contains_key("text") => {
-            let by = fields.get("by").map(|v| shown(v, names, true)).unwrap_or_default();
-            let text = fields.get("text").map(|v| shown(v, None, false)).unwrap_or_default();
+            let by = fields
+                .get("by")
+                .map(|v| shown(v, names, true))
+                .unwrap_or_default();
+            let text = fields
+                .get("text")
+                .map(|v| shown(v, None, false))
+                .unwrap_or_default();
             format!("“{text}” — {by}")
         }
-        Value::Array(items) => items.iter().map(|i| shown(i, names, ids)).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| shown(i, names, ids))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }

@@ -63,6 +63,9 @@ impl Names {
 
     /// `id`'s name (with the id where another name is alike); the id itself when unknown.
     pub(crate) fn name(&self, id: &str) -> String {
-        self.shown.get(id).cloned().unwrap_or_else(|| id.to_string())
+        self.shown
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 }

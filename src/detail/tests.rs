@@ -157,9 +157,15 @@ sticking_points:
     );
     let entity = l.index.get("a").unwrap_or_else(|| panic!("a"));
     let shown = detail(&l.dossier, &l.index, entity);
-    let chronology = shown.sections.iter().find(|s| s.heading == chronology::HEADING);
+    let chronology = shown
+        .sections
+        .iter()
+        .find(|s| s.heading == chronology::HEADING);
     for line in chronology.map_or(&[][..], |s| &s.lines) {
-        let links = line.segments.iter().filter(|s| matches!(s.style, Style::Link(_)));
+        let links = line
+            .segments
+            .iter()
+            .filter(|s| matches!(s.style, Style::Link(_)));
         assert_eq!(links.count(), 1, "{}", line.text());
     }
 }

@@ -10,11 +10,9 @@ use crate::notes::{Held, Noted, Notes};
 use crate::text::sanitize_line;
 
 /// The section's heading in text and Markdown.
-pub const HEADING: &str = "Analyst notes";
+pub const HEADING: &str = super::describe::NOTES_HEADING;
 
-/// What the section says it is.
-const NOT_SOURCED: &str =
-    "The analyst's own notes and stars, kept beside the dossier: not from its sources.";
+use super::describe::{NOT_SOURCED, noted_title as title};
 
 /// Each of `entities`, followed by its positions.
 fn with_positions(entities: &[EntityRef]) -> Vec<Held> {
@@ -82,15 +80,6 @@ pub fn append(rendered: String, format: Format, items: &[Noted], width: usize) -
     }
 }
 
-fn title(item: &Noted) -> String {
-    let star = if item.starred { "★ " } else { "" };
-    format!(
-        "{star}{} ({})",
-        sanitize_line(&item.name),
-        sanitize_line(&item.key)
-    )
-}
-
 fn text(items: &[Noted], width: usize) -> String {
     let mut out = format!("\n{}", super::text::underline(HEADING, '='));
     let mut line = |text: &str, indent: &str| {
@@ -124,52 +113,6 @@ fn markdown(items: &[Noted]) -> String {
                 out.push_str(&format!("> {}  \n", escape(line)));
             }
         }
-    }
-    out
-}
-
-/// The notes on one entity of a brief, under it (text); nothing when there are none.
-pub(super) fn under_entity_text(items: &[Noted], width: usize) -> String {
-    if items.is_empty() {
-        return String::new();
-    }
-    let mut out = format!("\n{HEADING} (not from the dossier's sources)\n");
-    for item in items {
-        out.push_str(&super::text::wrap(&title(item), width, "  "));
-        out.push('\n');
-        for text in item.note.iter().flat_map(|n| n.lines()) {
-            out.push_str(&super::text::wrap(text, width, "    "));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// The notes on one entity of a brief, under it (Markdown, a heading of `level`).
-pub(super) fn under_entity_markdown(items: &[Noted], level: usize) -> String {
-    if items.is_empty() {
-        return String::new();
-    }
-    let escape = super::markdown::escape_paragraph;
-    let hashes = "#".repeat(level);
-    let mut out = format!("{hashes} {HEADING}\n\n*{}*\n\n", escape(NOT_SOURCED));
-    for item in items {
-        let star = if item.starred { "★ " } else { "" };
-        out.push_str(&format!(
-            "- {star}{} (`{}`)\n",
-            super::markdown::escape(&item.name),
-            sanitize_line(&item.key).replace('`', "'")
-        ));
-        if let Some(note) = &item.note {
-            out.push('\n');
-            for line in note.lines() {
-                out.push_str(&format!("  > {}  \n", escape(line)));
-            }
-            out.push('\n');
-        }
-    }
-    if !out.ends_with("\n\n") {
-        out.push('\n');
     }
     out
 }

@@ -72,7 +72,11 @@ impl Brief {
 /// An event's one line in the compact timeline: the first sentence of its summary, else
 /// its first outcome.
 pub(super) fn one_line(event: &crate::model::Event) -> Option<String> {
-    let summary = event.summary.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let summary = event
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     let Some(summary) = summary else {
         return event.outcomes.first().map(|o| o.trim().to_string());
     };
@@ -157,30 +161,7 @@ pub(super) fn json_parts(loaded: &Loaded) -> Vec<(&'static str, serde_json::Valu
     use serde_json::json;
     let d = &loaded.dossier;
     let parts = Brief::of(loaded);
-    let cells: Vec<serde_json::Value> = (parts.matrix.positions())
-        .map(|(actor, cell)| {
-            let p = cell.position(d);
-            json!({
-                "actor": d.actors[actor].id, "actor_name": d.actors[actor].name,
-                "sticking_point": d.sticking_points[cell.sticking_point].id,
-                "sticking_point_title": d.sticking_points[cell.sticking_point].title,
-                "stance": p.stance, "basis": p.basis, "as_of": p.as_of, "source": p.source,
-            })
-        })
-        .collect();
-    let named = |ids: Vec<(&String, &String)>| -> Vec<serde_json::Value> {
-        ids.into_iter().map(|(id, name)| json!({ "id": id, "name": name })).collect()
-    };
-    let rows = named(parts.matrix.rows.iter().map(|&a| (&d.actors[a].id, &d.actors[a].name)).collect());
-    let columns = named(
-        (parts.matrix.columns.iter())
-            .map(|&p| (&d.sticking_points[p].id, &d.sticking_points[p].title))
-            .collect(),
-    );
-    let matrix = json!({
-        "rows": rows, "columns": columns, "cells": cells,
-        "legend": MATRIX_LEGEND_JSON,
-    });
+    let matrix = matrix_json(loaded, &parts.matrix);
     let timeline: Vec<serde_json::Value> = (parts.timeline.rows.iter())
         .map(|row| {
             let e = &d.events[row.event];
@@ -205,6 +186,34 @@ pub(super) fn json_parts(loaded: &Loaded) -> Vec<(&'static str, serde_json::Valu
         ("timeline", json!(timeline)),
         ("key_quotes", json!(quotes)),
     ]
+}
+
+/// The matrix's parties and sticking points by id and name, and its cells.
+fn matrix_json(loaded: &Loaded, matrix: &StanceMatrix) -> serde_json::Value {
+    use serde_json::json;
+    let d = &loaded.dossier;
+    let cells: Vec<serde_json::Value> = (matrix.positions())
+        .map(|(actor, cell)| {
+            let p = cell.position(d);
+            json!({
+                "actor": d.actors[actor].id, "actor_name": d.actors[actor].name,
+                "sticking_point": d.sticking_points[cell.sticking_point].id,
+                "sticking_point_title": d.sticking_points[cell.sticking_point].title,
+                "stance": p.stance, "basis": p.basis, "as_of": p.as_of, "source": p.source,
+            })
+        })
+        .collect();
+    let named = |(id, name): (&String, &String)| json!({ "id": id, "name": name });
+    let rows: Vec<serde_json::Value> = (matrix.rows.iter())
+        .map(|&a| named((&d.actors[a].id, &d.actors[a].name)))
+        .collect();
+    let columns: Vec<serde_json::Value> = (matrix.columns.iter())
+        .map(|&p| named((&d.sticking_points[p].id, &d.sticking_points[p].title)))
+        .collect();
+    json!({
+        "rows": rows, "columns": columns, "cells": cells,
+        "legend": MATRIX_LEGEND_JSON,
+    })
 }
 
 /// What a matrix cell's stance and basis mean, for JSON readers.

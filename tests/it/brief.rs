@@ -75,6 +75,14 @@ fn every_format_carries_the_same_content() {
         serde_json::json!(["Aldoria", "Brevik"])
     );
     assert!(json["notes"].as_array().is_some_and(|n| n.len() == 3));
+    let schema = std::fs::read_to_string("assets/export.schema.json").unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
 
 /// Text and Markdown put each note under its entity (a position's under its sticking
@@ -83,12 +91,20 @@ fn every_format_carries_the_same_content() {
 fn notes_come_under_their_entity() {
     let notes = notes();
     let text = brief(Format::Text, Some(&notes), None);
-    let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}:\n{text}"));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}:\n{text}"))
+    };
     let brevik = at("Brevik\n------");
-    assert!(brevik < at("★ Brevik (brevik)") && at("★ Brevik (brevik)") < at("Ostra Concord\n-----"));
+    assert!(
+        brevik < at("★ Brevik (brevik)") && at("★ Brevik (brevik)") < at("Ostra Concord\n-----")
+    );
     let river = at("Where the river border runs\n---");
     let note = at("Signed without comment: ask why.");
-    assert!(river < note && note < at("Access to Port Sel\n---"), "{text}");
+    assert!(
+        river < note && note < at("Access to Port Sel\n---"),
+        "{text}"
+    );
     let round = at("Third round\n---");
     assert!(round < at("Ostra joined at last."));
     let markdown = brief(Format::Markdown, Some(&notes), None);
@@ -208,8 +224,70 @@ fn alike_names_keep_their_ids() {
     std::fs::write(&new, dossier("host, envoy-b")).unwrap();
     let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    assert!(
-        out.contains("participants: + The envoy (envoy-b)"),
-        "{out}"
-    );
+    assert!(out.contains("participants: + The envoy (envoy-b)"), "{out}");
+}
+
+/// `e` on the overview (`i`) opens the export prompt on the brief, as `E` does anywhere.
+#[test]
+fn e_on_the_overview_exports_the_brief() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use talks::app::{Action, App, Mode, Options, update};
+    use talks::keymap::{Keymap, dispatch};
+    let mut app = App::new(talks::model::builtin().unwrap(), Options::sized(80, 24));
+    update(&mut app, Action::ToggleOverview);
+    assert_eq!(app.mode(), Mode::Overview);
+    let context = |app: &App| (app.mode(), app.focus(), app.page());
+    let key = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
+    assert!(dispatch(
+        &Keymap::default(),
+        &mut app,
+        &key,
+        context,
+        update
+    ));
+    assert_eq!(app.mode(), Mode::Export);
+    update(&mut app, Action::ConfirmExport);
+    match app.take_effects().pop() {
+        Some(talks::app::Effect::Export { scope, path, .. }) => {
+            assert_eq!(scope, Scope::Briefing);
+            assert_eq!(path, std::path::Path::new("talks-briefing.txt"));
+        }
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+/// An actor's chronology on screen, at three sizes: the end of Brevik's detail. Its lines
+/// are links, and Enter follows the one focused.
+#[test]
+fn an_actor_s_chronology_on_screen_and_followed() {
+    use talks::app::{Action, App, Options, update};
+    use talks::model::EntityKind;
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = App::new(load(WEEK3), Options::sized(width, height));
+        update(&mut app, Action::FocusList(EntityKind::Actor));
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        update(&mut app, Action::Bottom);
+        let shown = crate::common::screen(&app);
+        insta::assert_snapshot!(format!("chronology_{width}x{height}"), shown);
+        if width == 120 {
+            assert!(shown.contains("Chronology"), "{shown}");
+            assert!(
+                shown.contains("2031-03-15: took part in Third round"),
+                "{shown}"
+            );
+        }
+        // Tab to the last link: the chronology's last line.
+        let last = app.detail().link_count() - 1;
+        for _ in 0..=last {
+            if app.detail().focused_link() == Some(last) {
+                break;
+            }
+            update(&mut app, Action::NextLink);
+        }
+        assert_eq!(app.detail().focused_link(), Some(last));
+        update(&mut app, Action::Activate);
+        let river = app.loaded().index.get("river-border");
+        assert_eq!(app.shown(), river, "the last line's sticking point");
+    }
 }

@@ -3,10 +3,11 @@
 
 use super::{Doc, escape, escape_paragraph, pages};
 use crate::export::ExportOptions;
-use crate::export::analyst;
 use crate::export::brief::{self, Brief};
+use crate::export::describe;
 use crate::format::Format;
 use crate::model::{EntityKind, EntityRef};
+use crate::notes::Noted;
 
 /// The whole dossier as a brief an analyst hands in.
 pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
@@ -37,7 +38,7 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
             out.push_str(&doc.entity(entity, 3));
             if let Some(notes) = options.notes {
                 let items = brief::notes_on(loaded, notes, entity);
-                out.push_str(&analyst::under_entity_markdown(&items, 4));
+                out.push_str(&under_entity(&items, 4));
             }
         }
     }
@@ -82,6 +83,39 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
             escape(quote.text.trim()),
             escape(&brief::attribution(doc.loaded, key))
         ));
+    }
+    out
+}
+
+/// The notes on one entity, under it, under a heading of `level`; nothing when there are
+/// none.
+fn under_entity(items: &[Noted], level: usize) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let hashes = "#".repeat(level);
+    let mut out = format!(
+        "{hashes} {}\n\n*{}*\n\n",
+        describe::NOTES_HEADING,
+        escape_paragraph(describe::NOT_SOURCED)
+    );
+    for item in items {
+        let star = if item.starred { "★ " } else { "" };
+        out.push_str(&format!(
+            "- {star}{} (`{}`)\n",
+            escape(&item.name),
+            crate::text::sanitize_line(&item.key).replace('`', "'")
+        ));
+        if let Some(note) = &item.note {
+            out.push('\n');
+            for line in note.lines() {
+                out.push_str(&format!("  > {}  \n", escape_paragraph(line)));
+            }
+            out.push('\n');
+        }
+    }
+    if !out.ends_with("\n\n") {
+        out.push('\n');
     }
     out
 }

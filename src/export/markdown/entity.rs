@@ -123,7 +123,9 @@ pub(super) fn detail_markdown(detail: &Detail, level: usize, bib: &mut Bibliogra
                 // The detail's own bullet ("• ") would follow Markdown's.
                 for line in &section.lines {
                     let item = inline(line, &notes);
-                    let item = item.strip_prefix('•').map_or(item.as_str(), str::trim_start);
+                    let item = item
+                        .strip_prefix('•')
+                        .map_or(item.as_str(), str::trim_start);
                     out.push_str(&format!("- {item}\n"));
                 }
             }

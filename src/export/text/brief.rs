@@ -3,10 +3,11 @@
 use super::detail::underline;
 use super::{Doc, pages};
 use crate::export::ExportOptions;
-use crate::export::analyst;
 use crate::export::brief::{self, Brief};
+use crate::export::describe;
 use crate::format::Format;
 use crate::model::{EntityKind, EntityRef};
+use crate::notes::Noted;
 
 /// The whole dossier as a brief an analyst hands in.
 pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
@@ -46,7 +47,7 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
             out.push_str(&doc.entity(entity));
             if let Some(notes) = options.notes {
                 let items = brief::notes_on(loaded, notes, entity);
-                out.push_str(&analyst::under_entity_text(&items, doc.width));
+                out.push_str(&under_entity(&items, doc.width));
             }
         }
     }
@@ -89,6 +90,26 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
         let said = brief::attribution(doc.loaded, key);
         out.push_str(&doc.line(&format!("“{}”", quote.text.trim()), "  ", "   "));
         out.push_str(&doc.line(&format!("— {said}{cite}"), "    ", "      "));
+    }
+    out
+}
+
+/// The notes on one entity, under it; nothing when there are none.
+fn under_entity(items: &[Noted], width: usize) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} (not from the dossier's sources)\n",
+        describe::NOTES_HEADING
+    );
+    for item in items {
+        out.push_str(&super::wrap(&describe::noted_title(item), width, "  "));
+        out.push('\n');
+        for text in item.note.iter().flat_map(|n| n.lines()) {
+            out.push_str(&super::wrap(text, width, "    "));
+            out.push('\n');
+        }
     }
     out
 }
