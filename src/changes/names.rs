@@ -28,29 +28,32 @@ pub(crate) struct Names {
 
 impl Names {
     /// The names of everything in `old` and `new`; where an id is in both, the newer name.
+    /// Names are alike when they are of the same kind (a change text says the kind, or the
+    /// field holds one kind) and differ only in case or surrounding spaces.
     pub(crate) fn of(old: &Loaded, new: &Loaded) -> Names {
-        let mut named: HashMap<String, String> = HashMap::new();
+        let mut named: HashMap<String, (&'static str, String)> = HashMap::new();
         for loaded in [old, new] {
             let d = &loaded.dossier;
             for kind in EntityKind::ALL {
                 for index in 0..d.count(kind) {
                     let entity = EntityRef { kind, index };
-                    named.insert(d.id_of(entity).to_string(), d.name_of(entity).to_string());
+                    let name = d.name_of(entity).to_string();
+                    named.insert(d.id_of(entity).to_string(), (kind.slug(), name));
                 }
             }
             for source in &d.sources {
-                named.insert(source.id.clone(), source.title.clone());
+                named.insert(source.id.clone(), ("source", source.title.clone()));
             }
         }
-        let fold = |name: &str| name.trim().to_lowercase();
-        let mut count: HashMap<String, usize> = HashMap::new();
-        for name in named.values() {
-            *count.entry(fold(name)).or_default() += 1;
+        let fold = |kind: &str, name: &str| (kind.to_string(), name.trim().to_lowercase());
+        let mut count: HashMap<(String, String), usize> = HashMap::new();
+        for (kind, name) in named.values() {
+            *count.entry(fold(kind, name)).or_default() += 1;
         }
         let shown = named
             .into_iter()
-            .map(|(id, name)| {
-                let text = if count.get(&fold(&name)).is_some_and(|&n| n > 1) {
+            .map(|(id, (kind, name))| {
+                let text = if count.get(&fold(kind, &name)).is_some_and(|&n| n > 1) {
                     format!("{name} ({id})")
                 } else {
                     name

@@ -205,7 +205,8 @@ fn change_text_names_entities_and_json_keeps_ids() {
     );
 }
 
-/// Where two names are alike, change text adds the id to tell them apart.
+/// Where two names of one kind are alike, change text adds the id to tell them apart; a
+/// name shared with another kind (a place) needs none.
 #[test]
 fn alike_names_keep_their_ids() {
     let dir = tempfile::tempdir().unwrap();
@@ -214,17 +215,21 @@ fn alike_names_keep_their_ids() {
             "version: 1\ntitle: Alike\nsources:\n  - {{id: r, title: R, kind: note}}\nactors:\n  \
              - {{id: envoy-a, name: The Envoy, kind: person}}\n  \
              - {{id: envoy-b, name: The envoy, kind: person}}\n  \
-             - {{id: host, name: Host, kind: state}}\nevents:\n  \
+             - {{id: host, name: Host, kind: state}}\nplaces:\n  \
+             - {{id: host-city, name: Host, kind: city}}\nevents:\n  \
              - {{id: talks, title: Talks, kind: meeting, status: held, order: 1, \
-             participants: [{participants}]}}\n"
+             place: host-city, participants: [{participants}]}}\n"
         )
     };
     let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
-    std::fs::write(&old, dossier("host")).unwrap();
-    std::fs::write(&new, dossier("host, envoy-b")).unwrap();
+    std::fs::write(&old, dossier("envoy-a")).unwrap();
+    std::fs::write(&new, dossier("envoy-a, envoy-b, host")).unwrap();
     let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    assert!(out.contains("participants: + The envoy (envoy-b)"), "{out}");
+    assert!(
+        out.contains("participants: + The envoy (envoy-b); + Host\n"),
+        "{out}"
+    );
 }
 
 /// `e` on the overview (`i`) opens the export prompt on the brief, as `E` does anywhere.
