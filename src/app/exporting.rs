@@ -25,9 +25,12 @@ impl App {
         (format, stamp): (Format, Option<&str>),
         notes: bool,
     ) -> String {
+        // As `talks export --since` writes it.
         let options = crate::export::ExportOptions {
             width: self.export_width(),
             notes: notes.then_some(&self.notes.notes),
+            since: self.since_loaded(),
+            now: Some(&self.loaded),
             ..crate::export::ExportOptions::new(format, stamp)
         };
         // The comparison's matrix is the older version's: its indices are that reading's.
@@ -35,13 +38,7 @@ impl App {
             Scope::Matrix { .. } => self.matrix_loaded(),
             _ => &self.loaded,
         };
-        let text = crate::export::render_with(loaded, scope, &options);
-        match self.since_loaded() {
-            Some(old) => {
-                crate::export::with_changes(text, (old, &self.loaded), (scope, loaded), format)
-            }
-            None => text,
-        }
+        crate::export::render_with(loaded, scope, &options)
     }
 
     pub(crate) fn open_export(&mut self, scope: Scope) {

@@ -63,6 +63,8 @@ pub(super) fn overview(app: &mut App, action: Action) {
         *scroll = to;
     } else if matches!(action, Action::Escape | Action::ToggleOverview) {
         app.overlay = Overlay::Closed;
+    } else if action == Action::StartBriefing {
+        app.open_export(crate::export::Scope::Briefing);
     }
 }
 

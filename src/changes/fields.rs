@@ -4,7 +4,10 @@
 
 use serde_json::Value;
 
-/// One field that is not the same.
+use super::names::{Names, REFERENCES};
+
+/// One field that is not the same. Where the field holds ids, `named` says the same with
+/// names (see `names.rs`); the ids stay for JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldChange {
     /// `status: planned → held`; `None` where the field is not written.
@@ -12,40 +15,57 @@ pub enum FieldChange {
         field: String,
         before: Option<String>,
         after: Option<String>,
+        named: Option<(Option<String>, Option<String>)>,
     },
     /// `participants: + kushner − witkoff`.
     List {
         field: String,
         added: Vec<String>,
         removed: Vec<String>,
+        named: Option<(Vec<String>, Vec<String>)>,
     },
 }
 
 /// The fields of `before` and `after` (two objects) that differ, in field order.
-pub(super) fn compare(before: &Value, after: &Value) -> Vec<FieldChange> {
+pub(super) fn compare(before: &Value, after: &Value, names: &Names) -> Vec<FieldChange> {
     let empty = serde_json::Map::new();
     let old = before.as_object().unwrap_or(&empty);
     let new = after.as_object().unwrap_or(&empty);
-    let mut names: Vec<&String> = new.keys().chain(old.keys()).collect();
-    names.dedup();
+    let mut names_of_fields: Vec<&String> = new.keys().chain(old.keys()).collect();
+    names_of_fields.dedup();
     let mut seen = Vec::new();
     let mut out = Vec::new();
-    for name in names {
+    for name in names_of_fields {
         if seen.contains(&name) {
             continue;
         }
         seen.push(name);
         let (was, now) = (old.get(name), new.get(name));
-        if let Some(change) = field(name, was, now) {
+        if let Some(change) = field(name, (was, now), names) {
             out.push(change);
         }
     }
     out
 }
 
-fn field(name: &str, was: Option<&Value>, now: Option<&Value>) -> Option<FieldChange> {
+/// Whether a field's values (or its items' speakers and parties) are ids.
+fn refers(name: &str) -> bool {
+    REFERENCES.contains(&name) || name == "quotes" || name == "positions"
+}
+
+fn field(
+    name: &str,
+    (was, now): (Option<&Value>, Option<&Value>),
+    names: &Names,
+) -> Option<FieldChange> {
+    let ids = REFERENCES.contains(&name);
     let list = |v: Option<&Value>| match v {
-        Some(Value::Array(items)) => Some(items.iter().map(shown).collect::<Vec<_>>()),
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .map(|i| (shown(i, None, ids), shown(i, Some(names), ids)))
+                .collect::<Vec<_>>(),
+        ),
         None | Some(Value::Null) => Some(Vec::new()),
         _ => None,
     };
@@ -53,29 +73,57 @@ fn field(name: &str, was: Option<&Value>, now: Option<&Value>) -> Option<FieldCh
     if is_list && let (Some(mut old), Some(mut new)) = (list(was), list(now)) {
         old.sort();
         new.sort();
-        let added: Vec<String> = new.iter().filter(|i| !old.contains(i)).cloned().collect();
-        let removed: Vec<String> = old.iter().filter(|i| !new.contains(i)).cloned().collect();
+        let raw =
+            |items: &[(String, String)]| items.iter().map(|i| i.0.clone()).collect::<Vec<_>>();
+        let (old_raw, new_raw) = (raw(&old), raw(&new));
+        let added: Vec<&(String, String)> =
+            new.iter().filter(|i| !old_raw.contains(&i.0)).collect();
+        let removed: Vec<&(String, String)> =
+            old.iter().filter(|i| !new_raw.contains(&i.0)).collect();
+        let of = |items: &[&(String, String)], named: bool| -> Vec<String> {
+            items
+                .iter()
+                .map(|i| if named { i.1.clone() } else { i.0.clone() })
+                .collect()
+        };
         return (!added.is_empty() || !removed.is_empty()).then(|| FieldChange::List {
             field: name.to_string(),
-            added,
-            removed,
+            added: of(&added, false),
+            removed: of(&removed, false),
+            named: refers(name).then(|| (of(&added, true), of(&removed, true))),
         });
     }
-    let (before, after) = (was.map(shown), now.map(shown));
+    let (before, after) = (
+        was.map(|v| shown(v, None, ids)),
+        now.map(|v| shown(v, None, ids)),
+    );
+    let named = |v: Option<&Value>| v.map(|v| shown(v, Some(names), ids));
     (before != after).then(|| FieldChange::Value {
         field: name.to_string(),
         before,
         after,
+        named: refers(name).then(|| (named(was), named(now))),
     })
 }
 
 /// A value as one line: text as it is, a quote as its words and speakers, a position as
-/// its party, stance and date, anything else as compact JSON.
-fn shown(value: &Value) -> String {
+/// its party, stance and date, anything else as compact JSON. With `names`, the ids in it
+/// (`ids`: the value is one or a list of them) as names.
+fn shown(value: &Value, names: Option<&Names>, ids: bool) -> String {
+    let named = |id: &str| match names {
+        Some(names) => names.name(id),
+        None => id.to_string(),
+    };
     match value {
+        Value::String(text) if ids => named(text),
         Value::String(text) => text.clone(),
         Value::Object(fields) if fields.contains_key("stance") => {
-            let get = |k: &str| fields.get(k).map(shown).unwrap_or_default();
+            let get = |k: &str| {
+                fields
+                    .get(k)
+                    .map(|v| shown(v, names, k == "actor"))
+                    .unwrap_or_default()
+            };
             let mut out = format!("{}: {}", get("actor"), get("stance"));
             if get("basis") == "inferred" {
                 out.push_str(" (inferred)");
@@ -86,11 +134,21 @@ fn shown(value: &Value) -> String {
             format!("{out} — {}", get("summary"))
         }
         Value::Object(fields) if fields.contains_key("text") => {
-            let by = fields.get("by").map(shown).unwrap_or_default();
-            let text = fields.get("text").map(shown).unwrap_or_default();
+            let by = fields
+                .get("by")
+                .map(|v| shown(v, names, true))
+                .unwrap_or_default();
+            let text = fields
+                .get("text")
+                .map(|v| shown(v, None, false))
+                .unwrap_or_default();
             format!("“{text}” — {by}")
         }
-        Value::Array(items) => items.iter().map(shown).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| shown(i, names, ids))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }
@@ -106,27 +164,31 @@ mod tests {
             json!({"id": "e", "status": "planned", "participants": ["a", "b"], "date": "2031"});
         let after = json!({"id": "e", "status": "held", "participants": ["c", "a"], "place": "x"});
         assert_eq!(
-            compare(&before, &after),
+            compare(&before, &after, &Names::default()),
             vec![
                 FieldChange::Value {
                     field: "status".into(),
                     before: Some("planned".into()),
-                    after: Some("held".into())
+                    after: Some("held".into()),
+                    named: None,
                 },
                 FieldChange::List {
                     field: "participants".into(),
                     added: vec!["c".into()],
-                    removed: vec!["b".into()]
+                    removed: vec!["b".into()],
+                    named: Some((vec!["c".into()], vec!["b".into()])),
                 },
                 FieldChange::Value {
                     field: "place".into(),
                     before: None,
-                    after: Some("x".into())
+                    after: Some("x".into()),
+                    named: Some((None, Some("x".into()))),
                 },
                 FieldChange::Value {
                     field: "date".into(),
                     before: Some("2031".into()),
-                    after: None
+                    after: None,
+                    named: None,
                 },
             ]
         );
@@ -136,6 +198,6 @@ mod tests {
     fn list_order_does_not_count() {
         let before = json!({"sources": ["a", "b"], "quotes": [{"by": "x", "text": "t"}, {"by": "y", "text": "u"}]});
         let after = json!({"sources": ["b", "a"], "quotes": [{"by": "y", "text": "u"}, {"by": "x", "text": "t"}]});
-        assert!(compare(&before, &after).is_empty());
+        assert!(compare(&before, &after, &Names::default()).is_empty());
     }
 }

@@ -3,6 +3,7 @@
 //! list order and formatting do not count.
 
 mod fields;
+mod names;
 pub mod render;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,8 @@ pub struct EntityChange {
     pub(crate) id: String,
     /// Its name (title) in the new reading, or the old one when removed.
     pub(crate) name: String,
+    /// Its name as change text shows it: with the id where another name is alike.
+    pub(crate) label: String,
     pub(crate) change: Change,
 }
 
@@ -174,6 +177,7 @@ fn json(item: &impl serde::Serialize) -> Value {
 /// Compares two readings of a dossier.
 pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
     let mut changes = Changes::default();
+    let names = names::Names::of(old, new);
     let kinds = EntityKind::ALL.map(Some).into_iter().chain([None]);
     for kind in kinds {
         let slug = kind.map_or("source", EntityKind::slug);
@@ -188,7 +192,7 @@ pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
             let (name, value) = item(new, kind, index);
             let change = match was {
                 None => Change::Added,
-                Some(was) => match fields::compare(&item(old, kind, was).1, &value) {
+                Some(was) => match fields::compare(&item(old, kind, was).1, &value, &names) {
                     found if found.is_empty() => continue,
                     found => Change::Changed(found),
                 },
@@ -197,6 +201,7 @@ pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
                 kind: slug,
                 id: id.to_string(),
                 name,
+                label: names.name(id),
                 change,
             });
         }
@@ -205,6 +210,7 @@ pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
                 kind: slug,
                 id: id.to_string(),
                 name: item(old, kind, index).0,
+                label: names.name(id),
                 change: Change::Removed,
             });
         }

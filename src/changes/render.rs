@@ -13,11 +13,24 @@ pub struct Sides<'a> {
     pub(crate) new: &'a str,
 }
 
+/// What changed, as a document of its own (`talks diff`).
 pub fn render(changes: &Changes, sides: &Sides, format: Format) -> String {
+    let title = format!("Changes from {} to {}", clean(sides.old), clean(sides.new));
     match format {
         Format::Json => json_of(changes, sides),
-        Format::Markdown => lines(changes, sides, &Style::MARKDOWN),
-        Format::Text => lines(changes, sides, &Style::TEXT),
+        Format::Markdown => lines(changes, &title, &Style::MARKDOWN),
+        Format::Text => lines(changes, &title, &Style::TEXT),
+    }
+}
+
+/// What changed, as a section of an export under "What moved since OLD" (in Markdown a
+/// level below the export's title, which is its one `#` heading).
+pub fn section(changes: &Changes, sides: &Sides, format: Format) -> String {
+    let title = format!("What moved since {}", clean(sides.old));
+    match format {
+        Format::Json => json_of(changes, sides),
+        Format::Markdown => lines(changes, &title, &Style::MARKDOWN_SECTION),
+        Format::Text => lines(changes, &title, &Style::TEXT),
     }
 }
 
@@ -27,7 +40,9 @@ struct Style {
     heading: fn(&str) -> String,
     item: &'static str,
     detail: &'static str,
-    code: fn(&str) -> String,
+    /// What stands for "added" at the start of an item (in Markdown, `+` would start a
+    /// list inside the item).
+    plus: &'static str,
 }
 
 impl Style {
@@ -36,14 +51,21 @@ impl Style {
         heading: |t| format!("\n{t}\n{}\n", "-".repeat(t.chars().count())),
         item: "  ",
         detail: "    ",
-        code: |t| t.to_string(),
+        plus: "+",
     };
     const MARKDOWN: Style = Style {
         title: |t| format!("# {t}\n"),
         heading: |t| format!("\n## {t}\n\n"),
         item: "- ",
         detail: "  - ",
-        code: |t| format!("`{t}`"),
+        plus: "\\+",
+    };
+    const MARKDOWN_SECTION: Style = Style {
+        title: |t| format!("## {t}\n"),
+        heading: |t| format!("\n### {t}\n\n"),
+        item: "- ",
+        detail: "  - ",
+        plus: "\\+",
     };
 }
 
@@ -68,12 +90,8 @@ fn summary_line(changes: &Changes) -> String {
     )
 }
 
-fn lines(changes: &Changes, sides: &Sides, style: &Style) -> String {
-    let mut out = (style.title)(&format!(
-        "Changes from {} to {}",
-        clean(sides.old),
-        clean(sides.new)
-    ));
+fn lines(changes: &Changes, title: &str, style: &Style) -> String {
+    let mut out = (style.title)(title);
     if changes.is_empty() {
         out.push_str("\nNo differences: the two dossiers say the same.\n");
         return out;
@@ -147,13 +165,11 @@ fn stance_lines(shift: &StanceShift, style: &Style) -> String {
 }
 
 fn entity_lines(entity: &EntityChange, style: &Style) -> String {
-    let mut out = format!(
-        "{}{} {}: {}\n",
-        style.item,
-        entity.kind,
-        (style.code)(&clean(&entity.id)),
-        clean(&entity.name)
-    );
+    let noun = match entity.kind {
+        "sticking-point" => "sticking point",
+        kind => kind,
+    };
+    let mut out = format!("{}{noun}: {}\n", style.item, clean(&entity.label));
     if let Change::Changed(fields) = &entity.change {
         for field in fields {
             out.push_str(&field_lines(field, style));
@@ -169,6 +185,7 @@ fn field_lines(field: &FieldChange, style: &Style) -> String {
         field,
         added,
         removed,
+        named,
     } = field
     else {
         return format!("{}{line}\n", style.detail);
@@ -176,18 +193,20 @@ fn field_lines(field: &FieldChange, style: &Style) -> String {
     if line.chars().count() <= 72 {
         return format!("{}{line}\n", style.detail);
     }
+    let (added, removed) = named.as_ref().map_or((added, removed), |(a, r)| (a, r));
     let mut out = format!("{}{field}:\n", style.detail);
     let deeper = format!("  {}", style.detail);
     let items = added
         .iter()
-        .map(|a| ('+', a))
-        .chain(removed.iter().map(|r| ('−', r)));
+        .map(|a| (style.plus, a))
+        .chain(removed.iter().map(|r| ("−", r)));
     for (sign, item) in items {
         out.push_str(&format!("{deeper}{sign} {}\n", clean(item)));
     }
     out
 }
 
+/// A field's change in one line, ids as names.
 pub fn field_line(field: &FieldChange) -> String {
     let shown = |v: &Option<String>| v.as_deref().map_or("(none)".to_string(), clean);
     match field {
@@ -195,12 +214,18 @@ pub fn field_line(field: &FieldChange) -> String {
             field,
             before,
             after,
-        } => format!("{field}: {} → {}", shown(before), shown(after)),
+            named,
+        } => {
+            let (before, after) = named.as_ref().map_or((before, after), |(b, a)| (b, a));
+            format!("{field}: {} → {}", shown(before), shown(after))
+        }
         FieldChange::List {
             field,
             added,
             removed,
+            named,
         } => {
+            let (added, removed) = named.as_ref().map_or((added, removed), |(a, r)| (a, r));
             let mut parts: Vec<String> = added.iter().map(|a| format!("+ {}", clean(a))).collect();
             parts.extend(removed.iter().map(|r| format!("− {}", clean(r))));
             format!("{field}: {}", parts.join("; "))
@@ -248,17 +273,35 @@ fn json_of(changes: &Changes, sides: &Sides) -> String {
     }))
 }
 
+/// A field's change with ids as the dossier writes them, and (added beside them) their
+/// names where the field holds ids.
 fn field_json(field: &FieldChange) -> Value {
     match field {
         FieldChange::Value {
             field,
             before,
             after,
-        } => json!({ "field": field, "before": before, "after": after }),
+            named,
+        } => {
+            let mut out = json!({ "field": field, "before": before, "after": after });
+            if let Some((before, after)) = named {
+                out["before_name"] = json!(before);
+                out["after_name"] = json!(after);
+            }
+            out
+        }
         FieldChange::List {
             field,
             added,
             removed,
-        } => json!({ "field": field, "added": added, "removed": removed }),
+            named,
+        } => {
+            let mut out = json!({ "field": field, "added": added, "removed": removed });
+            if let Some((added, removed)) = named {
+                out["added_names"] = json!(added);
+                out["removed_names"] = json!(removed);
+            }
+            out
+        }
     }
 }

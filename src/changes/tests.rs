@@ -49,11 +49,13 @@ fn what_the_third_report_changed() {
         field: "status".into(),
         before: Some("planned".into()),
         after: Some("held".into()),
+        named: None,
     }));
     assert!(fields.contains(&FieldChange::List {
         field: "participants".into(),
         added: vec!["ostra".into()],
         removed: vec![],
+        named: Some((vec!["Ostra Concord".into()], vec![])),
     }));
     assert_eq!(changes.stances.len(), 1, "{:?}", changes.stances);
     let shift = &changes.stances[0];

@@ -142,15 +142,10 @@ pub(super) fn run(
         width: args.width,
         brief: args.brief,
         notes: args.notes.then_some(&notes),
+        since: since.as_ref().map(|since| &since.old),
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let text = render_with(loaded, &scope, &options);
-    let text = match &since {
-        Some(since) => {
-            crate::export::with_changes(text, (&since.old, loaded), (&scope, loaded), format)
-        }
-        None => text,
-    };
     // `-o -` is standard output, as for most tools.
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         out.write_all(text.as_bytes())?;

@@ -17,6 +17,7 @@ pub(super) fn actor(b: &mut Builder<'_>, i: usize) {
     b.section(SectionKind::Fields, "", fields);
     b.summary(a.summary.as_deref());
     actor_links(b, i);
+    super::chronology::of_actor(b, i);
     b.sources();
 }
 

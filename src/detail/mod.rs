@@ -305,6 +305,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
     }
 }
 
+mod chronology;
 mod kinds;
 mod positions;
 #[cfg(test)]

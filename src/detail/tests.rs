@@ -117,3 +117,55 @@ fn every_text_of_an_entity_is_in_its_detail() {
     }
     assert!(checked >= 19, "only {checked} texts were checked");
 }
+
+/// The chronology: undated positions first (older than any dated one), then by date; an
+/// undated event placed by its `order` after the dated events before it, labelled so; each
+/// line a link.
+#[test]
+fn an_actor_s_chronology_is_in_date_order_with_undated_ones_placed_by_order() {
+    let text = r#"version: 1
+title: Chronology
+sources:
+  - {id: s, title: Report, kind: note}
+actors:
+  - {id: a, name: Aldoria, kind: state}
+events:
+  - {id: late, title: Late talks, kind: meeting, status: held, order: 3, date: 2031-03-20, participants: [a]}
+  - {id: early, title: Early talks, kind: meeting, status: held, order: 1, date: 2031-03-01, participants: [a],
+     quotes: [{by: a, text: "we shall see", source: s}]}
+  - {id: between, title: Talks in between, kind: meeting, status: held, order: 2, participants: [a]}
+sticking_points:
+  - id: border
+    title: The border
+    topic: territory
+    status: disputed
+    positions:
+      - {actor: a, stance: supports, summary: Agrees now., as_of: 2031-03-10, source: s}
+      - {actor: a, stance: opposes, summary: Refused at first.}
+"#;
+    let l = crate::model::load_str("chronology.yaml", text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        section(&l, "a", chronology::HEADING),
+        [
+            "undated: The border — opposes: Refused at first.",
+            "2031-03-01: took part in Early talks",
+            "2031-03-01: said “we shall see” in Early talks [1]",
+            "undated, #2: took part in Talks in between",
+            "2031-03-10: The border — supports: Agrees now. [1]",
+            "2031-03-20: took part in Late talks",
+        ]
+    );
+    let entity = l.index.get("a").unwrap_or_else(|| panic!("a"));
+    let shown = detail(&l.dossier, &l.index, entity);
+    let chronology = shown
+        .sections
+        .iter()
+        .find(|s| s.heading == chronology::HEADING);
+    for line in chronology.map_or(&[][..], |s| &s.lines) {
+        let links = line
+            .segments
+            .iter()
+            .filter(|s| matches!(s.style, Style::Link(_)));
+        assert_eq!(links.count(), 1, "{}", line.text());
+    }
+}

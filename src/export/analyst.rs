@@ -10,11 +10,9 @@ use crate::notes::{Held, Noted, Notes};
 use crate::text::sanitize_line;
 
 /// The section's heading in text and Markdown.
-pub const HEADING: &str = "Analyst notes";
+pub const HEADING: &str = super::describe::NOTES_HEADING;
 
-/// What the section says it is.
-const NOT_SOURCED: &str =
-    "The analyst's own notes and stars, kept beside the dossier: not from its sources.";
+use super::describe::{NOT_SOURCED, noted_title as title};
 
 /// Each of `entities`, followed by its positions.
 fn with_positions(entities: &[EntityRef]) -> Vec<Held> {
@@ -80,15 +78,6 @@ pub fn append(rendered: String, format: Format, items: &[Noted], width: usize) -
             _ => rendered,
         },
     }
-}
-
-fn title(item: &Noted) -> String {
-    let star = if item.starred { "★ " } else { "" };
-    format!(
-        "{star}{} ({})",
-        sanitize_line(&item.name),
-        sanitize_line(&item.key)
-    )
 }
 
 fn text(items: &[Noted], width: usize) -> String {

@@ -163,14 +163,19 @@ pub(super) fn stance_cell(position: &crate::model::Position) -> String {
     format!("{word}{hedge}")
 }
 
-/// What each party holds now on sticking point `point`, parties in written order.
-pub(super) fn current_positions(
-    loaded: &crate::model::Loaded,
-    point: usize,
-) -> Vec<&crate::model::Position> {
-    let positions = &loaded.dossier.sticking_points[point].positions;
-    loaded.index.over_time[point]
-        .iter()
-        .map(|h| &positions[h.current()])
-        .collect()
+/// The heading of the analyst's notes in an export.
+pub(super) const NOTES_HEADING: &str = "Analyst notes";
+
+/// What the analyst's notes are, where an export gives them.
+pub(super) const NOT_SOURCED: &str =
+    "The analyst's own notes and stars, kept beside the dossier: not from its sources.";
+
+/// "★ Name (key)": what a note or star is on.
+pub(super) fn noted_title(item: &crate::notes::Noted) -> String {
+    let star = if item.starred { "★ " } else { "" };
+    format!(
+        "{star}{} ({})",
+        sanitize_line(&item.name),
+        sanitize_line(&item.key)
+    )
 }

@@ -206,6 +206,9 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         })
         .collect();
     out.insert("stances".into(), Value::Array(stances));
+    for (key, part) in super::brief::json_parts(loaded) {
+        out.insert(key.into(), part);
+    }
     pretty(Value::Object(out))
 }
 

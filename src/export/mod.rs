@@ -4,8 +4,9 @@
 
 pub mod analyst;
 mod bibliography;
+mod brief;
 mod since;
-pub use since::with_changes;
+use since::with_changes;
 mod describe;
 mod json;
 mod markdown;
@@ -112,7 +113,7 @@ impl Scope {
 pub const DEFAULT_WIDTH: usize = 80;
 
 /// How to render an export besides its scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct ExportOptions<'a> {
     pub format: Format,
     /// The time stamp to print, if any.
@@ -124,6 +125,13 @@ pub struct ExportOptions<'a> {
     /// The analyst's notes and stars on what is exported, in a section of their own;
     /// `None`: left out (the default: exports go into documents others read).
     pub notes: Option<&'a crate::notes::Notes>,
+    /// The older version to compare with (`--since`): what changed in what the export
+    /// holds, a section of its own (in the brief, after the summary).
+    pub since: Option<&'a Loaded>,
+    /// The reading the comparison is with when the one exported is another (the
+    /// comparison's own matrix, whose indices are the older version's); `None`: the one
+    /// exported.
+    pub now: Option<&'a Loaded>,
 }
 
 impl<'a> ExportOptions<'a> {
@@ -135,6 +143,8 @@ impl<'a> ExportOptions<'a> {
             width: DEFAULT_WIDTH,
             brief: false,
             notes: None,
+            since: None,
+            now: None,
         }
     }
 }
@@ -152,12 +162,22 @@ pub fn render_with(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> S
         Format::Markdown => markdown::render(loaded, scope, options),
         Format::Json => json::render(loaded, scope, options),
     };
-    match options.notes {
-        Some(notes) => {
+    // A brief in text or Markdown has its notes under their entities and what moved after
+    // its summary; anything else has them after its content.
+    let inside = *scope == Scope::Briefing && options.format != Format::Json;
+    let rendered = match options.notes {
+        Some(notes) if !inside => {
             let items = analyst::items(loaded, scope, notes);
             analyst::append(rendered, options.format, &items, options.width)
         }
-        None => rendered,
+        _ => rendered,
+    };
+    match options.since {
+        Some(old) if !inside => {
+            let now = options.now.unwrap_or(loaded);
+            with_changes(rendered, (old, now), (scope, loaded), options.format)
+        }
+        _ => rendered,
     }
 }
 

@@ -7,7 +7,7 @@ use crate::model::{EntityRef, Loaded};
 /// `text` (an export of `scope`, whose indices are of the reading `holder`: `new`, or
 /// `old` for the older version's own matrix) followed by what changed since `old` in what
 /// it holds.
-pub fn with_changes(
+pub(super) fn with_changes(
     text: String,
     (old, new): (&Loaded, &Loaded),
     (scope, holder): (&Scope, &Loaded),
@@ -22,7 +22,7 @@ pub fn with_changes(
         old: &old.name,
         new: &new.name,
     };
-    let part = crate::changes::render::render(&changes, &sides, format);
+    let part = crate::changes::render::section(&changes, &sides, format);
     if format != Format::Json {
         return format!("{text}\n{part}");
     }

@@ -192,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Overview, [Plain(PageUp), Ctrl('u')], Action::PageUp),
     bind!(Overview, [Plain(Char('g')), Plain(Home)], Action::Top),
     bind!(Overview, [Plain(Char('G')), Plain(End)], Action::Bottom),
+    bind!(Overview, [Plain(Char('e'))], Action::StartBriefing, "Export the brief: the whole dossier"),
     bind!(Overview, [Ctrl('c')], Action::Quit),
     bind!(Overview, [Ctrl('z')], Action::Suspend),
 ];

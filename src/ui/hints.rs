@@ -41,6 +41,7 @@ const HELP_HINTS: &[Hint] = &[
 
 const OVERVIEW_HINTS: &[Hint] = &[
     hint(&[Action::Escape], "close", 100),
+    hint(&[Action::StartBriefing], "export the brief", 90),
     hint(&[Action::Down], "scroll", 80),
 ];
 

@@ -15,6 +15,7 @@ mod pty;
 mod append_text;
 mod bad_input;
 mod bounded_reads;
+mod brief;
 mod builtin_dossier;
 mod cli;
 mod cli_new;

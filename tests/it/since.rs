@@ -97,7 +97,8 @@ fn the_detail_says_old_and_new() {
         "{shown}"
     );
     assert!(shown.contains("status: planned → held"), "{shown}");
-    assert!(shown.contains("participants: + ostra"), "{shown}");
+    // Change text names entities (issue #26), not ids.
+    assert!(shown.contains("participants: + Ostra Concord"), "{shown}");
     search(&mut app, "river border");
     update(&mut app, Action::FocusList(EntityKind::StickingPoint));
     let shown = screen(&app);
@@ -179,7 +180,7 @@ fn an_export_can_carry_the_changes_of_its_view() {
     let (code, out, err) = common::run(&args("txt"));
     assert_eq!(code, 0, "{err}");
     let part = out
-        .split("Changes from tests/fixtures/over-time-week2.yaml")
+        .split("What moved since tests/fixtures/over-time-week2.yaml")
         .nth(1)
         .unwrap();
     assert!(
@@ -188,7 +189,7 @@ fn an_export_can_carry_the_changes_of_its_view() {
     );
     assert!(part.contains("status: planned → held"), "{out}");
     // The river border is not in an export of events: its stance shift is not either.
-    assert!(!part.contains("Brevik"), "{out}");
+    assert!(!part.contains("Brevik on"), "{out}");
     let (code, out, _) = common::run(&args("json"));
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -178,7 +178,7 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
     ];
     let (code, out, err) = run_env(&export, &env);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Changes from your last look ("), "{out}");
+    assert!(out.contains("What moved since your last look ("), "{out}");
     let mut s = Session::start(&["--since", "none", path], 120, 30, &env);
     s.wait_for_text("? help");
     assert!(!s.screen_text().contains("since "), "{}", s.screen_text());

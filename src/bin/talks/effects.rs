@@ -194,7 +194,7 @@ mod tests {
         export(&app, &path, Format::Text, &Scope::Briefing, true, false);
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(
-            text.contains("Changes from tests/fixtures/over-time-week2.yaml"),
+            text.contains("What moved since tests/fixtures/over-time-week2.yaml"),
             "{text}"
         );
         assert!(text.contains("Brevik on Where the river border runs: conditional → supports"));

@@ -120,8 +120,13 @@ pub(super) fn detail_markdown(detail: &Detail, level: usize, bib: &mut Bibliogra
                 }
             }
             _ => {
+                // The detail's own bullet ("• ") would follow Markdown's.
                 for line in &section.lines {
-                    out.push_str(&format!("- {}\n", inline(line, &notes)));
+                    let item = inline(line, &notes);
+                    let item = item
+                        .strip_prefix('•')
+                        .map_or(item.as_str(), str::trim_start);
+                    out.push_str(&format!("- {item}\n"));
                 }
             }
         }

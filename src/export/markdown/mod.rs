@@ -1,15 +1,16 @@
 //! Markdown that renders cleanly on GitHub: `##` a group, `###` an entity, lists, tables of
 //! positions, quotes as block quotes, the sources cited as one numbered list at the end.
 
+mod brief;
 mod entity;
 mod pages;
 
 use self::entity::detail_markdown;
 use super::bibliography::Bibliography;
-use super::describe::{self, party_name};
+use super::describe;
 use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{EntityRef, Loaded};
 use crate::text::sanitize_line;
 
 /// Escapes Markdown's special characters (and makes control characters visible).
@@ -106,7 +107,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     };
     let body = match scope {
         Scope::View(spec) => view(&mut doc, spec),
-        Scope::Briefing => briefing(&mut doc),
+        Scope::Briefing => brief::brief(&mut doc, options),
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
@@ -161,36 +162,6 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("No entry selected.\n\n");
-    }
-    out
-}
-
-/// The whole dossier: who stands where as a table, then every entity under its kind.
-fn briefing(doc: &mut Doc) -> String {
-    let loaded = doc.loaded;
-    let d = &loaded.dossier;
-    let mut out = doc.header(&[("Briefing", "every entity, grouped by kind".to_string())]);
-    if let Some(summary) = &d.summary {
-        out.push_str(&format!("{}\n\n", escape_paragraph(summary.trim())));
-    }
-    out.push_str("## Who stands where\n\n| Sticking point | Party | Stance |\n|---|---|---|\n");
-    for (i, point) in d.sticking_points.iter().enumerate() {
-        for position in describe::current_positions(loaded, i) {
-            let party = party_name(loaded, &position.actor);
-            out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                escape(&point.title),
-                escape(&party),
-                escape(&describe::position_stance(position))
-            ));
-        }
-    }
-    out.push('\n');
-    for kind in EntityKind::ALL {
-        out.push_str(&format!("## {}\n\n", kind.plural_title()));
-        for index in 0..d.count(kind) {
-            out.push_str(&doc.entity(EntityRef { kind, index }, 3));
-        }
     }
     out
 }

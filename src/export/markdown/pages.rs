@@ -29,8 +29,11 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     out
 }
 
+/// What the table's cells mean, after it.
+pub(super) const MATRIX_LEGEND: &str = "· no position recorded · ? unclear · (inferred): the dossier's reading of the source, not its words";
+
 /// A row per party and a column per sticking point, each cell a stance or `·`.
-fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+pub(super) fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     let d = &loaded.dossier;
     let mut out = String::from("| Party |");
     for &point in &matrix.columns {

@@ -2,6 +2,7 @@
 //! e-mail, with every control character made visible since the result may be printed to a
 //! terminal. Headings by level: the title over `#`, a group over `=`, an entity over `-`.
 
+mod brief;
 mod detail;
 mod pages;
 
@@ -12,10 +13,10 @@ pub(crate) use pages::{position_text, source_block};
 use self::detail::entity_text;
 pub(crate) use self::detail::underline;
 use super::bibliography::Bibliography;
-use super::describe::{self, party_name};
+use super::describe;
 use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{EntityRef, Loaded};
 use crate::text::sanitize_line;
 
 /// What every part of one text export needs: the dossier, the width, the options and the
@@ -87,7 +88,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     };
     let body = match scope {
         Scope::View(spec) => view(&mut doc, spec),
-        Scope::Briefing => briefing(&mut doc),
+        Scope::Briefing => brief::brief(&mut doc, options),
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
@@ -143,56 +144,6 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("\nNo entry selected.\n");
-    }
-    out
-}
-
-/// The whole dossier as a briefing: who stands where, then every entity grouped by kind.
-fn briefing(doc: &mut Doc) -> String {
-    let d = &doc.loaded.dossier;
-    let mut out = doc.header(&[("Briefing", "every entity, grouped by kind".to_string())]);
-    if let Some(summary) = &d.summary {
-        out.push('\n');
-        out.push_str(&doc.line(summary.trim(), "", ""));
-    }
-    out.push('\n');
-    out.push_str(&underline("Who stands where", '='));
-    out.push_str(&who_stands_where(doc.loaded));
-    for kind in EntityKind::ALL {
-        out.push('\n');
-        out.push_str(&underline(
-            &format!("{} ({})", kind.plural_title(), d.count(kind)),
-            '=',
-        ));
-        for index in 0..d.count(kind) {
-            out.push('\n');
-            out.push_str(&doc.entity(EntityRef { kind, index }));
-        }
-    }
-    out
-}
-
-/// Each sticking point with its status, and every party's stance (now) aligned under it.
-fn who_stands_where(loaded: &Loaded) -> String {
-    let mut out = String::new();
-    let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
-    for (i, point) in loaded.dossier.sticking_points.iter().enumerate() {
-        out.push_str(&format!(
-            "{} ({})\n",
-            sanitize_line(&point.title),
-            point.status
-        ));
-        let held = describe::current_positions(loaded, i);
-        let parties: Vec<String> = held.iter().map(|p| party_name(loaded, &p.actor)).collect();
-        let width = parties.iter().map(|p| width_of(p)).max().unwrap_or(0);
-        for (position, party) in held.iter().zip(&parties) {
-            let pad = " ".repeat(width - width_of(party));
-            let stance = describe::position_stance(position);
-            out.push_str(&format!("  {party}{pad}  {stance}\n"));
-        }
-        if point.positions.is_empty() {
-            out.push_str("  (no positions recorded)\n");
-        }
     }
     out
 }

@@ -13,10 +13,7 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     out.push('\n');
     out.push_str(&matrix_columns(doc.loaded, matrix));
     out.push_str(&matrix_grid(doc.loaded, matrix));
-    out.push_str(MATRIX_LEGEND);
-    if any_inferred(doc.loaded, matrix) {
-        out.push_str(INFERRED_LEGEND);
-    }
+    out.push_str(&matrix_legend(doc.loaded, matrix));
     out.push('\n');
     out.push_str(&underline("Positions", '='));
     let mut party = None;
@@ -51,6 +48,15 @@ const MATRIX_LEGEND: &str =
     "\ndem demands · sup supports · opp opposes · con conditional · ? unclear · · none\n";
 const INFERRED_LEGEND: &str = "~ after a stance: inferred, the dossier's reading of the source\n";
 
+/// What the grid's cells mean, after it.
+pub(super) fn matrix_legend(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+    let mut out = MATRIX_LEGEND.to_string();
+    if any_inferred(loaded, matrix) {
+        out.push_str(INFERRED_LEGEND);
+    }
+    out
+}
+
 /// Whether some cell is the dossier's reading (then cells are a letter wider, for `~`).
 fn any_inferred(loaded: &Loaded, matrix: &StanceMatrix) -> bool {
     let hedged = |(_, cell): (usize, Cell)| cell.position(&loaded.dossier).basis.is_inferred();
@@ -58,7 +64,7 @@ fn any_inferred(loaded: &Loaded, matrix: &StanceMatrix) -> bool {
 }
 
 /// The sticking points numbered, as the grid's columns refer to them.
-fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+pub(super) fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     let mut out = String::from("Sticking points\n");
     for (n, &point) in matrix.columns.iter().enumerate() {
         let title = sanitize_line(&loaded.dossier.sticking_points[point].title);
@@ -68,7 +74,7 @@ fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
 }
 
 /// A row per party and a column per sticking point, each cell a stance's first letters.
-fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
+pub(super) fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
     let names: Vec<String> = matrix
         .rows
