@@ -66,3 +66,4 @@ mod since_everywhere;
 mod since_pages;
 mod since_seen;
 mod terminal;
+mod weekly_cycle;
