@@ -16,14 +16,8 @@ pub const MAX_QUERY_HISTORY_BYTES: u64 = 8 << 20;
 
 /// Where the history is kept; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
 pub fn default_path() -> Option<PathBuf> {
-    // The XDG spec ignores a relative path.
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("state"))
-        })?;
-    Some(base.join("talks").join("history"))
+    let talks = crate::fsio::places::talks_dir(crate::fsio::places::Base::State)?;
+    Some(talks.join("history"))
 }
 
 /// The history to start with and where to keep it, when `enabled`. A file that cannot be

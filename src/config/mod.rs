@@ -64,11 +64,8 @@ pub struct Settings {
 
 /// Where the config file is looked for when `--config` does not say.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
-    Some(base.join("talks").join("config.toml"))
+    let talks = crate::fsio::places::talks_dir(crate::fsio::places::Base::Config)?;
+    Some(talks.join("config.toml"))
 }
 
 /// 1-based line and column of byte `offset` in `text`.

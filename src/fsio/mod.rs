@@ -7,6 +7,7 @@
 
 mod error;
 mod lock;
+pub mod places;
 mod read;
 mod replace;
 pub mod signals;

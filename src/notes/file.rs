@@ -34,14 +34,7 @@ pub struct Opened {
 
 /// `$XDG_DATA_HOME/talks` (else `~/.local/share/talks`); `None` when neither says.
 pub fn data_dir() -> Option<PathBuf> {
-    // The XDG spec ignores a relative path.
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share"))
-        })?;
-    Some(base.join("talks"))
+    crate::fsio::places::talks_dir(crate::fsio::places::Base::Data)
 }
 
 /// The usual place of a dossier's notes: `FILE.notes.yaml` beside a file,

@@ -114,16 +114,9 @@ pub struct Store {
 impl Store {
     /// The snapshots' usual place; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
     pub fn default_place() -> Option<Store> {
-        // The XDG spec ignores a relative path.
-        let base = std::env::var_os("XDG_STATE_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(|| {
-                std::env::var_os("HOME")
-                    .map(|home| PathBuf::from(home).join(".local").join("state"))
-            })?;
+        let talks = crate::fsio::places::talks_dir(crate::fsio::places::Base::State)?;
         Some(Store::at(
-            base.join("talks").join("seen"),
+            talks.join("seen"),
             MAX_SNAPSHOT_BYTES,
             MAX_TOTAL_BYTES,
         ))

@@ -59,12 +59,46 @@ pub(crate) fn talks() -> assert_cmd::Command {
 
 /// The output of `talks ARGS`: exit code, stdout, stderr.
 pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
-    let output = talks().args(args).output().unwrap();
+    outcome(talks().args(args).output().unwrap())
+}
+
+/// `talks ARGS` with `env` set: exit code, stdout, stderr.
+pub(crate) fn run_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    outcome(
+        talks()
+            .args(args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap(),
+    )
+}
+
+/// A finished program's exit code, stdout and stderr.
+pub(crate) fn outcome(output: std::process::Output) -> (i32, String, String) {
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// The first `weeks` reports of the fictional Marsh River talks, in a folder of their own
+/// (`tests/fixtures/marsh-river`).
+pub(crate) fn marsh_river(weeks: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "01-first-report.yaml",
+        "02-second-report.yaml",
+        "03-third-report.yaml",
+    ];
+    for name in &names[..weeks] {
+        std::fs::copy(
+            std::path::Path::new("tests/fixtures/marsh-river").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    dir
 }
 
 /// Writes `bytes` to a file named `name` in a new temporary folder.

@@ -53,11 +53,7 @@ fn check(text: &str) -> (i32, String, String) {
         .args(["config", "check", "config.toml"])
         .output()
         .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    crate::common::outcome(output)
 }
 
 #[test]

@@ -1,7 +1,5 @@
 //! `talks search @name` (saved searches from the notes file) and `talks notes`.
 
-use crate::common::talks;
-
 use talks::notes::Notes;
 
 /// `d.yaml` (the built-in dossier) with `d.notes.yaml` beside it.
@@ -14,16 +12,7 @@ fn setup(notes: &Notes) -> (tempfile::TempDir, String) {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let output = talks()
-        .args(args)
-        .env("XDG_DATA_HOME", "/nonexistent/talks-test-data")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    crate::common::run_env(args, &[("XDG_DATA_HOME", "/nonexistent/talks-test-data")])
 }
 
 #[test]

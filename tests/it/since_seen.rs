@@ -47,19 +47,7 @@ fn the_header_says_what_changed_since_you_looked_at_every_size() {
     insta::assert_snapshot!("since_seen_overview_80x24", shown);
 }
 
-/// A copy of the Marsh River folder as the second report left it.
-fn two_reports() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["01-first-report.yaml", "02-second-report.yaml"] {
-        std::fs::copy(
-            Path::new("tests/fixtures/marsh-river").join(name),
-            dir.path().join(name),
-        )
-        .unwrap();
-    }
-    dir
-}
-
+/// The third report, added to the folder.
 fn add_the_third_report(dir: &Path) {
     std::fs::copy(
         "tests/fixtures/marsh-river/03-third-report.yaml",
@@ -68,17 +56,9 @@ fn add_the_third_report(dir: &Path) {
     .unwrap();
 }
 
-/// The rows of the lists that carry a change marker (`│> N…`, `│  Δ…`).
-fn marked_rows(s: &Session) -> usize {
-    s.screen_text()
-        .lines()
-        .filter(|line| matches!(line.chars().nth(3), Some('Δ' | 'N')))
-        .count()
-}
-
 #[test]
 fn open_change_reopen_catch_up_reopen() {
-    let dossier = two_reports();
+    let dossier = common::marsh_river(2);
     let state = tempfile::tempdir().unwrap();
     let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
     let path = dossier.path().to_str().unwrap();
@@ -104,7 +84,7 @@ fn open_change_reopen_catch_up_reopen() {
     assert!(header.contains("1 new event"), "{header}");
     assert!(header.contains("1 new source"), "{header}");
     assert!(header.contains("1 stance shift"), "{header}");
-    assert!(marked_rows(&s) > 0, "{}", s.screen_text());
+    assert!(s.marked_rows() > 0, "{}", s.screen_text());
     // changed: works against the snapshot with no flag: Brevik's stance moved.
     s.send(b"/changed:stance\r");
     s.wait_for_text("1 Actors 1/3");
@@ -115,42 +95,28 @@ fn open_change_reopen_catch_up_reopen() {
     s.send(b"C");
     s.wait_for_text("Caught up: the markers are cleared");
     assert!(!s.screen_text().contains("since you looked"));
-    assert_eq!(marked_rows(&s), 0, "{}", s.screen_text());
+    assert_eq!(s.marked_rows(), 0, "{}", s.screen_text());
     s.quit();
     // Reopened: nothing changed since.
     let mut s = Session::start(&[path], 120, 30, &env);
     s.wait_for_text("? help");
     assert!(!s.screen_text().contains("since "), "{}", s.screen_text());
-    assert_eq!(marked_rows(&s), 0, "{}", s.screen_text());
+    assert_eq!(s.marked_rows(), 0, "{}", s.screen_text());
     s.send(b"i");
     s.wait_for_text("Changes: compared with what the dossier said when you last caught up");
     s.send(b"i");
     s.quit();
 }
 
-/// `talks ARGS` with `env`: exit code, stdout, stderr.
-fn run_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let output = common::talks()
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
-    let dossier = two_reports();
+    let dossier = common::marsh_river(2);
     let state = tempfile::tempdir().unwrap();
     let state_home = state.path().to_str().unwrap();
     let env = [("XDG_STATE_HOME", state_home)];
     let path = dossier.path().to_str().unwrap();
     // No snapshot yet: said, and the explorer does not start.
-    let (code, _, err) = run_env(&["--since", "seen", path], &env);
+    let (code, _, err) = common::run_env(&["--since", "seen", path], &env);
     assert_eq!(code, 2);
     assert!(
         err.contains("talks: --since seen: talks has no snapshot of"),
@@ -162,7 +128,7 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
     s.quit();
     add_the_third_report(dossier.path());
     // The CLI compares with the snapshot only when told.
-    let (code, out, _) = run_env(&["diff", "seen", path], &env);
+    let (code, out, _) = common::run_env(&["diff", "seen", path], &env);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("Third round"), "{out}");
     let export = [
@@ -176,7 +142,7 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
         "-o",
         "-",
     ];
-    let (code, out, err) = run_env(&export, &env);
+    let (code, out, err) = common::run_env(&export, &env);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("What moved since your last look ("), "{out}");
     let mut s = Session::start(&["--since", "none", path], 120, 30, &env);
@@ -190,7 +156,7 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
 
 #[test]
 fn a_malformed_snapshot_is_a_notice_and_the_explorer_runs() {
-    let dossier = two_reports();
+    let dossier = common::marsh_river(2);
     let state = tempfile::tempdir().unwrap();
     let key = SeenKey::of(Some(dossier.path())).unwrap();
     let store = Store::at(state.path().join("talks").join("seen"), 1 << 20, 1 << 30);

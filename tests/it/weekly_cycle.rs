@@ -5,7 +5,6 @@
 
 #![allow(clippy::disallowed_methods)]
 
-use std::path::Path;
 use std::sync::Arc;
 
 use crate::common;
@@ -14,33 +13,6 @@ use talks::app::{Action, App, Options, update};
 use talks::export::Format;
 use talks::model::{EntityKind, load_path};
 use talks::seen::{Looked, SeenKey, Store};
-
-/// `talks ARGS` with `env`: exit code, stdout, stderr.
-fn run_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let output = common::talks()
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// The first two Marsh River reports, in a folder of their own.
-fn last_week() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["01-first-report.yaml", "02-second-report.yaml"] {
-        std::fs::copy(
-            Path::new("tests/fixtures/marsh-river").join(name),
-            dir.path().join(name),
-        )
-        .unwrap();
-    }
-    dir
-}
 
 /// This week's report, as the analyst starts it: a new file, then Brevik's new position
 /// on the river border appended to it (the template's stance, `unclear`, left as it is).
@@ -55,7 +27,7 @@ fn add_this_week(folder: &str, env: &[(&str, &str)]) -> String {
         "--source-title",
         "Third weekly report",
     ];
-    let (code, out, err) = run_env(&report, env);
+    let (code, out, err) = common::run_env(&report, env);
     assert_eq!(code, 0, "{err}");
     let file = format!("{folder}/03-third-weekly-report.yaml");
     assert!(out.contains("the folder loads with it"), "{out}");
@@ -71,24 +43,16 @@ fn add_this_week(folder: &str, env: &[(&str, &str)]) -> String {
         "--append",
         &file,
     ];
-    let (code, out, err) = run_env(&position, env);
+    let (code, out, err) = common::run_env(&position, env);
     assert_eq!(code, 0, "{err}");
     let said = format!("{out}{err}");
     assert!(said.contains("added a position of \"brevik\""), "{said}");
     file
 }
 
-/// Rows of the lists that carry a change marker (`│> N…`, `│  Δ…`).
-fn marked_rows(s: &Session) -> usize {
-    s.screen_text()
-        .lines()
-        .filter(|line| matches!(line.chars().nth(3), Some('Δ' | 'N')))
-        .count()
-}
-
 #[test]
 fn a_week_with_talks_from_report_to_caught_up() {
-    let dossier = last_week();
+    let dossier = common::marsh_river(2);
     let state = tempfile::tempdir().unwrap();
     let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
     let folder = dossier.path().to_str().unwrap();
@@ -109,7 +73,7 @@ fn a_week_with_talks_from_report_to_caught_up() {
         .to_string();
     assert!(header.contains("1 new source"), "{header}");
     assert!(header.contains("1 stance shift"), "{header}");
-    assert!(marked_rows(&s) > 0, "{}", s.screen_text());
+    assert!(s.marked_rows() > 0, "{}", s.screen_text());
     // The matrix marks Brevik's cell on the river border.
     s.send(b"m");
     s.wait_for_text("Δ moved");
@@ -138,19 +102,19 @@ fn a_week_with_talks_from_report_to_caught_up() {
         "-o",
         "-",
     ];
-    let (code, out, err) = run_env(&brief, &env);
+    let (code, out, err) = common::run_env(&brief, &env);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("What moved since your last look"), "{out}");
     assert!(out.contains("Brevik"), "{out}");
     // Caught up: the markers clear, and stay cleared on the next open.
     s.send(b"C");
     s.wait_for_text("Caught up: the markers are cleared");
-    assert_eq!(marked_rows(&s), 0, "{}", s.screen_text());
+    assert_eq!(s.marked_rows(), 0, "{}", s.screen_text());
     s.quit();
     let mut s = Session::start(&[folder], 120, 30, &env);
     s.wait_for_text("? help");
     assert!(!s.screen_text().contains("since you looked"));
-    assert_eq!(marked_rows(&s), 0, "{}", s.screen_text());
+    assert_eq!(s.marked_rows(), 0, "{}", s.screen_text());
     s.quit();
 }
 
@@ -158,7 +122,7 @@ fn a_week_with_talks_from_report_to_caught_up() {
 /// view: both compare with the snapshot the explorer took.
 #[test]
 fn e_and_export_since_seen_are_the_same_bytes() {
-    let dossier = last_week();
+    let dossier = common::marsh_river(2);
     let state = tempfile::tempdir().unwrap();
     let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
     let folder = dossier.path().to_str().unwrap();
@@ -205,7 +169,7 @@ fn e_and_export_since_seen_are_the_same_bytes() {
             "-o",
             "-",
         ];
-        let (code, out, err) = run_env(&args, &env);
+        let (code, out, err) = common::run_env(&args, &env);
         assert_eq!(code, 0, "{err}");
         assert_eq!(out, explorer, "{name}");
         assert!(out.contains("Brevik"), "{out}");

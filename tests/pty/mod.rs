@@ -160,6 +160,14 @@ impl Session {
         self.parser.screen().contents()
     }
 
+    /// Rows of the explorer's lists that carry a change marker (`│> N…`, `│  Δ…`).
+    pub(crate) fn marked_rows(&self) -> usize {
+        self.screen_text()
+            .lines()
+            .filter(|line| matches!(line.chars().nth(3), Some('Δ' | 'N')))
+            .count()
+    }
+
     /// Feeds output to the parser until `ready(screen)` holds, or fails after the deadline.
     pub(crate) fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
