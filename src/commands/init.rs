@@ -8,7 +8,8 @@ use crate::fsio::{WriteError, create_new};
 use crate::text::shown_path;
 
 /// Writes the built-in dossier's text, byte for byte, to `path` (atomically, never over an
-/// existing file), then says what was written and what to do next.
+/// existing file), takes the notes made on the built-in dossier along, then says what was
+/// written and what to do next.
 pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
     match create_new(path, crate::model::BUILTIN_TEXT.as_bytes()) {
         Ok(written) => {
@@ -21,6 +22,9 @@ pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
                 shown_path(&written.path),
                 written.size()
             )?;
+            if let Some(said) = take_notes_along(path) {
+                writeln!(out, "{said}")?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => {
@@ -37,4 +41,29 @@ pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
 /// The path as one shell word, quoted when it needs to be (for the commands shown).
 fn shell_word(path: &str) -> String {
     shlex::try_quote(path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}
+
+/// The notes and stars made on the built-in dossier, added to the copy's own notes file
+/// (to what a notes file already there holds); the built-in's file is left as it is. What
+/// happened, when there was anything to take.
+fn take_notes_along(copy: &Path) -> Option<String> {
+    let builtin = crate::notes::file::open(None);
+    if builtin.notes.is_empty() {
+        return None;
+    }
+    let Some(target) = crate::notes::file::usual_path(Some(copy)) else {
+        return Some(
+            "Your notes on the built-in dossier stay with it: no place for the copy's".into(),
+        );
+    };
+    let nothing = crate::notes::Notes::new();
+    Some(
+        match crate::notes::file::save(&target, &nothing, &builtin.notes, None) {
+            Ok(saved) => format!(
+                "Your notes and stars on the built-in dossier are in {} too.",
+                shown_path(&saved.path)
+            ),
+            Err(why) => format!("Your notes on the built-in dossier were not copied: {why}"),
+        },
+    )
 }

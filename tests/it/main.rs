@@ -37,6 +37,7 @@ mod format_spec;
 mod git_read;
 mod history;
 mod hostile;
+mod init_notes;
 mod json_escapes;
 mod keys;
 mod layering;
