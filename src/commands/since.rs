@@ -46,7 +46,7 @@ pub(super) fn read(
     of: Option<&std::path::Path>,
     loaded: &Loaded,
 ) -> Result<Option<Comparison>, ExitCode> {
-    let Some(spec) = spec else {
+    let Some(spec) = spec.filter(|spec| *spec != crate::open::NONE) else {
         return Ok(None);
     };
     let old = crate::open::read_version_of(spec, of).inspect_err(|_| {

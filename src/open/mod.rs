@@ -46,6 +46,9 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
 /// The word `--since` takes for the snapshot of "since you last looked".
 pub const SEEN: &str = "seen";
 
+/// The word `--since` takes for no comparison at all.
+pub const NONE: &str = "none";
+
 /// As [`read_version`], and `seen` for the snapshot of the dossier `of` (its path; `None`:
 /// the built-in dossier) taken when the user last caught up in the explorer.
 pub fn read_version_of(spec: &str, of: Option<&Path>) -> Result<Loaded, ExitCode> {

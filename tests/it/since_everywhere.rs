@@ -207,3 +207,38 @@ fn assert_valid(name: &str, value: &serde_json::Value) {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+/// `--since none` on a command compares with nothing, as in the explorer: an export is as
+/// without `--since`, and `changed:` says there is nothing to compare with (never a file
+/// called `none`).
+#[test]
+fn since_none_on_a_command_compares_with_nothing() {
+    let plain = common::run(&[
+        "export",
+        NEW,
+        "--view",
+        "actors",
+        "--no-timestamp",
+        "-o",
+        "-",
+    ]);
+    let none = common::run(&[
+        "export",
+        NEW,
+        "--view",
+        "actors",
+        "--since",
+        "none",
+        "--no-timestamp",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(none, plain);
+    let (code, _, err) = common::run(&["search", "changed:any", "-d", NEW, "--since", "none"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("changed: has nothing to compare with"),
+        "{err}"
+    );
+    assert!(!err.contains("no such file"), "{err}");
+}

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use talks::app::{Looking, Seen};
 use talks::model::Loaded;
-use talks::open::{EXIT_BAD_INPUT, SEEN, read_seen, read_version};
+use talks::open::{EXIT_BAD_INPUT, NONE, SEEN, read_seen, read_version};
 use talks::seen::{Looked, NotRecorded, SeenKey, Store};
 
 /// What the command line and the config ask to compare with.
@@ -30,7 +30,7 @@ pub(crate) fn asked(
 ) -> Result<Asked, ExitCode> {
     let from_stdin = dossier.is_some_and(|d| d.as_os_str() == "-");
     Ok(match spec {
-        Some("none") => Asked::Off("--since none".into()),
+        Some(NONE) => Asked::Off("--since none".into()),
         Some(SEEN) => match read_seen(dossier) {
             Ok(snapshot) => {
                 Asked::Version(Arc::new(snapshot.loaded), Looking::Snapshot(snapshot.taken))
