@@ -215,6 +215,12 @@ impl QueryState {
     /// be found in the new results).
     pub(crate) fn replace_engine(&mut self, engine: Arc<SearchEngine>) {
         self.engine = engine;
+        self.search_again_now();
+    }
+
+    /// Forgets earlier results and searches the query again, here and now: what the
+    /// engine answers changed (a new dossier, or `changed:` told of another comparison).
+    pub(crate) fn search_again_now(&mut self) {
         self.search.kept.clear();
         self.search.stale = true;
         self.answered.clear();

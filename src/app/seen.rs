@@ -89,6 +89,9 @@ impl App {
                     cells: Default::default(),
                 });
                 self.compare_since();
+                // `changed:` answers from the new snapshot: earlier answers are stale.
+                self.query.search_again_now();
+                self.results_changed();
                 self.seen.looking = Looking::Snapshot(taken);
                 "Caught up: the markers are cleared until the dossier changes again".into()
             }

@@ -170,3 +170,23 @@ fn the_header_line_gets_shorter_with_the_room() {
     let first = compared(80, Looking::FirstLook);
     assert_eq!(first.seen_line(200), None);
 }
+
+/// A `changed:` search shown when catching up is searched again: what it found was changed
+/// since the old snapshot, and nothing is since the new one (QA: the list kept Brevik).
+#[test]
+fn caught_up_a_changed_search_is_searched_again() {
+    let mut app = compared(80, Looking::Snapshot(taken()));
+    super::test_support::type_query(&mut app, "changed:stance");
+    run(&mut app, &[Action::FinishSearch]);
+    let actors = crate::model::EntityKind::Actor;
+    assert!(app.results().count(actors) > 0);
+    let now = Taken::parse("2026-12-07T21:00:00Z").unwrap();
+    run(&mut app, &[Action::CaughtUp(Ok(now))]);
+    assert_eq!(app.results().count(actors), 0);
+    // Nor does editing the query bring the old answer back from the kept results.
+    run(
+        &mut app,
+        &[Action::StartSearch, Action::Insert(' '), Action::DeleteBack],
+    );
+    assert_eq!(app.results().count(actors), 0);
+}
