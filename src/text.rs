@@ -194,6 +194,12 @@ pub fn screen_wrap(width: usize) -> textwrap::Options<'static> {
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
+/// A path (as shown) as one shell word, quoted when it needs to be: in a command the
+/// user is told to copy.
+pub fn shell_word(path: &str) -> String {
+    shlex::try_quote(path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}
+
 #[cfg(test)]
 mod tests {
 

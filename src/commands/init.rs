@@ -13,7 +13,7 @@ use crate::text::shown_path;
 pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
     match create_new(path, crate::model::BUILTIN_TEXT.as_bytes()) {
         Ok(written) => {
-            let shown = shell_word(&shown_path(&written.path));
+            let shown = crate::text::shell_word(&shown_path(&written.path));
             writeln!(
                 out,
                 "Wrote the built-in dossier to {} ({}).\nNext: explore it with `talks {shown}` \
@@ -36,11 +36,6 @@ pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
             Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT))
         }
     }
-}
-
-/// The path as one shell word, quoted when it needs to be (for the commands shown).
-fn shell_word(path: &str) -> String {
-    shlex::try_quote(path).map_or_else(|_| path.to_string(), |q| q.into_owned())
 }
 
 /// The notes and stars made on the built-in dossier, added to the copy's own notes file

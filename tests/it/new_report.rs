@@ -136,6 +136,18 @@ fn refusals_say_why_and_write_nothing() {
                 .into(),
         ),
         (
+            vec!["--name", "03-third-report.yaml"],
+            "talks: --name 03-third-report.yaml: the folder has a file of that name already; \
+             give one that sorts after it (e.g. 04-2031-03-23.yaml)"
+                .into(),
+        ),
+        (
+            vec!["--name", ".yaml"],
+            "talks: --name .yaml: a name that starts with a dot is hidden, and the folder does \
+             not read it; give one such as 04-2031-03-23.yaml"
+                .into(),
+        ),
+        (
             vec!["--date", "2031-02-30"],
             "talks: --date: invalid date \"2031-02-30\": month 2 of 2031 has 28 days".into(),
         ),
@@ -165,6 +177,17 @@ fn refusals_say_why_and_write_nothing() {
             "talks: {} is not a folder: talks new report adds a file to a folder dossier \
              (-d DIR)",
             file.display()
+        )
+    );
+    let missing = folder.join("no-such-folder");
+    let (code, _, err) = run(&["new", "report", "-d", s(&missing)]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "talks: {} does not exist: talks new report adds a file to a folder dossier \
+             (-d DIR)",
+            missing.display()
         )
     );
     let (code, _, err) = run(&["new", "report"]);

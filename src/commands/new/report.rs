@@ -26,8 +26,11 @@ pub(super) fn run(out: &mut impl Write, args: &NewArgs) -> io::Result<ExitCode> 
                 "{shown}: wrote the report's source \"{id}\" and templates ({lines} lines); \
                  the folder loads with it.\nNext: fill in the source, uncomment what the \
                  report says, or add a position with `talks new position --sticking-point ID \
-                 -d {} --append {shown}`.",
-                args.dossier.as_deref().map(shown_path).unwrap_or_default()
+                 -d {} --append {}`.",
+                crate::text::shell_word(
+                    &args.dossier.as_deref().map(shown_path).unwrap_or_default()
+                ),
+                crate::text::shell_word(&shown),
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -95,6 +98,10 @@ fn folder(args: &NewArgs) -> Result<PathBuf, Stop> {
             "talks new report needs -d DIR: the folder dossier the report is added to".into(),
         )),
         Some(dir) if dir.is_dir() => Ok(dir.to_path_buf()),
+        Some(missing) if !missing.exists() => Err(Stop::refused(format!(
+            "{} does not exist: talks new report adds a file to a folder dossier (-d DIR)",
+            shown_path(missing)
+        ))),
         Some(other) => Err(Stop::refused(format!(
             "{} is not a folder: talks new report adds a file to a folder dossier (-d DIR)",
             shown_path(other)

@@ -33,15 +33,27 @@ pub(super) fn name(
         };
     };
     let shown = crate::text::sanitize_line(given);
-    if given.contains(['/', '\\']) || given.starts_with('.') {
+    if given.contains(['/', '\\']) {
         return Err(format!(
             "--name {shown}: give a file name without a folder (the report goes in -d DIR)"
+        ));
+    }
+    if given.starts_with('.') {
+        return Err(format!(
+            "--name {shown}: a name that starts with a dot is hidden, and the folder does not \
+             read it; give one such as {made}"
         ));
     }
     if !crate::model::folder::is_dossier_file_name(given) {
         return Err(format!(
             "--name {shown}: a report's name ends in .yaml or .yml, and not in .notes.yaml \
              (the folder reads only those)"
+        ));
+    }
+    if given == last {
+        return Err(format!(
+            "--name {shown}: the folder has a file of that name already; give one that sorts \
+             after it (e.g. {made})"
         ));
     }
     if given <= last {
