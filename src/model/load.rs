@@ -34,6 +34,16 @@ pub struct Loaded {
 pub const LISTED_WARNINGS: usize = 200;
 
 impl Loaded {
+    /// Whether this is a folder of files read as one dossier.
+    pub fn is_folder(&self) -> bool {
+        self.folder.is_some()
+    }
+
+    /// Whether this is the dossier built into talks (not a file of the user's).
+    pub fn is_builtin(&self) -> bool {
+        self.name == BUILTIN_NAME
+    }
+
     /// Every warning, listed or not.
     pub(crate) fn warning_count(&self) -> usize {
         self.warnings.len() + self.unlisted_warnings

@@ -41,12 +41,18 @@ impl OverviewOverlay<'_> {
             None => lines.push(Line::from(Span::styled("(no summary)", theme.muted))),
         }
         lines.push(Line::default());
-        let watched = if app.watched() {
-            "watched: talks reloads it when it changes"
+        let loaded = app.loaded();
+        let file = if loaded.is_builtin() {
+            "Built into talks: o writes a copy of it to edit".to_string()
         } else {
-            "not watched (talks --watch FILE reloads it when it changes)"
+            let what = if loaded.is_folder() { "Folder" } else { "File" };
+            let watched = match (app.watched(), loaded.is_folder()) {
+                (true, _) => "watched: talks reloads it when it changes",
+                (false, true) => "not watched (talks --watch DIR reloads it when it changes)",
+                (false, false) => "not watched (talks --watch FILE reloads it when it changes)",
+            };
+            format!("{what}: {} · {watched}", loaded.name)
         };
-        let file = format!("File: {} · {watched}", app.loaded().name);
         lines.extend(wrapped(&file, width, 0, theme.label));
         // The banner's line is cut on a narrow screen: here it is whole.
         if let Some(error) = app.reload_error() {

@@ -128,7 +128,7 @@ fn the_overview_shows_the_summary_file_and_sources_on_i() {
     let shown = screen(&app);
     for part in [
         "US and Ukrainian negotiators met in Florida",
-        "File: data/talks.yaml (built in) · not watched",
+        "Built into talks: o writes a copy of it to edit",
         "15 actors · 13 events · 7 sticking points · 7 places · 1 source",
         "[1] US & Ukraine Forge Peace Framework",
     ] {
