@@ -12,7 +12,7 @@ use crate::model::{EntityKind, EntityRef};
 type Key = ((u32, u8), u32, u8);
 
 /// The section's heading.
-pub(crate) const HEADING: &str = "Chronology";
+pub const HEADING: &str = "Chronology";
 
 /// The actor's chronology, after its other sections.
 pub(super) fn of_actor(b: &mut Builder<'_>, actor: usize) {

@@ -306,6 +306,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
 }
 
 mod chronology;
+pub use chronology::HEADING as CHRONOLOGY;
 mod kinds;
 mod positions;
 #[cfg(test)]

@@ -185,7 +185,56 @@ pub(super) fn json_parts(loaded: &Loaded) -> Vec<(&'static str, serde_json::Valu
         ("matrix", matrix),
         ("timeline", json!(timeline)),
         ("key_quotes", json!(quotes)),
+        ("chronologies", chronologies(loaded)),
     ]
+}
+
+/// Each actor's chronology as the text and Markdown briefs show it (its detail's section):
+/// a line's text and the entity it leads to.
+fn chronologies(loaded: &Loaded) -> serde_json::Value {
+    use crate::model::{EntityKind, EntityRef};
+    use serde_json::json;
+    let d = &loaded.dossier;
+    let each = (0..d.actors.len()).filter_map(|a| {
+        let actor = EntityRef::new(EntityKind::Actor, a);
+        let shown = crate::detail::detail(d, &loaded.index, actor);
+        let section = shown
+            .sections
+            .iter()
+            .find(|s| s.heading == crate::detail::CHRONOLOGY)?;
+        let lines: Vec<serde_json::Value> = (section.lines.iter())
+            .map(|line| {
+                let to = line.segments.iter().find_map(|s| match s.style {
+                    crate::detail::Style::Link(to) => Some(to),
+                    _ => None,
+                });
+                json!({
+                    "text": without_note_numbers(&line.text()),
+                    "to": to.map(|to| json!({
+                        "kind": to.kind.slug(), "id": d.id_of(to), "name": d.name_of(to),
+                    })),
+                })
+            })
+            .collect();
+        (!lines.is_empty()).then(|| json!({"actor": d.actors[a].id, "lines": lines}))
+    });
+    json!(each.collect::<Vec<_>>())
+}
+
+/// A detail line without its closing note numbers (" [1]"): they number the entity's own
+/// sources, which JSON names by id elsewhere.
+fn without_note_numbers(text: &str) -> String {
+    let mut text = text.trim_end();
+    while let Some(open) = text.rfind(" [") {
+        let number = &text[open + 2..];
+        match number.strip_suffix(']') {
+            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                text = text[..open].trim_end();
+            }
+            _ => break,
+        }
+    }
+    text.to_string()
 }
 
 /// The matrix's parties and sticking points by id and name, and its cells.
@@ -221,3 +270,18 @@ const MATRIX_LEGEND_JSON: &str = "Each cell is a party's current position on a s
 its stance (demands, supports, opposes, conditional, unclear) and basis (stated: the \
 source's words; inferred: the dossier's reading of the source). A party with no cell on a \
 sticking point holds no recorded position on it.";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn note_numbers_are_left_out_of_json_lines() {
+        use super::without_note_numbers as cut;
+        assert_eq!(
+            cut("Wants the border moved. [1]"),
+            "Wants the border moved."
+        );
+        assert_eq!(cut("said it [2] [3]"), "said it");
+        assert_eq!(cut("the [draft] map"), "the [draft] map");
+        assert_eq!(cut("took part in Third round"), "took part in Third round");
+    }
+}

@@ -61,6 +61,7 @@ fn every_format_carries_the_same_content() {
             "Aldoria and Brevik, in Second round (#2 2031-03-08)",
             "Signed without comment: ask why.",
             "Third weekly report",
+            "said “a river that joins us” in",
         ] {
             assert!(text.contains(part), "{format:?} lacks {part:?}:\n{text}");
         }
@@ -75,6 +76,15 @@ fn every_format_carries_the_same_content() {
         serde_json::json!(["Aldoria", "Brevik"])
     );
     assert!(json["notes"].as_array().is_some_and(|n| n.len() == 3));
+    // The actors' chronologies, as text and Markdown show them under each actor.
+    let brevik = &json["chronologies"][1];
+    assert_eq!(brevik["actor"], "brevik");
+    let lines = brevik["lines"].as_array().unwrap();
+    let said = lines
+        .iter()
+        .find(|l| l["text"] == "2031-03-08: said “a river that joins us” in Second round")
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(said["to"]["id"], "second-round");
     let schema = std::fs::read_to_string("assets/export.schema.json").unwrap();
     let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
