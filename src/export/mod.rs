@@ -175,7 +175,8 @@ pub fn render_with(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> S
     match options.since {
         Some(old) if !inside => {
             let now = options.now.unwrap_or(loaded);
-            with_changes(rendered, (old, now), (scope, loaded), options.format)
+            let format = (options.format, options.width);
+            with_changes(rendered, (old, now), (scope, loaded), format)
         }
         _ => rendered,
     }

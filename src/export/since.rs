@@ -11,7 +11,7 @@ pub(super) fn with_changes(
     text: String,
     (old, new): (&Loaded, &Loaded),
     (scope, holder): (&Scope, &Loaded),
-    format: Format,
+    (format, width): (Format, usize),
 ) -> String {
     let kept = kept_of(holder, scope);
     let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
@@ -23,6 +23,9 @@ pub(super) fn with_changes(
         new: &new.name,
     };
     let part = crate::changes::render::section(&changes, &sides, format);
+    if format == Format::Text {
+        return format!("{text}\n{}", wrap_text(&part, width));
+    }
     if format != Format::Json {
         return format!("{text}\n{part}");
     }
@@ -36,6 +39,30 @@ pub(super) fn with_changes(
         }
         _ => text,
     }
+}
+
+/// The change text of a text export at `width` columns (0: not wrapped), as its other
+/// paragraphs are: a long line wraps at spaces, its continuation two columns further in.
+pub(super) fn wrap_text(part: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in part.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if width == 0 || unicode_width::UnicodeWidthStr::width(line) <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let first = " ".repeat(indent);
+        let rest = " ".repeat(indent + 2);
+        let options = crate::text::screen_wrap(width.max(indent + 12))
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        for piece in textwrap::wrap(line.trim_start_matches(' '), options) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The (kind, id) of everything `scope` holds; `None`: the whole dossier.
@@ -67,4 +94,22 @@ fn kept_of(loaded: &Loaded, scope: &Scope) -> Option<std::collections::HashSet<(
             .map(|row| ("source".to_string(), d.sources[row.source].id.clone()))
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_text;
+
+    #[test]
+    fn long_change_lines_wrap_under_their_indent() {
+        let part = "What moved\n      + Brevik: supports (inferred) as of 2031-03-16 — Its envoy signed the draft map without comment.\n";
+        let wrapped = wrap_text(part, 60);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 60),
+            "{wrapped}"
+        );
+        assert!(wrapped.contains("\n      + Brevik: supports"), "{wrapped}");
+        assert!(wrapped.contains("\n        "), "{wrapped}");
+        assert_eq!(wrap_text(part, 0), part);
+    }
 }

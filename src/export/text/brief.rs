@@ -21,7 +21,8 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
     }
     if let Some(old) = options.since {
         out.push('\n');
-        out.push_str(&brief::changes_section(old, loaded, Format::Text));
+        let part = brief::changes_section(old, loaded, Format::Text);
+        out.push_str(&super::super::since::wrap_text(&part, options.width));
     }
     out.push('\n');
     out.push_str(&underline(brief::MATRIX_HEADING, '='));
