@@ -50,7 +50,10 @@ pub(super) fn read(
         return Ok(None);
     };
     let old = crate::open::read_version_of(spec, of).inspect_err(|_| {
-        crate::say!("talks: --since: the older version could not be read (above)");
+        // `seen` says what is wrong in its own line, naming --since seen.
+        if spec != crate::open::SEEN {
+            crate::say!("talks: --since: the older version could not be read (above)");
+        }
     })?;
     let marked = Arc::new(crate::changes::compare(&old, loaded).marked(loaded));
     Ok(Some(Comparison { old, marked }))

@@ -123,6 +123,15 @@ fn since_seen_names_the_snapshot_and_since_none_compares_with_nothing() {
         "{err}"
     );
     assert!(err.contains("open it in the explorer once"), "{err}");
+    // A command says so in one line (no second "could not be read" after it).
+    let export = ["export", path, "--all", "--since", "seen", "-o", "-"];
+    let (code, _, err) = common::run_env(&export, &env);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("talks: --since seen: talks has no snapshot of"),
+        "{err}"
+    );
     let mut s = Session::start(&[path], 120, 30, &env);
     s.wait_for_text("Marsh River talks");
     s.quit();
