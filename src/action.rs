@@ -201,6 +201,9 @@ pub enum Action {
     CaughtUp(Result<crate::seen::Taken, String>),
     /// The editor could not start or failed: why, naming the command.
     EditFailed(String),
+    /// `o` on an empty matrix cell added a position (where, and whose on what), then the
+    /// editor ran and the dossier was read again (`then`, as after any edit).
+    PositionAdded(Box<Action>, Box<AddedPosition>),
     /// The built-in dossier was written to a file (`o`, then a file name), read again
     /// from it (watched if it could be), or why it could not be written.
     Initialised(Result<Box<Initialised>, String>),
@@ -271,4 +274,14 @@ pub struct QueryHistoryFile {
     pub path: std::path::PathBuf,
     pub base: Vec<String>,
     pub read: Option<crate::fsio::Stamp>,
+}
+
+/// A position added from the matrix: the file and line it starts at, the party's and the
+/// sticking point's ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedPosition {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub actor: String,
+    pub sticking_point: String,
 }

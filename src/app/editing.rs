@@ -166,6 +166,30 @@ impl App {
     }
 }
 
+impl App {
+    /// After `o` on an empty matrix cell: what was added and where (unless the edit or the
+    /// reload after it said something went wrong).
+    pub(crate) fn position_added(&mut self, added: &crate::action::AddedPosition) {
+        if self.reload_error.is_some() {
+            return;
+        }
+        let (d, index) = (&self.loaded.dossier, &self.loaded.index);
+        let actor = index
+            .actor(&added.actor)
+            .map_or(added.actor.as_str(), |a| &d.actors[a].name);
+        let point = (index.sticking_point(&added.sticking_point))
+            .map_or(added.sticking_point.as_str(), |p| {
+                &d.sticking_points[p].title
+            });
+        let said = format!(
+            "Added a position of {actor} on {point} at {}:{}",
+            crate::text::shown_path(&added.file),
+            added.line
+        );
+        self.status = Some(crate::text::sanitize_line(&said).into_owned());
+    }
+}
+
 /// `actors[3]`: where an entity is in the dossier's lists.
 fn entity_path(entity: EntityRef) -> String {
     let list = match entity.kind {

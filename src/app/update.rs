@@ -33,6 +33,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::NotesSaved(result) => app.notes_saved(result),
         Action::NoteEdited(result) => app.note_edited(result),
         Action::EditFailed(why) => app.status = Some(why),
+        Action::PositionAdded(then, added) => {
+            update(app, *then);
+            app.position_added(&added);
+        }
         Action::Initialised(result) => app.initialised(result),
         Action::CaughtUp(result) => app.caught_up(result),
         Action::Paste(text) => super::paste::paste(app, &text),
@@ -72,6 +76,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::QueryHistoryNotSaved(_)
             | Action::QueryHistorySaved(_)
             | Action::NotesSaved(_)
+            | Action::PositionAdded(..)
             | Action::NoteEdited(_)
             | Action::CaughtUp(_)
     );

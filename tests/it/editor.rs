@@ -237,7 +237,8 @@ fn o_on_an_empty_matrix_cell_adds_a_position_to_the_newest_report() {
     s.wait_for_text("Ostra Concord holds no recorded position on Where the river border runs");
     s.send(b"o");
     type_in_the_editor(&mut s, dir.path(), b"\r");
-    s.wait_for_text("Reloaded");
+    // The status bar says what was added, and where.
+    s.wait_for_text("Added a position of Ostra Concord on Where the river border runs at");
     s.wait_for_text("The stance in one or two sentences");
     let report = folder.join("03-third-report.yaml");
     let text = std::fs::read_to_string(&report).unwrap();

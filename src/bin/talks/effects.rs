@@ -7,7 +7,7 @@
 use std::io;
 use std::path::Path;
 
-use talks::action::Action;
+use talks::action::{Action, AddedPosition};
 use talks::app::{App, Effect, update};
 use talks::export::{Format, Scope, timestamp_now};
 use talks::fsio::write_out;
@@ -110,7 +110,7 @@ fn perform(
 /// `o`: the editor on what the cursor is on, or on the position added to an empty matrix
 /// cell; then the dossier read again.
 fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result<Action> {
-    let (path, at, line, dossier) = match effect {
+    let (path, at, added, dossier) = match effect {
         Effect::Edit { path, at, dossier } => (path, at, None, dossier),
         Effect::AddPosition {
             file,
@@ -118,7 +118,15 @@ fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result
             sticking_point,
             actor,
         } => match talks::commands::add_position(&dossier, &file, &sticking_point, &actor) {
-            Ok(line) => (file, String::new(), Some(line), dossier),
+            Ok(line) => {
+                let added = AddedPosition {
+                    file: file.clone(),
+                    line,
+                    actor,
+                    sticking_point,
+                };
+                (file, String::new(), Some(added), dossier)
+            }
             Err(why) => return Ok(Action::EditFailed(why)),
         },
         _ => return Ok(Action::EditFailed("Nothing to edit".into())),
@@ -126,10 +134,14 @@ fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result
     let edited = handover::Edited {
         path: &path,
         at: &at,
-        line,
+        line: added.as_ref().map(|a| a.line),
         dossier: &dossier,
     };
-    handover::edit(guard, context.reader, &edited)
+    let then = handover::edit(guard, context.reader, &edited)?;
+    Ok(match added {
+        Some(added) => Action::PositionAdded(Box::new(then), Box::new(added)),
+        None => then,
+    })
 }
 
 /// Writes the export `e` asked for (never over a file unless `overwrite`).
