@@ -45,8 +45,12 @@ pub fn create_folder(folder: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)
 }
 
-/// Removes a file of talks' own (an old snapshot in its state folder), never the user's.
+/// Removes a file of talks' own (an old snapshot in its state folder), never the user's:
+/// only a regular file itself, not a link put in its place or anything else.
 pub fn remove_own(path: &std::path::Path) -> std::io::Result<()> {
+    if !std::fs::symlink_metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file: left alone"));
+    }
     std::fs::remove_file(path)
 }
 

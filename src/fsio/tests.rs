@@ -352,3 +352,20 @@ fn a_file_that_keeps_changing_is_said_after_a_few_fresh_starts() {
     assert_eq!(text, format!("start\n{}", "other\n".repeat(4)));
     assert_eq!(names_in(dir.path()), ["d.yaml"]);
 }
+
+/// Pruning talks' own files removes a regular file, and leaves a link (or a folder) put
+/// in its place alone.
+#[cfg(unix)]
+#[test]
+fn remove_own_removes_only_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let own = dir.path().join("a.yaml");
+    std::fs::write(&own, b"old").unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.path().join("b.yaml");
+    std::os::unix::fs::symlink(&own, &link).unwrap_or_else(|e| panic!("{e}"));
+    assert!(super::remove_own(&link).is_err());
+    assert!(std::fs::symlink_metadata(&link).is_ok(), "the link stays");
+    super::remove_own(&own).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!own.exists());
+    assert!(super::remove_own(dir.path()).is_err());
+}
