@@ -172,3 +172,49 @@ pub(crate) fn alias_bomb_in_actors(levels: usize, width: usize) -> String {
     }
     text
 }
+
+/// `app`'s `changed:stance` actors exported by `e` and by `talks export DOSSIER --view
+/// actors --query changed:stance --since SINCE` (with `env`), compared in every format;
+/// the text export is returned.
+pub(crate) fn explorer_and_command_export_alike(
+    app: &mut App,
+    (dossier, since): (&str, &str),
+    env: &[(&str, &str)],
+) -> String {
+    use talks::app::{Action, update};
+    use talks::export::Format;
+    update(app, Action::StartSearch);
+    update(app, Action::ClearInput);
+    for c in "changed:stance".chars() {
+        update(app, Action::Insert(c));
+    }
+    update(app, Action::FinishSearch);
+    update(app, Action::FocusList(talks::model::EntityKind::Actor));
+    let scope = app.export_scope();
+    for (format, name) in [
+        (Format::Text, "txt"),
+        (Format::Markdown, "md"),
+        (Format::Json, "json"),
+    ] {
+        let explorer = app.export_text(&scope, (format, None), false);
+        let args = [
+            "export",
+            dossier,
+            "--view",
+            "actors",
+            "--query",
+            "changed:stance",
+            "--since",
+            since,
+            "--no-timestamp",
+            "--format",
+            name,
+            "-o",
+            "-",
+        ];
+        let (code, out, err) = run_env(&args, env);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, explorer, "{name}");
+    }
+    app.export_text(&scope, (Format::Text, None), false)
+}

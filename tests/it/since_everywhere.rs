@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use crate::common::{self, screen};
 use talks::app::{Action, App, Options, update};
-use talks::export::Format;
 use talks::model::{EntityKind, load_path};
 
 const NEW: &str = "tests/fixtures/over-time.yaml";
@@ -24,50 +23,13 @@ fn explorer(since: bool) -> App {
     App::new(load(NEW), options)
 }
 
-fn type_query(app: &mut App, query: &str) {
-    update(app, Action::StartSearch);
-    update(app, Action::ClearInput);
-    for c in query.chars() {
-        update(app, Action::Insert(c));
-    }
-}
-
 /// The command: "0 of 3 matching" and "No differences" before, where the explorer
 /// listed the party whose stance moved. Now `e` on that view and the command give the same
 /// bytes, in every format.
 #[test]
 fn the_explorer_s_export_and_the_command_s_are_the_same_bytes() {
     let mut app = explorer(true);
-    type_query(&mut app, "changed:stance");
-    update(&mut app, Action::FinishSearch);
-    update(&mut app, Action::FocusList(EntityKind::Actor));
-    let scope = app.export_scope();
-    for (format, name) in [
-        (Format::Text, "txt"),
-        (Format::Markdown, "md"),
-        (Format::Json, "json"),
-    ] {
-        let explorer = app.export_text(&scope, (format, None), false);
-        let args = [
-            "export",
-            NEW,
-            "--view",
-            "actors",
-            "--query",
-            "changed:stance",
-            "--since",
-            OLD,
-            "--no-timestamp",
-            "--format",
-            name,
-            "-o",
-            "-",
-        ];
-        let (code, out, err) = common::run(&args);
-        assert_eq!(code, 0, "{err}");
-        assert_eq!(out, explorer, "{name}");
-    }
-    let text = app.export_text(&scope, (Format::Text, None), false);
+    let text = common::explorer_and_command_export_alike(&mut app, (NEW, OLD), &[]);
     assert!(
         text.contains("1 of 3 matching \"changed:stance\""),
         "{text}"

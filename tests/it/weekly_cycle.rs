@@ -9,9 +9,8 @@ use std::sync::Arc;
 
 use crate::common;
 use crate::pty::Session;
-use talks::app::{Action, App, Options, update};
-use talks::export::Format;
-use talks::model::{EntityKind, load_path};
+use talks::app::{App, Options};
+use talks::model::load_path;
 use talks::seen::{Looked, SeenKey, Store};
 
 /// This week's report, as the analyst starts it: a new file, then Brevik's new position
@@ -141,37 +140,6 @@ fn e_and_export_since_seen_are_the_same_bytes() {
         ..Options::sized(100, 30)
     };
     let mut app = App::new(load_path(dossier.path()).unwrap(), options);
-    update(&mut app, Action::StartSearch);
-    for c in "changed:stance".chars() {
-        update(&mut app, Action::Insert(c));
-    }
-    update(&mut app, Action::FinishSearch);
-    update(&mut app, Action::FocusList(EntityKind::Actor));
-    let scope = app.export_scope();
-    for (format, name) in [
-        (Format::Text, "txt"),
-        (Format::Markdown, "md"),
-        (Format::Json, "json"),
-    ] {
-        let explorer = app.export_text(&scope, (format, None), false);
-        let args = [
-            "export",
-            folder,
-            "--view",
-            "actors",
-            "--query",
-            "changed:stance",
-            "--since",
-            "seen",
-            "--no-timestamp",
-            "--format",
-            name,
-            "-o",
-            "-",
-        ];
-        let (code, out, err) = common::run_env(&args, &env);
-        assert_eq!(code, 0, "{err}");
-        assert_eq!(out, explorer, "{name}");
-        assert!(out.contains("Brevik"), "{out}");
-    }
+    let text = common::explorer_and_command_export_alike(&mut app, (folder, "seen"), &env);
+    assert!(text.contains("Brevik"), "{text}");
 }
