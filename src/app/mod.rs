@@ -291,12 +291,7 @@ impl App {
             undated_events,
             should_quit: false,
             seen: options.seen,
-            since: options.since.map(|old| since::Since {
-                old,
-                changes: crate::changes::Changes::default(),
-                marked: Default::default(),
-                cells: Default::default(),
-            }),
+            since: None,
         };
         if let Some(message) = app.notes.message.take() {
             app.status = Some(message);
@@ -304,7 +299,9 @@ impl App {
         if !app.notes.notes.is_empty() {
             app.reindex_notes();
         }
-        app.compare_since();
+        if let Some(old) = options.since {
+            app.compare_with(old);
+        }
         app.note_change_dates();
         app.show_selected();
         app.rebuild_pages();

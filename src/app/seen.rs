@@ -82,13 +82,7 @@ impl App {
             _ => {
                 let mut now = self.loaded.clone();
                 now.name = taken.label();
-                self.since = Some(super::since::Since {
-                    old: Arc::new(now),
-                    changes: Changes::default(),
-                    marked: Default::default(),
-                    cells: Default::default(),
-                });
-                self.compare_since();
+                self.compare_with(Arc::new(now));
                 // `changed:` answers from the new snapshot: earlier answers are stale.
                 self.query.search_again_now();
                 self.results_changed();

@@ -25,9 +25,13 @@ impl App {
     /// Compares the dossier shown with the older version, if there is one, and lets the
     /// search engine's `changed:` know.
     pub(crate) fn compare_since(&mut self) {
-        let Some(old) = self.since.as_ref().map(|s| Arc::clone(&s.old)) else {
-            return;
-        };
+        if let Some(old) = self.since.as_ref().map(|s| Arc::clone(&s.old)) {
+            self.compare_with(old);
+        }
+    }
+
+    /// Compares the dossier shown with `old` from now on (`--since`, or a new snapshot).
+    pub(crate) fn compare_with(&mut self, old: Arc<Loaded>) {
         let changes = compare(&old, &self.loaded);
         let marked = Arc::new(changes.marked(&self.loaded));
         self.query.engine().set_changed(Some(Arc::clone(&marked)));
