@@ -112,8 +112,7 @@ impl App {
         let Looking::Snapshot(taken) = &self.seen.looking else {
             return None;
         };
-        let changes = &self.since.as_ref()?.changes;
-        let parts = counted_changes(changes);
+        let parts = &self.since.as_ref()?.counted;
         let total: usize = parts.iter().map(|(n, _)| n).sum();
         if total == 0 {
             return None;
@@ -163,7 +162,7 @@ impl App {
 
 /// "2 new events", "3 stance shifts", "1 changed", "1 removed": each count with what it
 /// counts, in that order.
-fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
+pub(super) fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
     const KINDS: [(&str, &str, &str); 5] = [
         ("actor", "new actor", "new actors"),
         ("event", "new event", "new events"),

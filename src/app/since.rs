@@ -19,6 +19,9 @@ pub(crate) struct Since {
     /// The matrix's cells that moved, by (sticking point, party) of the dossier shown:
     /// `N` a new position (the party held none there), `Δ` its stance moved.
     pub(crate) cells: HashMap<(usize, usize), char>,
+    /// What changed, counted as the header says it ("2 new events"), only the kinds there
+    /// are: worked out once per comparison, not on every frame.
+    pub(crate) counted: Vec<(usize, String)>,
 }
 
 impl App {
@@ -36,11 +39,13 @@ impl App {
         let marked = Arc::new(changes.marked(&self.loaded));
         self.query.engine().set_changed(Some(Arc::clone(&marked)));
         let cells = moved_cells(&changes, &self.loaded);
+        let counted = super::seen::counted_changes(&changes);
         self.since = Some(Since {
             old,
             changes,
             marked,
             cells,
+            counted,
         });
         self.pages.comparing = true;
     }
