@@ -218,3 +218,17 @@ pub(crate) fn explorer_and_command_export_alike(
     }
     app.export_text(&scope, (Format::Text, None), false)
 }
+
+/// A copy of the whole Marsh River folder dossier (three reports and its notes) in a
+/// folder `marsh` of a new temporary folder.
+pub(crate) fn marsh_river_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("marsh");
+    std::fs::create_dir(&folder).unwrap();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/marsh-river");
+    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    (dir, folder)
+}

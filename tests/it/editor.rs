@@ -220,13 +220,7 @@ fn esc_in_the_copy_prompt_offers_talks_init() {
 /// point in the newest report, the editor at it; back from the editor the matrix shows it.
 #[test]
 fn o_on_an_empty_matrix_cell_adds_a_position_to_the_newest_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("marsh");
-    std::fs::create_dir(&folder).unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/marsh-river");
-    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
-        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
-    }
+    let (dir, folder) = crate::common::marsh_river_copy();
     // An editor that changes nothing: the template stays as written.
     let editor = fake_editor(dir.path(), ":");
     let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];

@@ -7,14 +7,7 @@ use crate::common::run;
 
 /// A copy of the Marsh River folder dossier (three reports).
 fn folder() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("marsh");
-    std::fs::create_dir(&folder).unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/marsh-river");
-    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
-        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
-    }
-    (dir, folder)
+    crate::common::marsh_river_copy()
 }
 
 fn s(path: &Path) -> &str {
