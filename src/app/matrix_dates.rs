@@ -1,7 +1,8 @@
 //! The matrix as of a date: `[` and `]` step through the dates at which a position was
 //! taken; past the last date the matrix shows the latest positions again. With a
-//! comparison (`--since`), the step next to the latest positions is the comparison's own
-//! matrix (last week's): `[` from the latest goes there first, then on to the dates.
+//! comparison, the comparison's own matrix (last week's) is a stop too, placed by its
+//! date among the others: the day of the snapshot, or the newest date of the older
+//! version `--since` named (next to the latest when it has none).
 
 use super::App;
 use crate::model::{EntityKind, Loaded};
@@ -32,9 +33,27 @@ impl App {
 
     /// Every stop of `[`/`]`, oldest first.
     fn matrix_stops(&self) -> Vec<Stop> {
-        let dates = (0..self.pages.matrix_dates.len()).map(Stop::Date);
-        let comparison = self.since.is_some().then_some(Stop::Comparison);
-        dates.chain(comparison).chain([Stop::Latest]).collect()
+        let dates = &self.pages.matrix_dates;
+        let mut stops: Vec<Stop> = (0..dates.len()).map(Stop::Date).collect();
+        if self.since.is_some() {
+            let at = match self.comparison_date() {
+                Some(day) => dates.iter().take_while(|d| d.as_str() <= day.as_str()).count(),
+                None => dates.len(),
+            };
+            stops.insert(at, Stop::Comparison);
+        }
+        stops.push(Stop::Latest);
+        stops
+    }
+
+    /// The day the comparison stands for: the snapshot's, or the older version's newest
+    /// date (ISO dates compare as text, a coarser one before the days it holds).
+    fn comparison_date(&self) -> Option<String> {
+        if let super::Looking::Snapshot(taken) = &self.seen.looking {
+            return taken.as_str().get(..10).map(str::to_string);
+        }
+        let old = &self.since.as_ref()?.old;
+        change_dates(&old.dossier).pop()
     }
 
     fn matrix_stop(&self) -> Stop {
@@ -75,8 +94,13 @@ impl App {
                     "{} is the first date a position was taken",
                     self.pages.matrix_dates[0]
                 ),
-                (false, _) => "The comparison is as far back as the matrix goes: the \
-                               dossier dates no position"
+                (false, _) if self.pages.matrix_dates.is_empty() => {
+                    "The comparison is as far back as the matrix goes: the dossier dates no \
+                     position"
+                        .into()
+                }
+                (false, _) => "The comparison is as far back as the matrix goes: it is older \
+                               than every date a position was taken"
                     .into(),
             });
             return;

@@ -227,7 +227,16 @@ impl App {
             return;
         }
         // What was noted, added to what an older notes file left beside the copy holds.
+        let held_before = !self.notes.notes.is_empty();
         self.notes.notes = crate::notes::merge(&Notes::new(), &taken, &self.notes.notes);
+        if let (true, Some(path)) = (held_before, &self.notes.path) {
+            self.notices.push(format!(
+                "Your notes went with the copy to {}, added to what that file already held; \
+                 it is written again in talks's own layout, so comments written in it by hand \
+                 are not kept.",
+                sanitize_line(&path.display().to_string())
+            ));
+        }
         self.write_notes();
     }
 

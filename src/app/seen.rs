@@ -117,12 +117,16 @@ impl App {
         if total == 0 {
             return None;
         }
-        let date = taken.short(self.seen.opened);
+        let when = taken.when(self.seen.opened);
+        let date = match when.strip_prefix("today at ") {
+            Some(time) => format!("{time} today"),
+            None => when.trim_start_matches("on ").to_string(),
+        };
         let listed: Vec<String> = parts.iter().map(|(_, said)| said.clone()).collect();
         let listed = listed.join(", ");
         let all = crate::text::count_of(total, "change", "changes");
         Some([
-            format!("since you looked on {date}: {listed}"),
+            format!("since you looked {when}: {listed}"),
             format!("since {date}: {listed}"),
             format!("since {date}: {all}"),
             all,

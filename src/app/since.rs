@@ -68,6 +68,32 @@ impl App {
         self.since.is_some() && p.matrix.as_of.is_none() && !p.matrix_compared
     }
 
+    /// What the matrix and the timeline say they mark, by whether anything is marked:
+    /// "N/Δ since NAME", or "no change since NAME" when nothing would be.
+    pub(crate) fn marks_since(&self, marked: bool) -> Option<String> {
+        let name = self.since_short_name()?;
+        Some(if marked {
+            format!("N/Δ since {name}")
+        } else {
+            format!("no change since {name}")
+        })
+    }
+
+    /// Whether the comparison found any matrix cell that moved.
+    pub(crate) fn any_cell_moved(&self) -> bool {
+        self.since.as_ref().is_some_and(|s| !s.cells.is_empty())
+    }
+
+    /// Whether the comparison found any event new or changed.
+    pub(crate) fn any_event_changed(&self) -> bool {
+        self.since.as_ref().is_some_and(|s| {
+            s.changes
+                .entities
+                .iter()
+                .any(|c| c.kind == crate::model::EntityKind::Event.slug())
+        })
+    }
+
     /// The older version's file name (not its path: the room is a pane's or a legend's).
     pub(crate) fn since_short_name(&self) -> Option<String> {
         let full = self.since_name()?;

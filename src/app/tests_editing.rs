@@ -223,6 +223,12 @@ fn the_notes_follow_the_copy() {
     let notes = &app.notes().notes;
     assert!(notes.is_starred(&starred), "the star carried over");
     assert_eq!(notes.note("putin"), Some("left by an earlier copy"));
+    assert_eq!(
+        app.notices(),
+        ["Your notes went with the copy to copy.notes.yaml, added to what that file already \
+          held; it is written again in talks's own layout, so comments written in it by hand \
+          are not kept."]
+    );
     match app.take_effects().as_slice() {
         [
             Effect::SaveNotes {

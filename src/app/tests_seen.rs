@@ -164,6 +164,12 @@ fn the_header_line_gets_shorter_with_the_room() {
     assert!(shorter.starts_with("since 3 Dec: "), "{shorter}");
     assert!(app.seen_line(25).unwrap().ends_with(" changes"));
     assert!(app.seen_line(2).is_none());
+    let mut later_that_day = compared(80, Looking::Snapshot(taken()));
+    later_that_day.seen.opened = humantime::parse_rfc3339("2026-12-03T17:00:00Z").ok();
+    let long = later_that_day.seen_line(200).unwrap();
+    assert!(long.starts_with("since you looked today at 09:14: "), "{long}");
+    let shorter = later_that_day.seen_line(long.chars().count() - 1).unwrap();
+    assert!(shorter.starts_with("since 09:14 today: "), "{shorter}");
     let said = app.comparison_said().unwrap();
     assert!(said.contains("3 Dec 2026, 09:14 UTC"), "{said}");
     // The first look compares with nothing and says so.
@@ -189,4 +195,35 @@ fn caught_up_a_changed_search_is_searched_again() {
         &[Action::StartSearch, Action::Insert(' '), Action::DeleteBack],
     );
     assert_eq!(app.results().count(actors), 0);
+}
+
+/// `[`/`]` place the snapshot's matrix at the day it was taken: a snapshot of 2031-03-12
+/// stands between the positions of 03-09 and those of 03-16.
+#[test]
+fn the_snapshot_is_stepped_to_at_the_day_it_was_taken() {
+    let on_the_12th = Taken::parse("2031-03-12T08:00:00Z").unwrap();
+    let mut app = compared(120, Looking::Snapshot(on_the_12th));
+    run(&mut app, &[Action::OpenPage(crate::action::Page::Matrix)]);
+    let mut stops = Vec::new();
+    for _ in 0..3 {
+        run(&mut app, &[Action::EarlierDate]);
+        stops.push(app.pages().matrix_date().unwrap_or_default());
+    }
+    assert_eq!(
+        stops,
+        ["as of 2031-03-16", "as of the comparison", "as of 2031-03-09"]
+    );
+    // Older than every date, the snapshot is the first stop.
+    let mut app = compared(120, Looking::Snapshot(taken()));
+    run(&mut app, &[Action::OpenPage(crate::action::Page::Matrix)]);
+    run(&mut app, &vec![Action::EarlierDate; 4]);
+    assert_eq!(app.pages().matrix_date().as_deref(), Some("as of the comparison"));
+    run(&mut app, &[Action::EarlierDate]);
+    assert_eq!(
+        app.status(),
+        Some(
+            "The comparison is as far back as the matrix goes: it is older than every date a \
+             position was taken"
+        )
+    );
 }

@@ -52,6 +52,17 @@ impl Taken {
         }
     }
 
+    /// The header's words for when: `today at 09:14` (UTC) when taken on `now`'s day,
+    /// else `on 3 Dec` as [`Taken::short`] says it.
+    pub fn when(&self, now: Option<SystemTime>) -> String {
+        let today = now.is_some_and(|now| Taken::at(now).0.get(..10) == self.0.get(..10));
+        if today {
+            format!("today at {}", self.0.get(11..16).unwrap_or(""))
+        } else {
+            format!("on {}", self.short(now))
+        }
+    }
+
     /// `3 Dec 2026, 09:14 UTC`.
     pub fn long(&self) -> String {
         let time = self.0.get(11..16).unwrap_or("");
@@ -79,6 +90,16 @@ mod tests {
         assert_eq!(taken.short(Some(same_year)), "3 Dec");
         assert_eq!(taken.short(Some(next_year)), "3 Dec 2026");
         assert_eq!(taken.short(None), "3 Dec");
+    }
+
+    #[test]
+    fn a_look_earlier_the_same_day_is_said_by_its_time() {
+        let taken = Taken::parse("2026-12-03T09:14:05Z").unwrap();
+        let same_day = humantime::parse_rfc3339("2026-12-03T17:00:00Z").unwrap();
+        let next_day = humantime::parse_rfc3339("2026-12-04T00:00:01Z").unwrap();
+        assert_eq!(taken.when(Some(same_day)), "today at 09:14");
+        assert_eq!(taken.when(Some(next_day)), "on 3 Dec");
+        assert_eq!(taken.when(None), "on 3 Dec");
         assert_eq!(taken.long(), "3 Dec 2026, 09:14 UTC");
         assert_eq!(taken.label(), "your last look (3 Dec 2026)");
         assert_eq!(Taken::parse("yesterday"), None);

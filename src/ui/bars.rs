@@ -375,9 +375,8 @@ pub(crate) fn status_bar(app: &App, keymap: &Keymap, theme: &Theme, area: Rect, 
     {
         // So do these prompts.
     } else if let Some(status) = app.status() {
-        line.push(&format!(" {}", sanitize_line(status)), |_| {
-            theme.title_focused
-        });
+        super::status_lines::draw_status(&sanitize_line(status), theme.title_focused, area, buf);
+        return;
     } else {
         for (key, label) in super::hints::hints(app, keymap, width) {
             line.push(&format!(" {key}"), |_| theme.key);

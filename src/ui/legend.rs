@@ -20,7 +20,10 @@ pub(super) fn legend_text(app: &App, width: usize) -> String {
         ""
     };
     let since = match app.since_short_name() {
-        Some(name) if app.matrix_marks_changes() => format!("Δ moved, N new since {name}  "),
+        Some(name) if app.matrix_marks_changes() && app.any_cell_moved() => {
+            format!("Δ moved, N new since {name}  ")
+        }
+        Some(name) if app.matrix_marks_changes() => format!("No stance moved since {name}  "),
         Some(name) if app.pages().matrix_compared() => format!("The comparison: {name}  "),
         _ => String::new(),
     };

@@ -16,6 +16,7 @@ mod pages;
 mod searches;
 mod seen;
 mod sources;
+mod status_lines;
 mod text;
 mod theme;
 

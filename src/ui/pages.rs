@@ -265,8 +265,8 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
     };
     // The rows' third column, explained where the matrix has its legend.
     let since = app
-        .since_short_name()
-        .map(|name| format!("· N/Δ since {name} "))
+        .marks_since(app.any_event_changed())
+        .map(|said| format!("· {said} "))
         .unwrap_or_default();
     let title = format!(" Timeline: {} events {marked}{since}", t.rows.len());
     block(theme, title).render(areas.block, buf);

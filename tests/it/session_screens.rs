@@ -103,3 +103,28 @@ fn a_problems_panel_too_small_for_all_says_how_many_more_and_where() {
     );
     assert!(!common::screen(&wide).contains("more: `talks"));
 }
+
+/// A status longer than the screen is wide is read whole: wrapped over the rows above the
+/// status bar, at every size, and gone with the next key.
+#[test]
+fn a_long_status_is_wrapped_not_cut() {
+    let why = "/home/analyst/.local/state/talks/seen/builtin.yaml could not be written: \
+               permission denied (os error 13)";
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = app(width, height);
+        update(&mut app, Action::CaughtUp(Err(why.into())));
+        let shown = common::screen(&app);
+        let said = shown
+            .lines()
+            .skip(2)
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(said.contains("(nothing changed; C tries again)"), "{shown}");
+        assert!(said.contains("permission denied (os error 13)"), "{shown}");
+        insta::assert_snapshot!(format!("long_status_{width}x{height}"), shown);
+        update(&mut app, Action::Down);
+        assert!(!common::screen(&app).contains("C tries again"));
+    }
+}

@@ -72,7 +72,7 @@ fn open_change_reopen_catch_up_reopen() {
     // A new report, then a reopen: the header counts the changes, a marker shows.
     add_the_third_report(dossier.path());
     let mut s = Session::start(&[path], 120, 30, &env);
-    s.wait_for_text("since you looked on");
+    s.wait_for_text("since you looked today at");
     // The hint is in the status bar, the frame's last line.
     s.wait_for_text("C caught up");
     let header = s

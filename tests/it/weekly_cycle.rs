@@ -63,7 +63,7 @@ fn a_week_with_talks_from_report_to_caught_up() {
     add_this_week(folder, &env);
     // This week: the header counts what moved, without a flag.
     let mut s = Session::start(&[folder], 120, 30, &env);
-    s.wait_for_text("since you looked on");
+    s.wait_for_text("since you looked today at");
     let header = s
         .screen_text()
         .lines()
