@@ -149,7 +149,7 @@ pub enum Action {
     LaterDate,
     /// Show a page (the lists, the matrix, the timeline, the sources).
     OpenPage(Page),
-    /// `e`: export the current view; `E`: the whole dossier as a briefing.
+    /// `e`: export the current view; `E`: the whole dossier as a brief.
     StartExport,
     StartBriefing,
     /// Tab in the export prompt: the next format.

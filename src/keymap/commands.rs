@@ -68,7 +68,7 @@ pub const COMMANDS: &[Command] = &[
     command("open-page-timeline", Action::OpenPage(Page::Timeline), "Timeline: events in order"),
     command("open-page-sources", Action::OpenPage(Page::Sources), "Sources and what cites each"),
     command("start-export", Action::StartExport, "Export this view (the list and detail, or the page shown) to a file"),
-    command("start-briefing", Action::StartBriefing, "Export the whole dossier as a briefing"),
+    command("start-briefing", Action::StartBriefing, "Export the whole dossier as a brief"),
     command("cycle-format", Action::CycleFormat, "Next format: txt, md, json"),
     command("confirm-export", Action::ConfirmExport, "Write the file"),
     command("answer-true", Action::Answer(true), "Yes, replace the file"),

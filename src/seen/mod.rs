@@ -218,6 +218,13 @@ impl Store {
     }
 }
 
+/// The format number of a first line that says "talks snapshot N" of another N.
+fn other_format(first: &str) -> Option<u32> {
+    let rest = first.strip_prefix("# talks snapshot ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|&n| n != 1)
+}
+
 /// `0123456789abcdef.yaml`: a name the store gives (nothing else in the folder is touched).
 fn is_snapshot_name(name: &str) -> bool {
     name.strip_suffix(".yaml")
@@ -228,8 +235,15 @@ fn is_snapshot_name(name: &str) -> bool {
 fn header<'a>(text: &'a str, key: &SeenKey) -> Result<(Taken, &'a str), String> {
     let foreign = || "not a snapshot talks wrote".to_string();
     let mut lines = text.splitn(4, '\n');
-    if lines.next() != Some(FIRST_LINE) {
-        return Err(foreign());
+    let first = lines.next().unwrap_or("");
+    if first != FIRST_LINE {
+        return Err(match other_format(first) {
+            Some(format) => format!(
+                "written by another version of talks (snapshot format {format}; this talks \
+                 reads format 1)"
+            ),
+            None => foreign(),
+        });
     }
     let written_key = lines
         .next()

@@ -120,6 +120,10 @@ fn a_malformed_or_foreign_snapshot_is_ignored_with_a_message() {
             "not a snapshot talks wrote",
         ),
         (
+            written.replace("# talks snapshot 1:", "# talks snapshot 9:"),
+            "written by another version of talks (snapshot format 9; this talks reads format 1)",
+        ),
+        (
             written.replace("/dossiers/mine", "/dossiers/other"),
             "the snapshot of another dossier",
         ),

@@ -280,7 +280,7 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
         return true;
     }
     let what = match prompt.scope {
-        crate::export::Scope::Briefing => " Export the briefing to: ",
+        crate::export::Scope::Briefing => " Export the brief to: ",
         crate::export::Scope::View(_) => " Export this view to: ",
         crate::export::Scope::Matrix { .. } => " Export the matrix to: ",
         crate::export::Scope::Timeline { .. } => " Export the timeline to: ",
