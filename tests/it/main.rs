@@ -18,6 +18,7 @@ mod bounded_reads;
 mod brief;
 mod builtin_dossier;
 mod cli;
+mod cli_output;
 mod cli_new;
 mod cli_vocabulary;
 mod config;
