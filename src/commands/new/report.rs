@@ -84,11 +84,12 @@ fn write(args: &NewArgs) -> Result<(PathBuf, String, usize), Stop> {
     };
     let text = text(&before, &stub);
     check(&folder_name, files, texts, &path, &text)?;
-    let written = fsio::create_new(&path, text.as_bytes()).map_err(|err| match err {
+    fsio::create_new(&path, text.as_bytes()).map_err(|err| match err {
         WriteError::Exists(_) => Stop::refused(format!("{err}: give another --name")),
         err => Stop::failed(format!("nothing was written: {err}")),
     })?;
-    Ok((written.path, id, text.lines().count()))
+    // Said as the folder was given (relative stays relative), as `new position` says it.
+    Ok((path, id, text.lines().count()))
 }
 
 /// The folder `-d` names.
