@@ -330,7 +330,8 @@ impl std::str::FromStr for SourceTextArg {
 /// Options shared by the data commands.
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// The dossier to read (default: the built-in one).
+    /// The dossier to read (default: the built-in one; the config's `dossier` is the
+    /// explorer's only).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) dossier: Option<PathBuf>,
     /// Output format.
