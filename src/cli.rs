@@ -188,6 +188,9 @@ pub enum Command {
     Init {
         /// The file to write, e.g. talks.yaml.
         path: PathBuf,
+        /// Write a blank dossier to fill in instead: one of each kind, every line explained.
+        #[arg(long)]
+        empty: bool,
     },
     /// Print a shell completion script.
     Completions {

@@ -7,22 +7,36 @@ use std::process::ExitCode;
 use crate::fsio::{WriteError, create_new};
 use crate::text::shown_path;
 
+/// The blank dossier `talks init --empty` writes: one of each kind, every line explained.
+const SKELETON_TEXT: &str = include_str!("../../assets/skeleton.yaml");
+
 /// Writes the built-in dossier's text, byte for byte, to `path` (atomically, never over an
 /// existing file), takes the notes made on the built-in dossier along, then says what was
-/// written and what to do next.
-pub(super) fn run(out: &mut impl Write, path: &Path) -> io::Result<ExitCode> {
-    match create_new(path, crate::model::BUILTIN_TEXT.as_bytes()) {
+/// written and what to do next; with `empty`, the skeleton instead (no notes to take).
+pub(super) fn run(out: &mut impl Write, path: &Path, empty: bool) -> io::Result<ExitCode> {
+    let text = if empty {
+        SKELETON_TEXT
+    } else {
+        crate::model::BUILTIN_TEXT
+    };
+    match create_new(path, text.as_bytes()) {
         Ok(written) => {
             let shown = crate::text::shell_word(&shown_path(&written.path));
+            let what = if empty {
+                "a blank dossier, one of each kind with every line explained,"
+            } else {
+                "the built-in dossier"
+            };
             writeln!(
                 out,
-                "Wrote the built-in dossier to {} ({}).\nNext: explore it with `talks {shown}` \
+                "Wrote {what} to {} ({}).\nNext: explore it with `talks {shown}` \
                  (`o` opens your editor at the selection), and check your edits with \
                  `talks validate {shown}`.",
                 shown_path(&written.path),
                 written.size()
             )?;
-            if let Some(said) = take_notes_along(path) {
+            // A blank dossier shares nothing with the built-in one: its notes stay there.
+            if let Some(said) = (!empty).then(|| take_notes_along(path)).flatten() {
                 writeln!(out, "{said}")?;
             }
             Ok(ExitCode::SUCCESS)

@@ -66,7 +66,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
         Command::Config {
             command: ConfigCommand::Check { file },
         } => config::check(&mut out, file.as_deref()),
-        Command::Init { path } => init::run(&mut out, &path),
+        Command::Init { path, empty } => init::run(&mut out, &path, empty),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.
             let mut script = Vec::new();

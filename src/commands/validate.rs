@@ -101,7 +101,11 @@ fn load_with_text(path: Option<&Path>) -> Result<(Loaded, Cow<'static, str>), Lo
         // A folder dossier: quotes are placed by path in it, not by line (its files are
         // many texts).
         Some(path) if path.is_dir() => return Ok((model::load_path(path)?, Cow::Borrowed(""))),
-        Some(path) => (shown_path(path), model::read_path(path)?),
+        Some(path) => {
+            let read = model::read_path(path);
+            let bytes = read.map_err(|err| crate::open::missing(path).unwrap_or(err))?;
+            (shown_path(path), bytes)
+        }
         None => return Ok((model::builtin()?, Cow::Borrowed(model::BUILTIN_TEXT))),
     };
     let mut text = model::decode(&name, bytes)?;

@@ -69,7 +69,7 @@ pub fn unlisted_note(count: usize) -> String {
 }
 
 impl LoadError {
-    pub(super) fn single(diagnostic: Diagnostic) -> Self {
+    pub(crate) fn single(diagnostic: Diagnostic) -> Self {
         LoadError {
             diagnostics: vec![diagnostic],
             unlisted_warnings: 0,

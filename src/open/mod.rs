@@ -19,9 +19,25 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     match path {
         Some(path) if path.as_os_str() == "-" => model::load_stdin(),
-        Some(path) => model::load_path(path),
+        Some(path) => model::load_path(path).map_err(|err| missing(path).unwrap_or(err)),
         None => model::builtin(),
     }
+}
+
+/// When no file is at `path`, the problem that says so and how to start a dossier there
+/// (`talks init --empty`); `None` when something is there.
+pub fn missing(path: &Path) -> Option<LoadError> {
+    let not_found = path
+        .symlink_metadata()
+        .is_err_and(|err| err.kind() == std::io::ErrorKind::NotFound);
+    not_found.then(|| {
+        let name = crate::text::shown_path(path);
+        let said = format!(
+            "no such file (to start a new dossier there: talks init --empty {})",
+            crate::text::shell_word(&name)
+        );
+        LoadError::single(model::Diagnostic::new(model::Severity::Error, &name, said))
+    })
 }
 
 /// A version of a dossier: a file, a folder, `-` or `git:REV:PATH`; when it cannot be
@@ -38,7 +54,9 @@ pub fn read_version(spec: &str) -> Result<Loaded, ExitCode> {
                 return Err(ExitCode::from(EXIT_BAD_INPUT));
             }
         },
-        None => load(Some(Path::new(spec))),
+        // An older version is read, never started: a missing one is only missing.
+        None if spec == "-" => model::load_stdin(),
+        None => model::load_path(Path::new(spec)),
     };
     loaded.map_err(|err| report_load_error(&err))
 }

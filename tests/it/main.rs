@@ -38,6 +38,7 @@ mod format_spec;
 mod git_read;
 mod history;
 mod hostile;
+mod init_empty;
 mod init_notes;
 mod json_escapes;
 mod keys;

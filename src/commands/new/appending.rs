@@ -172,6 +172,12 @@ fn prepare(
              reports; -d DIR names the folder)"
         )));
     }
+    if let Some(missing) = crate::open::missing(path) {
+        return Err(Stop {
+            said: Some(load_error_text(&missing)),
+            ..Stop::refused(format!("nothing was added: {name} could not be read"))
+        });
+    }
     let whole = whole::find(path, args.dossier.as_deref()).map_err(Stop::refused)?;
     let read = model::read_path_stamped(path).map_err(|err| Stop {
         said: Some(load_error_text(&err)),
