@@ -21,9 +21,9 @@ pub(super) fn open_overview(app: &mut App) {
 fn scrolled(scroll: usize, limit: usize, action: &Action) -> Option<usize> {
     let to = match action {
         Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
+        Action::Down => scroll.saturating_add(1),
         Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(OVERLAY_PAGE),
-        Action::PageDown | Action::HalfPageDown => scroll + OVERLAY_PAGE,
+        Action::PageDown | Action::HalfPageDown => scroll.saturating_add(OVERLAY_PAGE),
         Action::Top => 0,
         Action::Bottom => limit,
         _ => return None,
