@@ -116,15 +116,6 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, column.max(1))
 }
 
-/// Renders a list of diagnostics, one block each, separated by blank lines.
-pub fn render_all(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 /// The line and column just after `text`.
 pub(crate) fn end_of(text: &str) -> Location {
     let line = text.matches('\n').count() + 1;

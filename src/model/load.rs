@@ -2,9 +2,10 @@
 //! (plain documents) or serde_yaml (everything else, and every error message), then the
 //! validation pass, then the index. Every failure becomes a positioned [`Diagnostic`].
 
-use super::diagnostic::{Diagnostic, Location, Severity, end_of, render_all};
+use super::diagnostic::{Diagnostic, Location, Severity, end_of};
 use super::index::Index;
 use super::locate::located;
+use super::render_problems::render_all;
 use super::syntax::{is_shape_error, raw_control_character, syntax_diagnostic};
 use super::types::Dossier;
 use super::validate::validate;
@@ -52,11 +53,29 @@ impl Loaded {
 
 /// Why a dossier could not be loaded: every problem found, errors and warnings alike.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{}{}", render_all(.diagnostics), unlisted_note(*.unlisted_warnings))]
+#[error("{}{}{}", render_all(.diagnostics), unlisted_note(*.unlisted_warnings),
+    shape_first(*.read_no_further, .diagnostics.len()))]
 pub struct LoadError {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Warnings past the first [`LISTED_WARNINGS`], counted but not listed.
     pub(crate) unlisted_warnings: usize,
+    /// The file did not read as a dossier: what is checked after reading was not.
+    pub(crate) read_no_further: bool,
+}
+
+/// Said after problems of shape: the checks that wait for them.
+fn shape_first(read_no_further: bool, problems: usize) -> &'static str {
+    match (read_no_further, problems) {
+        (false, _) => "",
+        (true, 1) => {
+            "\n\nFix this and run again: ids, references, dates and the rest are checked \
+             once the file reads as a dossier."
+        }
+        (true, _) => {
+            "\n\nFix these and run again: ids, references, dates and the rest are checked \
+             once the file reads as a dossier."
+        }
+    }
 }
 
 /// The line that stands for warnings that are not listed.
@@ -73,6 +92,7 @@ impl LoadError {
         LoadError {
             diagnostics: vec![diagnostic],
             unlisted_warnings: 0,
+            read_no_further: false,
         }
     }
 
@@ -172,6 +192,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError {
             diagnostics,
             unlisted_warnings,
+            read_no_further: false,
         });
     }
     let index = Index::build(&dossier);
@@ -194,7 +215,7 @@ fn read(name: &str, text: &str) -> Result<Dossier, LoadError> {
 
 /// Reads `text` as a `T` (a whole dossier, or one file of a folder dossier) the way
 /// [`read`] does; `in_pieces` reads a large file on every core when it can.
-pub(super) fn read_as<T: serde::de::DeserializeOwned>(
+pub(super) fn read_as<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     name: &str,
     text: &str,
     in_pieces: fn(&str) -> Option<T>,
@@ -227,7 +248,43 @@ pub(super) fn read_as<T: serde::de::DeserializeOwned>(
         return Err(refused);
     }
     fast.map_or_else(|| super::yaml::from_str(text), Ok)
-        .map_err(|err| LoadError::single(serde_diagnostic(name, text, err)))
+        .map_err(|err| every_shape_problem::<T>(name, text, err))
+}
+
+/// serde's error, and with it every other problem of shape the file has (not only the
+/// first), each with what to write instead where that can be said.
+fn every_shape_problem<T: schemars::JsonSchema>(
+    name: &str,
+    text: &str,
+    err: YamlError,
+) -> LoadError {
+    let first = serde_diagnostic(name, text, err);
+    if super::yaml::syntax_error(text).is_some() {
+        return LoadError::single(first);
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
+    let mut diagnostics = vec![first];
+    for problem in super::shape::problems(text, &schema) {
+        if Some(problem.at) == diagnostics[0].location {
+            // serde found it too: its words, and what to write.
+            if let Some(hint) = problem.hint {
+                diagnostics[0].message.push_str(&format!("; {hint}"));
+            }
+            continue;
+        }
+        let message = match problem.hint {
+            Some(hint) => format!("{}; {hint}", problem.message),
+            None => problem.message,
+        };
+        let diagnostic = Diagnostic::new(Severity::Error, name, message);
+        diagnostics.push(diagnostic.at(problem.at, text));
+    }
+    diagnostics.sort_by_key(|d| d.location);
+    LoadError {
+        diagnostics,
+        unlisted_warnings: 0,
+        read_no_further: true,
+    }
 }
 
 /// serde_yaml's error on `text` as a positioned diagnostic (the notes reader words its

@@ -15,7 +15,13 @@ mod nesting;
 mod open;
 pub mod over_time;
 mod quotes;
+mod render_problems;
 mod schema;
+mod shape;
+#[cfg(test)]
+mod shape_tests;
+mod shape_tree;
+mod shape_words;
 mod size;
 mod source;
 mod speakers;
@@ -45,7 +51,8 @@ pub(crate) fn complete_example() -> Loaded {
     }
 }
 
-pub use diagnostic::{Diagnostic, Location, Severity, render_all};
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use render_problems::render_all;
 // The checks made before serde_yaml expands or descends, and its errors worded: the notes
 // reader makes the same.
 pub(crate) use aliases::expands_past;

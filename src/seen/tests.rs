@@ -133,7 +133,7 @@ fn a_malformed_or_foreign_snapshot_is_ignored_with_a_message() {
         ),
         (
             written.lines().take(3).collect::<Vec<_>>().join("\n") + "\n{\"actors\": 3}\n",
-            "the snapshot does not load as a dossier (1 problem)",
+            "the snapshot does not load as a dossier (4 problems)",
         ),
     ];
     for (text, why) in cases {

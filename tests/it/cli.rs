@@ -218,10 +218,13 @@ fn validate_warns_about_what_cites_nothing_and_strict_fails() {
     let (code, out, err) = run(&["validate", "tests/fixtures/minimal.yaml"]);
     assert_eq!(code, 0);
     assert!(out.ends_with("(3 warnings)\n"), "{out}");
-    assert!(err.contains("tests/fixtures/minimal.yaml:8:9: warning: the actor \"alpha\" cites no source (at actors[0].id)"), "{err}");
-    assert!(
-        err.contains(":18:9: warning: the place \"capital\" cites no source"),
-        "{err}"
+    // Three alike: said once, with where each is and what to write.
+    assert_eq!(
+        err,
+        "tests/fixtures/minimal.yaml: warning (3 alike): cites no source: the actor \"alpha\" \
+         (8:9), the place \"capital\" (18:9), the sticking point \"border\" (33:9). To cite one, \
+         add `sources: [SOURCE-ID]` to an entity, or `source: SOURCE-ID` to a position or a \
+         quote.\n\n"
     );
     let (code, out, err) = run(&["validate", "--strict", "tests/fixtures/minimal.yaml"]);
     assert_eq!(code, 2);

@@ -58,6 +58,7 @@ pub fn load_folder_texts(
         return Err(LoadError {
             diagnostics,
             unlisted_warnings,
+            read_no_further: false,
         });
     }
     let index = Index::build(&dossier);
@@ -251,6 +252,7 @@ impl LoadError {
         LoadError {
             diagnostics,
             unlisted_warnings: 0,
+            read_no_further: false,
         }
     }
 }
