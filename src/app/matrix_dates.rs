@@ -37,7 +37,10 @@ impl App {
         let mut stops: Vec<Stop> = (0..dates.len()).map(Stop::Date).collect();
         if self.since.is_some() {
             let at = match self.comparison_date() {
-                Some(day) => dates.iter().take_while(|d| d.as_str() <= day.as_str()).count(),
+                Some(day) => dates
+                    .iter()
+                    .take_while(|d| d.as_str() <= day.as_str())
+                    .count(),
                 None => dates.len(),
             };
             stops.insert(at, Stop::Comparison);

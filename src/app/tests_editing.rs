@@ -225,9 +225,11 @@ fn the_notes_follow_the_copy() {
     assert_eq!(notes.note("putin"), Some("left by an earlier copy"));
     assert_eq!(
         app.notices(),
-        ["Your notes went with the copy to copy.notes.yaml, added to what that file already \
+        [
+            "Your notes went with the copy to copy.notes.yaml, added to what that file already \
           held; it is written again in talks's own layout, so comments written in it by hand \
-          are not kept."]
+          are not kept."
+        ]
     );
     match app.take_effects().as_slice() {
         [

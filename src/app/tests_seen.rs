@@ -167,7 +167,10 @@ fn the_header_line_gets_shorter_with_the_room() {
     let mut later_that_day = compared(80, Looking::Snapshot(taken()));
     later_that_day.seen.opened = humantime::parse_rfc3339("2026-12-03T17:00:00Z").ok();
     let long = later_that_day.seen_line(200).unwrap();
-    assert!(long.starts_with("since you looked today at 09:14: "), "{long}");
+    assert!(
+        long.starts_with("since you looked today at 09:14: "),
+        "{long}"
+    );
     let shorter = later_that_day.seen_line(long.chars().count() - 1).unwrap();
     assert!(shorter.starts_with("since 09:14 today: "), "{shorter}");
     let said = app.comparison_said().unwrap();
@@ -211,13 +214,20 @@ fn the_snapshot_is_stepped_to_at_the_day_it_was_taken() {
     }
     assert_eq!(
         stops,
-        ["as of 2031-03-16", "as of the comparison", "as of 2031-03-09"]
+        [
+            "as of 2031-03-16",
+            "as of the comparison",
+            "as of 2031-03-09"
+        ]
     );
     // Older than every date, the snapshot is the first stop.
     let mut app = compared(120, Looking::Snapshot(taken()));
     run(&mut app, &[Action::OpenPage(crate::action::Page::Matrix)]);
     run(&mut app, &vec![Action::EarlierDate; 4]);
-    assert_eq!(app.pages().matrix_date().as_deref(), Some("as of the comparison"));
+    assert_eq!(
+        app.pages().matrix_date().as_deref(),
+        Some("as of the comparison")
+    );
     run(&mut app, &[Action::EarlierDate]);
     assert_eq!(
         app.status(),

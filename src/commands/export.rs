@@ -71,16 +71,10 @@ fn scope_of(
     })?;
     let results = engine.search(&query);
     let selected = match &args.select {
-        Some(id) => Some(loaded.index.get(id).ok_or_else(|| {
-            (
-                super::EXIT_NOT_FOUND,
-                format!(
-                    "no entity with the id \"{}\" in {}",
-                    sanitize_line(id),
-                    loaded.name
-                ),
-            )
-        })?),
+        Some(id) => Some(
+            (loaded.index.get(id))
+                .ok_or_else(|| (super::EXIT_NOT_FOUND, super::unknown_id::said(loaded, id)))?,
+        ),
         None => results.ranked(list).first().map(|hit| EntityRef {
             kind: list,
             index: hit.index,

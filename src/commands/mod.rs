@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::cli::{Cli, Command, ConfigCommand, DataArgs, DataFormat};
 use crate::detail::detail;
 use crate::export::{detail_text, entity_value};
-use crate::model::{self, EntityKind, EntityRef, Loaded};
+use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::{load, report_load_error};
 use crate::text::sanitize_line;
 
@@ -24,6 +24,7 @@ mod new;
 mod notes;
 mod search;
 mod since;
+mod unknown_id;
 mod validate;
 
 pub use new::add_position;
@@ -246,22 +247,7 @@ fn show(
     format: DataFormat,
 ) -> io::Result<ExitCode> {
     let Some(entity) = loaded.index.get(id) else {
-        let all: Vec<&str> = EntityKind::ALL
-            .iter()
-            .flat_map(|&kind| {
-                (0..loaded.dossier.count(kind)).map(move |index| EntityRef { kind, index })
-            })
-            .map(|e| loaded.dossier.id_of(e))
-            .collect();
-        let hint = match model::closest(id, &all) {
-            Some(best) => format!("; did you mean \"{best}\"?"),
-            None => String::new(),
-        };
-        crate::say!(
-            "talks: no entity with the id \"{}\" in {}{hint}",
-            sanitize_line(id),
-            loaded.name
-        );
+        crate::say!("talks: {}", unknown_id::said(loaded, id));
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     };
     let view = detail(&loaded.dossier, &loaded.index, entity);

@@ -27,7 +27,10 @@ fn the_skeleton_is_written_and_validates_strictly() {
         )),
         "{out}"
     );
-    assert!(!out.contains("notes"), "a blank dossier takes no notes along: {out}");
+    assert!(
+        !out.contains("notes"),
+        "a blank dossier takes no notes along: {out}"
+    );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         std::fs::read_to_string(SKELETON).unwrap()
@@ -131,6 +134,9 @@ fn a_missing_dossier_suggests_init_empty() {
         assert!(err.starts_with(&said), "{args:?}: {err}");
     }
     let (_, _, err) = run(&["list", "actors", "--since", s(&file)]);
-    assert!(err.starts_with(&format!("{}: error: no such file\n", file.display())), "{err}");
+    assert!(
+        err.starts_with(&format!("{}: error: no such file\n", file.display())),
+        "{err}"
+    );
     assert!(!err.contains("init --empty"), "{err}");
 }

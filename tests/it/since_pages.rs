@@ -76,7 +76,11 @@ fn brackets_step_to_the_comparison_at_its_date_and_back() {
     let mut app = marsh(120, 30);
     update(&mut app, Action::OpenPage(Page::Matrix));
     update(&mut app, Action::EarlierDate);
-    assert!(screen(&app).contains("as of 2031-03-16"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("as of 2031-03-16"),
+        "{}",
+        screen(&app)
+    );
     update(&mut app, Action::EarlierDate);
     let shown = screen(&app);
     assert!(shown.contains("as of the comparison"), "{shown}");
