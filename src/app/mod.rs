@@ -303,6 +303,7 @@ impl App {
             app.compare_with(old);
         }
         app.note_change_dates();
+        app.open_on_a_list_with_entries();
         app.show_selected();
         app.rebuild_pages();
         app

@@ -89,7 +89,7 @@ impl Widget for &DetailPane<'_> {
         let focused = self.app.focus() == Focus::Detail;
         let theme = self.theme;
         let Some(detail) = self.app.detail().detail() else {
-            return render_empty(theme, area, buf);
+            return render_empty(self.app, theme, area, buf);
         };
         let lines = self
             .app
@@ -133,24 +133,11 @@ impl Widget for &DetailPane<'_> {
 }
 
 /// The pane when the list is empty: its frame and why it shows nothing.
-fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_empty(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border)
         .title(" Detail ");
     let inner = block.inner(area);
     block.render(area, buf);
-    let note = "Nothing selected: the list is empty";
-    let lines = textwrap::wrap(
-        note,
-        crate::text::screen_wrap((inner.width as usize).max(1)),
-    );
-    for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
-        buf.set_stringn(
-            inner.x,
-            inner.y + y as u16,
-            line,
-            inner.width as usize,
-            theme.muted,
-        );
-    }
+    super::empty::put_note(buf, inner, &super::empty::detail_note(app), theme.muted);
 }

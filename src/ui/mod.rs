@@ -3,6 +3,7 @@
 mod bars;
 mod cut;
 mod detail;
+mod empty;
 mod help;
 mod hints;
 mod hit;

@@ -44,9 +44,8 @@ pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer
     let title = matrix_title(app, m);
     block(theme, title).render(m.block, buf);
     if matrix.is_empty() {
-        let note = "No positions match the search. Esc clears it.";
-        let inner = m.inner;
-        buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+        let note = super::empty::matrix_note(app);
+        super::empty::put_note(buf, m.inner, &note, theme.muted);
         return;
     }
     matrix_titles(app, theme, m, buf);
@@ -268,11 +267,12 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         .since_short_name()
         .map(|name| format!("· N/Δ since {name} "))
         .unwrap_or_default();
-    let title = format!(" Timeline: {} events {marked}{since}", t.rows.len());
+    let events = crate::text::count_of(t.rows.len(), "event", "events");
+    let title = format!(" Timeline: {events} {marked}{since}");
     block(theme, title).render(areas.block, buf);
     if t.rows.is_empty() {
-        let note = "No events match the search.";
-        buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+        let note = super::empty::timeline_note(app);
+        super::empty::put_note(buf, inner, &note, theme.muted);
         return;
     }
     if let Some(note) = areas.note {

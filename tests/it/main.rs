@@ -24,6 +24,7 @@ mod config;
 mod diff;
 mod e2e;
 mod editor;
+mod empty_states;
 mod explorers_at_once;
 mod export;
 mod export_brief;
