@@ -107,6 +107,9 @@ fn matrix_row(
     } else {
         Style::new()
     };
+    // With change markers about, every cell keeps a column for one, so that the
+    // symbols stay in line.
+    let slot = matrix.as_of.is_some() || app.matrix_marks_changes();
     let party = sanitize_line(&d.actors[matrix.rows[row]].name);
     name.push(&format!("{marker}{party}"), |_| style);
     put(buf, m.inner.x, y, MATRIX_NAME_WIDTH as usize - 1, name);
@@ -134,16 +137,17 @@ fn matrix_row(
                 let moved = match (found.changed_from, change) {
                     (Some(_), _) => "Δ".to_string(),
                     (None, Some(marker)) => marker.to_string(),
+                    (None, None) if slot => " ".to_string(),
                     (None, None) => String::new(),
                 };
-                if !moved.is_empty() {
+                if !moved.trim().is_empty() {
                     style = style.add_modifier(Modifier::BOLD);
                 }
                 cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
-                cell.push("·", |_| style);
+                cell.push(if slot { " ·" } else { "·" }, |_| style);
             }
         }
         put(buf, m.column_x(c), y, m.column_width as usize - 1, cell);

@@ -67,5 +67,6 @@ mod since;
 mod since_everywhere;
 mod since_pages;
 mod since_seen;
+mod sizes;
 mod terminal;
 mod weekly_cycle;
