@@ -31,6 +31,11 @@ pub struct Shape {
     pub(crate) sources: usize,
     /// How many sticking points the matrix shows (its columns share the width).
     pub(crate) matrix_columns: usize,
+    /// How many parties the matrix shows, and the lines its column titles need.
+    pub(crate) matrix_rows: usize,
+    pub(crate) title_lines: super::page_layout::TitleLines,
+    /// How many events the timeline shows.
+    pub(crate) timeline_rows: usize,
     /// Some event of the dossier has no date.
     pub(crate) undated_events: bool,
     /// The columns the list column needs for its widest row (borders included).
@@ -115,6 +120,9 @@ pub fn layout(shape: Shape) -> Layout {
             PageCounts {
                 sources: shape.sources,
                 matrix_columns: shape.matrix_columns,
+                matrix_rows: shape.matrix_rows,
+                title_lines: shape.title_lines,
+                timeline_rows: shape.timeline_rows,
                 undated: shape.undated_events,
             },
         ),
@@ -206,6 +214,9 @@ mod tests {
             list,
             sources: 1,
             matrix_columns: 7,
+            matrix_rows: 6,
+            title_lines: Default::default(),
+            timeline_rows: 13,
             undated_events: false,
             list_width: 0,
         })
@@ -254,6 +265,9 @@ mod tests {
                 list: EntityKind::Actor,
                 sources: 1,
                 matrix_columns: 7,
+                matrix_rows: 6,
+                title_lines: Default::default(),
+                timeline_rows: 13,
                 undated_events: false,
                 list_width,
             };

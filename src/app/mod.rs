@@ -329,6 +329,9 @@ impl App {
             list: self.last_list,
             sources: self.pages.source_list.rows.len(),
             matrix_columns: self.pages.matrix().columns.len(),
+            matrix_rows: self.pages.matrix().rows.len(),
+            title_lines: self.pages.title_lines,
+            timeline_rows: self.pages.timeline().rows.len(),
             undated_events: self.undated_events,
             list_width: self.list_width,
         }

@@ -27,17 +27,25 @@ impl DetailPane<'_> {
         let focused_link = self.app.focus() == Focus::Detail
             && piece.link.is_some()
             && piece.link == self.app.detail().focused_link();
-        match &piece.style {
-            _ if focused_link => theme.link_focused,
-            Meaning::Link(_) => theme.link,
-            Meaning::Label if heading => theme.label,
-            Meaning::Label => theme.label,
-            Meaning::Stance(stance) => theme.stance(stance),
-            Meaning::Quote => theme.quote,
-            Meaning::Muted | Meaning::Hedge => theme.muted,
-            Meaning::Plain => Style::new(),
-            Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
+        if focused_link {
+            theme.link_focused
+        } else {
+            piece_style(theme, piece, heading)
         }
+    }
+}
+
+/// The style of a piece of a detail line, as it means (links not focused).
+pub(super) fn piece_style(theme: &Theme, piece: &Piece, heading: bool) -> Style {
+    match &piece.style {
+        Meaning::Link(_) => theme.link,
+        Meaning::Label if heading => theme.label,
+        Meaning::Label => theme.label,
+        Meaning::Stance(stance) => theme.stance(stance),
+        Meaning::Quote => theme.quote,
+        Meaning::Muted | Meaning::Hedge => theme.muted,
+        Meaning::Plain => Style::new(),
+        Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
     }
 }
 

@@ -16,6 +16,7 @@ mod overview;
 mod pages;
 mod searches;
 mod seen;
+mod selection;
 mod sources;
 mod text;
 mod theme;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
+use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas, wrap_title};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
@@ -26,16 +26,20 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, mut fitted: Fi
     buf.set_line(x, y, &Line::from(fitted.into_spans()), width as u16);
 }
 
-/// A column title on two lines of `width` columns: the first line wrapped at a space, the
-/// rest cut with `…`.
-fn column_title(title: &str, width: usize) -> [String; 2] {
-    let lines = textwrap::wrap(title, crate::text::screen_wrap(width.max(4)));
-    let first = lines.first().map(|l| l.to_string()).unwrap_or_default();
-    let rest = title[first.len().min(title.len())..].trim_start();
-    let mut second = Fitted::default();
-    second.push(rest, |_| Style::new());
-    second.truncate(width);
-    [first, second.text()]
+/// A column title on up to `rows` lines of `width` columns, wrapped at spaces, the last
+/// cut with `…` if the title needs more.
+fn column_title(title: &str, width: usize, rows: usize) -> Vec<String> {
+    let lines = wrap_title(title, width);
+    let kept = rows.max(1) - 1;
+    if lines.len() <= kept + 1 {
+        return lines.into_iter().map(String::from).collect();
+    }
+    let mut last = Fitted::default();
+    last.push(&lines[kept..].join(" "), |_| Style::new());
+    last.truncate(width);
+    let mut shown: Vec<String> = lines[..kept].iter().map(|l| l.to_string()).collect();
+    shown.push(last.text());
+    shown
 }
 
 /// Draws the stance matrix.
@@ -57,6 +61,9 @@ pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer
         matrix_row(app, theme, m, (n, row), buf);
     }
     matrix_notes(app, theme, m, buf);
+    if let Some(area) = m.detail {
+        super::selection::matrix_cell(app, theme, area, buf);
+    }
 }
 
 /// The columns shown: (screen column, matrix column).
@@ -79,7 +86,8 @@ fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
             theme.label
         };
         let title = sanitize_line(&d.sticking_points[matrix.columns[column]].title).into_owned();
-        for (line, text) in column_title(&title, cell_width).iter().enumerate() {
+        let rows = m.header_rows as usize;
+        for (line, text) in column_title(&title, cell_width, rows).iter().enumerate() {
             let mut f = Fitted::default();
             f.push(text, |_| style);
             put(buf, m.column_x(n), m.inner.y + line as u16, cell_width, f);
@@ -176,7 +184,8 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         legend.push(&row.replace('\u{a0}', " "), |_| theme.muted);
         put(buf, notes.x, notes.y + n as u16, width, legend);
     }
-    let Some(text) = cursor_note(app) else {
+    // With a pane of its own, the position is shown there.
+    let Some(text) = cursor_note(app).filter(|_| m.detail.is_none()) else {
         return;
     };
     let clean = sanitize_line(&text);
@@ -304,6 +313,9 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         let line = timeline_row(app, theme, row, n == view.selected, t.when_width());
         let y = inner.y + (n - view.offset) as u16;
         put(buf, inner.x, y, inner.width as usize, line);
+    }
+    if let Some(area) = areas.detail {
+        super::selection::timeline_event(app, theme, area, buf);
     }
     let rows = areas.rows();
     super::scrollbar(
