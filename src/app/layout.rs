@@ -27,17 +27,9 @@ pub struct Shape {
     pub(crate) focus: Focus,
     /// The list in focus, or last in focus.
     pub(crate) list: EntityKind,
-    /// How many sources the dossier has (the sources page splits its body by it).
-    pub(crate) sources: usize,
-    /// How many sticking points the matrix shows (its columns share the width).
-    pub(crate) matrix_columns: usize,
-    /// How many parties the matrix shows, and the lines its column titles need.
-    pub(crate) matrix_rows: usize,
-    pub(crate) title_lines: super::page_layout::TitleLines,
-    /// How many events the timeline shows.
-    pub(crate) timeline_rows: usize,
-    /// Some event of the dossier has no date.
-    pub(crate) undated_events: bool,
+    /// What the pages' areas depend on: how many sources, parties, sticking points and
+    /// events they show, and more.
+    pub(crate) pages: PageCounts,
     /// The columns the list column needs for its widest row (borders included).
     pub(crate) list_width: u16,
 }
@@ -114,18 +106,7 @@ pub fn layout(shape: Shape) -> Layout {
         status,
         body,
         panes: panes(body, shape),
-        page: page_areas(
-            shape.page,
-            body,
-            PageCounts {
-                sources: shape.sources,
-                matrix_columns: shape.matrix_columns,
-                matrix_rows: shape.matrix_rows,
-                title_lines: shape.title_lines,
-                timeline_rows: shape.timeline_rows,
-                undated: shape.undated_events,
-            },
-        ),
+        page: page_areas(shape.page, body, shape.pages),
     }
 }
 
@@ -212,12 +193,7 @@ mod tests {
             page: Page::Browse,
             focus,
             list,
-            sources: 1,
-            matrix_columns: 7,
-            matrix_rows: 6,
-            title_lines: Default::default(),
-            timeline_rows: 13,
-            undated_events: false,
+            pages: PageCounts::example(),
             list_width: 0,
         })
     }
@@ -263,12 +239,7 @@ mod tests {
                 page: Page::Browse,
                 focus: Focus::Detail,
                 list: EntityKind::Actor,
-                sources: 1,
-                matrix_columns: 7,
-                matrix_rows: 6,
-                title_lines: Default::default(),
-                timeline_rows: 13,
-                undated_events: false,
+                pages: PageCounts::example(),
                 list_width,
             };
             let l = layout(shape);

@@ -327,12 +327,7 @@ impl App {
             page: self.page,
             focus: self.focus,
             list: self.last_list,
-            sources: self.pages.source_list.rows.len(),
-            matrix_columns: self.pages.matrix().columns.len(),
-            matrix_rows: self.pages.matrix().rows.len(),
-            title_lines: self.pages.title_lines,
-            timeline_rows: self.pages.timeline().rows.len(),
-            undated_events: self.undated_events,
+            pages: self.pages.counts(self.undated_events),
             list_width: self.list_width,
         }
     }

@@ -148,8 +148,8 @@ pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
 }
 
-/// What the pages' layout depends on besides the body: how many sources the dossier has and
-/// how many sticking points the matrix shows.
+/// What the pages' layout depends on besides the body: how many sources, sticking points,
+/// parties and events the pages show, and the lines the column titles need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PageCounts {
     pub(crate) sources: usize,
@@ -162,6 +162,21 @@ pub(crate) struct PageCounts {
     pub(crate) timeline_rows: usize,
     /// Some event has no date (the timeline says how those are placed).
     pub(crate) undated: bool,
+}
+
+#[cfg(test)]
+impl PageCounts {
+    /// The built-in dossier's counts, for tests.
+    pub(crate) fn example() -> Self {
+        PageCounts {
+            sources: 1,
+            matrix_columns: 7,
+            matrix_rows: 6,
+            title_lines: TitleLines::of(["Security guarantees"].into_iter()),
+            timeline_rows: 13,
+            undated: false,
+        }
+    }
 }
 
 pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageAreas {
@@ -264,14 +279,7 @@ mod tests {
     use super::*;
 
     fn matrix(width: u16, height: u16) -> MatrixAreas {
-        let counts = PageCounts {
-            sources: 1,
-            matrix_columns: 7,
-            matrix_rows: 6,
-            title_lines: TitleLines::of(["Security guarantees"].into_iter()),
-            timeline_rows: 13,
-            undated: false,
-        };
+        let counts = PageCounts::example();
         match page_areas(Page::Matrix, Rect::new(0, 2, width, height - 3), counts) {
             PageAreas::Matrix(m) => m,
             other => panic!("{other:?}"),
@@ -306,6 +314,12 @@ mod tests {
     }
 
     #[test]
+    fn title_lines_are_counted_at_every_cell_width() {
+        assert_eq!(room::NARROWEST, MATRIX_COLUMN_WIDTH as usize - 1);
+        assert_eq!(room::WIDEST, MATRIX_COLUMN_MOST as usize - 1);
+    }
+
+    #[test]
     fn grid_spots_under_the_pointer() {
         let m = matrix(80, 24);
         let top = m.row_y(0);
@@ -333,11 +347,7 @@ mod tests {
     fn sources_split_a_third_for_the_list() {
         let counts = PageCounts {
             sources: 2,
-            matrix_columns: 7,
-            matrix_rows: 6,
-            title_lines: TitleLines::default(),
-            timeline_rows: 13,
-            undated: false,
+            ..PageCounts::example()
         };
         let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), counts)
         else {

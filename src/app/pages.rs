@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::list_view::ListView;
-use super::page_layout::{PageAreas, SourcesAreas, TitleLines};
+use super::page_layout::{PageAreas, PageCounts, SourcesAreas, TitleLines};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
 use crate::text::sanitize_line;
@@ -38,6 +38,18 @@ pub struct PageViews {
 }
 
 impl PageViews {
+    /// What the pages' layout depends on (`undated`: some event has no date).
+    pub(crate) fn counts(&self, undated: bool) -> PageCounts {
+        PageCounts {
+            sources: self.source_list.rows.len(),
+            matrix_columns: self.matrix.columns.len(),
+            matrix_rows: self.matrix.rows.len(),
+            title_lines: self.title_lines,
+            timeline_rows: self.timeline.rows.len(),
+            undated,
+        }
+    }
+
     pub fn matrix(&self) -> &StanceMatrix {
         &self.matrix
     }

@@ -126,32 +126,8 @@ fn matrix_row(
         let mut cell = Fitted::default();
         match matrix.cell(row, column) {
             Some(found) => {
-                let position = found.position(d);
-                let (symbol, word) = stance_symbol(&position.stance);
-                let mut style = theme.stance(&position.stance);
-                // The dossier's reading, not the source's words: `~` says so without colour.
-                let hedge = if position.basis.is_inferred() {
-                    style = style.add_modifier(Modifier::DIM);
-                    "~"
-                } else {
-                    ""
-                };
-                if cursor {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
-                // Moved on the date stepped to, or since the comparison (`N` new there):
-                // `Δ` says so without colour.
-                let change = app.cell_change(found.sticking_point, matrix.rows[row]);
-                let moved = match (found.changed_from, change) {
-                    (Some(_), _) => "Δ".to_string(),
-                    (None, Some(marker)) => marker.to_string(),
-                    (None, None) if slot => " ".to_string(),
-                    (None, None) => String::new(),
-                };
-                if !moved.trim().is_empty() {
-                    style = style.add_modifier(Modifier::BOLD);
-                }
-                cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
+                let actor = matrix.rows[row];
+                cell = position_cell(app, theme, found, actor, (cursor, slot));
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
@@ -160,6 +136,45 @@ fn matrix_row(
         }
         put(buf, m.column_x(c), y, m.column_width as usize - 1, cell);
     }
+}
+
+/// A cell holding a position: its change marker (or the blank kept for one when `slot`),
+/// its stance's symbol and word, `~` when inferred; reversed under the `cursor`.
+fn position_cell(
+    app: &App,
+    theme: &Theme,
+    found: crate::views::Cell,
+    actor: usize,
+    (cursor, slot): (bool, bool),
+) -> Fitted {
+    let position = found.position(&app.matrix_loaded().dossier);
+    let (symbol, word) = stance_symbol(&position.stance);
+    let mut style = theme.stance(&position.stance);
+    // The dossier's reading, not the source's words: `~` says so without colour.
+    let hedge = if position.basis.is_inferred() {
+        style = style.add_modifier(Modifier::DIM);
+        "~"
+    } else {
+        ""
+    };
+    if cursor {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    // Moved on the date stepped to, or since the comparison (`N` new there): `Δ` says so
+    // without colour.
+    let change = app.cell_change(found.sticking_point, actor);
+    let moved = match (found.changed_from, change) {
+        (Some(_), _) => "Δ".to_string(),
+        (None, Some(marker)) => marker.to_string(),
+        (None, None) if slot => " ".to_string(),
+        (None, None) => String::new(),
+    };
+    if !moved.trim().is_empty() {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    let mut cell = Fitted::default();
+    cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
+    cell
 }
 
 /// Under the grid: the legend, then the position under the cursor and its source.

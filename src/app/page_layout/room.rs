@@ -51,8 +51,10 @@ pub(crate) fn split_off_detail(body: Rect, wants: impl Fn(Rect) -> u16) -> (Rect
     }
 }
 
-/// Widths up to this are counted.
-const WIDEST: usize = 31;
+/// The widths of a matrix cell, from a column's least to its most (less its space):
+/// only these are counted, since they are worked out on every search.
+pub(super) const NARROWEST: usize = 11;
+pub(super) const WIDEST: usize = 23;
 
 /// The lines the longest of some titles needs, at each width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,7 +64,7 @@ impl TitleLines {
     pub(crate) fn of<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let mut lines = [0u8; WIDEST + 1];
         for title in titles {
-            for (width, most) in lines.iter_mut().enumerate() {
+            for (width, most) in lines.iter_mut().enumerate().skip(NARROWEST) {
                 let needed = wrap_title(title, width).len().min(u8::MAX as usize) as u8;
                 *most = (*most).max(needed);
             }
@@ -70,9 +72,9 @@ impl TitleLines {
         TitleLines(lines)
     }
 
-    /// The lines needed at `width` columns (the widest counted, past it).
+    /// The lines needed at `width` columns (the widest or narrowest counted, past them).
     pub(crate) fn at(&self, width: u16) -> u16 {
-        u16::from(self.0[(width as usize).min(WIDEST)])
+        u16::from(self.0[(width as usize).clamp(NARROWEST, WIDEST)])
     }
 }
 
@@ -89,8 +91,9 @@ mod tests {
     fn titles_need_their_longest_s_lines() {
         let lines = TitleLines::of(["Security guarantees and their backers", "Donbas"].into_iter());
         assert_eq!(lines.at(13), 4);
-        assert_eq!(lines.at(31), 2);
+        assert_eq!(lines.at(23), 2);
         assert_eq!(lines.at(200), 2);
+        assert_eq!(lines.at(4), 4);
         assert_eq!(TitleLines::default().at(13), 0);
     }
 
