@@ -27,12 +27,9 @@ pub struct Shape {
     pub(crate) focus: Focus,
     /// The list in focus, or last in focus.
     pub(crate) list: EntityKind,
-    /// How many sources the dossier has (the sources page splits its body by it).
-    pub(crate) sources: usize,
-    /// How many sticking points the matrix shows (its columns share the width).
-    pub(crate) matrix_columns: usize,
-    /// Some event of the dossier has no date.
-    pub(crate) undated_events: bool,
+    /// What the pages' areas depend on: how many sources, parties, sticking points and
+    /// events they show, and more.
+    pub(crate) pages: PageCounts,
     /// The columns the list column needs for its widest row (borders included).
     pub(crate) list_width: u16,
 }
@@ -109,15 +106,7 @@ pub fn layout(shape: Shape) -> Layout {
         status,
         body,
         panes: panes(body, shape),
-        page: page_areas(
-            shape.page,
-            body,
-            PageCounts {
-                sources: shape.sources,
-                matrix_columns: shape.matrix_columns,
-                undated: shape.undated_events,
-            },
-        ),
+        page: page_areas(shape.page, body, shape.pages),
     }
 }
 
@@ -204,9 +193,7 @@ mod tests {
             page: Page::Browse,
             focus,
             list,
-            sources: 1,
-            matrix_columns: 7,
-            undated_events: false,
+            pages: PageCounts::example(),
             list_width: 0,
         })
     }
@@ -252,9 +239,7 @@ mod tests {
                 page: Page::Browse,
                 focus: Focus::Detail,
                 list: EntityKind::Actor,
-                sources: 1,
-                matrix_columns: 7,
-                undated_events: false,
+                pages: PageCounts::example(),
                 list_width,
             };
             let l = layout(shape);

@@ -303,6 +303,7 @@ impl App {
             app.compare_with(old);
         }
         app.note_change_dates();
+        app.open_on_a_list_with_entries();
         app.show_selected();
         app.rebuild_pages();
         app
@@ -326,9 +327,7 @@ impl App {
             page: self.page,
             focus: self.focus,
             list: self.last_list,
-            sources: self.pages.source_list.rows.len(),
-            matrix_columns: self.pages.matrix().columns.len(),
-            undated_events: self.undated_events,
+            pages: self.pages.counts(self.undated_events),
             list_width: self.list_width,
         }
     }

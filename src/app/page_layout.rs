@@ -4,17 +4,21 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::Page;
 
+mod room;
+use room::{DETAIL_BELOW_BODY, split_off_detail};
+pub(crate) use room::{TitleLines, wrap_title};
+
 /// Columns of one matrix cell at least (they share what the screen has left, up to the
 /// most), and this much for the row names.
 pub(crate) const MATRIX_COLUMN_WIDTH: u16 = 12;
 const MATRIX_COLUMN_MOST: u16 = 24;
 pub(crate) const MATRIX_NAME_WIDTH: u16 = 20;
-/// Rows above the grid for the column titles.
-pub(crate) const MATRIX_HEADER_ROWS: u16 = 2;
 /// Rows under the grid for the legend and the selected position's summary and source;
-/// fewer on short screens, so that the grid keeps some rows.
+/// fewer on short screens, so that the grid keeps some rows; with the position's detail in
+/// a pane of its own, the legend's (and a row to part it from the border).
 const MATRIX_NOTE_ROWS: u16 = 5;
 const MATRIX_NOTE_ROWS_SHORT: u16 = 2;
+const MATRIX_NOTE_ROWS_LEGEND: u16 = 3;
 /// From this screen height the matrix has its full notes.
 const MATRIX_FULL_NOTES_HEIGHT: u16 = 20;
 
@@ -42,6 +46,11 @@ pub struct MatrixAreas {
     pub(crate) column_width: u16,
     /// The legend, then the note on the cell under the cursor.
     pub(crate) notes: Rect,
+    /// Rows above the grid for the column titles.
+    pub(crate) header_rows: u16,
+    /// The detail of the position under the cursor, where there is room (the notes then
+    /// hold the legend only).
+    pub(crate) detail: Option<Rect>,
 }
 
 /// A cell of the matrix grid, counted from the first row and column shown.
@@ -55,7 +64,7 @@ pub(crate) struct GridSpot {
 impl MatrixAreas {
     /// The screen row of grid row `n`.
     pub(crate) fn row_y(&self, n: usize) -> u16 {
-        self.inner.y + MATRIX_HEADER_ROWS + n as u16
+        self.inner.y + self.header_rows + n as u16
     }
 
     /// The first screen column of grid column `n`.
@@ -90,6 +99,8 @@ pub struct TimelineAreas {
     pub(crate) note: Option<Rect>,
     /// Where the events' rows go.
     pub(crate) list: Rect,
+    /// The detail of the event under the cursor, where there is room.
+    pub(crate) detail: Option<Rect>,
 }
 
 impl TimelineAreas {
@@ -98,7 +109,14 @@ impl TimelineAreas {
     }
 }
 
-fn timeline_areas(block: Rect, inner: Rect, undated: bool) -> TimelineAreas {
+fn timeline_areas(body: Rect, counts: PageCounts) -> TimelineAreas {
+    let undated = counts.undated;
+    let wants = |_: Rect| counts.timeline_rows as u16 + 2 + u16::from(undated);
+    let (block, detail) = match counts.timeline_rows {
+        0 => (body, None),
+        _ => split_off_detail(body, wants),
+    };
+    let inner = block.inner(ratatui::layout::Margin::new(1, 1));
     let (note, list) = if undated && inner.height > 1 {
         let note = Rect::new(inner.x, inner.y, inner.width, 1);
         let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
@@ -111,6 +129,7 @@ fn timeline_areas(block: Rect, inner: Rect, undated: bool) -> TimelineAreas {
         inner,
         note,
         list,
+        detail,
     }
 }
 
@@ -129,14 +148,35 @@ pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
 }
 
-/// What the pages' layout depends on besides the body: how many sources the dossier has and
-/// how many sticking points the matrix shows.
+/// What the pages' layout depends on besides the body: how many sources, sticking points,
+/// parties and events the pages show, and the lines the column titles need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PageCounts {
     pub(crate) sources: usize,
     pub(crate) matrix_columns: usize,
+    /// How many parties the matrix shows.
+    pub(crate) matrix_rows: usize,
+    /// The lines the matrix's column titles need at each width.
+    pub(crate) title_lines: TitleLines,
+    /// How many events the timeline shows.
+    pub(crate) timeline_rows: usize,
     /// Some event has no date (the timeline says how those are placed).
     pub(crate) undated: bool,
+}
+
+#[cfg(test)]
+impl PageCounts {
+    /// The built-in dossier's counts, for tests.
+    pub(crate) fn example() -> Self {
+        PageCounts {
+            sources: 1,
+            matrix_columns: 7,
+            matrix_rows: 6,
+            title_lines: TitleLines::of(["Security guarantees"].into_iter()),
+            timeline_rows: 13,
+            undated: false,
+        }
+    }
 }
 
 pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageAreas {
@@ -144,26 +184,59 @@ pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageArea
     let inner = block.inner(ratatui::layout::Margin::new(1, 1));
     match page {
         Page::Browse => PageAreas::Browse,
-        Page::Matrix => PageAreas::Matrix(matrix_areas(block, inner, counts.matrix_columns)),
-        Page::Timeline => PageAreas::Timeline(timeline_areas(block, inner, counts.undated)),
+        Page::Matrix => PageAreas::Matrix(matrix_areas(body, counts)),
+        Page::Timeline => PageAreas::Timeline(timeline_areas(body, counts)),
         Page::Sources => PageAreas::Sources(sources_areas(block, inner, counts.sources)),
     }
 }
 
-fn matrix_areas(block: Rect, inner: Rect, total_columns: usize) -> MatrixAreas {
-    let note_rows = if block.height + 3 >= MATRIX_FULL_NOTES_HEIGHT {
-        MATRIX_NOTE_ROWS
-    } else {
-        MATRIX_NOTE_ROWS_SHORT
-    };
-    let notes_top = inner.bottom().saturating_sub(note_rows).max(inner.y);
-    let notes = Rect::new(inner.x, notes_top, inner.width, inner.bottom() - notes_top);
-    let rows = inner.height.saturating_sub(MATRIX_HEADER_ROWS + note_rows) as usize;
-    let grid = inner.width.saturating_sub(MATRIX_NAME_WIDTH);
+/// The grid's columns that fit in `inner_width`, and the screen columns of each.
+fn matrix_columns(inner_width: u16, total_columns: usize) -> (u16, u16) {
+    let grid = inner_width.saturating_sub(MATRIX_NAME_WIDTH);
     let columns = (grid / MATRIX_COLUMN_WIDTH).max(1);
     // The columns shown share the width the grid has (the last one keeps no spare space).
     let shown = columns.min(total_columns.max(1) as u16);
     let column_width = (grid / shown).clamp(MATRIX_COLUMN_WIDTH, MATRIX_COLUMN_MOST);
+    (columns, column_width)
+}
+
+/// The rows the column titles get in a matrix `block` wide: what the longest needs, up
+/// to 5 on tall screens, 3 on middling ones and 2 on short ones.
+fn matrix_header_rows(block: Rect, body_height: u16, counts: PageCounts) -> u16 {
+    let most = match body_height {
+        DETAIL_BELOW_BODY.. => 5,
+        MATRIX_THREE_TITLE_ROWS_BODY.. => 3,
+        _ => 2,
+    };
+    let (_, column_width) = matrix_columns(block.width.saturating_sub(2), counts.matrix_columns);
+    counts.title_lines.at(column_width - 1).clamp(1, most)
+}
+
+/// From this body height column titles may take three rows.
+const MATRIX_THREE_TITLE_ROWS_BODY: u16 = 19;
+
+fn matrix_areas(body: Rect, counts: PageCounts) -> MatrixAreas {
+    let wants = |block: Rect| {
+        let header = matrix_header_rows(block, body.height, counts);
+        2 + header + counts.matrix_rows as u16 + MATRIX_NOTE_ROWS_LEGEND
+    };
+    let (block, detail) = match counts.matrix_rows {
+        0 => (body, None),
+        _ => split_off_detail(body, wants),
+    };
+    let inner = block.inner(ratatui::layout::Margin::new(1, 1));
+    let note_rows = if detail.is_some() {
+        MATRIX_NOTE_ROWS_LEGEND
+    } else if block.height + 3 >= MATRIX_FULL_NOTES_HEIGHT {
+        MATRIX_NOTE_ROWS
+    } else {
+        MATRIX_NOTE_ROWS_SHORT
+    };
+    let header_rows = matrix_header_rows(block, body.height, counts);
+    let notes_top = inner.bottom().saturating_sub(note_rows).max(inner.y);
+    let notes = Rect::new(inner.x, notes_top, inner.width, inner.bottom() - notes_top);
+    let rows = inner.height.saturating_sub(header_rows + note_rows) as usize;
+    let (columns, column_width) = matrix_columns(inner.width, counts.matrix_columns);
     MatrixAreas {
         block,
         inner,
@@ -171,6 +244,8 @@ fn matrix_areas(block: Rect, inner: Rect, total_columns: usize) -> MatrixAreas {
         columns: columns as usize,
         column_width,
         notes,
+        header_rows,
+        detail,
     }
 }
 
@@ -204,11 +279,7 @@ mod tests {
     use super::*;
 
     fn matrix(width: u16, height: u16) -> MatrixAreas {
-        let counts = PageCounts {
-            sources: 1,
-            matrix_columns: 7,
-            undated: false,
-        };
+        let counts = PageCounts::example();
         match page_areas(Page::Matrix, Rect::new(0, 2, width, height - 3), counts) {
             PageAreas::Matrix(m) => m,
             other => panic!("{other:?}"),
@@ -226,6 +297,26 @@ mod tests {
         assert_eq!(m.notes, Rect::new(1, 17, 78, 5));
         let small = matrix(40, 12);
         assert_eq!((small.rows, small.columns), (3, 1));
+    }
+
+    #[test]
+    fn the_position_s_detail_below_on_tall_screens_beside_on_wide_ones() {
+        let tall = matrix(120, 40);
+        // Borders, 2 title rows, 6 parties and the legend's 3 rows; the detail the rest.
+        assert_eq!(tall.block, Rect::new(0, 2, 120, 13));
+        assert_eq!(tall.detail, Some(Rect::new(0, 15, 120, 24)));
+        assert_eq!(tall.rows, 6);
+        let wide = matrix(120, 24);
+        assert_eq!(wide.detail, Some(Rect::new(80, 2, 40, 21)));
+        assert_eq!(wide.columns, 4);
+        assert_eq!(matrix(80, 24).detail, None);
+        assert_eq!(matrix(40, 12).detail, None);
+    }
+
+    #[test]
+    fn title_lines_are_counted_at_every_cell_width() {
+        assert_eq!(room::NARROWEST, MATRIX_COLUMN_WIDTH as usize - 1);
+        assert_eq!(room::WIDEST, MATRIX_COLUMN_MOST as usize - 1);
     }
 
     #[test]
@@ -256,8 +347,7 @@ mod tests {
     fn sources_split_a_third_for_the_list() {
         let counts = PageCounts {
             sources: 2,
-            matrix_columns: 7,
-            undated: false,
+            ..PageCounts::example()
         };
         let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), counts)
         else {

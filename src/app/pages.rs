@@ -3,9 +3,10 @@
 
 use super::layout::Layout;
 use super::list_view::ListView;
-use super::page_layout::{PageAreas, SourcesAreas};
+use super::page_layout::{PageAreas, PageCounts, SourcesAreas, TitleLines};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
+use crate::text::sanitize_line;
 use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// The pages' data and where their cursors are.
@@ -25,6 +26,8 @@ pub struct PageViews {
     /// The matrix shows the comparison's reading (the older version's own matrix, whose
     /// indices are the older version's: [`super::App::matrix_loaded`]).
     pub(crate) matrix_compared: bool,
+    /// The lines the matrix's column titles need at each width.
+    pub(crate) title_lines: super::page_layout::TitleLines,
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
     /// The sources the query lets through, and the cursor over them.
@@ -35,6 +38,18 @@ pub struct PageViews {
 }
 
 impl PageViews {
+    /// What the pages' layout depends on (`undated`: some event has no date).
+    pub(crate) fn counts(&self, undated: bool) -> PageCounts {
+        PageCounts {
+            sources: self.source_list.rows.len(),
+            matrix_columns: self.matrix.columns.len(),
+            matrix_rows: self.matrix.rows.len(),
+            title_lines: self.title_lines,
+            timeline_rows: self.timeline.rows.len(),
+            undated,
+        }
+    }
+
     pub fn matrix(&self) -> &StanceMatrix {
         &self.matrix
     }
@@ -133,11 +148,17 @@ impl App {
     pub(crate) fn rebuild_pages(&mut self) {
         let matrix =
             matches!(self.page, Page::Matrix | Page::Timeline).then(|| self.built_matrix());
+        let titles = matrix.as_ref().map(|m| {
+            let points = &self.matrix_loaded().dossier.sticking_points;
+            let titles = m.columns.iter().map(|&c| sanitize_line(&points[c].title));
+            TitleLines::of(titles.collect::<Vec<_>>().iter().map(|t| t.as_ref()))
+        });
         let (loaded, results) = (&self.loaded, self.query.results());
         let p = &mut self.pages;
         match self.page {
             Page::Matrix | Page::Timeline => {
                 p.matrix = matrix.unwrap_or_default();
+                p.title_lines = titles.unwrap_or_default();
                 p.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
             }
             Page::Sources => {

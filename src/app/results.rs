@@ -61,6 +61,23 @@ impl App {
         self.rebuild_pages();
     }
 
+    /// At the start, the first list that has entries, if the one in focus has none (a
+    /// dossier of events only opens on its events).
+    pub(crate) fn open_on_a_list_with_entries(&mut self) {
+        if self.results().count(self.last_list) > 0 {
+            return;
+        }
+        if let Some(kind) = EntityKind::ALL
+            .into_iter()
+            .find(|&k| self.results().count(k) > 0)
+        {
+            self.last_list = kind;
+            if let Focus::List(_) = self.focus {
+                self.focus = Focus::List(kind);
+            }
+        }
+    }
+
     /// The list whose first entry scores highest (the first list on a tie).
     fn best_list(&self) -> Option<EntityKind> {
         EntityKind::ALL

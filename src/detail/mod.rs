@@ -308,10 +308,12 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
 mod chronology;
 pub use chronology::HEADING as CHRONOLOGY;
 mod kinds;
+mod position;
 mod positions;
 #[cfg(test)]
 mod tests;
 mod wrap;
 
 use kinds::{actor, event, place, sticking_point};
+pub use position::position as position_detail;
 pub use wrap::{Piece, ScreenLine, link_line, screen_lines};

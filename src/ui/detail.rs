@@ -27,17 +27,25 @@ impl DetailPane<'_> {
         let focused_link = self.app.focus() == Focus::Detail
             && piece.link.is_some()
             && piece.link == self.app.detail().focused_link();
-        match &piece.style {
-            _ if focused_link => theme.link_focused,
-            Meaning::Link(_) => theme.link,
-            Meaning::Label if heading => theme.label,
-            Meaning::Label => theme.label,
-            Meaning::Stance(stance) => theme.stance(stance),
-            Meaning::Quote => theme.quote,
-            Meaning::Muted | Meaning::Hedge => theme.muted,
-            Meaning::Plain => Style::new(),
-            Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
+        if focused_link {
+            theme.link_focused
+        } else {
+            piece_style(theme, piece, heading)
         }
+    }
+}
+
+/// The style of a piece of a detail line, as it means (links not focused).
+pub(super) fn piece_style(theme: &Theme, piece: &Piece, heading: bool) -> Style {
+    match &piece.style {
+        Meaning::Link(_) => theme.link,
+        Meaning::Label if heading => theme.label,
+        Meaning::Label => theme.label,
+        Meaning::Stance(stance) => theme.stance(stance),
+        Meaning::Quote => theme.quote,
+        Meaning::Muted | Meaning::Hedge => theme.muted,
+        Meaning::Plain => Style::new(),
+        Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
     }
 }
 
@@ -89,7 +97,7 @@ impl Widget for &DetailPane<'_> {
         let focused = self.app.focus() == Focus::Detail;
         let theme = self.theme;
         let Some(detail) = self.app.detail().detail() else {
-            return render_empty(theme, area, buf);
+            return render_empty(self.app, theme, area, buf);
         };
         let lines = self
             .app
@@ -133,24 +141,11 @@ impl Widget for &DetailPane<'_> {
 }
 
 /// The pane when the list is empty: its frame and why it shows nothing.
-fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_empty(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border)
         .title(" Detail ");
     let inner = block.inner(area);
     block.render(area, buf);
-    let note = "Nothing selected: the list is empty";
-    let lines = textwrap::wrap(
-        note,
-        crate::text::screen_wrap((inner.width as usize).max(1)),
-    );
-    for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
-        buf.set_stringn(
-            inner.x,
-            inner.y + y as u16,
-            line,
-            inner.width as usize,
-            theme.muted,
-        );
-    }
+    super::empty::put_note(buf, inner, &super::empty::detail_note(app), theme.muted);
 }

@@ -282,18 +282,8 @@ impl Widget for &ListPane<'_> {
         // The app keeps the rows on screen in rank order (see `keep_selection_visible`).
         let hits = self.app.results().ranked(self.kind);
         if count == 0 {
-            let note = if self.app.query().text().is_empty() {
-                "  (none)"
-            } else {
-                "  (no match)"
-            };
-            buf.set_stringn(
-                inner.x,
-                inner.y,
-                note,
-                inner.width as usize,
-                self.theme.muted,
-            );
+            let note = super::empty::list_note(self.app, self.kind);
+            super::empty::put_note(buf, inner, &note, self.theme.muted);
             return;
         }
         let rows = inner.height as usize;

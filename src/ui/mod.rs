@@ -3,6 +3,7 @@
 mod bars;
 mod cut;
 mod detail;
+mod empty;
 mod help;
 mod hints;
 mod hit;
@@ -15,6 +16,7 @@ mod overview;
 mod pages;
 mod searches;
 mod seen;
+mod selection;
 mod sources;
 mod status_lines;
 mod text;

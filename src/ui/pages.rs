@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
+use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas, wrap_title};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
@@ -26,16 +26,20 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, mut fitted: Fi
     buf.set_line(x, y, &Line::from(fitted.into_spans()), width as u16);
 }
 
-/// A column title on two lines of `width` columns: the first line wrapped at a space, the
-/// rest cut with `…`.
-fn column_title(title: &str, width: usize) -> [String; 2] {
-    let lines = textwrap::wrap(title, crate::text::screen_wrap(width.max(4)));
-    let first = lines.first().map(|l| l.to_string()).unwrap_or_default();
-    let rest = title[first.len().min(title.len())..].trim_start();
-    let mut second = Fitted::default();
-    second.push(rest, |_| Style::new());
-    second.truncate(width);
-    [first, second.text()]
+/// A column title on up to `rows` lines of `width` columns, wrapped at spaces, the last
+/// cut with `…` if the title needs more.
+fn column_title(title: &str, width: usize, rows: usize) -> Vec<String> {
+    let lines = wrap_title(title, width);
+    let kept = rows.max(1) - 1;
+    if lines.len() <= kept + 1 {
+        return lines.into_iter().map(String::from).collect();
+    }
+    let mut last = Fitted::default();
+    last.push(&lines[kept..].join(" "), |_| Style::new());
+    last.truncate(width);
+    let mut shown: Vec<String> = lines[..kept].iter().map(|l| l.to_string()).collect();
+    shown.push(last.text());
+    shown
 }
 
 /// Draws the stance matrix.
@@ -44,9 +48,8 @@ pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer
     let title = matrix_title(app, m);
     block(theme, title).render(m.block, buf);
     if matrix.is_empty() {
-        let note = "No positions match the search. Esc clears it.";
-        let inner = m.inner;
-        buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+        let note = super::empty::matrix_note(app);
+        super::empty::put_note(buf, m.inner, &note, theme.muted);
         return;
     }
     matrix_titles(app, theme, m, buf);
@@ -58,6 +61,9 @@ pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer
         matrix_row(app, theme, m, (n, row), buf);
     }
     matrix_notes(app, theme, m, buf);
+    if let Some(area) = m.detail {
+        super::selection::matrix_cell(app, theme, area, buf);
+    }
 }
 
 /// The columns shown: (screen column, matrix column).
@@ -80,7 +86,8 @@ fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
             theme.label
         };
         let title = sanitize_line(&d.sticking_points[matrix.columns[column]].title).into_owned();
-        for (line, text) in column_title(&title, cell_width).iter().enumerate() {
+        let rows = m.header_rows as usize;
+        for (line, text) in column_title(&title, cell_width, rows).iter().enumerate() {
             let mut f = Fitted::default();
             f.push(text, |_| style);
             put(buf, m.column_x(n), m.inner.y + line as u16, cell_width, f);
@@ -108,6 +115,9 @@ fn matrix_row(
     } else {
         Style::new()
     };
+    // With change markers about, every cell keeps a column for one, so that the
+    // symbols stay in line.
+    let slot = matrix.as_of.is_some() || app.matrix_marks_changes();
     let party = sanitize_line(&d.actors[matrix.rows[row]].name);
     name.push(&format!("{marker}{party}"), |_| style);
     put(buf, m.inner.x, y, MATRIX_NAME_WIDTH as usize - 1, name);
@@ -116,39 +126,55 @@ fn matrix_row(
         let mut cell = Fitted::default();
         match matrix.cell(row, column) {
             Some(found) => {
-                let position = found.position(d);
-                let (symbol, word) = stance_symbol(&position.stance);
-                let mut style = theme.stance(&position.stance);
-                // The dossier's reading, not the source's words: `~` says so without colour.
-                let hedge = if position.basis.is_inferred() {
-                    style = style.add_modifier(Modifier::DIM);
-                    "~"
-                } else {
-                    ""
-                };
-                if cursor {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
-                // Moved on the date stepped to, or since the comparison (`N` new there):
-                // `Δ` says so without colour.
-                let change = app.cell_change(found.sticking_point, matrix.rows[row]);
-                let moved = match (found.changed_from, change) {
-                    (Some(_), _) => "Δ".to_string(),
-                    (None, Some(marker)) => marker.to_string(),
-                    (None, None) => String::new(),
-                };
-                if !moved.is_empty() {
-                    style = style.add_modifier(Modifier::BOLD);
-                }
-                cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
+                let actor = matrix.rows[row];
+                cell = position_cell(app, theme, found, actor, (cursor, slot));
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
-                cell.push("·", |_| style);
+                cell.push(if slot { " ·" } else { "·" }, |_| style);
             }
         }
         put(buf, m.column_x(c), y, m.column_width as usize - 1, cell);
     }
+}
+
+/// A cell holding a position: its change marker (or the blank kept for one when `slot`),
+/// its stance's symbol and word, `~` when inferred; reversed under the `cursor`.
+fn position_cell(
+    app: &App,
+    theme: &Theme,
+    found: crate::views::Cell,
+    actor: usize,
+    (cursor, slot): (bool, bool),
+) -> Fitted {
+    let position = found.position(&app.matrix_loaded().dossier);
+    let (symbol, word) = stance_symbol(&position.stance);
+    let mut style = theme.stance(&position.stance);
+    // The dossier's reading, not the source's words: `~` says so without colour.
+    let hedge = if position.basis.is_inferred() {
+        style = style.add_modifier(Modifier::DIM);
+        "~"
+    } else {
+        ""
+    };
+    if cursor {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    // Moved on the date stepped to, or since the comparison (`N` new there): `Δ` says so
+    // without colour.
+    let change = app.cell_change(found.sticking_point, actor);
+    let moved = match (found.changed_from, change) {
+        (Some(_), _) => "Δ".to_string(),
+        (None, Some(marker)) => marker.to_string(),
+        (None, None) if slot => " ".to_string(),
+        (None, None) => String::new(),
+    };
+    if !moved.trim().is_empty() {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    let mut cell = Fitted::default();
+    cell.push(&format!("{moved}{symbol}{hedge} {word}"), |_| style);
+    cell
 }
 
 /// Under the grid: the legend, then the position under the cursor and its source.
@@ -173,7 +199,8 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         legend.push(&row.replace('\u{a0}', " "), |_| theme.muted);
         put(buf, notes.x, notes.y + n as u16, width, legend);
     }
-    let Some(text) = cursor_note(app) else {
+    // With a pane of its own, the position is shown there.
+    let Some(text) = cursor_note(app).filter(|_| m.detail.is_none()) else {
         return;
     };
     let clean = sanitize_line(&text);
@@ -268,11 +295,12 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         .marks_since(app.any_event_changed())
         .map(|said| format!("· {said} "))
         .unwrap_or_default();
-    let title = format!(" Timeline: {} events {marked}{since}", t.rows.len());
+    let events = crate::text::count_of(t.rows.len(), "event", "events");
+    let title = format!(" Timeline: {events} {marked}{since}");
     block(theme, title).render(areas.block, buf);
     if t.rows.is_empty() {
-        let note = "No events match the search.";
-        buf.set_stringn(inner.x, inner.y, note, inner.width as usize, theme.muted);
+        let note = super::empty::timeline_note(app);
+        super::empty::put_note(buf, inner, &note, theme.muted);
         return;
     }
     if let Some(note) = areas.note {
@@ -300,6 +328,9 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         let line = timeline_row(app, theme, row, n == view.selected, t.when_width());
         let y = inner.y + (n - view.offset) as u16;
         put(buf, inner.x, y, inner.width as usize, line);
+    }
+    if let Some(area) = areas.detail {
+        super::selection::timeline_event(app, theme, area, buf);
     }
     let rows = areas.rows();
     super::scrollbar(

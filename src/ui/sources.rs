@@ -24,8 +24,9 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
     block(theme, title).render(areas.block, buf);
     let area = areas.sources;
     if list.rows.is_empty() {
-        let note = "Nothing the search finds cites a source. Esc clears it.";
-        buf.set_stringn(area.x, area.y, note, area.width as usize, theme.muted);
+        let query = sanitize_line(app.query().answered().trim()).into_owned();
+        let note = format!("Nothing that \"{query}\" finds cites a source. Esc clears the search.");
+        super::empty::put_note(buf, areas.inner, &note, theme.muted);
         return;
     }
     for (n, row) in list
@@ -74,7 +75,11 @@ fn source_citations(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Bu
     };
     let count = row.citing.len();
     let mut heading = Fitted::default();
-    let text = format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):");
+    let text = if count == 0 {
+        "Nothing in the dossier cites this source yet.".to_string()
+    } else {
+        format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):")
+    };
     heading.push(&text, |_| theme.label);
     let h = areas.heading;
     put(buf, h.x, h.y, h.width as usize, heading);

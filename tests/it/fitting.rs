@@ -311,8 +311,11 @@ fn the_empty_detail_note_wraps_rather_than_cut() {
     let mut app = app(80, 24);
     search(&mut app, "zzzzqqq");
     let shown = screen(&app);
-    assert!(shown.contains("Nothing selected: the list"), "{shown}");
-    assert!(shown.contains("empty"), "{shown}");
+    assert!(
+        shown.contains("Nothing selected: no actors match"),
+        "{shown}"
+    );
+    assert!(shown.contains("Esc clears the search."), "{shown}");
 }
 
 /// One of a thing is said in the singular: the header, the overview, the sources page.

@@ -7,7 +7,7 @@ use talks::model::{EntityKind, builtin};
 
 #[test]
 fn matrix_and_timeline_screens() {
-    for (width, height) in [(80, 24), (120, 40)] {
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
         let mut app = app(width, height);
         update(&mut app, Action::OpenPage(Page::Matrix));
         insta::assert_snapshot!(format!("matrix_{width}x{height}"), screen(&app));
@@ -83,9 +83,14 @@ fn enter_on_a_cell_opens_the_sticking_point_with_that_position_focused() {
     update(&mut app, Action::Down);
     update(&mut app, Action::CursorRight);
     update(&mut app, Action::CursorRight);
+    // At 120×40 the position's detail has a pane of its own under the matrix.
+    let shown = screen(&app);
     assert!(
-        screen(&app).contains("Russia opposes on Ukraine's NATO membership: Vehemently opposes")
+        shown.contains("┌ Russia on Ukraine's NATO membership · position "),
+        "{shown}"
     );
+    assert!(shown.contains("│Stance: opposes"), "{shown}");
+    assert!(shown.contains("│  Vehemently opposes"), "{shown}");
     update(&mut app, Action::Activate);
     assert_eq!(app.page(), Page::Browse);
     assert_eq!(app.focus(), Focus::Detail);
@@ -244,7 +249,8 @@ fn a_count_of_one_takes_the_singular() {
     assert!(out.contains("2 parties × 1 sticking point\n"), "{out}");
 }
 
-/// A note written on a matrix cell shows under the grid with the position's summary.
+/// A note written on a matrix cell shows with the position's summary (at 120×40 in the
+/// position's pane, under the grid at 100×24).
 #[test]
 fn a_position_s_note_shows_under_the_matrix() {
     let mut app = app(120, 40);
@@ -256,6 +262,13 @@ fn a_position_s_note_shows_under_the_matrix() {
         update(&mut app, Action::Insert(c));
     }
     update(&mut app, Action::SaveNote);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("│✎ Your note (not in the dossier)"),
+        "{shown}"
+    );
+    assert!(shown.contains("│  watch the deterrence talk"), "{shown}");
+    update(&mut app, Action::Resize(100, 24));
     let shown = screen(&app);
     assert!(
         shown.contains("· ✎ your note: watch the deterrence talk"),

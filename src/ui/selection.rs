@@ -1,0 +1,119 @@
+//! Beside or below the matrix and the timeline where there is room: the detail of the
+//! selected cell's position or of the selected event, from its top (Enter opens it whole).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::detail::piece_style;
+use super::text::Fitted;
+use super::theme::Theme;
+use crate::app::App;
+use crate::detail::{Detail, position_detail, screen_lines};
+use crate::model::{EntityKind, EntityRef};
+use crate::text::sanitize_line;
+
+/// The detail of the position under the matrix cursor, or why there is none.
+pub(super) fn matrix_cell(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let loaded = app.matrix_loaded();
+    let (d, index) = (&loaded.dossier, &loaded.index);
+    let matrix = app.pages().matrix();
+    let (row, column) = app.pages().matrix_cursor();
+    let (Some(&actor), Some(&point)) = (matrix.rows.get(row), matrix.columns.get(column)) else {
+        return pane(theme, area, " Position ", Err("No cell is selected."), buf);
+    };
+    let Some(cell) = matrix.cell(row, column) else {
+        let why = format!(
+            "{} holds no recorded position on {}.",
+            sanitize_line(&d.actors[actor].name),
+            sanitize_line(&d.sticking_points[point].title)
+        );
+        return pane(theme, area, " No position ", Err(&why), buf);
+    };
+    let mut detail = position_detail(d, index, cell.sticking_point, cell.position);
+    let position = cell.position(d);
+    let moved = match cell.changed_from {
+        Some(Some(before)) => Some(format!(
+            "{} → {}",
+            d.sticking_points[point].positions[before].stance, position.stance
+        )),
+        Some(None) => Some(format!("(no position) → {}", position.stance)),
+        None => None,
+    };
+    if let Some(moved) = moved {
+        detail.prepend_items("Moved on this date", vec![moved]);
+    }
+    let key = crate::notes::key_of_position(&d.sticking_points[point].id, position);
+    if let Some(note) = app.notes().notes.note(&key) {
+        detail.sections.push(crate::detail::note_section(note));
+    }
+    pane(theme, area, "position", Ok(&detail), buf);
+}
+
+/// The detail of the event under the timeline's cursor.
+pub(super) fn timeline_event(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pages = app.pages();
+    let Some(row) = pages.timeline().rows.get(pages.timeline_view().selected) else {
+        return pane(theme, area, " Event ", Err("No event is selected."), buf);
+    };
+    let entity = EntityRef::new(EntityKind::Event, row.event);
+    let loaded = app.loaded();
+    let mut detail = crate::detail::detail(&loaded.dossier, &loaded.index, entity);
+    if let Some((heading, items)) = app.change_lines(entity) {
+        detail.prepend_items(&heading, items);
+    }
+    if let Some(note) = app.notes_shown(entity) {
+        detail.sections.push(crate::detail::note_section(&note));
+    }
+    pane(theme, area, "event", Ok(&detail), buf);
+}
+
+/// A bordered pane: `detail`'s lines from the top, titled by its name and `kind`; or a
+/// title and a note on why there is nothing to show.
+fn pane(theme: &Theme, area: Rect, kind: &str, shown: Result<&Detail, &str>, buf: &mut Buffer) {
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let (title, lines) = match shown {
+        Ok(detail) => (
+            title(&detail.title, kind, area.width as usize),
+            screen_lines(detail, inner_width),
+        ),
+        Err(why) => {
+            let block = Block::bordered()
+                .border_style(theme.border)
+                .title(Span::styled(kind.to_string(), theme.title));
+            let inner = block.inner(area);
+            block.render(area, buf);
+            return super::empty::put_note(buf, inner, why, theme.muted);
+        }
+    };
+    let rows = area.height.saturating_sub(2) as usize;
+    let mut block = Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.title));
+    if lines.len() > rows {
+        let more = Span::styled(" more… ", theme.muted);
+        block = block.title_bottom(Line::from(more).right_aligned());
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    for (y, line) in lines.iter().take(rows).enumerate() {
+        let spans: Vec<Span> = line
+            .pieces
+            .iter()
+            .map(|p| Span::styled(p.text.clone(), piece_style(theme, p, line.heading)))
+            .collect();
+        buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
+    }
+}
+
+/// " Name · kind ", the name cut to fit `width` columns.
+fn title(name: &str, kind: &str, width: usize) -> String {
+    let kind = format!(" · {kind} ");
+    let mut fitted = Fitted::default();
+    fitted.push(&format!(" {}", sanitize_line(name)), |_| {
+        ratatui::style::Style::new()
+    });
+    fitted.truncate(width.saturating_sub(4 + kind.len()));
+    format!("{}{kind}", fitted.text())
+}
