@@ -205,7 +205,7 @@ impl DetailView {
     }
 
     /// Scrolls to the top; the focus on the first link there, or on none (`g`, `gg`).
-    pub(crate) fn to_top(&mut self, rows: usize) {
+    pub(crate) fn scroll_to_top(&mut self, rows: usize) {
         self.scroll = 0;
         self.link = (0..self.link_count()).find(|&n| self.link_on_screen(n, rows));
     }

@@ -80,7 +80,7 @@ impl App {
     /// Scrolls the detail to its top (`g`).
     pub(crate) fn detail_to_top(&mut self) {
         let rows = self.detail_rows();
-        self.detail.to_top(rows);
+        self.detail.scroll_to_top(rows);
     }
 
     /// The list after (or before) the focused pane, the detail last.

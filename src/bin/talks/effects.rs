@@ -99,6 +99,18 @@ fn perform(
             }
             done
         }
+        Effect::Watch { path, on: true } => match watch_file(&path, context.wake.clone()) {
+            Ok(watcher) => {
+                *context.watcher.borrow_mut() = Some(watcher);
+                Action::Watching(Ok(true))
+            }
+            Err(why) => Action::Watching(Err(why)),
+        },
+        Effect::Watch { on: false, .. } => {
+            // Dropping the watcher ends the watch.
+            *context.watcher.borrow_mut() = None;
+            Action::Watching(Ok(false))
+        }
         Effect::CatchUp { store, key } => Action::CaughtUp(
             store
                 .record(&key, app.loaded(), std::time::SystemTime::now())
