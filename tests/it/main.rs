@@ -35,6 +35,7 @@ mod folder;
 mod folder_append;
 mod format_spec;
 mod git_read;
+mod habits;
 mod history;
 mod hostile;
 mod init_notes;
