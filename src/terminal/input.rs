@@ -153,6 +153,9 @@ fn csi(bytes: &[u8]) -> Parsed {
     }
     let params = &bytes[2..end];
     let used = end + 1;
+    if params.is_empty() && last == b'M' {
+        return x10_mouse(bytes);
+    }
     if params == b"200" && last == b'~' {
         return paste(&bytes[used..], used);
     }
@@ -233,6 +236,10 @@ fn kitty_key(code: u32, given: u32) -> Option<Event> {
         9 if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
         9 => KeyCode::Tab,
         127 => KeyCode::Backspace,
+        // The keypad's keys, which the protocol tells apart from the others.
+        57399..=57426 => keypad_key(code)?,
+        // The protocol's other private codes (media keys, modifiers alone): not text.
+        57344..=63743 => return None,
         code => {
             let c = char::from_u32(code)?;
             if c.is_uppercase() {
@@ -244,11 +251,56 @@ fn kitty_key(code: u32, given: u32) -> Option<Event> {
     Some(key(code, modifiers))
 }
 
+/// The kitty protocol's keypad codes as the keys they stand for; `None` for the keys it
+/// has beyond them (media, modifiers), which talks does not bind.
+fn keypad_key(code: u32) -> Option<KeyCode> {
+    const SIGNS: &[u8] = b"./*-+";
+    Some(match code {
+        57399..=57408 => KeyCode::Char(char::from(b'0' + (code - 57399) as u8)),
+        57409..=57413 => KeyCode::Char(char::from(SIGNS[(code - 57409) as usize])),
+        57414 => KeyCode::Enter,
+        57415 => KeyCode::Char('='),
+        57416 => KeyCode::Char(','),
+        57417 => KeyCode::Left,
+        57418 => KeyCode::Right,
+        57419 => KeyCode::Up,
+        57420 => KeyCode::Down,
+        57421 => KeyCode::PageUp,
+        57422 => KeyCode::PageDown,
+        57423 => KeyCode::Home,
+        57424 => KeyCode::End,
+        57425 => KeyCode::Insert,
+        57426 => KeyCode::Delete,
+        _ => return None,
+    })
+}
+
+/// `ESC [ M` and three bytes (button, column, row, each plus 32): the oldest mouse
+/// report, from terminals that know no other.
+fn x10_mouse(bytes: &[u8]) -> Parsed {
+    let [button, column, row] = match bytes.get(3..6) {
+        Some(&[b, c, r]) => [b, c, r].map(|v| u32::from(v.saturating_sub(32))),
+        _ => return Parsed::Incomplete,
+    };
+    // It says a release as button 3, not which.
+    let last = if button & 0b11 == 3 && button & 96 == 0 {
+        b'm'
+    } else {
+        b'M'
+    };
+    Parsed::Event(mouse(button, column, row, last), 6)
+}
+
 /// `ESC [ < button ; column ; row M` (pressed) or `m` (released), 1-based.
 fn sgr_mouse(params: &[u8], last: u8) -> Option<Event> {
     let numbers = numbers(params);
     let [button, column, row] = [0, 1, 2].map(|i| numbers.get(i).and_then(|n| n.first()).copied());
-    let (button, column, row) = (button?, column?, row?);
+    mouse(button?, column?, row?, last)
+}
+
+/// A mouse report's button bits (wheel 64, motion 32, ctrl 16, alt 8, shift 4, which 0–3)
+/// at a 1-based column and row; `last` is `M` for a press, `m` for a release.
+fn mouse(button: u32, column: u32, row: u32, last: u8) -> Option<Event> {
     let which = match button & 0b11 {
         0 => MouseButton::Left,
         1 => MouseButton::Middle,

@@ -131,3 +131,20 @@ fn reports_talks_does_not_use_are_dropped_whole() {
         vec![key(KeyCode::Char('q'), KeyModifiers::NONE)]
     );
 }
+
+#[test]
+fn the_keypad_under_the_kitty_protocol_and_the_oldest_mouse_reports() {
+    assert_eq!(events(b"\x1b[57399u"), vec![k(KeyCode::Char('0'))]);
+    assert_eq!(events(b"\x1b[57414u"), vec![k(KeyCode::Enter)]);
+    assert_eq!(events(b"\x1b[57419u"), vec![k(KeyCode::Up)]);
+    // A media key: nothing typed.
+    assert_eq!(events(b"\x1b[57428u"), vec![]);
+    let down = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 9,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(events(b"\x1b[M *%"), vec![down]);
+    assert_eq!(InputParser::default().feed(b"\x1b[M ", true), vec![]);
+}
