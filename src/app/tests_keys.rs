@@ -103,7 +103,7 @@ fn f_says_why_the_built_in_dossier_and_standard_input_are_not_watched() {
     assert_eq!(
         app.status(),
         Some(
-            "The built-in dossier never changes: there is nothing to watch \
+            "Nothing to watch: the built-in dossier never changes \
              (o writes a copy you can edit and watch)"
         )
     );
@@ -112,6 +112,6 @@ fn f_says_why_the_built_in_dossier_and_standard_input_are_not_watched() {
     assert!(app.take_effects().is_empty());
     assert_eq!(
         app.status(),
-        Some("The dossier was read from standard input once: there is no file to watch")
+        Some("Nothing to watch: the dossier was read once from standard input")
     );
 }

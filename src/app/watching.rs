@@ -9,13 +9,12 @@ impl App {
     pub(crate) fn toggle_watch(&mut self) {
         let path = match &self.file {
             None => {
-                let why = "The built-in dossier never changes: there is nothing to watch \
+                let why = "Nothing to watch: the built-in dossier never changes \
                            (o writes a copy you can edit and watch)";
                 return self.status = Some(why.into());
             }
             Some(path) if path.as_os_str() == "-" => {
-                let why =
-                    "The dossier was read from standard input once: there is no file to watch";
+                let why = "Nothing to watch: the dossier was read once from standard input";
                 return self.status = Some(why.into());
             }
             Some(path) => path.clone(),
