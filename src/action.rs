@@ -108,6 +108,9 @@ pub enum Action {
     PreviousPane,
     /// F6: between the list and the detail, from either (Tab steps links in the detail).
     SwitchPane,
+    /// Ctrl-E / Ctrl-Y in the detail: scroll a line down / up (vim's).
+    ScrollLineDown,
+    ScrollLineUp,
     /// Focus the next link of the detail.
     NextLink,
     PreviousLink,
@@ -195,6 +198,10 @@ pub enum Action {
     QueryHistorySaved(QueryHistoryFile),
     /// `o`: open `$VISUAL`/`$EDITOR` at what the cursor is on.
     OpenInEditor,
+    /// `F`: watch the dossier's file (as `--watch`), or stop watching it.
+    ToggleWatch,
+    /// Watching began (`true`) or ended (`false`), or why the file could not be watched.
+    Watching(Result<bool, String>),
     /// `C`: caught up: remember what the dossier says now, for "since you last looked".
     CatchUp,
     /// The snapshot was written (when it was taken), or why not.

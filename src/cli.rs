@@ -178,10 +178,11 @@ pub enum Command {
     /// 1 when they differ, 2 when one cannot be read.
     Diff(DiffArgs),
     /// Check the config file: each problem on stderr with its line and column (exit 2),
-    /// or a line on stdout saying it is fine (exit 0).
+    /// or a line on stdout saying it is fine (exit 0). `talks config` alone checks the
+    /// default file, as `talks config check` does.
     Config {
         #[command(subcommand)]
-        command: ConfigCommand,
+        command: Option<ConfigCommand>,
     },
     /// Write the built-in dossier to PATH, as an editable copy to start from (an existing
     /// file is never replaced).

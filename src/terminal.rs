@@ -1,16 +1,27 @@
 //! The explorer's hold on the terminal: raw mode, the alternate screen, mouse capture and
-//! bracketed paste (a paste arrives as text, never as keys), given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
+//! bracketed paste (a paste arrives as text, never as keys), the kitty keyboard protocol
+//! where the terminal has it, given back on every way out (a return, a panic, a signal) and around Ctrl-Z.
+
+pub mod input;
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+/// Asks the terminal for keys it cannot confuse (the kitty keyboard protocol): Ctrl-I
+/// apart from Tab, Esc apart from the start of a sequence. A terminal that does not know
+/// the protocol ignores the request (no answer is awaited) and sends keys as before.
+fn disambiguated_keys() -> PushKeyboardEnhancementFlags {
+    PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+}
 
 /// Puts the terminal back as it was: raw mode off, main screen, no mouse capture, no
 /// bracketed paste, cursor on.
@@ -19,6 +30,7 @@ pub(crate) fn restore_terminal() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        PopKeyboardEnhancementFlags,
         DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
@@ -48,6 +60,7 @@ impl TerminalGuard {
             EnterAlternateScreen,
             EnableMouseCapture,
             EnableBracketedPaste,
+            disambiguated_keys(),
             cursor::Hide
         )?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -116,6 +129,7 @@ pub fn take_terminal_again(guard: &mut TerminalGuard) -> io::Result<()> {
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste,
+        disambiguated_keys(),
         cursor::Hide,
         terminal::Clear(terminal::ClearType::All)
     )?;

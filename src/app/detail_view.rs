@@ -204,6 +204,12 @@ impl DetailView {
         self.keep_link_visible(rows);
     }
 
+    /// Scrolls to the top; the focus on the first link there, or on none (`g`, `gg`).
+    pub(crate) fn scroll_to_top(&mut self, rows: usize) {
+        self.scroll = 0;
+        self.link = (0..self.link_count()).find(|&n| self.link_on_screen(n, rows));
+    }
+
     /// Focuses link `n`, if there is one.
     pub(crate) fn focus_link(&mut self, n: Option<usize>) {
         self.link = n.filter(|&n| n < self.link_count());

@@ -28,6 +28,7 @@ mod seen;
 mod since;
 pub mod trail;
 mod update;
+mod watching;
 
 #[cfg(test)]
 mod test_support;
@@ -37,6 +38,8 @@ mod tests;
 mod tests_detail;
 #[cfg(test)]
 mod tests_editing;
+#[cfg(test)]
+mod tests_keys;
 #[cfg(test)]
 mod tests_notes;
 #[cfg(test)]
@@ -133,6 +136,11 @@ pub enum Effect {
         /// What to read again after: the dossier (a folder dossier's folder, not the file
         /// edited).
         dossier: PathBuf,
+    },
+    /// `F`: watch the dossier's file at `path` (`on`), or stop watching it.
+    Watch {
+        path: PathBuf,
+        on: bool,
     },
     /// `o` on an empty matrix cell: add a new position of `actor` on `sticking_point` to
     /// `file` (as `talks new position --append` does), hand the terminal to the editor at

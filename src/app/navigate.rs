@@ -60,6 +60,29 @@ impl App {
         self.keep_link_visible();
     }
 
+    /// F6 back to the detail: as it was left (its scroll, and its link if one is on
+    /// screen, else the first link on screen).
+    pub(crate) fn return_to_detail(&mut self) {
+        if self.shown().is_none() {
+            return;
+        }
+        self.focus = Focus::Detail;
+        let rows = self.detail_rows();
+        self.detail.scroll_by(0, rows);
+        self.detail.focus_on_screen(rows);
+        if self.detail.focused_link().is_none() {
+            let on_screen = |n: &usize| self.detail.link_on_screen(*n, rows);
+            let first = (0..self.detail.link_count()).find(on_screen);
+            self.detail.focus_link(first);
+        }
+    }
+
+    /// Scrolls the detail to its top (`g`).
+    pub(crate) fn detail_to_top(&mut self) {
+        let rows = self.detail_rows();
+        self.detail.scroll_to_top(rows);
+    }
+
     /// The list after (or before) the focused pane, the detail last.
     pub(crate) fn cycle_pane(&mut self, forward: bool) {
         let order = Focus::ORDER;

@@ -157,8 +157,19 @@ impl App {
         let p = &mut self.pages;
         match self.page {
             Page::Matrix | Page::Timeline => {
+                let (row, column) = p.matrix_cursor();
+                let (party, point) = (p.matrix.rows.get(row), p.matrix.columns.get(column));
+                let (party, point) = (party.copied(), point.copied());
                 p.matrix = matrix.unwrap_or_default();
                 p.title_lines = titles.unwrap_or_default();
+                // The cursor stays on its party and sticking point while they are shown.
+                let m = &p.matrix;
+                if let Some(row) = party.and_then(|a| m.rows.iter().position(|&r| r == a)) {
+                    p.matrix_rows.selected = row;
+                }
+                if let Some(column) = point.and_then(|s| m.columns.iter().position(|&c| c == s)) {
+                    p.matrix_columns.selected = column;
+                }
                 p.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
             }
             Page::Sources => {

@@ -213,3 +213,62 @@ fn f6_switches_between_the_list_and_the_detail_from_either() {
         assert_eq!(app.shown(), shown, "the detail still shows the entry");
     }
 }
+
+/// The first link on screen, if any.
+fn first_link_on_screen(app: &App) -> Option<usize> {
+    let rows = app.detail_rows();
+    (0..app.detail.link_count()).find(|&n| app.detail.link_on_screen(n, rows))
+}
+
+#[test]
+fn g_after_g_goes_to_the_top_and_focuses_its_first_link() {
+    let mut app = app(80, 24);
+    let mut checked = 0;
+    for kind in EntityKind::ALL {
+        for row in 0..app.results().count(kind) {
+            run(&mut app, &[Action::FocusList(kind)]);
+            app.select_row(kind, row);
+            run(&mut app, &[Action::Activate, Action::Bottom]);
+            if app.detail.focused_link().is_none() {
+                continue;
+            }
+            checked += 1;
+            update(&mut app, Action::Top);
+            assert_eq!(shown_lines(&app).0, 0, "g is the top");
+            assert_eq!(app.detail.focused_link(), first_link_on_screen(&app));
+            // `gg`: a second `g` at the top changes nothing.
+            update(&mut app, Action::Top);
+            assert_eq!(shown_lines(&app).0, 0);
+            assert_eq!(app.detail.focused_link(), first_link_on_screen(&app));
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn f6_twice_on_a_narrow_screen_brings_the_detail_back_where_it_was() {
+    let mut app = app(40, 12);
+    run(
+        &mut app,
+        &[
+            Action::FocusList(EntityKind::Event),
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::SwitchPane,
+            Action::PageDown,
+            Action::PageDown,
+            Action::PageDown,
+        ],
+    );
+    let (scroll, link) = (app.detail.scroll, app.detail.focused_link());
+    assert!(scroll > 0, "scrolled");
+    run(&mut app, &[Action::SwitchPane, Action::SwitchPane]);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.detail.scroll, scroll, "where it was");
+    // The link it had, else the first on screen, so that Enter follows what is shown.
+    assert_eq!(
+        app.detail.focused_link(),
+        link.or_else(|| first_link_on_screen(&app))
+    );
+}

@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Initialised(result) => app.initialised(result),
         Action::CaughtUp(result) => app.caught_up(result),
+        Action::Watching(result) => app.watching(result),
         Action::Paste(text) => super::paste::paste(app, &text),
         action => match app.mode() {
             Mode::Browse => browse(app, action),
@@ -79,6 +80,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::PositionAdded(..)
             | Action::NoteEdited(_)
             | Action::CaughtUp(_)
+            | Action::Watching(_)
     );
     if from_the_user {
         app.notices.clear();
@@ -153,15 +155,17 @@ fn browse(app: &mut App, action: Action) {
         (Action::HalfPageDown, Focus::List(kind)) => app.move_selection(kind, page(app, true)),
         (Action::Up | Action::PreviousLink, Focus::Detail) => app.step_link(false),
         (Action::Down | Action::NextLink, Focus::Detail) => app.step_link(true),
-        (Action::Top, Focus::Detail) => app.scroll_detail(isize::MIN / 2),
+        (Action::Top, Focus::Detail) => app.detail_to_top(),
         (Action::Bottom, Focus::Detail) => app.scroll_detail(isize::MAX / 2),
         (Action::PageUp, Focus::Detail) => app.scroll_detail(-page(app, false)),
         (Action::PageDown, Focus::Detail) => app.scroll_detail(page(app, false)),
         (Action::HalfPageUp, Focus::Detail) => app.scroll_detail(-page(app, true)),
         (Action::HalfPageDown, Focus::Detail) => app.scroll_detail(page(app, true)),
+        (Action::ScrollLineDown, Focus::Detail) => app.scroll_detail(1),
+        (Action::ScrollLineUp, Focus::Detail) => app.scroll_detail(-1),
         (Action::FindNext, _) => app.find_in_detail(true),
         (Action::FindPrevious, _) => app.find_in_detail(false),
-        (Action::SwitchPane, Focus::List(_)) => app.focus_detail(),
+        (Action::SwitchPane, Focus::List(_)) => app.return_to_detail(),
         (Action::SwitchPane, Focus::Detail) => app.focus_list(app.last_list),
         (Action::NextPane, _) => app.cycle_pane(true),
         (Action::PreviousPane, _) => app.cycle_pane(false),
@@ -191,6 +195,7 @@ fn browse(app: &mut App, action: Action) {
         (Action::EditNote, _) => app.open_note_editor(),
         (Action::ToggleStar, _) => app.toggle_star(),
         (Action::CatchUp, _) => app.catch_up(),
+        (Action::ToggleWatch, _) => app.toggle_watch(),
         (Action::SaveSearch, _) => app.start_saving_search(),
         (Action::OpenSavedSearches, _) => app.open_search_picker(),
         (Action::Escape, Focus::Detail) => app.focus_list(app.last_list),

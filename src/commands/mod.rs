@@ -64,9 +64,10 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             strict,
             source_text,
         } => validate::run(&mut out, dossier.path(), strict, &source_text),
-        Command::Config {
-            command: ConfigCommand::Check { file },
-        } => config::check(&mut out, file.as_deref()),
+        Command::Config { command } => {
+            let file = command.and_then(|ConfigCommand::Check { file }| file);
+            config::check(&mut out, file.as_deref())
+        }
         Command::Init { path, empty } => init::run(&mut out, &path, empty),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.

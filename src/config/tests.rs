@@ -95,7 +95,7 @@ fn one_bad_remap_leaves_the_good_ones() {
     assert_eq!(
         s.problems,
         vec![
-            "config.toml:2:1: [keys] unknown action \"fly\"; see the names in brackets in the help (?)",
+            "config.toml:2:1: [keys] unknown action \"fly\"; see the names in parentheses in the help (?)",
             "config.toml:4:8: [keys] unknown key \"hyper-q\": use a character, ctrl-x, alt-x, enter, esc, tab, up, pgdn, f1…; keeping the built-in keys of quit",
             "config.toml:5:16: [keys] unknown key \"ctrl-/\": Ctrl goes with a letter or digit, as in ctrl-d; keeping the built-in keys of start-search",
         ]

@@ -89,6 +89,9 @@ pub const COMMANDS: &[Command] = &[
     command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
     command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
     command("caught-up", Action::CatchUp, "Caught up: remember what the dossier says now; the next open shows what changed since (N, Δ, changed:)"),
+    command("scroll-line-down", Action::ScrollLineDown, "Scroll the detail down a line"),
+    command("scroll-line-up", Action::ScrollLineUp, "Scroll the detail up a line"),
+    command("toggle-watch", Action::ToggleWatch, "Watch the dossier's file and reload it when it changes, or stop watching (as --watch)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -173,6 +176,9 @@ mod tests {
         "toggle-export-notes",
         "open-in-editor",
         "caught-up",
+        "scroll-line-down",
+        "scroll-line-up",
+        "toggle-watch",
     ];
 
     #[test]

@@ -74,7 +74,8 @@ mod remap;
 
 pub use bindings::BINDINGS;
 pub use commands::{COMMANDS, Command, action_name};
-pub use presses::{dispatch, presses};
+pub(crate) use presses::keys_of;
+pub use presses::{dispatch, presses, when_too_small};
 pub(crate) use remap::Remap;
 pub use remap::{Entry, Keymap, parse_key};
 
@@ -349,7 +350,7 @@ mod tests {
         assert_eq!(help_rows(&Keymap::default(), "").len(), BINDINGS.len());
         let back = help_rows(&Keymap::default(), "back in the history");
         assert_eq!(back.len(), 1);
-        assert_eq!(back[0].keys, "Backspace Alt-←");
+        assert_eq!(back[0].keys, "Backspace Alt-← Ctrl-o");
     }
 
     #[test]
@@ -365,3 +366,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "habits_tests.rs"]
+mod habits_tests;

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Keymap, action_for};
+use super::{Context, Key, Keymap, action_for, matches};
 use crate::action::{Action, Focus, Mode, Page};
 
 /// The key presses `event` stands for in this mode and focus: itself, or Esc then the key
@@ -50,6 +50,30 @@ pub fn dispatch<S>(
         }
     }
     acted
+}
+
+/// What a key does while the terminal is too small to show anything: the keys bound to
+/// quit or suspend anywhere do that, whatever is open (nothing of it can be seen); any
+/// other key does nothing.
+pub fn when_too_small(keymap: &Keymap, event: &KeyEvent) -> Option<Action> {
+    if event.kind == crossterm::event::KeyEventKind::Release {
+        return None;
+    }
+    [Action::Quit, Action::Suspend].into_iter().find(|action| {
+        keys_of(keymap, Context::Anywhere, action)
+            .iter()
+            .any(|&key| key != Key::Text && matches(key, event).is_some())
+    })
+}
+
+/// The keys bound to `action` in `context`, remaps included, in the table's order.
+pub(crate) fn keys_of(keymap: &Keymap, context: Context, action: &Action) -> Vec<Key> {
+    keymap
+        .entries
+        .iter()
+        .filter(|b| b.context == context && b.action == *action)
+        .flat_map(|b| b.keys.iter().copied())
+        .collect()
 }
 
 #[cfg(test)]

@@ -227,7 +227,7 @@ impl Keymap {
         let Some(&first) = targets.first() else {
             return Err((
                 true,
-                format!("unknown action \"{name}\"; see the names in brackets in the help (?)"),
+                format!("unknown action \"{name}\"; see the names in parentheses in the help (?)"),
             ));
         };
         for &i in &targets {

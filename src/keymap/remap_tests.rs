@@ -107,7 +107,7 @@ fn unknown_actions_and_keys_are_named_and_the_rest_applies() {
         [
             (
                 0,
-                "unknown action \"fly\"; see the names in brackets in the help (?)"
+                "unknown action \"fly\"; see the names in parentheses in the help (?)"
             ),
             (
                 1,

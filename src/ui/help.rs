@@ -50,7 +50,8 @@ impl HelpOverlay<'_> {
             .map(|r| r.keys.chars().count())
             .max()
             .unwrap_or(0)
-            .min(24)
+            // Wider keys (Back's four) take a line of their own rather than widen all.
+            .min(15)
             .min(width / 3);
         let mut context = None;
         for row in &rows {

@@ -61,6 +61,7 @@ const PICKER_HINTS: &[Hint] = &[
 const PAGES_HINTS: &[Hint] = &[
     hint(&[Action::Down], "move", 80),
     hint(&[Action::Activate], "open", 75),
+    hint(&[Action::OpenPage(Page::Matrix)], "matrix⇄lists", 60),
     hint(&[Action::Escape], "lists", 60),
 ];
 
@@ -83,7 +84,8 @@ const ANYWHERE_HINTS: &[Hint] = &[
     hint(PAGES, "pages", 70),
     hint(&[Action::StartExport], "export", 50),
     hint(&[Action::ToggleOverview], "overview", 40),
-    hint(&[Action::CatchUp], "caught up", 65),
+    // Shown only while something changed, and then it matters: kept before all but help.
+    hint(&[Action::CatchUp], "caught up", 95),
     hint(&[Action::ToggleHelp], "help", 100),
     hint(&[Action::Quit], "quit", 90),
 ];
@@ -105,6 +107,18 @@ fn wanted_hints(context: Context) -> &'static [Hint] {
     }
 }
 
+/// Whether a hint applies where the user is: `C` only while something changed since the
+/// user last looked; on the matrix `m` (back to the lists) rather than Esc.
+fn in_force(wanted: &Hint, context: Context, app: &App) -> bool {
+    let on_matrix = app.page() == Page::Matrix;
+    match wanted.actions {
+        [Action::CatchUp] => app.has_unseen_changes(),
+        [Action::OpenPage(Page::Matrix)] => on_matrix,
+        [Action::Escape] if context == Context::Pages => !on_matrix,
+        _ => true,
+    }
+}
+
 /// The key hints that matter in the current mode, with the keys in force (remaps
 /// included): the most specific context's, then those that work anywhere. The least
 /// important are left out until the rest fit in `width` columns.
@@ -112,8 +126,7 @@ pub(super) fn hints(app: &App, keymap: &Keymap, width: usize) -> Vec<(String, &'
     let mut hints = Vec::new();
     for &context in contexts(app.mode(), app.focus(), app.page()) {
         for wanted in wanted_hints(context) {
-            // `C` only while something changed since the user last looked.
-            if wanted.actions == [Action::CatchUp] && !app.has_unseen_changes() {
+            if !in_force(wanted, context, app) {
                 continue;
             }
             let keys: Vec<String> = wanted

@@ -50,7 +50,7 @@ impl Widget for &Screen<'_> {
         let (app, theme) = (self.app, self.theme);
         let layout = app.layout_at(area.width, area.height);
         if layout.too_small {
-            return too_small(area, buf, theme);
+            return too_small(area, buf, theme, self.keymap);
         }
         bars::header(app, theme, layout.header, buf);
         bars::search_bar(app, theme, layout.search, buf);
@@ -165,15 +165,28 @@ fn scrollbar(
         );
 }
 
-fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The note shown instead of the screen, each line within 20 columns; it names the keys
+/// that quit in force (`keymap::when_too_small`: the only keys that work meanwhile).
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme, keymap: &Keymap) {
+    use crate::keymap::{Context, key_name, keys_of};
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = [
-        format!("Terminal too small ({}×{})", area.width, area.height),
-        format!("talks needs {MIN_WIDTH}×{MIN_HEIGHT}"),
-        "q quits".to_string(),
+    let quit: Vec<String> = keys_of(keymap, Context::Anywhere, &crate::action::Action::Quit)
+        .into_iter()
+        .take(2)
+        .map(key_name)
+        .collect();
+    let mut lines = vec![
+        "Terminal too small".to_string(),
+        format!(
+            "{}×{}; needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        ),
     ];
+    if !quit.is_empty() {
+        lines.push(format!("{} quits", quit.join(" or ")));
+    }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;

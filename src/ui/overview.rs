@@ -47,9 +47,13 @@ impl OverviewOverlay<'_> {
         } else {
             let what = if loaded.is_folder() { "Folder" } else { "File" };
             let watched = match (app.watched(), loaded.is_folder()) {
-                (true, _) => "watched: talks reloads it when it changes",
-                (false, true) => "not watched (talks --watch DIR reloads it when it changes)",
-                (false, false) => "not watched (talks --watch FILE reloads it when it changes)",
+                (true, _) => "watched: talks reloads it when it changes (F stops)",
+                (false, true) => {
+                    "not watched (F, or talks --watch DIR, reloads it when it changes)"
+                }
+                (false, false) => {
+                    "not watched (F, or talks --watch FILE, reloads it when it changes)"
+                }
             };
             format!("{what}: {} · {watched}", loaded.name)
         };

@@ -14,7 +14,12 @@ fn remapped_keys_work_and_show_in_help() {
     let mut s = Session::start(&["--config", config.to_str().unwrap()], 100, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"?quit");
-    s.wait_for_text("x Ctrl-c  Quit  (quit)");
+    // Help's key column is as wide as its widest keys (`q Ctrl-c F10` built in).
+    s.wait_for("quit's remapped keys in help", |screen| {
+        let text = screen.contents();
+        let row = text.lines().find(|l| l.contains("Quit  (quit)"));
+        row.is_some_and(|row| row.contains(" x Ctrl-c ") && !row.contains("F10"))
+    });
     // Esc alone, then M: sent together they would read as Alt-M.
     s.send(b"\x1b");
     s.wait_for("the help to close", |screen| {
@@ -56,6 +61,31 @@ fn check(text: &str) -> (i32, String, String) {
     crate::common::outcome(output)
 }
 
+/// `talks config` alone, with `text` as the default config file: it checks that file.
+#[test]
+fn talks_config_alone_checks_the_default_file() {
+    for (text, code) in [("theme = \"light\"\n", 0), ("theme = \"neon\"\n", 2)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("talks")).unwrap();
+        std::fs::write(dir.path().join("talks/config.toml"), text).unwrap();
+        let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_talks"))
+            .env("XDG_CONFIG_HOME", dir.path())
+            .arg("config")
+            .output()
+            .unwrap();
+        let (got, out, err) = crate::common::outcome(output);
+        assert_eq!(got, code, "{out}{err}");
+        if code == 0 {
+            assert!(out.ends_with("talks/config.toml: no problems\n"), "{out}");
+        } else {
+            assert!(
+                err.contains("talks/config.toml:1:9: unknown theme \"neon\""),
+                "{err}"
+            );
+        }
+    }
+}
+
 #[test]
 fn config_check_passes_a_good_file() {
     let (code, out, err) = check("theme = \"light\"\n[keys]\nquit = \"x\"\n");
@@ -77,7 +107,7 @@ fn config_check_lists_every_problem_one_a_line() {
         "config.toml:1:9: unknown theme \"neon\": use dark, light or monochrome; using dark\n\
          config.toml:4:8: [colors] link: unknown colour \"blurple\": use a name (red), an index (208) or #rrggbb; keeping the theme's\n\
          config.toml:6:8: [keys] key \"j\" is bound to down and next-link too; keeping the built-in keys of quit\n\
-         config.toml:7:1: [keys] unknown action \"fly\"; see the names in brackets in the help (?)\n\
+         config.toml:7:1: [keys] unknown action \"fly\"; see the names in parentheses in the help (?)\n\
          \n\
          4 problems in config.toml; the defaults stand in for what each concerns\n"
     );

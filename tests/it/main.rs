@@ -37,6 +37,7 @@ mod folder;
 mod folder_append;
 mod format_spec;
 mod git_read;
+mod habits;
 mod history;
 mod hostile;
 mod init_empty;

@@ -35,6 +35,9 @@ fn the_header_says_what_changed_since_you_looked_at_every_size() {
         let shown = screen(&app);
         let header = shown.lines().next().unwrap_or_default().to_string();
         assert!(header.contains("since "), "{width}×{height}: {header}");
+        // While something changed, the hint bar keeps `C` at every width.
+        let hints = shown.lines().last().unwrap_or_default().to_string();
+        assert!(hints.contains("C caught up"), "{width}×{height}: {hints}");
         insta::assert_snapshot!(format!("since_seen_{width}x{height}"), shown);
     }
     let mut app = compared(80, 24);

@@ -203,6 +203,20 @@ impl Session {
         self.wait_for(&format!("{text:?}"), move |s| s.contents().contains(&text));
     }
 
+    /// Resizes the terminal, as a window resized does (the kernel signals talks), and the
+    /// screen read with it.
+    pub(crate) fn resize(&mut self, cols: u16, rows: u16) {
+        let master = self.master.as_ref().expect("the terminal is open");
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        master.resize(size).expect("resize the terminal");
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
     pub(crate) fn send(&mut self, bytes: &[u8]) {
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer.write_all(bytes).expect("write to talks");

@@ -1,7 +1,7 @@
 //! Carries out every effect `update` asks for: writing an export, the query history or the
 //! notes, copying to the clipboard, a search for the worker thread, and what needs the
 //! terminal (a suspend, the hand-over to the editor, the copy of the built-in dossier
-//! that is then edited), the snapshot of "since you last looked" (`C`). Each outcome comes back as an action, at once or, for a search,
+//! that is then edited), the snapshot of "since you last looked" (`C`), watching switched on or off (`F`). Each outcome comes back as an action, at once or, for a search,
 //! later through the worker. This is the explorer's only I/O besides the screen.
 
 use std::io;
@@ -98,6 +98,18 @@ fn perform(
                 *context.watcher.borrow_mut() = watcher;
             }
             done
+        }
+        Effect::Watch { path, on: true } => match watch_file(&path, context.wake.clone()) {
+            Ok(watcher) => {
+                *context.watcher.borrow_mut() = Some(watcher);
+                Action::Watching(Ok(true))
+            }
+            Err(why) => Action::Watching(Err(why)),
+        },
+        Effect::Watch { on: false, .. } => {
+            // Dropping the watcher ends the watch.
+            *context.watcher.borrow_mut() = None;
+            Action::Watching(Ok(false))
         }
         Effect::CatchUp { store, key } => Action::CaughtUp(
             store

@@ -8,11 +8,12 @@ use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
-use crossterm::event;
+use crossterm::event::Event;
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token, Waker};
 use talks::app::{Action, Initialised, Reload};
 use talks::editor;
+use talks::terminal::input::InputParser;
 use talks::terminal::{TerminalGuard, hand_over};
 
 use crate::Wake;
@@ -44,7 +45,7 @@ impl Reader {
         let stdin = io::stdin().as_raw_fd();
         let registry = poll.registry();
         registry.register(&mut SourceFd(&stdin), INPUT, Interest::READABLE)?;
-        // crossterm hears of resizes in its own wait, which this thread does not enter.
+        // Resizes are heard here (crossterm's reader, which would hear them, is not used).
         let (resized, on_resize) = UnixStream::pair()?;
         resized.set_nonblocking(true)?;
         signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, on_resize)?;
@@ -81,28 +82,25 @@ impl Reader {
     }
 }
 
-/// The reading thread: sends every event crossterm can read, then waits for more.
+/// The reading thread: sends every event in what the terminal sent (`InputParser`: not
+/// crossterm's reader, see there why), and a resize at each SIGWINCH; then waits for more.
 fn read_events(mut poll: Poll, mut resized: UnixStream, state: &Shared, wake: &mpsc::Sender<Wake>) {
     let mut events = Events::with_capacity(8);
+    let mut parser = InputParser::default();
+    let mut waiting = match Waiting::new() {
+        Ok(waiting) => waiting,
+        Err(err) => {
+            let _ = wake.send(Wake::Terminal(Err(err)));
+            return;
+        }
+    };
     loop {
         if !wait_while_paused(state) {
             return;
         }
-        loop {
-            match event::poll(Duration::ZERO) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let event = event::read();
-                    let failed = event.is_err();
-                    if wake.send(Wake::Terminal(event)).is_err() || failed {
-                        return;
-                    }
-                }
-                Err(err) => {
-                    let _ = wake.send(Wake::Terminal(Err(err)));
-                    return;
-                }
-            }
+        if let Err(err) = read_input(&mut parser, &mut waiting, wake) {
+            let _ = wake.send(Wake::Terminal(Err(err)));
+            return;
         }
         match poll.poll(&mut events, None) {
             Ok(()) => {}
@@ -112,10 +110,72 @@ fn read_events(mut poll: Poll, mut resized: UnixStream, state: &Shared, wake: &m
                 return;
             }
         }
-        // The signal's bytes only woke the thread; crossterm reports the new size.
         let mut bytes = [0; 64];
-        while matches!(resized.read(&mut bytes), Ok(n) if n > 0) {}
+        let mut signalled = false;
+        while matches!(resized.read(&mut bytes), Ok(n) if n > 0) {
+            signalled = true;
+        }
+        if signalled && let Ok((width, height)) = crossterm::terminal::size() {
+            let resize = Event::Resize(width, height);
+            if wake.send(Wake::Terminal(Ok(resize))).is_err() {
+                return;
+            }
+        }
     }
+}
+
+/// Says whether standard input has bytes to read now (or has hung up), without reading.
+struct Waiting {
+    poll: Poll,
+    events: Events,
+}
+
+impl Waiting {
+    fn new() -> io::Result<Waiting> {
+        let poll = Poll::new()?;
+        let stdin = io::stdin().as_raw_fd();
+        poll.registry()
+            .register(&mut SourceFd(&stdin), INPUT, Interest::READABLE)?;
+        Ok(Waiting {
+            poll,
+            events: Events::with_capacity(1),
+        })
+    }
+
+    fn input(&mut self) -> io::Result<bool> {
+        let stdin = io::stdin().as_raw_fd();
+        // Registered again, a file that is ready is reported ready at once.
+        self.poll
+            .registry()
+            .reregister(&mut SourceFd(&stdin), INPUT, Interest::READABLE)?;
+        self.poll.poll(&mut self.events, Some(Duration::ZERO))?;
+        Ok(!self.events.is_empty())
+    }
+}
+
+/// Reads standard input for as long as it has bytes, and sends their events: the waits
+/// are edge-triggered, so what is not read now would wait for the next key.
+fn read_input(
+    parser: &mut InputParser,
+    waiting: &mut Waiting,
+    wake: &mpsc::Sender<Wake>,
+) -> io::Result<()> {
+    // As large as standard input's own buffer, so that it is read straight into this one.
+    let mut buffer = [0u8; 8192];
+    while waiting.input()? {
+        let read = match io::stdin().lock().read(&mut buffer) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let more = read == buffer.len() || waiting.input()?;
+        for event in parser.feed(&buffer[..read], more) {
+            wake.send(Wake::Terminal(Ok(event)))
+                .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
+        }
+    }
+    Ok(())
 }
 
 /// Waits while a pause is asked or in force; `false` if the state is unusable.

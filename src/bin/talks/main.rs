@@ -250,8 +250,7 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
                 panic_if_asked(&event);
                 match event {
                     Event::Key(key) => {
-                        let context = |app: &App| (app.mode(), app.focus(), app.page());
-                        pressed = talks::keymap::dispatch(keymap, &mut app, &key, context, update);
+                        pressed = press(&mut app, keymap, &key);
                         None
                     }
                     event => to_action(&app, event),
@@ -286,6 +285,21 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
         redraw |= effects::carry_out(guard, &mut app, context)?;
     }
     Ok(())
+}
+
+/// Carries out a key press; `true` if it did anything. While the terminal is too small
+/// only the keys its note names work (quit, suspend), whatever was open.
+fn press(app: &mut App, keymap: &talks::keymap::Keymap, key: &crossterm::event::KeyEvent) -> bool {
+    if app.layout().too_small {
+        let action = talks::keymap::when_too_small(keymap, key);
+        let pressed = action.is_some();
+        if let Some(action) = action {
+            update(app, action);
+        }
+        return pressed;
+    }
+    let context = |app: &App| (app.mode(), app.focus(), app.page());
+    talks::keymap::dispatch(keymap, app, key, context, update)
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
