@@ -228,31 +228,44 @@ fn events_of(r: &mut Random, n: &Counts) -> Vec<Event> {
         EventStatus::Disputed,
     ];
     (0..n.events)
-        .map(|i| Event {
-            id: format!("event-{i}"),
-            title: r.sentence(5),
-            kind: EventKind::Meeting,
-            status: statuses[r.below(statuses.len())].clone(),
-            order: i as u32,
-            date: None,
-            place: Some(format!("place-{}", r.below(n.places))),
-            concerns: Vec::new(),
-            participants: vec![
-                format!("actor-{}", r.below(n.actors)),
-                format!("actor-{}", r.below(n.actors)),
-            ],
-            sticking_points: vec![format!("point-{}", r.below(n.points))],
-            summary: Some(r.summary()),
-            outcomes: Vec::new(),
-            quotes: vec![Quote {
-                by: vec![format!("actor-{}", r.below(n.actors))],
-                text: r.sentence(4),
-                source: Some("src".into()),
-                basis: Basis::Stated,
-            }],
-            sources: cites(),
+        .map(|i| {
+            let status = statuses[r.below(statuses.len())].clone();
+            // What is still planned comes after what has happened (validate warns otherwise).
+            let order = if status == EventStatus::Planned {
+                n.events + i
+            } else {
+                i
+            };
+            event_of(r, n, i, status, order as u32)
         })
         .collect()
+}
+
+fn event_of(r: &mut Random, n: &Counts, i: usize, status: EventStatus, order: u32) -> Event {
+    Event {
+        id: format!("event-{i}"),
+        title: r.sentence(5),
+        kind: EventKind::Meeting,
+        status,
+        order,
+        date: None,
+        place: Some(format!("place-{}", r.below(n.places))),
+        concerns: Vec::new(),
+        participants: vec![
+            format!("actor-{}", r.below(n.actors)),
+            format!("actor-{}", r.below(n.actors)),
+        ],
+        sticking_points: vec![format!("point-{}", r.below(n.points))],
+        summary: Some(r.summary()),
+        outcomes: Vec::new(),
+        quotes: vec![Quote {
+            by: vec![format!("actor-{}", r.below(n.actors))],
+            text: r.sentence(4),
+            source: Some("src".into()),
+            basis: Basis::Stated,
+        }],
+        sources: cites(),
+    }
 }
 
 /// An alias bomb ("billion laughs"): ten anchored lists of nine items, each item an alias

@@ -18,14 +18,13 @@ fn end(app: &App) -> usize {
     lines - app.layout().panes.detail_inner().0
 }
 
-/// `2 j j j Enter G`: the fourth event's detail, scrolled to its end.
-fn fourth_event_at_its_end(app: &mut App) {
+/// `2 j Enter G`: the Florida talks' detail (the second event, a long one), scrolled to
+/// its end.
+fn long_event_at_its_end(app: &mut App) {
     run(
         app,
         &[
             Action::FocusList(EntityKind::Event),
-            Action::Down,
-            Action::Down,
             Action::Down,
             Action::Activate,
             Action::Bottom,
@@ -41,7 +40,7 @@ fn reload(app: &mut App) {
 #[test]
 fn a_reload_leaves_the_detail_where_it_was_and_it_scrolls_to_its_end() {
     let mut app = app(80, 24);
-    fourth_event_at_its_end(&mut app);
+    long_event_at_its_end(&mut app);
     let at_end = end(&app);
     assert_eq!(shown_lines(&app).0, at_end);
     reload(&mut app);
@@ -70,7 +69,7 @@ fn a_reload_leaves_the_detail_where_it_was_and_it_scrolls_to_its_end() {
 #[test]
 fn a_resize_keeps_the_detail_at_its_end_and_within_its_lines() {
     let mut app = app(120, 40);
-    fourth_event_at_its_end(&mut app);
+    long_event_at_its_end(&mut app);
     assert_eq!(shown_lines(&app).0, end(&app));
     update(&mut app, Action::Resize(80, 24));
     assert_eq!(shown_lines(&app).0, end(&app), "at the end at 80×24 too");

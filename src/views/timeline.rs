@@ -113,7 +113,7 @@ mod tests {
             .map(|r| l.dossier.events[r.event].id.as_str())
             .collect();
         assert_eq!(ids, vec!["pokrovsk-claim", "pokrovsk-rejection"]);
-        assert_eq!(t.rows[0].when, "#11");
+        assert_eq!(t.rows[0].when, "#10");
         // Claimed about Pokrovsk, not at it: the report says not where.
         assert_eq!(t.rows[0].place, None);
         assert_eq!(t.rows[0].places().as_deref(), Some("about Pokrovsk"));

@@ -52,6 +52,7 @@ pub(super) fn validate(dossier: &Dossier) -> Vec<Finding> {
     v.attribution(dossier);
     v.dates(dossier);
     v.positions_over_time(dossier);
+    v.planned_after_held(dossier);
     v.cycles(dossier);
     v.provenance(dossier);
     super::walk::each_text(dossier, &mut |path, text| {
@@ -261,6 +262,7 @@ pub fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
 mod attribution;
 mod over_time;
 mod rules;
+mod timeline;
 
 pub use rules::check_date;
 
