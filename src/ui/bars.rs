@@ -57,7 +57,7 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     left.push(&file, |_| theme.label);
     left.push(" · ", |_| theme.muted);
     left.push(&sanitize_line(&d.title), |_| theme.header);
-    let counts_width = unicode_width::UnicodeWidthStr::width(counts.as_str());
+    let counts_width = crate::text::width(counts.as_str());
     let room_for_counts = width >= left.width + counts_width + 2;
     left.truncate(if room_for_counts {
         width - counts_width

@@ -172,7 +172,7 @@ impl ListPane<'_> {
         let label = matched.field.label(entity.kind);
         // The name comes first: the snippet takes what the whole name leaves (without its
         // label when that is short), down to a few words of its own.
-        let name = unicode_width::UnicodeWidthStr::width(loaded.dossier.name_of(entity));
+        let name = crate::text::width(loaded.dossier.name_of(entity));
         let left = width.saturating_sub(name + 4);
         let labelled = left >= label.len() + 2 + MIN_SNIPPET;
         let room = if labelled {
@@ -188,14 +188,22 @@ impl ListPane<'_> {
         } else {
             fitted.push("  ", |_| muted);
         }
-        for (i, c) in snippet.chars().enumerate() {
-            let lit = hits.iter().any(|h| h.contains(&i));
-            let style = if lit {
+        let style_at = |i: usize| {
+            if hits.iter().any(|h| h.contains(&i)) {
                 base.patch(self.theme.matched)
             } else {
                 muted
-            };
-            fitted.push(&sanitize_line(c.encode_utf8(&mut [0; 4])), |_| style);
+            }
+        };
+        match sanitize_line(&snippet) {
+            // Whole graphemes: a letter keeps its accent, an emoji its joined parts.
+            std::borrow::Cow::Borrowed(clean) => fitted.push(clean, style_at),
+            // A character shown as an escape is pushed alone, so the others keep their index.
+            std::borrow::Cow::Owned(_) => {
+                for (i, c) in snippet.chars().enumerate() {
+                    fitted.push(&sanitize_line(c.encode_utf8(&mut [0; 4])), |_| style_at(i));
+                }
+            }
         }
         Some(fitted)
     }

@@ -29,7 +29,7 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, mut fitted: Fi
 /// A column title on two lines of `width` columns: the first line wrapped at a space, the
 /// rest cut with `…`.
 fn column_title(title: &str, width: usize) -> [String; 2] {
-    let lines = textwrap::wrap(title, crate::text::screen_wrap(width.max(4)));
+    let lines = crate::text::wrap(title, width.max(4));
     let first = lines.first().map(|l| l.to_string()).unwrap_or_default();
     let rest = title[first.len().min(title.len())..].trim_start();
     let mut second = Fitted::default();
@@ -165,7 +165,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         .replace("  ", "\n")
         .replace(' ', "\u{a0}")
         .replace('\n', " ");
-    let rows = textwrap::wrap(&pairs, crate::text::screen_wrap(width.max(10)));
+    let rows = crate::text::wrap(&pairs, width.max(10));
     let most = if notes.height > 2 { 2 } else { 1 };
     let legend_rows = rows.len().clamp(1, most);
     for (n, row) in rows.iter().take(legend_rows).enumerate() {
@@ -177,10 +177,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     };
     let clean = sanitize_line(&text);
-    let wrapped = textwrap::wrap(
-        &clean,
-        crate::text::screen_wrap((notes.width as usize).max(10)),
-    );
+    let wrapped = crate::text::wrap(&clean, (notes.width as usize).max(10));
     let left = (notes.height as usize).saturating_sub(legend_rows);
     for (n, line) in wrapped.iter().take(left).enumerate() {
         let mut f = Fitted::default();

@@ -61,6 +61,7 @@ mod reload;
 mod safe_write;
 mod schema;
 mod screens;
+mod scripts;
 mod session_screens;
 mod since;
 mod since_everywhere;

@@ -1,0 +1,93 @@
+//! Every script on screen (issue #27): Arabic, Hebrew, Chinese, Japanese, Thai, Cyrillic
+//! and emoji from `tests/fixtures/scripts.yaml`, with no character lost at any width.
+
+use crate::common::screen;
+use talks::app::{Action, App, Options, Page, update};
+use talks::detail::{detail, screen_lines};
+use talks::model::{EntityKind, load_path};
+
+fn scripts(width: u16, height: u16) -> App {
+    let loaded = load_path(std::path::Path::new("tests/fixtures/scripts.yaml"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    App::new(loaded, Options::sized(width, height))
+}
+
+/// The words of a screen, its borders taken as spaces.
+fn words(shown: &str) -> Vec<&str> {
+    shown
+        .split(|c: char| c.is_whitespace() || "│┌┐└┘─".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Issue #27, item 1: "نقطة خلاف — opposes: pos 0 0 wxy z" wrapped in the detail lost its
+/// final `z` at 72×24 (the lam-alef `لا` measured one column, drawn in two).
+#[test]
+fn an_arabic_detail_line_keeps_every_character_at_every_width() {
+    for width in 70..=130 {
+        let app = scripts(width, 24);
+        let shown = screen(&app);
+        let words = words(&shown);
+        for word in ["خلاف", "opposes:", "wxy", "z", "[1]"] {
+            assert!(words.contains(&word), "{word:?} at {width}×24:\n{shown}");
+        }
+    }
+}
+
+/// Issue #27, item 1: a title holding a lam-alef lost its last character (ratatui measures
+/// a block's title as one string).
+/// Columns on the grid, counted independently: each grapheme's own width.
+fn grid_width(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    text.graphemes(true)
+        .map(|g| if g.len() == 1 { 1 } else { g.width() })
+        .sum()
+}
+
+/// Item 1's cause: a detail line measured as one string is one column narrower per
+/// lam-alef than the cells it is drawn in, so it overflows its pane by that much.
+#[test]
+fn every_detail_line_fits_its_width_in_every_script() {
+    let loaded = load_path(std::path::Path::new("tests/fixtures/scripts.yaml"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    for kind in EntityKind::ALL {
+        for index in 0..loaded.dossier.count(kind) {
+            let entity = talks::model::EntityRef { kind, index };
+            let view = detail(&loaded.dossier, &loaded.index, entity);
+            for width in 8..=80 {
+                for line in screen_lines(&view, width) {
+                    let text = line.text();
+                    assert!(grid_width(&text) <= width, "{width}: {text:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_detail_title_with_arabic_keeps_its_end() {
+    for width in [72, 80, 120] {
+        let mut app = scripts(width, 24);
+        update(&mut app, Action::FocusList(EntityKind::StickingPoint));
+        let shown = screen(&app);
+        let title = shown
+            .lines()
+            .find(|l| l.contains("نقطة خلاف · "))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(title.contains("· sticking point ─"), "{width}:\n{shown}");
+    }
+}
+
+#[test]
+fn screens_in_every_script() {
+    for (width, height) in [(80, 24), (120, 40), (40, 12), (20, 6)] {
+        let mut app = scripts(width, height);
+        insta::assert_snapshot!(format!("lists_{width}x{height}"), screen(&app));
+        update(&mut app, Action::FocusList(EntityKind::Event));
+        update(&mut app, Action::SwitchPane);
+        insta::assert_snapshot!(format!("event_{width}x{height}"), screen(&app));
+        update(&mut app, Action::OpenPage(Page::Matrix));
+        insta::assert_snapshot!(format!("matrix_{width}x{height}"), screen(&app));
+    }
+}
