@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Detail, Line, SectionKind, Style};
-use crate::text::{cut, grapheme_width, sanitize_line, width};
+use crate::text::{cut, grapheme_width, sanitize_line, width, words_and_spaces};
 
 /// A run of text on one screen line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,22 +133,6 @@ impl Wrapper {
         self.hang = 0;
         self.fresh = false;
     }
-}
-
-/// Splits text into runs of spaces and runs of everything else, so lines break only at
-/// spaces (punctuation stays with its word).
-fn words_and_spaces(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first == ' ';
-        let end = rest
-            .find(|c: char| (c == ' ') != space)
-            .unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(end);
-        rest = tail;
-        Some(run)
-    })
 }
 
 /// The screen lines of `detail` at `width` columns.

@@ -7,7 +7,7 @@ mod width;
 mod wrap;
 
 pub use width::{ELLIPSIS, cut, fitting_end, fitting_start, grapheme_width, width};
-pub use wrap::{Wrap, wrap};
+pub use wrap::{Wrap, words_and_spaces, wrap};
 
 /// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, the
 /// bidirectional overrides, embeddings and isolates that reorder what follows them, the line

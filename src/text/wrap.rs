@@ -147,21 +147,47 @@ impl Word {
 /// The words of `line`, each with the spaces after it; spaces at the start are a word of
 /// no width of their own.
 fn words(line: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut start = 0;
-    while start < line.len() {
-        let rest = &line[start..];
-        let end = start + rest.find(' ').unwrap_or(rest.len());
-        let after = line[end..].len() - line[end..].trim_start_matches(' ').len();
-        words.push(Word {
-            start,
-            end,
-            spaces: after,
-            width: width(&line[start..end]),
-        });
-        start = end + after;
+    let mut words: Vec<Word> = Vec::new();
+    let mut at = 0;
+    for run in words_and_spaces(line) {
+        let (start, end) = (at, at + run.len());
+        at = end;
+        if run.bytes().all(|b| b == b' ') {
+            match words.last_mut() {
+                Some(word) => word.spaces = run.len(),
+                None => words.push(Word {
+                    start,
+                    end: start,
+                    spaces: run.len(),
+                    width: 0,
+                }),
+            }
+        } else {
+            words.push(Word {
+                start,
+                end,
+                spaces: 0,
+                width: width(run),
+            });
+        }
     }
     words
+}
+
+/// `text` as runs of spaces and runs of everything else, so that lines break only at
+/// spaces. A space carrying a combining mark is no break: the mark stays on its space.
+pub fn words_and_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let space = rest.graphemes(true).next()? == " ";
+        let end = rest
+            .grapheme_indices(true)
+            .find(|&(_, g)| (g == " ") != space)
+            .map_or(rest.len(), |(at, _)| at);
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
 }
 
 /// `words` with each one wider than `room` broken between graphemes into pieces that fit

@@ -68,4 +68,5 @@ mod since_everywhere;
 mod since_pages;
 mod since_seen;
 mod terminal;
+mod text_properties;
 mod weekly_cycle;
