@@ -328,12 +328,12 @@ fn timeline_row(
         crate::model::EntityKind::Event,
         row.event,
     ));
-    let mut marker = super::lists::row_marker(selected, marked).to_string();
-    // With a comparison, a third column as in the lists: N new, Δ changed.
-    marker.extend(app.change_marker(crate::model::EntityRef::new(
+    // As in the lists: `>`, `+`, with a comparison N new or Δ changed.
+    let change = app.change_marker(crate::model::EntityRef::new(
         crate::model::EntityKind::Event,
         row.event,
-    )));
+    ));
+    let marker = super::lists::row_prefix(selected, marked, change, "");
     f.push(&marker, |_| base);
     f.push(&format!("{:when_width$}  ", row.when), |_| {
         base.patch(theme.label)

@@ -19,9 +19,9 @@ fn find_follow_back_help_quit() {
     s.send(b"/pokrovsk");
     s.wait_for_text("2 Events 2/13");
     s.send(b"\r2");
-    s.wait_for_text("of Pokrovsk   disputed · order 11");
+    s.wait_for_text("> Russia claims control of Pokrovsk");
     let screen = s.parser.screen();
-    let row = row_with(screen, "of Pokrovsk   disputed").unwrap();
+    let row = row_with(screen, "> Russia claims control of Pokrovsk").unwrap();
     let line = screen.contents_between(row, 0, row + 1, 0);
     let col = line
         .find("Pokrovsk")
