@@ -12,7 +12,7 @@ use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
-use super::legend::{legend_text, matrix_title};
+use super::legend::{legend_rows, matrix_title};
 
 pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
     Block::bordered()
@@ -158,19 +158,14 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     }
     let width = notes.width as usize;
-    let text = legend_text(app, width);
-    // A symbol never parts from its word (no-break spaces, restored after wrapping); the
-    // cursor's note keeps the last row.
-    let pairs = text
-        .replace("  ", "\n")
-        .replace(' ', "\u{a0}")
-        .replace('\n', " ");
-    let rows = crate::text::wrap(&pairs, width.max(10));
+    // The legend first; the cursor's note keeps the last row when the legend fits without
+    // it (on a short screen the whole legend comes before the note).
     let most = if notes.height > 2 { 2 } else { 1 };
-    let legend_rows = rows.len().clamp(1, most);
+    let rows = legend_rows(app, m, most, notes.height as usize);
+    let legend_rows = rows.len().clamp(1, notes.height as usize);
     for (n, row) in rows.iter().take(legend_rows).enumerate() {
         let mut legend = Fitted::default();
-        legend.push(&row.replace('\u{a0}', " "), |_| theme.muted);
+        legend.push(row, |_| theme.muted);
         put(buf, notes.x, notes.y + n as u16, width, legend);
     }
     let Some(text) = cursor_note(app) else {

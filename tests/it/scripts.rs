@@ -91,3 +91,18 @@ fn screens_in_every_script() {
         insta::assert_snapshot!(format!("matrix_{width}x{height}"), screen(&app));
     }
 }
+
+/// Issue #27, item 6: at 40×12 the matrix's legend showed one line, and `~ inferred`
+/// never: now the whole legend of what the grid on screen shows is there.
+#[test]
+fn the_matrix_legend_shows_whole_at_40x12() {
+    for mut app in [scripts(40, 12), crate::common::app(40, 12)] {
+        update(&mut app, Action::OpenPage(Page::Matrix));
+        let shown = screen(&app);
+        let inferred = shown.contains("~ opposes") || shown.contains("~ supports");
+        assert!(inferred, "an inferred stance is on screen:\n{shown}");
+        for part in ["▲ demands", "✗ opposes", "~ inferred"] {
+            assert!(shown.contains(part), "{part:?}:\n{shown}");
+        }
+    }
+}
