@@ -106,3 +106,37 @@ fn the_matrix_legend_shows_whole_at_40x12() {
         }
     }
 }
+
+/// Issue #27, item 6: the note editor showed only the tail of a long line; now it wraps,
+/// in every script, and the cursor's row shows.
+#[test]
+fn the_note_editor_wraps_a_long_line() {
+    let mut app = scripts(80, 24);
+    update(&mut app, Action::EditNote);
+    let words =
+        "Start: مفاوضات السلام 北京会谈 👩‍👩‍👧 переговоры שיחות שלום การเจรจา 東京での協議 🇺🇦 👍🏽 end.";
+    for c in words.chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    let shown = screen(&app);
+    for word in [
+        "Start:",
+        "مفاوضات",
+        "北京会谈",
+        "переговоры",
+        "שלום",
+        "東京での協議",
+        "end.",
+    ] {
+        assert!(shown.contains(word), "{word:?}:\n{shown}");
+    }
+    // A note of many lines scrolls to keep the cursor's row in view.
+    insta::assert_snapshot!("note_editor_80x24", shown);
+    for _ in 0..20 {
+        update(&mut app, Action::NewLine);
+    }
+    for c in "the last line".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    assert!(screen(&app).contains("the last line"), "{}", screen(&app));
+}
