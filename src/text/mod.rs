@@ -6,7 +6,7 @@ use std::borrow::Cow;
 mod width;
 mod wrap;
 
-pub use width::{ELLIPSIS, cut, fitting_end, fitting_start, grapheme_width, width};
+pub use width::{ELLIPSIS, cut, cut_middle, fitting_end, fitting_start, grapheme_width, width};
 pub use wrap::{Wrap, words_and_spaces, wrap};
 
 /// True for characters that must never reach a terminal raw: C0 and C1 controls, DEL, the

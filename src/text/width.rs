@@ -72,6 +72,21 @@ pub fn cut(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}{ELLIPSIS}", &text[..keep]))
 }
 
+/// `text` within `max` columns: whole when it fits, else its start and its end with `…`
+/// between them, whole graphemes only (a file name keeps its extension).
+pub fn cut_middle(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    if max < 3 {
+        return cut(text, max);
+    }
+    let room = max - 1;
+    let tail = fitting_end(text, room / 2);
+    let head = fitting_start(&text[..tail], room - width(&text[tail..]));
+    Cow::Owned(format!("{}{ELLIPSIS}{}", &text[..head], &text[tail..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +114,7 @@ mod tests {
             "👩\u{200d}👩\u{200d}👧…"
         );
         assert_eq!(cut("ab", 0), "");
+        assert_eq!(cut_middle("a-long-name.yaml", 10), "a-lon…yaml");
+        assert_eq!(cut_middle("基辅谈判基辅谈判.yaml", 11), "基辅….yaml");
     }
 }

@@ -140,3 +140,21 @@ fn the_note_editor_wraps_a_long_line() {
     }
     assert!(screen(&app).contains("the last line"), "{}", screen(&app));
 }
+
+/// A file name in wide characters is cut in its middle by columns, not characters: its
+/// end (the extension) stays in the header.
+#[test]
+fn a_wide_file_name_keeps_its_end_in_the_header() {
+    let text = std::fs::read_to_string("tests/fixtures/scripts.yaml").unwrap_or_default();
+    let name = format!("/tmp/{}.yaml", "北京会谈".repeat(8));
+    let loaded = talks::model::load_str(&name, &text).unwrap_or_else(|e| panic!("{e:?}"));
+    for width in [40, 80, 120] {
+        let app = App::new(loaded.clone(), Options::sized(width, 24));
+        let shown = screen(&app);
+        let header = shown.lines().next().unwrap_or_default();
+        assert!(
+            header.contains("…") && header.contains(".yaml"),
+            "{width}: {header}"
+        );
+    }
+}
