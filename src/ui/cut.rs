@@ -113,6 +113,49 @@ fn snap_head(chars: &[char], widths: &[usize], room: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn mixed_name() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Ukraine ",
+            "rejects ",
+            "خلاف ",
+            "لا",
+            "北京会谈",
+            "👩\u{200d}👩\u{200d}👧",
+            "🇺🇦",
+            "👍🏽",
+            "e\u{301}",
+            "ถ้ำ",
+            "שלום ",
+            " ",
+        ]);
+        prop::collection::vec(piece, 1..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// Issue #27: a cut name never splits a grapheme, and fits its budget when its match does.
+        #[test]
+        fn cuts_fall_between_graphemes(name in mixed_name(), a in 0usize..60, b in 0usize..60, budget in 4usize..40) {
+            let count = name.chars().count();
+            let run = (a.min(b) % count, a.max(b) % count);
+            let run = (run.0.min(run.1), run.0.max(run.1));
+            let cut = cut_name(&name, Some(run), budget);
+            let (widths, starts) = grapheme_cells(&name);
+            let boundary = |i: usize| i == count || starts[i];
+            prop_assert!(boundary(cut.head), "{name:?} {cut:?}");
+            if let Some(tail) = cut.tail.clone() {
+                prop_assert!(boundary(tail.start) && boundary(tail.end), "{name:?} {cut:?}");
+                let shown: usize = widths[..cut.head].iter().sum::<usize>()
+                    + widths[tail.clone()].iter().sum::<usize>()
+                    + 1
+                    + usize::from(tail.end < count);
+                // A match wider than the row is cut by the row's own end.
+                let matched: usize = widths[run.0..=run.1].iter().sum();
+                prop_assert!(shown <= budget || matched + 2 > budget, "{name:?} {cut:?} {shown} > {budget}");
+            }
+        }
+    }
 
     fn shown(name: &str, run: Option<(usize, usize)>, budget: usize) -> String {
         let cut = cut_name(name, run, budget);
