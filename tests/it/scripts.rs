@@ -158,3 +158,22 @@ fn a_wide_file_name_keeps_its_end_in_the_header() {
         );
     }
 }
+
+/// `talks diff`'s title is underlined as wide as it shows, wide characters and all.
+#[test]
+fn a_diff_title_in_wide_characters_is_underlined_to_its_width() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string("tests/fixtures/scripts.yaml").unwrap_or_default();
+    let (old, new) = (
+        dir.path().join("北京会谈.yaml"),
+        dir.path().join("東京での協議.yaml"),
+    );
+    std::fs::write(&old, &text).unwrap_or_else(|e| panic!("{e}"));
+    let changed = text.replace("    name: הכנסת\n", "    name: הכנסת ישראל\n");
+    std::fs::write(&new, changed).unwrap_or_else(|e| panic!("{e}"));
+    let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
+    let (_, out, err) = crate::common::run(&["diff", &old, &new]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() > 2, "{out}{err}");
+    assert_eq!(lines[1].len(), talks::text::width(lines[0]), "{out}");
+}
