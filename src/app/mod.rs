@@ -389,13 +389,13 @@ impl App {
 /// The columns a list row needs to show an entity's name and fact whole (the marker, the
 /// gap and the borders included), the widest of the dossier's, up to a screen's worth.
 fn wanted_list_width(dossier: &crate::model::Dossier) -> u16 {
-    use unicode_width::UnicodeWidthStr;
+    use crate::text::width;
     const ENOUGH: usize = 200;
     let mut widest = 0;
     for kind in EntityKind::ALL {
         for index in 0..dossier.count(kind) {
             let entity = crate::model::EntityRef { kind, index };
-            let row = dossier.name_of(entity).width() + dossier.fact_of(entity).width();
+            let row = width(dossier.name_of(entity)) + width(&dossier.fact_of(entity));
             widest = widest.max(row + 6);
             if widest >= ENOUGH {
                 return ENOUGH as u16;

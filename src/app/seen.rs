@@ -104,7 +104,7 @@ impl App {
     pub fn seen_line(&self, room: usize) -> Option<String> {
         self.seen_forms()?
             .into_iter()
-            .find(|line| line.chars().count() <= room)
+            .find(|line| crate::text::width(line) <= room)
     }
 
     /// Every form of [`App::seen_line`], the longest first.

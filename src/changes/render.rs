@@ -47,8 +47,8 @@ struct Style {
 
 impl Style {
     const TEXT: Style = Style {
-        title: |t| format!("{t}\n{}\n", "=".repeat(t.chars().count())),
-        heading: |t| format!("\n{t}\n{}\n", "-".repeat(t.chars().count())),
+        title: |t| format!("{t}\n{}\n", "=".repeat(crate::text::width(t))),
+        heading: |t| format!("\n{t}\n{}\n", "-".repeat(crate::text::width(t))),
         item: "  ",
         detail: "    ",
         plus: "+",
@@ -190,7 +190,7 @@ fn field_lines(field: &FieldChange, style: &Style) -> String {
     else {
         return format!("{}{line}\n", style.detail);
     };
-    if line.chars().count() <= 72 {
+    if crate::text::width(&line) <= 72 {
         return format!("{}{line}\n", style.detail);
     }
     let (added, removed) = named.as_ref().map_or((added, removed), |(a, r)| (a, r));

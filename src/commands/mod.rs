@@ -216,11 +216,11 @@ fn write_rows_with(
         .collect();
     let name_width = names
         .iter()
-        .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+        .map(|n| crate::text::width(n.as_str()))
         .max()
         .unwrap_or(0);
     for ((&entity, name), fact) in entities.iter().zip(&names).zip(facts) {
-        let pad = name_width - unicode_width::UnicodeWidthStr::width(name.as_str());
+        let pad = name_width - crate::text::width(name.as_str());
         let fact = sanitize_line(fact);
         let kind = if with_kind {
             format!("{}  ", entity.kind.slug())

@@ -3,10 +3,9 @@
 //! mouse hit-testing both read this, so a click lands on the link that is drawn there.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use super::{Detail, Line, SectionKind, Style};
-use crate::text::sanitize_line;
+use crate::text::{cut, grapheme_width, sanitize_line, width, words_and_spaces};
 
 /// A run of text on one screen line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,7 @@ impl ScreenLine {
     pub(crate) fn link_at(&self, column: usize) -> Option<usize> {
         let mut x = 0;
         for piece in &self.pieces {
-            let width = piece.text.width();
+            let width = width(&piece.text);
             if column >= x && column < x + width {
                 return piece.link;
             }
@@ -70,7 +69,7 @@ impl Wrapper {
                 link,
             });
         }
-        self.used += text.width();
+        self.used += width(text);
     }
 
     fn break_line(&mut self) {
@@ -87,7 +86,7 @@ impl Wrapper {
 
     /// Adds one word (or run of spaces), wrapping before it if it does not fit.
     fn word(&mut self, word: &str, style: &Style, link: Option<usize>) {
-        let width = word.width();
+        let width = width(word);
         let is_space = word.chars().all(char::is_whitespace);
         if self.used + width > self.width && self.used > self.line_start {
             if is_space {
@@ -104,7 +103,7 @@ impl Wrapper {
         }
         // Longer than a whole line: break it between graphemes.
         for grapheme in word.graphemes(true) {
-            if self.used + grapheme.width() > self.width && self.used > self.line_start {
+            if self.used + grapheme_width(grapheme) > self.width && self.used > self.line_start {
                 self.break_line();
             }
             self.push_piece(grapheme, style, link);
@@ -136,22 +135,6 @@ impl Wrapper {
     }
 }
 
-/// Splits text into runs of spaces and runs of everything else, so lines break only at
-/// spaces (punctuation stays with its word).
-fn words_and_spaces(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first == ' ';
-        let end = rest
-            .find(|c: char| (c == ' ') != space)
-            .unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(end);
-        rest = tail;
-        Some(run)
-    })
-}
-
 /// The screen lines of `detail` at `width` columns.
 pub fn screen_lines(detail: &Detail, width: usize) -> Vec<ScreenLine> {
     let mut w = Wrapper {
@@ -173,7 +156,7 @@ pub fn screen_lines(detail: &Detail, width: usize) -> Vec<ScreenLine> {
             }
             w.lines.push(ScreenLine {
                 pieces: vec![Piece {
-                    text: sanitize_line(&section.heading).into_owned(),
+                    text: cut(&sanitize_line(&section.heading), w.width).into_owned(),
                     style: Style::Label,
                     link: None,
                 }],
@@ -216,7 +199,7 @@ mod tests {
         let putin = loaded.index.get("putin").unwrap_or_else(|| panic!("putin"));
         let view = detail(&loaded.dossier, &loaded.index, putin);
         let lines = screen_lines(&view, 30);
-        assert!(lines.iter().all(|l| text(l).width() <= 30), "{lines:#?}");
+        assert!(lines.iter().all(|l| width(&text(l)) <= 30), "{lines:#?}");
         assert_eq!(text(&lines[0]), "Kind: person");
         let links = view.links();
         assert!(!links.is_empty());
@@ -259,7 +242,11 @@ mod tests {
         for width in 1..12 {
             let lines = screen_lines(&view, width);
             for l in &lines {
-                assert!(text(l).width() <= width.max(2), "{width}: {:?}", text(l));
+                assert!(
+                    super::width(&text(l)) <= width.max(2),
+                    "{width}: {:?}",
+                    text(l)
+                );
             }
         }
     }

@@ -47,17 +47,17 @@ pub(super) fn wrap_text(part: &str, width: usize) -> String {
     let mut out = String::new();
     for line in part.lines() {
         let indent = line.len() - line.trim_start_matches(' ').len();
-        if width == 0 || unicode_width::UnicodeWidthStr::width(line) <= width {
+        if width == 0 || crate::text::width(line) <= width {
             out.push_str(line);
             out.push('\n');
             continue;
         }
         let first = " ".repeat(indent);
         let rest = " ".repeat(indent + 2);
-        let options = crate::text::screen_wrap(width.max(indent + 12))
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
-        for piece in textwrap::wrap(line.trim_start_matches(' '), options) {
+        let options = crate::text::Wrap::new(width.max(indent + 12))
+            .indent(&first)
+            .hang(&rest);
+        for piece in options.lines(line.trim_start_matches(' ')) {
             out.push_str(&piece);
             out.push('\n');
         }

@@ -77,7 +77,7 @@ impl fmt::Display for Diagnostic {
             let (source, column) = window(source, location.column);
             let before: String = source.chars().take(column - 1).collect();
             let shown_before = sanitize_line(&before);
-            let caret_pad = unicode_width::UnicodeWidthStr::width(shown_before.as_ref());
+            let caret_pad = crate::text::width(shown_before.as_ref());
             write!(
                 f,
                 "\n {} |\n {line} | {}\n {} | {}^",

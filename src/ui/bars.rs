@@ -57,7 +57,7 @@ pub(super) fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     left.push(&file, |_| theme.label);
     left.push(" · ", |_| theme.muted);
     left.push(&sanitize_line(&d.title), |_| theme.header);
-    let counts_width = unicode_width::UnicodeWidthStr::width(counts.as_str());
+    let counts_width = crate::text::width(counts.as_str());
     let room_for_counts = width >= left.width + counts_width + 2;
     left.truncate(if room_for_counts {
         width - counts_width
@@ -102,17 +102,7 @@ fn shown_file(name: &str, watched: bool, most: usize) -> String {
     if watched {
         shown.push_str(" (watched)");
     }
-    let chars: Vec<char> = shown.chars().collect();
-    let most = most.max(8);
-    if chars.len() <= most {
-        return shown;
-    }
-    let tail = (most - 1) / 2;
-    let head = most - 1 - tail;
-    let mut cut: String = chars[..head].iter().collect();
-    cut.push('…');
-    cut.extend(&chars[chars.len() - tail..]);
-    cut
+    crate::text::cut_middle(&shown, most.max(8)).into_owned()
 }
 
 pub(crate) fn search_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {

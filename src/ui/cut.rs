@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::grapheme_width;
 
 /// How far back the start's cut may move to end on a whole word.
 const WORD_SNAP: usize = 8;
@@ -22,7 +24,14 @@ pub(crate) struct Cut {
 /// query's match, first and last index) stay in view.
 pub(crate) fn cut_name(name: &str, run: Option<(usize, usize)>, budget: usize) -> Cut {
     let chars: Vec<char> = name.chars().collect();
-    let widths: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
+    let (widths, starts) = grapheme_cells(name);
+    // Every cut falls between graphemes: a position inside one moves to its end.
+    let snap = |mut i: usize| {
+        while i < chars.len() && !starts[i] {
+            i += 1;
+        }
+        i
+    };
     let whole = Cut {
         head: chars.len(),
         tail: None,
@@ -39,7 +48,7 @@ pub(crate) fn cut_name(name: &str, run: Option<(usize, usize)>, budget: usize) -
     let (tail_end, trailing) = if to_end < budget {
         (chars.len(), 0)
     } else {
-        (end + 1, 1)
+        (snap(end + 1), 1)
     };
     let room = budget.saturating_sub(width(start..tail_end) + 1 + trailing);
     // Little room: the subject first, the words before the match only with what is left.
@@ -61,8 +70,22 @@ pub(crate) fn cut_name(name: &str, run: Option<(usize, usize)>, budget: usize) -
     }
     Cut {
         head,
-        tail: Some(tail_start..tail_end),
+        tail: Some(snap(tail_start)..tail_end),
     }
+}
+
+/// Each character's columns (a grapheme's all on its first character, none on the marks
+/// and joiners after it) and whether a grapheme starts there.
+fn grapheme_cells(name: &str) -> (Vec<usize>, Vec<bool>) {
+    let mut widths = Vec::new();
+    let mut starts = Vec::new();
+    for grapheme in name.graphemes(true) {
+        for (n, _) in grapheme.chars().enumerate() {
+            widths.push(if n == 0 { grapheme_width(grapheme) } else { 0 });
+            starts.push(n == 0);
+        }
+    }
+    (widths, starts)
 }
 
 /// The characters of the start that fit in `room` columns, ending on a whole word when
@@ -90,6 +113,49 @@ fn snap_head(chars: &[char], widths: &[usize], room: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn mixed_name() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Ukraine ",
+            "rejects ",
+            "خلاف ",
+            "لا",
+            "北京会谈",
+            "👩\u{200d}👩\u{200d}👧",
+            "🇺🇦",
+            "👍🏽",
+            "e\u{301}",
+            "ถ้ำ",
+            "שלום ",
+            " ",
+        ]);
+        prop::collection::vec(piece, 1..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// Issue #27: a cut name never splits a grapheme, and fits its budget when its match does.
+        #[test]
+        fn cuts_fall_between_graphemes(name in mixed_name(), a in 0usize..60, b in 0usize..60, budget in 4usize..40) {
+            let count = name.chars().count();
+            let run = (a.min(b) % count, a.max(b) % count);
+            let run = (run.0.min(run.1), run.0.max(run.1));
+            let cut = cut_name(&name, Some(run), budget);
+            let (widths, starts) = grapheme_cells(&name);
+            let boundary = |i: usize| i == count || starts[i];
+            prop_assert!(boundary(cut.head), "{name:?} {cut:?}");
+            if let Some(tail) = cut.tail.clone() {
+                prop_assert!(boundary(tail.start) && boundary(tail.end), "{name:?} {cut:?}");
+                let shown: usize = widths[..cut.head].iter().sum::<usize>()
+                    + widths[tail.clone()].iter().sum::<usize>()
+                    + 1
+                    + usize::from(tail.end < count);
+                // A match wider than the row is cut by the row's own end.
+                let matched: usize = widths[run.0..=run.1].iter().sum();
+                prop_assert!(shown <= budget || matched + 2 > budget, "{name:?} {cut:?} {shown} > {budget}");
+            }
+        }
+    }
 
     fn shown(name: &str, run: Option<(usize, usize)>, budget: usize) -> String {
         let cut = cut_name(name, run, budget);

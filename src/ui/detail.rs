@@ -110,10 +110,7 @@ impl Widget for &DetailPane<'_> {
         } else {
             (theme.border, theme.title)
         };
-        let mut block = Block::bordered().border_style(border).title(Span::styled(
-            title(detail, area.width as usize),
-            title_style,
-        ));
+        let mut block = Block::bordered().border_style(border);
         if lines.len() > rows {
             let last = (scroll + rows).min(lines.len());
             let position = format!(" {}–{last}/{} ", scroll + 1, lines.len());
@@ -122,6 +119,13 @@ impl Widget for &DetailPane<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
+        // Drawn here, not as the block's title: ratatui measures a title as one string,
+        // and an Arabic lam-alef would then lose the title's last character.
+        let title = Line::from(Span::styled(
+            title(detail, area.width as usize),
+            title_style,
+        ));
+        buf.set_line(inner.x, area.y, &title, inner.width);
         let query = self.app.query().parsed();
         let finder = (!query.is_empty()).then(|| self.app.engine().line_finder(query));
         for (y, line) in lines.iter().skip(scroll).take(rows).enumerate() {

@@ -74,7 +74,7 @@ pub(super) fn timeline_note(app: &App) -> String {
 /// Writes `note` wrapped to `area`, muted.
 pub(super) fn put_note(buf: &mut Buffer, area: Rect, note: &str, style: Style) {
     let width = (area.width as usize).max(1);
-    let lines = textwrap::wrap(note, crate::text::screen_wrap(width));
+    let lines = crate::text::wrap(note, width);
     for (y, line) in lines.iter().take(area.height as usize).enumerate() {
         buf.set_stringn(area.x, area.y + y as u16, line, width, style);
     }

@@ -67,7 +67,7 @@ impl HelpOverlay<'_> {
             lines.push(Line::from(none));
         }
         lines.push(Line::default());
-        for line in textwrap::wrap(MOUSE_NOTE, crate::text::screen_wrap(width.max(10))) {
+        for line in crate::text::wrap(MOUSE_NOTE, width.max(10)) {
             lines.push(Line::from(Span::styled(line.into_owned(), theme.muted)));
         }
         lines
@@ -107,10 +107,7 @@ impl HelpOverlay<'_> {
         let room = width.saturating_sub(indent).max(10);
         let description_chars = row.description.chars().count();
         let mut at = 0;
-        for (n, piece) in textwrap::wrap(&text, crate::text::screen_wrap(room))
-            .iter()
-            .enumerate()
-        {
+        for (n, piece) in crate::text::wrap(&text, room).iter().enumerate() {
             let mut fitted = Fitted::default();
             let lead = if n == 0 {
                 keys.clone()

@@ -13,7 +13,18 @@ const LEGEND_SHORT: &str =
 
 /// The legend for a width: the long one where it fits on one line; with a comparison,
 /// what `Δ` and `N` mark first (it is why the analyst looks), or which reading is shown.
-pub(super) fn legend_text(app: &App, width: usize) -> String {
+fn legend_text(app: &App, width: usize) -> String {
+    let (since, moved) = legend_ends(app);
+    let long = format!("{since}{LEGEND}{moved}");
+    if long.replace("  ", " ").chars().count() <= width {
+        long
+    } else {
+        format!("{since}{LEGEND_SHORT}{moved}")
+    }
+}
+
+/// What goes before the symbols (the comparison) and after them (moved on the date shown).
+fn legend_ends(app: &App) -> (String, &'static str) {
     let moved = if app.pages().matrix().as_of.is_some() {
         "  Δ moved on this date"
     } else {
@@ -27,12 +38,68 @@ pub(super) fn legend_text(app: &App, width: usize) -> String {
         Some(name) if app.pages().matrix_compared() => format!("The comparison: {name}  "),
         _ => String::new(),
     };
-    let long = format!("{since}{LEGEND}{moved}");
-    if long.replace("  ", " ").chars().count() <= width {
-        long
-    } else {
-        format!("{since}{LEGEND_SHORT}{moved}")
+    (since, moved)
+}
+
+/// The legend's symbols that the grid on screen shows: its stances, `·` where a party
+/// holds no position, `~` where one is inferred.
+fn legend_in_use(app: &App, m: &MatrixAreas) -> String {
+    let d = &app.matrix_loaded().dossier;
+    let matrix = app.pages().matrix();
+    let (row0, column0) = app.pages().matrix_offset();
+    let rows = row0..(row0 + m.rows).min(matrix.rows.len());
+    let columns = column0..(column0 + m.columns).min(matrix.columns.len());
+    let mut used = std::collections::BTreeSet::new();
+    let mut inferred = false;
+    let mut blank = false;
+    for row in rows {
+        for column in columns.clone() {
+            let Some(cell) = matrix.cell(row, column) else {
+                blank = true;
+                continue;
+            };
+            let position = cell.position(d);
+            inferred |= position.basis.is_inferred();
+            used.insert(crate::views::stance_symbol(&position.stance).0);
+        }
     }
+    let parts: Vec<&str> = LEGEND_SHORT
+        .split("  ")
+        .filter(|part| match part.split(' ').next() {
+            Some("·") => blank,
+            Some("~") => inferred,
+            Some(symbol) => used.contains(symbol),
+            None => false,
+        })
+        .collect();
+    let (since, moved) = legend_ends(app);
+    format!("{since}{}{moved}", parts.join("  "))
+}
+
+/// The legend as rows of `m.notes`' width, a symbol never parted from its word: the whole
+/// legend in `rows` rows if it fits, else only the symbols on screen, in as many rows as
+/// that needs up to `most`.
+pub(super) fn legend_rows(app: &App, m: &MatrixAreas, rows: usize, most: usize) -> Vec<String> {
+    let width = m.notes.width as usize;
+    let wrapped = |text: &str| -> Vec<String> {
+        let pairs = text
+            .replace("  ", "\n")
+            .replace(' ', "\u{a0}")
+            .replace('\n', " ");
+        crate::text::wrap(&pairs, width.max(10))
+            .iter()
+            .map(|row| row.replace('\u{a0}', " "))
+            .collect()
+    };
+    let whole = wrapped(&legend_text(app, width));
+    if whole.len() <= rows {
+        return whole;
+    }
+    let in_use = wrapped(&legend_in_use(app, m));
+    if in_use.len() <= rows {
+        return in_use;
+    }
+    in_use.into_iter().take(most.max(rows)).collect()
 }
 
 /// The matrix's title: its size and, when not every sticking point fits, the columns shown

@@ -66,20 +66,13 @@ impl ListPane<'_> {
         }
     }
 
-    /// `★`/`✎` when the analyst starred or noted `entity`.
-    fn personal(&self, entity: EntityRef) -> &'static str {
+    /// What stands before the name: see [`row_prefix`].
+    fn marker(&self, entity: EntityRef, selected: bool) -> String {
         let (notes, dossier) = (&self.app.notes().notes, &self.app.loaded().dossier);
         let noted = notes.note_of(dossier, entity).is_some();
-        personal_marker(notes.starred(dossier, entity), noted)
-    }
-
-    /// `>` selected, `+` marked, and with --since a third column: N new, Δ changed.
-    fn marker(&self, entity: EntityRef, selected: bool) -> String {
-        let marked = row_marker(selected, self.app.marks().contains(entity));
-        match self.app.change_marker(entity) {
-            Some(change) => format!("{marked}{change}"),
-            None => marked.to_string(),
-        }
+        let personal = personal_marker(notes.starred(dossier, entity), noted);
+        let marked = self.app.marks().contains(entity);
+        row_prefix(selected, marked, self.app.change_marker(entity), personal)
     }
 
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
@@ -97,12 +90,11 @@ impl ListPane<'_> {
         let selected = row == self.app.list_view(self.kind).selected;
         let base = self.row_style(selected);
         let marker = self.marker(entity, selected);
-        let personal = self.personal(entity);
         let name = sanitize_line(dossier.name_of(entity));
-        let (mut fact_fitted, fact_budget) = self.fact(entity, base, width);
-        let name_budget = width
-            .saturating_sub(fact_budget + marker.chars().count() + personal.chars().count())
-            .max(width.min(4));
+        let lead = crate::text::width(&marker);
+        let free = width.saturating_sub(lead + crate::text::width(&name));
+        let (mut fact_fitted, fact_budget) = self.fact(entity, base, width, free);
+        let name_budget = width.saturating_sub(fact_budget + lead).max(width.min(4));
         // The start of a name is its subject: cut the end, unless that hides the match.
         let cut = cut_name(&name, first_run(&highlight), name_budget);
         let lit = |i: usize| {
@@ -119,7 +111,6 @@ impl ListPane<'_> {
                 if i >= 1 { base.patch(theme.key) } else { base }
             },
         );
-        fitted.push(personal, |_| base.patch(theme.key));
         let head: String = name.chars().take(cut.head).collect();
         fitted.push(&head, lit);
         if let Some(tail) = cut.tail {
@@ -141,21 +132,21 @@ impl ListPane<'_> {
     }
 
     /// The right-hand side of a row and the columns it may take: where the row matched
-    /// when it is not its name (as wide as it was made), else the entity's fact (a short
-    /// one kept whole, a long one given two fifths of the row).
-    fn fact(&self, entity: EntityRef, base: Style, width: usize) -> (Fitted, usize) {
+    /// when it is not its name (as wide as it was made), else the entity's fact in what
+    /// the whole name leaves (`free` columns): whole, else its first parts ("disputed" of
+    /// "disputed · order 11"), else cut, else nothing. The name is cut only then.
+    fn fact(&self, entity: EntityRef, base: Style, width: usize, free: usize) -> (Fitted, usize) {
         if let Some(why) = self.why(entity, base, width) {
             let budget = why.width;
             return (why, budget);
         }
         let fact = sanitize_line(&self.app.loaded().dossier.fact_of(entity)).into_owned();
+        let shown = shortened_fact(&fact, free);
         let mut fitted = Fitted::default();
-        fitted.push(&format!("  {fact}"), |_| base.patch(self.theme.muted));
-        let budget = if fitted.width <= width / 2 {
-            fitted.width
-        } else {
-            width * 2 / 5
-        };
+        if !shown.is_empty() {
+            fitted.push(&format!("  {shown}"), |_| base.patch(self.theme.muted));
+        }
+        let budget = fitted.width;
         (fitted, budget)
     }
 
@@ -172,7 +163,7 @@ impl ListPane<'_> {
         let label = matched.field.label(entity.kind);
         // The name comes first: the snippet takes what the whole name leaves (without its
         // label when that is short), down to a few words of its own.
-        let name = unicode_width::UnicodeWidthStr::width(loaded.dossier.name_of(entity));
+        let name = crate::text::width(loaded.dossier.name_of(entity));
         let left = width.saturating_sub(name + 4);
         let labelled = left >= label.len() + 2 + MIN_SNIPPET;
         let room = if labelled {
@@ -188,14 +179,22 @@ impl ListPane<'_> {
         } else {
             fitted.push("  ", |_| muted);
         }
-        for (i, c) in snippet.chars().enumerate() {
-            let lit = hits.iter().any(|h| h.contains(&i));
-            let style = if lit {
+        let style_at = |i: usize| {
+            if hits.iter().any(|h| h.contains(&i)) {
                 base.patch(self.theme.matched)
             } else {
                 muted
-            };
-            fitted.push(&sanitize_line(c.encode_utf8(&mut [0; 4])), |_| style);
+            }
+        };
+        match sanitize_line(&snippet) {
+            // Whole graphemes: a letter keeps its accent, an emoji its joined parts.
+            std::borrow::Cow::Borrowed(clean) => fitted.push(clean, style_at),
+            // A character shown as an escape is pushed alone, so the others keep their index.
+            std::borrow::Cow::Owned(_) => {
+                for (i, c) in snippet.chars().enumerate() {
+                    fitted.push(&sanitize_line(c.encode_utf8(&mut [0; 4])), |_| style_at(i));
+                }
+            }
         }
         Some(fitted)
     }
@@ -224,25 +223,60 @@ impl ListPane<'_> {
     }
 }
 
-/// The two columns before an entry: `>` on the selected one, `+` on a marked one (not `*`,
-/// which stars use).
-pub(crate) fn row_marker(selected: bool, marked: bool) -> &'static str {
-    match (selected, marked) {
-        (true, true) => ">+",
-        (true, false) => "> ",
-        (false, true) => " +",
-        (false, false) => "  ",
+/// The columns before an entry, one layout for every marker: `>` on the selected one,
+/// then `+` on a marked one (not `*`, which stars use), then with a comparison a column
+/// for `N` new or `Δ` changed, then `★`/`✎`; a space parts the markers from the name.
+/// An entry with no marker reads `> Name`.
+pub(crate) fn row_prefix(
+    selected: bool,
+    marked: bool,
+    change: Option<char>,
+    personal: &str,
+) -> String {
+    let mut prefix = String::from(if selected { ">" } else { " " });
+    prefix.push(if marked { '+' } else { ' ' });
+    if let Some(change) = change {
+        prefix.push(change);
     }
+    prefix.push_str(personal);
+    if marked || change.is_some() || !personal.is_empty() {
+        prefix.push(' ');
+    }
+    prefix
 }
 
 /// Before a name: `★` starred, `✎` with a note (yours, from the notes file).
-pub(crate) fn personal_marker(starred: bool, noted: bool) -> &'static str {
+fn personal_marker(starred: bool, noted: bool) -> &'static str {
     match (starred, noted) {
-        (true, true) => "★✎ ",
-        (true, false) => "★ ",
-        (false, true) => "✎ ",
+        (true, true) => "★✎",
+        (true, false) => "★",
+        (false, true) => "✎",
         (false, false) => "",
     }
+}
+
+/// The columns a fact's first parts may take (after its two-column gap) before it is
+/// dropped rather than cut to a stump.
+const MIN_FACT: usize = 6;
+
+/// `fact` in `free` columns, its two-column gap included: whole, else its first parts
+/// (split at ` · `), else cut, else nothing.
+fn shortened_fact(fact: &str, free: usize) -> String {
+    let room = free.saturating_sub(2);
+    if crate::text::width(fact) <= room {
+        return fact.to_string();
+    }
+    let parts: Vec<&str> = fact.split(" · ").collect();
+    for keep in (1..parts.len()).rev() {
+        let shorter = parts[..keep].join(" · ");
+        if crate::text::width(&shorter) <= room {
+            return shorter;
+        }
+    }
+    if room >= MIN_FACT {
+        return crate::text::cut(fact, room).into_owned();
+    }
+    String::new()
 }
 
 /// The first and last character of the first run of consecutive highlighted characters.

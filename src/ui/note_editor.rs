@@ -49,50 +49,102 @@ fn editor_area(area: Rect) -> Rect {
     )
 }
 
-/// A line of the note as shown (control characters made visible), `from` chars scrolled
-/// past, `width` chars, the cursor at char `cursor` drawn reversed.
-fn note_line(text: &str, from: usize, width: usize, cursor: Option<usize>) -> Line<'static> {
-    let mut chars: Vec<String> = text
-        .chars()
-        .map(|c| sanitize_line(&c.to_string()).into_owned())
-        .collect();
-    if cursor.is_some() {
-        chars.push(" ".into());
+/// One row of the note as shown: graphemes of one of its lines, each with the index of its
+/// first character in that line (control characters made visible).
+#[derive(Debug, Default)]
+struct Row {
+    line: usize,
+    cells: Vec<(usize, String)>,
+    /// The index of the character after the row's last.
+    end: usize,
+    /// The line's last row.
+    last: bool,
+}
+
+/// The note's lines wrapped to `width` columns, at a space where the row has one, never
+/// inside a grapheme; every character is on some row (the spaces at a break included).
+fn rows_of(text: &str, width: usize) -> Vec<Row> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut rows = Vec::new();
+    for (line, line_text) in text.split('\n').enumerate() {
+        let mut row = Row {
+            line,
+            ..Row::default()
+        };
+        let (mut used, mut at) = (0, 0);
+        let mut after_space: Option<usize> = None;
+        for grapheme in line_text.graphemes(true) {
+            let shown = sanitize_line(grapheme).into_owned();
+            let w = crate::text::width(&shown);
+            if used + w > width && !row.cells.is_empty() {
+                let split = after_space
+                    .filter(|&k| k < row.cells.len())
+                    .unwrap_or(row.cells.len());
+                let carried = row.cells.split_off(split);
+                row.end = carried.first().map_or(at, |(start, _)| *start);
+                rows.push(std::mem::replace(
+                    &mut row,
+                    Row {
+                        line,
+                        ..Row::default()
+                    },
+                ));
+                used = carried.iter().map(|(_, g)| crate::text::width(g)).sum();
+                row.cells = carried;
+                after_space = None;
+            }
+            row.cells.push((at, shown));
+            used += w;
+            at += grapheme.chars().count();
+            if grapheme == " " {
+                after_space = Some(row.cells.len());
+            }
+        }
+        row.end = at;
+        row.last = true;
+        rows.push(row);
     }
-    let spans: Vec<Span<'static>> = chars
-        .into_iter()
-        .enumerate()
-        .skip(from)
-        .take(width)
-        .map(|(i, shown)| {
-            let style = if Some(i) == cursor {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
-            Span::styled(shown, style)
-        })
-        .collect();
+    rows
+}
+
+/// A row drawn, the grapheme holding the cursor (or the space after the line's end)
+/// reversed.
+fn row_line(row: &Row, cursor: Option<usize>) -> Line<'static> {
+    let reversed = Style::new().add_modifier(Modifier::REVERSED);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (n, (start, shown)) in row.cells.iter().enumerate() {
+        let next = row.cells.get(n + 1).map_or(row.end, |(s, _)| *s);
+        let lit = cursor.is_some_and(|c| *start <= c && c < next);
+        spans.push(Span::styled(
+            shown.clone(),
+            if lit { reversed } else { Style::new() },
+        ));
+    }
+    if row.last && cursor == Some(row.end) {
+        spans.push(Span::styled(" ", reversed));
+    }
     Line::from(spans)
 }
 
 impl NoteEditorOverlay<'_> {
+    /// The rows in view: the note wrapped (a column kept for the cursor after a line's
+    /// end), scrolled so that the cursor's row shows.
     fn body(&self, editor: &NoteEditor, width: usize, rows: usize) -> Vec<Line<'static>> {
         let (line, column) = editor.cursor_line_column();
-        let first = line.saturating_sub(rows.saturating_sub(1));
-        let from = column.saturating_sub(width.saturating_sub(1));
-        editor
-            .input
-            .text
-            .split('\n')
+        let wrapped = rows_of(&editor.input.text, width.saturating_sub(1).max(1));
+        let on_cursor = |row: &Row| {
+            row.line == line
+                && row.cells.first().map_or(0, |(s, _)| *s) <= column
+                && (column < row.end || row.last)
+        };
+        let at = wrapped.iter().position(on_cursor).unwrap_or(0);
+        let first = at.saturating_sub(rows.saturating_sub(1));
+        wrapped
+            .iter()
             .enumerate()
             .skip(first)
             .take(rows)
-            .map(|(n, text)| {
-                let cursor = (n == line).then_some(column);
-                let from = if n == line { from } else { 0 };
-                note_line(text, from, width, cursor)
-            })
+            .map(|(n, row)| row_line(row, (n == at).then_some(column)))
             .collect()
     }
 }
@@ -118,7 +170,8 @@ impl Widget for &NoteEditorOverlay<'_> {
             "On “{}” · yours, kept apart from the dossier",
             sanitize_line(&editor.name)
         );
-        buf.set_stringn(inner.x, inner.y, &on, width, theme.muted);
+        let on = crate::text::cut(&on, width);
+        buf.set_stringn(inner.x, inner.y, on.as_ref(), width, theme.muted);
         let rows = inner.height.saturating_sub(2) as usize;
         for (y, line) in self.body(editor, width, rows).iter().enumerate() {
             buf.set_line(inner.x, inner.y + 1 + y as u16, line, inner.width);

@@ -25,18 +25,18 @@ impl NoticesPanel<'_> {
     /// footer.
     fn lines(&self, width: usize, rows: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
         let mut body = Vec::new();
-        let options = crate::text::screen_wrap(width.max(8)).subsequent_indent("  ");
+        let options = crate::text::Wrap::new(width.max(8)).hang("  ");
         for notice in self.notices {
-            for piece in textwrap::wrap(&sanitize_line(notice), &options) {
+            for piece in options.lines(&sanitize_line(notice)) {
                 let mut fitted = Fitted::default();
                 fitted.push(&piece, |_| self.theme.error);
                 fitted.truncate(width);
                 body.push(Line::from(fitted.into_spans()));
             }
         }
-        let mut footer = textwrap::wrap(FOOTER, crate::text::screen_wrap(width.max(8)));
+        let mut footer = crate::text::wrap(FOOTER, width.max(8));
         if body.len() + footer.len() + 1 > rows {
-            footer = textwrap::wrap(SHORT_FOOTER, crate::text::screen_wrap(width.max(8)));
+            footer = crate::text::wrap(SHORT_FOOTER, width.max(8));
         }
         let footer = footer
             .into_iter()

@@ -20,13 +20,10 @@ pub(crate) struct OverviewOverlay<'a> {
 fn wrapped(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'static>> {
     let clean = sanitize_line(text.trim());
     let pad = " ".repeat(indent);
-    textwrap::wrap(
-        &clean,
-        crate::text::screen_wrap(width.saturating_sub(indent).max(10)),
-    )
-    .into_iter()
-    .map(|piece| Line::from(Span::styled(format!("{pad}{piece}"), style)))
-    .collect()
+    crate::text::wrap(&clean, width.saturating_sub(indent).max(10))
+        .into_iter()
+        .map(|piece| Line::from(Span::styled(format!("{pad}{piece}"), style)))
+        .collect()
 }
 
 impl OverviewOverlay<'_> {

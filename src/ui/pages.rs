@@ -12,7 +12,7 @@ use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas, wra
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
-use super::legend::{legend_text, matrix_title};
+use super::legend::{legend_rows, matrix_title};
 
 pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
     Block::bordered()
@@ -184,19 +184,14 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     }
     let width = notes.width as usize;
-    let text = legend_text(app, width);
-    // A symbol never parts from its word (no-break spaces, restored after wrapping); the
-    // cursor's note keeps the last row.
-    let pairs = text
-        .replace("  ", "\n")
-        .replace(' ', "\u{a0}")
-        .replace('\n', " ");
-    let rows = textwrap::wrap(&pairs, crate::text::screen_wrap(width.max(10)));
+    // The legend first; the cursor's note keeps the last row when the legend fits without
+    // it (on a short screen the whole legend comes before the note).
     let most = if notes.height > 2 { 2 } else { 1 };
-    let legend_rows = rows.len().clamp(1, most);
+    let rows = legend_rows(app, m, most, notes.height as usize);
+    let legend_rows = rows.len().clamp(1, notes.height as usize);
     for (n, row) in rows.iter().take(legend_rows).enumerate() {
         let mut legend = Fitted::default();
-        legend.push(&row.replace('\u{a0}', " "), |_| theme.muted);
+        legend.push(row, |_| theme.muted);
         put(buf, notes.x, notes.y + n as u16, width, legend);
     }
     // With a pane of its own, the position is shown there.
@@ -204,10 +199,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         return;
     };
     let clean = sanitize_line(&text);
-    let wrapped = textwrap::wrap(
-        &clean,
-        crate::text::screen_wrap((notes.width as usize).max(10)),
-    );
+    let wrapped = crate::text::wrap(&clean, (notes.width as usize).max(10));
     let left = (notes.height as usize).saturating_sub(legend_rows);
     for (n, line) in wrapped.iter().take(left).enumerate() {
         let mut f = Fitted::default();
@@ -362,12 +354,12 @@ fn timeline_row(
         crate::model::EntityKind::Event,
         row.event,
     ));
-    let mut marker = super::lists::row_marker(selected, marked).to_string();
-    // With a comparison, a third column as in the lists: N new, Δ changed.
-    marker.extend(app.change_marker(crate::model::EntityRef::new(
+    // As in the lists: `>`, `+`, with a comparison N new or Δ changed.
+    let change = app.change_marker(crate::model::EntityRef::new(
         crate::model::EntityKind::Event,
         row.event,
-    )));
+    ));
+    let marker = super::lists::row_prefix(selected, marked, change, "");
     f.push(&marker, |_| base);
     f.push(&format!("{:when_width$}  ", row.when), |_| {
         base.patch(theme.label)

@@ -26,9 +26,9 @@ pub(super) fn header(
     let Some(forms) = app.seen_forms() else {
         return false;
     };
-    let with_file = line.width + file.chars().count() + 3;
+    let with_file = line.width + crate::text::width(file) + 3;
     // Each form with the file's name, then without it: the date goes last.
-    let fits = |form: &String, taken: usize| form.chars().count() + taken <= width;
+    let fits = |form: &String, taken: usize| crate::text::width(form) + taken <= width;
     let chosen = forms.iter().find_map(|form| {
         if fits(form, with_file) {
             Some((form, true))

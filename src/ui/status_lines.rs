@@ -16,17 +16,17 @@ const FIRST_BODY_ROW: u16 = 2;
 /// room for, the last cut with `…` when the message is longer still.
 pub(super) fn status_lines(status: &str, width: usize, room: usize) -> Vec<String> {
     let text = format!(" {status}");
-    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width || width < 2 {
+    if crate::text::width(&text) <= width || width < 2 {
         return vec![text];
     }
-    let wrapped = textwrap::wrap(&text, crate::text::screen_wrap(width - 1));
+    let wrapped = crate::text::wrap(&text, width - 1);
     let mut lines: Vec<String> = wrapped.iter().map(|l| format!(" {}", l.trim())).collect();
     let rows = room.min(MOST_ROWS.max(room / 2 + 1)).max(1);
     if lines.len() > rows {
         lines.truncate(rows);
         if let Some(last) = lines.last_mut() {
             let mut cut: String = last.clone();
-            while unicode_width::UnicodeWidthStr::width(cut.as_str()) + 1 > width {
+            while crate::text::width(&cut) + 1 > width {
                 cut.pop();
             }
             *last = format!("{cut}…");

@@ -3,7 +3,8 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+
+use crate::text::grapheme_width;
 
 /// Styled graphemes, cut to fit.
 #[derive(Debug, Default)]
@@ -19,7 +20,7 @@ impl Fitted {
         for grapheme in text.graphemes(true) {
             let style = style_at(char_index);
             char_index += grapheme.chars().count();
-            self.width += grapheme.width();
+            self.width += grapheme_width(grapheme);
             match self.cells.last_mut() {
                 Some((run, last)) if *last == style => run.push_str(grapheme),
                 _ => self.cells.push((grapheme.to_string(), style)),
@@ -38,7 +39,7 @@ impl Fitted {
         'outer: for (run, style) in &self.cells {
             let mut piece = String::new();
             for grapheme in run.graphemes(true) {
-                let w = grapheme.width();
+                let w = grapheme_width(grapheme);
                 if used + w > budget {
                     if !piece.is_empty() {
                         kept.push((piece, *style));

@@ -115,7 +115,7 @@ fn search_ranks_like_fzf_filter() {
         hits,
         serde_json::json!([{
             "kind": "event", "id": "florida-third-day", "name": "Third day of the Florida talks",
-            "fact": "planned · order 7", "score": 0, "matched": null
+            "fact": "planned · order 13", "score": 0, "matched": null
         }])
     );
     let only_actors = json(&["search", "ukraine", "--kind", "actors", "--format", "json"]);

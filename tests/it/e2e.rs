@@ -19,9 +19,9 @@ fn find_follow_back_help_quit() {
     s.send(b"/pokrovsk");
     s.wait_for_text("2 Events 2/13");
     s.send(b"\r2");
-    s.wait_for_text("of Pokrovsk   disputed · order 11");
+    s.wait_for_text("> Russia claims control of Pokrovsk");
     let screen = s.parser.screen();
-    let row = row_with(screen, "of Pokrovsk   disputed").unwrap();
+    let row = row_with(screen, "> Russia claims control of Pokrovsk").unwrap();
     let line = screen.contents_between(row, 0, row + 1, 0);
     let col = line
         .find("Pokrovsk")
@@ -101,11 +101,13 @@ fn mouse_on_the_pages() {
     // The timeline: a click selects an event, a second opens it; the wheel moves on.
     s.send(b"t");
     s.wait_for_text("Timeline: 13 events");
-    click_on(&mut s, "#4   ◐ ongoing");
-    s.wait_for_text("> #4   ◐ ongoing");
+    click_on(&mut s, "#2   ◐ ongoing");
+    s.wait_for_text("> #2   ◐ ongoing");
     s.send(b"\x1b[<65;10;7M");
-    s.wait_for_text("> #7   ○ planned");
-    click_on(&mut s, "#7   ○ planned");
+    s.wait_for_text("> #5   ● held");
+    click_on(&mut s, "#13  ○ planned");
+    s.wait_for_text("> #13  ○ planned");
+    click_on(&mut s, "#13  ○ planned");
     s.wait_for_text("Third day of the Flo… · event");
     // The sources page: a click on what cites the source selects it, a second opens it.
     s.send(b"s");

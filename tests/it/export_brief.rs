@@ -175,7 +175,7 @@ fn a_list_export_carries_every_entry_and_brief_only_titles() {
     );
     assert!(
         full.contains(
-            "2. Ukraine rejects Russia's claim to Pokrovsk  (held · order 12) ← selected"
+            "2. Ukraine rejects Russia's claim to Pokrovsk  (held · order 11) ← selected"
         )
     );
     let mut brief_args = args.to_vec();
@@ -192,7 +192,7 @@ fn a_list_export_carries_every_entry_and_brief_only_titles() {
     let md = export(&[&args[..], &["--format", "md"]].concat());
     assert!(
         md.contains(
-            "2. **Ukraine rejects Russia's claim to Pokrovsk** — held · order 12 *← selected*"
+            "2. **Ukraine rejects Russia's claim to Pokrovsk** — held · order 11 *← selected*"
         ),
         "{md}"
     );

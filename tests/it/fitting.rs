@@ -55,13 +55,26 @@ fn a_cut_title_keeps_its_start_and_the_match() {
     assert!(row.contains("Pokrovsk"), "{shown}");
 }
 
+/// Issue #27, item 6: the row's fact ("disputed · order 11") gives way before the name, so
+/// the subject's verb is not lost.
+#[test]
+fn a_cut_title_gets_the_room_before_its_fact() {
+    let mut app = app(80, 24);
+    search(&mut app, "pokrovsk");
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::FocusList(EntityKind::Event));
+    let shown = screen(&app);
+    let row = line_with(&shown, "│  Ukraine");
+    assert!(row.contains("Ukraine rejects…claim to Pokrovsk"), "{shown}");
+}
+
 #[test]
 fn the_list_column_takes_the_width_its_titles_need() {
     let mut app = app(120, 40);
     update(&mut app, Action::FocusList(EntityKind::Event));
     let shown = screen(&app);
     assert!(
-        shown.contains("Agreement on a framework of security arrangements"),
+        shown.contains("Ukraine and its European allies question Moscow's sincerity"),
         "{shown}"
     );
 }
@@ -79,7 +92,7 @@ fn the_name_comes_before_the_why_snippet() {
 
 #[test]
 fn the_order_is_labelled() {
-    let mut app = app(80, 24);
+    let mut app = app(120, 40);
     update(&mut app, Action::FocusList(EntityKind::Event));
     let shown = screen(&app);
     assert!(shown.contains("held · order 1"), "{shown}");

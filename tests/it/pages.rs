@@ -118,9 +118,10 @@ fn enter_on_the_timeline_opens_the_event() {
     update(&mut app, Action::Bottom);
     update(&mut app, Action::Activate);
     assert_eq!(app.page(), Page::Browse);
+    // What is still planned comes last.
     assert_eq!(
         app.loaded().dossier.id_of(app.shown().unwrap()),
-        "trump-assessment"
+        "florida-third-day"
     );
     assert_eq!(app.last_list(), EntityKind::Event);
 }

@@ -64,13 +64,13 @@ fn marked_rows_show_a_plus_and_the_titles_count_them() {
     let buffer = terminal.backend().buffer();
     find(buffer, " 1 Actors 15/15 · 2 marked ");
     let (x, _) = find(buffer, "│  United States");
-    let (xu, _) = find(buffer, "│ +Ukraine");
+    let (xu, _) = find(buffer, "│ + Ukraine");
     let (xr, _) = find(buffer, "│> Russia");
-    let (xk, _) = find(buffer, "│ +The Kremlin");
+    let (xk, _) = find(buffer, "│ + The Kremlin");
     assert_eq!([xu, xr, xk], [x; 3]);
     update(&mut app, Action::Down);
     let terminal = draw(&app, &Theme::monochrome());
-    find(terminal.backend().buffer(), "│>+The Kremlin");
+    find(terminal.backend().buffer(), "│>+ The Kremlin");
     update(&mut app, Action::OpenPage(talks::app::Page::Timeline));
     update(&mut app, Action::ToggleMark);
     let terminal = draw(&app, &Theme::monochrome());
@@ -78,7 +78,7 @@ fn marked_rows_show_a_plus_and_the_titles_count_them() {
         terminal.backend().buffer(),
         " Timeline: 13 events · 1 marked ",
     );
-    find(terminal.backend().buffer(), "│>+#1 ");
+    find(terminal.backend().buffer(), "│>+ #1 ");
 }
 
 /// QA: at 40×12 the problems panel showed 2 of 6 problems and said nothing of the rest.

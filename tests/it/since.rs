@@ -44,12 +44,12 @@ fn the_lists_mark_what_is_new_and_what_changed() {
     let mut app = app(100, 30);
     update(&mut app, Action::FocusList(EntityKind::Event));
     let shown = screen(&app);
-    // A third column before the name: Δ changed, a space unchanged.
-    assert!(shown.contains("│>  First round in Ostra"), "{shown}");
-    assert!(shown.contains("│  ΔThird round"), "{shown}");
+    // A third column before the name: Δ changed, a space unchanged; then a space.
+    assert!(shown.contains("│>   First round in Ostra"), "{shown}");
+    assert!(shown.contains("│  Δ Third round"), "{shown}");
     update(&mut app, Action::FocusList(EntityKind::Actor));
     // Brevik's stance on the river border moved.
-    assert!(screen(&app).contains("│  ΔBrevik"), "{}", screen(&app));
+    assert!(screen(&app).contains("│  Δ Brevik"), "{}", screen(&app));
 }
 
 #[test]

@@ -62,9 +62,9 @@ fn the_timeline_marks_new_and_changed_events() {
     let mut app = marsh(120, 30);
     update(&mut app, Action::OpenPage(Page::Timeline));
     let shown = screen(&app);
-    assert!(row(&shown, "First round").contains(">  #1"), "{shown}");
-    assert!(row(&shown, "Second round").contains("  Δ#2"), "{shown}");
-    assert!(row(&shown, "Third round").contains("  Δ#3"), "{shown}");
+    assert!(row(&shown, "First round").contains(">   #1"), "{shown}");
+    assert!(row(&shown, "Second round").contains("  Δ #2"), "{shown}");
+    assert!(row(&shown, "Third round").contains("  Δ #3"), "{shown}");
     assert!(shown.contains("N/Δ since week2.yaml"), "{shown}");
 }
 

@@ -80,7 +80,7 @@ impl TitleLines {
 
 /// A column title wrapped at spaces to `width` columns (at least 4).
 pub(crate) fn wrap_title(title: &str, width: usize) -> Vec<Cow<'_, str>> {
-    textwrap::wrap(title, crate::text::screen_wrap(width.max(4)))
+    crate::text::wrap(title, width.max(4))
 }
 
 #[cfg(test)]

@@ -6,25 +6,21 @@ use super::super::describe;
 use crate::detail::{Detail, Line, SectionKind, Style};
 use crate::text::sanitize_line;
 
-/// The screen's wrapping at spaces only; in a file a word longer than the line overflows
-/// it rather than being cut.
-fn options<'a>(width: usize, indent: &'a str, hang: &'a str) -> textwrap::Options<'a> {
-    crate::text::screen_wrap(width)
-        .initial_indent(indent)
-        .subsequent_indent(hang)
-        .break_words(false)
-}
-
 /// `text` with `indent` before its first line and `hang` before the others, wrapped at
 /// `width` columns; `width` 0 leaves the paragraph on one line. Control characters are
-/// made visible.
+/// made visible. The screen's wrapping at spaces, except that in a file a word longer than
+/// the line overflows it rather than being cut.
 pub(in crate::export) fn fill(text: &str, width: usize, indent: &str, hang: &str) -> String {
     let clean = sanitize_line(text);
     if width == 0 {
         return format!("{indent}{clean}");
     }
     let width = width.max(indent.len() + hang.len() + 10);
-    textwrap::fill(&clean, options(width, indent, hang))
+    crate::text::Wrap::new(width)
+        .indent(indent)
+        .hang(hang)
+        .overflowing()
+        .fill(&clean)
 }
 
 /// Wraps `text` to `width` columns with `indent` before every line.
@@ -34,7 +30,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// `title` underlined with `mark` (`=`, `-`), as wide as the title.
 pub(crate) fn underline(title: &str, mark: char) -> String {
-    let width = unicode_width::UnicodeWidthStr::width(title).max(3);
+    let width = crate::text::width(title).max(3);
     format!("{title}\n{}\n", mark.to_string().repeat(width))
 }
 

@@ -75,7 +75,7 @@ pub(super) fn matrix_columns(loaded: &Loaded, matrix: &StanceMatrix) -> String {
 
 /// A row per party and a column per sticking point, each cell a stance's first letters.
 pub(super) fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
-    let width_of = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let width_of = crate::text::width;
     let names: Vec<String> = matrix
         .rows
         .iter()

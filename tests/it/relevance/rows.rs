@@ -66,7 +66,6 @@ pub(super) const UKRAINE_EVENTS: &[&str] = &[
     "florida-talks",
     "moscow-briefing",
     "security-framework-agreement",
-    "florida-third-day",
     "zelensky-transparency-call",
     "sincerity-doubts",
     "pokrovsk-rejection",
@@ -170,12 +169,19 @@ pub(super) const BUILTIN: &[Row] = &[
     Row("Nato", ACTORS, Top(&["nato"])),
 
     // ---- place: follows part_of ------------------------------------------------------
-    Row("place:donetsk kind:event", ALL, Exactly(&["pokrovsk-claim", "pokrovsk-rejection"])),
+    Row("place:donetsk kind:event", ALL, Exactly(&[
+        "putin-donbas-warning", "pokrovsk-claim", "pokrovsk-rejection",
+    ])),
     Row("place:donetsk", POINTS, Exactly(&["donbas-territory", "pokrovsk-control"])),
-    // Putin's Donbas warning has no place: a place filter does not find it.
-    Row("place:donbas kind:event", ALL, Exactly(&["pokrovsk-claim", "pokrovsk-rejection"])),
+    // Putin's Donbas warning concerns Donbas, Donetsk and Luhansk; it was made nowhere named.
+    Row("place:donbas kind:event", ALL, Exactly(&[
+        "putin-donbas-warning", "pokrovsk-claim", "pokrovsk-rejection",
+    ])),
+    Row("place:luhansk kind:event", ALL, Exactly(&["putin-donbas-warning"])),
     // Three levels: Pokrovsk < Donetsk < Donbas < Ukraine.
-    Row("place:ukraine kind:event", ALL, Exactly(&["pokrovsk-claim", "pokrovsk-rejection"])),
+    Row("place:ukraine kind:event", ALL, Exactly(&[
+        "putin-donbas-warning", "pokrovsk-claim", "pokrovsk-rejection",
+    ])),
     Row("place:florida", EVENTS, Exactly(&[
         "florida-talks", "moscow-briefing", "security-framework-agreement", "florida-third-day",
     ])),
@@ -213,13 +219,16 @@ pub(super) const BUILTIN: &[Row] = &[
 
     // ---- basis: (how sure a position or quote is); with stance:, one position has both --
     Row("basis:inferred", POINTS, Exactly(&[
-        "donbas-territory", "nato-membership", "moscow-sincerity",
+        "donbas-territory", "security-guarantees", "nato-membership", "moscow-sincerity",
+        "us-peace-plan",
     ])),
-    Row("basis:inferred", ACTORS, Exactly(&["ukraine", "russia", "trump"])),
+    Row("basis:inferred", ACTORS, Exactly(&["united-states", "ukraine", "russia", "trump"])),
     Row("basis:inferred kind:event", ALL, Nothing),
     Row("stance:opposes basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
     Row("stance:opposes basis:stated", POINTS, Exactly(&["nato-membership", "pokrovsk-control"])),
-    Row("stance:supports basis:inferred", ALL, Exactly(&["russia", "moscow-sincerity"])),
+    Row("stance:supports basis:inferred", ALL, Exactly(&[
+        "united-states", "russia", "security-guarantees", "moscow-sincerity", "us-peace-plan",
+    ])),
     // Two bases: no one position has both, so each stands alone, whatever the order.
     Row("stance:opposes basis:inferred basis:stated", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
     Row("stance:opposes basis:stated basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
