@@ -15,6 +15,8 @@ pub(crate) struct Named {
     /// Per entity: the entities a filter for it also takes (representatives, parts).
     followers: Vec<Vec<u32>>,
     ids: Vec<String>,
+    /// Each word of a name, alias or id: the entities that have it.
+    by_word: rustc_hash::FxHashMap<String, Vec<u32>>,
 }
 
 impl Named {
@@ -23,17 +25,48 @@ impl Named {
         followers: Vec<Vec<u32>>,
     ) -> Self {
         let mut ids = Vec::new();
-        let keys = names
+        let keys: Vec<Vec<Vec<String>>> = names
             .map(|(id, others)| {
                 ids.push(id.to_string());
                 std::iter::once(id).chain(others).map(word_texts).collect()
             })
             .collect();
+        let mut by_word: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
+        for (n, entity) in keys.iter().enumerate() {
+            for word in entity.iter().flatten() {
+                let holders = by_word.entry(word.clone()).or_default();
+                if holders.last() != Some(&(n as u32)) {
+                    holders.push(n as u32);
+                }
+            }
+        }
         Named {
             keys,
             followers,
             ids,
+            by_word,
         }
+    }
+
+    /// The other spellings of a name `word` is a word of: the words of the names, aliases
+    /// and ids of the entities that have `word` in one, within `budget` edits of it.
+    pub(super) fn alike(&self, word: &str, budget: u8) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        let Some(holders) = self.by_word.get(word).filter(|_| budget > 0) else {
+            return found;
+        };
+        for &n in holders {
+            for other in self.keys[n as usize].iter().flatten() {
+                if other != word
+                    && !found.contains(other)
+                    && strsim::osa_distance(word, other) <= usize::from(budget)
+                {
+                    found.push(other.clone());
+                }
+            }
+        }
+        found.sort_unstable();
+        found
     }
 
     /// The entities `value` names, with everything that follows from them, sorted.
@@ -98,9 +131,8 @@ fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
     value
         .iter()
         .enumerate()
-        .map(|(i, word)| WordRule {
-            word: word.clone(),
-            how: match (typos, i == last) {
+        .map(|(i, word)| {
+            let how = match (typos, i == last) {
                 (false, true) => How::StartsWith,
                 (false, false) => How::Exact,
                 (true, prefix_typos) => How::Any {
@@ -108,7 +140,8 @@ fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
                     max_typos: typo_budget(word.chars().count()),
                     fuzzy: fuzzy_applies(word),
                 },
-            },
+            };
+            WordRule::new(word, how)
         })
         .collect()
 }
@@ -151,5 +184,22 @@ mod tests {
         assert_eq!(resolve("puti"), [3], "the last word is a prefix");
         assert_eq!(resolve("putn"), [3], "typos when nothing is found as typed");
         assert_eq!(resolve("nobody"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn other_spellings_of_a_name_are_its_near_words() {
+        let names = [(
+            "zelensky",
+            vec!["Volodymyr Zelensky", "Zelenskyy", "Zelenskiy"],
+        )];
+        let named = Named::new(names.into_iter(), vec![vec![]]);
+        assert_eq!(named.alike("zelenskyy", 1), ["zelenskiy", "zelensky"]);
+        assert_eq!(named.alike("zelensky", 1), ["zelenskiy", "zelenskyy"]);
+        assert!(named.alike("zelenskyy", 0).is_empty());
+        assert!(named.alike("volodymyr", 2).is_empty(), "no near word");
+        assert!(
+            named.alike("zelenskx", 2).is_empty(),
+            "not a word of a name"
+        );
     }
 }
