@@ -15,9 +15,13 @@ pub(crate) struct Named {
     /// Per entity: the entities a filter for it also takes (representatives, parts).
     followers: Vec<Vec<u32>>,
     ids: Vec<String>,
-    /// Each word of a name, alias or id: the entities that have it.
-    by_word: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// Each word of a name, alias or id: the words of the same entity's names, aliases and
+    /// id within [`MAX_ALIKE`] edits of it, sorted.
+    alike: rustc_hash::FxHashMap<String, Vec<String>>,
 }
+
+/// Other spellings of a name differ by two edits at most (the most typos a word takes).
+const MAX_ALIKE: usize = 2;
 
 impl Named {
     pub(super) fn new<'a>(
@@ -31,42 +35,23 @@ impl Named {
                 std::iter::once(id).chain(others).map(word_texts).collect()
             })
             .collect();
-        let mut by_word: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
-        for (n, entity) in keys.iter().enumerate() {
-            for word in entity.iter().flatten() {
-                let holders = by_word.entry(word.clone()).or_default();
-                if holders.last() != Some(&(n as u32)) {
-                    holders.push(n as u32);
-                }
-            }
-        }
+        let alike = alike_words(&keys);
         Named {
             keys,
             followers,
             ids,
-            by_word,
+            alike,
         }
     }
 
     /// The other spellings of a name `word` is a word of: the words of the names, aliases
     /// and ids of the entities that have `word` in one, within `budget` edits of it.
     pub(super) fn alike(&self, word: &str, budget: u8) -> Vec<String> {
-        let mut found: Vec<String> = Vec::new();
-        let Some(holders) = self.by_word.get(word).filter(|_| budget > 0) else {
-            return found;
-        };
-        for &n in holders {
-            for other in self.keys[n as usize].iter().flatten() {
-                if other != word
-                    && !found.contains(other)
-                    && strsim::osa_distance(word, other) <= usize::from(budget)
-                {
-                    found.push(other.clone());
-                }
-            }
+        let near = |other: &&String| strsim::osa_distance(word, other) <= usize::from(budget);
+        match self.alike.get(word) {
+            Some(words) if budget > 0 => words.iter().filter(near).cloned().collect(),
+            _ => Vec::new(),
         }
-        found.sort_unstable();
-        found
     }
 
     /// The entities `value` names, with everything that follows from them, sorted.
@@ -122,6 +107,33 @@ impl Named {
         found.sort_unstable();
         found
     }
+}
+
+/// For each word of the entities' keys, the words of the same entity's keys within
+/// [`MAX_ALIKE`] edits of it (worked out once: a query word then costs a look-up).
+fn alike_words(keys: &[Vec<Vec<String>>]) -> rustc_hash::FxHashMap<String, Vec<String>> {
+    let mut alike: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    let mut words: Vec<&String> = Vec::new();
+    for entity in keys {
+        words.clear();
+        words.extend(entity.iter().flatten());
+        words.sort_unstable();
+        words.dedup();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let lengths = a.chars().count().abs_diff(b.chars().count());
+                if lengths <= MAX_ALIKE && strsim::osa_distance(a, b) <= MAX_ALIKE {
+                    alike.entry((*a).clone()).or_default().push((*b).clone());
+                    alike.entry((*b).clone()).or_default().push((*a).clone());
+                }
+            }
+        }
+    }
+    for words in alike.values_mut() {
+        words.sort_unstable();
+        words.dedup();
+    }
+    alike
 }
 
 /// A rule per value word: the last one matches as a prefix; with `typos`, words not
