@@ -23,6 +23,11 @@ pub(crate) struct Named {
 /// Other spellings of a name differ by two edits at most (the most typos a word takes).
 const MAX_ALIKE: usize = 2;
 
+/// The words of an entity's keys compared with each other for other spellings: the first
+/// this many (its id's and name's first), so that an actor with thousands of aliases costs
+/// no more than one with a few.
+const MAX_ALIKE_WORDS: usize = 64;
+
 impl Named {
     pub(super) fn new<'a>(
         names: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
@@ -116,9 +121,14 @@ fn alike_words(keys: &[Vec<Vec<String>>]) -> rustc_hash::FxHashMap<String, Vec<S
     let mut words: Vec<&String> = Vec::new();
     for entity in keys {
         words.clear();
-        words.extend(entity.iter().flatten());
-        words.sort_unstable();
-        words.dedup();
+        for word in entity.iter().flatten() {
+            if words.len() == MAX_ALIKE_WORDS {
+                break;
+            }
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
         for (i, a) in words.iter().enumerate() {
             for b in &words[i + 1..] {
                 let lengths = a.chars().count().abs_diff(b.chars().count());
@@ -212,6 +222,18 @@ mod tests {
         assert!(
             named.alike("zelenskx", 2).is_empty(),
             "not a word of a name"
+        );
+    }
+
+    #[test]
+    fn thousands_of_aliases_are_compared_no_more_than_a_few() {
+        let aliases: Vec<String> = (0..10_000).map(|i| format!("alias{i}")).collect();
+        let names = [("many", aliases.iter().map(String::as_str).collect())];
+        let named = Named::new(names.into_iter(), vec![vec![]]);
+        assert!(named.alike("alias1", 2).len() < MAX_ALIKE_WORDS);
+        assert!(
+            named.alike("alias9999", 2).is_empty(),
+            "past the words compared"
         );
     }
 }
