@@ -5,7 +5,7 @@
 //! both halves are dossier words (matched as a phrase, as the dossier's `de-escalation`).
 
 use super::engine::SearchEngine;
-use super::grade::{How, WordRule};
+use super::grade::{How, MAX_TYPO_CHARS, WordRule};
 use super::query::{Query, Term, TermKind, TextMatch};
 
 /// Halves of a cut word have at least this many letters ("in to" is not "into" cut).
@@ -79,9 +79,13 @@ impl SearchEngine {
     }
 
     /// `word` cut in two dossier words, each way it can be: the first matched as it is,
-    /// the second as the start of a word too.
+    /// the second as the start of a word too. Words longer than the longest that takes
+    /// typos are not cut (a pasted huge word).
     fn halves(&self, word: &str) -> Vec<Vec<WordRule>> {
         let mut cuts = Vec::new();
+        if word.chars().count() > MAX_TYPO_CHARS {
+            return cuts;
+        }
         for (i, _) in word.char_indices().skip(MIN_HALF) {
             let (first, second) = word.split_at(i);
             if second.chars().count() >= MIN_HALF
