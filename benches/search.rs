@@ -57,6 +57,13 @@ fn first_key(bencher: Bencher, entities: usize) {
         .bench_local_refs(|engine| engine.search(&query("k")));
 }
 
+/// Building the engine (every entity's words cut, numbered and posted).
+#[divan::bench(args = [10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn engine_build(bencher: Bencher, entities: usize) {
+    let l = loaded(entities);
+    bencher.bench_local(|| SearchEngine::new(&l.dossier, &l.index));
+}
+
 /// A key typed on at the end of a query: only the previous hits are scored, and the
 /// term's table is narrowed from the previous term's.
 #[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 10, sample_size = 1)]

@@ -23,7 +23,7 @@ use crate::notes::Notes;
 pub const SCORED_BYTES: usize = 1024;
 
 /// How many words' tables are kept for the next searches.
-const KEPT_TABLES: usize = 8;
+const KEPT_TABLES: usize = 16;
 
 /// A dossier's entities made searchable. Built once; each search reuses it.
 pub struct SearchEngine {
@@ -180,16 +180,26 @@ impl SearchEngine {
     }
 
     /// The query's terms with their words' tables and their filters' values resolved.
+    /// A term's compounds ([`SearchEngine::compounds`]) are alternatives in its group.
     pub(crate) fn prepare(&self, query: &Query) -> PreparedQuery {
         let basis = required_basis(query);
+        let mut compounds = self.compounds(query).into_iter();
         query
             .groups
             .iter()
             .map(|group| {
-                group
-                    .iter()
-                    .map(|term| (term.negated, self.prepare_term(term, basis)))
-                    .collect()
+                let mut prepared: Vec<(bool, Prepared)> = Vec::new();
+                let mut others = Vec::new();
+                for term in group {
+                    prepared.push((term.negated, self.prepare_term(term, basis)));
+                    others.extend(compounds.next().unwrap_or_default());
+                }
+                prepared.extend(others.iter().map(|rules| {
+                    let tables = rules.iter().map(|r| self.table(r)).collect();
+                    let anchor = Anchor::Anywhere;
+                    (false, Prepared::Text { tables, anchor })
+                }));
+                prepared
             })
             .collect()
     }
@@ -233,7 +243,11 @@ impl SearchEngine {
 
     /// How each word of a text term may match. Typos (from four letters) and fuzzy matches
     /// are allowed for a word that is not a dossier word and starts none: a word spelt as
-    /// the dossier spells it means that word ("nato" never finds "national").
+    /// the dossier spells it means that word ("nato" never finds "national"), or another
+    /// spelling of the name it is a word of ([`WordRule::alike`]). Every word takes typos
+    /// in a prefix, as the last one does while it is typed, so that what a word matched
+    /// while it was typed it keeps when the next is typed (docs/decisions.md "Search
+    /// semantics").
     pub(crate) fn rules(&self, term: &Term) -> Vec<WordRule> {
         let TermKind::Text(text) = &term.kind else {
             return Vec::new();
@@ -246,21 +260,24 @@ impl SearchEngine {
                 TextMatch::Words(_) => {
                     let known = self.vocabulary.starts_a_word(word);
                     let budget = typo_budget(word.chars().count());
-                    How::Any {
-                        prefix_typos: term.typing && i == last,
+                    let how = How::Any {
+                        prefix_typos: true,
                         max_typos: if known { 0 } else { budget },
                         fuzzy: !known && fuzzy_applies(word),
+                    };
+                    let mut rule = WordRule::new(word, how);
+                    if known {
+                        rule.alike = self.actors.alike(word, budget);
+                        rule.alike.extend(self.places.alike(word, budget));
                     }
+                    return rule;
                 }
                 TextMatch::Exact(_) => How::Exact,
                 TextMatch::Prefix(_) if i == last => How::StartsWith,
                 TextMatch::Suffix(_) if i == 0 => How::EndsWith,
                 TextMatch::Prefix(_) | TextMatch::Suffix(_) => How::Exact,
             };
-            WordRule {
-                word: word.clone(),
-                how,
-            }
+            WordRule::new(word, how)
         };
         words.iter().enumerate().map(rule).collect()
     }
@@ -355,7 +372,15 @@ impl SearchEngine {
             return false;
         };
         let skips = |w: &str| w.chars().count() / 3;
-        old.negated == new.negated
+        // A word cut in two dossier words matches them as a phrase, and other spellings of
+        // a name match as typos: the word typed so far may not have found them.
+        let alike = |rules: &[WordRule]| rules.last().map(|r| r.alike.clone());
+        !self.has_halves(new_word)
+            && alike(&new_rule).is_none_or(|new| {
+                new.is_empty()
+                    || alike(&old_rule).is_some_and(|old| new.iter().all(|w| old.contains(w)))
+            })
+            && old.negated == new.negated
             && old.typing
             && new.typing
             && a.len() == b.len()

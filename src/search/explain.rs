@@ -8,7 +8,7 @@ use super::engine::SearchEngine;
 use super::fields::{Field, fields_of};
 use super::grade::WordRule;
 use super::normalise::{Word, words};
-use super::query::Query;
+use super::query::{Query, TermKind};
 use super::score::match_score;
 use crate::model::{Dossier, EntityRef, Index};
 
@@ -49,12 +49,34 @@ fn term_hits(
     hits
 }
 
+/// The hits of a term in one field's words, by each of its ways to match.
+fn term_ways_hits(
+    field: Field,
+    found: &[Word],
+    ways: &[Vec<WordRule>],
+    engine: &SearchEngine,
+) -> Vec<(i64, Range<usize>)> {
+    ways.iter()
+        .flat_map(|rules| term_hits(field, found, rules, engine))
+        .collect()
+}
+
 impl SearchEngine {
-    /// The rules of the query's positive text terms, one list per term.
-    fn positive_rules(&self, query: &Query) -> Vec<Vec<WordRule>> {
+    /// The ways the query's positive text terms match, one list per term: its own words'
+    /// rules first, then its compounds'.
+    fn positive_rules(&self, query: &Query) -> Vec<Vec<Vec<WordRule>>> {
+        let compounds = self.compounds(query);
         query
-            .text_terms()
-            .map(|(term, _)| self.rules(term))
+            .groups
+            .iter()
+            .flatten()
+            .zip(compounds)
+            .filter_map(|(term, others)| match &term.kind {
+                TermKind::Text(_) if !term.negated => {
+                    Some(std::iter::once(self.rules(term)).chain(others).collect())
+                }
+                _ => None,
+            })
             .collect()
     }
 
@@ -84,7 +106,7 @@ impl SearchEngine {
                     .iter()
                     .enumerate()
                     .filter_map(|(n, (field, _, found))| {
-                        let top = term_hits(*field, found, term, self)
+                        let top = term_ways_hits(*field, found, term, self)
                             .into_iter()
                             .map(|h| h.0)
                             .max();
@@ -109,7 +131,7 @@ impl SearchEngine {
         let (field, text, found) = fields.swap_remove(chosen);
         let mut hits: Vec<Range<usize>> = rules
             .iter()
-            .flat_map(|term| term_hits(field, &found, term, self))
+            .flat_map(|term| term_ways_hits(field, &found, term, self))
             .map(|(_, range)| range)
             .collect();
         hits.sort_by_key(|r| (r.start, r.end));
@@ -154,7 +176,7 @@ impl SearchEngine {
 /// Finds a query's hits in lines of text, its rules worked out once.
 pub struct LineFinder<'e> {
     engine: &'e SearchEngine,
-    rules: Vec<Vec<WordRule>>,
+    rules: Vec<Vec<Vec<WordRule>>>,
 }
 
 impl LineFinder<'_> {
@@ -171,7 +193,7 @@ impl LineFinder<'_> {
         let mut hits: Vec<Range<usize>> = self
             .rules
             .iter()
-            .flat_map(|term| term_hits(field, &found, term, self.engine))
+            .flat_map(|term| term_ways_hits(field, &found, term, self.engine))
             .map(|(_, range)| range)
             .collect();
         hits.sort_by_key(|r| (r.start, r.end));

@@ -15,7 +15,18 @@ pub(crate) struct Named {
     /// Per entity: the entities a filter for it also takes (representatives, parts).
     followers: Vec<Vec<u32>>,
     ids: Vec<String>,
+    /// Each word of a name, alias or id: the words of the same entity's names, aliases and
+    /// id within [`MAX_ALIKE`] edits of it, sorted.
+    alike: rustc_hash::FxHashMap<String, Vec<String>>,
 }
+
+/// Other spellings of a name differ by two edits at most (the most typos a word takes).
+const MAX_ALIKE: usize = 2;
+
+/// The words of an entity's keys compared with each other for other spellings: the first
+/// this many (its id's and name's first), so that an actor with thousands of aliases costs
+/// no more than one with a few.
+const MAX_ALIKE_WORDS: usize = 64;
 
 impl Named {
     pub(super) fn new<'a>(
@@ -23,16 +34,28 @@ impl Named {
         followers: Vec<Vec<u32>>,
     ) -> Self {
         let mut ids = Vec::new();
-        let keys = names
+        let keys: Vec<Vec<Vec<String>>> = names
             .map(|(id, others)| {
                 ids.push(id.to_string());
                 std::iter::once(id).chain(others).map(word_texts).collect()
             })
             .collect();
+        let alike = alike_words(&keys);
         Named {
             keys,
             followers,
             ids,
+            alike,
+        }
+    }
+
+    /// The other spellings of a name `word` is a word of: the words of the names, aliases
+    /// and ids of the entities that have `word` in one, within `budget` edits of it.
+    pub(super) fn alike(&self, word: &str, budget: u8) -> Vec<String> {
+        let near = |other: &&String| strsim::osa_distance(word, other) <= usize::from(budget);
+        match self.alike.get(word) {
+            Some(words) if budget > 0 => words.iter().filter(near).cloned().collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -91,6 +114,38 @@ impl Named {
     }
 }
 
+/// For each word of the entities' keys, the words of the same entity's keys within
+/// [`MAX_ALIKE`] edits of it (worked out once: a query word then costs a look-up).
+fn alike_words(keys: &[Vec<Vec<String>>]) -> rustc_hash::FxHashMap<String, Vec<String>> {
+    let mut alike: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    let mut words: Vec<&String> = Vec::new();
+    for entity in keys {
+        words.clear();
+        for word in entity.iter().flatten() {
+            if words.len() == MAX_ALIKE_WORDS {
+                break;
+            }
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let lengths = a.chars().count().abs_diff(b.chars().count());
+                if lengths <= MAX_ALIKE && strsim::osa_distance(a, b) <= MAX_ALIKE {
+                    alike.entry((*a).clone()).or_default().push((*b).clone());
+                    alike.entry((*b).clone()).or_default().push((*a).clone());
+                }
+            }
+        }
+    }
+    for words in alike.values_mut() {
+        words.sort_unstable();
+        words.dedup();
+    }
+    alike
+}
+
 /// A rule per value word: the last one matches as a prefix; with `typos`, words not
 /// found as they are may be misspelt.
 fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
@@ -98,9 +153,8 @@ fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
     value
         .iter()
         .enumerate()
-        .map(|(i, word)| WordRule {
-            word: word.clone(),
-            how: match (typos, i == last) {
+        .map(|(i, word)| {
+            let how = match (typos, i == last) {
                 (false, true) => How::StartsWith,
                 (false, false) => How::Exact,
                 (true, prefix_typos) => How::Any {
@@ -108,7 +162,8 @@ fn rules(value: &[String], typos: bool) -> Vec<WordRule> {
                     max_typos: typo_budget(word.chars().count()),
                     fuzzy: fuzzy_applies(word),
                 },
-            },
+            };
+            WordRule::new(word, how)
         })
         .collect()
 }
@@ -151,5 +206,34 @@ mod tests {
         assert_eq!(resolve("puti"), [3], "the last word is a prefix");
         assert_eq!(resolve("putn"), [3], "typos when nothing is found as typed");
         assert_eq!(resolve("nobody"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn other_spellings_of_a_name_are_its_near_words() {
+        let names = [(
+            "zelensky",
+            vec!["Volodymyr Zelensky", "Zelenskyy", "Zelenskiy"],
+        )];
+        let named = Named::new(names.into_iter(), vec![vec![]]);
+        assert_eq!(named.alike("zelenskyy", 1), ["zelenskiy", "zelensky"]);
+        assert_eq!(named.alike("zelensky", 1), ["zelenskiy", "zelenskyy"]);
+        assert!(named.alike("zelenskyy", 0).is_empty());
+        assert!(named.alike("volodymyr", 2).is_empty(), "no near word");
+        assert!(
+            named.alike("zelenskx", 2).is_empty(),
+            "not a word of a name"
+        );
+    }
+
+    #[test]
+    fn thousands_of_aliases_are_compared_no_more_than_a_few() {
+        let aliases: Vec<String> = (0..10_000).map(|i| format!("alias{i}")).collect();
+        let names = [("many", aliases.iter().map(String::as_str).collect())];
+        let named = Named::new(names.into_iter(), vec![vec![]]);
+        assert!(named.alike("alias1", 2).len() < MAX_ALIKE_WORDS);
+        assert!(
+            named.alike("alias9999", 2).is_empty(),
+            "past the words compared"
+        );
     }
 }

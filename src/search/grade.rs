@@ -45,6 +45,31 @@ pub(crate) enum How {
 pub(crate) struct WordRule {
     pub(crate) word: String,
     pub(crate) how: How,
+    /// Other spellings of the name `word` is a word of (an actor's or a place's name, alias
+    /// or id within `word`'s typo allowance): they match as typos of it, although a dossier
+    /// word otherwise takes none (docs/decisions.md "Search semantics": aliases).
+    pub(crate) alike: Vec<String>,
+}
+
+impl WordRule {
+    /// A rule without other spellings.
+    pub(crate) fn new(word: &str, how: How) -> Self {
+        WordRule {
+            word: word.to_string(),
+            how,
+            alike: Vec::new(),
+        }
+    }
+
+    /// The grade of `word` as another spelling of this rule's word (0: it is none).
+    pub(crate) fn alike_grade(&self, word: &str) -> Grade {
+        if self.alike.iter().any(|a| a == word) {
+            let distance = strsim::osa_distance(&self.word, word).clamp(1, 9);
+            typo_from_distance(distance as u8)
+        } else {
+            0
+        }
+    }
 }
 
 /// Words longer than this take no typos and get no suggestions: no dossier word is so
@@ -106,7 +131,7 @@ impl WordRule {
                 prefix_typos,
                 max_typos,
                 ..
-            } if *max_typos > 0 => typo_grade(q, word, *prefix_typos, *max_typos),
+            } => typo_grade(q, word, *prefix_typos, *max_typos).max(self.alike_grade(word)),
             _ => 0,
         };
         let fuzzy = match &self.how {
@@ -203,14 +228,14 @@ mod tests {
     use super::*;
 
     fn any(word: &str, prefix_typos: bool) -> WordRule {
-        WordRule {
-            word: word.into(),
-            how: How::Any {
+        WordRule::new(
+            word,
+            How::Any {
                 prefix_typos,
                 max_typos: typo_budget(word.chars().count()),
                 fuzzy: fuzzy_applies(word),
             },
-        }
+        )
     }
 
     fn grade(rule: &WordRule, word: &str) -> Grades {

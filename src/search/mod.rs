@@ -5,6 +5,7 @@
 //! (`grade`, `vocab`), and documents are scored by their best match per term (`score`).
 
 mod changed;
+mod compounds;
 mod dates;
 mod document;
 mod engine;
@@ -39,3 +40,5 @@ pub use worker::{SearchDone, SearchRequest, SearchWorker};
 mod tests;
 #[cfg(test)]
 mod tests_notes;
+#[cfg(test)]
+mod tests_scripts;

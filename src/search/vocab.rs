@@ -146,6 +146,13 @@ impl Vocabulary {
                 }
             });
         }
+        if let How::Any { .. } = rule.how {
+            for alike in &rule.alike {
+                if let Some(n) = self.number(alike) {
+                    raise(n, rule.alike_grade(alike));
+                }
+            }
+        }
         if let Some(n) = self.number(q) {
             raise(n, EXACT);
         }

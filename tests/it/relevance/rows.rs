@@ -262,6 +262,52 @@ pub(super) const BUILTIN: &[Row] = &[
     Row("framework", EVENTS, Top(&["security-framework-agreement"])),
     Row("deterrence", POINTS, Top(&["security-guarantees"])),
     Row("ceasefire", POINTS, Exactly(&["de-escalation"])),
+
+    // ---- Every script, every habit (#27) ---------------------------------------------
+    // Compounds: the dossier's "ceasefire" by its parts, apart or joined by a hyphen (Russia
+    // holds the position that says it); its "de-escalation" written joined.
+    Row("cease fire", ALL, Exactly(&["russia", "de-escalation"])),
+    Row("cease-fire", ALL, Exactly(&["russia", "de-escalation"])),
+    Row("ceasefire", ALL, Exactly(&["russia", "de-escalation"])),
+    Row("deescalation", POINTS, Top(&["de-escalation"])),
+    Row("de escalation", POINTS, Top(&["de-escalation"])),
+    // Two terms, one entity: the call's title holds both ("Zelensky" is another spelling
+    // of the alias typed); the person holds "transparency" only in his summary.
+    Row("zelenskyy transparency", ALL, Top(&["zelensky-transparency-call", "zelensky"])),
+    Row("zelenskiy transparency", ALL, Top(&["zelensky-transparency-call", "zelensky"])),
+    // What matched while typing keeps matching when the next word comes.
+    Row("witkov moscow", EVENTS, Top(&["moscow-talks"])),
+    Row("witkov moscow", ACTORS, Includes(&["witkoff"])),
+    Row("witkov putin", EVENTS, Top(&["moscow-talks"])),
+];
+
+/// Chinese and Japanese without spaces, and a "cease-fire" with a hyphen
+/// (`tests/fixtures/cjk.yaml`).
+pub(super) const CJK: &str = include_str!("../../fixtures/cjk.yaml");
+
+#[rustfmt::skip]
+pub(super) const CJK_ROWS: &[Row] = &[
+    // A part of a run finds it: two characters, more, one (inside a run, or its last).
+    Row("会谈", ALL, Exactly(&["beijing-talks"])),
+    Row("北京会谈", ALL, Exactly(&["beijing-talks"])),
+    Row("協議", ALL, Exactly(&["tokyo-consultation"])),
+    Row("東京での協議", ALL, Exactly(&["tokyo-consultation"])),
+    Row("での", ALL, Exactly(&["tokyo-consultation"])),
+    Row("会", ALL, Exactly(&["beijing-talks"])),
+    Row("谈", ALL, Exactly(&["beijing-talks"])),
+    Row("コーヒー", ALL, Exactly(&["tokyo-consultation"])),
+    // In order only.
+    Row("谈会", ALL, Nothing),
+    // The sticking point by its title first; then who holds it, the talks that discuss it
+    // and the place it is at.
+    Row("停火", ALL, Top(&["truce"])),
+    Row("停火", ALL, Exactly(&["truce", "china", "beijing-talks", "beijing"])),
+    Row("北京 会谈", EVENTS, Top(&["beijing-talks"])),
+    Row("中国", ACTORS, Top(&["china"])),
+    // The fixture writes "cease-fire": joined, apart and hyphenated find it.
+    Row("ceasefire", ALL, Exactly(&["line-talks"])),
+    Row("cease fire", ALL, Exactly(&["line-talks"])),
+    Row("cease-fire", ALL, Exactly(&["line-talks"])),
 ];
 
 /// Dated events (a year, months, days, one undated and one of 2024), places three deep, a
