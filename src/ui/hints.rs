@@ -71,10 +71,12 @@ const DETAIL_HINTS: &[Hint] = &[
     hint(&[Action::SwitchPane], "list", 60),
 ];
 
+// What each key does: Enter reads the entry in the detail (its links), Tab goes to the
+// next list (the detail comes after the last list).
 const LISTS_HINTS: &[Hint] = &[
     hint(&[Action::Down], "move", 80),
-    hint(&[Action::Activate], "links", 75),
-    hint(&[Action::NextPane], "pane", 60),
+    hint(&[Action::Activate], "read", 75),
+    hint(&[Action::NextPane], "next list", 48),
     hint(&[Action::SwitchPane], "detail", 40),
 ];
 

@@ -151,12 +151,7 @@ pub(super) fn matrix_title(app: &App, m: &MatrixAreas) -> String {
             short_dated(&plain_date, more.then_some(&position)),
         );
     }
-    let fits = |t: &String| t.chars().count() <= room;
-    titles
-        .iter()
-        .find(|t| fits(t))
-        .unwrap_or(&titles[titles.len() - 1])
-        .clone()
+    super::filtered::fit(app, &titles, room, "Esc Esc")
 }
 
 /// "cols 1–4/7" when not every sticking point fits, else nothing.

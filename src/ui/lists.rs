@@ -37,18 +37,23 @@ impl ListPane<'_> {
 
     /// "2 Events 3/13": the key that jumps here, the name, and the match count; then
     /// "· 2 marked" when some are.
-    fn title(&self) -> String {
+    fn title(&self, room: usize) -> String {
         let shown = self.app.results().count(self.kind);
         let total = self.app.loaded().dossier.count(self.kind);
         let marked = match self.app.marks().count(self.kind) {
             0 => String::new(),
             n => format!("· {n} marked "),
         };
-        format!(
+        let title = format!(
             " {} {} {shown}/{total} {marked}",
             number(self.kind),
             self.kind.plural_title()
-        )
+        );
+        // The list in focus says which query filters it.
+        match self.focused() {
+            true => super::filtered::fit(self.app, &[title], room, "Esc"),
+            false => title,
+        }
     }
 
     /// A row's style: selected or not, in the focused pane or not, and dimmed while the
@@ -205,7 +210,7 @@ impl ListPane<'_> {
         } else {
             self.theme.border
         };
-        let title = self.title();
+        let title = self.title((area.width as usize).saturating_sub(2));
         let rule = "─".repeat((area.width as usize).saturating_sub(title.chars().count() + 1));
         let line = Line::from(vec![
             Span::styled("─", style),
@@ -303,7 +308,7 @@ impl Widget for &ListPane<'_> {
                 self.theme.border
             })
             .title(Span::styled(
-                self.title(),
+                self.title((area.width as usize).saturating_sub(2)),
                 if focused {
                     self.theme.title_focused
                 } else {

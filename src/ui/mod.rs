@@ -4,6 +4,7 @@ mod bars;
 mod cut;
 mod detail;
 mod empty;
+mod filtered;
 mod help;
 mod hints;
 mod hit;

@@ -289,6 +289,8 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         .unwrap_or_default();
     let events = crate::text::count_of(t.rows.len(), "event", "events");
     let title = format!(" Timeline: {events} {marked}{since}");
+    let room = areas.block.width.saturating_sub(4) as usize;
+    let title = super::filtered::fit(app, &[title], room, "Esc Esc");
     block(theme, title).render(areas.block, buf);
     if t.rows.is_empty() {
         let note = super::empty::timeline_note(app);

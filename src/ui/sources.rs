@@ -21,6 +21,8 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
     } else {
         format!(" Sources: {} ", d.sources.len())
     };
+    let room = areas.block.width.saturating_sub(4) as usize;
+    let title = super::filtered::fit(app, &[title], room, "Esc Esc");
     block(theme, title).render(areas.block, buf);
     let area = areas.sources;
     if list.rows.is_empty() {
