@@ -204,6 +204,9 @@ pub enum Action {
     /// `o` on an empty matrix cell added a position (where, and whose on what), then the
     /// editor ran and the dossier was read again (`then`, as after any edit).
     PositionAdded(Box<Action>, Box<AddedPosition>),
+    /// The editor that ran was talks' default (no `$VISUAL`/`$EDITOR`): what came of it
+    /// (`then`), and the status saying which editor it was and how to choose another.
+    DefaultEditor(Box<Action>, String),
     /// The built-in dossier was written to a file (`o`, then a file name), read again
     /// from it (watched if it could be), or why it could not be written.
     Initialised(Result<Box<Initialised>, String>),

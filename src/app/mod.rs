@@ -178,6 +178,8 @@ pub struct Options {
     pub query_history_file: Option<QueryHistoryFile>,
     /// The dossier's file is watched for changes (`--watch`).
     pub watched: bool,
+    /// Which editor `o` runs and how to choose, when neither `$VISUAL` nor `$EDITOR` is set.
+    pub editor_said: Option<String>,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
     /// The analyst's notes, stars and saved searches, as read at the start.
@@ -226,6 +228,7 @@ pub struct App {
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
     pub(crate) watched: bool,
+    pub(crate) editor_said: Option<String>,
     /// The dossier's file (see `Options::file`).
     pub(crate) file: Option<PathBuf>,
     /// Effects asked for by `update`, not yet carried out.
@@ -278,6 +281,7 @@ impl App {
             notes: NotesState::from(options.notes),
             overlay_limit: usize::MAX,
             watched: options.watched,
+            editor_said: options.editor_said,
             file: options.file,
             effects: Vec::new(),
             status: None,

@@ -37,6 +37,13 @@ pub fn update(app: &mut App, action: Action) {
             update(app, *then);
             app.position_added(&added);
         }
+        Action::DefaultEditor(then, said) => {
+            update(app, *then);
+            app.status = Some(match app.status.take() {
+                Some(before) => format!("{before} · {said}"),
+                None => said,
+            });
+        }
         Action::Initialised(result) => app.initialised(result),
         Action::CaughtUp(result) => app.caught_up(result),
         Action::Paste(text) => super::paste::paste(app, &text),
@@ -77,6 +84,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::QueryHistorySaved(_)
             | Action::NotesSaved(_)
             | Action::PositionAdded(..)
+            | Action::DefaultEditor(..)
             | Action::NoteEdited(_)
             | Action::CaughtUp(_)
     );

@@ -87,7 +87,7 @@ pub const COMMANDS: &[Command] = &[
     command("save-search", Action::SaveSearch, "Save the query under a name (kept with your notes; talks search @name runs it)"),
     command("open-saved-searches", Action::OpenSavedSearches, "Pick a saved search (type to filter)"),
     command("toggle-export-notes", Action::ToggleExportNotes, "With or without your notes and stars, in a section of their own (off by default)"),
-    command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
+    command("open-in-editor", Action::OpenInEditor, "Open $VISUAL or $EDITOR (unset: nano or your system's editor if installed, else vi) at what the cursor is on; the dossier reloads after (the built-in one: write a copy to edit)"),
     command("caught-up", Action::CatchUp, "Caught up: remember what the dossier says now; the next open shows what changed since (N, Δ, changed:)"),
 ];
 

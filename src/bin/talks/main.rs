@@ -154,6 +154,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         history,
         query_history_file,
         watched: watcher.is_some(),
+        editor_said: handover::editor_said(),
         export_width: Some(settings.export_width),
         file: files.file.clone(),
         since,
