@@ -187,8 +187,8 @@ pub enum Action {
     NotesSaved(Result<crate::notes::file::Saved, String>),
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
-    /// What became of a copy: the name copied and how, or why it failed.
-    Copied(Result<(String, CopiedBy), String>),
+    /// What became of a copy: the name copied, its lines and how, or why it failed.
+    Copied(Result<(String, usize, CopiedBy), String>),
     /// The query history file could not be written: why.
     QueryHistoryNotSaved(String),
     /// The query history was written: the file as it is now.
@@ -253,6 +253,8 @@ impl Eq for Reload {}
 pub enum CopiedBy {
     /// Sent to the terminal's clipboard (OSC 52), which never acknowledges it.
     Terminal,
+    /// Loaded into tmux's paste buffer (inside tmux), and sent as [`CopiedBy::Terminal`].
+    TerminalAndTmux,
     /// Taken by the copy command (named here).
     Command(String),
     /// The copy command failed (why), so it was sent to the terminal instead.

@@ -64,8 +64,10 @@ fn perform(
         Effect::Copy { text, name } => {
             let terminal = guard.terminal.backend_mut();
             let command = context.settings.copy_command.as_deref();
-            let copied = talks::clipboard::copy(&text, terminal, command);
-            Action::Copied(copied.map(|by| (name, by)))
+            // Inside tmux its paste buffer gets the text too.
+            let tmux = std::env::var_os("TMUX").is_some_and(|t| !t.is_empty());
+            let copied = talks::clipboard::copy(&text, terminal, command, tmux.then_some("tmux"));
+            Action::Copied(copied.map(|by| (name, text.lines().count(), by)))
         }
         Effect::Search(request) => {
             context.searcher.submit(request);
