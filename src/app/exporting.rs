@@ -4,11 +4,39 @@
 use std::path::PathBuf;
 
 use super::input::TextInput;
-use super::{Action, App, Effect, ExportPrompt, Overlay, Page};
+use super::{Action, App, Effect, Overlay, Page};
 use crate::export::{Format, Scope, default_file_name, detail_text};
 use crate::export::{position_text, source_block};
 use crate::fsio::WriteError;
 use crate::text::sanitize_line;
+
+/// The export prompt: the file name being edited, its format and what is exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPrompt {
+    pub(crate) input: TextInput,
+    pub format: Format,
+    /// Plain text with each paragraph on one line (`--width 0`), for pasting into a
+    /// document: Tab's choice after wrapped text.
+    pub paragraphs: bool,
+    pub(crate) scope: Scope,
+    /// Why the last attempt failed, shown in the prompt.
+    pub error: Option<String>,
+    /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
+    pub notes: bool,
+}
+
+impl ExportPrompt {
+    /// The format Enter writes: the one the file name's extension asks for, else the one
+    /// Tab chose.
+    pub fn format_written(&self) -> Format {
+        Format::from_path(std::path::Path::new(self.input.text.trim())).unwrap_or(self.format)
+    }
+
+    /// Whether Enter writes plain text a paragraph a line.
+    pub fn paragraphs_written(&self) -> bool {
+        self.paragraphs && self.format_written() == Format::Text
+    }
+}
 
 impl App {
     /// Columns of the text exports `e` writes (`export_width` in the config).
@@ -25,9 +53,20 @@ impl App {
         (format, stamp): (Format, Option<&str>),
         notes: bool,
     ) -> String {
+        self.export_text_at(scope, (format, stamp), notes, self.export_width())
+    }
+
+    /// [`App::export_text`] with text `width` columns wide (0: a paragraph a line).
+    pub fn export_text_at(
+        &self,
+        scope: &Scope,
+        (format, stamp): (Format, Option<&str>),
+        notes: bool,
+        width: usize,
+    ) -> String {
         // As `talks export --since` writes it.
         let options = crate::export::ExportOptions {
-            width: self.export_width(),
+            width,
             notes: notes.then_some(&self.notes.notes),
             since: self.since_loaded(),
             now: Some(&self.loaded),
@@ -48,6 +87,8 @@ impl App {
         let prompt = ExportPrompt {
             input,
             format,
+            // `export_width = 0` in the config: a paragraph a line from the start.
+            paragraphs: self.export_width == 0,
             scope,
             error: None,
             notes: false,
@@ -58,11 +99,17 @@ impl App {
         };
     }
 
-    /// Tab: the next format, and the file name's extension with it.
+    /// Tab: the next format (wrapped text, then text a paragraph a line, Markdown, JSON),
+    /// and the file name's extension with it.
     pub(crate) fn cycle_format(&mut self) {
         let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
         };
+        if prompt.format == Format::Text && !prompt.paragraphs {
+            prompt.paragraphs = true;
+            return;
+        }
+        prompt.paragraphs = false;
         let next = prompt.format.next();
         let name = prompt.input.text.clone();
         let stem = Format::ALL
@@ -94,12 +141,19 @@ impl App {
         }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
+        let width = match (prompt.paragraphs_written(), self.export_width) {
+            (true, _) => 0,
+            // Wrapped text chosen where the config says a paragraph a line.
+            (false, 0) if format == Format::Text => crate::export::DEFAULT_WIDTH,
+            (false, width) => width,
+        };
         self.effects.push(Effect::Export {
             path,
             format,
             scope: prompt.scope.clone(),
             overwrite,
             notes: prompt.notes,
+            width,
         });
     }
 

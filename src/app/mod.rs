@@ -55,6 +55,7 @@ use std::sync::Arc;
 
 pub use crate::action::{Action, Focus, Initialised, Mode, Page, QueryHistoryFile, Reload, Target};
 pub use detail_view::DetailView;
+pub use exporting::ExportPrompt;
 pub use list_view::ListView;
 pub use marks::Marks;
 pub use notes::NotesState;
@@ -67,29 +68,8 @@ pub use seen::{Looking, Seen};
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
 use crate::search::{SearchEngine, SearchRequest};
-use input::TextInput;
 use layout::{Layout, Shape};
 use trail::Trail;
-
-/// The export prompt: the file name being edited, its format and what is exported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportPrompt {
-    pub(crate) input: TextInput,
-    pub format: Format,
-    pub(crate) scope: Scope,
-    /// Why the last attempt failed, shown in the prompt.
-    pub error: Option<String>,
-    /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
-    pub notes: bool,
-}
-
-impl ExportPrompt {
-    /// The format Enter writes: the one the file name's extension asks for, else the one
-    /// Tab chose.
-    pub fn format_written(&self) -> Format {
-        Format::from_path(std::path::Path::new(self.input.text.trim())).unwrap_or(self.format)
-    }
-}
 
 /// Work with the outside world that `update` asks for; the event loop carries it out and
 /// reports back with an action.
@@ -102,6 +82,8 @@ pub enum Effect {
         overwrite: bool,
         /// With the analyst's notes in a section of their own.
         notes: bool,
+        /// Columns of a text export; 0: a paragraph a line.
+        width: usize,
     },
     Copy {
         text: String,

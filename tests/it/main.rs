@@ -30,6 +30,7 @@ mod explorers_at_once;
 mod export;
 mod export_brief;
 mod export_notes;
+mod export_paste;
 mod filter_bounds;
 mod filter_fzf;
 mod fitting;
