@@ -39,6 +39,7 @@ mod folder_append;
 mod format_spec;
 mod git_read;
 mod history;
+mod help_width;
 mod hostile;
 mod init_empty;
 mod init_notes;
