@@ -142,7 +142,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         .watched
         .and_then(|path| watch_or_say(&path, &wake, &mut notices));
     let (history, query_history_file) =
-        talks::query_history::open(settings.query_history, &mut notices);
+        talks::query_history::open(settings.query_history, files.file.as_deref(), &mut notices);
     let (since, seen) = seen::resolve(files.since, files.file.as_deref(), &ready.0, &mut notices);
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
