@@ -130,7 +130,12 @@ mod tests {
     #[test]
     fn a_failing_command_falls_back_to_the_terminal_and_says_why() {
         let mut terminal = Vec::new();
-        let by = copy("the text", &mut terminal, Some(&words("sh -c 'exit 3'")), None);
+        let by = copy(
+            "the text",
+            &mut terminal,
+            Some(&words("sh -c 'exit 3'")),
+            None,
+        );
         match by {
             Ok(CopiedBy::TerminalInstead { why, .. }) => {
                 assert_eq!(why, "it ended with status 3");
@@ -162,7 +167,8 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let tmux = dir.join("tmux");
         let d = dir.display();
-        let script = format!("#!/bin/sh\necho \"$@\" > '{d}/args'\ncat > '{d}/stdin'\nexit {status}\n");
+        let script =
+            format!("#!/bin/sh\necho \"$@\" > '{d}/args'\ncat > '{d}/stdin'\nexit {status}\n");
         std::fs::write(&tmux, script).unwrap_or_else(|e| panic!("{e}"));
         let mode = std::fs::Permissions::from_mode(0o755);
         std::fs::set_permissions(&tmux, mode).unwrap_or_else(|e| panic!("{e}"));
@@ -189,7 +195,10 @@ mod tests {
         let by = copy("x", &mut Vec::new(), None, Some(&tmux));
         assert_eq!(by, Ok(CopiedBy::Terminal));
         let missing = dir.path().join("no-tmux").display().to_string();
-        assert_eq!(copy("x", &mut Vec::new(), None, Some(&missing)), Ok(CopiedBy::Terminal));
+        assert_eq!(
+            copy("x", &mut Vec::new(), None, Some(&missing)),
+            Ok(CopiedBy::Terminal)
+        );
     }
 
     /// A command that never reads its input cannot hold the copy up (the text is larger
@@ -199,7 +208,10 @@ mod tests {
         let big = "x".repeat(1 << 20);
         let by = copy(&big, &mut Vec::new(), Some(&words("true")), None);
         assert!(
-            matches!(by, Ok(CopiedBy::Command(_)) | Ok(CopiedBy::TerminalInstead { .. })),
+            matches!(
+                by,
+                Ok(CopiedBy::Command(_)) | Ok(CopiedBy::TerminalInstead { .. })
+            ),
             "{by:?}"
         );
     }

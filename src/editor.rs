@@ -300,7 +300,10 @@ mod tests {
         assert_eq!(chosen(None, None, &all[3..]).words, [FALLBACK]);
         assert_eq!(chosen(None, None, &[]).words, [FALLBACK]);
         assert!(chosen(None, None, &[]).by_default);
-        assert_eq!(choose(None, None, None).map(|c| c.words), Ok(vec![FALLBACK.into()]));
+        assert_eq!(
+            choose(None, None, None).map(|c| c.words),
+            Ok(vec![FALLBACK.into()])
+        );
     }
 
     #[test]

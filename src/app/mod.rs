@@ -23,6 +23,7 @@ mod paste;
 mod query;
 mod reload;
 mod results;
+pub mod resume;
 mod saved_searches;
 mod seen;
 mod since;
@@ -162,6 +163,8 @@ pub struct Options {
     pub watched: bool,
     /// Which editor `o` runs and how to choose, when neither `$VISUAL` nor `$EDITOR` is set.
     pub editor_said: Option<String>,
+    /// Where the reader was when this dossier was last closed: opened there again.
+    pub place: Option<resume::Place>,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
     /// The analyst's notes, stars and saved searches, as read at the start.
@@ -292,6 +295,9 @@ impl App {
         app.open_on_a_list_with_entries();
         app.show_selected();
         app.rebuild_pages();
+        if let Some(place) = &options.place {
+            app.return_to(place);
+        }
         app
     }
 

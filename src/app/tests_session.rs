@@ -353,7 +353,10 @@ fn the_status_says_how_a_copy_went_out() {
         command: "xclip".into(),
         why: "it ended with status 1".into(),
     };
-    update(&mut app, Action::Copied(Ok(("Steve Witkoff".into(), 1, failed))));
+    update(
+        &mut app,
+        Action::Copied(Ok(("Steve Witkoff".into(), 1, failed))),
+    );
     assert_eq!(
         app.status.as_deref(),
         Some(

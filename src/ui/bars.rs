@@ -294,7 +294,9 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
     match &prompt.error {
         Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
         None => {
-            line.push(&format!("  → {}", written_as(app, prompt)), |_| theme.label);
+            line.push(&format!("  → {}", written_as(app, prompt)), |_| {
+                theme.label
+            });
             if prompt.notes {
                 line.push(" with your notes", |_| theme.label);
             }

@@ -224,15 +224,25 @@ fn y_inside_tmux_loads_its_buffer_too() {
     std::fs::write(&tmux, script).unwrap();
     std::fs::set_permissions(&tmux, std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = format!("{d}:{}", std::env::var("PATH").unwrap_or_default());
-    let env = [("TMUX", "/tmp/tmux-test/default,1,0"), ("PATH", path.as_str())];
+    let env = [
+        ("TMUX", "/tmp/tmux-test/default,1,0"),
+        ("PATH", path.as_str()),
+    ];
     let mut s = Session::start(&[], 120, 30, &env);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
     s.wait_for_text("lines into tmux (prefix ] pastes), also sent to your terminal's clipboard");
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
     assert_eq!(read("args"), "load-buffer -\n");
-    assert!(read("stdin").starts_with("United States\n"), "{}", read("stdin"));
-    assert!(String::from_utf8_lossy(&s.raw).contains("\x1b]52;c;"), "OSC 52 as well");
+    assert!(
+        read("stdin").starts_with("United States\n"),
+        "{}",
+        read("stdin")
+    );
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("\x1b]52;c;"),
+        "OSC 52 as well"
+    );
     s.quit();
 }
 

@@ -42,9 +42,15 @@ fn tab_offers_text_a_paragraph_a_line_after_wrapped_text() {
     assert_eq!(order, expected);
     update(&mut app, Action::CycleFormat);
     let shown = screen(&app);
-    assert!(shown.contains("→ plain text, a paragraph a line"), "{shown}");
+    assert!(
+        shown.contains("→ plain text, a paragraph a line"),
+        "{shown}"
+    );
     insta::assert_snapshot!("prompt_a_paragraph_a_line_80x24", shown);
-    assert!(shown.contains(".txt   → plain text, a paragraph"), "still a text file");
+    assert!(
+        shown.contains(".txt   → plain text, a paragraph"),
+        "still a text file"
+    );
     assert_eq!(width_written(&mut app), 0);
 }
 

@@ -105,8 +105,14 @@ fn the_old_shared_file_starts_each_dossier_s_history() {
     assert_eq!(file.path, history_file(state.path(), Some(dossier)));
     let mine = vec!["pokrovsk".into(), "nato".into(), "envoy".into()];
     let written = talks::query_history::save(&file, &mine).unwrap();
-    assert_eq!(std::fs::read_to_string(&written.path).unwrap(), "pokrovsk\nnato\nenvoy\n");
-    assert_eq!(std::fs::read_to_string(&shared).unwrap(), "pokrovsk\nnato\n");
+    assert_eq!(
+        std::fs::read_to_string(&written.path).unwrap(),
+        "pokrovsk\nnato\nenvoy\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&shared).unwrap(),
+        "pokrovsk\nnato\n"
+    );
     // Once the dossier has its file, the shared one is no longer read for it.
     std::fs::write(&shared, "other\n").unwrap();
     let (entries, _) = talks::query_history::open_in(&talks_dir, Some(dossier), &mut notices);
@@ -130,4 +136,3 @@ fn an_unreadable_history_is_said_and_kept_for_the_session() {
         "{notices:?}"
     );
 }
-

@@ -87,6 +87,7 @@ fn perform(
             read,
         } => Action::NotesSaved(talks::notes::file::save(&path, &base, &notes, read)),
         Effect::Suspend => {
+            crate::keep_place(app, context);
             suspend(guard)?;
             return Ok(None);
         }
@@ -182,7 +183,14 @@ mod tests {
             };
             let app = App::new(loaded.clone(), options);
             let path = dir.path().join(format!("{export_width:?}.txt"));
-            export(&app, &path, (Format::Text, app.export_width()), &Scope::Briefing, true, false);
+            export(
+                &app,
+                &path,
+                (Format::Text, app.export_width()),
+                &Scope::Briefing,
+                true,
+                false,
+            );
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
             text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
         };
@@ -207,7 +215,14 @@ mod tests {
         };
         let app = App::new(load("tests/fixtures/over-time.yaml"), options);
         let path = dir.path().join("brief.txt");
-        export(&app, &path, (Format::Text, app.export_width()), &Scope::Briefing, true, false);
+        export(
+            &app,
+            &path,
+            (Format::Text, app.export_width()),
+            &Scope::Briefing,
+            true,
+            false,
+        );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             text.contains("What moved since tests/fixtures/over-time-week2.yaml"),

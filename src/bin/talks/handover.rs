@@ -253,10 +253,9 @@ pub(crate) fn edit_note(
     });
     reader.resume();
     Ok(match status? {
-        Ok(status) if status.success() => said_if_default(
-            &chosen,
-            Action::NoteEdited(read_note_back(file.path())),
-        ),
+        Ok(status) if status.success() => {
+            said_if_default(&chosen, Action::NoteEdited(read_note_back(file.path())))
+        }
         Ok(status) => Action::NoteEdited(Err(format!(
             "The editor `{}` ended with {status}; the note is as it was",
             run.shown()

@@ -117,6 +117,8 @@ pub(crate) struct Loop<'a> {
     pub(crate) searcher: &'a SearchWorker,
     pub(crate) settings: &'a Settings,
     pub(crate) reader: &'a Reader,
+    /// Where this dossier's place is kept (written on quit and on Ctrl-Z).
+    pub(crate) resume: Option<talks::resume::Resume>,
 }
 
 fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outcome> {
@@ -144,6 +146,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     let (history, query_history_file) =
         talks::query_history::open(settings.query_history, files.file.as_deref(), &mut notices);
     let (since, seen) = seen::resolve(files.since, files.file.as_deref(), &ready.0, &mut notices);
+    let (place, resume) = talks::resume::open(files.file.as_deref());
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
     let options = Options {
@@ -155,6 +158,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         query_history_file,
         watched: watcher.is_some(),
         editor_said: handover::editor_said(),
+        place,
         export_width: Some(settings.export_width),
         file: files.file.clone(),
         since,
@@ -174,6 +178,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         searcher: &searcher,
         settings: &settings,
         reader: &reader,
+        resume,
     };
     run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
@@ -286,7 +291,16 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
         }
         redraw |= effects::carry_out(guard, &mut app, context)?;
     }
+    keep_place(&app, context);
     Ok(())
+}
+
+/// Keeps where the reader is, for the next time this dossier is opened. Quietly: it
+/// saves a few keys, and nothing the reader made is lost if it cannot be written.
+pub(crate) fn keep_place(app: &App, context: &Loop) {
+    if let Some(resume) = &context.resume {
+        let _ = resume.save(&app.place());
+    }
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests
