@@ -163,22 +163,21 @@ mod tests {
     }
 
     /// A fake `tmux` that records its arguments and standard input in `dir`.
-    fn fake_tmux(dir: &std::path::Path, status: u8) -> String {
+    fn fake_tmux(dir: &std::path::Path, status: u8) -> std::io::Result<String> {
         use std::os::unix::fs::PermissionsExt;
         let tmux = dir.join("tmux");
         let d = dir.display();
         let script =
             format!("#!/bin/sh\necho \"$@\" > '{d}/args'\ncat > '{d}/stdin'\nexit {status}\n");
-        std::fs::write(&tmux, script).unwrap_or_else(|e| panic!("{e}"));
-        let mode = std::fs::Permissions::from_mode(0o755);
-        std::fs::set_permissions(&tmux, mode).unwrap_or_else(|e| panic!("{e}"));
-        tmux.display().to_string()
+        std::fs::write(&tmux, script)?;
+        std::fs::set_permissions(&tmux, std::fs::Permissions::from_mode(0o755))?;
+        Ok(tmux.display().to_string())
     }
 
     #[test]
     fn inside_tmux_the_text_also_goes_to_tmux_s_buffer() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let tmux = fake_tmux(dir.path(), 0);
+        let tmux = fake_tmux(dir.path(), 0).unwrap_or_else(|e| panic!("{e}"));
         let mut terminal = Vec::new();
         let by = copy("line one\nline two", &mut terminal, None, Some(&tmux));
         assert_eq!(by, Ok(CopiedBy::TerminalAndTmux));
@@ -191,7 +190,7 @@ mod tests {
     #[test]
     fn a_tmux_that_fails_leaves_the_terminal_s_copy_said() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let tmux = fake_tmux(dir.path(), 1);
+        let tmux = fake_tmux(dir.path(), 1).unwrap_or_else(|e| panic!("{e}"));
         let by = copy("x", &mut Vec::new(), None, Some(&tmux));
         assert_eq!(by, Ok(CopiedBy::Terminal));
         let missing = dir.path().join("no-tmux").display().to_string();
