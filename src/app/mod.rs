@@ -4,6 +4,7 @@
 mod accessors;
 mod detail_view;
 mod editing;
+mod export_prompt;
 mod exporting;
 mod find;
 pub mod input;
@@ -56,7 +57,7 @@ use std::sync::Arc;
 
 pub use crate::action::{Action, Focus, Initialised, Mode, Page, QueryHistoryFile, Reload, Target};
 pub use detail_view::DetailView;
-pub use exporting::ExportPrompt;
+pub use export_prompt::ExportPrompt;
 pub use list_view::ListView;
 pub use marks::Marks;
 pub use notes::NotesState;

@@ -317,16 +317,14 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
 
 /// The format Enter writes, and for plain text how its lines are cut.
 fn written_as(app: &App, prompt: &crate::app::ExportPrompt) -> String {
-    let format = prompt.format_written();
-    match (format, app.export_width()) {
-        (crate::export::Format::Text, _) if prompt.paragraphs_written() => {
-            "plain text, a paragraph a line".to_string()
+    match prompt.format_written() {
+        _ if prompt.paragraphs_written() => "plain text, a paragraph a line".into(),
+        crate::export::Format::Text => {
+            let width = Some(app.export_width()).filter(|w| *w > 0);
+            let width = width.unwrap_or(crate::export::DEFAULT_WIDTH);
+            format!("plain text at {width} columns")
         }
-        (crate::export::Format::Text, 0) => {
-            format!("plain text at {} columns", crate::export::DEFAULT_WIDTH)
-        }
-        (crate::export::Format::Text, width) => format!("plain text at {width} columns"),
-        (format, _) => format.describe().to_string(),
+        format => format.describe().into(),
     }
 }
 
