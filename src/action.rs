@@ -190,8 +190,8 @@ pub enum Action {
     NotesSaved(Result<crate::notes::file::Saved, String>),
     /// What became of an export the state asked for.
     ExportFinished(Result<Written, WriteError>),
-    /// What became of a copy: the name copied and how, or why it failed.
-    Copied(Result<(String, CopiedBy), String>),
+    /// What became of a copy: the name copied, its lines and how, or why it failed.
+    Copied(Result<(String, usize, CopiedBy), String>),
     /// The query history file could not be written: why.
     QueryHistoryNotSaved(String),
     /// The query history was written: the file as it is now.
@@ -211,6 +211,9 @@ pub enum Action {
     /// `o` on an empty matrix cell added a position (where, and whose on what), then the
     /// editor ran and the dossier was read again (`then`, as after any edit).
     PositionAdded(Box<Action>, Box<AddedPosition>),
+    /// The editor that ran was talks' default (no `$VISUAL`/`$EDITOR`): what came of it
+    /// (`then`), and the status saying which editor it was and how to choose another.
+    DefaultEditor(Box<Action>, String),
     /// The built-in dossier was written to a file (`o`, then a file name), read again
     /// from it (watched if it could be), or why it could not be written.
     Initialised(Result<Box<Initialised>, String>),
@@ -257,6 +260,8 @@ impl Eq for Reload {}
 pub enum CopiedBy {
     /// Sent to the terminal's clipboard (OSC 52), which never acknowledges it.
     Terminal,
+    /// Loaded into tmux's paste buffer (inside tmux), and sent as [`CopiedBy::Terminal`].
+    TerminalAndTmux,
     /// Taken by the copy command (named here).
     Command(String),
     /// The copy command failed (why), so it was sent to the terminal instead.

@@ -23,7 +23,9 @@ pub use new::{NewArgs, NewKind};
     long_about = "Explore a negotiation dossier: who takes part, what happened, what is disputed.\n\n\
         With no command, opens the interactive explorer on DOSSIER, or on the built-in dossier \
         of the US–Ukraine peace talks.",
-    override_usage = "talks [OPTIONS] [DOSSIER]\n       talks [OPTIONS] <COMMAND>"
+    override_usage = "talks [OPTIONS] [DOSSIER]\n       talks [OPTIONS] <COMMAND>",
+    // Wrapped to the terminal (`wrap_help`; else `$COLUMNS`, else 100), at most 100 wide.
+    max_term_width = 100
 )]
 pub struct Cli {
     /// The dossier to open: a file or a folder (default: the built-in one).

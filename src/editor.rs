@@ -1,8 +1,9 @@
 //! `o`: which editor to run and the arguments that open a file at a line and column. The
 //! event loop runs it (`Effect::Edit`); nothing here touches the terminal.
 //!
-//! The editor is `$VISUAL`, else `$EDITOR`, else [`FALLBACK`], split into words as a shell
-//! would (`code --wait`, `emacs -nw`) and run directly, never through a shell. How the
+//! The editor is `$VISUAL`, else `$EDITOR`, else the first of [`DEFAULTS`] installed on
+//! `PATH` (as git and Debian's `sensible-editor` choose), else [`FALLBACK`], split into
+//! words as a shell would (`code --wait`, `emacs -nw`) and run directly, never through a shell. How the
 //! place is given depends on the program's name:
 //!
 //! | program | arguments |
@@ -17,8 +18,73 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// The editor run when neither `$VISUAL` nor `$EDITOR` is set.
+/// The editor run when neither `$VISUAL` nor `$EDITOR` is set and none of [`DEFAULTS`]
+/// is installed.
 pub const FALLBACK: &str = "vi";
+
+/// The editors tried, in order, when neither `$VISUAL` nor `$EDITOR` is set: Debian's
+/// choice of the user's editor (`sensible-editor`, the `editor` alternative), then `nano`,
+/// which a newcomer can use without knowing vi.
+pub const DEFAULTS: [&str; 3] = ["sensible-editor", "editor", "nano"];
+
+/// The editor's words, and whether they are talks' default (no variable set).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub words: Vec<String>,
+    pub by_default: bool,
+}
+
+impl Chosen {
+    /// What the user is told after a default editor ran: which one, and how to choose.
+    pub fn said(&self) -> Option<String> {
+        self.by_default.then(|| {
+            let name = self.words.first().map_or(FALLBACK, String::as_str);
+            format!("Edited with {}", said_default(name))
+        })
+    }
+}
+
+/// How a default editor is said: its name and how to choose another.
+pub fn said_default(name: &str) -> String {
+    let name = crate::text::sanitize_line(name);
+    format!("{name} (no $VISUAL or $EDITOR set; set $EDITOR to choose another)")
+}
+
+/// The editor `o` runs, given the variables' values and `PATH`: as [`Chosen`].
+pub fn choose(
+    visual: Option<&str>,
+    editor: Option<&str>,
+    path: Option<&std::ffi::OsStr>,
+) -> Result<Chosen, String> {
+    let words = editor_words(visual, editor)?;
+    if words.as_slice() != [FALLBACK] || is_set(visual) || is_set(editor) {
+        return Ok(Chosen {
+            words,
+            by_default: false,
+        });
+    }
+    let installed = DEFAULTS.into_iter().find(|name| on_path(name, path));
+    Ok(Chosen {
+        words: vec![installed.unwrap_or(FALLBACK).to_string()],
+        by_default: true,
+    })
+}
+
+fn is_set(value: Option<&str>) -> bool {
+    value.is_some_and(|v| !v.trim().is_empty())
+}
+
+/// Whether `name` is an executable file in one of `path`'s folders.
+fn on_path(name: &str, path: Option<&std::ffi::OsStr>) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(path) = path else { return false };
+    std::env::split_paths(path)
+        .filter(|folder| folder.is_absolute())
+        .any(|folder| {
+            std::fs::metadata(folder.join(name))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
 
 /// A program and its arguments, ready to run without a shell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +199,7 @@ pub fn place_of(text: &str, path: &str) -> (usize, usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 
@@ -197,6 +264,64 @@ mod tests {
         assert_eq!(words(None, None), [FALLBACK]);
         let err = editor_words(Some("vim 'open"), None).err();
         assert!(err.is_some_and(|e| e.contains("$VISUAL")));
+    }
+
+    /// A folder of executable stubs standing for installed editors.
+    fn stubs(names: &[&str]) -> tempfile::TempDir {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for name in names {
+            let file = dir.path().join(name);
+            std::fs::write(&file, "#!/bin/sh\n").unwrap_or_else(|e| panic!("{e}"));
+            let mode = std::fs::Permissions::from_mode(0o755);
+            std::fs::set_permissions(&file, mode).unwrap_or_else(|e| panic!("{e}"));
+        }
+        dir
+    }
+
+    fn chosen(visual: Option<&str>, editor: Option<&str>, installed: &[&str]) -> Chosen {
+        let dir = stubs(installed);
+        let path = std::env::join_paths([dir.path(), Path::new("/no/such/folder")])
+            .unwrap_or_else(|e| panic!("{e}"));
+        choose(visual, editor, Some(&path)).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn with_no_editor_set_a_newcomer_s_editor_is_preferred_to_vi() {
+        let all = ["sensible-editor", "editor", "nano", "vi"];
+        assert_eq!(chosen(None, None, &all).words, ["sensible-editor"]);
+        assert_eq!(chosen(None, None, &all[1..]).words, ["editor"]);
+        let nano = chosen(None, Some(" "), &all[2..]);
+        assert_eq!(nano.words, ["nano"]);
+        assert_eq!(
+            nano.said().as_deref(),
+            Some("Edited with nano (no $VISUAL or $EDITOR set; set $EDITOR to choose another)")
+        );
+        assert_eq!(chosen(None, None, &all[3..]).words, [FALLBACK]);
+        assert_eq!(chosen(None, None, &[]).words, [FALLBACK]);
+        assert!(chosen(None, None, &[]).by_default);
+        assert_eq!(
+            choose(None, None, None).map(|c| c.words),
+            Ok(vec![FALLBACK.into()])
+        );
+    }
+
+    #[test]
+    fn a_set_editor_wins_and_is_not_said() {
+        let set = chosen(None, Some("vi"), &["nano"]);
+        assert_eq!(set.words, ["vi"]);
+        assert_eq!(set.said(), None);
+        assert_eq!(chosen(Some("micro"), None, &["nano"]).words, ["micro"]);
+    }
+
+    #[test]
+    fn a_file_that_is_not_executable_is_not_an_editor() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("nano"), "").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir(dir.path().join("editor")).unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().as_os_str();
+        let picked = choose(None, None, Some(path)).map(|c| c.words);
+        assert_eq!(picked, Ok(vec![FALLBACK.to_string()]));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod model;
 pub mod notes;
 pub mod open;
 pub mod query_history;
+pub mod resume;
 pub mod search;
 pub mod seen;
 pub mod terminal;

@@ -1,45 +1,96 @@
-//! The query history file: `$XDG_STATE_HOME/talks/history` (else
-//! `~/.local/state/talks/history`), one query a line, oldest first, as fzf's `--history`
-//! keeps it. Read once at the start and written (atomically) when the history changes, by
-//! the event loop: the state keeps the list in memory.
+//! The query history files: one per dossier in `$XDG_STATE_HOME/talks/query-history/`
+//! (else `~/.local/state/talks/query-history/`), named by the dossier's key (its full
+//! path, as "since you last looked" keys it), so that Up in one dossier offers its own
+//! queries. Each holds one query a line, oldest first, as fzf's `--history` keeps it. Read
+//! once at the start and written (atomically) when the history changes, by the event loop:
+//! the state keeps the list in memory.
+//!
+//! The single file of earlier versions (`…/talks/history`) is read as the start of a
+//! dossier's history that has no file yet, and never written again.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::app::QueryHistoryFile;
 use crate::app::input::HISTORY_LIMIT;
 use crate::fsio::{self, Expect, Now, Stamp, Target};
+use crate::seen::SeenKey;
 
 /// The largest history file read: a thousand queries fit many times over.
 pub const MAX_QUERY_HISTORY_BYTES: u64 = 8 << 20;
 
-/// Where the history is kept; `None` when neither `XDG_STATE_HOME` nor `HOME` says.
-pub fn default_path() -> Option<PathBuf> {
-    let talks = crate::fsio::places::talks_dir(crate::fsio::places::Base::State)?;
-    Some(talks.join("history"))
+/// The folder of the per-dossier files, under talks' state folder.
+pub const FOLDER: &str = "query-history";
+
+/// The file of every dossier's history before it was kept per dossier.
+pub const SHARED_FILE: &str = "history";
+
+/// The name of the history file of the dossier at `dossier` (`None`: the built-in one;
+/// `-`: standard input, which has a history of its own).
+pub fn file_name(dossier: Option<&Path>) -> String {
+    match SeenKey::of(dossier) {
+        Some(key) => key.stable_hash(),
+        None => "standard-input".into(),
+    }
 }
 
-/// The history to start with and where to keep it, when `enabled`. A file that cannot be
-/// read is a notice, and is then left alone (not overwritten) for the session.
-pub fn open(enabled: bool, notices: &mut Vec<String>) -> (Vec<String>, Option<QueryHistoryFile>) {
-    let Some(path) = default_path().filter(|_| enabled) else {
-        return (Vec::new(), None);
+/// The history to start with and where to keep it, when `enabled`, for the dossier at
+/// `dossier` (`None`: the built-in one). A file that cannot be read is a notice, and is
+/// then left alone (not overwritten) for the session.
+pub fn open(
+    enabled: bool,
+    dossier: Option<&Path>,
+    notices: &mut Vec<String>,
+) -> (Vec<String>, Option<QueryHistoryFile>) {
+    let talks = crate::fsio::places::talks_dir(crate::fsio::places::Base::State);
+    match talks.filter(|_| enabled) {
+        Some(talks) => open_in(&talks, dossier, notices),
+        None => (Vec::new(), None),
+    }
+}
+
+/// [`open`] with talks' state folder `talks`.
+pub fn open_in(
+    talks: &Path,
+    dossier: Option<&Path>,
+    notices: &mut Vec<String>,
+) -> (Vec<String>, Option<QueryHistoryFile>) {
+    let path = talks.join(FOLDER).join(file_name(dossier));
+    let cannot = |path: &Path, err: fsio::ReadError, notices: &mut Vec<String>| {
+        let name = crate::text::shown_path(path);
+        notices.push(format!(
+            "{name}: cannot read the query history: {err}; it is kept for this session only"
+        ));
     };
     match read_stamped(&path) {
-        Ok((entries, read)) => (
-            entries.clone(),
-            Some(QueryHistoryFile {
+        // Never used with this dossier: the shared file of earlier versions, if any.
+        Ok((_, None)) => {
+            let shared = talks.join(SHARED_FILE);
+            let entries = read_stamped(&shared).map_or_else(
+                |err| {
+                    cannot(&shared, err, notices);
+                    Vec::new()
+                },
+                |(entries, _)| entries,
+            );
+            let file = QueryHistoryFile {
                 path,
-                base: entries,
+                base: entries.clone(),
+                read: None,
+            };
+            (entries, Some(file))
+        }
+        Ok((entries, read)) => {
+            let file = QueryHistoryFile {
+                path,
+                base: entries.clone(),
                 read,
-            }),
-        ),
+            };
+            (entries, Some(file))
+        }
         Err(err) => {
-            let name = crate::text::shown_path(&path);
-            notices.push(format!(
-                "{name}: cannot read the query history: {err}; it is kept for this session only"
-            ));
+            cannot(&path, err, notices);
             (Vec::new(), None)
         }
     }

@@ -84,6 +84,11 @@ impl App {
     }
 
     /// Whether the dossier's file is watched for changes.
+    /// Which editor `o` runs and how to choose, when neither `$VISUAL` nor `$EDITOR` is set.
+    pub fn editor_said(&self) -> Option<&str> {
+        self.editor_said.as_deref()
+    }
+
     pub fn watched(&self) -> bool {
         self.watched
     }

@@ -25,9 +25,20 @@ impl App {
         (format, stamp): (Format, Option<&str>),
         notes: bool,
     ) -> String {
+        self.export_text_at(scope, (format, stamp), notes, self.export_width())
+    }
+
+    /// [`App::export_text`] with text `width` columns wide (0: a paragraph a line).
+    pub fn export_text_at(
+        &self,
+        scope: &Scope,
+        (format, stamp): (Format, Option<&str>),
+        notes: bool,
+        width: usize,
+    ) -> String {
         // As `talks export --since` writes it.
         let options = crate::export::ExportOptions {
-            width: self.export_width(),
+            width,
             notes: notes.then_some(&self.notes.notes),
             since: self.since_loaded(),
             now: Some(&self.loaded),
@@ -48,6 +59,8 @@ impl App {
         let prompt = ExportPrompt {
             input,
             format,
+            // `export_width = 0` in the config: a paragraph a line from the start.
+            paragraphs: self.export_width == 0,
             scope,
             error: None,
             notes: false,
@@ -58,11 +71,17 @@ impl App {
         };
     }
 
-    /// Tab: the next format, and the file name's extension with it.
+    /// Tab: the next format (wrapped text, then text a paragraph a line, Markdown, JSON),
+    /// and the file name's extension with it.
     pub(crate) fn cycle_format(&mut self) {
         let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
         };
+        if prompt.format == Format::Text && !prompt.paragraphs {
+            prompt.paragraphs = true;
+            return;
+        }
+        prompt.paragraphs = false;
         let next = prompt.format.next();
         let name = prompt.input.text.clone();
         let stem = Format::ALL
@@ -94,12 +113,19 @@ impl App {
         }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
+        let width = match (prompt.paragraphs_written(), self.export_width) {
+            (true, _) => 0,
+            // Wrapped text chosen where the config says a paragraph a line.
+            (false, 0) if format == Format::Text => crate::export::DEFAULT_WIDTH,
+            (false, width) => width,
+        };
         self.effects.push(Effect::Export {
             path,
             format,
             scope: prompt.scope.clone(),
             overwrite,
             notes: prompt.notes,
+            width,
         });
     }
 

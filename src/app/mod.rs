@@ -4,6 +4,7 @@
 mod accessors;
 mod detail_view;
 mod editing;
+mod export_prompt;
 mod exporting;
 mod find;
 pub mod input;
@@ -23,6 +24,7 @@ mod paste;
 mod query;
 mod reload;
 mod results;
+pub mod resume;
 mod saved_searches;
 mod seen;
 mod since;
@@ -58,6 +60,7 @@ use std::sync::Arc;
 
 pub use crate::action::{Action, Focus, Initialised, Mode, Page, QueryHistoryFile, Reload, Target};
 pub use detail_view::DetailView;
+pub use export_prompt::ExportPrompt;
 pub use list_view::ListView;
 pub use marks::Marks;
 pub use notes::NotesState;
@@ -70,29 +73,8 @@ pub use seen::{Looking, Seen};
 use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
 use crate::search::{SearchEngine, SearchRequest};
-use input::TextInput;
 use layout::{Layout, Shape};
 use trail::Trail;
-
-/// The export prompt: the file name being edited, its format and what is exported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportPrompt {
-    pub(crate) input: TextInput,
-    pub format: Format,
-    pub(crate) scope: Scope,
-    /// Why the last attempt failed, shown in the prompt.
-    pub error: Option<String>,
-    /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
-    pub notes: bool,
-}
-
-impl ExportPrompt {
-    /// The format Enter writes: the one the file name's extension asks for, else the one
-    /// Tab chose.
-    pub fn format_written(&self) -> Format {
-        Format::from_path(std::path::Path::new(self.input.text.trim())).unwrap_or(self.format)
-    }
-}
 
 /// Work with the outside world that `update` asks for; the event loop carries it out and
 /// reports back with an action.
@@ -105,6 +87,8 @@ pub enum Effect {
         overwrite: bool,
         /// With the analyst's notes in a section of their own.
         notes: bool,
+        /// Columns of a text export; 0: a paragraph a line.
+        width: usize,
     },
     Copy {
         text: String,
@@ -186,6 +170,10 @@ pub struct Options {
     pub query_history_file: Option<QueryHistoryFile>,
     /// The dossier's file is watched for changes (`--watch`).
     pub watched: bool,
+    /// Which editor `o` runs and how to choose, when neither `$VISUAL` nor `$EDITOR` is set.
+    pub editor_said: Option<String>,
+    /// Where the reader was when this dossier was last closed: opened there again.
+    pub place: Option<resume::Place>,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
     /// The analyst's notes, stars and saved searches, as read at the start.
@@ -234,6 +222,7 @@ pub struct App {
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
     pub(crate) watched: bool,
+    pub(crate) editor_said: Option<String>,
     /// The dossier's file (see `Options::file`).
     pub(crate) file: Option<PathBuf>,
     /// Effects asked for by `update`, not yet carried out.
@@ -286,6 +275,7 @@ impl App {
             notes: NotesState::from(options.notes),
             overlay_limit: usize::MAX,
             watched: options.watched,
+            editor_said: options.editor_said,
             file: options.file,
             effects: Vec::new(),
             status: None,
@@ -314,6 +304,9 @@ impl App {
         app.open_on_a_list_with_entries();
         app.show_selected();
         app.rebuild_pages();
+        if let Some(place) = &options.place {
+            app.return_to(place);
+        }
         app
     }
 

@@ -309,3 +309,25 @@ fn o_on_an_empty_matrix_cell_adds_a_position_for_that_party_and_point() {
     };
     assert_eq!(app.take_effects(), [added]);
 }
+
+/// With no `$VISUAL`/`$EDITOR`, the status after the editor says which one ran and how to
+/// choose another, after what the reload said.
+#[test]
+fn a_default_editor_is_named_after_it_ran() {
+    let mut app = from_a_file(80, 24);
+    let said = crate::editor::Chosen {
+        words: vec!["nano".into()],
+        by_default: true,
+    }
+    .said()
+    .unwrap_or_default();
+    let failed = Action::EditFailed("The editor `nano` ended with exit status: 1".into());
+    update(&mut app, Action::DefaultEditor(Box::new(failed), said));
+    assert_eq!(
+        app.status(),
+        Some(
+            "The editor `nano` ended with exit status: 1 · Edited with nano (no $VISUAL or \
+             $EDITOR set; set $EDITOR to choose another)"
+        )
+    );
+}

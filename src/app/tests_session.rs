@@ -320,32 +320,48 @@ fn export_acts_on_the_marks_when_there_are_some() {
     assert_eq!(value["entities"][1]["kind"], "event");
 }
 
-/// OSC 52 never answers: the status says the text was sent, not copied; a copy command
-/// that failed is named with why.
+/// OSC 52 never answers: the status says the text was sent, not copied, and what to do if
+/// nothing pastes; inside tmux, where else it went; a copy command that failed is named
+/// with why.
 #[test]
 fn the_status_says_how_a_copy_went_out() {
     use crate::action::CopiedBy;
     let mut app = app();
-    let copied = |by: CopiedBy| Action::Copied(Ok(("Steve Witkoff".into(), by)));
+    let copied = |by: CopiedBy| Action::Copied(Ok(("Steve Witkoff".into(), 12, by)));
     update(&mut app, copied(CopiedBy::Terminal));
     assert_eq!(
         app.status.as_deref(),
-        Some("Sent to the terminal's clipboard (OSC 52): “Steve Witkoff”")
+        Some(
+            "Sent 12 lines to your terminal's clipboard; if nothing pastes, set copy_command: \
+             “Steve Witkoff”"
+        )
+    );
+    update(&mut app, copied(CopiedBy::TerminalAndTmux));
+    assert_eq!(
+        app.status.as_deref(),
+        Some(
+            "Copied 12 lines into tmux (prefix ] pastes), also sent to your terminal's \
+             clipboard: “Steve Witkoff”"
+        )
     );
     update(&mut app, copied(CopiedBy::Command("wl-copy".into())));
     assert_eq!(
         app.status.as_deref(),
-        Some("Copied with wl-copy: “Steve Witkoff”")
+        Some("Copied 12 lines with wl-copy: “Steve Witkoff”")
     );
     let failed = CopiedBy::TerminalInstead {
         command: "xclip".into(),
         why: "it ended with status 1".into(),
     };
-    update(&mut app, copied(failed));
+    update(
+        &mut app,
+        Action::Copied(Ok(("Steve Witkoff".into(), 1, failed))),
+    );
     assert_eq!(
         app.status.as_deref(),
         Some(
-            "xclip failed (it ended with status 1); sent to the terminal's clipboard (OSC 52) instead: “Steve Witkoff”"
+            "xclip failed (it ended with status 1); sent 1 line to your terminal's clipboard \
+             instead: “Steve Witkoff”"
         )
     );
 }

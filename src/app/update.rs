@@ -26,7 +26,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::Reloaded(reload) => app.reloaded(*reload.0, reload.1),
         Action::SearchFinished(done) => app.search_finished(*done),
         Action::OverlayLimit(limit) => overlays::limit(app, limit),
-        Action::Copied(Ok((name, by))) => app.status = Some(copied_status(&name, &by)),
+        Action::Copied(Ok((name, lines, by))) => {
+            app.status = Some(copied_status(&name, lines, &by));
+        }
         Action::Copied(Err(why)) => app.status = Some(format!("Could not copy: {why}")),
         Action::QueryHistoryNotSaved(why) => app.query_history_not_saved(&why),
         Action::QueryHistorySaved(file) => app.query_history_saved(file),
@@ -36,6 +38,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::PositionAdded(then, added) => {
             update(app, *then);
             app.position_added(&added);
+        }
+        Action::DefaultEditor(then, said) => {
+            update(app, *then);
+            app.status = Some(match app.status.take() {
+                Some(before) => format!("{before} · {said}"),
+                None => said,
+            });
         }
         Action::Initialised(result) => app.initialised(result),
         Action::CaughtUp(result) => app.caught_up(result),
@@ -78,6 +87,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
             | Action::QueryHistorySaved(_)
             | Action::NotesSaved(_)
             | Action::PositionAdded(..)
+            | Action::DefaultEditor(..)
             | Action::NoteEdited(_)
             | Action::CaughtUp(_)
             | Action::Watching(_)
@@ -337,17 +347,26 @@ fn scroll(app: &mut App, target: Target, delta: i32) {
     }
 }
 
-/// What the status bar says of a copy: OSC 52 has no answer, so it was "sent", not
-/// "copied".
-fn copied_status(name: &str, by: &crate::action::CopiedBy) -> String {
+/// What the status bar says of a copy, in plain words: where the text went and what to do
+/// if nothing pastes. OSC 52 has no answer, so it was "sent", not "copied".
+fn copied_status(name: &str, lines: usize, by: &crate::action::CopiedBy) -> String {
     use crate::action::CopiedBy;
     let name = crate::text::sanitize_line(name);
+    let lines = crate::text::count_of(lines, "line", "lines");
     match by {
         // What happened first: a long name is what a narrow status bar may cut.
-        CopiedBy::Terminal => format!("Sent to the terminal's clipboard (OSC 52): “{name}”"),
-        CopiedBy::Command(command) => format!("Copied with {command}: “{name}”"),
+        CopiedBy::Terminal => format!(
+            "Sent {lines} to your terminal's clipboard; if nothing pastes, set copy_command: \
+             “{name}”"
+        ),
+        CopiedBy::TerminalAndTmux => format!(
+            "Copied {lines} into tmux (prefix ] pastes), also sent to your terminal's \
+             clipboard: “{name}”"
+        ),
+        CopiedBy::Command(command) => format!("Copied {lines} with {command}: “{name}”"),
         CopiedBy::TerminalInstead { command, why } => format!(
-            "{command} failed ({why}); sent to the terminal's clipboard (OSC 52) instead: “{name}”"
+            "{command} failed ({why}); sent {lines} to your terminal's clipboard instead: \
+             “{name}”"
         ),
     }
 }

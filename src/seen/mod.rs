@@ -51,14 +51,19 @@ impl SeenKey {
         &self.0
     }
 
-    /// The snapshot's file name: a stable hash of the key (FNV-1a), so that any path fits.
-    fn file_name(&self) -> String {
+    /// A stable hash of the key (FNV-1a) in hex, for a file name that any path fits.
+    pub fn stable_hash(&self) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in self.0.bytes() {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
-        format!("{hash:016x}.yaml")
+        format!("{hash:016x}")
+    }
+
+    /// The snapshot's file name.
+    fn file_name(&self) -> String {
+        format!("{}.yaml", self.stable_hash())
     }
 }
 

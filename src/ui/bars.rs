@@ -277,17 +277,16 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
         crate::export::Scope::Sources { .. } => " Export the sources to: ",
         crate::export::Scope::Marked(_) => " Export the marked entities to: ",
     };
-    // On a narrow screen the name needs the room more than the sentence does.
-    let what = if width < 60 { " Export to: " } else { what };
+    // Under 100 columns the name and the keys need the room more than the sentence does.
+    let what = if width < 100 { " Export to: " } else { what };
     line.push(what, |_| theme.label);
     push_file_name(line, &prompt.input, theme, width);
     match &prompt.error {
         Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
         None => {
-            line.push(
-                &format!("  → {}", prompt.format_written().describe()),
-                |_| theme.label,
-            );
+            line.push(&format!("  → {}", written_as(app, prompt)), |_| {
+                theme.label
+            });
             if prompt.notes {
                 line.push(" with your notes", |_| theme.label);
             }
@@ -304,6 +303,19 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
         }
     }
     true
+}
+
+/// The format Enter writes, and for plain text how its lines are cut.
+fn written_as(app: &App, prompt: &crate::app::ExportPrompt) -> String {
+    match prompt.format_written() {
+        _ if prompt.paragraphs_written() => "plain text, a paragraph a line".into(),
+        crate::export::Format::Text => {
+            let width = Some(app.export_width()).filter(|w| *w > 0);
+            let width = width.unwrap_or(crate::export::DEFAULT_WIDTH);
+            format!("plain text at {width} columns")
+        }
+        format => format.describe().into(),
+    }
 }
 
 /// A file name being typed, with its cursor; one longer than the bar scrolls to keep the

@@ -55,6 +55,9 @@ impl OverviewOverlay<'_> {
             format!("{what}: {} · {watched}", loaded.name)
         };
         lines.extend(wrapped(&file, width, 0, theme.label));
+        if let Some(said) = app.editor_said() {
+            lines.extend(wrapped(said, width, 0, theme.label));
+        }
         // The banner's line is cut on a narrow screen: here it is whole.
         if let Some(error) = app.reload_error() {
             let said =

@@ -203,7 +203,7 @@ fn y_copies_the_shown_entity_through_osc_52() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
-    s.wait_for_text("Sent to the terminal's clipboard (OSC 52): “United States”");
+    s.wait_for_text("lines to your terminal's clipboard; if nothing pastes, set copy_command");
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence");
     let payload: String = raw[start + 7..]
@@ -211,6 +211,40 @@ fn y_copies_the_shown_entity_through_osc_52() {
         .take_while(|c| *c != '\x07' && *c != '\x1b')
         .collect();
     assert!(payload.len() > 20, "{payload}");
+    s.quit();
+}
+
+/// Inside tmux (`$TMUX`) `y` loads tmux's paste buffer too (`tmux load-buffer -`, the
+/// text on its standard input), and the status says where the text went.
+#[test]
+fn y_inside_tmux_loads_its_buffer_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let tmux = dir.path().join("tmux");
+    let script = format!("#!/bin/sh\necho \"$@\" > '{d}/args'\ncat > '{d}/stdin'\n");
+    std::fs::write(&tmux, script).unwrap();
+    std::fs::set_permissions(&tmux, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{d}:{}", std::env::var("PATH").unwrap_or_default());
+    let env = [
+        ("TMUX", "/tmp/tmux-test/default,1,0"),
+        ("PATH", path.as_str()),
+    ];
+    let mut s = Session::start(&[], 120, 30, &env);
+    s.wait_for_text("1 Actors 15/15");
+    s.send(b"y");
+    s.wait_for_text("lines into tmux (prefix ] pastes), also sent to your terminal's clipboard");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert_eq!(read("args"), "load-buffer -\n");
+    assert!(
+        read("stdin").starts_with("United States\n"),
+        "{}",
+        read("stdin")
+    );
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("\x1b]52;c;"),
+        "OSC 52 as well"
+    );
     s.quit();
 }
 
@@ -238,7 +272,7 @@ fn y_with_a_copy_command_pipes_the_text_to_it() {
     let mut s = Session::start(&["--copy-command", &command], 120, 30, &[]);
     s.wait_for_text("1 Actors 15/15");
     s.send(b"y");
-    s.wait_for_text("Copied with sh -c cat >");
+    s.wait_for_text("lines with sh -c cat >");
     let copied = std::fs::read_to_string(&file).unwrap();
     assert!(copied.starts_with("United States\n"), "{copied}");
     assert!(

@@ -36,6 +36,7 @@ fn export_effect(app: &mut App, format: Format) -> (std::path::PathBuf, Format, 
             scope,
             overwrite: false,
             notes: false,
+            ..
         }) => (path, format, scope),
         other => panic!("expected an export, got {other:?}"),
     }

@@ -149,6 +149,18 @@ fn the_overview_shows_the_summary_file_and_sources_on_i() {
     }
     update(&mut app, Action::Escape);
     assert_eq!(app.mode(), Mode::Browse);
+    assert!(
+        !shown.contains("o opens"),
+        "said only when talks chose the editor"
+    );
+    let said = "o opens nano (no $VISUAL or $EDITOR set; set $EDITOR to choose another)";
+    let options = Options {
+        editor_said: Some(said.into()),
+        ..Options::sized(120, 40)
+    };
+    let mut app = App::new(builtin().unwrap(), options);
+    update(&mut app, Action::ToggleOverview);
+    assert!(screen(&app).contains(said), "{}", screen(&app));
 }
 
 #[test]

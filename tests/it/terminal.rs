@@ -82,6 +82,13 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
         "mouse capture is off while suspended"
     );
     assert!(!s.parser.screen().hide_cursor(), "the cursor is shown");
+    // Where the reader was is kept on Ctrl-Z too (as on quit): the actor selected.
+    let places = s.state_dir().unwrap().join("talks").join("places.json");
+    let kept = std::fs::read_to_string(places).unwrap();
+    assert!(
+        kept.contains("\"selected\": [\n        \"ukraine\","),
+        "{kept}"
+    );
     s.wait_for("the shell's prompt while talks is stopped", |screen| {
         let contents = screen.contents();
         let last = contents.lines().rev().find(|l| !l.trim().is_empty());

@@ -44,6 +44,8 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
         command.args(args);
         command.cwd(cwd);
+        // Not the tmux the tests may run in (copies would load its buffer) unless asked.
+        command.env_remove("TMUX");
         for (key, value) in env {
             command.env(key, value);
         }

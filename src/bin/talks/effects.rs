@@ -60,12 +60,15 @@ fn perform(
             scope,
             overwrite,
             notes,
-        } => export(app, &path, format, &scope, overwrite, notes),
+            width,
+        } => export(app, &path, (format, width), &scope, overwrite, notes),
         Effect::Copy { text, name } => {
             let terminal = guard.terminal.backend_mut();
             let command = context.settings.copy_command.as_deref();
-            let copied = talks::clipboard::copy(&text, terminal, command);
-            Action::Copied(copied.map(|by| (name, by)))
+            // Inside tmux its paste buffer gets the text too.
+            let tmux = std::env::var_os("TMUX").is_some_and(|t| !t.is_empty());
+            let copied = talks::clipboard::copy(&text, terminal, command, tmux.then_some("tmux"));
+            Action::Copied(copied.map(|by| (name, text.lines().count(), by)))
         }
         Effect::Search(request) => {
             context.searcher.submit(request);
@@ -84,6 +87,7 @@ fn perform(
             read,
         } => Action::NotesSaved(talks::notes::file::save(&path, &base, &notes, read)),
         Effect::Suspend => {
+            crate::keep_place(app, context);
             suspend(guard)?;
             return Ok(None);
         }
@@ -156,17 +160,18 @@ fn edit(guard: &mut TerminalGuard, effect: Effect, context: &Loop) -> io::Result
     })
 }
 
-/// Writes the export `e` asked for (never over a file unless `overwrite`).
+/// Writes the export `e` asked for, text `width` columns wide (0: a paragraph a line),
+/// never over a file unless `overwrite`.
 fn export(
     app: &App,
     path: &Path,
-    format: Format,
+    (format, width): (Format, usize),
     scope: &Scope,
     overwrite: bool,
     notes: bool,
 ) -> Action {
     let stamp = timestamp_now();
-    let text = app.export_text(scope, (format, Some(&stamp)), notes);
+    let text = app.export_text_at(scope, (format, Some(&stamp)), notes, width);
     // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
     let path = talks::config::expand_home(path, std::env::var_os("HOME"));
     Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))
@@ -190,7 +195,14 @@ mod tests {
             };
             let app = App::new(loaded.clone(), options);
             let path = dir.path().join(format!("{export_width:?}.txt"));
-            export(&app, &path, Format::Text, &Scope::Briefing, true, false);
+            export(
+                &app,
+                &path,
+                (Format::Text, app.export_width()),
+                &Scope::Briefing,
+                true,
+                false,
+            );
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
             text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
         };
@@ -215,7 +227,14 @@ mod tests {
         };
         let app = App::new(load("tests/fixtures/over-time.yaml"), options);
         let path = dir.path().join("brief.txt");
-        export(&app, &path, Format::Text, &Scope::Briefing, true, false);
+        export(
+            &app,
+            &path,
+            (Format::Text, app.export_width()),
+            &Scope::Briefing,
+            true,
+            false,
+        );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             text.contains("What moved since tests/fixtures/over-time-week2.yaml"),

@@ -222,12 +222,11 @@ pub(crate) fn edit(
         line,
         dossier,
     } = *edited;
-    let visual = std::env::var("VISUAL").ok();
-    let words =
-        match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
-            Ok(words) => words,
-            Err(why) => return Ok(Action::EditFailed(why)),
-        };
+    let chosen = match chosen_editor() {
+        Ok(chosen) => chosen,
+        Err(why) => return Ok(Action::EditFailed(why)),
+    };
+    let words = &chosen.words;
     // Read as it is now: its text places the entity (not found: the top of the file).
     let text = talks::model::read_path(path)
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
@@ -241,7 +240,7 @@ pub(crate) fn edit(
         }
         None => editor::place_of(&text, at),
     };
-    let run = editor::invocation(&words, path, line, column);
+    let run = editor::invocation(words, path, line, column);
     reader.pause();
     let status = hand_over(guard, || {
         std::process::Command::new(&run.program)
@@ -262,8 +261,35 @@ pub(crate) fn edit(
     };
     Ok(match failed {
         Some(why) => Action::EditFailed(why),
-        None => Action::Reloaded(Reload::prepared(talks::model::load_path(dossier))),
+        None => said_if_default(
+            &chosen,
+            Action::Reloaded(Reload::prepared(talks::model::load_path(dossier))),
+        ),
     })
+}
+
+/// The editor to run: `$VISUAL`, `$EDITOR`, else talks' default found on `PATH`.
+fn chosen_editor() -> Result<editor::Chosen, String> {
+    let visual = std::env::var("VISUAL").ok();
+    let set = std::env::var("EDITOR").ok();
+    let path = std::env::var_os("PATH");
+    editor::choose(visual.as_deref(), set.as_deref(), path.as_deref())
+}
+
+/// Which editor `o` runs and how to choose another, when it is talks' default (no
+/// `$VISUAL`/`$EDITOR`), for the overview.
+pub(crate) fn editor_said() -> Option<String> {
+    let chosen = chosen_editor().ok().filter(|chosen| chosen.by_default)?;
+    let name = chosen.words.first()?;
+    Some(format!("o opens {}", editor::said_default(name)))
+}
+
+/// `then`, with the status saying which editor ran when it was talks' default.
+fn said_if_default(chosen: &editor::Chosen, then: Action) -> Action {
+    match chosen.said() {
+        Some(said) => Action::DefaultEditor(Box::new(then), said),
+        None => then,
+    }
 }
 
 /// Runs the editor on the note `text` in a temporary file, with the terminal handed over;
@@ -273,14 +299,12 @@ pub(crate) fn edit_note(
     reader: &Reader,
     text: &str,
 ) -> io::Result<Action> {
-    let visual = std::env::var("VISUAL").ok();
-    let words =
-        match editor::editor_words(visual.as_deref(), std::env::var("EDITOR").ok().as_deref()) {
-            Ok(words) => words,
-            Err(why) => return Ok(Action::NoteEdited(Err(why))),
-        };
+    let chosen = match chosen_editor() {
+        Ok(chosen) => chosen,
+        Err(why) => return Ok(Action::NoteEdited(Err(why))),
+    };
     let file = talks::fsio::temporary_text("talks-note-", ".txt", &format!("{text}\n"))?;
-    let run = editor::invocation(&words, file.path(), 1, 1);
+    let run = editor::invocation(&chosen.words, file.path(), 1, 1);
     reader.pause();
     let status = hand_over(guard, || {
         std::process::Command::new(&run.program)
@@ -288,17 +312,19 @@ pub(crate) fn edit_note(
             .status()
     });
     reader.resume();
-    Ok(Action::NoteEdited(match status? {
-        Ok(status) if status.success() => read_note_back(file.path()),
-        Ok(status) => Err(format!(
+    Ok(match status? {
+        Ok(status) if status.success() => {
+            said_if_default(&chosen, Action::NoteEdited(read_note_back(file.path())))
+        }
+        Ok(status) => Action::NoteEdited(Err(format!(
             "The editor `{}` ended with {status}; the note is as it was",
             run.shown()
-        )),
-        Err(err) => Err(format!(
+        ))),
+        Err(err) => Action::NoteEdited(Err(format!(
             "Could not start the editor `{}`: {err} (set $VISUAL or $EDITOR)",
             run.shown()
-        )),
-    }))
+        ))),
+    })
 }
 
 /// The note the editor left in `path`, at most as large as a notes file may be.

@@ -117,6 +117,8 @@ pub(crate) struct Loop<'a> {
     pub(crate) searcher: &'a SearchWorker,
     pub(crate) settings: &'a Settings,
     pub(crate) reader: &'a Reader,
+    /// Where this dossier's place is kept (written on quit and on Ctrl-Z).
+    pub(crate) resume: Option<talks::resume::Resume>,
 }
 
 fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outcome> {
@@ -142,8 +144,9 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         .watched
         .and_then(|path| watch_or_say(&path, &wake, &mut notices));
     let (history, query_history_file) =
-        talks::query_history::open(settings.query_history, &mut notices);
+        talks::query_history::open(settings.query_history, files.file.as_deref(), &mut notices);
     let (since, seen) = seen::resolve(files.since, files.file.as_deref(), &ready.0, &mut notices);
+    let (place, resume) = talks::resume::open(files.file.as_deref());
     // The size now: the terminal may have been resized while a large file loaded.
     let size = guard.terminal.size()?;
     let options = Options {
@@ -154,6 +157,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         history,
         query_history_file,
         watched: watcher.is_some(),
+        editor_said: handover::editor_said(),
+        place,
         export_width: Some(settings.export_width),
         file: files.file.clone(),
         since,
@@ -173,6 +178,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         searcher: &searcher,
         settings: &settings,
         reader: &reader,
+        resume,
     };
     run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
@@ -284,6 +290,7 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
         }
         redraw |= effects::carry_out(guard, &mut app, context)?;
     }
+    keep_place(&app, context);
     Ok(())
 }
 
@@ -300,6 +307,14 @@ fn press(app: &mut App, keymap: &talks::keymap::Keymap, key: &crossterm::event::
     }
     let context = |app: &App| (app.mode(), app.focus(), app.page());
     talks::keymap::dispatch(keymap, app, key, context, update)
+}
+
+/// Keeps where the reader is, for the next time this dossier is opened. Quietly: it
+/// saves a few keys, and nothing the reader made is lost if it cannot be written.
+pub(crate) fn keep_place(app: &App, context: &Loop) {
+    if let Some(resume) = &context.resume {
+        let _ = resume.save(&app.place());
+    }
 }
 
 /// Debug builds only: with `TALKS_TEST_PANIC` set, the first key press panics, so tests

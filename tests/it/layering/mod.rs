@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &[
         "config",
         "query_history",
+        "resume",
         "watch",
         "clipboard",
         "editor",
