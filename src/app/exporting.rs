@@ -58,12 +58,13 @@ impl App {
         };
     }
 
-    /// Tab: the next format, and the file name's extension with it.
+    /// Tab: the next format (CSV and TSV only for a table), and the file name's extension
+    /// with it.
     pub(crate) fn cycle_format(&mut self) {
         let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
         };
-        let next = prompt.format.next();
+        let next = prompt.format.next(prompt.scope.has_table());
         let name = prompt.input.text.clone();
         let stem = Format::ALL
             .iter()
@@ -94,6 +95,17 @@ impl App {
         }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
+        if let Some(refusal) = prompt.scope.refusal(format) {
+            prompt.error = Some(refusal);
+            return;
+        }
+        if prompt.notes && format.is_table() {
+            prompt.error = Some(format!(
+                "notes do not fit in a {} table: Ctrl-N to leave them out, or Tab for another format",
+                format.describe()
+            ));
+            return;
+        }
         self.effects.push(Effect::Export {
             path,
             format,

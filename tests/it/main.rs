@@ -36,6 +36,7 @@ mod fitting;
 mod folder;
 mod folder_append;
 mod format_spec;
+mod formats;
 mod git_read;
 mod history;
 mod hostile;
