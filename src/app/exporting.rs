@@ -95,8 +95,16 @@ impl App {
         }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
-        if let Some(refusal) = prompt.scope.refusal(format) {
-            prompt.error = Some(refusal);
+        if prompt.scope.refusal(format).is_some() {
+            // Short, for the prompt's line; `talks export` says more.
+            let what = match prompt.scope {
+                Scope::Briefing => "the brief",
+                _ => "entities in full",
+            };
+            prompt.error = Some(format!(
+                "no {} of {what}: Tab for another format",
+                format.describe()
+            ));
             return;
         }
         if prompt.notes && format.is_table() {

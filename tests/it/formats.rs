@@ -228,10 +228,12 @@ fn the_prompt_s_format_cycle_skips_tables_for_the_brief_and_marks() {
     update(&mut app, Action::ConfirmExport);
     assert!(app.take_effects().is_empty());
     let error = app.export_prompt().unwrap().error.clone().unwrap();
-    assert!(
-        error.starts_with("CSV holds one table, and the brief is a document"),
-        "{error}"
-    );
+    assert_eq!(error, "no CSV of the brief: Tab for another format");
+    // With marks, `e` exports the marked entities in full: no table either.
+    update(&mut app, Action::Escape);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::StartExport);
+    assert!(!cycle(&mut app).contains(&Format::Tsv));
 }
 
 /// The parsed page and its text.

@@ -28,7 +28,7 @@ fn segment(segment: &Segment, notes: &[usize]) -> Markup {
     let text = t(&segment.text);
     match &segment.style {
         Style::Link(_) => html! { strong { (text) } },
-        Style::Stance(stance) => html! { em.stance-word { (describe::stance(stance)) } },
+        Style::Stance(stance) => html! { em.stance-word { (t(&describe::stance(stance))) } },
         Style::Label => html! { strong { (text.trim()) } " " },
         Style::Hedge => html! { " " em.inferred { (text.trim()) } },
         Style::Muted => html! { span.muted { " — " (text.trim()) } },
@@ -63,7 +63,7 @@ fn positions_table(first_column: &str, lines: &[Line], notes: &[usize]) -> Marku
                         th scope="row" { @if let Some(first) = line.segments.first() { (t(&first.text)) } }
                         td {
                             @for s in &line.segments {
-                                @if let Style::Stance(stance) = &s.style { (describe::stance(stance)) }
+                                @if let Style::Stance(stance) = &s.style { (t(&describe::stance(stance))) }
                                 @if s.style == Style::Hedge { em.inferred { (t(&s.text)) } }
                             }
                         }

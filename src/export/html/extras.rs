@@ -35,7 +35,7 @@ pub(super) fn notes(items: &[Noted], level: usize) -> Markup {
     html! {
         section.notes {
             (heading(level, html! { (describe::NOTES_HEADING) }))
-            p { em { (describe::NOT_SOURCED) } }
+            p { em.not-sourced { (describe::NOT_SOURCED) } }
             ul {
                 @for item in items {
                     li {

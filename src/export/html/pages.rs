@@ -27,7 +27,7 @@ fn stance_class(stance: &Stance) -> &'static str {
 /// A cell of the matrix: the symbol, its class, and the stance in words for its title.
 fn stance_cell(position: &Position) -> Markup {
     html! {
-        td class=(stance_class(&position.stance)) title=(describe::position_stance(position)) {
+        td class=(stance_class(&position.stance)) title=(t(&describe::position_stance(position))) {
             (t(&describe::stance_cell(position)))
         }
     }
@@ -78,7 +78,7 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Marku
                 tr {
                     th scope="row" { (t(&d.actors[actor].name)) }
                     td { (t(&d.sticking_points[cell.sticking_point].title)) }
-                    td { (describe::position_stance(position)) }
+                    td { (t(&describe::position_stance(position))) }
                     td {
                         (t(position.summary.trim()))
                         @match source { Some(n) => { " " (cite(n)) }, None => " (cites no source)" }
@@ -113,7 +113,7 @@ pub(super) fn timeline(doc: &mut Doc, query: &str, timeline: &Timeline) -> Marku
                 @for row in &timeline.rows {
                     tr {
                         td { (t(&row.when)) }
-                        td { (d.events[row.event].status.as_str()) }
+                        td { (t(d.events[row.event].status.as_str())) }
                         th scope="row" { (t(&d.events[row.event].title)) }
                         td { (t(&row.places().unwrap_or_default())) }
                         td { (t(&row.participants.join(", "))) }
