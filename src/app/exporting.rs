@@ -31,6 +31,7 @@ impl App {
             notes: notes.then_some(&self.notes.notes),
             since: self.since_loaded(),
             now: Some(&self.loaded),
+            bom: self.csv_bom && format.is_table(),
             ..crate::export::ExportOptions::new(format, stamp)
         };
         // The comparison's matrix is the older version's: its indices are that reading's.

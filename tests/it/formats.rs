@@ -455,3 +455,17 @@ fn html_notes_and_changes_are_sections() {
     assert!(text.contains("Ostra <b>joined</b> at last."));
     assert!(text.contains("What moved since tests/fixtures/over-time-week2.yaml"));
 }
+
+#[test]
+fn the_config_s_csv_bom_puts_a_byte_order_mark_on_the_explorer_s_tables_only() {
+    let options = Options {
+        csv_bom: true,
+        ..Options::sized(80, 24)
+    };
+    let app = App::new(builtin().unwrap(), options);
+    let scope = app.export_scope();
+    let csv = app.export_text(&scope, (Format::Csv, None), false);
+    assert!(csv.starts_with("\u{feff}id,name,"), "{csv}");
+    let html = app.export_text(&scope, (Format::Html, None), false);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+}

@@ -155,6 +155,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         query_history_file,
         watched: watcher.is_some(),
         export_width: Some(settings.export_width),
+        csv_bom: settings.csv_bom,
         file: files.file.clone(),
         since,
         seen,
