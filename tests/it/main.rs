@@ -37,6 +37,7 @@ mod folder;
 mod folder_append;
 mod format_spec;
 mod formats;
+mod formats_html;
 mod git_read;
 mod history;
 mod hostile;
