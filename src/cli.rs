@@ -246,7 +246,8 @@ pub enum ConfigCommand {
     },
 }
 
-/// `--format` of `talks export`: a format by its file extension (`txt`, `md`, `json`).
+/// `--format` of `talks export`: a format by its file extension (`txt`, `md`, `json`,
+/// `csv`, `tsv`, `html`).
 impl ValueEnum for export::Format {
     fn value_variants<'a>() -> &'a [Self] {
         &export::Format::ALL
@@ -257,7 +258,8 @@ impl ValueEnum for export::Format {
         Some(match self {
             export::Format::Text => value.alias("text"),
             export::Format::Markdown => value.alias("markdown"),
-            export::Format::Json => value,
+            export::Format::Html => value.alias("htm"),
+            export::Format::Json | export::Format::Csv | export::Format::Tsv => value,
         })
     }
 }
@@ -370,7 +372,10 @@ mod tests {
     #[test]
     fn the_library_enums_keep_their_command_line_names() {
         Cli::command().debug_assert();
-        assert_eq!(names::<export::Format>(), ["txt", "md", "json"]);
+        assert_eq!(
+            names::<export::Format>(),
+            ["txt", "md", "json", "csv", "tsv", "html"]
+        );
         assert_eq!(
             names::<EntityKind>(),
             ["actors", "events", "sticking-points", "places"]

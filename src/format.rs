@@ -1,24 +1,44 @@
-//! The export formats: plain text, Markdown and JSON, what each is called and which a file
-//! name asks for. Low in the layering, so that everything that renders may name one.
+//! The export formats: plain text, Markdown, JSON, CSV, TSV and HTML, what each is called
+//! and which a file name asks for. Low in the layering, so that everything that renders
+//! may name one.
 
 use std::path::Path;
 
-/// The three export formats.
+/// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
     Json,
+    /// One table, comma-separated (RFC 4180).
+    Csv,
+    /// One table, tab-separated.
+    Tsv,
+    /// One self-contained page.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Csv,
+        Format::Tsv,
+        Format::Html,
+    ];
+
+    /// The formats every export has: a document (the table formats are for tables only).
+    pub const DOCUMENTS: [Format; 4] = [Format::Text, Format::Markdown, Format::Json, Format::Html];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Html => "html",
         }
     }
 
@@ -28,7 +48,15 @@ impl Format {
             Format::Text => "plain text",
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Tsv => "TSV",
+            Format::Html => "HTML",
         }
+    }
+
+    /// Whether the format holds one table (CSV, TSV), so only what is a table.
+    pub fn is_table(self) -> bool {
+        matches!(self, Format::Csv | Format::Tsv)
     }
 
     /// The format a file name asks for by its extension.
@@ -38,17 +66,23 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
 
-    /// The next format, for Tab in the export prompt.
-    pub fn next(self) -> Format {
-        match self {
-            Format::Text => Format::Markdown,
-            Format::Markdown => Format::Json,
-            Format::Json => Format::Text,
-        }
+    /// The next format, for Tab in the export prompt; `tables`: whether what is exported
+    /// is a table (else CSV and TSV are skipped).
+    pub fn next(self, tables: bool) -> Format {
+        let at = Format::ALL.iter().position(|&f| f == self).unwrap_or(0);
+        let after = Format::ALL.iter().cycle().skip(at + 1);
+        after
+            .take(Format::ALL.len())
+            .copied()
+            .find(|f| tables || !f.is_table())
+            .unwrap_or(Format::Text)
     }
 }
 
@@ -63,7 +97,12 @@ mod tests {
             Some(Format::Markdown)
         );
         assert_eq!(Format::from_path(Path::new("b.json")), Some(Format::Json));
+        assert_eq!(Format::from_path(Path::new("b.Csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("b.htm")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("b.pdf")), None);
-        assert_eq!(Format::Json.next(), Format::Text);
+        assert_eq!(Format::Json.next(true), Format::Csv);
+        assert_eq!(Format::Json.next(false), Format::Html);
+        assert_eq!(Format::Html.next(true), Format::Text);
+        assert_eq!(Format::Csv.next(false), Format::Html);
     }
 }

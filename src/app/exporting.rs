@@ -42,6 +42,7 @@ impl App {
             notes: notes.then_some(&self.notes.notes),
             since: self.since_loaded(),
             now: Some(&self.loaded),
+            bom: self.csv_bom && format.is_table(),
             ..crate::export::ExportOptions::new(format, stamp)
         };
         // The comparison's matrix is the older version's: its indices are that reading's.
@@ -71,8 +72,8 @@ impl App {
         };
     }
 
-    /// Tab: the next format (wrapped text, then text a paragraph a line, Markdown, JSON),
-    /// and the file name's extension with it.
+    /// Tab: the next format (wrapped text, then text a paragraph a line, Markdown, JSON,
+    /// then CSV and TSV for a table, and HTML), and the file name's extension with it.
     pub(crate) fn cycle_format(&mut self) {
         let Overlay::Export { prompt, .. } = &mut self.overlay else {
             return;
@@ -82,7 +83,7 @@ impl App {
             return;
         }
         prompt.paragraphs = false;
-        let next = prompt.format.next();
+        let next = prompt.format.next(prompt.scope.has_table());
         let name = prompt.input.text.clone();
         let stem = Format::ALL
             .iter()
@@ -113,6 +114,25 @@ impl App {
         }
         let path = PathBuf::from(name);
         let format = prompt.format_written();
+        if prompt.scope.refusal(format).is_some() {
+            // Short, for the prompt's line; `talks export` says more.
+            let what = match prompt.scope {
+                Scope::Briefing => "the brief",
+                _ => "entities in full",
+            };
+            prompt.error = Some(format!(
+                "no {} of {what}: Tab for another format",
+                format.describe()
+            ));
+            return;
+        }
+        if prompt.notes && format.is_table() {
+            prompt.error = Some(format!(
+                "notes do not fit in a {} table: Ctrl-N to leave them out, or Tab for another format",
+                format.describe()
+            ));
+            return;
+        }
         let width = match (prompt.paragraphs_written(), self.export_width) {
             (true, _) => 0,
             // Wrapped text chosen where the config says a paragraph a line.

@@ -176,6 +176,8 @@ pub struct Options {
     pub place: Option<resume::Place>,
     /// Columns of text exports (`export_width` in the config); `None`: the default, 80.
     pub export_width: Option<usize>,
+    /// CSV and TSV exports begin with a byte order mark (`csv_bom` in the config).
+    pub csv_bom: bool,
     /// The analyst's notes, stars and saved searches, as read at the start.
     pub notes: crate::notes::file::Opened,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
@@ -238,6 +240,8 @@ pub struct App {
     pub(crate) query_history_file: Option<QueryHistoryFile>,
     /// Columns of text exports; 0: one paragraph a line.
     pub(crate) export_width: usize,
+    /// CSV and TSV exports begin with a byte order mark.
+    pub(crate) csv_bom: bool,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -282,6 +286,7 @@ impl App {
             notices: options.notices,
             query_history_file: options.query_history_file,
             export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
+            csv_bom: options.csv_bom,
             reload_error: None,
             width: options.width,
             height: options.height,

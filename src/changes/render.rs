@@ -19,7 +19,10 @@ pub fn render(changes: &Changes, sides: &Sides, format: Format) -> String {
     match format {
         Format::Json => json_of(changes, sides),
         Format::Markdown => lines(changes, &title, &Style::MARKDOWN),
-        Format::Text => lines(changes, &title, &Style::TEXT),
+        // `talks diff` writes txt, md or json; the HTML export marks up the text.
+        Format::Text | Format::Csv | Format::Tsv | Format::Html => {
+            lines(changes, &title, &Style::TEXT)
+        }
     }
 }
 
@@ -30,7 +33,9 @@ pub fn section(changes: &Changes, sides: &Sides, format: Format) -> String {
     match format {
         Format::Json => json_of(changes, sides),
         Format::Markdown => lines(changes, &title, &Style::MARKDOWN_SECTION),
-        Format::Text => lines(changes, &title, &Style::TEXT),
+        Format::Text | Format::Csv | Format::Tsv | Format::Html => {
+            lines(changes, &title, &Style::TEXT)
+        }
     }
 }
 

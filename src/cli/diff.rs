@@ -12,6 +12,16 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     pub(crate) new: String,
     /// txt (default), md or json.
-    #[arg(long, short = 'f', default_value = "txt")]
+    #[arg(long, short = 'f', default_value = "txt", value_parser = diff_format)]
     pub(crate) format: Format,
+}
+
+/// `--format` of `talks diff`: a document format, not a table nor a page.
+fn diff_format(value: &str) -> Result<Format, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "txt" | "text" => Ok(Format::Text),
+        "md" | "markdown" => Ok(Format::Markdown),
+        "json" => Ok(Format::Json),
+        _ => Err("talks diff writes txt, md or json".to_string()),
+    }
 }

@@ -30,7 +30,8 @@ pub struct ExportArgs {
     /// Export the whole dossier as a briefing instead of one view.
     #[arg(long)]
     pub(crate) all: bool,
-    /// Output format (default: from the -o file's extension, else txt).
+    /// Output format (default: from the -o file's extension, else txt). csv and tsv are for
+    /// a list, the matrix, the timeline and the sources.
     #[arg(long, value_enum)]
     pub(crate) format: Option<export::Format>,
     /// Write to this file instead of stdout.
@@ -55,6 +56,10 @@ pub struct ExportArgs {
     /// entity in full.
     #[arg(long, conflicts_with = "all")]
     pub(crate) brief: bool,
+    /// CSV and TSV: begin the file with a byte order mark, which Excel needs to read UTF-8
+    /// (names in Cyrillic, say) rightly.
+    #[arg(long)]
+    pub(crate) bom: bool,
     /// Add your notes and stars on what is exported (from the notes file beside the
     /// dossier) in a section of their own, "Analyst notes" (a `notes` key in JSON).
     #[arg(long)]

@@ -35,6 +35,27 @@ fn format_mismatch(args: &ExportArgs) -> Option<String> {
     ))
 }
 
+/// Why the format asked for cannot hold what is asked: the brief or notes in a table, a
+/// byte order mark on what is no table.
+fn table_refusal(args: &ExportArgs, scope: &Scope, format: Format) -> Option<String> {
+    if let Some(refusal) = scope.refusal(format) {
+        return Some(refusal);
+    }
+    if args.notes && format.is_table() {
+        return Some(format!(
+            "--notes does not fit in a {} table: leave it out, or export as txt, md, json or html",
+            format.describe()
+        ));
+    }
+    if args.bom && !format.is_table() {
+        return Some(format!(
+            "--bom is for CSV and TSV, and this export is {}: leave it out",
+            format.describe()
+        ));
+    }
+    None
+}
+
 /// The view the arguments describe, or the message saying why there is none.
 fn scope_of(
     loaded: &Loaded,
@@ -131,12 +152,17 @@ pub(super) fn run(
         }
     };
     let format = format_of(args);
+    if let Some(message) = table_refusal(args, &scope, format) {
+        crate::say!("talks: {message}");
+        return Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT));
+    }
     let stamp = (!args.no_timestamp).then(timestamp_now);
     let options = ExportOptions {
         width: args.width,
         brief: args.brief,
         notes: args.notes.then_some(&notes),
         since: since.as_ref().map(|since| &since.old),
+        bom: args.bom,
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let text = render_with(loaded, &scope, &options);
@@ -145,25 +171,30 @@ pub(super) fn run(
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    match write_out(path, text.as_bytes(), args.force) {
+    Ok(write_file(path, &text, args.force))
+}
+
+/// Writes `text` to `path` (over a file only with `force`) and says what was written.
+fn write_file(path: &std::path::Path, text: &str, force: bool) -> ExitCode {
+    match write_out(path, text.as_bytes(), force) {
         Ok(written) => {
             crate::say!(
                 "Wrote {} to {}",
                 written.size(),
                 crate::text::shown_path(&written.path)
             );
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
         Err(WriteError::Exists(path)) => {
             crate::say!(
                 "talks: {} already exists; use --force to overwrite it",
                 crate::text::shown_path(&path)
             );
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
         Err(err) => {
             crate::say!("talks: {err}");
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
     }
 }

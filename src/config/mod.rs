@@ -39,6 +39,8 @@ pub(crate) struct Config {
     pub(crate) copy_command: Option<Spanned<toml::Value>>,
     /// Columns of the explorer's text exports (`e`); 0: one paragraph a line.
     pub(crate) export_width: Option<Spanned<toml::Value>>,
+    /// The explorer's CSV and TSV exports begin with a byte order mark (for Excel).
+    pub(crate) csv_bom: Option<bool>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -57,6 +59,8 @@ pub struct Settings {
     pub copy_command: Option<Vec<String>>,
     /// Columns of the explorer's text exports; 0: one paragraph a line.
     pub export_width: usize,
+    /// The explorer's CSV and TSV exports begin with a byte order mark (for Excel).
+    pub csv_bom: bool,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -100,6 +104,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         since: true,
         copy_command: None,
         export_width: crate::export::DEFAULT_WIDTH,
+        csv_bom: false,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -186,6 +191,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     settings.watch = config.watch.unwrap_or(false);
     settings.query_history = config.history.unwrap_or(true);
     settings.since = config.since.unwrap_or(true);
+    settings.csv_bom = config.csv_bom.unwrap_or(false);
 }
 
 /// The text of a value that must be a string; a problem where it is not (`label` says

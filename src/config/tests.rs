@@ -213,3 +213,10 @@ fn export_width_sets_the_columns_of_text_exports() {
     );
     assert_eq!(settings("export_width = -3\n").export_width, 80);
 }
+
+#[test]
+fn csv_bom_asks_for_a_byte_order_mark() {
+    assert!(!settings("").csv_bom);
+    assert!(settings("csv_bom = true\n").csv_bom);
+    assert!(!settings("csv_bom = false\n").csv_bom);
+}

@@ -77,6 +77,8 @@ pub fn append(rendered: String, format: Format, items: &[Noted], width: usize) -
             }
             _ => rendered,
         },
+        // HTML places its notes itself; CSV and TSV refuse them.
+        Format::Csv | Format::Tsv | Format::Html => rendered,
     }
 }
 

@@ -1,15 +1,19 @@
-//! Views of a dossier as text, Markdown and JSON: pure functions (files are written by `fsio`).
-//! The explorer and `talks export` both come here, so the same view gives the same bytes.
-//! One module per format renders every [`Scope`]; `describe` holds what they all say.
+//! Views of a dossier as text, Markdown, JSON, CSV, TSV and HTML: pure functions (files are
+//! written by `fsio`). The explorer and `talks export` both come here, so the same view
+//! gives the same bytes. One module per format renders every [`Scope`] (CSV and TSV only
+//! those that are tables: [`Scope::has_table`]); `describe` holds what they all say.
 
 pub mod analyst;
 mod bibliography;
 mod brief;
 mod since;
 use since::with_changes;
+mod csv;
 mod describe;
+mod html;
 mod json;
 mod markdown;
+mod table;
 mod text;
 
 pub use json::{entity_value, entity_with_links};
@@ -83,6 +87,28 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Whether the scope is a table, so that CSV and TSV can hold it: a list or a page, not
+    /// the brief nor entities in full.
+    pub fn has_table(&self) -> bool {
+        !matches!(self, Scope::Briefing | Scope::Marked(_))
+    }
+
+    /// Why `format` cannot hold this scope, said to the user; `None`: it can.
+    pub fn refusal(&self, format: Format) -> Option<String> {
+        if !format.is_table() || self.has_table() {
+            return None;
+        }
+        let what = match self {
+            Scope::Briefing => "the brief",
+            _ => "entities in full",
+        };
+        Some(format!(
+            "{} holds one table, and {what} is a document: export it as txt, md, json or html \
+             (CSV and TSV are for a list, the matrix, the timeline and the sources)",
+            format.describe()
+        ))
+    }
+
     /// The stance matrix of `results`, the answer to `query`.
     pub fn matrix(loaded: &Loaded, query: &str, results: &Results) -> Self {
         Scope::Matrix {
@@ -132,6 +158,8 @@ pub struct ExportOptions<'a> {
     /// comparison's own matrix, whose indices are the older version's); `None`: the one
     /// exported.
     pub now: Option<&'a Loaded>,
+    /// CSV and TSV begin with a byte order mark, which Excel needs to read UTF-8.
+    pub bom: bool,
 }
 
 impl<'a> ExportOptions<'a> {
@@ -145,6 +173,7 @@ impl<'a> ExportOptions<'a> {
             notes: None,
             since: None,
             now: None,
+            bom: false,
         }
     }
 }
@@ -155,12 +184,16 @@ pub fn render(loaded: &Loaded, scope: &Scope, exported_at: Option<&str>, format:
     render_with(loaded, scope, &ExportOptions::new(format, exported_at))
 }
 
-/// Renders `scope` as `options` say.
+/// Renders `scope` as `options` say. CSV and TSV of a scope that is no table
+/// ([`Scope::refusal`] says why) are empty: callers refuse them first.
 pub fn render_with(loaded: &Loaded, scope: &Scope, options: &ExportOptions) -> String {
     let rendered = match options.format {
         Format::Text => text::render(loaded, scope, options),
         Format::Markdown => markdown::render(loaded, scope, options),
         Format::Json => json::render(loaded, scope, options),
+        // The analyst's notes are refused with a table; what changed is its `change` column.
+        Format::Csv | Format::Tsv => return self::csv::render(loaded, scope, options),
+        Format::Html => return html::render(loaded, scope, options),
     };
     // A brief in text or Markdown has its notes under their entities and what moved after
     // its summary; anything else has them after its content.

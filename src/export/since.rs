@@ -13,16 +13,7 @@ pub(super) fn with_changes(
     (scope, holder): (&Scope, &Loaded),
     (format, width): (Format, usize),
 ) -> String {
-    let kept = kept_of(holder, scope);
-    let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
-        None => true,
-        Some(kept) => kept.contains(&(kind.to_string(), id.to_string())),
-    });
-    let sides = crate::changes::render::Sides {
-        old: &old.name,
-        new: &new.name,
-    };
-    let part = crate::changes::render::section(&changes, &sides, format);
+    let part = section((old, new), (scope, holder), format);
     if format == Format::Text {
         return format!("{text}\n{}", wrap_text(&part, width));
     }
@@ -39,6 +30,25 @@ pub(super) fn with_changes(
         }
         _ => text,
     }
+}
+
+/// What changed since `old` in what `scope` holds (its indices of the reading `holder`),
+/// as a section in `format` (HTML: as text, which the HTML export marks up).
+pub(super) fn section(
+    (old, new): (&Loaded, &Loaded),
+    (scope, holder): (&Scope, &Loaded),
+    format: Format,
+) -> String {
+    let kept = kept_of(holder, scope);
+    let changes = crate::changes::compare(old, new).restricted(|kind, id| match &kept {
+        None => true,
+        Some(kept) => kept.contains(&(kind.to_string(), id.to_string())),
+    });
+    let sides = crate::changes::render::Sides {
+        old: &old.name,
+        new: &new.name,
+    };
+    crate::changes::render::section(&changes, &sides, format)
 }
 
 /// The change text of a text export at `width` columns (0: not wrapped), as its other

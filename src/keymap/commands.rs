@@ -69,7 +69,7 @@ pub const COMMANDS: &[Command] = &[
     command("open-page-sources", Action::OpenPage(Page::Sources), "Sources and what cites each"),
     command("start-export", Action::StartExport, "Export this view (the list and detail, or the page shown) to a file"),
     command("start-briefing", Action::StartBriefing, "Export the whole dossier as a brief"),
-    command("cycle-format", Action::CycleFormat, "Next format: text wrapped, text a paragraph a line (to paste), md, json"),
+    command("cycle-format", Action::CycleFormat, "Next format: text wrapped, text a paragraph a line (to paste), md, json, csv, tsv (tables only), html"),
     command("confirm-export", Action::ConfirmExport, "Write the file"),
     command("answer-true", Action::Answer(true), "Yes, replace the file"),
     command("answer-false", Action::Answer(false), "No, back to the file name"),

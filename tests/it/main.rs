@@ -37,6 +37,8 @@ mod fitting;
 mod folder;
 mod folder_append;
 mod format_spec;
+mod formats;
+mod formats_html;
 mod git_read;
 mod habits;
 mod help_width;

@@ -134,6 +134,9 @@ fn matrix_and_timeline_exports_golden_and_equal_to_the_cli() {
             (Format::Text, "txt"),
             (Format::Markdown, "md"),
             (Format::Json, "json"),
+            (Format::Csv, "csv"),
+            (Format::Tsv, "tsv"),
+            (Format::Html, "html"),
         ] {
             let mut app = app(80, 24);
             update(&mut app, Action::OpenPage(page));
@@ -160,6 +163,9 @@ fn the_sources_export_is_the_page_shown_golden_and_equal_to_the_cli() {
             (Format::Text, "txt"),
             (Format::Markdown, "md"),
             (Format::Json, "json"),
+            (Format::Csv, "csv"),
+            (Format::Tsv, "tsv"),
+            (Format::Html, "html"),
         ] {
             let mut app = app(80, 24);
             update(&mut app, Action::OpenPage(Page::Sources));

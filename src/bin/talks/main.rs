@@ -160,6 +160,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         editor_said: handover::editor_said(),
         place,
         export_width: Some(settings.export_width),
+        csv_bom: settings.csv_bom,
         file: files.file.clone(),
         since,
         seen,
