@@ -29,7 +29,7 @@ fn tab_offers_text_a_paragraph_a_line_after_wrapped_text() {
     assert!(screen(&app).contains("→ plain text at 80 columns"));
     assert_eq!(width_written(&mut app), 80);
     let mut order = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..7 {
         update(&mut app, Action::CycleFormat);
         order.push(chosen(&app));
     }
@@ -37,6 +37,9 @@ fn tab_offers_text_a_paragraph_a_line_after_wrapped_text() {
         (Format::Text, true),
         (Format::Markdown, false),
         (Format::Json, false),
+        (Format::Csv, false),
+        (Format::Tsv, false),
+        (Format::Html, false),
         (Format::Text, false),
     ];
     assert_eq!(order, expected);
@@ -80,7 +83,7 @@ fn a_config_of_width_0_starts_at_a_paragraph_a_line() {
     assert_eq!(chosen(&app), (Format::Text, true));
     assert!(screen(&app).contains("→ plain text, a paragraph a line"));
     assert_eq!(width_written(&mut app), 0);
-    for _ in 0..3 {
+    for _ in 0..6 {
         update(&mut app, Action::CycleFormat);
     }
     assert_eq!(chosen(&app), (Format::Text, false));

@@ -204,16 +204,23 @@ fn the_prompt_s_format_cycle_skips_tables_for_the_brief_and_marks() {
     };
     let mut app = App::new(builtin().unwrap(), Options::sized(80, 24));
     update(&mut app, Action::StartExport);
+    // Text comes twice: wrapped, then a paragraph a line.
     assert_eq!(
         cycle(&mut app),
-        [Format::ALL.as_slice(), &[Format::Text]].concat()
+        [&[Format::Text], Format::ALL.as_slice()].concat()
     );
     update(&mut app, Action::Escape);
     update(&mut app, Action::StartBriefing);
     assert_eq!(app.mode(), Mode::Export);
-    let documents = [Format::Text, Format::Markdown, Format::Json, Format::Html];
+    let documents = [
+        Format::Text,
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Html,
+    ];
     assert_eq!(
-        cycle(&mut app)[..5],
+        cycle(&mut app)[..6],
         [documents.as_slice(), &[Format::Text]].concat()
     );
     // A .csv name typed for the brief is refused in the prompt, which stays open.
