@@ -1,8 +1,9 @@
 //! The matrix as of a date: `[` and `]` step through the dates at which a position was
 //! taken; past the last date the matrix shows the latest positions again. With a
-//! comparison, the comparison's own matrix (last week's) is a stop too, placed by its
-//! date among the others: the day of the snapshot, or the newest date of the older
-//! version `--since` named (next to the latest when it has none).
+//! comparison, the comparison's own matrix (last week's) is one `[` from the latest, where
+//! the analyst looks first; `[` goes on from it to the dates, newest first. `]` walks the
+//! dates forward to the latest without passing the comparison again (it is another
+//! reading, not a date of this one), and from the comparison it comes back to the latest.
 
 use super::App;
 use crate::model::{EntityKind, Loaded};
@@ -31,32 +32,12 @@ impl App {
         }
     }
 
-    /// Every stop of `[`/`]`, oldest first.
-    fn matrix_stops(&self) -> Vec<Stop> {
-        let dates = &self.pages.matrix_dates;
-        let mut stops: Vec<Stop> = (0..dates.len()).map(Stop::Date).collect();
-        if self.since.is_some() {
-            let at = match self.comparison_date() {
-                Some(day) => dates
-                    .iter()
-                    .take_while(|d| d.as_str() <= day.as_str())
-                    .count(),
-                None => dates.len(),
-            };
-            stops.insert(at, Stop::Comparison);
-        }
-        stops.push(Stop::Latest);
-        stops
-    }
-
-    /// The day the comparison stands for: the snapshot's, or the older version's newest
-    /// date (ISO dates compare as text, a coarser one before the days it holds).
-    fn comparison_date(&self) -> Option<String> {
-        if let super::Looking::Snapshot(taken) = &self.seen.looking {
-            return taken.as_str().get(..10).map(str::to_string);
-        }
-        let old = &self.since.as_ref()?.old;
-        change_dates(&old.dossier).pop()
+    /// Every stop of `[` (`later == false`) or `]`, oldest first: `]` never steps onto the
+    /// comparison.
+    fn matrix_stops(&self, later: bool) -> Vec<Stop> {
+        let dates = (0..self.pages.matrix_dates.len()).map(Stop::Date);
+        let comparison = (self.since.is_some() && !later).then_some(Stop::Comparison);
+        dates.chain(comparison).chain([Stop::Latest]).collect()
     }
 
     fn matrix_stop(&self) -> Stop {
@@ -73,12 +54,18 @@ impl App {
         if self.page != crate::action::Page::Matrix {
             return;
         }
-        let stops = self.matrix_stops();
-        if stops.len() == 1 {
+        let stops = self.matrix_stops(later);
+        if self.matrix_stops(false).len() == 1 {
             self.status = Some(
                 "No position has a date (as_of): the dossier records one state of the matrix"
                     .into(),
             );
+            return;
+        }
+        // From the comparison, `]` undoes the latest's step back to it.
+        if later && self.matrix_stop() == Stop::Comparison {
+            (self.pages.matrix_step, self.pages.matrix_compared) = (None, false);
+            self.rebuild_pages();
             return;
         }
         let at = stops
@@ -97,13 +84,8 @@ impl App {
                     "{} is the first date a position was taken",
                     self.pages.matrix_dates[0]
                 ),
-                (false, _) if self.pages.matrix_dates.is_empty() => {
-                    "The comparison is as far back as the matrix goes: the dossier dates no \
-                     position"
-                        .into()
-                }
-                (false, _) => "The comparison is as far back as the matrix goes: it is older \
-                               than every date a position was taken"
+                (false, _) => "The comparison is as far back as the matrix goes: the \
+                               dossier dates no position"
                     .into(),
             });
             return;
