@@ -164,7 +164,7 @@ impl App {
     }
 }
 
-/// "2 new events", "3 stance shifts", "1 changed", "1 removed": each count with what it
+/// "2 new events", "3 stance shifts", "1 entry changed", "1 entry removed": each count with what it
 /// counts, in that order.
 pub(super) fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
     const KINDS: [(&str, &str, &str); 5] = [
@@ -192,9 +192,15 @@ pub(super) fn counted_changes(changes: &Changes) -> Vec<(usize, String)> {
         crate::text::count_of(shifts, "stance shift", "stance shifts"),
     ));
     let changed = count(&|c| matches!(c.change, Change::Changed(_)));
-    parts.push((changed, format!("{changed} changed")));
+    parts.push((
+        changed,
+        crate::text::count_of(changed, "entry changed", "entries changed"),
+    ));
     let removed = count(&|c| c.change == Change::Removed);
-    parts.push((removed, format!("{removed} removed")));
+    parts.push((
+        removed,
+        crate::text::count_of(removed, "entry removed", "entries removed"),
+    ));
     parts.retain(|(n, _)| *n > 0);
     parts
 }

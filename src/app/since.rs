@@ -97,6 +97,14 @@ impl App {
     /// The older version's file name (not its path: the room is a pane's or a legend's).
     pub(crate) fn since_short_name(&self) -> Option<String> {
         let full = self.since_name()?;
+        // The snapshot is said as the header says it: "your last look (today at 09:14)".
+        if let super::Looking::Snapshot(taken) = &self.seen.looking {
+            let when = taken.when(self.seen.opened);
+            return Some(format!(
+                "your last look ({})",
+                when.trim_start_matches("on ")
+            ));
+        }
         let short = full
             .trim_end_matches('/')
             .rsplit('/')
