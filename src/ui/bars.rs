@@ -346,10 +346,17 @@ fn init_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> boo
     let Some((input, error)) = app.init_prompt() else {
         return false;
     };
-    let what = if width < 60 {
-        " Copy to: "
+    // The keys keep their room: the words give way first.
+    let what = match width {
+        0..50 => " To: ",
+        50..60 => " Copy to: ",
+        60..100 => " Editable copy to: ",
+        _ => " Read-only: write an editable copy to: ",
+    };
+    let enter = if width < 60 {
+        " write "
     } else {
-        " Read-only: write an editable copy to: "
+        " write and edit  "
     };
     line.push(what, |_| theme.label);
     push_file_name(line, input, theme, width);
@@ -357,7 +364,7 @@ fn init_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> boo
         Some(error) => line.push(&format!("  ⚠ {}", sanitize_line(error)), |_| theme.error),
         None => {
             line.push("  Enter", |_| theme.key);
-            line.push(" write and edit  ", |_| theme.muted);
+            line.push(enter, |_| theme.muted);
             line.push("Esc", |_| theme.key);
             line.push(" cancel", |_| theme.muted);
         }

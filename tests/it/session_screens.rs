@@ -128,3 +128,17 @@ fn a_long_status_is_wrapped_not_cut() {
         assert!(!common::screen(&app).contains("C tries again"));
     }
 }
+
+/// The prompt for an editable copy of the built-in dossier (`o`, `v`) keeps its keys in
+/// the bar at every size: the words give way first.
+#[test]
+fn the_copy_prompt_keeps_its_keys_at_every_size() {
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = app(width, height);
+        update(&mut app, Action::OpenInEditor);
+        let shown = common::screen(&app);
+        let bar = shown.lines().last().unwrap_or_default();
+        assert!(bar.contains("Esc cancel"), "{width}: {bar}");
+        assert!(bar.contains("talks.yaml"), "{width}: {bar}");
+    }
+}

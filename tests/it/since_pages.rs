@@ -93,9 +93,17 @@ fn brackets_step_to_the_comparison_first_and_back() {
     update(&mut app, Action::EarlierDate);
     // Further back: the dates, the newest first.
     update(&mut app, Action::EarlierDate);
-    assert!(screen(&app).contains("as of 2031-03-16"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("as of 2031-03-16"),
+        "{}",
+        screen(&app)
+    );
     update(&mut app, Action::EarlierDate);
-    assert!(screen(&app).contains("as of 2031-03-09"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("as of 2031-03-09"),
+        "{}",
+        screen(&app)
+    );
     // Forward through the dates to the latest, not through the comparison.
     update(&mut app, Action::LaterDate);
     assert!(screen(&app).contains("as of 2031-03-16"));
