@@ -16,8 +16,13 @@ pub(super) fn why_none(app: &App, plural: &str, in_dossier: usize) -> String {
     if in_dossier == 0 || query.is_empty() {
         format!("This dossier has no {plural} yet.")
     } else {
+        // On a page the first Esc goes back to the lists; the second clears.
+        let clear = match app.page() {
+            crate::action::Page::Browse => "Esc",
+            _ => "Esc Esc",
+        };
         format!(
-            "No {plural} match \"{}\". Esc clears the search.",
+            "No {plural} match \"{}\". {clear} clears the search.",
             sanitize_line(query)
         )
     }

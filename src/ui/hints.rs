@@ -3,7 +3,7 @@
 
 use crate::action::{Action, Page};
 use crate::app::App;
-use crate::keymap::{Context, Keymap, contexts, key_name};
+use crate::keymap::{Context, Key, Keymap, contexts, key_name};
 
 /// A hint of the status bar: the keys of its actions (joined by `/`), a short label, and
 /// how much it matters (the least important go first when the bar is short).
@@ -61,13 +61,17 @@ const PICKER_HINTS: &[Hint] = &[
 const PAGES_HINTS: &[Hint] = &[
     hint(&[Action::Down], "move", 80),
     hint(&[Action::Activate], "open", 75),
-    hint(&[Action::OpenPage(Page::Matrix)], "matrix⇄lists", 60),
+    hint(&[Action::OpenPage(Page::Matrix)], "matrix⇄lists", 71),
+    // On a page, what is seen is what an export writes: it matters more than elsewhere.
+    hint(&[Action::StartExport], "export", 72),
     hint(&[Action::Escape], "lists", 60),
 ];
 
 const DETAIL_HINTS: &[Hint] = &[
     hint(&[Action::NextLink], "next link", 80),
     hint(&[Action::Activate], "follow", 75),
+    // After a link was followed, back is how the reader returns.
+    hint(&[Action::Back], "back", 78),
     hint(&[Action::SwitchPane], "list", 60),
 ];
 
@@ -115,10 +119,29 @@ fn in_force(wanted: &Hint, context: Context, app: &App) -> bool {
     let on_matrix = app.page() == Page::Matrix;
     match wanted.actions {
         [Action::CatchUp] => app.has_unseen_changes(),
+        [Action::Back] => app.trail().can_go_back(),
+        // Said once: by the page's own hints on a page.
+        [Action::StartExport] if context == Context::Anywhere => app.page() == Page::Browse,
         [Action::OpenPage(Page::Matrix)] => on_matrix,
         [Action::Escape] if context == Context::Pages => !on_matrix,
         _ => true,
     }
+}
+
+/// The first key of `action` in `context`; else its key anywhere, unless `context` gives
+/// that key to another action.
+fn key_for(keymap: &Keymap, context: Context, action: &Action) -> Option<Key> {
+    let first_in = |ctx: Context| {
+        (keymap.entries.iter())
+            .find(|b| b.context == ctx && b.action == *action)
+            .and_then(|b| b.keys.first().copied())
+    };
+    first_in(context).or_else(|| {
+        let key = first_in(Context::Anywhere)?;
+        let shadowed = (keymap.entries.iter())
+            .any(|b| b.context == context && b.action != *action && b.keys.contains(&key));
+        (!shadowed).then_some(key)
+    })
 }
 
 /// The key hints that matter in the current mode, with the keys in force (remaps
@@ -126,22 +149,19 @@ fn in_force(wanted: &Hint, context: Context, app: &App) -> bool {
 /// important are left out until the rest fit in `width` columns.
 pub(super) fn hints(app: &App, keymap: &Keymap, width: usize) -> Vec<(String, &'static str)> {
     let mut hints = Vec::new();
+    let mut given: Vec<&[Action]> = Vec::new();
     for &context in contexts(app.mode(), app.focus(), app.page()) {
         for wanted in wanted_hints(context) {
-            if !in_force(wanted, context, app) {
+            // The most specific context's hint of an action is the one given.
+            if !in_force(wanted, context, app) || given.contains(&wanted.actions) {
                 continue;
             }
+            given.push(wanted.actions);
             let keys: Vec<String> = wanted
                 .actions
                 .iter()
-                .filter_map(|action| {
-                    keymap
-                        .entries
-                        .iter()
-                        .find(|b| b.context == context && b.action == *action)
-                        .and_then(|b| b.keys.first())
-                })
-                .map(|&key| key_name(key))
+                .filter_map(|action| key_for(keymap, context, action))
+                .map(key_name)
                 .collect();
             if !keys.is_empty() {
                 hints.push((keys.join("/"), wanted.label, wanted.weight));

@@ -27,7 +27,8 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
     let area = areas.sources;
     if list.rows.is_empty() {
         let query = sanitize_line(app.query().answered().trim()).into_owned();
-        let note = format!("Nothing that \"{query}\" finds cites a source. Esc clears the search.");
+        let note =
+            format!("Nothing that \"{query}\" finds cites a source. Esc Esc clears the search.");
         super::empty::put_note(buf, areas.inner, &note, theme.muted);
         return;
     }

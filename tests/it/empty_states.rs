@@ -53,13 +53,13 @@ fn a_search_that_finds_nothing_names_the_query() {
     update(&mut app, Action::OpenPage(Page::Matrix));
     let shown = screen(&app);
     assert!(
-        shown.contains("No positions match \"zzzqx\". Esc clears the search."),
+        shown.contains("No positions match \"zzzqx\". Esc Esc clears the search."),
         "{shown}"
     );
     update(&mut app, Action::OpenPage(Page::Timeline));
     let shown = screen(&app);
     assert!(
-        shown.contains("No events match \"zzzqx\". Esc clears the search."),
+        shown.contains("No events match \"zzzqx\". Esc Esc clears the search."),
         "{shown}"
     );
     update(&mut app, Action::OpenPage(Page::Browse));
