@@ -17,6 +17,7 @@ mod bad_input;
 mod bounded_reads;
 mod brief;
 mod builtin_dossier;
+mod builtin_report;
 mod cli;
 mod cli_new;
 mod cli_output;
