@@ -129,6 +129,33 @@ fn search_ranks_like_fzf_filter() {
 }
 
 #[test]
+fn a_query_of_nothing_searchable_is_refused_and_an_emoji_finds_its_name() {
+    for query in ["\"", "—", "… —"] {
+        let (code, out, err) = run(&["search", query]);
+        assert_eq!(code, 2, "{query}: {out}");
+        assert!(out.is_empty());
+        assert_eq!(
+            err,
+            format!(
+                "talks: cannot read the query: nothing to search for in \"{query}\": \
+                 a query needs letters, digits or emoji\n"
+            )
+        );
+    }
+    let scripts = "tests/fixtures/scripts.yaml";
+    let hits = json(&["search", "-d", scripts, "--format", "json", "👍🏽"]);
+    let ids: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"family"), "{ids:?}");
+    let (_, listed, _) = run(&["list", "actors", "-d", scripts]);
+    assert!(ids.len() < listed.lines().count(), "{ids:?}");
+}
+
+#[test]
 fn search_with_a_malformed_query_or_no_hits() {
     let (code, _, err) = run(&["search", "kind:person"]);
     assert_eq!(code, 2);
