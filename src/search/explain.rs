@@ -129,12 +129,12 @@ impl SearchEngine {
             None => best.iter().flatten().next()?.1,
         };
         let (field, text, found) = fields.swap_remove(chosen);
-        let mut hits: Vec<Range<usize>> = rules
+        let hits: Vec<Range<usize>> = rules
             .iter()
             .flat_map(|term| term_ways_hits(field, &found, term, self))
             .map(|(_, range)| range)
             .collect();
-        hits.sort_by_key(|r| (r.start, r.end));
+        let hits = merged(hits);
         Some(Matched { field, text, hits })
     }
 
@@ -190,15 +190,28 @@ impl LineFinder<'_> {
             return Vec::new();
         }
         let found = words(text);
-        let mut hits: Vec<Range<usize>> = self
+        let hits: Vec<Range<usize>> = self
             .rules
             .iter()
             .flat_map(|term| term_ways_hits(field, &found, term, self.engine))
             .map(|(_, range)| range)
             .collect();
-        hits.sort_by_key(|r| (r.start, r.end));
-        hits
+        merged(hits)
     }
+}
+
+/// Hits in order, each once: a span found by several terms or ways (`cease fire` by
+/// both words and their compound), or spans that overlap (bigrams), made one.
+fn merged(mut hits: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    hits.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        match out.last_mut() {
+            Some(last) if hit.start < last.end => last.end = last.end.max(hit.end),
+            _ => out.push(hit),
+        }
+    }
+    out
 }
 
 impl Matched {
@@ -271,6 +284,33 @@ mod tests {
             hits: vec![hit],
         };
         matched.snippet(width)
+    }
+
+    #[test]
+    fn hits_are_each_said_once_in_order_and_overlaps_are_one() {
+        assert_eq!(merged(vec![21..30, 21..30, 21..30]), [21..30]);
+        assert_eq!(merged(vec![8..12, 0..3, 2..5, 4..6]), [0..6, 8..12]);
+        // Side by side is not an overlap: two words stay two hits.
+        assert_eq!(merged(vec![5..9, 0..5]), [0..5, 5..9]);
+        assert!(merged(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn cease_fire_is_explained_with_each_span_once() {
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+        let query = Query::parse("cease fire").unwrap_or_default();
+        let russia = loaded
+            .index
+            .get("russia")
+            .unwrap_or_else(|| panic!("no russia"));
+        let matched = engine
+            .explain(&loaded.dossier, &loaded.index, &query, russia)
+            .unwrap_or_else(|| panic!("no explanation"));
+        let mut unique = matched.hits.clone();
+        unique.dedup();
+        assert_eq!(matched.hits, unique, "{matched:?}");
+        assert!(matched.hits.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]

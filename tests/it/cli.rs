@@ -155,6 +155,28 @@ fn a_query_of_nothing_searchable_is_refused_and_an_emoji_finds_its_name() {
     assert!(ids.len() < listed.lines().count(), "{ids:?}");
 }
 
+/// QA of issue #27: Russia's `cease fire` hits were `[[21,30],[21,30],[21,30]]`, the
+/// compound found by each word and by both.
+#[test]
+fn search_json_says_each_hit_once_in_order() {
+    let hits = json(&["search", "--format", "json", "cease fire"]);
+    let rows = hits.as_array().unwrap();
+    assert!(rows.iter().any(|h| h["id"] == "russia"), "{hits}");
+    for row in rows {
+        let spans: Vec<(u64, u64)> = row["matched"]["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h[0].as_u64().unwrap(), h[1].as_u64().unwrap()))
+            .collect();
+        assert!(!spans.is_empty(), "{row}");
+        assert!(
+            spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "hits repeated, out of order or overlapping: {row}"
+        );
+    }
+}
+
 #[test]
 fn search_with_a_malformed_query_or_no_hits() {
     let (code, _, err) = run(&["search", "kind:person"]);
