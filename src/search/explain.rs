@@ -319,7 +319,8 @@ mod tests {
 
     #[test]
     fn hits_are_each_said_once_in_order_and_overlaps_are_one() {
-        assert_eq!(merged(vec![21..30, 21..30, 21..30]), [21..30]);
+        let once: Vec<Range<usize>> = std::iter::once(21..30).collect();
+        assert_eq!(merged(vec![21..30, 21..30, 21..30]), once);
         assert_eq!(merged(vec![8..12, 0..3, 2..5, 4..6]), [0..6, 8..12]);
         // Side by side is not an overlap: two words stay two hits.
         assert_eq!(merged(vec![5..9, 0..5]), [0..5, 5..9]);
