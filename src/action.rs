@@ -217,8 +217,15 @@ pub enum Action {
     /// The built-in dossier was written to a file (`o`, then a file name), read again
     /// from it (watched if it could be), or why it could not be written.
     Initialised(Result<Box<Initialised>, String>),
-    /// The watched dossier was read again.
+    /// The dossier was read again (after the editor, or a copy written).
     Reloaded(Reload),
+    /// The watched dossier was read again by the watch of `generation` (applied only while
+    /// that watch is in force); `missed`: it changed while it was not watched.
+    WatchReloaded {
+        generation: u64,
+        reload: Reload,
+        missed: bool,
+    },
     /// A search the state asked for finished.
     SearchFinished(Box<SearchDone>),
     Resize(u16, u16),

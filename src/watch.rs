@@ -72,6 +72,23 @@ impl Stamp {
     }
 }
 
+/// The file (or a folder dossier's files) as it was when last read: kept while the file
+/// is not watched, so that watching it again can tell whether it changed meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen(Stamp);
+
+impl Seen {
+    /// The file as it is now.
+    pub fn of(path: &Path) -> Seen {
+        Seen(Stamp::of(path))
+    }
+
+    /// Whether the file is still as it was when this was taken.
+    pub fn is_current(&self, path: &Path) -> bool {
+        Stamp::of(path) == self.0
+    }
+}
+
 /// Whether an event at `path` may change the dossier: the file itself, or for a folder
 /// dossier one of its files (or one removed).
 fn about_the_dossier(path: &Path, is_folder: bool, name: Option<&std::ffi::OsStr>) -> bool {
@@ -82,12 +99,13 @@ fn about_the_dossier(path: &Path, is_folder: bool, name: Option<&std::ffi::OsStr
     }
 }
 
-/// Watches `path`; `on_reload` receives each new load (or its errors). The watch lasts as
+/// Watches `path`; `on_reload` receives each new load (or its errors), with the file as it
+/// was just before it was read. The watch lasts as
 /// long as the returned value is kept. Only a change of the file reloads it: reading it,
 /// which the watcher also reports, does not (else each reload would start the next).
 pub fn watch(
     path: &Path,
-    on_reload: impl Fn(Result<Loaded, LoadError>) + Send + Sync + 'static,
+    on_reload: impl Fn(Seen, Result<Loaded, LoadError>) + Send + Sync + 'static,
 ) -> Result<Watcher, String> {
     let file = path.to_path_buf();
     let on_reload = Arc::new(on_reload);
@@ -111,7 +129,7 @@ pub fn watch(
             // (the record was taken before the file was read), so the newest content wins.
             let Ok(mut stamp) = seen.lock() else { return };
             if stamp.changed(&file) {
-                on_reload(load_path(&file));
+                on_reload(Seen(stamp.clone()), load_path(&file));
             }
         }
     };
@@ -147,7 +165,21 @@ pub fn watch(
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)]
 mod tests {
-    use super::Stamp;
+    use super::{Seen, Stamp};
+
+    #[test]
+    fn a_file_seen_is_current_until_it_changes() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("d.yaml");
+        std::fs::write(&path, "one").unwrap_or_else(|e| panic!("{e}"));
+        let seen = Seen::of(&path);
+        assert!(seen.is_current(&path));
+        std::fs::write(&path, "two, longer").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            !seen.is_current(&path),
+            "a change while not watched is seen"
+        );
+    }
 
     /// The watched folder moved away and made again: the watch on the old folder hears
     /// nothing, the polling sees the new file.
@@ -162,7 +194,7 @@ mod tests {
         };
         std::fs::write(&file, dossier("First")).unwrap_or_else(|e| panic!("{e}"));
         let (sent, received) = std::sync::mpsc::channel();
-        let watch = super::watch(&file, move |loaded| {
+        let watch = super::watch(&file, move |_, loaded| {
             let _ = sent.send(loaded.map(|l| l.dossier.title));
         });
         let _watch = watch.unwrap_or_else(|e| panic!("{e}"));
@@ -198,7 +230,7 @@ mod tests {
         let (sent, received) = std::sync::mpsc::channel();
         let (go, wait_for_go) = std::sync::mpsc::channel::<()>();
         let wait_for_go = std::sync::Mutex::new(Some(wait_for_go));
-        let watch = super::watch(&file, move |loaded| {
+        let watch = super::watch(&file, move |_, loaded| {
             let _ = sent.send(loaded.map(|l| l.dossier.title).ok());
             // The first reload is a long one: it lasts until the test says go.
             let first = wait_for_go.lock().ok().and_then(|mut w| w.take());

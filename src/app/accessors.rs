@@ -90,7 +90,13 @@ impl App {
     }
 
     pub fn watched(&self) -> bool {
-        self.watched
+        self.watch.on
+    }
+
+    /// The generation of the watch in force: a reload from watching that carries another
+    /// (a watch since turned off) is dropped.
+    pub fn watch_generation(&self) -> u64 {
+        self.watch.generation
     }
 
     /// The help overlay's filter and scroll, while it is open.

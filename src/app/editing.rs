@@ -156,7 +156,7 @@ impl App {
         };
         self.overlay = Overlay::Closed;
         self.file = Some(done.path);
-        self.watched = done.watched;
+        self.watch.on = done.watched;
         self.notes_follow_the_copy(done.notes);
         self.reloaded(*done.reload.0, done.reload.1);
         self.reindex_notes();

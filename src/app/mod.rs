@@ -125,6 +125,8 @@ pub enum Effect {
     Watch {
         path: PathBuf,
         on: bool,
+        /// The watch's generation: its reloads carry it, and any other is dropped.
+        generation: u64,
     },
     /// `o` on an empty matrix cell: add a new position of `actor` on `sticking_point` to
     /// `file` (as `talks new position --append` does), hand the terminal to the editor at
@@ -223,7 +225,7 @@ pub struct App {
     pub(crate) notes: NotesState,
     /// The most the open overlay can scroll (see `Action::OverlayLimit`).
     pub(crate) overlay_limit: usize,
-    pub(crate) watched: bool,
+    pub(crate) watch: watching::Watch,
     pub(crate) editor_said: Option<String>,
     /// The dossier's file (see `Options::file`).
     pub(crate) file: Option<PathBuf>,
@@ -278,7 +280,7 @@ impl App {
             marks: Marks::default(),
             notes: NotesState::from(options.notes),
             overlay_limit: usize::MAX,
-            watched: options.watched,
+            watch: watching::Watch::from(options.watched),
             editor_said: options.editor_said,
             file: options.file,
             effects: Vec::new(),

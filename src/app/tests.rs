@@ -131,6 +131,13 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     assert!((app.results().count(EntityKind::Actor) == 0));
     assert_eq!(app.results().count(EntityKind::Event), 13);
     assert!(held < 13);
+    // Nothing searchable is said, as a lone '!' is, not taken for no query.
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "—");
+    assert_eq!(
+        app.query.error(),
+        Some("nothing to search for in \"—\": a query needs letters, digits or emoji")
+    );
 }
 
 #[test]

@@ -69,6 +69,7 @@ fn f_asks_to_watch_the_file_then_to_stop_and_says_each() {
     let on = Effect::Watch {
         path: PathBuf::from("d.yaml"),
         on: true,
+        generation: 1,
     };
     assert_eq!(asked, vec![on]);
     update(&mut app, Action::Watching(Ok(true)));
@@ -113,5 +114,51 @@ fn f_says_why_the_built_in_dossier_and_standard_input_are_not_watched() {
     assert_eq!(
         app.status(),
         Some("Nothing to watch: the dossier was read once from standard input")
+    );
+}
+
+/// A reload from the watch of `generation` of a dossier titled `title`.
+fn watch_reload(generation: u64, title: &str, missed: bool) -> Action {
+    let text = format!("version: 1\ntitle: {title}\nsources: [{{id: s, title: S, kind: k}}]\n");
+    let loaded = crate::model::load_str("d.yaml", &text);
+    Action::WatchReloaded {
+        generation,
+        reload: Reload::prepared(loaded),
+        missed,
+    }
+}
+
+#[test]
+fn after_f_turns_watching_off_no_reload_in_flight_is_applied() {
+    let mut app = app(80, 24);
+    app.file = Some(PathBuf::from("d.yaml"));
+    run(&mut app, &[Action::ToggleWatch, Action::Watching(Ok(true))]);
+    let on = app.watch_generation();
+    update(&mut app, watch_reload(on, "Edited while watched", false));
+    assert_eq!(app.loaded().dossier.title, "Edited while watched");
+    run(
+        &mut app,
+        &[Action::ToggleWatch, Action::Watching(Ok(false))],
+    );
+    // The debouncer of the watch just dropped still had this one in flight.
+    update(&mut app, watch_reload(on, "Edited after F off", false));
+    assert_eq!(app.loaded().dossier.title, "Edited while watched");
+    let said = app.status().unwrap_or_default().to_string();
+    assert!(said.starts_with("No longer watching "), "{said}");
+    // Watching again: the old watch's reloads stay dropped, the new one's are applied,
+    // and one that catches up with a change made meanwhile says so.
+    run(&mut app, &[Action::ToggleWatch, Action::Watching(Ok(true))]);
+    update(&mut app, watch_reload(on, "Edited after F off", false));
+    assert_eq!(app.loaded().dossier.title, "Edited while watched");
+    let again = app.watch_generation();
+    assert_ne!(again, on);
+    update(
+        &mut app,
+        watch_reload(again, "Edited while not watched", true),
+    );
+    assert_eq!(app.loaded().dossier.title, "Edited while not watched");
+    assert_eq!(
+        app.status(),
+        Some("Reloaded d.yaml: it changed while it was not watched")
     );
 }

@@ -13,6 +13,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::SearchFinished(_)
             | Action::OverlayLimit(_)
             | Action::NotesSaved(Ok(_))
+            | Action::WatchReloaded { .. }
     ) {
         app.status = None;
     }
@@ -49,6 +50,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Initialised(result) => app.initialised(result),
         Action::CaughtUp(result) => app.caught_up(result),
         Action::Watching(result) => app.watching(result),
+        Action::WatchReloaded {
+            generation,
+            reload,
+            missed,
+        } => app.watch_reloaded(generation, reload, missed),
         Action::Paste(text) => super::paste::paste(app, &text),
         action => match app.mode() {
             Mode::Browse => browse(app, action),
@@ -81,6 +87,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
         Action::Resize(..)
             | Action::SearchFinished(_)
             | Action::Reloaded(_)
+            | Action::WatchReloaded { .. }
             | Action::ExportFinished(_)
             | Action::Copied(_)
             | Action::QueryHistoryNotSaved(_)

@@ -81,8 +81,9 @@ impl SearchEngine {
     }
 
     /// Where `entity` matches `query` best, or `None` when no text term finds anything (a
-    /// query of filters only). The name when every term is found there; else the field
-    /// of the best match outside the name, with every term's hits in it.
+    /// query of filters only). The name when every term is found best there; else, outside
+    /// the name, the field where the most terms match (a compound counting for each of its
+    /// words), then the best match, with every term's hits in it.
     pub fn explain(
         &self,
         dossier: &Dossier,
@@ -98,43 +99,30 @@ impl SearchEngine {
         fields_of(dossier, index, entity, &mut |field, text| {
             fields.push((field, text.to_string(), words(text)));
         });
-        // Per term: its best (score, field number).
-        let best: Vec<Option<(i64, usize)>> = rules
+        // Per field, per term: the term's best score there.
+        let scores: Vec<Vec<Option<i64>>> = fields
             .iter()
-            .map(|term| {
-                let scored = fields
+            .map(|(field, _, found)| {
+                rules
                     .iter()
-                    .enumerate()
-                    .filter_map(|(n, (field, _, found))| {
-                        let top = term_ways_hits(*field, found, term, self)
+                    .map(|term| {
+                        term_ways_hits(*field, found, term, self)
                             .into_iter()
                             .map(|h| h.0)
-                            .max();
-                        top.map(|score| (score, n))
-                    });
-                // The first field wins a tie, as in the index.
-                scored.fold(None, |acc: Option<(i64, usize)>, (s, n)| match acc {
-                    Some((best, _)) if best >= s => acc,
-                    _ => Some((s, n)),
-                })
+                            .max()
+                    })
+                    .collect()
             })
             .collect();
-        let outside_name = best
-            .iter()
-            .flatten()
-            .filter(|(_, n)| fields[*n].0 != Field::Name)
-            .max_by_key(|(score, n)| (*score, std::cmp::Reverse(*n)));
-        let chosen = match outside_name {
-            Some(&(_, n)) => n,
-            None => best.iter().flatten().next()?.1,
-        };
+        let kinds: Vec<Field> = fields.iter().map(|f| f.0).collect();
+        let chosen = chosen_field(&kinds, &scores, rules.len())?;
         let (field, text, found) = fields.swap_remove(chosen);
-        let mut hits: Vec<Range<usize>> = rules
+        let hits: Vec<Range<usize>> = rules
             .iter()
             .flat_map(|term| term_ways_hits(field, &found, term, self))
             .map(|(_, range)| range)
             .collect();
-        hits.sort_by_key(|r| (r.start, r.end));
+        let hits = merged(hits);
         Some(Matched { field, text, hits })
     }
 
@@ -190,15 +178,71 @@ impl LineFinder<'_> {
             return Vec::new();
         }
         let found = words(text);
-        let mut hits: Vec<Range<usize>> = self
+        let hits: Vec<Range<usize>> = self
             .rules
             .iter()
             .flat_map(|term| term_ways_hits(field, &found, term, self.engine))
             .map(|(_, range)| range)
             .collect();
-        hits.sort_by_key(|r| (r.start, r.end));
-        hits
+        merged(hits)
     }
+}
+
+/// The field that explains a match (see `SearchEngine::explain`), by number, from each
+/// field's kind and its terms' scores; `None` when no term matches anywhere.
+fn chosen_field(kinds: &[Field], scores: &[Vec<Option<i64>>], terms: usize) -> Option<usize> {
+    // Per term: its best (score, field number); the first field wins a tie, as in the index.
+    let best: Vec<Option<(i64, usize)>> = (0..terms)
+        .map(|t| {
+            let scored = scores
+                .iter()
+                .enumerate()
+                .filter_map(|(n, row)| row.get(t).copied().flatten().map(|s| (s, n)));
+            scored.fold(None, |acc: Option<(i64, usize)>, (s, n)| match acc {
+                Some((top, _)) if top >= s => acc,
+                _ => Some((s, n)),
+            })
+        })
+        .collect();
+    let first = best.iter().flatten().next()?.1;
+    if best.iter().flatten().all(|&(_, n)| kinds[n] == Field::Name) {
+        return Some(first);
+    }
+    // The terms found best outside the name: their scores break a tie in the count (a
+    // term the name explains does not make another field the better explanation).
+    let outside: Vec<bool> = best
+        .iter()
+        .map(|b| b.is_some_and(|(_, n)| kinds[n] != Field::Name))
+        .collect();
+    let outside_name = scores
+        .iter()
+        .enumerate()
+        .filter(|&(n, _)| kinds[n] != Field::Name)
+        .filter_map(|(n, row)| {
+            let count = row.iter().flatten().count();
+            let top = row
+                .iter()
+                .zip(&outside)
+                .filter_map(|(score, &out)| score.filter(|_| out))
+                .max();
+            (count > 0).then_some((count, top, std::cmp::Reverse(n)))
+        })
+        .max()?;
+    Some(outside_name.2.0)
+}
+
+/// Hits in order, each once: a span found by several terms or ways (`cease fire` by
+/// both words and their compound), or spans that overlap (bigrams), made one.
+fn merged(mut hits: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    hits.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        match out.last_mut() {
+            Some(last) if hit.start < last.end => last.end = last.end.max(hit.end),
+            _ => out.push(hit),
+        }
+    }
+    out
 }
 
 impl Matched {
@@ -271,6 +315,52 @@ mod tests {
             hits: vec![hit],
         };
         matched.snippet(width)
+    }
+
+    #[test]
+    fn hits_are_each_said_once_in_order_and_overlaps_are_one() {
+        let once: Vec<Range<usize>> = std::iter::once(21..30).collect();
+        assert_eq!(merged(vec![21..30, 21..30, 21..30]), once);
+        assert_eq!(merged(vec![8..12, 0..3, 2..5, 4..6]), [0..6, 8..12]);
+        // Side by side is not an overlap: two words stay two hits.
+        assert_eq!(merged(vec![5..9, 0..5]), [0..5, 5..9]);
+        assert!(merged(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn cease_fire_is_explained_with_each_span_once() {
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+        let query = Query::parse("cease fire").unwrap_or_default();
+        let russia = loaded
+            .index
+            .get("russia")
+            .unwrap_or_else(|| panic!("no russia"));
+        let matched = engine
+            .explain(&loaded.dossier, &loaded.index, &query, russia)
+            .unwrap_or_else(|| panic!("no explanation"));
+        let mut unique = matched.hits.clone();
+        unique.dedup();
+        assert_eq!(matched.hits, unique, "{matched:?}");
+        assert!(matched.hits.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    /// QA of issue #27: `cease fire` explained De-escalation by "…and cease hostilities"
+    /// (one term), though Russia's position there says "ceasefire" (both).
+    #[test]
+    fn the_field_where_most_terms_match_explains_the_match() {
+        let loaded = crate::model::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
+        let query = Query::parse("cease fire").unwrap_or_default();
+        let point = loaded.index.get("de-escalation");
+        let point = point.unwrap_or_else(|| panic!("no de-escalation"));
+        let matched = engine
+            .explain(&loaded.dossier, &loaded.index, &query, point)
+            .unwrap_or_else(|| panic!("no explanation"));
+        let lit: Vec<String> = (matched.hits.iter())
+            .map(|h| matched.text.chars().skip(h.start).take(h.len()).collect())
+            .collect();
+        assert_eq!(lit, ["ceasefire"], "{matched:?}");
     }
 
     #[test]

@@ -47,6 +47,29 @@ pub(crate) fn is_cjk(c: char) -> bool {
     )
 }
 
+/// What a character is to an emoji word (docs/decisions.md "Emoji are words").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emoji {
+    /// A pictograph: starts a word, or goes on a ZWJ sequence.
+    Picture,
+    /// A regional indicator: two make a flag.
+    Regional,
+    /// The zero-width joiner of a sequence (👩‍👩‍👧).
+    Joiner,
+    /// A skin tone, a variation selector or a tag: folded away, as a diacritic is.
+    Modifier,
+}
+
+fn emoji(c: char) -> Option<Emoji> {
+    Some(match c as u32 {
+        0x1F1E6..=0x1F1FF => Emoji::Regional,
+        0x1F3FB..=0x1F3FF | 0xFE0E | 0xFE0F | 0xE0020..=0xE007F => Emoji::Modifier,
+        0x200D => Emoji::Joiner,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x231A..=0x23FF => Emoji::Picture,
+        _ => return None,
+    })
+}
+
 /// Which text is cut into words: the dossier's, or a query's. They differ in one thing
 /// only: a run of Han or Kana ends, in the dossier, with its last character alone, so
 /// that a one-character query finds any character of a run (as the start of a bigram, or
@@ -79,10 +102,24 @@ struct Cutter<'f> {
     before: Option<Placed>,
     last: Option<Placed>,
     pair: String,
+    /// The word being cut is an emoji sequence: what may go on with it.
+    emoji: Option<EmojiWord>,
+}
+
+/// What the emoji word being cut may take next.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EmojiWord {
+    /// Another emoji after a joiner.
+    Joined,
+    /// The second regional indicator of a flag.
+    HalfFlag,
+    /// Modifiers, or a joiner.
+    Done,
 }
 
 impl Cutter<'_> {
     fn end_word(&mut self) {
+        self.emoji = None;
         if !self.word.is_empty() {
             (self.each)(&self.word, self.start, self.end);
             self.word.clear();
@@ -123,6 +160,9 @@ impl Cutter<'_> {
     }
 
     fn letter(&mut self, c: char, at: usize) {
+        if self.emoji.is_some() {
+            self.end_word();
+        }
         self.end_run();
         if self.word.is_empty() {
             self.start = at;
@@ -143,6 +183,35 @@ impl Cutter<'_> {
         self.end_word();
         self.end_run();
     }
+
+    /// An emoji is a word of its own: a ZWJ sequence or a flag whole, its skin tone and
+    /// variation selector folded away ("👍🏽" is "👍").
+    fn emoji(&mut self, c: char, kind: Emoji, at: usize) {
+        let goes_on = match (self.emoji, kind) {
+            (Some(EmojiWord::Joined), Emoji::Picture | Emoji::Regional) => true,
+            (Some(EmojiWord::HalfFlag), Emoji::Regional) => true,
+            (Some(EmojiWord::Done | EmojiWord::HalfFlag), Emoji::Joiner) => true,
+            (Some(_), Emoji::Modifier) => {
+                self.end = at + 1;
+                return;
+            }
+            _ => false,
+        };
+        if !goes_on {
+            self.separator();
+            if matches!(kind, Emoji::Joiner | Emoji::Modifier) {
+                return;
+            }
+            self.start = at;
+        }
+        self.word.push(c);
+        self.end = at + 1;
+        self.emoji = Some(match kind {
+            Emoji::Joiner => EmojiWord::Joined,
+            Emoji::Regional if !goes_on => EmojiWord::HalfFlag,
+            _ => EmojiWord::Done,
+        });
+    }
 }
 
 /// Calls `each` with every word of `text` cut as `side` is, with where it stands in it
@@ -157,6 +226,7 @@ pub(crate) fn cut(text: &str, side: Side, each: &mut dyn FnMut(&str, usize, usiz
         before: None,
         last: None,
         pair: String::new(),
+        emoji: None,
     };
     for (at, c) in text.chars().enumerate() {
         if c.is_ascii() {
@@ -165,6 +235,8 @@ pub(crate) fn cut(text: &str, side: Side, each: &mut dyn FnMut(&str, usize, usiz
             } else {
                 cutter.separator();
             }
+        } else if let Some(kind) = emoji(c) {
+            cutter.emoji(c, kind, at);
         } else if is_combining_mark(c) {
             cutter.mark(at);
         } else if !in_word(c) {
@@ -215,6 +287,24 @@ pub(crate) fn word_texts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_emoji_is_a_word_its_skin_tone_folded_away() {
+        let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let text = format!("{family} Families for peace 🇺🇦 👍🏽");
+        assert_eq!(
+            word_texts(&text),
+            [family, "families", "for", "peace", "🇺🇦", "👍"]
+        );
+        // Where each stands, for highlights: the thumb takes in its skin tone.
+        let placed: Vec<_> = words("a👍🏽b 🇺🇦🇺🇦")
+            .iter()
+            .map(|w| (w.start, w.end))
+            .collect();
+        assert_eq!(placed, [(0, 1), (1, 3), (3, 4), (5, 7), (7, 9)]);
+        assert_eq!(word_texts("👍\u{FE0F}"), ["👍"]);
+        assert!(word_texts("— \u{200D} \u{1F3FD} …").is_empty());
+    }
 
     #[test]
     fn folds_case_and_diacritics_and_splits_at_every_separator() {

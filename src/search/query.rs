@@ -100,6 +100,7 @@ impl Query {
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut groups: Vec<Alternatives> = Vec::new();
         let mut joining = false;
+        let mut wordless = false;
         for token in tokens(input) {
             if token == "|" {
                 if groups.is_empty() || joining {
@@ -109,6 +110,7 @@ impl Query {
                 continue;
             }
             let Some(term) = parse_term(token)? else {
+                wordless = true;
                 continue;
             };
             match groups.last_mut() {
@@ -119,6 +121,9 @@ impl Query {
         }
         if joining {
             return Err(QueryError(NEEDS_SIDES.into()));
+        }
+        if wordless && groups.is_empty() {
+            return Err(nothing_to_search_for(input));
         }
         let words: usize = groups
             .iter()
@@ -163,8 +168,8 @@ fn phrase_words(text: &str) -> Vec<String> {
     word_texts(inner)
 }
 
-/// One term; `None` for a term with no letters or digits (such as a lone `-`), which
-/// every entity matches.
+/// One term; `None` for a term with no letters, digits or emoji (such as a lone `-`),
+/// which every entity matches (a query of such terms alone is refused).
 fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
     let (negated, rest) = match token.strip_prefix('!') {
         Some(rest) => (true, rest),
@@ -202,6 +207,15 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
         kind: TermKind::Text(text),
         typing: false,
     }))
+}
+
+/// A query typed whose terms hold nothing searchable (`"`, `—`): said, rather than read
+/// as no query at all, which shows everything.
+fn nothing_to_search_for(input: &str) -> QueryError {
+    let shown = crate::text::sanitize_line(input.trim());
+    QueryError(crate::text::cut_quoted(&format!(
+        "nothing to search for in \"{shown}\": a query needs letters, digits or emoji"
+    )))
 }
 
 fn non_empty(word: &str, marker: &str) -> Result<Vec<String>, QueryError> {
@@ -311,6 +325,23 @@ mod tests {
             hint(&long),
             "the query has 70 words and filters; at most 64 are searched"
         );
+    }
+
+    #[test]
+    fn a_query_of_nothing_searchable_is_refused_and_an_empty_one_is_not() {
+        let hint = |q: &str| Query::parse(q).unwrap_err().0;
+        let said = |q: &str| {
+            format!("nothing to search for in \"{q}\": a query needs letters, digits or emoji")
+        };
+        for query in ["\"", "—", "- \" —", "\"\"", "…", "( )"] {
+            assert_eq!(hint(query), said(query));
+        }
+        assert_eq!(hint("  —  "), said("—"));
+        // A term of nothing beside a word is passed over, as before.
+        assert_eq!(Query::parse("putin —").map(|q| q.groups.len()), Ok(1));
+        assert_eq!(Query::parse("").map(|q| q.is_empty()), Ok(true));
+        let emoji = Query::parse("👍🏽").map(|q| q.groups.len());
+        assert_eq!(emoji, Ok(1), "an emoji is a word");
     }
 
     #[test]

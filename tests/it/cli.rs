@@ -129,6 +129,55 @@ fn search_ranks_like_fzf_filter() {
 }
 
 #[test]
+fn a_query_of_nothing_searchable_is_refused_and_an_emoji_finds_its_name() {
+    for query in ["\"", "—", "… —"] {
+        let (code, out, err) = run(&["search", query]);
+        assert_eq!(code, 2, "{query}: {out}");
+        assert!(out.is_empty());
+        assert_eq!(
+            err,
+            format!(
+                "talks: cannot read the query: nothing to search for in \"{query}\": \
+                 a query needs letters, digits or emoji\n"
+            )
+        );
+    }
+    let scripts = "tests/fixtures/scripts.yaml";
+    let hits = json(&["search", "-d", scripts, "--format", "json", "👍🏽"]);
+    let ids: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"family"), "{ids:?}");
+    let (_, listed, _) = run(&["list", "actors", "-d", scripts]);
+    assert!(ids.len() < listed.lines().count(), "{ids:?}");
+}
+
+/// QA of issue #27: Russia's `cease fire` hits were `[[21,30],[21,30],[21,30]]`, the
+/// compound found by each word and by both.
+#[test]
+fn search_json_says_each_hit_once_in_order() {
+    let hits = json(&["search", "--format", "json", "cease fire"]);
+    let rows = hits.as_array().unwrap();
+    assert!(rows.iter().any(|h| h["id"] == "russia"), "{hits}");
+    for row in rows {
+        let spans: Vec<(u64, u64)> = row["matched"]["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h[0].as_u64().unwrap(), h[1].as_u64().unwrap()))
+            .collect();
+        assert!(!spans.is_empty(), "{row}");
+        assert!(
+            spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "hits repeated, out of order or overlapping: {row}"
+        );
+    }
+}
+
+#[test]
 fn search_with_a_malformed_query_or_no_hits() {
     let (code, _, err) = run(&["search", "kind:person"]);
     assert_eq!(code, 2);

@@ -15,8 +15,10 @@
 
 mod agree;
 mod rows;
+mod scripts;
 
 use rows::*;
+use scripts::{SCRIPTS, SCRIPTS_ROWS};
 
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
@@ -114,10 +116,13 @@ fn the_relevance_table_holds() {
     let fixture_rows = check("fixture", &fixture, FIXTURE_ROWS, &mut misses);
     let cjk = load_str("cjk.yaml", CJK).unwrap();
     let cjk_rows = check("cjk", &cjk, CJK_ROWS, &mut misses);
-    let total = builtin_rows + fixture_rows + cjk_rows;
+    let scripts = load_str("scripts.yaml", SCRIPTS).unwrap();
+    let scripts_rows = check("scripts", &scripts, SCRIPTS_ROWS, &mut misses);
+    let total = builtin_rows + fixture_rows + cjk_rows + scripts_rows;
     println!(
         "relevance: {}/{total} hits ({builtin_rows} rows on the built-in dossier, \
-         {fixture_rows} on the fixture, {cjk_rows} on the Chinese and Japanese one)",
+         {fixture_rows} on the fixture, {cjk_rows} on the Chinese and Japanese one, \
+         {scripts_rows} on the one in every script)",
         total - misses.len()
     );
     for m in &misses {

@@ -184,3 +184,23 @@ fn the_overview_says_a_failed_reload_whole() {
     );
     assert!(joined.contains("expected one of: person, state"), "{shown}");
 }
+
+/// QA of issue #27: `F` on, after the file changed while it was not watched, reloads it
+/// at once and says so (before, the change waited for the next one).
+#[test]
+fn watching_turned_on_catches_up_with_a_change_made_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.yaml");
+    std::fs::write(&path, GOOD).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let mut s = pty::Session::start_in(folder, &["live.yaml"], 120, 30, &[]);
+    s.wait_for_text("A minimal dossier");
+    let edited = GOOD.replace("A minimal dossier", "A dossier edited while not watched");
+    std::fs::write(&path, edited).unwrap();
+    s.send(b"F");
+    s.wait_for_text("it changed while it was not watched");
+    s.wait_for_text("A dossier edited while not watched");
+    s.send(b"F");
+    s.wait_for_text("No longer watching");
+    s.quit();
+}

@@ -13,7 +13,8 @@ use talks::export::{Format, Scope, timestamp_now};
 use talks::fsio::write_out;
 use talks::terminal::{TerminalGuard, suspend};
 
-use crate::{Loop, handover, watch_file};
+use crate::watching::{self, watch_file};
+use crate::{Loop, handover};
 
 /// Carries out the effects `update` asked for, and those their outcomes ask for; `true`
 /// after a suspend or an editor (the screen must be drawn whole again).
@@ -92,29 +93,31 @@ fn perform(
             return Ok(None);
         }
         effect @ (Effect::Edit { .. } | Effect::AddPosition { .. }) => {
-            edit(guard, effect, context)?
+            let dossier = match &effect {
+                Effect::Edit { dossier, .. } | Effect::AddPosition { dossier, .. } => {
+                    Some(dossier.clone())
+                }
+                _ => None,
+            };
+            let done = edit(guard, effect, context)?;
+            watching::read_again(dossier.as_deref(), context);
+            done
         }
         Effect::EditNote { text } => handover::edit_note(guard, context.reader, &text)?,
         Effect::Init { path } => {
-            let (done, watcher) =
-                handover::init(&path, |file| watch_file(file, context.wake.clone()));
+            let (done, watcher) = handover::init(&path, |file| {
+                watch_file(file, context.wake.clone(), app.watch_generation())
+            });
             if watcher.is_some() {
                 *context.watcher.borrow_mut() = watcher;
             }
             done
         }
-        Effect::Watch { path, on: true } => match watch_file(&path, context.wake.clone()) {
-            Ok(watcher) => {
-                *context.watcher.borrow_mut() = Some(watcher);
-                Action::Watching(Ok(true))
-            }
-            Err(why) => Action::Watching(Err(why)),
-        },
-        Effect::Watch { on: false, .. } => {
-            // Dropping the watcher ends the watch.
-            *context.watcher.borrow_mut() = None;
-            Action::Watching(Ok(false))
-        }
+        Effect::Watch {
+            path,
+            on,
+            generation,
+        } => watching::switch(&path, on, generation, context),
         Effect::CatchUp { store, key } => Action::CaughtUp(
             store
                 .record(&key, app.loaded(), std::time::SystemTime::now())

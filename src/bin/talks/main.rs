@@ -22,6 +22,7 @@ mod effects;
 mod handover;
 mod seen;
 mod startup;
+mod watching;
 use handover::Reader;
 use startup::Source;
 
@@ -93,7 +94,8 @@ pub(crate) type Ready = (Loaded, Arc<SearchEngine>);
 /// search, or the end of loading.
 pub(crate) enum Wake {
     Terminal(io::Result<Event>),
-    Reload(Action),
+    /// A reload from watching the file, with the file as it was read.
+    Watched(Action, talks::watch::Seen),
     Search(Box<SearchDone>),
     Loaded(Box<Result<Ready, LoadError>>),
     /// SIGTSTP or SIGCONT from outside.
@@ -114,6 +116,9 @@ pub(crate) struct Loop<'a> {
     /// For a watch started later (a copy of the built-in dossier written from `o`).
     pub(crate) wake: mpsc::Sender<Wake>,
     pub(crate) watcher: std::cell::RefCell<Option<talks::watch::Watcher>>,
+    /// The file as last read into the explorer: watching it again reloads it at once
+    /// when it changed meanwhile.
+    pub(crate) last_seen: std::cell::RefCell<Option<talks::watch::Seen>>,
     pub(crate) searcher: &'a SearchWorker,
     pub(crate) settings: &'a Settings,
     pub(crate) reader: &'a Reader,
@@ -142,7 +147,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     let mut notices = settings.problems.clone();
     let watcher = files
         .watched
-        .and_then(|path| watch_or_say(&path, &wake, &mut notices));
+        .and_then(|path| watching::watch_or_say(&path, &wake, &mut notices));
+    let last_seen = files.file.as_deref().map(talks::watch::Seen::of);
     let (history, query_history_file) =
         talks::query_history::open(settings.query_history, files.file.as_deref(), &mut notices);
     let (since, seen) = seen::resolve(files.since, files.file.as_deref(), &ready.0, &mut notices);
@@ -176,6 +182,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         woken: &woken,
         wake,
         watcher: std::cell::RefCell::new(watcher),
+        last_seen: std::cell::RefCell::new(last_seen),
         searcher: &searcher,
         settings: &settings,
         reader: &reader,
@@ -183,21 +190,6 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
     };
     run(&mut guard, app, &context)?;
     Ok(Outcome::Quit)
-}
-
-/// Watches `path`, or says in `notices` why it cannot.
-fn watch_or_say(
-    path: &std::path::Path,
-    wake: &mpsc::Sender<Wake>,
-    notices: &mut Vec<String>,
-) -> Option<talks::watch::Watcher> {
-    match watch_file(path, wake.clone()) {
-        Ok(watcher) => Some(watcher),
-        Err(why) => {
-            notices.push(format!("Not watching the file: {why}"));
-            None
-        }
-    }
 }
 
 /// The dossier still loading, forwarded to the loop's channel when ready, while a loading
@@ -218,19 +210,6 @@ fn ready_behind_a_frame(
         }
     });
     startup::load_behind_a_frame(guard, woken, name, &settings.theme)
-}
-
-/// Watches the dossier file; each reload, good or bad, wakes the loop.
-pub(crate) fn watch_file(
-    path: &std::path::Path,
-    wake: mpsc::Sender<Wake>,
-) -> Result<talks::watch::Watcher, String> {
-    let on_reload = move |result| {
-        // The watcher's thread builds the search engine too, not the UI thread.
-        let reload = talks::app::Reload::prepared(result);
-        let _ = wake.send(Wake::Reload(Action::Reloaded(reload)));
-    };
-    talks::watch::watch(path, on_reload)
 }
 
 /// The event loop: draw, wait for something to happen, update, carry out the effects.
@@ -263,7 +242,7 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
                     event => to_action(&app, event),
                 }
             }
-            Ok(Wake::Reload(action)) => Some(action),
+            Ok(Wake::Watched(action, seen)) => Some(watching::taken(&app, context, action, seen)),
             Ok(Wake::Search(done)) => Some(Action::SearchFinished(done)),
             Ok(Wake::Loaded(_)) => None,
             // Stopped from outside: as Ctrl-Z.
