@@ -116,6 +116,11 @@ fn in_force(wanted: &Hint, context: Context, app: &App) -> bool {
     match wanted.actions {
         [Action::CatchUp] => app.has_unseen_changes(),
         [Action::OpenPage(Page::Matrix)] => on_matrix,
+        // No party's row shown: nothing to move over.
+        [Action::Down] if on_matrix => match app.layout().page {
+            crate::app::page_layout::PageAreas::Matrix(m) => m.fits_a_row(),
+            _ => true,
+        },
         [Action::Escape] if context == Context::Pages => !on_matrix,
         _ => true,
     }

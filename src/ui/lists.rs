@@ -307,7 +307,10 @@ impl Widget for &ListPane<'_> {
                 self.theme.border
             })
             .title(Span::styled(
-                self.title((area.width as usize).saturating_sub(2)),
+                super::text::block_title(
+                    &self.title((area.width as usize).saturating_sub(2)),
+                    area,
+                ),
                 if focused {
                     self.theme.title_focused
                 } else {

@@ -81,7 +81,10 @@ fn pane(theme: &Theme, area: Rect, kind: &str, shown: Result<&Detail, &str>, buf
         Err(why) => {
             let block = Block::bordered()
                 .border_style(theme.border)
-                .title(Span::styled(kind.to_string(), theme.title));
+                .title(Span::styled(
+                    super::text::block_title(kind, area),
+                    theme.title,
+                ));
             let inner = block.inner(area);
             block.render(area, buf);
             return super::empty::put_note(buf, inner, why, theme.muted);
@@ -90,7 +93,10 @@ fn pane(theme: &Theme, area: Rect, kind: &str, shown: Result<&Detail, &str>, buf
     let rows = area.height.saturating_sub(2) as usize;
     let mut block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(title, theme.title));
+        .title(Span::styled(
+            super::text::block_title(&title, area),
+            theme.title,
+        ));
     if lines.len() > rows {
         let more = Span::styled(" more… ", theme.muted);
         block = block.title_bottom(Line::from(more).right_aligned());
