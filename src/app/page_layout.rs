@@ -6,7 +6,10 @@ use crate::action::Page;
 
 mod room;
 use room::{DETAIL_BELOW_BODY, split_off_detail};
+mod sources;
 pub(crate) use room::{TitleLines, matrix_widths, wrap_title};
+pub use sources::SourcesAreas;
+use sources::sources_areas;
 
 /// Columns of one matrix cell at least (they share what the screen has left, up to the
 /// most), and this much for the row names at least (more, up to what the longest needs,
@@ -139,16 +142,6 @@ fn timeline_areas(body: Rect, counts: PageCounts) -> TimelineAreas {
         list,
         detail,
     }
-}
-
-/// The sources page: the list of sources, a heading, and what cites the selected one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourcesAreas {
-    pub(crate) block: Rect,
-    pub(crate) inner: Rect,
-    pub sources: Rect,
-    pub(crate) heading: Rect,
-    pub citations: Rect,
 }
 
 /// The row of `area` at `at`, counted from its top.
@@ -295,31 +288,6 @@ fn matrix_areas(body: Rect, counts: PageCounts) -> MatrixAreas {
         notes,
         header_rows,
         detail,
-    }
-}
-
-/// A third of the rows go to the list of sources (fewer if there are fewer sources, at
-/// least one); the rest, under a heading, to what cites the selected source.
-fn sources_areas(block: Rect, inner: Rect, sources: usize) -> SourcesAreas {
-    let list_rows = sources
-        .min(block.height.saturating_sub(2) as usize / 3)
-        .max(1) as u16;
-    let list = Rect::new(inner.x, inner.y, inner.width, list_rows.min(inner.height));
-    let heading_y = (inner.y + list_rows + 1).min(inner.bottom().saturating_sub(1));
-    let heading = Rect::new(inner.x, heading_y, inner.width, 1);
-    let citations_top = (inner.y + list_rows + 2).min(inner.bottom());
-    let citations = Rect::new(
-        inner.x,
-        citations_top,
-        inner.width,
-        inner.bottom() - citations_top,
-    );
-    SourcesAreas {
-        block,
-        inner,
-        sources: list,
-        heading,
-        citations,
     }
 }
 

@@ -220,7 +220,7 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         put_in(notes, buf, (notes.x, notes.y + n as u16), width, legend);
     }
     // With a pane of its own, the position is shown there.
-    let Some(text) = cursor_note(app).filter(|_| m.detail.is_none()) else {
+    let Some(text) = super::selection::cursor_note(app).filter(|_| m.detail.is_none()) else {
         return;
     };
     let clean = sanitize_line(&text);
@@ -232,61 +232,6 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         let at = (notes.x, notes.y + (legend_rows + n) as u16);
         put_in(notes, buf, at, notes.width as usize, f);
     }
-}
-
-/// What the cell under the matrix cursor says: the party's stance, summary and source.
-fn cursor_note(app: &App) -> Option<String> {
-    let loaded = app.matrix_loaded();
-    let (d, index) = (&loaded.dossier, &loaded.index);
-    let matrix = app.pages().matrix();
-    let (row, column) = app.pages().matrix_cursor();
-    let (&actor, &point) = (matrix.rows.get(row)?, matrix.columns.get(column)?);
-    let point_title = sanitize_line(&d.sticking_points[point].title).into_owned();
-    let actor_name = sanitize_line(&d.actors[actor].name).into_owned();
-    Some(match matrix.cell(row, column) {
-        Some(cell) => {
-            let position = cell.position(d);
-            let source = position
-                .source
-                .as_deref()
-                .and_then(|id| index.source(id))
-                .map_or_else(
-                    || "cites no source".to_string(),
-                    |s| format!("source: {}", d.sources[s].title),
-                );
-            let hedge = if position.basis.is_inferred() {
-                " (inferred)"
-            } else {
-                ""
-            };
-            let stance = match cell.changed_from {
-                Some(Some(before)) => format!(
-                    "{} → {}",
-                    d.sticking_points[cell.sticking_point].positions[before].stance,
-                    position.stance
-                ),
-                Some(None) => format!("(no position) → {}", position.stance),
-                None => position.stance.to_string(),
-            };
-            let since = position
-                .as_of
-                .as_deref()
-                .map(|d| format!(" as of {d}"))
-                .unwrap_or_default();
-            let key = crate::notes::key_of_position(&d.sticking_points[point].id, position);
-            let note = app
-                .notes()
-                .notes
-                .note(&key)
-                .map(|n| format!(" · ✎ your note: {n}"));
-            format!(
-                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source}){}",
-                position.summary.trim(),
-                note.unwrap_or_default()
-            )
-        }
-        None => format!("{actor_name} holds no recorded position on {point_title}."),
-    })
 }
 
 /// Over the timeline when some event has no date: how those are placed (and shorter).
