@@ -6,13 +6,17 @@ use crate::action::Page;
 
 mod room;
 use room::{DETAIL_BELOW_BODY, split_off_detail};
-pub(crate) use room::{TitleLines, wrap_title};
+mod sources;
+pub(crate) use room::{TitleLines, matrix_widths, wrap_title};
+pub use sources::SourcesAreas;
+use sources::sources_areas;
 
 /// Columns of one matrix cell at least (they share what the screen has left, up to the
-/// most), and this much for the row names.
+/// most), and this much for the row names at least (more, up to what the longest needs,
+/// where the cells leave it).
 pub(crate) const MATRIX_COLUMN_WIDTH: u16 = 12;
 const MATRIX_COLUMN_MOST: u16 = 24;
-pub(crate) const MATRIX_NAME_WIDTH: u16 = 20;
+const MATRIX_NAME_WIDTH: u16 = 20;
 /// Rows under the grid for the legend and the selected position's summary and source;
 /// fewer on short screens, so that the grid keeps some rows; with the position's detail in
 /// a pane of its own, the legend's (and a row to part it from the border).
@@ -44,6 +48,8 @@ pub struct MatrixAreas {
     pub columns: usize,
     /// Screen columns of one grid column (its cell and a space).
     pub(crate) column_width: u16,
+    /// Screen columns of the party names (the marker and a space included).
+    pub(crate) name_width: u16,
     /// The legend, then the note on the cell under the cursor.
     pub(crate) notes: Rect,
     /// Rows above the grid for the column titles.
@@ -69,7 +75,12 @@ impl MatrixAreas {
 
     /// The first screen column of grid column `n`.
     pub(crate) fn column_x(&self, n: usize) -> u16 {
-        self.inner.x + MATRIX_NAME_WIDTH + n as u16 * self.column_width
+        self.inner.x + self.name_width + n as u16 * self.column_width
+    }
+
+    /// Whether a party's row fits between the column titles and the notes.
+    pub(crate) fn fits_a_row(&self) -> bool {
+        self.row_y(0) < self.notes.y
     }
 
     /// The grid spot at `at`, if the point is on a row of the grid.
@@ -133,16 +144,6 @@ fn timeline_areas(body: Rect, counts: PageCounts) -> TimelineAreas {
     }
 }
 
-/// The sources page: the list of sources, a heading, and what cites the selected one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourcesAreas {
-    pub(crate) block: Rect,
-    pub(crate) inner: Rect,
-    pub sources: Rect,
-    pub(crate) heading: Rect,
-    pub citations: Rect,
-}
-
 /// The row of `area` at `at`, counted from its top.
 pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
@@ -158,6 +159,10 @@ pub(crate) struct PageCounts {
     pub(crate) matrix_rows: usize,
     /// The lines the matrix's column titles need at each width.
     pub(crate) title_lines: TitleLines,
+    /// The columns the longest party name needs (with its marker and a space), and the
+    /// widest cell (with its space).
+    pub(crate) party_width: u16,
+    pub(crate) cell_width: u16,
     /// How many events the timeline shows.
     pub(crate) timeline_rows: usize,
     /// Some event has no date (the timeline says how those are placed).
@@ -173,6 +178,8 @@ impl PageCounts {
             matrix_columns: 7,
             matrix_rows: 6,
             title_lines: TitleLines::of(["Security guarantees"].into_iter()),
+            party_width: 20,
+            cell_width: 12,
             timeline_rows: 13,
             undated: false,
         }
@@ -190,26 +197,60 @@ pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageArea
     }
 }
 
-/// The grid's columns that fit in `inner_width`, and the screen columns of each.
-fn matrix_columns(inner_width: u16, total_columns: usize) -> (u16, u16) {
+/// How the grid's columns fit in `inner_width`: how many, the screen columns of each, and
+/// those of the names before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GridWidths {
+    columns: u16,
+    column_width: u16,
+    name_width: u16,
+}
+
+/// The grid's columns that fit in `inner_width` beside the least name column; the names
+/// then take what they need of what the columns shown leave, each column keeping its
+/// widest cell and its titles' words whole in `title_rows` lines.
+fn matrix_columns(inner_width: u16, counts: PageCounts, title_rows: u16) -> GridWidths {
     let grid = inner_width.saturating_sub(MATRIX_NAME_WIDTH);
     let columns = (grid / MATRIX_COLUMN_WIDTH).max(1);
+    let shown = columns.min(counts.matrix_columns.max(1) as u16);
+    let cell = (counts.title_lines.fitting(title_rows) + 1)
+        .max(counts.cell_width)
+        .max(MATRIX_COLUMN_WIDTH);
+    let spare = grid.saturating_sub(shown * cell);
+    let wider = counts
+        .party_width
+        .saturating_sub(MATRIX_NAME_WIDTH)
+        .min(spare);
+    let name_width = MATRIX_NAME_WIDTH + wider;
     // The columns shown share the width the grid has (the last one keeps no spare space).
-    let shown = columns.min(total_columns.max(1) as u16);
+    let grid = inner_width.saturating_sub(name_width);
     let column_width = (grid / shown).clamp(MATRIX_COLUMN_WIDTH, MATRIX_COLUMN_MOST);
-    (columns, column_width)
+    GridWidths {
+        columns,
+        column_width,
+        name_width,
+    }
+}
+
+/// The most rows the column titles get: 7 on tall screens, 3 on middling ones and 2 on
+/// short ones.
+fn most_title_rows(body_height: u16) -> u16 {
+    match body_height {
+        DETAIL_BELOW_BODY.. => 7,
+        MATRIX_THREE_TITLE_ROWS_BODY.. => 3,
+        _ => 2,
+    }
 }
 
 /// The rows the column titles get in a matrix `block` wide: what the longest needs, up
-/// to 5 on tall screens, 3 on middling ones and 2 on short ones.
+/// to the most for the body's height.
 fn matrix_header_rows(block: Rect, body_height: u16, counts: PageCounts) -> u16 {
-    let most = match body_height {
-        DETAIL_BELOW_BODY.. => 5,
-        MATRIX_THREE_TITLE_ROWS_BODY.. => 3,
-        _ => 2,
-    };
-    let (_, column_width) = matrix_columns(block.width.saturating_sub(2), counts.matrix_columns);
-    counts.title_lines.at(column_width - 1).clamp(1, most)
+    let most = most_title_rows(body_height);
+    let widths = matrix_columns(block.width.saturating_sub(2), counts, most);
+    counts
+        .title_lines
+        .at(widths.column_width - 1)
+        .clamp(1, most)
 }
 
 /// From this body height column titles may take three rows.
@@ -236,41 +277,17 @@ fn matrix_areas(body: Rect, counts: PageCounts) -> MatrixAreas {
     let notes_top = inner.bottom().saturating_sub(note_rows).max(inner.y);
     let notes = Rect::new(inner.x, notes_top, inner.width, inner.bottom() - notes_top);
     let rows = inner.height.saturating_sub(header_rows + note_rows) as usize;
-    let (columns, column_width) = matrix_columns(inner.width, counts.matrix_columns);
+    let widths = matrix_columns(inner.width, counts, most_title_rows(body.height));
     MatrixAreas {
         block,
         inner,
         rows: rows.max(1),
-        columns: columns as usize,
-        column_width,
+        columns: widths.columns as usize,
+        column_width: widths.column_width,
+        name_width: widths.name_width,
         notes,
         header_rows,
         detail,
-    }
-}
-
-/// A third of the rows go to the list of sources (fewer if there are fewer sources, at
-/// least one); the rest, under a heading, to what cites the selected source.
-fn sources_areas(block: Rect, inner: Rect, sources: usize) -> SourcesAreas {
-    let list_rows = sources
-        .min(block.height.saturating_sub(2) as usize / 3)
-        .max(1) as u16;
-    let list = Rect::new(inner.x, inner.y, inner.width, list_rows.min(inner.height));
-    let heading_y = (inner.y + list_rows + 1).min(inner.bottom().saturating_sub(1));
-    let heading = Rect::new(inner.x, heading_y, inner.width, 1);
-    let citations_top = (inner.y + list_rows + 2).min(inner.bottom());
-    let citations = Rect::new(
-        inner.x,
-        citations_top,
-        inner.width,
-        inner.bottom() - citations_top,
-    );
-    SourcesAreas {
-        block,
-        inner,
-        sources: list,
-        heading,
-        citations,
     }
 }
 

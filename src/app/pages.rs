@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::list_view::ListView;
-use super::page_layout::{PageAreas, PageCounts, SourcesAreas, TitleLines};
+use super::page_layout::{PageAreas, PageCounts, SourcesAreas, TitleLines, matrix_widths};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
 use crate::text::sanitize_line;
@@ -28,6 +28,8 @@ pub struct PageViews {
     pub(crate) matrix_compared: bool,
     /// The lines the matrix's column titles need at each width.
     pub(crate) title_lines: super::page_layout::TitleLines,
+    /// The columns its longest party name and its widest cell need.
+    pub(crate) matrix_widths: (u16, u16),
     pub(crate) timeline: Timeline,
     pub(crate) timeline_rows: ListView,
     /// The sources the query lets through, and the cursor over them.
@@ -45,6 +47,8 @@ impl PageViews {
             matrix_columns: self.matrix.columns.len(),
             matrix_rows: self.matrix.rows.len(),
             title_lines: self.title_lines,
+            party_width: self.matrix_widths.0,
+            cell_width: self.matrix_widths.1,
             timeline_rows: self.timeline.rows.len(),
             undated,
         }
@@ -153,6 +157,10 @@ impl App {
             let titles = m.columns.iter().map(|&c| sanitize_line(&points[c].title));
             TitleLines::of(titles.collect::<Vec<_>>().iter().map(|t| t.as_ref()))
         });
+        let widths = matrix.as_ref().map(|m| {
+            let slot = m.as_of.is_some() || self.matrix_marks_changes();
+            matrix_widths(&self.matrix_loaded().dossier, m, slot)
+        });
         let (loaded, results) = (&self.loaded, self.query.results());
         let p = &mut self.pages;
         match self.page {
@@ -162,6 +170,7 @@ impl App {
                 let (party, point) = (party.copied(), point.copied());
                 p.matrix = matrix.unwrap_or_default();
                 p.title_lines = titles.unwrap_or_default();
+                p.matrix_widths = widths.unwrap_or_default();
                 // The cursor stays on its party and sticking point while they are shown.
                 let m = &p.matrix;
                 if let Some(row) = party.and_then(|a| m.rows.iter().position(|&r| r == a)) {

@@ -108,6 +108,8 @@ impl Wrapper {
             }
             self.push_piece(grapheme, style, link);
         }
+        // The line holds the word's last piece, so the space after it is kept.
+        self.fresh = false;
     }
 
     fn line(&mut self, line: &Line, indent: usize, hang: usize, next_link: &mut usize) {
@@ -214,6 +216,81 @@ mod tests {
         assert_eq!(represents.link_at(3), None);
     }
 
+    fn one_line(text: &str) -> Detail {
+        Detail {
+            entity: crate::model::EntityRef {
+                kind: crate::model::EntityKind::Actor,
+                index: 0,
+            },
+            title: "t".into(),
+            notes: Vec::new(),
+            sections: vec![super::super::Section {
+                kind: SectionKind::Fields,
+                heading: String::new(),
+                lines: vec![Line::default().plain(text)],
+            }],
+        }
+    }
+
+    /// The lines' text, the hanging indent taken off, put back together: each line found
+    /// where the last ended, only spaces (the breaks') between them.
+    fn rejoins(text: &str, lines: &[ScreenLine], hang: usize) -> Result<(), String> {
+        let mut rest = text;
+        for (n, line) in lines.iter().enumerate() {
+            let shown = text_of(line, if n > 0 { hang } else { 0 });
+            rest = rest
+                .strip_prefix(shown.as_str())
+                .ok_or_else(|| format!("{shown:?} is not next in {rest:?}"))?;
+            rest = rest.trim_start_matches(' ');
+        }
+        match rest.is_empty() {
+            true => Ok(()),
+            false => Err(format!("{rest:?} was lost")),
+        }
+    }
+
+    fn text_of(line: &ScreenLine, hang: usize) -> String {
+        text(line).chars().skip(hang).collect()
+    }
+
+    /// QA of issue 27: a word broken at the line's end took the space after it with it
+    /// ("otestbreakingend"). Wrapping at `width` keeps every character but the spaces at
+    /// the breaks.
+    #[test]
+    fn a_broken_word_keeps_the_space_after_it() {
+        let text = "A note verylongwordwithoutanyspacesatalltotestbreaking end";
+        for width in [10, 20, 34, 40, 80] {
+            let lines = screen_lines(&one_line(text), width);
+            let hang = if width >= 10 { 2 } else { 0 };
+            assert_eq!(
+                rejoins(text, &lines, hang),
+                Ok(()),
+                "at {width}: {lines:#?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The detail's wrapping, as `text::wrap`'s property test: nothing lost but the
+        /// spaces at breaks, also after a word broken between graphemes.
+        #[test]
+        fn the_detail_s_wrapping_loses_nothing(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "end", "a", "Pokrovsk", "verylongwordwithoutanyspaces", "北京会谈",
+                    "👩\u{200d}👩\u{200d}👧", "e\u{301}", "خلاف", " ",
+                ]),
+                1..12,
+            ),
+            width in 1usize..40,
+        ) {
+            let text = words.join(" ").trim().to_string();
+            let lines = screen_lines(&one_line(&text), width);
+            let hang = if width >= 10 { 2 } else { 0 };
+            proptest::prop_assert_eq!(rejoins(&text, &lines, hang), Ok(()), "at {}: {:?}", width, lines);
+        }
+    }
+
     #[test]
     fn breaks_only_at_spaces() {
         let runs: Vec<&str> = words_and_spaces("a \"key question\"  raised.").collect();
@@ -225,20 +302,7 @@ mod tests {
 
     #[test]
     fn wide_characters_and_tiny_widths() {
-        let line = Line::default().plain("基辅 谈判 👩‍👩‍👧 ok");
-        let view = Detail {
-            entity: crate::model::EntityRef {
-                kind: crate::model::EntityKind::Actor,
-                index: 0,
-            },
-            title: "t".into(),
-            notes: Vec::new(),
-            sections: vec![super::super::Section {
-                kind: SectionKind::Fields,
-                heading: String::new(),
-                lines: vec![line],
-            }],
-        };
+        let view = one_line("基辅 谈判 👩‍👩‍👧 ok");
         for width in 1..12 {
             let lines = screen_lines(&view, width);
             for l in &lines {

@@ -23,6 +23,7 @@ pub struct Wrap<'a> {
     indent: &'a str,
     hang: &'a str,
     break_words: bool,
+    hyphens: bool,
 }
 
 /// A word and the spaces after it, as byte ranges of its line.
@@ -54,6 +55,16 @@ impl<'a> Wrap<'a> {
             indent: "",
             hang: "",
             break_words: true,
+            hyphens: false,
+        }
+    }
+
+    /// A line may also break after a hyphen inside a word ("De-" / "escalation"): for
+    /// short titles over narrow columns, never for text.
+    pub fn at_hyphens(self) -> Self {
+        Wrap {
+            hyphens: true,
+            ..self
         }
     }
 
@@ -104,6 +115,9 @@ impl<'a> Wrap<'a> {
             self.width.saturating_sub(width(self.hang)),
         ];
         let mut words = words(line);
+        if self.hyphens {
+            words = after_hyphens(line, words);
+        }
         if self.break_words {
             words = broken(line, words, widths[1]);
             if !self.indent.is_empty() {
@@ -188,6 +202,33 @@ pub fn words_and_spaces(text: &str) -> impl Iterator<Item = &str> {
         rest = tail;
         Some(run)
     })
+}
+
+/// `words` with each one parted after every hyphen inside it.
+fn after_hyphens(line: &str, words: Vec<Word>) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len());
+    for word in words {
+        let mut start = word.start;
+        for (at, _) in line[word.start..word.end].match_indices('-') {
+            let end = word.start + at + 1;
+            if end > start + 1 && end < word.end {
+                let text = &line[start..end];
+                out.push(Word {
+                    start,
+                    end,
+                    spaces: 0,
+                    width: width(text),
+                });
+                start = end;
+            }
+        }
+        out.push(Word {
+            start,
+            width: width(&line[start..word.end]),
+            ..word
+        });
+    }
+    out
 }
 
 /// `words` with each one wider than `room` broken between graphemes into pieces that fit
@@ -286,6 +327,24 @@ mod tests {
             .collect();
             assert_eq!(hung.lines(text), old_hung, "hung at {w}");
         }
+    }
+
+    #[test]
+    fn titles_may_break_after_hyphens() {
+        let title = "De-escalation and cessation of hostilities";
+        assert_eq!(
+            Wrap::new(11).at_hyphens().lines(title),
+            vec!["De-", "escalation", "and", "cessation", "of", "hostilities"]
+        );
+        assert_eq!(
+            Wrap::new(17).at_hyphens().lines(title),
+            vec!["De-escalation", "and cessation of", "hostilities"]
+        );
+        assert_eq!(wrap(title, 11)[0], "De-escalati");
+        assert_eq!(
+            Wrap::new(4).at_hyphens().lines("a--b -c"),
+            vec!["a--b", "-c"]
+        );
     }
 
     #[test]

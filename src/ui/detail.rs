@@ -148,7 +148,7 @@ impl Widget for &DetailPane<'_> {
 fn render_empty(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border)
-        .title(" Detail ");
+        .title(super::text::block_title(" Detail ", area));
     let inner = block.inner(area);
     block.render(area, buf);
     super::empty::put_note(buf, inner, &super::empty::detail_note(app), theme.muted);

@@ -190,7 +190,10 @@ pub(super) fn render_overlay<'a>(
     Clear.render(Rect::new(left, area.y, right - left, area.height), buf);
     let block = Block::bordered()
         .border_style(frame.theme.border_focused)
-        .title(Span::styled(frame.title, frame.theme.title_focused));
+        .title(Span::styled(
+            super::text::block_title(frame.title, area),
+            frame.theme.title_focused,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let lines = lines(inner.width as usize);

@@ -123,6 +123,11 @@ fn in_force(wanted: &Hint, context: Context, app: &App) -> bool {
         // Said once: by the page's own hints on a page.
         [Action::StartExport] if context == Context::Anywhere => app.page() == Page::Browse,
         [Action::OpenPage(Page::Matrix)] => on_matrix,
+        // No party's row shown: nothing to move over.
+        [Action::Down] if on_matrix => match app.layout().page {
+            crate::app::page_layout::PageAreas::Matrix(m) => m.fits_a_row(),
+            _ => true,
+        },
         [Action::Escape] if context == Context::Pages => !on_matrix,
         _ => true,
     }

@@ -11,31 +11,59 @@ const LEGEND: &str =
 const LEGEND_SHORT: &str =
     "▲ demands  ✓ supports  ✗ opposes  ◐ conditional  ? unclear  · none  ~ inferred";
 
+/// How much of the comparison the legend says: all of it ("No stance moved since
+/// week2.yaml"), what the markers mean without the name ("No stance moved"), or nothing
+/// but the markers on screen ("Δ moved, N new").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Since {
+    Named,
+    Unnamed,
+    Markers,
+}
+
+/// A legend: what it says of the comparison (words that may part at spaces), then its
+/// symbols, each a pair never parted from its word.
+struct Legend {
+    since: String,
+    pairs: String,
+}
+
 /// The legend for a width: the long one where it fits on one line; with a comparison,
 /// what `Δ` and `N` mark first (it is why the analyst looks), or which reading is shown.
-fn legend_text(app: &App, width: usize) -> String {
-    let (since, moved) = legend_ends(app);
-    let long = format!("{since}{LEGEND}{moved}");
-    if long.replace("  ", " ").chars().count() <= width {
-        long
+fn legend_text(app: &App, width: usize) -> Legend {
+    let (since, moved) = legend_ends(app, Since::Named);
+    let long = format!("{since} {LEGEND}{moved}").replace("  ", " ");
+    let symbols = if long.trim_start().chars().count() <= width {
+        LEGEND
     } else {
-        format!("{since}{LEGEND_SHORT}{moved}")
+        LEGEND_SHORT
+    };
+    Legend {
+        since,
+        pairs: format!("{symbols}{moved}"),
     }
 }
 
-/// What goes before the symbols (the comparison) and after them (moved on the date shown).
-fn legend_ends(app: &App) -> (String, &'static str) {
+/// What goes before the symbols (the comparison, said as `said` asks) and after them
+/// (moved on the date shown).
+fn legend_ends(app: &App, said: Since) -> (String, &'static str) {
     let moved = if app.pages().matrix().as_of.is_some() {
         "  Δ moved on this date"
     } else {
         ""
     };
-    let since = match app.since_short_name() {
-        Some(name) if app.matrix_marks_changes() && app.any_cell_moved() => {
-            format!("Δ moved, N new since {name}  ")
+    let marks = app.matrix_marks_changes();
+    let since = match (app.since_short_name(), said) {
+        (Some(name), Since::Named) if marks && app.any_cell_moved() => {
+            format!("Δ moved, N new since {name}")
         }
-        Some(name) if app.matrix_marks_changes() => format!("No stance moved since {name}  "),
-        Some(name) if app.pages().matrix_compared() => format!("The comparison: {name}  "),
+        (Some(_), _) if marks && app.any_cell_moved() => "Δ moved, N new".to_string(),
+        (Some(name), Since::Named) if marks => format!("No stance moved since {name}"),
+        (Some(_), Since::Unnamed) if marks => "No stance moved".to_string(),
+        (Some(name), Since::Named) if app.pages().matrix_compared() => {
+            format!("The comparison: {name}")
+        }
+        (Some(_), Since::Unnamed) if app.pages().matrix_compared() => "The comparison".to_string(),
         _ => String::new(),
     };
     (since, moved)
@@ -43,7 +71,7 @@ fn legend_ends(app: &App) -> (String, &'static str) {
 
 /// The legend's symbols that the grid on screen shows: its stances, `·` where a party
 /// holds no position, `~` where one is inferred.
-fn legend_in_use(app: &App, m: &MatrixAreas) -> String {
+fn legend_in_use(app: &App, m: &MatrixAreas, said: Since) -> Legend {
     let d = &app.matrix_loaded().dossier;
     let matrix = app.pages().matrix();
     let (row0, column0) = app.pages().matrix_offset();
@@ -72,34 +100,46 @@ fn legend_in_use(app: &App, m: &MatrixAreas) -> String {
             None => false,
         })
         .collect();
-    let (since, moved) = legend_ends(app);
-    format!("{since}{}{moved}", parts.join("  "))
+    let (since, moved) = legend_ends(app, said);
+    Legend {
+        since,
+        pairs: format!("{}{moved}", parts.join("  ")),
+    }
 }
 
-/// The legend as rows of `m.notes`' width, a symbol never parted from its word: the whole
-/// legend in `rows` rows if it fits, else only the symbols on screen, in as many rows as
-/// that needs up to `most`.
+/// `legend` wrapped to `width`: the comparison's words part at spaces, a symbol never
+/// from its word.
+fn wrapped(legend: &Legend, width: usize) -> Vec<String> {
+    let pairs = legend
+        .pairs
+        .replace("  ", "\n")
+        .replace(' ', "\u{a0}")
+        .replace('\n', " ");
+    let text = format!("{} {pairs}", legend.since);
+    crate::text::wrap(text.trim_start(), width.max(10))
+        .iter()
+        .map(|row| row.replace('\u{a0}', " "))
+        .collect()
+}
+
+/// The legend as rows of `m.notes`' width: the whole legend in `rows` rows if it fits,
+/// else only the symbols on screen, in `rows` or up to `most` rows, the comparison said
+/// shorter (then only by its markers) before a symbol is lost.
 pub(super) fn legend_rows(app: &App, m: &MatrixAreas, rows: usize, most: usize) -> Vec<String> {
     let width = m.notes.width as usize;
-    let wrapped = |text: &str| -> Vec<String> {
-        let pairs = text
-            .replace("  ", "\n")
-            .replace(' ', "\u{a0}")
-            .replace('\n', " ");
-        crate::text::wrap(&pairs, width.max(10))
-            .iter()
-            .map(|row| row.replace('\u{a0}', " "))
-            .collect()
-    };
-    let whole = wrapped(&legend_text(app, width));
+    let whole = wrapped(&legend_text(app, width), width);
     if whole.len() <= rows {
         return whole;
     }
-    let in_use = wrapped(&legend_in_use(app, m));
-    if in_use.len() <= rows {
-        return in_use;
+    let mut in_use = Vec::new();
+    for said in [Since::Named, Since::Unnamed, Since::Markers] {
+        in_use = wrapped(&legend_in_use(app, m, said), width);
+        if in_use.len() <= most.max(rows) {
+            break;
+        }
     }
-    in_use.into_iter().take(most.max(rows)).collect()
+    in_use.truncate(most.max(rows));
+    in_use
 }
 
 /// The matrix's title: its size and, when not every sticking point fits, the columns shown

@@ -141,7 +141,7 @@ impl ListPane<'_> {
     /// the whole name leaves (`free` columns): whole, else its first parts ("disputed" of
     /// "disputed · order 11"), else cut, else nothing. The name is cut only then.
     fn fact(&self, entity: EntityRef, base: Style, width: usize, free: usize) -> (Fitted, usize) {
-        if let Some(why) = self.why(entity, base, width) {
+        if let Some(why) = self.why(entity, base, width, free) {
             let budget = why.width;
             return (why, budget);
         }
@@ -156,8 +156,8 @@ impl ListPane<'_> {
     }
 
     /// Where the row matched when it is not its name: "quote: …two to tango…", the hits
-    /// highlighted, in two fifths of the row.
-    fn why(&self, entity: EntityRef, base: Style, width: usize) -> Option<Fitted> {
+    /// highlighted, in the `free` columns the markers and the whole name leave.
+    fn why(&self, entity: EntityRef, base: Style, width: usize, free: usize) -> Option<Fitted> {
         let loaded = self.app.loaded();
         let query = self.app.query().parsed();
         let engine = self.app.engine();
@@ -167,14 +167,13 @@ impl ListPane<'_> {
         }
         let label = matched.field.label(entity.kind);
         // The name comes first: the snippet takes what the whole name leaves (without its
-        // label when that is short), down to a few words of its own.
-        let name = crate::text::width(loaded.dossier.name_of(entity));
-        let left = width.saturating_sub(name + 4);
-        let labelled = left >= label.len() + 2 + MIN_SNIPPET;
+        // label when that is short), down to a few words of its own. Its gap and the
+        // label's ": " are counted in.
+        let labelled = free >= label.len() + 4 + MIN_SNIPPET;
         let room = if labelled {
-            left - label.len() - 2
+            free - label.len() - 4
         } else {
-            left.max(MIN_SNIPPET.min(width / 3))
+            free.saturating_sub(2).max(MIN_SNIPPET.min(width / 3))
         };
         let (snippet, hits) = matched.snippet(room);
         let muted = base.patch(self.theme.muted);
@@ -308,7 +307,10 @@ impl Widget for &ListPane<'_> {
                 self.theme.border
             })
             .title(Span::styled(
-                self.title((area.width as usize).saturating_sub(2)),
+                super::text::block_title(
+                    &self.title((area.width as usize).saturating_sub(2)),
+                    area,
+                ),
                 if focused {
                     self.theme.title_focused
                 } else {

@@ -162,7 +162,10 @@ impl Widget for &NoteEditorOverlay<'_> {
         Clear.render(area, buf);
         let block = Block::bordered()
             .border_style(theme.border_focused)
-            .title(Span::styled(" ✎ Your note ", theme.title_focused));
+            .title(Span::styled(
+                super::text::block_title(" ✎ Your note ", area),
+                theme.title_focused,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;

@@ -66,7 +66,10 @@ impl Widget for &NoticesPanel<'_> {
         let title = format!(" Problems found at the start ({}) ", self.notices.len());
         let block = Block::bordered()
             .border_style(self.theme.error)
-            .title(Span::styled(title, self.theme.title_focused));
+            .title(Span::styled(
+                super::text::block_title(&title, panel),
+                self.theme.title_focused,
+            ));
         let inner = block.inner(panel);
         block.render(panel, buf);
         // The footer stays whole at the bottom; the problems take what is left.

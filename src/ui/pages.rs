@@ -1,23 +1,25 @@
 //! The matrix, timeline and sources pages.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::Fitted;
+use super::text::{Fitted, block_title};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::page_layout::{MATRIX_NAME_WIDTH, MatrixAreas, TimelineAreas, wrap_title};
+use crate::app::page_layout::{MatrixAreas, TimelineAreas, wrap_title};
 use crate::text::sanitize_line;
 use crate::views::{stance_symbol, status_marker};
 
 use super::legend::{legend_rows, matrix_title};
 
-pub(super) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
+/// A page's bordered block for `area`, its title cut to fit.
+pub(super) fn block<'a>(theme: &Theme, title: &str, area: Rect) -> Block<'a> {
     Block::bordered()
         .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.title_focused))
+        .title(Span::styled(block_title(title, area), theme.title_focused))
 }
 
 /// Writes `fitted` cut to `width` at (x, y).
@@ -25,6 +27,18 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, mut fitted: Fi
     fitted.truncate(width);
     buf.set_line(x, y, &Line::from(fitted.into_spans()), width as u16);
 }
+
+/// Writes `fitted` cut to `width` at (x, y), and to what of `area` is right of x: nothing
+/// outside `area`.
+fn put_in(area: Rect, buf: &mut Buffer, (x, y): (u16, u16), width: usize, fitted: Fitted) {
+    if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
+        return;
+    }
+    put(buf, x, y, width.min((area.right() - x) as usize), fitted);
+}
+
+/// Said in the matrix's block when not one party's row fits under the titles.
+const MATRIX_TOO_SHORT: &str = "Too short to show the matrix: make the terminal taller.";
 
 /// A column title on up to `rows` lines of `width` columns, wrapped at spaces, the last
 /// cut with `…` if the title needs more.
@@ -46,16 +60,19 @@ fn column_title(title: &str, width: usize, rows: usize) -> Vec<String> {
 pub(super) fn matrix(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     let matrix = app.pages().matrix();
     let title = matrix_title(app, m);
-    block(theme, title).render(m.block, buf);
+    block(theme, &title, m.block).render(m.block, buf);
     if matrix.is_empty() {
         let note = super::empty::matrix_note(app);
         super::empty::put_note(buf, m.inner, &note, theme.muted);
         return;
     }
+    if !m.fits_a_row() {
+        return super::empty::put_note(buf, m.inner, MATRIX_TOO_SHORT, theme.muted);
+    }
     matrix_titles(app, theme, m, buf);
     let (row0, _) = app.pages().matrix_offset();
     for (n, row) in (row0..matrix.rows.len()).take(m.rows).enumerate() {
-        if m.row_y(n) >= m.inner.bottom() {
+        if m.row_y(n) >= m.notes.y {
             break;
         }
         matrix_row(app, theme, m, (n, row), buf);
@@ -90,7 +107,8 @@ fn matrix_titles(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
         for (line, text) in column_title(&title, cell_width, rows).iter().enumerate() {
             let mut f = Fitted::default();
             f.push(text, |_| style);
-            put(buf, m.column_x(n), m.inner.y + line as u16, cell_width, f);
+            let at = (m.column_x(n), m.inner.y + line as u16);
+            put_in(m.inner, buf, at, cell_width, f);
         }
     }
 }
@@ -120,7 +138,13 @@ fn matrix_row(
     let slot = matrix.as_of.is_some() || app.matrix_marks_changes();
     let party = sanitize_line(&d.actors[matrix.rows[row]].name);
     name.push(&format!("{marker}{party}"), |_| style);
-    put(buf, m.inner.x, y, MATRIX_NAME_WIDTH as usize - 1, name);
+    put_in(
+        m.inner,
+        buf,
+        (m.inner.x, y),
+        m.name_width as usize - 1,
+        name,
+    );
     for (c, column) in visible_columns(app, m) {
         let cursor = selected_row && column == cursor_column;
         let mut cell = Fitted::default();
@@ -134,7 +158,8 @@ fn matrix_row(
                 cell.push(if slot { " ·" } else { "·" }, |_| style);
             }
         }
-        put(buf, m.column_x(c), y, m.column_width as usize - 1, cell);
+        let width = m.column_width as usize - 1;
+        put_in(m.inner, buf, (m.column_x(c), y), width, cell);
     }
 }
 
@@ -192,10 +217,10 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     for (n, row) in rows.iter().take(legend_rows).enumerate() {
         let mut legend = Fitted::default();
         legend.push(row, |_| theme.muted);
-        put(buf, notes.x, notes.y + n as u16, width, legend);
+        put_in(notes, buf, (notes.x, notes.y + n as u16), width, legend);
     }
     // With a pane of its own, the position is shown there.
-    let Some(text) = cursor_note(app).filter(|_| m.detail.is_none()) else {
+    let Some(text) = super::selection::cursor_note(app).filter(|_| m.detail.is_none()) else {
         return;
     };
     let clean = sanitize_line(&text);
@@ -204,69 +229,9 @@ fn matrix_notes(app: &App, theme: &Theme, m: &MatrixAreas, buf: &mut Buffer) {
     for (n, line) in wrapped.iter().take(left).enumerate() {
         let mut f = Fitted::default();
         f.push(line, |_| Style::new());
-        put(
-            buf,
-            notes.x,
-            notes.y + (legend_rows + n) as u16,
-            notes.width as usize,
-            f,
-        );
+        let at = (notes.x, notes.y + (legend_rows + n) as u16);
+        put_in(notes, buf, at, notes.width as usize, f);
     }
-}
-
-/// What the cell under the matrix cursor says: the party's stance, summary and source.
-fn cursor_note(app: &App) -> Option<String> {
-    let loaded = app.matrix_loaded();
-    let (d, index) = (&loaded.dossier, &loaded.index);
-    let matrix = app.pages().matrix();
-    let (row, column) = app.pages().matrix_cursor();
-    let (&actor, &point) = (matrix.rows.get(row)?, matrix.columns.get(column)?);
-    let point_title = sanitize_line(&d.sticking_points[point].title).into_owned();
-    let actor_name = sanitize_line(&d.actors[actor].name).into_owned();
-    Some(match matrix.cell(row, column) {
-        Some(cell) => {
-            let position = cell.position(d);
-            let source = position
-                .source
-                .as_deref()
-                .and_then(|id| index.source(id))
-                .map_or_else(
-                    || "cites no source".to_string(),
-                    |s| format!("source: {}", d.sources[s].title),
-                );
-            let hedge = if position.basis.is_inferred() {
-                " (inferred)"
-            } else {
-                ""
-            };
-            let stance = match cell.changed_from {
-                Some(Some(before)) => format!(
-                    "{} → {}",
-                    d.sticking_points[cell.sticking_point].positions[before].stance,
-                    position.stance
-                ),
-                Some(None) => format!("(no position) → {}", position.stance),
-                None => position.stance.to_string(),
-            };
-            let since = position
-                .as_of
-                .as_deref()
-                .map(|d| format!(" as of {d}"))
-                .unwrap_or_default();
-            let key = crate::notes::key_of_position(&d.sticking_points[point].id, position);
-            let note = app
-                .notes()
-                .notes
-                .note(&key)
-                .map(|n| format!(" · ✎ your note: {n}"));
-            format!(
-                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source}){}",
-                position.summary.trim(),
-                note.unwrap_or_default()
-            )
-        }
-        None => format!("{actor_name} holds no recorded position on {point_title}."),
-    })
 }
 
 /// Over the timeline when some event has no date: how those are placed (and shorter).
@@ -291,7 +256,7 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
     let title = format!(" Timeline: {events} {marked}{since}");
     let room = areas.block.width.saturating_sub(4) as usize;
     let title = super::filtered::fit(app, &[title], room, "Esc Esc");
-    block(theme, title).render(areas.block, buf);
+    block(theme, &title, areas.block).render(areas.block, buf);
     if t.rows.is_empty() {
         let note = super::empty::timeline_note(app);
         super::empty::put_note(buf, inner, &note, theme.muted);

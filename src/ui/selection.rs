@@ -81,7 +81,10 @@ fn pane(theme: &Theme, area: Rect, kind: &str, shown: Result<&Detail, &str>, buf
         Err(why) => {
             let block = Block::bordered()
                 .border_style(theme.border)
-                .title(Span::styled(kind.to_string(), theme.title));
+                .title(Span::styled(
+                    super::text::block_title(kind, area),
+                    theme.title,
+                ));
             let inner = block.inner(area);
             block.render(area, buf);
             return super::empty::put_note(buf, inner, why, theme.muted);
@@ -90,7 +93,10 @@ fn pane(theme: &Theme, area: Rect, kind: &str, shown: Result<&Detail, &str>, buf
     let rows = area.height.saturating_sub(2) as usize;
     let mut block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(title, theme.title));
+        .title(Span::styled(
+            super::text::block_title(&title, area),
+            theme.title,
+        ));
     if lines.len() > rows {
         let more = Span::styled(" more… ", theme.muted);
         block = block.title_bottom(Line::from(more).right_aligned());
@@ -116,4 +122,59 @@ fn title(name: &str, kind: &str, width: usize) -> String {
     });
     fitted.truncate(width.saturating_sub(4 + kind.len()));
     format!("{}{kind}", fitted.text())
+}
+
+/// What the cell under the matrix cursor says: the party's stance, summary and source.
+pub(super) fn cursor_note(app: &App) -> Option<String> {
+    let loaded = app.matrix_loaded();
+    let (d, index) = (&loaded.dossier, &loaded.index);
+    let matrix = app.pages().matrix();
+    let (row, column) = app.pages().matrix_cursor();
+    let (&actor, &point) = (matrix.rows.get(row)?, matrix.columns.get(column)?);
+    let point_title = sanitize_line(&d.sticking_points[point].title).into_owned();
+    let actor_name = sanitize_line(&d.actors[actor].name).into_owned();
+    Some(match matrix.cell(row, column) {
+        Some(cell) => {
+            let position = cell.position(d);
+            let source = position
+                .source
+                .as_deref()
+                .and_then(|id| index.source(id))
+                .map_or_else(
+                    || "cites no source".to_string(),
+                    |s| format!("source: {}", d.sources[s].title),
+                );
+            let hedge = if position.basis.is_inferred() {
+                " (inferred)"
+            } else {
+                ""
+            };
+            let stance = match cell.changed_from {
+                Some(Some(before)) => format!(
+                    "{} → {}",
+                    d.sticking_points[cell.sticking_point].positions[before].stance,
+                    position.stance
+                ),
+                Some(None) => format!("(no position) → {}", position.stance),
+                None => position.stance.to_string(),
+            };
+            let since = position
+                .as_of
+                .as_deref()
+                .map(|d| format!(" as of {d}"))
+                .unwrap_or_default();
+            let key = crate::notes::key_of_position(&d.sticking_points[point].id, position);
+            let note = app
+                .notes()
+                .notes
+                .note(&key)
+                .map(|n| format!(" · ✎ your note: {n}"));
+            format!(
+                "{actor_name} {stance}{hedge} on {point_title}{since}: {} ({source}){}",
+                position.summary.trim(),
+                note.unwrap_or_default()
+            )
+        }
+        None => format!("{actor_name} holds no recorded position on {point_title}."),
+    })
 }

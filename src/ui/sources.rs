@@ -23,7 +23,7 @@ pub(super) fn sources(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut 
     };
     let room = areas.block.width.saturating_sub(4) as usize;
     let title = super::filtered::fit(app, &[title], room, "Esc Esc");
-    block(theme, title).render(areas.block, buf);
+    block(theme, &title, areas.block).render(areas.block, buf);
     let area = areas.sources;
     if list.rows.is_empty() {
         let query = sanitize_line(app.query().answered().trim()).into_owned();

@@ -6,6 +6,17 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::grapheme_width;
 
+/// A block's title in the room between its corners (an `area` wide block): whole where
+/// it fits, else cut with `…` and a space kept before the border.
+pub(crate) fn block_title(title: &str, area: ratatui::layout::Rect) -> String {
+    let room = area.width.saturating_sub(2) as usize;
+    if crate::text::width(title) <= room {
+        return title.to_string();
+    }
+    let cut = crate::text::cut(title.trim_end(), room.saturating_sub(1));
+    format!("{cut} ")
+}
+
 /// Styled graphemes, cut to fit.
 #[derive(Debug, Default)]
 pub(crate) struct Fitted {

@@ -72,6 +72,7 @@ mod reload;
 mod resume;
 mod safe_write;
 mod schema;
+mod screen_fit;
 mod screens;
 mod scripts;
 mod session_screens;

@@ -141,3 +141,15 @@ proptest! {
         prop_assert!(before.len() + after.len() < graphemes.len(), "{shown:?}");
     }
 }
+
+/// QA of issue 27: the detail glued `breaking` to `end` after breaking the long word. The
+/// screen's wrapping kept it (the property above), but the detail wraps on its own; its
+/// property test is in `src/detail/wrap.rs`. This case, for both.
+#[test]
+fn a_broken_word_keeps_the_space_after_it() {
+    let text = "A note verylongwordwithoutanyspacesatalltotestbreaking end";
+    for columns in [10, 20, 34, 40, 80] {
+        let pieces = wrap(text, columns);
+        assert_eq!(rejoined(text, &pieces), Ok(()), "at {columns}: {pieces:?}");
+    }
+}

@@ -56,31 +56,78 @@ pub(crate) fn split_off_detail(body: Rect, wants: impl Fn(Rect) -> u16) -> (Rect
 pub(super) const NARROWEST: usize = 11;
 pub(super) const WIDEST: usize = 23;
 
-/// The lines the longest of some titles needs, at each width.
+/// The lines the longest of some titles needs, at each width, and the widest part of a
+/// word (between spaces and after hyphens) in any of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct TitleLines([u8; WIDEST + 1]);
+pub(crate) struct TitleLines {
+    lines: [u8; WIDEST + 1],
+    widest_part: u8,
+}
 
 impl TitleLines {
     pub(crate) fn of<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let mut lines = [0u8; WIDEST + 1];
+        let mut widest_part = 0;
         for title in titles {
             for (width, most) in lines.iter_mut().enumerate().skip(NARROWEST) {
                 let needed = wrap_title(title, width).len().min(u8::MAX as usize) as u8;
                 *most = (*most).max(needed);
             }
+            let words = title.split(' ').flat_map(|word| word.split_inclusive('-'));
+            let parts = words.map(crate::text::width);
+            widest_part = parts.fold(widest_part, |w, p| w.max(p.min(u8::MAX as usize) as u8));
         }
-        TitleLines(lines)
+        TitleLines { lines, widest_part }
     }
 
     /// The lines needed at `width` columns (the widest or narrowest counted, past them).
     pub(crate) fn at(&self, width: u16) -> u16 {
-        u16::from(self.0[(width as usize).clamp(NARROWEST, WIDEST)])
+        u16::from(self.lines[(width as usize).clamp(NARROWEST, WIDEST)])
+    }
+
+    /// The fewest columns at which every title keeps its words whole in `rows` lines (the
+    /// widest counted, if none does).
+    pub(crate) fn fitting(&self, rows: u16) -> u16 {
+        let least = usize::from(self.widest_part).max(NARROWEST);
+        (least..=WIDEST)
+            .find(|&width| self.at(width as u16) <= rows)
+            .unwrap_or(WIDEST) as u16
     }
 }
 
-/// A column title wrapped at spaces to `width` columns (at least 4).
+/// The columns the matrix's longest party name needs (its `> ` marker and a space
+/// included), and its widest cell (a change marker's column when `slot`, the symbol, `~`
+/// when inferred, the stance's word and a space).
+pub(crate) fn matrix_widths(
+    dossier: &crate::model::Dossier,
+    matrix: &crate::views::StanceMatrix,
+    slot: bool,
+) -> (u16, u16) {
+    let names = matrix.rows.iter().map(|&actor| {
+        crate::text::width(&crate::text::sanitize_line(&dossier.actors[actor].name)) + 3
+    });
+    let mut cells = 0;
+    for row in 0..matrix.rows.len() {
+        for column in 0..matrix.columns.len() {
+            let Some(cell) = matrix.cell(row, column) else {
+                continue;
+            };
+            let position = cell.position(dossier);
+            let (symbol, word) = crate::views::stance_symbol(&position.stance);
+            let hedge = usize::from(position.basis.is_inferred());
+            let shown = usize::from(slot) + crate::text::width(symbol) + hedge + 1 + word.len();
+            cells = cells.max(shown + 1);
+        }
+    }
+    let most = |w: usize| w.min(u16::MAX as usize) as u16;
+    (most(names.max().unwrap_or(0)), most(cells))
+}
+
+/// A column title wrapped at spaces, and after hyphens, to `width` columns (at least 4).
 pub(crate) fn wrap_title(title: &str, width: usize) -> Vec<Cow<'_, str>> {
-    crate::text::wrap(title, width.max(4))
+    crate::text::Wrap::new(width.max(4))
+        .at_hyphens()
+        .lines(title)
 }
 
 #[cfg(test)]
@@ -95,6 +142,10 @@ mod tests {
         assert_eq!(lines.at(200), 2);
         assert_eq!(lines.at(4), 4);
         assert_eq!(TitleLines::default().at(13), 0);
+        // "guarantees" and a hyphen's part: whole words at 11 columns on 4 lines.
+        let lines = TitleLines::of(["Security guarantees", "De-escalation"].into_iter());
+        assert_eq!(lines.fitting(2), 11);
+        assert_eq!(lines.fitting(1), 19);
     }
 
     #[test]
