@@ -128,7 +128,7 @@ impl<'a> Wrap<'a> {
         let f64_widths = widths.map(|w| w as f64);
         let rows = wrap_optimal_fit(&words, &f64_widths, &Penalties::new())
             .unwrap_or_else(|_| wrap_first_fit(&words, &f64_widths));
-        for row in rows {
+        for row in self.within(line, rows, widths[1]) {
             let shown = match (row.first(), row.last()) {
                 (Some(first), Some(last)) => &line[first.start..last.end],
                 _ => "",
@@ -144,6 +144,30 @@ impl<'a> Wrap<'a> {
                 Cow::Owned(format!("{indent}{shown}"))
             });
         }
+    }
+}
+
+impl Wrap<'_> {
+    /// The rows, a row that passes `room` with several pieces of a broken word (a mark of
+    /// no width beside a wide character: the fit keeps them together) split into one row
+    /// a piece.
+    fn within<'w>(&self, line: &str, rows: Vec<&'w [Word]>, room: usize) -> Vec<&'w [Word]> {
+        if !self.break_words {
+            return rows;
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let shown = match (row.first(), row.last()) {
+                (Some(first), Some(last)) => &line[first.start..last.end],
+                _ => "",
+            };
+            if row.len() > 1 && width(shown) > room {
+                out.extend(row.chunks(1));
+            } else {
+                out.push(row);
+            }
+        }
+        out
     }
 }
 
@@ -248,7 +272,9 @@ fn broken(line: &str, words: Vec<Word>, room: usize) -> Vec<Word> {
         };
         for (at, grapheme) in line[word.start..word.end].grapheme_indices(true) {
             let w = grapheme_width(grapheme);
-            if piece.width > 0 && piece.width + w > room {
+            // A piece holding only marks of no width is still a piece: a wide grapheme
+            // after it starts the next one, so that no piece of two passes the room.
+            if piece.end > piece.start && piece.width + w > room {
                 out.push(piece);
                 let start = word.start + at;
                 piece = Word {
@@ -345,6 +371,12 @@ mod tests {
             Wrap::new(4).at_hyphens().lines("a--b -c"),
             vec!["a--b", "-c"]
         );
+    }
+
+    #[test]
+    fn a_lone_mark_before_a_wide_character_is_a_piece_of_its_own() {
+        assert_eq!(wrap("\u{300}一", 1), ["\u{300}", "一"]);
+        assert_eq!(wrap("\u{e31}🌀", 1), ["\u{e31}", "🌀"]);
     }
 
     #[test]
