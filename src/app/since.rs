@@ -113,10 +113,11 @@ impl App {
         Some(crate::text::sanitize_line(short).into_owned())
     }
 
-    /// What the row of `entity` shows before its name: `N` new, `Δ` changed; `None` without
-    /// `--since`.
+    /// What the row of `entity` shows before its name: `N` new, `Δ` changed, a space for
+    /// neither; `None` (no column for it) without a comparison or when nothing changed.
     pub fn change_marker(&self, entity: EntityRef) -> Option<char> {
-        self.since.as_ref().map(|s| s.marked.marker(entity))
+        let since = self.since.as_ref().filter(|s| !s.changes.is_empty())?;
+        Some(since.marked.marker(entity))
     }
 
     /// How `entity` changed since the older version (`None`: it did not, or no `--since`).

@@ -73,6 +73,12 @@ fn caught_up_the_markers_clear_and_c_is_no_longer_hinted() {
     let reload = crate::action::Reload::prepared(Ok(load("tests/fixtures/over-time.yaml")));
     run(&mut app, &[Action::Reloaded(reload)]);
     assert_eq!(marked(&app), 0);
+    // Nothing changed: the rows keep no column for a marker.
+    let first = crate::model::EntityRef {
+        kind: crate::model::EntityKind::Actor,
+        index: 0,
+    };
+    assert_eq!(app.change_marker(first), None);
     // And a dossier that moved since shows it.
     let reload = crate::action::Reload::prepared(Ok(load("tests/fixtures/over-time-week2.yaml")));
     run(&mut app, &[Action::Reloaded(reload)]);
