@@ -136,7 +136,7 @@ fn a_malformed_query_keeps_the_results_and_shows_a_hint() {
     type_text(&mut app, "—");
     assert_eq!(
         app.query.error(),
-        Some("nothing to search for in \"—\": a query needs letters, digits or emoji")
+        Some("nothing to search for in “—”: a query needs letters, digits or emoji")
     );
 }
 

@@ -214,7 +214,7 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
 fn nothing_to_search_for(input: &str) -> QueryError {
     let shown = crate::text::sanitize_line(input.trim());
     QueryError(crate::text::cut_quoted(&format!(
-        "nothing to search for in \"{shown}\": a query needs letters, digits or emoji"
+        "nothing to search for in “{shown}”: a query needs letters, digits or emoji"
     )))
 }
 
@@ -331,7 +331,7 @@ mod tests {
     fn a_query_of_nothing_searchable_is_refused_and_an_empty_one_is_not() {
         let hint = |q: &str| Query::parse(q).unwrap_err().0;
         let said = |q: &str| {
-            format!("nothing to search for in \"{q}\": a query needs letters, digits or emoji")
+            format!("nothing to search for in “{q}”: a query needs letters, digits or emoji")
         };
         for query in ["\"", "—", "- \" —", "\"\"", "…", "( )"] {
             assert_eq!(hint(query), said(query));

@@ -49,8 +49,9 @@ impl ListPane<'_> {
             number(self.kind),
             self.kind.plural_title()
         );
-        // The list in focus says which query filters it.
-        match self.focused() {
+        // The list in focus (or last in focus, while the detail is) says which query
+        // filters it.
+        match self.app.last_list() == self.kind {
             true => super::filtered::fit(self.app, &[title], room, "Esc"),
             false => title,
         }

@@ -253,9 +253,14 @@ pub(super) fn timeline(app: &App, theme: &Theme, areas: &TimelineAreas, buf: &mu
         .map(|said| format!("· {said} "))
         .unwrap_or_default();
     let events = crate::text::count_of(t.rows.len(), "event", "events");
-    let title = format!(" Timeline: {events} {marked}{since}");
+    // Short of room, the filter is said before the comparison (without one, the title is
+    // cut with `…` as any title).
+    let mut titles = vec![format!(" Timeline: {events} {marked}{since}")];
+    if !app.query().text().trim().is_empty() {
+        titles.push(format!(" Timeline: {events} {marked}"));
+    }
     let room = areas.block.width.saturating_sub(4) as usize;
-    let title = super::filtered::fit(app, &[title], room, "Esc Esc");
+    let title = super::filtered::fit(app, &titles, room, "Esc Esc");
     block(theme, &title, areas.block).render(areas.block, buf);
     if t.rows.is_empty() {
         let note = super::empty::timeline_note(app);

@@ -137,7 +137,7 @@ fn a_query_of_nothing_searchable_is_refused_and_an_emoji_finds_its_name() {
         assert_eq!(
             err,
             format!(
-                "talks: cannot read the query: nothing to search for in \"{query}\": \
+                "talks: cannot read the query: nothing to search for in “{query}”: \
                  a query needs letters, digits or emoji\n"
             )
         );

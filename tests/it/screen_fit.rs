@@ -170,3 +170,22 @@ fn the_party_column_takes_the_width_its_names_need() {
     let shown = screen(&app);
     assert!(shown.contains("  Ukraine's European allies "), "{shown}");
 }
+
+/// QA 2: short of room, a page's title says the filter before the comparison, and the
+/// list last in focus says it while the detail has the focus.
+#[test]
+fn the_filter_is_said_before_the_comparison() {
+    let mut app = compared(80, 24);
+    search(&mut app, "trump");
+    update(&mut app, Action::FinishSearch);
+    update(&mut app, Action::Activate);
+    let shown = screen(&app);
+    assert!(shown.contains("3/15 · filtered: \"trump\""), "{shown}");
+    update(&mut app, Action::OpenPage(Page::Timeline));
+    let shown = screen(&app);
+    let title = shown
+        .lines()
+        .find(|l| l.contains("Timeline:"))
+        .unwrap_or_default();
+    assert!(title.contains("filtered: \"trump\""), "{shown}");
+}
