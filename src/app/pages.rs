@@ -158,7 +158,7 @@ impl App {
             TitleLines::of(titles.collect::<Vec<_>>().iter().map(|t| t.as_ref()))
         });
         let widths = matrix.as_ref().map(|m| {
-            let slot = m.as_of.is_some() || self.matrix_marks_changes();
+            let slot = m.as_of.is_some() || (self.matrix_marks_changes() && self.any_cell_moved());
             matrix_widths(&self.matrix_loaded().dossier, m, slot)
         });
         let (loaded, results) = (&self.loaded, self.query.results());

@@ -135,7 +135,7 @@ fn matrix_row(
     };
     // With change markers about, every cell keeps a column for one, so that the
     // symbols stay in line.
-    let slot = matrix.as_of.is_some() || app.matrix_marks_changes();
+    let slot = matrix.as_of.is_some() || (app.matrix_marks_changes() && app.any_cell_moved());
     let party = sanitize_line(&d.actors[matrix.rows[row]].name);
     name.push(&format!("{marker}{party}"), |_| style);
     put_in(
