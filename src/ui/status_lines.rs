@@ -24,12 +24,10 @@ pub(super) fn status_lines(status: &str, width: usize, room: usize) -> Vec<Strin
     let rows = room.min(MOST_ROWS.max(room / 2 + 1)).max(1);
     if lines.len() > rows {
         lines.truncate(rows);
+        // More follows: the last line ends in `…`, cut by whole graphemes to make room.
         if let Some(last) = lines.last_mut() {
-            let mut cut: String = last.clone();
-            while crate::text::width(&cut) + 1 > width {
-                cut.pop();
-            }
-            *last = format!("{cut}…");
+            let keep = crate::text::fitting_start(last, width.saturating_sub(1));
+            *last = format!("{}…", &last[..keep]);
         }
     }
     lines
