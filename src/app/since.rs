@@ -22,6 +22,8 @@ pub(crate) struct Since {
     /// What changed, counted as the header says it ("2 new events"), only the kinds there
     /// are: worked out once per comparison, not on every frame.
     pub(crate) counted: Vec<(usize, String)>,
+    /// Some event is new, changed or removed (the timeline's title says so each frame).
+    pub(crate) events_changed: bool,
 }
 
 impl App {
@@ -40,12 +42,15 @@ impl App {
         self.query.engine().set_changed(Some(Arc::clone(&marked)));
         let cells = moved_cells(&changes, &self.loaded);
         let counted = super::seen::counted_changes(&changes);
+        let event = crate::model::EntityKind::Event.slug();
+        let events_changed = changes.entities.iter().any(|c| c.kind == event);
         self.since = Some(Since {
             old,
             changes,
             marked,
             cells,
             counted,
+            events_changed,
         });
         self.pages.comparing = true;
     }
@@ -86,12 +91,7 @@ impl App {
 
     /// Whether the comparison found any event new or changed.
     pub(crate) fn any_event_changed(&self) -> bool {
-        self.since.as_ref().is_some_and(|s| {
-            s.changes
-                .entities
-                .iter()
-                .any(|c| c.kind == crate::model::EntityKind::Event.slug())
-        })
+        self.since.as_ref().is_some_and(|s| s.events_changed)
     }
 
     /// The older version's file name (not its path: the room is a pane's or a legend's).
