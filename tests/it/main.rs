@@ -16,6 +16,7 @@ mod append_text;
 mod bad_input;
 mod bounded_reads;
 mod brief;
+mod builtin_claims;
 mod builtin_dossier;
 mod builtin_report;
 mod cli;
