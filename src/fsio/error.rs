@@ -47,6 +47,12 @@ pub enum WriteError {
         shown_path(.0), .1
     )]
     ReadOnly(PathBuf, u32),
+    #[error(
+        "{} cannot be changed: it is marked immutable or append-only (`lsattr` shows it, \
+         `chattr -i` undoes it); nothing was written",
+        shown_path(.0)
+    )]
+    Unchangeable(PathBuf),
     #[error("{} is on a read-only file system", shown_path(.0))]
     ReadOnlyFileSystem(PathBuf),
     #[error("{} is not a regular file: talks writes only regular files", shown_path(.0))]
