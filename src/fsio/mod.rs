@@ -8,6 +8,7 @@
 mod error;
 mod lock;
 pub mod places;
+mod prune;
 mod read;
 mod replace;
 pub mod signals;
@@ -18,6 +19,7 @@ mod tests;
 
 pub use error::{WriteError, Written};
 pub use lock::{FolderLock, lock_folder};
+pub use prune::{Bound, drop_oldest};
 pub use read::{
     ReadError, ReadFile, Stamp, human_bytes, open_regular, read, read_at_most, read_if_exists,
     read_text_lossy,
