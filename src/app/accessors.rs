@@ -33,6 +33,11 @@ impl App {
         self.overlay.mode()
     }
 
+    /// The dossier file shown (`None`: the built-in one); after `o` made a copy, the copy.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+
     pub fn page(&self) -> Page {
         self.page
     }
