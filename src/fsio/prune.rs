@@ -15,16 +15,10 @@ pub struct Bound {
 /// `is_ours` accepts, never `keep`, until those left fit `bound`. A file that cannot be
 /// removed is left; the next call tries again. Nothing else in the folder is touched.
 pub fn drop_oldest(folder: &Path, is_ours: impl Fn(&str) -> bool, bound: Bound, keep: &Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    let mut files: Vec<(SystemTime, u64, PathBuf)> = entries
-        .flatten()
-        .filter(|entry| is_ours(&entry.file_name().to_string_lossy()))
-        .filter_map(|entry| {
-            let meta = entry.metadata().ok().filter(|m| m.is_file())?;
+    let mut files: Vec<(SystemTime, u64, PathBuf)> = listed(folder, is_ours)
+        .map(|(path, meta)| {
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            Some((modified, meta.len(), entry.path()))
+            (modified, meta.len(), path)
         })
         .collect();
     let mut total: u64 = files.iter().map(|(_, len, _)| len).sum();
@@ -39,6 +33,35 @@ pub fn drop_oldest(folder: &Path, is_ours: impl Fn(&str) -> bool, bound: Bound, 
             count -= 1;
         }
     }
+}
+
+/// The regular files of `folder` whose names `is_ours` accepts, with their sizes (none
+/// when the folder cannot be read).
+pub fn files_named(folder: &Path, is_ours: impl Fn(&str) -> bool) -> Vec<(PathBuf, u64)> {
+    listed(folder, is_ours)
+        .map(|(path, meta)| (path, meta.len()))
+        .collect()
+}
+
+fn listed(
+    folder: &Path,
+    is_ours: impl Fn(&str) -> bool,
+) -> impl Iterator<Item = (PathBuf, std::fs::Metadata)> {
+    std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(move |entry| is_ours(&entry.file_name().to_string_lossy()))
+        .filter_map(|entry| {
+            // Not followed: a link is not a file of talks' own.
+            let meta = std::fs::symlink_metadata(entry.path()).ok()?;
+            meta.is_file().then(|| (entry.path(), meta))
+        })
+}
+
+/// Whether something other than a regular file (a link, a folder, a pipe) is at `path`.
+pub fn is_link_or_other(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_file())
 }
 
 #[cfg(test)]
