@@ -92,7 +92,8 @@ fn a_hostile_cache_file_is_ignored_with_a_reason() {
         assert!(said.contains(why), "{what}: {said}");
     }
     std::fs::write(&path, &good).unwrap();
-    let other_version = Store::at(dir.path().join("talks"), DEFAULT_MAX_TOTAL).with_version("0.0.1");
+    let other_version =
+        Store::at(dir.path().join("talks"), DEFAULT_MAX_TOTAL).with_version("0.0.1");
     let said = ignored_because(other_version.get(&key, "dossier"));
     assert_eq!(said, "written by another version of talks");
 }
