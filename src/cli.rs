@@ -110,10 +110,10 @@ pub enum Command {
         #[arg(long, value_name = "ID=PATH")]
         source_text: Vec<SourceTextArg>,
     },
-    /// List the actors, events, sticking points or places.
+    /// List the actors, events, sticking points, places or sources.
     List {
         /// What to list.
-        what: EntityKind,
+        what: Listed,
         /// Mark what changed since this older version (a file, a folder or git:REV:PATH):
         /// N new, Δ changed, as the explorer's lists do (a `change` key in JSON).
         #[arg(long, value_name = "OLD")]
@@ -268,7 +268,7 @@ impl ValueEnum for export::Format {
 /// singular and `_` for `-` are accepted too, as `kind:` takes them in queries.
 impl ValueEnum for EntityKind {
     fn value_variants<'a>() -> &'a [Self] {
-        &EntityKind::ALL
+        &EntityKind::LISTED
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -277,6 +277,27 @@ impl ValueEnum for EntityKind {
             EntityKind::StickingPoint => value.aliases(["sticking_points", "sticking_point"]),
             _ => value,
         })
+    }
+}
+
+/// What `talks list` lists: a kind of entity, sources included (the explorer's sources
+/// page is their list; `--kind` of `search` takes the listed kinds only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed(pub EntityKind);
+
+impl ValueEnum for Listed {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Listed(EntityKind::Actor),
+            Listed(EntityKind::Event),
+            Listed(EntityKind::StickingPoint),
+            Listed(EntityKind::Place),
+            Listed(EntityKind::Source),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        self.0.to_possible_value()
     }
 }
 

@@ -17,6 +17,7 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
         EntityKind::Event => serde_json::to_value(&d.events[entity.index]),
         EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
         EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
+        EntityKind::Source => serde_json::to_value(&d.sources[entity.index]),
     };
     let mut out = serde_json::Map::new();
     out.insert("kind".into(), json!(entity.kind.slug()));
@@ -124,6 +125,11 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
         Scope::Marked(entities) => marked(loaded, entities, exported_at),
+        Scope::Detail(entity) => {
+            let mut out = header(loaded, exported_at);
+            out.insert("entity".into(), entity_with_links(loaded, *entity));
+            pretty(Value::Object(out))
+        }
     }
 }
 
@@ -185,7 +191,7 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         "sources".into(),
         Value::Array(d.sources.iter().map(source_value).collect()),
     );
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         let items: Vec<Value> = (0..d.count(kind))
             .map(|index| entity_value(loaded, EntityRef { kind, index }))
             .collect();
