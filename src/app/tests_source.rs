@@ -13,7 +13,10 @@ fn the_source() -> EntityRef {
 /// The built-in dossier's sources page, Enter pressed on its source.
 fn source_opened(width: u16, height: u16) -> App {
     let mut app = app(width, height);
-    run(&mut app, &[Action::OpenPage(Page::Sources), Action::Activate]);
+    run(
+        &mut app,
+        &[Action::OpenPage(Page::Sources), Action::Activate],
+    );
     app
 }
 
@@ -24,7 +27,11 @@ fn enter_on_the_sources_page_opens_the_source_and_backspace_returns() {
         assert_eq!(app.page(), Page::Browse);
         assert_eq!(app.shown(), Some(the_source()));
         assert_eq!(app.focus(), Focus::Detail, "no list holds a source");
-        assert_eq!(app.last_list(), EntityKind::Actor, "the lists stay as they were");
+        assert_eq!(
+            app.last_list(),
+            EntityKind::Actor,
+            "the lists stay as they were"
+        );
         assert!(app.detail_on_screen(), "{width}×{height}");
         update(&mut app, Action::Back);
         assert_eq!(app.page(), Page::Sources);
@@ -51,7 +58,10 @@ fn the_source_detail_links_to_what_it_backs_and_enter_follows_them() {
 #[test]
 fn space_marks_the_source_on_its_page_and_in_its_detail() {
     let mut app = app(80, 24);
-    run(&mut app, &[Action::OpenPage(Page::Sources), Action::ToggleMark]);
+    run(
+        &mut app,
+        &[Action::OpenPage(Page::Sources), Action::ToggleMark],
+    );
     assert!(app.marks().contains(the_source()));
     assert_eq!(app.marks().count(EntityKind::Source), 1);
     let status = app.status().unwrap_or_default();
@@ -59,7 +69,10 @@ fn space_marks_the_source_on_its_page_and_in_its_detail() {
     // In its detail Space unmarks it; `e` then exports the detail alone.
     run(&mut app, &[Action::Activate, Action::ToggleMark]);
     assert!(app.marks().is_empty());
-    assert_eq!(app.export_scope(), crate::export::Scope::Detail(the_source()));
+    assert_eq!(
+        app.export_scope(),
+        crate::export::Scope::Detail(the_source())
+    );
     update(&mut app, Action::ToggleMark);
     let crate::export::Scope::Marked(marked) = app.export_scope() else {
         panic!("the marks are exported");
@@ -79,7 +92,10 @@ fn a_source_is_starred_and_noted_by_its_id() {
         ..Options::sized(80, 24)
     };
     let mut app = App::new(loaded, options);
-    run(&mut app, &[Action::OpenPage(Page::Sources), Action::Activate]);
+    run(
+        &mut app,
+        &[Action::OpenPage(Page::Sources), Action::Activate],
+    );
     update(&mut app, Action::ToggleStar);
     let source_id = id(&app, Some(the_source()));
     assert_eq!(source_id, "seed-report");
@@ -89,7 +105,11 @@ fn a_source_is_starred_and_noted_by_its_id() {
     });
     let saved = saved.unwrap_or_else(|| panic!("the star was not saved"));
     assert!(saved.is_starred(&source_id));
-    assert!(saved.orphans(&app.loaded().dossier, &app.loaded().index).is_empty());
+    assert!(
+        saved
+            .orphans(&app.loaded().dossier, &app.loaded().index)
+            .is_empty()
+    );
     // On the sources page `*` stars the source selected: here, unstars it.
     update(&mut app, Action::Back);
     update(&mut app, Action::ToggleStar);

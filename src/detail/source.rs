@@ -20,7 +20,11 @@ pub(super) fn source(b: &mut Builder<'_>, i: usize) {
 
 fn fields(b: &Builder<'_>, i: usize) -> Vec<Line> {
     let s = &b.dossier.sources[i];
-    let mut fields = vec![Builder::field("Kind", &s.kind)];
+    // Titles of reports run long: the pane's border cuts them, this line wraps.
+    let mut fields = vec![
+        Builder::field("Title", &s.title),
+        Builder::field("Kind", &s.kind),
+    ];
     for (label, value) in [
         ("Author", &s.author),
         ("Publisher", &s.publisher),
@@ -103,4 +107,3 @@ fn backs(b: &mut Builder<'_>, i: usize) {
         b.section(kind, &heading, lines);
     }
 }
-

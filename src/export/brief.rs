@@ -37,7 +37,11 @@ impl KeyQuote {
 fn everything(loaded: &Loaded) -> Results {
     let d = &loaded.dossier;
     let lists = EntityKind::ALL.map(|kind| {
-        let listed = if kind == EntityKind::Source { 0 } else { d.count(kind) };
+        let listed = if kind == EntityKind::Source {
+            0
+        } else {
+            d.count(kind)
+        };
         let hits = (0..listed).map(|index| Hit { index, score: 0 });
         Ranked::in_order(hits.collect())
     });

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{Citation, EntityKind, EntityRef, Loaded};
 use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// An entity as the dossier has it, with `kind` its entity type (`actor`…) first; the
@@ -76,14 +76,53 @@ pub fn entity_with_links(loaded: &Loaded, entity: EntityRef) -> Value {
         .filter_map(|id| loaded.index.source(id))
         .map(|s| source_value(&d.sources[s]))
         .collect();
-    json!({
+    let mut value = json!({
         "kind": entity.kind.slug(),
         "id": d.id_of(entity),
         "name": d.name_of(entity),
         "entity": entity_value(loaded, entity),
         "links": links,
         "sources": sources,
-    })
+    });
+    if entity.kind == EntityKind::Source {
+        value["backs"] = backs(loaded, entity.index);
+    }
+    value
+}
+
+/// What source `source` backs, by ids, grouped as its detail groups them.
+fn backs(loaded: &Loaded, source: usize) -> Value {
+    let d = &loaded.dossier;
+    let (mut events, mut positions, mut quotes, mut entities) = (vec![], vec![], vec![], vec![]);
+    for citation in &loaded.index.source_citations[source] {
+        match *citation {
+            Citation::Entity(e) if e.kind == EntityKind::Event => events.push(json!(d.id_of(e))),
+            Citation::Entity(e) => entities.push(json!({"kind": e.kind.slug(), "id": d.id_of(e)})),
+            Citation::Position {
+                sticking_point,
+                position,
+            } => {
+                let point = &d.sticking_points[sticking_point];
+                let held = &point.positions[position];
+                positions.push(json!({
+                    "sticking_point": point.id,
+                    "actor": held.actor,
+                    "stance": held.stance,
+                    "basis": held.basis,
+                    "as_of": held.as_of,
+                }));
+            }
+            Citation::Quote { event, quote } => {
+                let said = &d.events[event].quotes[quote];
+                quotes.push(json!({
+                    "event": d.events[event].id,
+                    "speakers": said.by,
+                    "text": said.text,
+                }));
+            }
+        }
+    }
+    json!({"events": events, "positions": positions, "quotes": quotes, "entities": entities})
 }
 
 fn reference(loaded: &Loaded, entity: EntityRef) -> Value {

@@ -72,7 +72,9 @@ impl Index {
             place_sticking_points: vec![Vec::new(); dossier.places.len()],
             sticking_point_events: vec![Vec::new(); dossier.sticking_points.len()],
             source_citations: vec![Vec::new(); dossier.sources.len()],
-            by_id: HashMap::with_capacity(EntityKind::LISTED.iter().map(|&k| dossier.count(k)).sum()),
+            by_id: HashMap::with_capacity(
+                EntityKind::LISTED.iter().map(|&k| dossier.count(k)).sum(),
+            ),
             ..Index::default()
         };
         for kind in EntityKind::LISTED {

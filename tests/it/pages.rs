@@ -216,7 +216,7 @@ fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
         "{shown}"
     );
     // A second click on what cites the source opens it.
-    let last = app.pages().source_list().rows[0].citing.len() - 1;
+    let last = app.pages().citations_view().selected;
     update(&mut app, Action::Click(talks::app::Target::Citation(last)));
     assert_eq!(app.page(), Page::Browse);
     assert_eq!(
