@@ -10,9 +10,11 @@ use crate::model::EntityKind;
 
 mod diff;
 mod export_args;
+mod list;
 mod new;
 pub use diff::DiffArgs;
 pub use export_args::{ExportArgs, ExportView};
+pub use list::Listed;
 pub use new::{NewArgs, NewKind};
 
 #[derive(Debug, Parser)]
@@ -277,27 +279,6 @@ impl ValueEnum for EntityKind {
             EntityKind::StickingPoint => value.aliases(["sticking_points", "sticking_point"]),
             _ => value,
         })
-    }
-}
-
-/// What `talks list` lists: a kind of entity, sources included (the explorer's sources
-/// page is their list; `--kind` of `search` takes the listed kinds only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Listed(pub EntityKind);
-
-impl ValueEnum for Listed {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[
-            Listed(EntityKind::Actor),
-            Listed(EntityKind::Event),
-            Listed(EntityKind::StickingPoint),
-            Listed(EntityKind::Place),
-            Listed(EntityKind::Source),
-        ]
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        self.0.to_possible_value()
     }
 }
 

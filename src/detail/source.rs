@@ -9,11 +9,11 @@ const BACKS: &str = "Backs";
 pub(super) fn source(b: &mut Builder<'_>, i: usize) {
     let fields = fields(b, i);
     b.section(SectionKind::Fields, "", fields);
-    if let Some(note) = b.dossier.sources[i].note.as_deref() {
-        if !note.trim().is_empty() {
-            let paragraph = vec![Line::default().plain(note.trim())];
-            b.section(SectionKind::Summary, "Note", paragraph);
-        }
+    if let Some(note) = b.dossier.sources[i].note.as_deref()
+        && !note.trim().is_empty()
+    {
+        let paragraph = vec![Line::default().plain(note.trim())];
+        b.section(SectionKind::Summary, "Note", paragraph);
     }
     backs(b, i);
 }
@@ -44,6 +44,25 @@ fn fields(b: &Builder<'_>, i: usize) -> Vec<Line> {
     fields
 }
 
+/// "party · sticking point · stance", the point a link: what a position is about.
+fn position_line(b: &Builder<'_>, point: usize, position: usize) -> Line {
+    let (dossier, index) = (b.dossier, b.index);
+    let held = &dossier.sticking_points[point].positions[position];
+    let party = index
+        .actor(&held.actor)
+        .map_or(held.actor.as_str(), |a| dossier.actors[a].name.as_str());
+    let mut line = Line::default().plain(format!("{party} · "));
+    line.segments.extend(
+        b.link(EntityRef::new(EntityKind::StickingPoint, point))
+            .segments,
+    );
+    let line = Builder::stance(line.plain(" · "), &held.stance, &held.basis);
+    match &held.as_of {
+        Some(as_of) => line.push(format!("  as of {as_of}"), Style::Muted),
+        None => line,
+    }
+}
+
 /// What the source backs, a group a kind: events, positions, quotes, then the actors,
 /// places and sticking points that cite it; each line links to what it is about.
 fn backs(b: &mut Builder<'_>, i: usize) {
@@ -64,20 +83,7 @@ fn backs(b: &mut Builder<'_>, i: usize) {
             Citation::Position {
                 sticking_point,
                 position,
-            } => {
-                let held = &dossier.sticking_points[sticking_point].positions[position];
-                let party = index
-                    .actor(&held.actor)
-                    .map_or(held.actor.as_str(), |a| dossier.actors[a].name.as_str());
-                let point = EntityRef::new(EntityKind::StickingPoint, sticking_point);
-                let mut line = Line::default().plain(format!("{party} · "));
-                line.segments.extend(b.link(point).segments);
-                let line = Builder::stance(line.plain(" · "), &held.stance, &held.basis);
-                positions.push(match &held.as_of {
-                    Some(as_of) => line.push(format!("  as of {as_of}"), Style::Muted),
-                    None => line,
-                });
-            }
+            } => positions.push(position_line(b, sticking_point, position)),
             Citation::Quote { event, quote } => {
                 let quote = &dossier.events[event].quotes[quote];
                 let mut line = Line::default()
