@@ -104,7 +104,8 @@ fn backs(b: &mut Builder<'_>, i: usize) {
     }
     for (lines, one, many, kind) in [
         (events, "event", "events", SectionKind::Links),
-        (positions, "position", "positions", SectionKind::Positions),
+        // Not `Positions`: the exports lay those out as a party's or a point's table.
+        (positions, "position", "positions", SectionKind::Links),
         (quotes, "quote", "quotes", SectionKind::Quotes),
         (others, "other entity", "other entities", SectionKind::Links),
     ] {

@@ -141,3 +141,19 @@ fn enter_on_a_source_in_the_real_binary_and_back() {
     s.quit();
     s.assert_restored();
 }
+
+#[test]
+fn list_sources_since_an_older_version_marks_new_and_changed_ones() {
+    let old = "version: 1\ntitle: T\nsources:\n  - {id: s, title: S, kind: k}\nactors:\n  - {id: a, name: A, kind: person, sources: [s]}\n";
+    let new = "version: 1\ntitle: T\nsources:\n  - {id: s, title: S2, kind: k}\n  - {id: t, title: T, kind: k, author: Jane Roe}\nactors:\n  - {id: a, name: A, kind: person, sources: [s, t]}\n";
+    let (dir, old_path) = common::write_temp("old.yaml", old.as_bytes());
+    let new_path = dir.path().join("new.yaml");
+    std::fs::write(&new_path, new).unwrap();
+    let (new_path, old_path) = (new_path.to_str().unwrap(), old_path.to_str().unwrap());
+    let (code, out, err) = run(&["list", "sources", "-d", new_path, "--since", old_path]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Δ s  S2  k\nN t  T   k\n");
+    let (code, out, err) = run(&["show", "t", "-d", new_path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\nAuthor: Jane Roe\n"), "{out}");
+}
