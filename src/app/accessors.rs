@@ -194,7 +194,11 @@ impl App {
                 query,
                 sources: self.pages.source_list.clone(),
             },
-            Page::Browse => Scope::View(self.view_spec()),
+            // A source is in no list, so no view holds it: its detail alone.
+            Page::Browse => match self.shown() {
+                Some(shown) if shown.kind == EntityKind::Source => Scope::Detail(shown),
+                _ => Scope::View(self.view_spec()),
+            },
         }
     }
 }

@@ -267,14 +267,19 @@ impl App {
                 std::mem::replace(&mut p.timeline_rows.selected, row) == row
             }
             (Page::Sources, Target::Citation(row)) => {
-                std::mem::replace(&mut p.citations.selected, row) == row
+                let here = std::mem::replace(&mut p.citations.selected, row) == row;
+                self.keep_page_cursors_visible();
+                if here {
+                    self.open_citation();
+                }
+                return;
             }
             (Page::Sources, Target::Source(n)) => {
-                if std::mem::replace(&mut p.sources.selected, n) != n {
+                let here = std::mem::replace(&mut p.sources.selected, n) == n;
+                if !here {
                     p.citations = ListView::default();
                 }
-                // Choosing a source opens nothing: what cites it is below.
-                false
+                here
             }
             // A target of another page (the screen changed since the pointer was read).
             _ => return,
@@ -287,7 +292,8 @@ impl App {
 
     /// Enter on a page: open what is under the cursor in the lists and detail: the
     /// position of a matrix cell (its sticking point, the party's link focused), the event
-    /// of a timeline row, what cites the source on the sources page.
+    /// of a timeline row, the source selected on the sources page (its detail lists what
+    /// it backs).
     pub(crate) fn open_from_page(&mut self) {
         let target = match self.page {
             Page::Matrix => match self.matrix_target() {
@@ -303,16 +309,34 @@ impl App {
                 .rows
                 .get(self.pages.timeline_rows.selected)
                 .map(|row| (EntityRef::new(EntityKind::Event, row.event), None)),
-            Page::Sources => self
-                .pages
-                .selected_source()
-                .and_then(|row| row.citing.get(self.pages.citations.selected))
-                .map(|citing| (citing.entity, None)),
+            Page::Sources => self.selected_source_entity().map(|source| (source, None)),
             Page::Browse => None,
         };
         let Some((entity, actor)) = target else {
             return;
         };
+        self.open_here(entity, actor);
+    }
+
+    /// The source selected on the sources page, as an entity.
+    pub(crate) fn selected_source_entity(&self) -> Option<EntityRef> {
+        let row = self.pages.selected_source()?;
+        Some(EntityRef::new(EntityKind::Source, row.source))
+    }
+
+    /// A second click on what cites a source opens it.
+    fn open_citation(&mut self) {
+        let citing = self
+            .pages
+            .selected_source()
+            .and_then(|row| row.citing.get(self.pages.citations.selected));
+        if let Some(citing) = citing {
+            self.open_here(citing.entity, None);
+        }
+    }
+
+    /// Opens `entity` from a page, with the link to `actor` focused in its detail.
+    fn open_here(&mut self, entity: EntityRef, actor: Option<usize>) {
         self.open_entity(entity);
         // On a narrow screen the list would hide what was opened: show its detail.
         if !self.detail_on_screen() {

@@ -81,7 +81,7 @@ fn source_citations(app: &App, theme: &Theme, areas: &SourcesAreas, buf: &mut Bu
     let text = if count == 0 {
         "Nothing in the dossier cites this source yet.".to_string()
     } else {
-        format!("Cited by {count} (j/k move, ←/→ another source, Enter opens):")
+        format!("Cited by {count} (j/k move, ←/→ another source, Enter opens the source):")
     };
     heading.push(&text, |_| theme.label);
     let h = areas.heading;

@@ -82,6 +82,7 @@ mod since_everywhere;
 mod since_pages;
 mod since_seen;
 mod sizes;
+mod source_detail;
 mod terminal;
 mod text_properties;
 mod weekly_cycle;

@@ -215,12 +215,22 @@ fn the_sources_page_walks_what_cites_a_source_and_opens_it() {
         shown.contains("> Sticking point: The initial US peace plan"),
         "{shown}"
     );
-    update(&mut app, Action::Activate);
+    // A second click on what cites the source opens it.
+    let last = app.pages().citations_view().selected;
+    update(&mut app, Action::Click(talks::app::Target::Citation(last)));
     assert_eq!(app.page(), Page::Browse);
     assert_eq!(
         app.loaded().dossier.id_of(app.shown().unwrap()),
         "us-peace-plan"
     );
+    // Enter opens the source itself, whose detail links to what it backs.
+    update(&mut app, Action::Back);
+    assert_eq!(app.page(), Page::Sources);
+    update(&mut app, Action::Activate);
+    let source = app.shown().unwrap();
+    assert_eq!(source.kind, EntityKind::Source);
+    let point = app.loaded().index.get("us-peace-plan").unwrap();
+    assert!(app.detail().links().contains(&point));
 }
 
 /// The sources page shows what a source gives of itself: publisher, date and address
