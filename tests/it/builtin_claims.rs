@@ -270,6 +270,7 @@ fn fields_of(l: &Loaded, id: &str) -> String {
         EntityKind::Event => serde_json::to_string(&d.events[entity.index]),
         EntityKind::StickingPoint => serde_json::to_string(&d.sticking_points[entity.index]),
         EntityKind::Place => serde_json::to_string(&d.places[entity.index]),
+        EntityKind::Source => serde_json::to_string(&d.sources[entity.index]),
     };
     json.unwrap_or_else(|e| panic!("{e}"))
         .replace('\u{2019}', "'")
