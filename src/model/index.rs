@@ -97,7 +97,7 @@ impl Index {
             if let Some(target) = actor.represents.as_deref().and_then(|id| self.actor(id)) {
                 self.represented_by[target].push(i);
             }
-            self.cite(&actor.sources, Citation::Entity(actor_ref(i)));
+            self.cite(actor.sources.iter().map(String::as_str), Citation::Entity(actor_ref(i)));
         }
         for (i, place) in dossier.places.iter().enumerate() {
             if let Some(parent) = place.part_of.as_deref().and_then(|id| self.place(id)) {
@@ -107,7 +107,7 @@ impl Index {
                 kind: EntityKind::Place,
                 index: i,
             };
-            self.cite(&place.sources, Citation::Entity(entity));
+            self.cite(place.sources.iter().map(String::as_str), Citation::Entity(entity));
         }
     }
 
@@ -127,9 +127,8 @@ impl Index {
                 for actor in speakers {
                     push_unique(&mut self.actor_events[actor], i);
                 }
-                if let Some(source) = quote.source.as_deref().and_then(|id| self.source(id)) {
-                    self.source_citations[source].push(Citation::Quote { event: i, quote: q });
-                }
+                let citation = Citation::Quote { event: i, quote: q };
+                self.cite(quote.all_sources(), citation);
             }
             if let Some(place) = event.place.as_deref().and_then(|id| self.place(id)) {
                 self.place_events[place].push(i);
@@ -154,7 +153,7 @@ impl Index {
                 kind: EntityKind::Event,
                 index: i,
             };
-            self.cite(&event.sources, Citation::Entity(entity));
+            self.cite(event.sources.iter().map(String::as_str), Citation::Entity(entity));
         }
     }
 
@@ -174,23 +173,21 @@ impl Index {
             }
             self.over_time.push(over_time);
             for (p, position) in point.positions.iter().enumerate() {
-                if let Some(source) = position.source.as_deref().and_then(|id| self.source(id)) {
-                    let citation = Citation::Position {
-                        sticking_point: i,
-                        position: p,
-                    };
-                    self.source_citations[source].push(citation);
-                }
+                let citation = Citation::Position {
+                    sticking_point: i,
+                    position: p,
+                };
+                self.cite(position.all_sources(), citation);
             }
             let entity = EntityRef {
                 kind: EntityKind::StickingPoint,
                 index: i,
             };
-            self.cite(&point.sources, Citation::Entity(entity));
+            self.cite(point.sources.iter().map(String::as_str), Citation::Entity(entity));
         }
     }
 
-    fn cite(&mut self, sources: &[String], citation: Citation) {
+    fn cite<'a>(&mut self, sources: impl IntoIterator<Item = &'a str>, citation: Citation) {
         for source in sources {
             if let Some(s) = self.source(source) {
                 self.source_citations[s].push(citation);

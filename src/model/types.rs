@@ -166,6 +166,10 @@ pub struct Quote {
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// More source ids that report the same words: the quote's sources are `source` and
+    /// these, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// `stated` (the default): the source gives these words to these speakers; `inferred`:
     /// the dossier's reading of who said them.
     #[serde(default)]
@@ -205,6 +209,10 @@ pub struct Position {
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// More source ids that back the same stance: the position's sources are `source` and
+    /// these, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// `stated` (the default): the source says it in so many words; `inferred`: the
     /// dossier's reading of what the source says.
     #[serde(default)]
@@ -214,6 +222,31 @@ pub struct Position {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub as_of: Option<String>,
+}
+
+/// `source` then `sources`, each id once, in the order written: a claim's sources.
+fn distinct_sources<'a>(source: Option<&'a String>, sources: &'a [String]) -> Vec<&'a str> {
+    let mut all: Vec<&str> = Vec::with_capacity(sources.len() + 1);
+    for id in source.into_iter().chain(sources) {
+        if !all.contains(&id.as_str()) {
+            all.push(id);
+        }
+    }
+    all
+}
+
+impl Quote {
+    /// The quote's sources: `source` and `sources`, each once.
+    pub fn all_sources(&self) -> Vec<&str> {
+        distinct_sources(self.source.as_ref(), &self.sources)
+    }
+}
+
+impl Position {
+    /// The position's sources: `source` and `sources`, each once.
+    pub fn all_sources(&self) -> Vec<&str> {
+        distinct_sources(self.source.as_ref(), &self.sources)
+    }
 }
 
 /// The four kinds of entity that appear in lists.
