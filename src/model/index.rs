@@ -45,6 +45,8 @@ pub struct Index {
     pub(crate) sticking_point_events: Vec<Vec<usize>>,
     /// Source → everything that cites it.
     pub source_citations: Vec<Vec<Citation>>,
+    /// Sticking point → how many distinct sources each of its positions has.
+    position_sources: Vec<Vec<usize>>,
 }
 
 /// Adds `value` once: every push of one value happens while its entity is read, one after
@@ -179,6 +181,8 @@ impl Index {
                 };
                 self.cite(position.all_sources(), citation);
             }
+            let counts = point.positions.iter().map(|p| p.all_sources().len());
+            self.position_sources.push(counts.collect());
             let entity = EntityRef {
                 kind: EntityKind::StickingPoint,
                 index: i,
@@ -201,6 +205,15 @@ impl Index {
             .get(point)
             .and_then(|all| all.iter().find(|h| h.actor == actor))
             .map_or(&[], |h| h.positions.as_slice())
+    }
+
+    /// How many distinct sources position `position` of sticking point `point` has.
+    pub fn position_source_count(&self, point: usize, position: usize) -> usize {
+        self.position_sources
+            .get(point)
+            .and_then(|counts| counts.get(position))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Whether position `position` of sticking point `point` is its party's current one.

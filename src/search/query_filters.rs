@@ -1,5 +1,5 @@
 //! Field filters of the query: `kind:`, `status:`, `topic:`, `stance:`, `actor:`,
-//! `place:` and `date:`, read with a did-you-mean for a value or a field mistyped.
+//! `place:`, `date:` and `sources:`, read with a did-you-mean for a value or a field mistyped.
 
 use super::ChangedWhat;
 use super::dates::DateFilter;
@@ -29,6 +29,46 @@ pub enum Filter {
     /// `note:WORDS`: entities whose analyst's note has these words (each as a word or the
     /// start of one).
     Note(Vec<String>),
+    /// `sources:N`, `sources:>N`: how many distinct sources back a claim or an entity
+    /// (docs/decisions.md "How many sources").
+    Sources(SourceCount),
+}
+
+/// How many sources `sources:` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceCount {
+    /// `sources:N` (`sources:0`: nothing cited).
+    Exactly(usize),
+    /// `sources:>N`.
+    MoreThan(usize),
+}
+
+impl SourceCount {
+    pub fn admits(self, count: usize) -> bool {
+        match self {
+            SourceCount::Exactly(n) => count == n,
+            SourceCount::MoreThan(n) => count > n,
+        }
+    }
+
+    fn parse(value: &str) -> Result<SourceCount, QueryError> {
+        let (more, digits) = match value.strip_prefix('>') {
+            Some(rest) => (true, rest),
+            None => (false, value),
+        };
+        let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<usize>().ok())
+            .flatten();
+        match number {
+            Some(n) if more => Ok(SourceCount::MoreThan(n)),
+            Some(n) => Ok(SourceCount::Exactly(n)),
+            None => Err(QueryError(format!(
+                "sources: needs a number, e.g. sources:1 (one source), sources:>1 (more than \
+                 one) or sources:0 (none); \"{}\" is not one",
+                crate::text::sanitize_line(value)
+            ))),
+        }
+    }
 }
 
 /// What `is:` asks of the analyst's layer.
@@ -44,7 +84,7 @@ pub enum Is {
 pub struct QueryError(pub String);
 
 pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
+    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:";
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
     let lowered = raw.to_lowercase();
@@ -80,6 +120,7 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
         }),
         "is" => parse_is(value),
         "note" => named(field, value).map(Filter::Note),
+        "sources" => SourceCount::parse(value).map(Filter::Sources),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")
@@ -163,6 +204,7 @@ fn example(field: &str) -> &'static str {
         "date" => "date:2025-11",
         "is" => "is:starred",
         "note" => "note:guarantees",
+        "sources" => "sources:1",
         _ => "actor:putin",
     }
 }
