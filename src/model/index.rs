@@ -47,6 +47,9 @@ pub struct Index {
     pub source_citations: Vec<Vec<Citation>>,
     /// Sticking point → how many distinct sources each of its positions has.
     position_sources: Vec<Vec<usize>>,
+    /// The one source every sourced claim rests on, when the claims cite one source in
+    /// all (a dossier written from one report); `None` otherwise.
+    claims_source: Option<usize>,
 }
 
 /// Adds `value` once: every push of one value happens while its entity is read, one after
@@ -91,7 +94,31 @@ impl Index {
         index.link_actors_and_places(dossier);
         index.link_events(dossier);
         index.link_sticking_points(dossier);
+        index.claims_source = index.one_source_of_claims(dossier);
         index
+    }
+
+    fn one_source_of_claims(&self, dossier: &Dossier) -> Option<usize> {
+        let positions = dossier.sticking_points.iter().flat_map(|p| &p.positions);
+        let quotes = dossier.events.iter().flat_map(|e| &e.quotes);
+        let cited = positions
+            .flat_map(|p| p.all_sources())
+            .chain(quotes.flat_map(|q| q.all_sources()));
+        let mut found = None;
+        for id in cited {
+            let source = self.source(id)?;
+            if found.is_some_and(|f| f != source) {
+                return None;
+            }
+            found = Some(source);
+        }
+        found
+    }
+
+    /// The one source every sourced claim of the dossier rests on, if they cite only one:
+    /// then "one source" is said once, not on every claim.
+    pub fn claims_source(&self) -> Option<usize> {
+        self.claims_source
     }
 
     fn link_actors_and_places(&mut self, dossier: &Dossier) {
