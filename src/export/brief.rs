@@ -177,6 +177,7 @@ pub(super) fn json_parts(loaded: &Loaded) -> Vec<(&'static str, serde_json::Valu
             json!({
                 "event": e.id, "event_title": e.title, "text": q.text, "by": q.by,
                 "speaker_names": key.speakers, "basis": q.basis, "source": q.source,
+                "sources": q.all_sources(),
                 "attribution": attribution(loaded, key),
             })
         })
@@ -249,6 +250,7 @@ fn matrix_json(loaded: &Loaded, matrix: &StanceMatrix) -> serde_json::Value {
                 "sticking_point": d.sticking_points[cell.sticking_point].id,
                 "sticking_point_title": d.sticking_points[cell.sticking_point].title,
                 "stance": p.stance, "basis": p.basis, "as_of": p.as_of, "source": p.source,
+                "sources": p.all_sources(),
             })
         })
         .collect();

@@ -22,10 +22,17 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
     out.insert("kind".into(), json!(entity.kind.slug()));
     kind_as_type(&mut out, value);
     if let (EntityKind::Event, Some(Value::Array(quotes))) = (entity.kind, out.get_mut("quotes")) {
-        let speakers = d.events[entity.index].quotes.iter().map(|q| &q.by);
-        for (quote, by) in quotes.iter_mut().zip(speakers) {
-            quote["by"] = json!(by.first());
-            quote["speakers"] = json!(by);
+        for (value, quote) in quotes.iter_mut().zip(&d.events[entity.index].quotes) {
+            value["by"] = json!(quote.by.first());
+            value["speakers"] = json!(quote.by);
+            value["sources"] = json!(quote.all_sources());
+        }
+    }
+    let positions = out.get_mut("positions");
+    if let (EntityKind::StickingPoint, Some(Value::Array(positions))) = (entity.kind, positions) {
+        let held = &d.sticking_points[entity.index].positions;
+        for (value, position) in positions.iter_mut().zip(held) {
+            value["sources"] = json!(position.all_sources());
         }
     }
     Value::Object(out)
@@ -241,7 +248,7 @@ fn matrix(
                 "actor": actor.id, "actor_name": actor.name,
                 "sticking_point": point.id, "sticking_point_title": point.title,
                 "stance": p.stance, "basis": p.basis, "summary": p.summary,
-                "source": p.source,
+                "source": p.source, "sources": p.all_sources(),
             })
         })
         .collect();

@@ -119,7 +119,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [Plain(Tab)], Action::Insert(' '), "A space (a pasted tab separates words)"),
     bind!(Search, [Ctrl('c'), Plain(F(10))], Action::Quit),
     bind!(Search, [Ctrl('z')], Action::Suspend),
-    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:) changed:; your own layer: is:starred is:noted note:"),
+    bind!(Search, [Text], Action::Insert(' '), "Type the query: words (typos forgiven), \"a phrase\", 'exact, ^prefix, suffix$, !not, a | b; filters kind: status: topic: stance: basis: actor: place: date:2025 date:>=2025-11 (undated events never match date:) changed: sources:1 sources:>1 sources:0; your own layer: is:starred is:noted note:"),
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
     bind!(Export, [Ctrl('n')], Action::ToggleExportNotes),

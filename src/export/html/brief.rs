@@ -78,13 +78,13 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> Markup {
     let each: Vec<Markup> = (parts.quotes.iter())
         .map(|key| {
             let quote = key.of(doc.loaded);
-            let source = quote.source.as_deref().map(|id| doc.bib.number(id));
+            let sources = doc.bib.numbers(&quote.all_sources());
             html! {
                 blockquote {
                     p { "“" (t(quote.text.trim())) "”" }
                     footer {
                         "— " (t(&brief::attribution(doc.loaded, key)))
-                        @if let Some(n) = source { " " (cite(n)) }
+                        @for n in &sources { " " (cite(*n)) }
                     }
                 }
             }

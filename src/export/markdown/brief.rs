@@ -74,10 +74,7 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
     let mut out = format!("## {}\n\n", brief::QUOTES_HEADING);
     for key in &parts.quotes {
         let quote = key.of(doc.loaded);
-        let cite = match &quote.source {
-            Some(id) => format!(" [{}]", doc.bib.number(id)),
-            None => String::new(),
-        };
+        let cite = doc.bib.cited(&quote.all_sources());
         out.push_str(&format!(
             "> “{}”\n>\n> — {}{cite}\n\n",
             escape(quote.text.trim()),

@@ -84,10 +84,7 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
     let mut out = format!("\n{}", underline(brief::QUOTES_HEADING, '='));
     for key in &parts.quotes {
         let quote = key.of(doc.loaded);
-        let cite = match &quote.source {
-            Some(id) => format!(" [{}]", doc.bib.number(id)),
-            None => String::new(),
-        };
+        let cite = doc.bib.cited(&quote.all_sources());
         let said = brief::attribution(doc.loaded, key);
         out.push_str(&doc.line(&format!("“{}”", quote.text.trim()), "  ", "   "));
         out.push_str(&doc.line(&format!("— {said}{cite}"), "    ", "      "));
