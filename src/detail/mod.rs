@@ -21,6 +21,8 @@ pub enum Style {
     Hedge,
     /// The analyst's own note: not a sourced fact.
     Note,
+    /// What a claim rests on, after its note numbers (" · one source").
+    Sourcing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,7 +230,7 @@ impl<'d> Builder<'d> {
             line = line.push(format!(" [{n}]"), Style::Muted);
         }
         if sources.len() == 1 && self.index.claims_source().is_none() {
-            line = line.push(ONE_SOURCE_MARK, Style::Muted);
+            line = line.push(ONE_SOURCE_MARK, Style::Sourcing);
         }
         line
     }

@@ -225,7 +225,10 @@ fn chronologies(loaded: &Loaded) -> serde_json::Value {
 /// A detail line without its closing note numbers (" [1]"): they number the entity's own
 /// sources, which JSON names by id elsewhere.
 fn without_note_numbers(text: &str) -> String {
-    let mut text = text.trim_end();
+    let text = text.trim_end();
+    let mut text = text
+        .strip_suffix(crate::detail::ONE_SOURCE_MARK)
+        .unwrap_or(text);
     while let Some(open) = text.rfind(" [") {
         let number = &text[open + 2..];
         match number.strip_suffix(']') {
@@ -283,6 +286,7 @@ mod tests {
             "Wants the border moved."
         );
         assert_eq!(cut("said it [2] [3]"), "said it");
+        assert_eq!(cut("said it [2] · one source"), "said it");
         assert_eq!(cut("the [draft] map"), "the [draft] map");
         assert_eq!(cut("took part in Third round"), "took part in Third round");
     }

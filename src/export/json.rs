@@ -126,7 +126,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     let exported_at = options.exported_at;
     match scope {
         Scope::View(spec) => view(loaded, spec, options),
-        Scope::Briefing => briefing(loaded, exported_at),
+        Scope::Briefing => briefing(loaded, options),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
@@ -184,9 +184,9 @@ fn view(loaded: &Loaded, view: &ViewSpec, options: &ExportOptions) -> String {
 }
 
 /// The whole dossier: its entities as written, and who stands where.
-fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+fn briefing(loaded: &Loaded, options: &ExportOptions) -> String {
     let d = &loaded.dossier;
-    let mut out = header(loaded, exported_at);
+    let mut out = header(loaded, options.exported_at);
     out.insert("summary".into(), json!(d.summary));
     out.insert(
         "sources".into(),
@@ -215,6 +215,10 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     out.insert("stances".into(), Value::Array(stances));
     for (key, part) in super::brief::json_parts(loaded) {
         out.insert(key.into(), part);
+    }
+    if options.single_source {
+        let appendix = super::single_source::json_value(loaded);
+        out.insert("single_source".into(), appendix);
     }
     pretty(Value::Object(out))
 }

@@ -126,7 +126,10 @@ impl Index {
             if let Some(target) = actor.represents.as_deref().and_then(|id| self.actor(id)) {
                 self.represented_by[target].push(i);
             }
-            self.cite(actor.sources.iter().map(String::as_str), Citation::Entity(actor_ref(i)));
+            self.cite(
+                actor.sources.iter().map(String::as_str),
+                Citation::Entity(actor_ref(i)),
+            );
         }
         for (i, place) in dossier.places.iter().enumerate() {
             if let Some(parent) = place.part_of.as_deref().and_then(|id| self.place(id)) {
@@ -136,7 +139,10 @@ impl Index {
                 kind: EntityKind::Place,
                 index: i,
             };
-            self.cite(place.sources.iter().map(String::as_str), Citation::Entity(entity));
+            self.cite(
+                place.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 
@@ -182,7 +188,10 @@ impl Index {
                 kind: EntityKind::Event,
                 index: i,
             };
-            self.cite(event.sources.iter().map(String::as_str), Citation::Entity(entity));
+            self.cite(
+                event.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 
@@ -214,7 +223,10 @@ impl Index {
                 kind: EntityKind::StickingPoint,
                 index: i,
             };
-            self.cite(point.sources.iter().map(String::as_str), Citation::Entity(entity));
+            self.cite(
+                point.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 

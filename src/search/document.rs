@@ -295,7 +295,8 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
                 .iter()
                 .flat_map(|&e| &dossier.events[e].quotes)
                 .filter(|q| q.by.contains(&actor.id));
-            (facets.stances, facets.bases) = stances_and_bases(held.clone(), quotes.clone(), labels);
+            (facets.stances, facets.bases) =
+                stances_and_bases(held.clone(), quotes.clone(), labels);
             facets.source_counts = source_counts(&actor.sources, held, quotes);
         }
         EntityKind::Event => event_facets(dossier, index, i, labels, &mut facets),

@@ -150,13 +150,16 @@ impl Query {
     /// The `sources:` filters that are a group of their own, each with whether it is
     /// negated: the ones a claim shown must meet too (a matrix's cells).
     pub(crate) fn claim_sources(&self) -> Vec<(bool, SourceCount)> {
-        let alone = self.groups.iter().filter_map(|group| match group.as_slice() {
-            [term] => match term.kind {
-                TermKind::Filter(Filter::Sources(count)) => Some((term.negated, count)),
+        let alone = self
+            .groups
+            .iter()
+            .filter_map(|group| match group.as_slice() {
+                [term] => match term.kind {
+                    TermKind::Filter(Filter::Sources(count)) => Some((term.negated, count)),
+                    _ => None,
+                },
                 _ => None,
-            },
-            _ => None,
-        });
+            });
         alone.collect()
     }
 

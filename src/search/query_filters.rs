@@ -83,8 +83,7 @@ pub enum Is {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
-pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:";
+pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:";
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
     let lowered = raw.to_lowercase();

@@ -128,7 +128,11 @@ impl StanceMatrix {
             row.retain(|(_, cell)| admits(cell));
             row.iter().for_each(|&(c, _)| used[c] = true);
         }
-        let kept = self.rows.iter().zip(&self.cells).filter(|(_, r)| !r.is_empty());
+        let kept = self
+            .rows
+            .iter()
+            .zip(&self.cells)
+            .filter(|(_, r)| !r.is_empty());
         let (rows, cells): (Vec<usize>, Vec<_>) = kept.map(|(&a, r)| (a, r.clone())).unzip();
         let mut renumber = vec![0; used.len()];
         let mut next = 0;

@@ -55,7 +55,9 @@ pub fn check_quotes(
                 check.without_source += 1;
                 continue;
             };
-            let with_text = sources.iter().find_map(|&id| texts.get(id).map(|t| (id, t)));
+            let with_text = sources
+                .iter()
+                .find_map(|&id| texts.get(id).map(|t| (id, t)));
             let Some((source, text)) = with_text else {
                 check.without_text += 1;
                 if !check.sources_without_text.iter().any(|s| s == first) {
