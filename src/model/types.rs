@@ -224,31 +224,6 @@ pub struct Position {
     pub as_of: Option<String>,
 }
 
-/// `source` then `sources`, each id once, in the order written: a claim's sources.
-fn distinct_sources<'a>(source: Option<&'a String>, sources: &'a [String]) -> Vec<&'a str> {
-    let mut all: Vec<&str> = Vec::with_capacity(sources.len() + 1);
-    for id in source.into_iter().chain(sources) {
-        if !all.contains(&id.as_str()) {
-            all.push(id);
-        }
-    }
-    all
-}
-
-impl Quote {
-    /// The quote's sources: `source` and `sources`, each once.
-    pub fn all_sources(&self) -> Vec<&str> {
-        distinct_sources(self.source.as_ref(), &self.sources)
-    }
-}
-
-impl Position {
-    /// The position's sources: `source` and `sources`, each once.
-    pub fn all_sources(&self) -> Vec<&str> {
-        distinct_sources(self.source.as_ref(), &self.sources)
-    }
-}
-
 /// The four kinds of entity that appear in lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {

@@ -320,7 +320,7 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:"
         );
         assert!(
             hint("stance:oppose")

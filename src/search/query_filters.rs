@@ -222,3 +222,45 @@ fn parse_kind(value: &str) -> Result<EntityKind, QueryError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+
+    fn hint(query: &str) -> String {
+        Query::parse(query).err().map(|e| e.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn sources_takes_a_count_or_more_than_a_count() {
+        let parsed = |value: &str| parse_filter("sources", value);
+        assert_eq!(parsed("1"), Ok(Filter::Sources(SourceCount::Exactly(1))));
+        assert_eq!(parsed("0"), Ok(Filter::Sources(SourceCount::Exactly(0))));
+        assert_eq!(parsed(">1"), Ok(Filter::Sources(SourceCount::MoreThan(1))));
+        assert!(SourceCount::Exactly(1).admits(1) && !SourceCount::Exactly(1).admits(2));
+        assert!(SourceCount::MoreThan(1).admits(2) && !SourceCount::MoreThan(1).admits(1));
+        assert!(SourceCount::Exactly(0).admits(0));
+    }
+
+    #[test]
+    fn a_sources_value_that_is_no_count_is_said() {
+        let said = |value: &str| {
+            format!(
+                "sources: needs a number, e.g. sources:1 (one source), sources:>1 (more than \
+                 one) or sources:0 (none); \"{value}\" is not one"
+            )
+        };
+        assert_eq!(hint("sources:x"), said("x"));
+        assert_eq!(hint("sources:>"), said(">"));
+        assert_eq!(hint("sources:-1"), said("-1"));
+        assert_eq!(hint("sources:>=2"), said(">=2"));
+        assert_eq!(hint("sources:1.5"), said("1.5"));
+        assert_eq!(hint("sources:"), "sources: needs a value, e.g. sources:1");
+        assert_eq!(
+            hint("source:1"),
+            "unknown filter \"source:\": did you mean sources:? Filters are kind:, status:, \
+             topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:"
+        );
+    }
+}

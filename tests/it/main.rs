@@ -18,6 +18,7 @@ mod bounded_reads;
 mod brief;
 mod builtin_dossier;
 mod builtin_report;
+mod claims;
 mod cli;
 mod cli_new;
 mod cli_output;
