@@ -223,13 +223,13 @@ impl<'d> Builder<'d> {
     }
 
     /// Ends a claim's `line` with the note number of each of its `sources`, and "one
-    /// source" when it has one and the dossier's claims rest on more than that one.
+    /// source" when it has one and some claim of the dossier has more.
     fn note_marker(&mut self, mut line: Line, sources: &[&str]) -> Line {
         for id in sources {
             let n = self.cite(id);
             line = line.push(format!(" [{n}]"), Style::Muted);
         }
-        if sources.len() == 1 && self.index.claims_source().is_none() {
+        if sources.len() == 1 && self.index.marks_one_source() {
             line = line.push(ONE_SOURCE_MARK, Style::Sourcing);
         }
         line

@@ -123,6 +123,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Export, [Plain(Enter)], Action::ConfirmExport),
     bind!(Export, [Plain(Tab)], Action::CycleFormat),
     bind!(Export, [Ctrl('n')], Action::ToggleExportNotes),
+    bind!(Export, [Ctrl('o')], Action::ToggleExportSingleSource),
     bind!(Export, [Plain(Esc)], Action::Escape, "Cancel the export"),
     bind!(Export, [Plain(Backspace)], Action::DeleteBack),
     bind!(Export, [Plain(Delete)], Action::DeleteForward),

@@ -118,7 +118,9 @@ mod index_tests {
             ]
         );
         assert_eq!(index.claims_source(), None);
+        assert!(index.marks_one_source(), "some claims have two sources");
         let built_in = builtin().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(built_in.index.claims_source(), Some(0), "one report");
+        assert!(!built_in.index.marks_one_source());
     }
 }

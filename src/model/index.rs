@@ -50,6 +50,9 @@ pub struct Index {
     /// The one source every sourced claim rests on, when the claims cite one source in
     /// all (a dossier written from one report); `None` otherwise.
     claims_source: Option<usize>,
+    /// Whether some claim rests on more than one source: only then does "one source"
+    /// set a claim apart.
+    corroborated: bool,
 }
 
 /// Adds `value` once: every push of one value happens while its entity is read, one after
@@ -95,6 +98,8 @@ impl Index {
         index.link_events(dossier);
         index.link_sticking_points(dossier);
         index.claims_source = index.one_source_of_claims(dossier);
+        index.corroborated = (index.position_sources.iter().flatten()).any(|&n| n > 1)
+            || (dossier.events.iter().flat_map(|e| &e.quotes)).any(|q| q.all_sources().len() > 1);
         index
     }
 
@@ -119,6 +124,12 @@ impl Index {
     /// then "one source" is said once, not on every claim.
     pub fn claims_source(&self) -> Option<usize> {
         self.claims_source
+    }
+
+    /// Whether a claim on one source is marked so: when some other claim rests on more
+    /// (where none does, the overview says so once instead).
+    pub fn marks_one_source(&self) -> bool {
+        self.corroborated
     }
 
     fn link_actors_and_places(&mut self, dossier: &Dossier) {

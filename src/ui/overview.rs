@@ -99,7 +99,7 @@ impl OverviewOverlay<'_> {
 }
 
 /// How many sources the positions and quotes rest on, said once: the whole dossier on
-/// one source, or how many claims have one, more, none.
+/// one source, every claim on a single one, or how many claims have one, more, none.
 fn claims_said(d: &crate::model::Dossier, index: &crate::model::Index) -> Option<String> {
     let positions = d.sticking_points.iter().flat_map(|p| &p.positions);
     let quotes = d.events.iter().flat_map(|e| &e.quotes);
@@ -120,6 +120,12 @@ fn claims_said(d: &crate::model::Dossier, index: &crate::model::Index) -> Option
     }
     let one = counts.iter().filter(|&&n| n == 1).count();
     let more = counts.iter().filter(|&&n| n > 1).count();
+    if more == 0 && one > 0 {
+        return Some(format!(
+            "Every position and quote here rests on a single source; none is backed by a \
+             second{none}."
+        ));
+    }
     (!counts.is_empty()).then(|| {
         format!(
             "Positions and quotes: {one} on one source, {more} on more than one, {unsourced} on \

@@ -124,8 +124,8 @@ fn title(name: &str, kind: &str, width: usize) -> String {
     format!("{}{kind}", fitted.text())
 }
 
-/// A position's sources as the matrix note says them: "source: T" in a dossier whose
-/// claims rest on one source, else "one source: T", "2 sources: T; U", "cites no source".
+/// A position's sources as the matrix note says them: "one source: T" where some claim
+/// has more (else "source: T"), "2 sources: T; U", "cites no source".
 fn sources_said(d: &Dossier, index: &Index, position: &Position) -> String {
     let titles: Vec<&str> = position
         .all_sources()
@@ -134,8 +134,8 @@ fn sources_said(d: &Dossier, index: &Index, position: &Position) -> String {
         .collect();
     match titles.as_slice() {
         [] => "cites no source".to_string(),
-        [one] if index.claims_source().is_some() => format!("source: {one}"),
-        [one] => format!("one source: {one}"),
+        [one] if index.marks_one_source() => format!("one source: {one}"),
+        [one] => format!("source: {one}"),
         many => format!("{} sources: {}", many.len(), many.join("; ")),
     }
 }
