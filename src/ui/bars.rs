@@ -292,15 +292,11 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
             }
             let brief = prompt.scope == crate::export::Scope::Briefing;
             if brief && prompt.single_source {
-                line.push(" with the one-source appendix", |_| theme.label);
+                line.push(" + appendix", |_| theme.label);
             }
             if !app.notes().notes.is_empty() {
                 line.push("  Ctrl-n", |_| theme.key);
                 line.push(" notes", |_| theme.muted);
-            }
-            if brief {
-                line.push("  Ctrl-o", |_| theme.key);
-                line.push(" one-source appendix", |_| theme.muted);
             }
             line.push("  Tab", |_| theme.key);
             line.push(" format  ", |_| theme.muted);
@@ -308,6 +304,10 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
             line.push(" write  ", |_| theme.muted);
             line.push("Esc", |_| theme.key);
             line.push(" cancel", |_| theme.muted);
+            if brief {
+                line.push("  Ctrl-o", |_| theme.key);
+                line.push(" appendix", |_| theme.muted);
+            }
         }
     }
     true

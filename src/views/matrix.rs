@@ -134,11 +134,11 @@ impl StanceMatrix {
             .zip(&self.cells)
             .filter(|(_, r)| !r.is_empty());
         let (rows, cells): (Vec<usize>, Vec<_>) = kept.map(|(&a, r)| (a, r.clone())).unzip();
+        // A kept column's new place: how many kept columns come before it.
         let mut renumber = vec![0; used.len()];
-        let mut next = 0;
-        for (c, _) in used.iter().enumerate().filter(|(_, u)| **u) {
-            renumber[c] = next;
-            next += 1;
+        let kept_columns = used.iter().enumerate().filter(|(_, u)| **u);
+        for (new, (old, _)) in kept_columns.enumerate() {
+            renumber[old] = new;
         }
         self.columns = (self.columns.iter().zip(&used))
             .filter_map(|(&p, &u)| u.then_some(p))

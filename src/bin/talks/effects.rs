@@ -212,7 +212,7 @@ mod tests {
                 (Format::Text, app.export_width()),
                 &Scope::Briefing,
                 true,
-                false,
+                (false, false),
             );
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
             text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
@@ -244,7 +244,7 @@ mod tests {
             (Format::Text, app.export_width()),
             &Scope::Briefing,
             true,
-            false,
+            (false, false),
         );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(
