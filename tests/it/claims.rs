@@ -248,3 +248,27 @@ fn typing_sources_1_lists_exactly_the_single_source_entities_and_positions() {
     let status = s.quit();
     assert!(status.success(), "{status:?}");
 }
+
+/// The explorer on the fixture in a `width`×`height` terminal.
+fn explorer(width: u16, height: u16) -> talks::app::App {
+    talks::app::App::new(fixture(), talks::app::Options::sized(width, height))
+}
+
+/// "One source" where a claim rests on one: the matrix note (under the grid, or the
+/// position's pane on a wide screen), and the overview's count; at each size.
+#[test]
+fn one_source_marks_screens() {
+    use talks::app::{Action, Page, update};
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = explorer(width, height);
+        update(&mut app, Action::OpenPage(Page::Matrix));
+        update(&mut app, Action::Down);
+        update(&mut app, Action::CursorRight);
+        let name = format!("claims_matrix_one_source_{width}x{height}");
+        insta::assert_snapshot!(name, common::screen(&app));
+        update(&mut app, Action::ToggleOverview);
+        update(&mut app, Action::Bottom);
+        let name = format!("claims_overview_{width}x{height}");
+        insta::assert_snapshot!(name, common::screen(&app));
+    }
+}
