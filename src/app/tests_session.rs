@@ -387,33 +387,3 @@ fn cancelling_a_recalled_query_leaves_the_history_order() {
     update(&mut app, Action::EarlierQuery);
     assert_eq!(app.query.input.text, "donbas", "donbas is still the latest");
 }
-
-/// Ctrl-O in the brief's export prompt asks for the single-source appendix, as
-/// `talks export --all --single-source`; in another export's prompt it does nothing.
-#[test]
-fn the_brief_s_prompt_toggles_the_single_source_appendix() {
-    let asked = |app: &mut App| {
-        update(app, Action::ConfirmExport);
-        app.take_effects().iter().find_map(|e| match e {
-            Effect::Export { single_source, .. } => Some(*single_source),
-            _ => None,
-        })
-    };
-    let mut app = app();
-    update(&mut app, Action::StartBriefing);
-    assert_eq!(asked(&mut app), Some(false), "off by default");
-    update(&mut app, Action::Escape);
-    update(&mut app, Action::StartBriefing);
-    update(&mut app, Action::ToggleExportSingleSource);
-    assert!(app.export_prompt().is_some_and(|p| p.single_source));
-    assert_eq!(asked(&mut app), Some(true));
-    update(&mut app, Action::Escape);
-    update(&mut app, Action::StartExport);
-    assert!(
-        app.export_prompt()
-            .is_some_and(|p| p.scope != crate::export::Scope::Briefing)
-    );
-    update(&mut app, Action::ToggleExportSingleSource);
-    assert!(app.export_prompt().is_some_and(|p| !p.single_source));
-    assert_eq!(asked(&mut app), Some(false), "a view has no appendix");
-}
