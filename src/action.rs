@@ -159,6 +159,8 @@ pub enum Action {
     CycleFormat,
     /// Ctrl-N in the export prompt: with or without the analyst's notes.
     ToggleExportNotes,
+    /// The export prompt of the brief: with or without the single-source appendix.
+    ToggleExportSingleSource,
     /// Enter in the export prompt.
     ConfirmExport,
     /// The answer to "overwrite?".

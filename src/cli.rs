@@ -132,7 +132,7 @@ pub enum Command {
     },
     /// Search every entity, best matches first, each with where it matched (the explorer's
     /// query syntax: words with typos forgiven, "phrases", kind:, status:, topic:, stance:,
-    /// actor:, place: and date: filters). No match: exit 1 and the nearest words.
+    /// actor:, place:, date: and sources: filters). No match: exit 1 and the nearest words.
     Search {
         /// The query, e.g. "donbas !putin" or "status:planned"; @NAME runs a search saved
         /// in the explorer (@@ for a literal @).

@@ -211,6 +211,7 @@ fn sticking_points_of(r: &mut Random, n: &Counts) -> Vec<StickingPoint> {
                     stance: stances[r.below(stances.len())].clone(),
                     summary: r.sentence(10) + ".",
                     source: Some("src".into()),
+                    sources: Vec::new(),
                     basis: Basis::Stated,
                     as_of: None,
                 })
@@ -263,6 +264,7 @@ fn event_of(r: &mut Random, n: &Counts, i: usize, status: EventStatus, order: u3
             by: vec![format!("actor-{}", r.below(n.actors))],
             text: r.sentence(4),
             source: Some("src".into()),
+            sources: Vec::new(),
             basis: Basis::Stated,
         }],
         sources: cites(),

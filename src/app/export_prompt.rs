@@ -17,6 +17,9 @@ pub struct ExportPrompt {
     pub error: Option<String>,
     /// Add the analyst's notes and stars (Ctrl-N toggles it; off by default).
     pub notes: bool,
+    /// The brief only: add the appendix of the claims on one source (Ctrl-O toggles it;
+    /// off by default), as `talks export --all --single-source`.
+    pub single_source: bool,
 }
 
 impl ExportPrompt {

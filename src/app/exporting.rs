@@ -36,9 +36,22 @@ impl App {
         notes: bool,
         width: usize,
     ) -> String {
+        self.export_text_with(scope, (format, stamp), (notes, false), width)
+    }
+
+    /// [`App::export_text_at`] with the notes and the brief's single-source appendix each
+    /// asked for or not.
+    pub fn export_text_with(
+        &self,
+        scope: &Scope,
+        (format, stamp): (Format, Option<&str>),
+        (notes, single_source): (bool, bool),
+        width: usize,
+    ) -> String {
         // As `talks export --since` writes it.
         let options = crate::export::ExportOptions {
             width,
+            single_source,
             notes: notes.then_some(&self.notes.notes),
             since: self.since_loaded(),
             now: Some(&self.loaded),
@@ -65,6 +78,7 @@ impl App {
             scope,
             error: None,
             notes: false,
+            single_source: false,
         };
         self.overlay = Overlay::Export {
             prompt,
@@ -145,6 +159,7 @@ impl App {
             scope: prompt.scope.clone(),
             overwrite,
             notes: prompt.notes,
+            single_source: prompt.single_source && prompt.scope == Scope::Briefing,
             width,
         });
     }
@@ -284,6 +299,9 @@ pub(super) fn prompt_action(app: &mut App, action: Action) {
     match action {
         Action::CycleFormat => app.cycle_format(),
         Action::ToggleExportNotes => prompt.notes = !prompt.notes,
+        Action::ToggleExportSingleSource if prompt.scope == Scope::Briefing => {
+            prompt.single_source = !prompt.single_source;
+        }
         Action::ConfirmExport => app.confirm_export(false),
         Action::Escape => {
             app.overlay = Overlay::Closed;

@@ -89,6 +89,8 @@ pub enum Effect {
         overwrite: bool,
         /// With the analyst's notes in a section of their own.
         notes: bool,
+        /// The brief with its appendix of the claims on one source.
+        single_source: bool,
         /// Columns of a text export; 0: a paragraph a line.
         width: usize,
     },

@@ -344,3 +344,36 @@ fn notes_saved_with_anothers_merged_in_show_and_are_the_next_base() {
     update(&mut app, Action::NotesSaved(Err("the disk is full".into())));
     assert_eq!(app.status(), Some("Notes not saved: the disk is full"));
 }
+
+/// Ctrl-O in the brief's export prompt asks for the single-source appendix, as
+/// `talks export --all --single-source`; in another export's prompt it does nothing.
+#[test]
+fn the_brief_s_prompt_toggles_the_single_source_appendix() {
+    let asked = |app: &mut App| {
+        update(app, Action::ConfirmExport);
+        app.take_effects().iter().find_map(|e| match e {
+            Effect::Export { single_source, .. } => Some(*single_source),
+            _ => None,
+        })
+    };
+    let mut app = App::new(
+        crate::model::builtin().unwrap_or_else(|e| panic!("{e}")),
+        Options::sized(80, 24),
+    );
+    update(&mut app, Action::StartBriefing);
+    assert_eq!(asked(&mut app), Some(false), "off by default");
+    update(&mut app, Action::Escape);
+    update(&mut app, Action::StartBriefing);
+    update(&mut app, Action::ToggleExportSingleSource);
+    assert!(app.export_prompt().is_some_and(|p| p.single_source));
+    assert_eq!(asked(&mut app), Some(true));
+    update(&mut app, Action::Escape);
+    update(&mut app, Action::StartExport);
+    assert!(
+        app.export_prompt()
+            .is_some_and(|p| p.scope != crate::export::Scope::Briefing)
+    );
+    update(&mut app, Action::ToggleExportSingleSource);
+    assert!(app.export_prompt().is_some_and(|p| !p.single_source));
+    assert_eq!(asked(&mut app), Some(false), "a view has no appendix");
+}

@@ -60,6 +60,10 @@ pub struct ExportArgs {
     /// (names in Cyrillic, say) rightly.
     #[arg(long)]
     pub(crate) bom: bool,
+    /// With --all: end the brief with an appendix listing the positions and quotes that
+    /// rest on a single source (in a dossier written from one report, one sentence says so).
+    #[arg(long)]
+    pub(crate) single_source: bool,
     /// Add your notes and stars on what is exported (from the notes file beside the
     /// dossier) in a section of their own, "Analyst notes" (a `notes` key in JSON).
     #[arg(long)]

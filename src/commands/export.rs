@@ -36,7 +36,7 @@ fn format_mismatch(args: &ExportArgs) -> Option<String> {
 }
 
 /// Why the format asked for cannot hold what is asked: the brief or notes in a table, a
-/// byte order mark on what is no table.
+/// byte order mark on what is no table, the single-source appendix on what is no brief.
 fn table_refusal(args: &ExportArgs, scope: &Scope, format: Format) -> Option<String> {
     if let Some(refusal) = scope.refusal(format) {
         return Some(refusal);
@@ -52,6 +52,11 @@ fn table_refusal(args: &ExportArgs, scope: &Scope, format: Format) -> Option<Str
             "--bom is for CSV and TSV, and this export is {}: leave it out",
             format.describe()
         ));
+    }
+    if args.single_source && *scope != Scope::Briefing {
+        return Some(
+            "--single-source adds an appendix to the brief: add --all, or leave it out".into(),
+        );
     }
     None
 }
@@ -163,6 +168,7 @@ pub(super) fn run(
         notes: args.notes.then_some(&notes),
         since: since.as_ref().map(|since| &since.old),
         bom: args.bom,
+        single_source: args.single_source,
         ..ExportOptions::new(format, stamp.as_deref())
     };
     let text = render_with(loaded, &scope, &options);

@@ -61,7 +61,7 @@ fn events_and_quotes(b: &mut Builder<'_>, actor: usize, out: &mut Vec<(Key, Line
                 .plain(" in ");
             line.segments.extend(b.link(entity).segments);
             let line = Builder::hedge(line, &quote.basis);
-            let line = b.note_marker(line, quote.source.as_deref());
+            let line = b.note_marker(line, &quote.all_sources());
             out.push(((date, event.order, 1), line));
         }
     }
@@ -81,7 +81,7 @@ fn positions(b: &mut Builder<'_>, actor: usize, out: &mut Vec<(Key, Line)>) {
             line.segments.extend(link.segments);
             let line = Builder::stance(line.plain(" — "), &position.stance, &position.basis);
             let line = line.plain(format!(": {}", position.summary.trim()));
-            let line = b.note_marker(line, position.source.as_deref());
+            let line = b.note_marker(line, &position.all_sources());
             out.push((key, line));
         }
     }

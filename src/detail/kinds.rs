@@ -80,7 +80,7 @@ fn actor_links(b: &mut Builder<'_>, i: usize) {
             line = line.plain("in ");
             line.segments.extend(b.link(entity).segments);
             let line = Builder::hedge(line, &quote.basis);
-            quotes.push(b.note_marker(line, quote.source.as_deref()));
+            quotes.push(b.note_marker(line, &quote.all_sources()));
         }
     }
     b.section(SectionKind::Quotes, "Quotes", quotes);
@@ -140,7 +140,7 @@ pub(super) fn event(b: &mut Builder<'_>, i: usize) {
             .plain(" — ");
         line.segments.extend(b.links_by_id(&quote.by).segments);
         let line = Builder::hedge(line, &quote.basis);
-        quotes.push(b.note_marker(line, quote.source.as_deref()));
+        quotes.push(b.note_marker(line, &quote.all_sources()));
     }
     b.section(SectionKind::Quotes, "Quotes", quotes);
     b.sources();

@@ -21,6 +21,8 @@ pub enum Style {
     Hedge,
     /// The analyst's own note: not a sourced fact.
     Note,
+    /// What a claim rests on, after its note numbers (" · one source").
+    Sourcing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +123,9 @@ pub fn note_section(note: &str) -> Section {
     }
 }
 
+/// After the note number of a claim that rests on one source.
+pub const ONE_SOURCE_MARK: &str = " · one source";
+
 struct Builder<'d> {
     dossier: &'d Dossier,
     index: &'d Index,
@@ -217,15 +222,17 @@ impl<'d> Builder<'d> {
         }
     }
 
-    /// Ends `line` with the note number of `source`, if it cites one.
-    fn note_marker(&mut self, line: Line, source: Option<&str>) -> Line {
-        match source {
-            Some(id) => {
-                let n = self.cite(id);
-                line.push(format!(" [{n}]"), Style::Muted)
-            }
-            None => line,
+    /// Ends a claim's `line` with the note number of each of its `sources`, and "one
+    /// source" when it has one and some claim of the dossier has more.
+    fn note_marker(&mut self, mut line: Line, sources: &[&str]) -> Line {
+        for id in sources {
+            let n = self.cite(id);
+            line = line.push(format!(" [{n}]"), Style::Muted);
         }
+        if sources.len() == 1 && self.index.marks_one_source() {
+            line = line.push(ONE_SOURCE_MARK, Style::Sourcing);
+        }
+        line
     }
 
     /// The numbered notes of every source cited so far.

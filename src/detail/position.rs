@@ -40,7 +40,7 @@ fn fields(b: &mut Builder<'_>, point: EntityRef, held: &Position) {
     on.segments.extend(b.link(point).segments);
     let stance = Line::default().push("Stance: ", Style::Label);
     let stance = Builder::stance(stance, &held.stance, &held.basis);
-    let stance = b.note_marker(stance, held.source.as_deref());
+    let stance = b.note_marker(stance, &held.all_sources());
     let mut lines = vec![party, on, stance];
     if let Some(as_of) = &held.as_of {
         lines.push(Builder::field("As of", as_of));
@@ -63,7 +63,7 @@ fn history(b: &mut Builder<'_>, point: usize, actor: usize) {
         if let Some(as_of) = &position.as_of {
             line = line.plain(format!(" (as of {as_of})"));
         }
-        lines.push(b.note_marker(line, position.source.as_deref()));
+        lines.push(b.note_marker(line, &position.all_sources()));
     }
     b.section(
         SectionKind::Positions,
@@ -93,7 +93,7 @@ fn quotes(b: &mut Builder<'_>, point: usize, actor: usize) {
             line.segments
                 .extend(b.link(EntityRef::new(EntityKind::Event, e)).segments);
             let line = Builder::hedge(line, &quote.basis);
-            lines.push(b.note_marker(line, quote.source.as_deref()));
+            lines.push(b.note_marker(line, &quote.all_sources()));
         }
     }
     b.section(SectionKind::Quotes, "Quotes", lines);

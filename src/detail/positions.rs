@@ -12,7 +12,7 @@ fn position_line(b: &mut Builder<'_>, head: Line, position: &Position) -> Line {
     if let Some(as_of) = &position.as_of {
         line = line.plain(format!(" (as of {as_of})"));
     }
-    b.note_marker(line, position.source.as_deref())
+    b.note_marker(line, &position.all_sources())
 }
 
 /// One party's or one point's positions: who holds what now, and the history of each

@@ -22,6 +22,17 @@ impl Bibliography {
         }
     }
 
+    /// The numbers of every source of a claim (`Position::all_sources`), in its order.
+    pub(super) fn numbers(&mut self, ids: &[&str]) -> Vec<usize> {
+        ids.iter().map(|id| self.number(id)).collect()
+    }
+
+    /// " [1] [3]": a claim's sources cited in text and Markdown; empty for none.
+    pub(super) fn cited(&mut self, ids: &[&str]) -> String {
+        let marks = self.numbers(ids).into_iter().map(|n| format!(" [{n}]"));
+        marks.collect()
+    }
+
     /// The export's number of each of `detail`'s notes, note 1 first.
     pub(super) fn renumber(&mut self, detail: &Detail) -> Vec<usize> {
         detail.notes.iter().map(|id| self.number(id)).collect()

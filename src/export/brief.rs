@@ -182,6 +182,7 @@ pub(super) fn json_parts(loaded: &Loaded) -> Vec<(&'static str, serde_json::Valu
             json!({
                 "event": e.id, "event_title": e.title, "text": q.text, "by": q.by,
                 "speaker_names": key.speakers, "basis": q.basis, "source": q.source,
+                "sources": q.all_sources(),
                 "attribution": attribution(loaded, key),
             })
         })
@@ -229,7 +230,10 @@ fn chronologies(loaded: &Loaded) -> serde_json::Value {
 /// A detail line without its closing note numbers (" [1]"): they number the entity's own
 /// sources, which JSON names by id elsewhere.
 fn without_note_numbers(text: &str) -> String {
-    let mut text = text.trim_end();
+    let text = text.trim_end();
+    let mut text = text
+        .strip_suffix(crate::detail::ONE_SOURCE_MARK)
+        .unwrap_or(text);
     while let Some(open) = text.rfind(" [") {
         let number = &text[open + 2..];
         match number.strip_suffix(']') {
@@ -254,6 +258,7 @@ fn matrix_json(loaded: &Loaded, matrix: &StanceMatrix) -> serde_json::Value {
                 "sticking_point": d.sticking_points[cell.sticking_point].id,
                 "sticking_point_title": d.sticking_points[cell.sticking_point].title,
                 "stance": p.stance, "basis": p.basis, "as_of": p.as_of, "source": p.source,
+                "sources": p.all_sources(),
             })
         })
         .collect();
@@ -286,6 +291,7 @@ mod tests {
             "Wants the border moved."
         );
         assert_eq!(cut("said it [2] [3]"), "said it");
+        assert_eq!(cut("said it [2] · one source"), "said it");
         assert_eq!(cut("the [draft] map"), "the [draft] map");
         assert_eq!(cut("took part in Third round"), "took part in Third round");
     }

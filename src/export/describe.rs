@@ -116,15 +116,17 @@ pub(super) fn party_name(loaded: &Loaded, id: &str) -> String {
     sanitize_line(name).into_owned()
 }
 
-/// " (source: TITLE)" after a position, or " (cites no source)".
+/// " (source: TITLE)" after a position, " (sources: TITLE; TITLE)", or " (cites no
+/// source)".
 pub(super) fn citation(loaded: &Loaded, position: &Position) -> String {
-    let source = position
-        .source
-        .as_deref()
-        .and_then(|id| loaded.index.source(id));
-    match source {
-        Some(s) => format!(" (source: {})", loaded.dossier.sources[s].title),
-        None => " (cites no source)".to_string(),
+    let titles: Vec<&str> = (position.all_sources().into_iter())
+        .filter_map(|id| loaded.index.source(id))
+        .map(|s| loaded.dossier.sources[s].title.as_str())
+        .collect();
+    match titles.as_slice() {
+        [] => " (cites no source)".to_string(),
+        [one] => format!(" (source: {one})"),
+        many => format!(" (sources: {})", many.join("; ")),
     }
 }
 

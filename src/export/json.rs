@@ -23,10 +23,17 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
     out.insert("kind".into(), json!(entity.kind.slug()));
     kind_as_type(&mut out, value);
     if let (EntityKind::Event, Some(Value::Array(quotes))) = (entity.kind, out.get_mut("quotes")) {
-        let speakers = d.events[entity.index].quotes.iter().map(|q| &q.by);
-        for (quote, by) in quotes.iter_mut().zip(speakers) {
-            quote["by"] = json!(by.first());
-            quote["speakers"] = json!(by);
+        for (value, quote) in quotes.iter_mut().zip(&d.events[entity.index].quotes) {
+            value["by"] = json!(quote.by.first());
+            value["speakers"] = json!(quote.by);
+            value["sources"] = json!(quote.all_sources());
+        }
+    }
+    let positions = out.get_mut("positions");
+    if let (EntityKind::StickingPoint, Some(Value::Array(positions))) = (entity.kind, positions) {
+        let held = &d.sticking_points[entity.index].positions;
+        for (value, position) in positions.iter_mut().zip(held) {
+            value["sources"] = json!(position.all_sources());
         }
     }
     Value::Object(out)
@@ -159,7 +166,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     let exported_at = options.exported_at;
     match scope {
         Scope::View(spec) => view(loaded, spec, options),
-        Scope::Briefing => briefing(loaded, exported_at),
+        Scope::Briefing => briefing(loaded, options),
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
@@ -222,9 +229,9 @@ fn view(loaded: &Loaded, view: &ViewSpec, options: &ExportOptions) -> String {
 }
 
 /// The whole dossier: its entities as written, and who stands where.
-fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
+fn briefing(loaded: &Loaded, options: &ExportOptions) -> String {
     let d = &loaded.dossier;
-    let mut out = header(loaded, exported_at);
+    let mut out = header(loaded, options.exported_at);
     out.insert("summary".into(), json!(d.summary));
     out.insert(
         "sources".into(),
@@ -253,6 +260,10 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
     out.insert("stances".into(), Value::Array(stances));
     for (key, part) in super::brief::json_parts(loaded) {
         out.insert(key.into(), part);
+    }
+    if options.single_source {
+        let appendix = super::single_source::json_value(loaded);
+        out.insert("single_source".into(), appendix);
     }
     pretty(Value::Object(out))
 }
@@ -286,7 +297,7 @@ fn matrix(
                 "actor": actor.id, "actor_name": actor.name,
                 "sticking_point": point.id, "sticking_point_title": point.title,
                 "stance": p.stance, "basis": p.basis, "summary": p.summary,
-                "source": p.source,
+                "source": p.source, "sources": p.all_sources(),
             })
         })
         .collect();

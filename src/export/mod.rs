@@ -13,6 +13,7 @@ mod describe;
 mod html;
 mod json;
 mod markdown;
+mod single_source;
 mod table;
 mod text;
 
@@ -164,6 +165,8 @@ pub struct ExportOptions<'a> {
     pub now: Option<&'a Loaded>,
     /// CSV and TSV begin with a byte order mark, which Excel needs to read UTF-8.
     pub bom: bool,
+    /// The brief ends with an appendix of the claims that rest on one source.
+    pub single_source: bool,
 }
 
 impl<'a> ExportOptions<'a> {
@@ -178,6 +181,7 @@ impl<'a> ExportOptions<'a> {
             since: None,
             now: None,
             bom: false,
+            single_source: false,
         }
     }
 }

@@ -119,7 +119,7 @@ fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix, since: &Since) -> Table 
             position.stance.as_str().to_string(),
             position.basis.as_str().to_string(),
             position.as_of.clone().unwrap_or_default(),
-            position.source.clone().unwrap_or_default(),
+            position.all_sources().join(" "),
             position.summary.clone(),
             since.of_stance(&point.id, party),
         ]

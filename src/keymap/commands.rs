@@ -92,6 +92,7 @@ pub const COMMANDS: &[Command] = &[
     command("scroll-line-down", Action::ScrollLineDown, "Scroll the detail down a line"),
     command("scroll-line-up", Action::ScrollLineUp, "Scroll the detail up a line"),
     command("toggle-watch", Action::ToggleWatch, "Watch the dossier's file and reload it when it changes, or stop watching (as --watch)"),
+    command("toggle-export-single-source", Action::ToggleExportSingleSource, "The brief: with or without an appendix of the claims that rest on one source (off by default)"),
 ];
 
 /// The command an action is bound as; `None` for actions no key can ask for (a finished
@@ -179,6 +180,7 @@ mod tests {
         "scroll-line-down",
         "scroll-line-up",
         "toggle-watch",
+        "toggle-export-single-source",
     ];
 
     #[test]

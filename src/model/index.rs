@@ -45,6 +45,14 @@ pub struct Index {
     pub(crate) sticking_point_events: Vec<Vec<usize>>,
     /// Source → everything that cites it.
     pub source_citations: Vec<Vec<Citation>>,
+    /// Sticking point → how many distinct sources each of its positions has.
+    position_sources: Vec<Vec<usize>>,
+    /// The one source every sourced claim rests on, when the claims cite one source in
+    /// all (a dossier written from one report); `None` otherwise.
+    claims_source: Option<usize>,
+    /// Whether some claim rests on more than one source: only then does "one source"
+    /// set a claim apart.
+    corroborated: bool,
 }
 
 /// Adds `value` once: every push of one value happens while its entity is read, one after
@@ -97,7 +105,39 @@ impl Index {
         index.link_actors_and_places(dossier);
         index.link_events(dossier);
         index.link_sticking_points(dossier);
+        index.claims_source = index.one_source_of_claims(dossier);
+        index.corroborated = (index.position_sources.iter().flatten()).any(|&n| n > 1)
+            || (dossier.events.iter().flat_map(|e| &e.quotes)).any(|q| q.all_sources().len() > 1);
         index
+    }
+
+    fn one_source_of_claims(&self, dossier: &Dossier) -> Option<usize> {
+        let positions = dossier.sticking_points.iter().flat_map(|p| &p.positions);
+        let quotes = dossier.events.iter().flat_map(|e| &e.quotes);
+        let cited = positions
+            .flat_map(|p| p.all_sources())
+            .chain(quotes.flat_map(|q| q.all_sources()));
+        let mut found = None;
+        for id in cited {
+            let source = self.source(id)?;
+            if found.is_some_and(|f| f != source) {
+                return None;
+            }
+            found = Some(source);
+        }
+        found
+    }
+
+    /// The one source every sourced claim of the dossier rests on, if they cite only one:
+    /// then "one source" is said once, not on every claim.
+    pub fn claims_source(&self) -> Option<usize> {
+        self.claims_source
+    }
+
+    /// Whether a claim on one source is marked so: when some other claim rests on more
+    /// (where none does, the overview says so once instead).
+    pub fn marks_one_source(&self) -> bool {
+        self.corroborated
     }
 
     fn link_actors_and_places(&mut self, dossier: &Dossier) {
@@ -105,7 +145,10 @@ impl Index {
             if let Some(target) = actor.represents.as_deref().and_then(|id| self.actor(id)) {
                 self.represented_by[target].push(i);
             }
-            self.cite(&actor.sources, Citation::Entity(actor_ref(i)));
+            self.cite(
+                actor.sources.iter().map(String::as_str),
+                Citation::Entity(actor_ref(i)),
+            );
         }
         for (i, place) in dossier.places.iter().enumerate() {
             if let Some(parent) = place.part_of.as_deref().and_then(|id| self.place(id)) {
@@ -115,7 +158,10 @@ impl Index {
                 kind: EntityKind::Place,
                 index: i,
             };
-            self.cite(&place.sources, Citation::Entity(entity));
+            self.cite(
+                place.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 
@@ -135,9 +181,8 @@ impl Index {
                 for actor in speakers {
                     push_unique(&mut self.actor_events[actor], i);
                 }
-                if let Some(source) = quote.source.as_deref().and_then(|id| self.source(id)) {
-                    self.source_citations[source].push(Citation::Quote { event: i, quote: q });
-                }
+                let citation = Citation::Quote { event: i, quote: q };
+                self.cite(quote.all_sources(), citation);
             }
             if let Some(place) = event.place.as_deref().and_then(|id| self.place(id)) {
                 self.place_events[place].push(i);
@@ -162,7 +207,10 @@ impl Index {
                 kind: EntityKind::Event,
                 index: i,
             };
-            self.cite(&event.sources, Citation::Entity(entity));
+            self.cite(
+                event.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 
@@ -182,23 +230,26 @@ impl Index {
             }
             self.over_time.push(over_time);
             for (p, position) in point.positions.iter().enumerate() {
-                if let Some(source) = position.source.as_deref().and_then(|id| self.source(id)) {
-                    let citation = Citation::Position {
-                        sticking_point: i,
-                        position: p,
-                    };
-                    self.source_citations[source].push(citation);
-                }
+                let citation = Citation::Position {
+                    sticking_point: i,
+                    position: p,
+                };
+                self.cite(position.all_sources(), citation);
             }
+            let counts = point.positions.iter().map(|p| p.all_sources().len());
+            self.position_sources.push(counts.collect());
             let entity = EntityRef {
                 kind: EntityKind::StickingPoint,
                 index: i,
             };
-            self.cite(&point.sources, Citation::Entity(entity));
+            self.cite(
+                point.sources.iter().map(String::as_str),
+                Citation::Entity(entity),
+            );
         }
     }
 
-    fn cite(&mut self, sources: &[String], citation: Citation) {
+    fn cite<'a>(&mut self, sources: impl IntoIterator<Item = &'a str>, citation: Citation) {
         for source in sources {
             if let Some(s) = self.source(source) {
                 self.source_citations[s].push(citation);
@@ -212,6 +263,15 @@ impl Index {
             .get(point)
             .and_then(|all| all.iter().find(|h| h.actor == actor))
             .map_or(&[], |h| h.positions.as_slice())
+    }
+
+    /// How many distinct sources position `position` of sticking point `point` has.
+    pub fn position_source_count(&self, point: usize, position: usize) -> usize {
+        self.position_sources
+            .get(point)
+            .and_then(|counts| counts.get(position))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Whether position `position` of sticking point `point` is its party's current one.

@@ -3,6 +3,7 @@
 
 mod aliases;
 mod chunks;
+mod claims;
 mod diagnostic;
 #[doc(hidden)]
 pub mod differential;

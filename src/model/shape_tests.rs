@@ -17,7 +17,7 @@ fn five_mistakes_in_one_run_each_with_what_to_write() {
                 name: A\n    kind: State\n    colour: blue\nevents:\n  - {id: e, title: E, \
                 kind: meeting, status: held}\nsticking_points:\n  - id: p\n    title: P\n    \
                 topic: land\n    status: unresolved\n    positions:\n      - {actor: a, \
-                stance: demands, summary: s, sources: r}\nplace:\n  - {id: x, name: X}\n";
+                stance: demands, summary: s, sorce: r}\nplace:\n  - {id: x, name: X}\n";
     let said = said(text);
     for expected in [
         "d.yaml:1:1: error: missing field `version`; write `version: 1` as the file's first line",
@@ -26,7 +26,7 @@ fn five_mistakes_in_one_run_each_with_what_to_write() {
         "d.yaml:8:5: error: actors[0]: unknown field `colour`, expected one of `id`",
         "d.yaml:10:5: error: events[0]: missing field `order`; `order` is the event's place on \
          the timeline, a whole number (`order: 1`)",
-        "sticking_points[0].positions[0]: unknown field `sources`",
+        "sticking_points[0].positions[0]: unknown field `sorce`",
         "did you mean `source`?",
         "d.yaml:18:1: error: unknown field `place`",
         "did you mean `places`?",

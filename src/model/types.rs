@@ -169,6 +169,10 @@ pub struct Quote {
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// More source ids that report the same words: the quote's sources are `source` and
+    /// these, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// `stated` (the default): the source gives these words to these speakers; `inferred`:
     /// the dossier's reading of who said them.
     #[serde(default)]
@@ -208,6 +212,10 @@ pub struct Position {
     /// A source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// More source ids that back the same stance: the position's sources are `source` and
+    /// these, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// `stated` (the default): the source says it in so many words; `inferred`: the
     /// dossier's reading of what the source says.
     #[serde(default)]

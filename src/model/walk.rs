@@ -98,6 +98,7 @@ mod tests {
         "events[].quotes[].by",
         "events[].quotes[].by[]",
         "events[].quotes[].source",
+        "events[].quotes[].sources[]",
         "events[].quotes[].basis",
         "sticking_points[].id",
         "sticking_points[].status",
@@ -107,6 +108,7 @@ mod tests {
         "sticking_points[].positions[].stance",
         "sticking_points[].positions[].basis",
         "sticking_points[].positions[].source",
+        "sticking_points[].positions[].sources[]",
         "sticking_points[].positions[].as_of",
     ];
 

@@ -31,6 +31,9 @@ pub(crate) struct Facets {
     pub(crate) stances: Box<[u32]>,
     /// The bases of the entity's positions and quotes (`stated`, `inferred`).
     pub(crate) bases: Box<[u32]>,
+    /// How many distinct sources back the entity's own entry, then each of its claims
+    /// (`sources:`): the claims `stance:` and `basis:` look at.
+    pub(crate) source_counts: Box<[u32]>,
     /// Actors the entity is linked to (itself included for an actor).
     pub(crate) actors: Box<[u32]>,
     /// Places the entity is at or about (itself included for a place).
@@ -219,6 +222,7 @@ fn event_facets(
     let places = event.place.iter().chain(&event.concerns);
     facets.places = numbers(places.filter_map(|id| index.place(id)));
     (_, facets.bases) = stances_and_bases([], &event.quotes, labels);
+    facets.source_counts = source_counts(&event.sources, [], &event.quotes);
     facets.topics = event
         .sticking_points
         .iter()
@@ -245,6 +249,23 @@ fn stances_and_bases<'d>(
     }
     bases.extend(quotes.into_iter().map(|q| labels.number(q.basis.as_str())));
     (stances.into(), bases.into())
+}
+
+/// How many distinct sources `own` names, then how many each position and quote has.
+fn source_counts<'d>(
+    own: &[String],
+    positions: impl IntoIterator<Item = &'d Position>,
+    quotes: impl IntoIterator<Item = &'d Quote>,
+) -> Box<[u32]> {
+    let mut distinct: Vec<&str> = own.iter().map(String::as_str).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let claims = positions.into_iter().map(|p| p.all_sources().len());
+    let claims = claims.chain(quotes.into_iter().map(|q| q.all_sources().len()));
+    std::iter::once(distinct.len())
+        .chain(claims)
+        .map(|n| n as u32)
+        .collect()
 }
 
 /// The label of a stance held on this basis.
@@ -274,7 +295,9 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
                 .iter()
                 .flat_map(|&e| &dossier.events[e].quotes)
                 .filter(|q| q.by.contains(&actor.id));
-            (facets.stances, facets.bases) = stances_and_bases(held, quotes, labels);
+            (facets.stances, facets.bases) =
+                stances_and_bases(held.clone(), quotes.clone(), labels);
+            facets.source_counts = source_counts(&actor.sources, held, quotes);
         }
         EntityKind::Event => event_facets(dossier, index, i, labels, &mut facets),
         EntityKind::StickingPoint => {
@@ -287,9 +310,11 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
             let held = index.over_time[i]
                 .iter()
                 .map(|h| &point.positions[h.current()]);
-            (facets.stances, facets.bases) = stances_and_bases(held, [], labels);
+            (facets.stances, facets.bases) = stances_and_bases(held.clone(), [], labels);
+            facets.source_counts = source_counts(&point.sources, held, []);
         }
         EntityKind::Place => {
+            facets.source_counts = source_counts(&dossier.places[i].sources, [], []);
             facets.places = Box::new([i as u32]);
             facets.topics = index.place_sticking_points[i]
                 .iter()

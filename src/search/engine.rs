@@ -151,7 +151,9 @@ impl SearchEngine {
             Vec::new()
         };
         let docs = scored.iter().map(|&(doc, _)| doc as u32).collect();
-        Some(Results::new(lists.map(Ranked::new), Some(docs)).with_suggestions(suggestions))
+        let results = Results::new(lists.map(Ranked::new), Some(docs));
+        let results = results.with_claim_sources(query.claim_sources());
+        Some(results.with_suggestions(suggestions))
     }
 
     /// The entity of document `doc`.
@@ -238,6 +240,7 @@ impl SearchEngine {
             Filter::Date(date) => Resolved::Date(*date),
             Filter::Is(what) => Resolved::Is(*what),
             Filter::Note(words) => Resolved::Note(words.clone()),
+            Filter::Sources(count) => Resolved::Sources(*count),
         })
     }
 

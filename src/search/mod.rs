@@ -32,7 +32,7 @@ pub use engine::{SCORED_BYTES, SearchEngine};
 pub use explain::{LineFinder, Matched};
 pub use fields::Field;
 pub use query::{Query, Term, TermKind, TextMatch};
-pub use query_filters::{Filter, QueryError};
+pub use query_filters::{Filter, QueryError, SourceCount};
 pub use ranked::{FIRST_RANKED, Hit, Ranked, Results};
 pub use worker::{SearchDone, SearchRequest, SearchWorker};
 

@@ -2,11 +2,11 @@
 //!
 //! Space-separated terms are ANDed; `a | b` is an OR; `'exact`, `^prefix`, `suffix$` and
 //! `!negation` work as in fzf; `"two words"` (or `two-words`) matches the words adjacent
-//! and in order; `kind:`, `status:`, `topic:`, `stance:`, `actor:`, `place:` and `date:`
-//! filter by field. Words are folded as the dossier's are (case, diacritics, separators).
+//! and in order; `kind:`, `status:`, `topic:`, `stance:`, `actor:`, `place:`, `date:` and
+//! `sources:` filter by field. Words are folded as the dossier's are (case, diacritics, separators).
 
 use super::normalise::word_texts;
-use super::query_filters::{Filter, QueryError, parse_filter};
+use super::query_filters::{Filter, QueryError, SourceCount, parse_filter};
 
 /// How one term matches text. Each holds the term's folded words (several: a phrase).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +145,22 @@ impl Query {
             last.typing = true;
         }
         Ok(Query { groups })
+    }
+
+    /// The `sources:` filters that are a group of their own, each with whether it is
+    /// negated: the ones a claim shown must meet too (a matrix's cells).
+    pub(crate) fn claim_sources(&self) -> Vec<(bool, SourceCount)> {
+        let alone = self
+            .groups
+            .iter()
+            .filter_map(|group| match group.as_slice() {
+                [term] => match term.kind {
+                    TermKind::Filter(Filter::Sources(count)) => Some((term.negated, count)),
+                    _ => None,
+                },
+                _ => None,
+            });
+        alone.collect()
     }
 
     /// Every word of the positive text terms (for highlighting and suggestions).
@@ -304,7 +320,7 @@ mod tests {
         assert!(hint("colour:red").starts_with("unknown filter \"colour:\": filters are"));
         assert_eq!(
             hint("stat:held"),
-            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:"
+            "unknown filter \"stat:\": did you mean status:? Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:"
         );
         assert!(
             hint("stance:oppose")

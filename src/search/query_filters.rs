@@ -1,5 +1,5 @@
 //! Field filters of the query: `kind:`, `status:`, `topic:`, `stance:`, `actor:`,
-//! `place:` and `date:`, read with a did-you-mean for a value or a field mistyped.
+//! `place:`, `date:` and `sources:`, read with a did-you-mean for a value or a field mistyped.
 
 use super::ChangedWhat;
 use super::dates::DateFilter;
@@ -29,6 +29,46 @@ pub enum Filter {
     /// `note:WORDS`: entities whose analyst's note has these words (each as a word or the
     /// start of one).
     Note(Vec<String>),
+    /// `sources:N`, `sources:>N`: how many distinct sources back a claim or an entity
+    /// (docs/decisions.md "How many sources").
+    Sources(SourceCount),
+}
+
+/// How many sources `sources:` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceCount {
+    /// `sources:N` (`sources:0`: nothing cited).
+    Exactly(usize),
+    /// `sources:>N`.
+    MoreThan(usize),
+}
+
+impl SourceCount {
+    pub fn admits(self, count: usize) -> bool {
+        match self {
+            SourceCount::Exactly(n) => count == n,
+            SourceCount::MoreThan(n) => count > n,
+        }
+    }
+
+    fn parse(value: &str) -> Result<SourceCount, QueryError> {
+        let (more, digits) = match value.strip_prefix('>') {
+            Some(rest) => (true, rest),
+            None => (false, value),
+        };
+        let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<usize>().ok())
+            .flatten();
+        match number {
+            Some(n) if more => Ok(SourceCount::MoreThan(n)),
+            Some(n) => Ok(SourceCount::Exactly(n)),
+            None => Err(QueryError(format!(
+                "sources: needs a number, e.g. sources:1 (one source), sources:>1 (more than \
+                 one) or sources:0 (none); \"{}\" is not one",
+                crate::text::sanitize_line(value)
+            ))),
+        }
+    }
 }
 
 /// What `is:` asks of the analyst's layer.
@@ -43,8 +83,7 @@ pub enum Is {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
-pub(crate) const FILTERS: &str =
-    "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:";
+pub(crate) const FILTERS: &str = "kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:";
 
 pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError> {
     let lowered = raw.to_lowercase();
@@ -80,6 +119,7 @@ pub(super) fn parse_filter(field: &str, raw: &str) -> Result<Filter, QueryError>
         }),
         "is" => parse_is(value),
         "note" => named(field, value).map(Filter::Note),
+        "sources" => SourceCount::parse(value).map(Filter::Sources),
         other => {
             let names: Vec<&str> = FILTERS
                 .split(", ")
@@ -163,6 +203,7 @@ fn example(field: &str) -> &'static str {
         "date" => "date:2025-11",
         "is" => "is:starred",
         "note" => "note:guarantees",
+        "sources" => "sources:1",
         _ => "actor:putin",
     }
 }
@@ -179,5 +220,47 @@ fn parse_kind(value: &str) -> Result<EntityKind, QueryError> {
             let all = "event, actor, sticking-point or place";
             Err(unknown(&what, did_you_mean(other, &kinds, ""), "use", all))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+
+    fn hint(query: &str) -> String {
+        Query::parse(query).err().map(|e| e.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn sources_takes_a_count_or_more_than_a_count() {
+        let parsed = |value: &str| parse_filter("sources", value);
+        assert_eq!(parsed("1"), Ok(Filter::Sources(SourceCount::Exactly(1))));
+        assert_eq!(parsed("0"), Ok(Filter::Sources(SourceCount::Exactly(0))));
+        assert_eq!(parsed(">1"), Ok(Filter::Sources(SourceCount::MoreThan(1))));
+        assert!(SourceCount::Exactly(1).admits(1) && !SourceCount::Exactly(1).admits(2));
+        assert!(SourceCount::MoreThan(1).admits(2) && !SourceCount::MoreThan(1).admits(1));
+        assert!(SourceCount::Exactly(0).admits(0));
+    }
+
+    #[test]
+    fn a_sources_value_that_is_no_count_is_said() {
+        let said = |value: &str| {
+            format!(
+                "sources: needs a number, e.g. sources:1 (one source), sources:>1 (more than \
+                 one) or sources:0 (none); \"{value}\" is not one"
+            )
+        };
+        assert_eq!(hint("sources:x"), said("x"));
+        assert_eq!(hint("sources:>"), said(">"));
+        assert_eq!(hint("sources:-1"), said("-1"));
+        assert_eq!(hint("sources:>=2"), said(">=2"));
+        assert_eq!(hint("sources:1.5"), said("1.5"));
+        assert_eq!(hint("sources:"), "sources: needs a value, e.g. sources:1");
+        assert_eq!(
+            hint("source:1"),
+            "unknown filter \"source:\": did you mean sources:? Filters are kind:, status:, \
+             topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:"
+        );
     }
 }

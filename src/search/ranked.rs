@@ -5,6 +5,7 @@
 use std::cmp::Reverse;
 use std::sync::Arc;
 
+use super::query_filters::SourceCount;
 use crate::model::EntityKind;
 
 /// One matching entity: its index in its kind's list and its score.
@@ -107,6 +108,9 @@ pub struct Results {
     docs: Option<Arc<[u32]>>,
     /// For no results: dossier words near the query's words that find nothing.
     suggestions: Vec<String>,
+    /// The query's `sources:` filters that stand alone in their group, each with whether
+    /// it is negated: what the claims shown (a matrix's cells) must also meet.
+    claim_sources: Vec<(bool, SourceCount)>,
 }
 
 impl Results {
@@ -115,7 +119,26 @@ impl Results {
             lists,
             docs,
             suggestions: Vec::new(),
+            claim_sources: Vec::new(),
         }
+    }
+
+    pub(crate) fn with_claim_sources(mut self, filters: Vec<(bool, SourceCount)>) -> Self {
+        self.claim_sources = filters;
+        self
+    }
+
+    /// Whether a claim backed by `sources` distinct sources meets the query's `sources:`
+    /// filters (always, for a query without one).
+    pub fn admits_claim(&self, sources: usize) -> bool {
+        self.claim_sources
+            .iter()
+            .all(|&(negated, count)| count.admits(sources) != negated)
+    }
+
+    /// Whether the query filters claims by their number of sources.
+    pub fn filters_claims(&self) -> bool {
+        !self.claim_sources.is_empty()
     }
 
     pub(crate) fn with_suggestions(mut self, suggestions: Vec<String>) -> Self {

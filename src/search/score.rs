@@ -106,6 +106,7 @@ pub(crate) enum Resolved {
     Is(Is),
     /// Folded words that must each start a word of the analyst's note.
     Note(Vec<String>),
+    Sources(super::query_filters::SourceCount),
 }
 
 impl Resolved {
@@ -130,6 +131,10 @@ impl Resolved {
             Resolved::Date(filter) => filter.matches(facets.date),
             Resolved::Is(Is::Starred) => facets.starred,
             Resolved::Is(Is::Noted) => !facets.note_words.is_empty(),
+            Resolved::Sources(count) => facets
+                .source_counts
+                .iter()
+                .any(|&n| count.admits(n as usize)),
             Resolved::Note(words) => words
                 .iter()
                 .all(|w| facets.note_words.iter().any(|n| n.starts_with(w.as_str()))),

@@ -292,6 +292,10 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
             if prompt.notes {
                 line.push(" with your notes", |_| theme.label);
             }
+            let brief = prompt.scope == crate::export::Scope::Briefing;
+            if brief && prompt.single_source {
+                line.push(" + appendix", |_| theme.label);
+            }
             if !app.notes().notes.is_empty() {
                 line.push("  Ctrl-n", |_| theme.key);
                 line.push(" notes", |_| theme.muted);
@@ -302,6 +306,10 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
             line.push(" write  ", |_| theme.muted);
             line.push("Esc", |_| theme.key);
             line.push(" cancel", |_| theme.muted);
+            if brief {
+                line.push("  Ctrl-o", |_| theme.key);
+                line.push(" appendix", |_| theme.muted);
+            }
         }
     }
     true

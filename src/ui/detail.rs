@@ -43,7 +43,7 @@ pub(super) fn piece_style(theme: &Theme, piece: &Piece, heading: bool) -> Style 
         Meaning::Label => theme.label,
         Meaning::Stance(stance) => theme.stance(stance),
         Meaning::Quote => theme.quote,
-        Meaning::Muted | Meaning::Hedge => theme.muted,
+        Meaning::Muted | Meaning::Hedge | Meaning::Sourcing => theme.muted,
         Meaning::Plain => Style::new(),
         Meaning::Note => theme.key.add_modifier(ratatui::style::Modifier::ITALIC),
     }

@@ -90,8 +90,48 @@ impl OverviewOverlay<'_> {
             }
             lines.extend(wrapped(&text, width, 2, Style::new()));
         }
+        if let Some(said) = claims_said(&loaded.dossier, &loaded.index) {
+            lines.push(Line::default());
+            lines.extend(wrapped(&said, width, 0, theme.label));
+        }
         lines
     }
+}
+
+/// How many sources the positions and quotes rest on, said once: the whole dossier on
+/// one source, every claim on a single one, or how many claims have one, more, none.
+fn claims_said(d: &crate::model::Dossier, index: &crate::model::Index) -> Option<String> {
+    let positions = d.sticking_points.iter().flat_map(|p| &p.positions);
+    let quotes = d.events.iter().flat_map(|e| &e.quotes);
+    let counts: Vec<usize> = positions
+        .map(|p| p.all_sources().len())
+        .chain(quotes.map(|q| q.all_sources().len()))
+        .collect();
+    let unsourced = counts.iter().filter(|&&n| n == 0).count();
+    let none = match unsourced {
+        0 => String::new(),
+        n => format!(" ({} no source)", crate::text::count_of(n, "cites", "cite")),
+    };
+    if let Some(s) = index.claims_source() {
+        let title = &d.sources[s].title;
+        return Some(format!(
+            "Every position and quote here rests on one source: {title}{none}."
+        ));
+    }
+    let one = counts.iter().filter(|&&n| n == 1).count();
+    let more = counts.iter().filter(|&&n| n > 1).count();
+    if more == 0 && one > 0 {
+        return Some(format!(
+            "Every position and quote here rests on a single source; none is backed by a \
+             second{none}."
+        ));
+    }
+    (!counts.is_empty()).then(|| {
+        format!(
+            "Positions and quotes: {one} on one source, {more} on more than one, {unsourced} on \
+             none (sources:1 finds those on one)"
+        )
+    })
 }
 
 /// Your notes: how many, where they are kept, and those on entities gone from the dossier.

@@ -11,7 +11,7 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::app::App;
 use crate::detail::{Detail, position_detail, screen_lines};
-use crate::model::{EntityKind, EntityRef};
+use crate::model::{Dossier, EntityKind, EntityRef, Index, Position};
 use crate::text::sanitize_line;
 
 /// The detail of the position under the matrix cursor, or why there is none.
@@ -124,6 +124,22 @@ fn title(name: &str, kind: &str, width: usize) -> String {
     format!("{}{kind}", fitted.text())
 }
 
+/// A position's sources as the matrix note says them: "one source: T" where some claim
+/// has more (else "source: T"), "2 sources: T; U", "cites no source".
+fn sources_said(d: &Dossier, index: &Index, position: &Position) -> String {
+    let titles: Vec<&str> = position
+        .all_sources()
+        .into_iter()
+        .map(|id| index.source(id).map_or(id, |s| d.sources[s].title.as_str()))
+        .collect();
+    match titles.as_slice() {
+        [] => "cites no source".to_string(),
+        [one] if index.marks_one_source() => format!("one source: {one}"),
+        [one] => format!("source: {one}"),
+        many => format!("{} sources: {}", many.len(), many.join("; ")),
+    }
+}
+
 /// What the cell under the matrix cursor says: the party's stance, summary and source.
 pub(super) fn cursor_note(app: &App) -> Option<String> {
     let loaded = app.matrix_loaded();
@@ -136,14 +152,7 @@ pub(super) fn cursor_note(app: &App) -> Option<String> {
     Some(match matrix.cell(row, column) {
         Some(cell) => {
             let position = cell.position(d);
-            let source = position
-                .source
-                .as_deref()
-                .and_then(|id| index.source(id))
-                .map_or_else(
-                    || "cites no source".to_string(),
-                    |s| format!("source: {}", d.sources[s].title),
-                );
+            let source = sources_said(d, index, position);
             let hedge = if position.basis.is_inferred() {
                 " (inferred)"
             } else {

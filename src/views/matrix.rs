@@ -57,7 +57,7 @@ impl StanceMatrix {
     /// without a position on any shown sticking point are left out. Built from the
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
     pub fn build(index: &Index, results: &Results) -> Self {
-        Self::build_with(index, Self::shown(results), None)
+        Self::build_with(index, Self::shown(results), None).claims_of(index, results)
     }
 
     /// The matrix of another reading of the dossier (an older version's), its sticking
@@ -108,9 +108,47 @@ impl StanceMatrix {
                 && then.is_none_or(|t| positions[t].stance != positions[now].stance);
             Some((now, moved.then_some(then)))
         };
-        let mut matrix = Self::build_with(index, Self::shown(results), Some(&held));
+        let matrix = Self::build_with(index, Self::shown(results), Some(&held));
+        let mut matrix = matrix.claims_of(index, results);
         matrix.as_of = Some(date.to_string());
         matrix
+    }
+
+    /// The cells whose position meets the query's `sources:` filters, and the rows and
+    /// columns left with a cell: there the filter is about claims, not about entities.
+    fn claims_of(mut self, index: &Index, results: &Results) -> Self {
+        if !results.filters_claims() {
+            return self;
+        }
+        let admits = |cell: &Cell| {
+            results.admits_claim(index.position_source_count(cell.sticking_point, cell.position))
+        };
+        let mut used = vec![false; self.columns.len()];
+        for row in &mut self.cells {
+            row.retain(|(_, cell)| admits(cell));
+            row.iter().for_each(|&(c, _)| used[c] = true);
+        }
+        let kept = self
+            .rows
+            .iter()
+            .zip(&self.cells)
+            .filter(|(_, r)| !r.is_empty());
+        let (rows, cells): (Vec<usize>, Vec<_>) = kept.map(|(&a, r)| (a, r.clone())).unzip();
+        // A kept column's new place: how many kept columns come before it.
+        let mut renumber = vec![0; used.len()];
+        let kept_columns = used.iter().enumerate().filter(|(_, u)| **u);
+        for (new, (old, _)) in kept_columns.enumerate() {
+            renumber[old] = new;
+        }
+        self.columns = (self.columns.iter().zip(&used))
+            .filter_map(|(&p, &u)| u.then_some(p))
+            .collect();
+        self.cells = cells
+            .into_iter()
+            .map(|r| r.into_iter().map(|(c, cell)| (renumber[c], cell)).collect())
+            .collect();
+        self.rows = rows;
+        self
     }
 
     /// The matrix of `columns` (sticking points) and the parties among `candidates` that

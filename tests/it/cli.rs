@@ -190,7 +190,7 @@ fn search_with_a_malformed_query_or_no_hits() {
     assert_eq!(
         err,
         "talks: cannot read the query: unknown filter \"stat:\": did you mean status:? \
-         Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:\n"
+         Filters are kind:, status:, topic:, stance:, basis:, actor:, place:, date:, changed:, is:, note:, sources:\n"
     );
     let (code, out, err) = run(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);

@@ -88,13 +88,13 @@ prop_compose! {
             participants: pick(&actor_ids, picks[i + 6]).into_iter().collect(),
             sticking_points: pick(&point_ids, picks[i + 7]).into_iter().collect(), summary: Some(names[(i + 9) % 20].clone()),
             outcomes: vec![names[(i + 11) % 20].clone()],
-            quotes: pick(&actor_ids, picks[i + 8]).map(|by| Quote { by: vec![by], text: names[(i + 13) % 20].clone(), source: Some("s".into()), basis: basis(picks[i + 8]) }).into_iter().collect(),
+            quotes: pick(&actor_ids, picks[i + 8]).map(|by| Quote { by: vec![by], text: names[(i + 13) % 20].clone(), source: Some("s".into()), sources: Vec::new(), basis: basis(picks[i + 8]) }).into_iter().collect(),
             sources: vec!["s".into()],
         }).collect();
         let sticking_points = (0..points).map(|i| StickingPoint {
             id: point_ids[i].clone(), title: names[(i + 4) % 20].clone(), topic: "territory".into(), status: StickingStatus::Disputed,
             summary: None, places: pick(&place_ids, picks[i + 30]).into_iter().collect(),
-            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None, basis: basis(picks[i + 31]), as_of: None }).into_iter().collect(),
+            positions: pick(&actor_ids, picks[i + 31]).map(|actor| Position { actor, stance: Stance::Opposes, summary: names[(i + 15) % 20].clone(), source: None, sources: Vec::new(), basis: basis(picks[i + 31]), as_of: None }).into_iter().collect(),
             sources: vec![],
         }).collect();
         Dossier { version: 1, title: format!("T{}", names[19]), summary: None, sources: vec![source], actors, events, sticking_points, places }

@@ -61,8 +61,16 @@ fn perform(
             scope,
             overwrite,
             notes,
+            single_source,
             width,
-        } => export(app, &path, (format, width), &scope, overwrite, notes),
+        } => export(
+            app,
+            &path,
+            (format, width),
+            &scope,
+            overwrite,
+            (notes, single_source),
+        ),
         Effect::Copy { text, name } => {
             let terminal = guard.terminal.backend_mut();
             let command = context.settings.copy_command.as_deref();
@@ -172,10 +180,10 @@ fn export(
     (format, width): (Format, usize),
     scope: &Scope,
     overwrite: bool,
-    notes: bool,
+    extras: (bool, bool),
 ) -> Action {
     let stamp = timestamp_now();
-    let text = app.export_text_at(scope, (format, Some(&stamp)), notes, width);
+    let text = app.export_text_with(scope, (format, Some(&stamp)), extras, width);
     // `~/briefs/x.md` as a shell reads it: the prompt is where paths are typed.
     let path = talks::config::expand_home(path, std::env::var_os("HOME"));
     Action::ExportFinished(write_out(&path, text.as_bytes(), overwrite))
@@ -205,7 +213,7 @@ mod tests {
                 (Format::Text, app.export_width()),
                 &Scope::Briefing,
                 true,
-                false,
+                (false, false),
             );
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
             text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
@@ -237,7 +245,7 @@ mod tests {
             (Format::Text, app.export_width()),
             &Scope::Briefing,
             true,
-            false,
+            (false, false),
         );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(

@@ -281,8 +281,12 @@ fn position_fields(facts: &Facts) -> Vec<String> {
             &facts.source,
             "the id of the source that reports it",
         ),
+        optional("sources", "[other-source]", MORE_SOURCES),
     ]
 }
+
+/// What a claim's `sources` takes.
+const MORE_SOURCES: &str = "the ids of other sources that report it too";
 
 /// What `basis` takes, the default first.
 fn basis_values() -> String {
@@ -316,6 +320,7 @@ fn quote(facts: &Facts) -> Vec<String> {
             &facts.source,
             "the id of the source that reports it",
         ),
+        optional("sources", "[other-source]", MORE_SOURCES),
         optional("basis", "inferred", &basis_values()),
     ]
 }

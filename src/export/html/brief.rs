@@ -6,6 +6,7 @@ use maud::{Markup, html};
 use super::{Doc, cite, extras, pages, t};
 use crate::export::ExportOptions;
 use crate::export::brief::{self, Brief};
+use crate::export::single_source::{self, Appendix};
 use crate::format::Format;
 use crate::model::{EntityKind, EntityRef};
 
@@ -38,12 +39,36 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> Markup {
             }
         }
     }
+    let appendix = options.single_source.then(|| appendix(doc, &parts));
     html! {
         (header)
         @if let Some(summary) = &d.summary { p.summary { (t(summary.trim())) } }
         @if let Some(moved) = moved { (moved) }
         (matrix) (timeline) (quotes)
         @for part in entities { (part) }
+        @if let Some(appendix) = appendix { (appendix) }
+    }
+}
+
+/// The claims on one source, a list item each with its source's number.
+fn appendix(doc: &mut Doc, parts: &Brief) -> Markup {
+    let loaded = doc.loaded;
+    let appendix = Appendix::of(loaded, parts);
+    let lead = appendix.lead(loaded);
+    let every = doc.bib.numbers(appendix.every_claim.as_slice());
+    let claims: Vec<(&str, usize)> = (appendix.claims.iter())
+        .map(|claim| (claim.text.as_str(), doc.bib.number(claim.source)))
+        .collect();
+    html! {
+        section.appendix {
+            h2 { (single_source::HEADING) }
+            @if let Some(lead) = lead {
+                p { (t(&lead)) @for n in &every { " " (cite(*n)) } "." }
+            }
+            @if !claims.is_empty() {
+                ul { @for (text, n) in &claims { li { (t(text)) " " (cite(*n)) } } }
+            }
+        }
     }
 }
 
@@ -78,13 +103,13 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> Markup {
     let each: Vec<Markup> = (parts.quotes.iter())
         .map(|key| {
             let quote = key.of(doc.loaded);
-            let source = quote.source.as_deref().map(|id| doc.bib.number(id));
+            let sources = doc.bib.numbers(&quote.all_sources());
             html! {
                 blockquote {
                     p { "“" (t(quote.text.trim())) "”" }
                     footer {
                         "— " (t(&brief::attribution(doc.loaded, key)))
-                        @if let Some(n) = source { " " (cite(n)) }
+                        @for n in &sources { " " (cite(*n)) }
                     }
                 }
             }

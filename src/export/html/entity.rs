@@ -33,6 +33,7 @@ fn segment(segment: &Segment, notes: &[usize]) -> Markup {
         Style::Hedge => html! { " " em.inferred { (text.trim()) } },
         Style::Muted => html! { span.muted { " — " (text.trim()) } },
         Style::Note => html! { span.note { (text) } },
+        Style::Sourcing => html! { span.muted { (text) } },
         Style::Plain | Style::Quote => html! { (text) },
     }
 }

@@ -86,7 +86,7 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Marku
         .positions()
         .map(|(actor, cell)| {
             let position = cell.position(d);
-            let source = position.source.as_deref().map(|id| doc.bib.number(id));
+            let sources = doc.bib.numbers(&position.all_sources());
             html! {
                 tr {
                     th scope="row" { (t(&d.actors[actor].name)) }
@@ -94,7 +94,8 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Marku
                     td { (t(&describe::position_stance(position))) }
                     td {
                         (t(position.summary.trim()))
-                        @match source { Some(n) => { " " (cite(n)) }, None => " (cites no source)" }
+                        @for n in &sources { " " (cite(*n)) }
+                        @if sources.is_empty() { " (cites no source)" }
                     }
                 }
             }

@@ -5,6 +5,7 @@ use super::{Doc, escape, escape_paragraph, pages};
 use crate::export::ExportOptions;
 use crate::export::brief::{self, Brief};
 use crate::export::describe;
+use crate::export::single_source::{self, Appendix};
 use crate::format::Format;
 use crate::model::{EntityKind, EntityRef};
 use crate::notes::Noted;
@@ -42,6 +43,28 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
             }
         }
     }
+    if options.single_source {
+        out.push_str(&appendix(doc, &parts));
+    }
+    out
+}
+
+/// The claims on one source, a list item each with its source's number.
+fn appendix(doc: &mut Doc, parts: &Brief) -> String {
+    let loaded = doc.loaded;
+    let appendix = Appendix::of(loaded, parts);
+    let mut out = format!("## {}\n\n", single_source::HEADING);
+    if let Some(lead) = appendix.lead(loaded) {
+        let cite = doc.bib.cited(appendix.every_claim.as_slice());
+        out.push_str(&format!("{}{cite}.\n\n", escape_paragraph(&lead)));
+    }
+    for claim in &appendix.claims {
+        let cite = doc.bib.cited(&[claim.source]);
+        out.push_str(&format!("- {}{cite}\n", escape(&claim.text)));
+    }
+    if !appendix.claims.is_empty() {
+        out.push('\n');
+    }
     out
 }
 
@@ -74,10 +97,7 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
     let mut out = format!("## {}\n\n", brief::QUOTES_HEADING);
     for key in &parts.quotes {
         let quote = key.of(doc.loaded);
-        let cite = match &quote.source {
-            Some(id) => format!(" [{}]", doc.bib.number(id)),
-            None => String::new(),
-        };
+        let cite = doc.bib.cited(&quote.all_sources());
         out.push_str(&format!(
             "> “{}”\n>\n> — {}{cite}\n\n",
             escape(quote.text.trim()),

@@ -14,9 +14,9 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     out.push_str("|---|---|---|---|\n");
     for (actor, cell) in matrix.positions() {
         let position = cell.position(d);
-        let cite = match &position.source {
-            Some(id) => format!(" [{}]", doc.bib.number(id)),
-            None => " (cites no source)".to_string(),
+        let cite = match doc.bib.cited(&position.all_sources()) {
+            none if none.is_empty() => " (cites no source)".to_string(),
+            cited => cited,
         };
         out.push_str(&format!(
             "| {} | {} | {} | {}{cite} |\n",

@@ -5,6 +5,7 @@ use super::{Doc, pages};
 use crate::export::ExportOptions;
 use crate::export::brief::{self, Brief};
 use crate::export::describe;
+use crate::export::single_source::{self, Appendix};
 use crate::format::Format;
 use crate::model::{EntityKind, EntityRef};
 use crate::notes::Noted;
@@ -52,6 +53,25 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
             }
         }
     }
+    if options.single_source {
+        out.push_str(&appendix(doc, &parts));
+    }
+    out
+}
+
+/// The claims on one source, each a line with its source's number.
+fn appendix(doc: &mut Doc, parts: &Brief) -> String {
+    let loaded = doc.loaded;
+    let appendix = Appendix::of(loaded, parts);
+    let mut out = format!("\n{}", underline(single_source::HEADING, '='));
+    if let Some(lead) = appendix.lead(loaded) {
+        let cite = doc.bib.cited(appendix.every_claim.as_slice());
+        out.push_str(&doc.line(&format!("{lead}{cite}."), "", ""));
+    }
+    for claim in &appendix.claims {
+        let cite = doc.bib.cited(&[claim.source]);
+        out.push_str(&doc.line(&format!("- {}{cite}", claim.text), "", "  "));
+    }
     out
 }
 
@@ -84,10 +104,7 @@ fn quotes(doc: &mut Doc, parts: &Brief) -> String {
     let mut out = format!("\n{}", underline(brief::QUOTES_HEADING, '='));
     for key in &parts.quotes {
         let quote = key.of(doc.loaded);
-        let cite = match &quote.source {
-            Some(id) => format!(" [{}]", doc.bib.number(id)),
-            None => String::new(),
-        };
+        let cite = doc.bib.cited(&quote.all_sources());
         let said = brief::attribution(doc.loaded, key);
         out.push_str(&doc.line(&format!("“{}”", quote.text.trim()), "  ", "   "));
         out.push_str(&doc.line(&format!("— {said}{cite}"), "    ", "      "));

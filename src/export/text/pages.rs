@@ -36,11 +36,11 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     out
 }
 
-/// " [1]": the position's source in the export's bibliography.
+/// " [1]": the position's sources in the export's bibliography.
 fn cite(doc: &mut Doc, position: &Position) -> String {
-    match &position.source {
-        Some(id) => format!(" [{}]", doc.bib.number(id)),
-        None => " (cites no source)".to_string(),
+    match doc.bib.cited(&position.all_sources()) {
+        none if none.is_empty() => " (cites no source)".to_string(),
+        cited => cited,
     }
 }
 

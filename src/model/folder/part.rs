@@ -50,6 +50,8 @@ pub struct AddedQuote {
     pub(crate) text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) sources: Vec<String>,
     #[serde(default)]
     pub(crate) basis: Basis,
 }
@@ -60,6 +62,7 @@ impl AddedQuote {
             by: self.by,
             text: self.text,
             source: self.source,
+            sources: self.sources,
             basis: self.basis,
         }
     }
@@ -76,6 +79,8 @@ pub struct AddedPosition {
     pub(crate) summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) sources: Vec<String>,
     #[serde(default)]
     pub(crate) basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +95,7 @@ impl AddedPosition {
             stance: self.stance,
             summary: self.summary,
             source: self.source,
+            sources: self.sources,
             basis: self.basis,
             as_of: self.as_of,
         }

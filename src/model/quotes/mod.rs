@@ -49,18 +49,23 @@ pub fn check_quotes(
     let mut compared = Vec::new();
     for (e, event) in dossier.events.iter().enumerate() {
         for (q, quote) in event.quotes.iter().enumerate() {
-            let Some(source) = &quote.source else {
+            // Checked against the first of its sources that has a text.
+            let sources = quote.all_sources();
+            let Some(&first) = sources.first() else {
                 check.without_source += 1;
                 continue;
             };
-            let Some(text) = texts.get(source) else {
+            let with_text = sources
+                .iter()
+                .find_map(|&id| texts.get(id).map(|t| (id, t)));
+            let Some((source, text)) = with_text else {
                 check.without_text += 1;
-                if !check.sources_without_text.contains(source) {
-                    check.sources_without_text.push(source.clone());
+                if !check.sources_without_text.iter().any(|s| s == first) {
+                    check.sources_without_text.push(first.to_string());
                 }
                 continue;
             };
-            compared.push((e, q, source.as_str(), quote.text.as_str(), text));
+            compared.push((e, q, source, quote.text.as_str(), text));
         }
     }
     check.checked = compared.len();

@@ -24,12 +24,15 @@ impl Validator<'_> {
                 let path = format!("{base}.quotes[{q}]");
                 self.speakers(&path, &quote.by);
                 self.basis(&path, &quote.basis);
+                self.more_sources(&path, "quote", quote.source.as_ref(), &quote.sources);
             }
         }
         for (i, s) in dossier.sticking_points.iter().enumerate() {
             for (p, position) in s.positions.iter().enumerate() {
                 let path = format!("sticking_points[{i}].positions[{p}]");
                 self.basis(&path, &position.basis);
+                let (source, sources) = (position.source.as_ref(), &position.sources);
+                self.more_sources(&path, "position", source, sources);
             }
         }
     }
@@ -50,6 +53,23 @@ impl Validator<'_> {
                         self.reference(|| format!("{quote}.by[{n}]"), id, ACTOR);
                     }
                 }
+            }
+        }
+    }
+
+    /// A claim's `sources`: each a source of the dossier; one named twice, or naming its
+    /// `source` again, is warned about (it counts once).
+    fn more_sources(&mut self, claim: &str, noun: &str, source: Option<&String>, more: &[String]) {
+        for (n, id) in more.iter().enumerate() {
+            let path = format!("{claim}.sources[{n}]");
+            if source == Some(id) {
+                let message = format!("\"{id}\" is already the {noun}'s `source`");
+                self.warn(path, message);
+            } else if more[..n].contains(id) {
+                let message = format!("\"{id}\" is named twice in the {noun}'s `sources`");
+                self.warn(path, message);
+            } else {
+                self.reference(|| path, id, IdKind::Source);
             }
         }
     }

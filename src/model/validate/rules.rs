@@ -219,7 +219,7 @@ impl Validator<'_> {
 }
 
 impl Validator<'_> {
-    fn warn(&mut self, path: String, message: String) {
+    pub(super) fn warn(&mut self, path: String, message: String) {
         self.findings.push(super::Finding {
             severity: crate::model::Severity::Warning,
             path,
@@ -243,7 +243,7 @@ impl Validator<'_> {
         self.uncited_entities("sticking_points", "sticking point", points);
         for (i, point) in dossier.sticking_points.iter().enumerate() {
             for (p, position) in point.positions.iter().enumerate() {
-                if position.source.is_none() {
+                if position.all_sources().is_empty() {
                     let message = format!(
                         "the position of \"{}\" on \"{}\" cites no source",
                         position.actor, point.id
@@ -255,7 +255,7 @@ impl Validator<'_> {
         }
         for (i, event) in dossier.events.iter().enumerate() {
             for (q, quote) in event.quotes.iter().enumerate() {
-                if quote.source.is_none() {
+                if quote.all_sources().is_empty() {
                     let message = format!(
                         "the quote \"{}\" in \"{}\" cites no source",
                         quote.text, event.id

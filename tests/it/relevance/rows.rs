@@ -224,6 +224,14 @@ pub(super) const BUILTIN: &[Row] = &[
     ])),
     Row("basis:inferred", ACTORS, Exactly(&["united-states", "ukraine", "russia", "trump"])),
     Row("basis:inferred kind:event", ALL, Nothing),
+    // ---- sources: (how many sources); the built-in dossier is one report: every entity
+    // and claim rests on it alone, none on two, none on nothing --------------------------
+    Row("sources:0", ALL, Nothing),
+    Row("sources:>1", ALL, Nothing),
+    Row("sources:1 kind:sticking-point", POINTS, Exactly(&[
+        "donbas-territory", "security-guarantees", "nato-membership", "moscow-sincerity",
+        "de-escalation", "pokrovsk-control", "us-peace-plan",
+    ])),
     Row("stance:opposes basis:inferred", POINTS, Exactly(&["donbas-territory", "nato-membership"])),
     Row("stance:opposes basis:stated", POINTS, Exactly(&["nato-membership", "pokrovsk-control"])),
     Row("stance:supports basis:inferred", ALL, Exactly(&[
