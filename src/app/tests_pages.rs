@@ -192,7 +192,7 @@ fn y_on_an_empty_matrix_cell_says_why_nothing_is_copied() {
 }
 
 #[test]
-fn y_on_the_sources_page_copies_the_source() {
+fn y_on_the_sources_page_copies_the_source_s_citation() {
     let mut app = app(80, 24);
     run(
         &mut app,
@@ -200,8 +200,12 @@ fn y_on_the_sources_page_copies_the_source() {
     );
     let (text, name) = copied(&mut app);
     let first = &app.loaded().dossier.sources[0];
-    assert_eq!(name, first.title);
-    assert!(text.contains("Cited 70 times:"), "{text}");
+    assert_eq!(name, format!("Chicago citation of {}", first.title));
+    // The report names no author, publisher or date: nothing is made up for them.
+    assert_eq!(
+        text,
+        "“US & Ukraine Forge Peace Framework Amid Stalled Moscow Talks.” News report, n.d.\n"
+    );
 }
 
 #[test]
