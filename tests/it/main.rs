@@ -81,6 +81,7 @@ mod since_everywhere;
 mod since_pages;
 mod since_seen;
 mod sizes;
+mod sources_page;
 mod terminal;
 mod text_properties;
 mod weekly_cycle;
