@@ -37,6 +37,42 @@ pub fn shorten_url(url: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{host}/{ELLIPSIS}{}", &rest[end..]))
 }
 
+/// `url` in lines of at most `width` columns, broken only after a `/` (and between
+/// graphemes where one part alone is wider than a line); the lines joined are `url`.
+pub fn wrap_url(url: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in url.split_inclusive('/') {
+        if !line.is_empty() && width_of(&line) + width_of(part) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut part = part;
+        while width_of(&line) + width_of(part) > width {
+            let room = width - width_of(&line);
+            let cut = super::width::fitting_start(part, room).max(first_grapheme(part));
+            line.push_str(&part[..cut]);
+            lines.push(std::mem::take(&mut line));
+            part = &part[cut..];
+        }
+        line.push_str(part);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn width_of(text: &str) -> usize {
+    width(text)
+}
+
+/// The bytes of `text`'s first grapheme (so that a cut always moves on).
+fn first_grapheme(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.graphemes(true).next().map_or(0, str::len)
+}
+
 /// Whether `url` may become a terminal hyperlink: `http` and `https` only.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -103,6 +139,19 @@ mod tests {
         assert_eq!(end, "\x1b]8;;\x1b\\");
     }
 
+    #[test]
+    fn a_url_wraps_after_its_slashes() {
+        assert_eq!(
+            wrap_url(LONG, 24),
+            ["https://example.com/", "news/2026/12/08/", "talks.html"]
+        );
+        assert_eq!(
+            wrap_url("https://ex.com/averyveryverylongpart", 12).concat(),
+            "https://ex.com/averyveryverylongpart"
+        );
+        assert_eq!(wrap_url("", 10), [""]);
+    }
+
     fn whole_graphemes_of(shown: &str, url: &str) -> bool {
         let graphemes: Vec<&str> = url.graphemes(true).collect();
         shown
@@ -126,6 +175,24 @@ mod tests {
             }
             if width(&url) <= max {
                 prop_assert_eq!(shown.as_ref(), url.as_str());
+            }
+        }
+
+        #[test]
+        fn a_wrapped_url_is_whole_and_each_line_fits(
+            parts in proptest::collection::vec("[a-z0-9é👩基-]{0,14}", 0..6),
+            width in 2usize..40,
+        ) {
+            let url = format!("https://example.org/{}", parts.join("/"));
+            let lines = wrap_url(&url, width);
+            prop_assert_eq!(lines.concat(), url.clone());
+            for line in &lines {
+                prop_assert!(width_of(line) <= width, "{line:?} wider than {width}");
+            }
+            // Every line but the last ends at a slash unless a part was too wide.
+            for pair in lines.windows(2) {
+                let part_too_wide = url.split('/').any(|p| width_of(p) + 1 > width);
+                prop_assert!(pair[0].ends_with('/') || part_too_wide, "{lines:?}");
             }
         }
     }

@@ -212,3 +212,40 @@ fn the_terminal_receives_hyperlinks_and_the_config_chooses_the_style() {
     );
     s.quit();
 }
+
+/// The overview (`i`) wraps an address only after a `/`, and each of its lines links to
+/// the whole address.
+#[test]
+fn the_overview_wraps_an_address_at_its_slashes_and_links_each_line() {
+    let mut app = fixture_app(60, 30, true);
+    update(&mut app, Action::ToggleOverview);
+    let terminal = draw(&app, &Theme::colour());
+    let buffer = terminal.backend().buffer();
+    let links: Vec<String> = buffer
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .filter(|s| s.contains('\x1b'))
+        .collect();
+    let long = "https://www.example.org/world/europe/2025/12/03/talks-end-without-a-deal.html";
+    let link = |url: &str, text: &str| format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\");
+    assert_eq!(
+        links,
+        vec![
+            link(long, "https://www.example.org/world/europe/2025/12/03/"),
+            link(long, "talks-end-without-a-deal.html"),
+            link(
+                "https://gazette.example.com/north",
+                "https://gazette.example.com/north"
+            ),
+        ]
+    );
+    let mut app = fixture_app(60, 30, false);
+    update(&mut app, Action::ToggleOverview);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("    https://www.example.org/world/europe/2025/12/03/  "),
+        "{shown}"
+    );
+    assert!(shown.contains("    talks-end-without-a-deal.html "), "{shown}");
+}
