@@ -96,20 +96,32 @@ impl OverviewOverlay<'_> {
         }
         lines.extend(notes_lines(app, width, theme));
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Sources", theme.label)));
-        let mut pieces = Vec::new();
-        for (n, source) in d.sources.iter().enumerate() {
-            let mut text = format!("[{}] {} ({})", n + 1, source.title, source.kind);
-            for extra in [&source.publisher, &source.published].into_iter().flatten() {
-                text.push_str(&format!(" · {extra}"));
-            }
-            lines.extend(wrapped(&text, width, 2, Style::new()));
-            if let Some(url) = &source.url {
-                pieces.extend(url_lines(url, width, &mut lines, theme.link));
-            }
-        }
+        let pieces = sources_lines(&d.sources, width, theme, &mut lines);
         (lines, pieces)
     }
+}
+
+/// The sources, numbered, each with its address on lines of its own; where the address
+/// lines are.
+fn sources_lines(
+    sources: &[crate::model::Source],
+    width: usize,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) -> Vec<UrlPiece> {
+    lines.push(Line::from(Span::styled("Sources", theme.label)));
+    let mut pieces = Vec::new();
+    for (n, source) in sources.iter().enumerate() {
+        let mut text = format!("[{}] {} ({})", n + 1, source.title, source.kind);
+        for extra in [&source.publisher, &source.published].into_iter().flatten() {
+            text.push_str(&format!(" · {extra}"));
+        }
+        lines.extend(wrapped(&text, width, 2, Style::new()));
+        if let Some(url) = &source.url {
+            pieces.extend(url_lines(url, width, lines, theme.link));
+        }
+    }
+    pieces
 }
 
 /// A source's address under it, wrapped only after a `/`, each line pushed to `lines`.

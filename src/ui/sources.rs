@@ -84,26 +84,7 @@ impl Shown<'_> {
             base.add_modifier(Modifier::BOLD)
         });
         lines.push(title);
-        let facts = sanitize_line(&source.facts()).into_owned();
-        let mut said = Fitted::default();
-        said.push(&format!("  {facts}"), |_| self.theme.muted);
-        // The address on the rest of the line, shortened to its host and its end.
-        let url = source.url.as_deref().map(|url| {
-            let room = width.saturating_sub(said.width + 3);
-            let clean = sanitize_line(url);
-            let shown = shorten_url(&clean, room).into_owned();
-            let fits = (room >= LEAST_URL || shown == clean) && !shown.is_empty();
-            (url, shown, fits)
-        });
-        let link_at = match &url {
-            Some((_, shown, true)) => {
-                said.push(" · ", |_| self.theme.muted);
-                let at = said.width;
-                said.push(shown, |_| self.theme.link);
-                Some(at)
-            }
-            _ => None,
-        };
+        let (said, link) = self.facts(source, width);
         lines.push(said);
         let mut counts = Fitted::default();
         counts.push(&format!("  {}", backs(self.list, row)), |_| {
@@ -130,13 +111,39 @@ impl Shown<'_> {
             }
             put(buf, x, at, width, line);
         }
-        if let (Some(at), Some((url, shown, _))) = (link_at, &url)
+        if let Some((at, columns, url)) = link
             && self.app.hyperlinks()
             && y + 1 < bottom
         {
-            let columns = crate::text::width(shown).min(width.saturating_sub(at)) as u16;
+            let columns = columns.min(width.saturating_sub(at)) as u16;
             super::hyperlink::link(buf, (x + at as u16, y + 1), columns, url);
         }
+    }
+
+    /// What a source says of itself: kind, publisher, date, and its address shortened to
+    /// the rest of the line; where the address is (column, width) and the address.
+    fn facts<'s>(
+        &self,
+        source: &'s crate::model::Source,
+        width: usize,
+    ) -> (Fitted, Option<(usize, usize, &'s str)>) {
+        let facts = sanitize_line(&source.facts()).into_owned();
+        let mut said = Fitted::default();
+        said.push(&format!("  {facts}"), |_| self.theme.muted);
+        let Some(url) = source.url.as_deref() else {
+            return (said, None);
+        };
+        let room = width.saturating_sub(said.width + 3);
+        let clean = sanitize_line(url);
+        let shown = shorten_url(&clean, room);
+        // Too short a piece of an address says nothing: it goes.
+        if shown.is_empty() || (room < LEAST_URL && shown != clean) {
+            return (said, None);
+        }
+        said.push(" · ", |_| self.theme.muted);
+        let at = said.width;
+        said.push(&shown, |_| self.theme.link);
+        (said, Some((at, crate::text::width(&shown), url)))
     }
 }
 

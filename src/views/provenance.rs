@@ -259,4 +259,19 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_source_s_first_lines_take_a_part_of_each_in_turn() {
+        let l = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let engine = SearchEngine::new(&l.dossier, &l.index);
+        let query = Query::default();
+        let list = SourceList::build(&l.dossier, &l.index, &engine.search(&query), &query);
+        let row = &list.rows[0];
+        let parts: Vec<Part> = row.first_backed(6).iter().map(|c| c.part).collect();
+        use Part::*;
+        assert_eq!(parts, [Event, Position, Quote, Other, Event, Position]);
+        assert_eq!(row.backs, row.backs_shown());
+        assert_eq!(row.backs.total(), row.cited);
+        assert_eq!(row.first_backed(500).len(), row.cited);
+    }
 }

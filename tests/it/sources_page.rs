@@ -247,5 +247,8 @@ fn the_overview_wraps_an_address_at_its_slashes_and_links_each_line() {
         shown.contains("    https://www.example.org/world/europe/2025/12/03/  "),
         "{shown}"
     );
-    assert!(shown.contains("    talks-end-without-a-deal.html "), "{shown}");
+    assert!(
+        shown.contains("    talks-end-without-a-deal.html "),
+        "{shown}"
+    );
 }
