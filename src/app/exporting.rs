@@ -15,11 +15,6 @@ impl App {
         self.export_width
     }
 
-    /// Web addresses are drawn as terminal hyperlinks (`hyperlinks` in the config).
-    pub fn hyperlinks(&self) -> bool {
-        self.hyperlinks
-    }
-
     /// What `e` writes for `scope`: the export (with the notes when asked, stamped with
     /// `stamp`), and with a comparison the changes of what it holds after it, the same bytes
     /// as `talks export --since OLD` for the same view.

@@ -86,12 +86,15 @@ impl Shown<'_> {
         lines.push(title);
         let (said, link) = self.facts(source, width);
         lines.push(said);
-        let mut counts = Fitted::default();
-        counts.push(&format!("  {}", backs(self.list, row)), |_| {
-            self.theme.label
-        });
-        lines.push(counts);
-        for citing in row.first_backed(FIRST_BACKED) {
+        // The counts whole, on two lines if need be, in place of a first thing backed.
+        let counts = in_lines(&backs(self.list, row), width.saturating_sub(2));
+        for piece in counts.iter().take(2) {
+            let mut f = Fitted::default();
+            f.push(&format!("  {piece}"), |_| self.theme.label);
+            lines.push(f);
+        }
+        let first = FIRST_BACKED + 1 - counts.len().clamp(1, 2);
+        for citing in row.first_backed(first) {
             let mut f = Fitted::default();
             f.push(&format!("    {}", sanitize_line(&citing.label)), |_| {
                 Style::new()
@@ -147,14 +150,30 @@ impl Shown<'_> {
     }
 }
 
-/// What a source backs, counted by part: "backs 6 events · 9 positions · 7 quotes · 12
+/// `parts` joined by " · " in lines of `width` columns, broken between parts only (a part
+/// wider than a line is cut when drawn).
+fn in_lines(parts: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if crate::text::width(line) + 3 + crate::text::width(part) <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
+}
+
+/// What a source backs, counted by part: "backs 6 events", "9 positions", "7 quotes", "12
 /// other entities"; when the query left something out, "2 of 6 events" and so on.
-pub(crate) fn backs(list: &SourceList, row: &SourceRow) -> String {
+pub(crate) fn backs(list: &SourceList, row: &SourceRow) -> Vec<String> {
     if row.backs.total() == 0 {
-        return "backs nothing in the dossier yet".to_string();
+        return vec!["backs nothing in the dossier yet".to_string()];
     }
     let shown = row.backs_shown();
-    let counts: Vec<String> = row
+    let mut counts: Vec<String> = row
         .backs
         .parts()
         .into_iter()
@@ -167,7 +186,10 @@ pub(crate) fn backs(list: &SourceList, row: &SourceRow) -> String {
             }
         })
         .collect();
-    format!("backs {}", counts.join(" · "))
+    if let Some(first) = counts.first_mut() {
+        *first = format!("backs {first}");
+    }
+    counts
 }
 
 /// How many of the part named `one` (its singular noun) `backed` counts.
