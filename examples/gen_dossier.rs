@@ -38,7 +38,7 @@ fn main() -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     if args.iter().any(|a| a == "--lines") {
         // One line per entity, its name and summary: the same strings for every matcher.
-        for kind in EntityKind::ALL {
+        for kind in EntityKind::LISTED {
             for index in 0..dossier.count(kind) {
                 let entity = EntityRef { kind, index };
                 let summary = dossier.summary_of(entity).unwrap_or_default();

@@ -56,7 +56,7 @@ pub enum Focus {
 
 impl Focus {
     /// The panes in the order Tab walks them: the lists, then the detail.
-    pub(crate) const ORDER: [Focus; EntityKind::COUNT + 1] = [
+    pub(crate) const ORDER: [Focus; EntityKind::LISTED_COUNT + 1] = [
         Focus::List(EntityKind::Actor),
         Focus::List(EntityKind::Event),
         Focus::List(EntityKind::StickingPoint),

@@ -10,9 +10,11 @@ use crate::model::EntityKind;
 
 mod diff;
 mod export_args;
+mod list;
 mod new;
 pub use diff::DiffArgs;
 pub use export_args::{ExportArgs, ExportView};
+pub use list::Listed;
 pub use new::{NewArgs, NewKind};
 
 #[derive(Debug, Parser)]
@@ -110,10 +112,10 @@ pub enum Command {
         #[arg(long, value_name = "ID=PATH")]
         source_text: Vec<SourceTextArg>,
     },
-    /// List the actors, events, sticking points or places.
+    /// List the actors, events, sticking points, places or sources.
     List {
         /// What to list.
-        what: EntityKind,
+        what: Listed,
         /// Mark what changed since this older version (a file, a folder or git:REV:PATH):
         /// N new, Δ changed, as the explorer's lists do (a `change` key in JSON).
         #[arg(long, value_name = "OLD")]
@@ -268,7 +270,7 @@ impl ValueEnum for export::Format {
 /// singular and `_` for `-` are accepted too, as `kind:` takes them in queries.
 impl ValueEnum for EntityKind {
     fn value_variants<'a>() -> &'a [Self] {
-        &EntityKind::ALL
+        &EntityKind::LISTED
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

@@ -146,6 +146,7 @@ pub fn dossier(entities: usize, seed: u64) -> Dossier {
             id: "src".into(),
             title: "Generated source".into(),
             kind: "dataset".into(),
+            author: None,
             published: None,
             publisher: None,
             url: None,

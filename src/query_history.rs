@@ -23,6 +23,10 @@ pub const MAX_QUERY_HISTORY_BYTES: u64 = 8 << 20;
 /// The folder of the per-dossier files, under talks' state folder.
 pub const FOLDER: &str = "query-history";
 
+/// At most this many dossiers' histories are kept (about 8 MB at their largest, most far
+/// smaller); past it, the least recently used go first.
+pub const KEPT_HISTORIES: usize = 200;
+
 /// The file of every dossier's history before it was kept per dossier.
 pub const SHARED_FILE: &str = "history";
 
@@ -137,11 +141,23 @@ pub fn save(file: &QueryHistoryFile, entries: &[String]) -> Result<QueryHistoryF
         Ok(render(&merged).into_bytes())
     })
     .map_err(|err| err.to_string())?;
+    if let Some(folder) = file.path.parent() {
+        let bound = fsio::Bound {
+            total_bytes: u64::MAX,
+            files: KEPT_HISTORIES,
+        };
+        fsio::drop_oldest(folder, is_history_name, bound, &file.path);
+    }
     Ok(QueryHistoryFile {
         path: file.path.clone(),
         read: Some(written.stamp),
         base: merged,
     })
+}
+
+/// A name [`file_name`] gives: a stable hash in hex, or `standard-input`.
+fn is_history_name(name: &str) -> bool {
+    name == "standard-input" || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn render(entries: &[String]) -> String {
@@ -236,6 +252,35 @@ mod tests {
         let entries = parse(&text);
         assert_eq!(entries.len(), HISTORY_LIMIT);
         assert_eq!(entries[0], "q5");
+    }
+
+    /// The folder keeps at most [`KEPT_HISTORIES`] dossiers' histories: saving one drops
+    /// the least recently written, never the one saved, and nothing not named like ours.
+    #[test]
+    fn the_folder_keeps_a_bounded_number_of_histories() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let folder = dir.path().join(FOLDER);
+        std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+        for n in 0..KEPT_HISTORIES + 5 {
+            let _ = write(&folder.join(format!("{n:016x}")), &["q".to_string()]);
+        }
+        std::fs::write(folder.join("notes.txt"), "mine").unwrap_or_else(|e| panic!("{e}"));
+        let file = QueryHistoryFile {
+            path: folder.join("ffffffffffffffff"),
+            base: Vec::new(),
+            read: None,
+        };
+        assert!(save(&file, &["nato".to_string()]).is_ok());
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(names.len(), KEPT_HISTORIES + 1, "ours and notes.txt");
+        assert!(names.iter().any(|n| n == "ffffffffffffffff"));
+        assert!(names.iter().any(|n| n == "notes.txt"));
     }
 }
 

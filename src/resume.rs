@@ -88,6 +88,16 @@ fn parse(bytes: &[u8]) -> Vec<Entry> {
 }
 
 impl Resume {
+    /// Where the place of `dossier` is kept, in the same file: after `o` copied the
+    /// built-in dossier, the place belongs to the copy. `None` for standard input.
+    pub fn of_dossier(&self, dossier: Option<&Path>) -> Option<Resume> {
+        let key = SeenKey::of(dossier)?;
+        Some(Resume {
+            key: key.as_str().to_string(),
+            ..self.clone()
+        })
+    }
+
     /// Keeps `place` as this dossier's, after what another talks wrote meanwhile; why not,
     /// if it could not be written.
     pub fn save(&self, place: &Place) -> Result<(), String> {

@@ -38,6 +38,11 @@ impl App {
         self.overlay.mode()
     }
 
+    /// The dossier file shown (`None`: the built-in one); after `o` made a copy, the copy.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+
     pub fn page(&self) -> Page {
         self.page
     }
@@ -194,7 +199,11 @@ impl App {
                 query,
                 sources: self.pages.source_list.clone(),
             },
-            Page::Browse => Scope::View(self.view_spec()),
+            // A source is in no list, so no view holds it: its detail alone.
+            Page::Browse => match self.shown() {
+                Some(shown) if shown.kind == EntityKind::Source => Scope::Detail(shown),
+                _ => Scope::View(self.view_spec()),
+            },
         }
     }
 }

@@ -197,6 +197,7 @@ fn entity_path(entity: EntityRef) -> String {
         EntityKind::Event => "events",
         EntityKind::StickingPoint => "sticking_points",
         EntityKind::Place => "places",
+        EntityKind::Source => "sources",
     };
     format!("{list}[{}]", entity.index)
 }

@@ -55,13 +55,14 @@ pub struct Layout {
 pub struct Panes {
     /// The tab row shown when only one pane fits.
     pub(crate) tabs: Option<Rect>,
-    pub(crate) lists: [Option<Rect>; EntityKind::COUNT],
+    /// The listed kinds' panes (sources have none: the sources page is their list).
+    pub(crate) lists: [Option<Rect>; EntityKind::LISTED_COUNT],
     pub detail: Option<Rect>,
 }
 
 impl Panes {
     pub fn list(&self, kind: EntityKind) -> Option<Rect> {
-        self.lists[kind.slot()]
+        self.lists.get(kind.slot()).copied().flatten()
     }
 
     /// Rows of items a list shows (inside its borders); 0 when collapsed or hidden.
@@ -127,7 +128,11 @@ fn panes(body: Rect, shape: Shape) -> Panes {
         panes.tabs = Some(tabs);
         match focus {
             Focus::Detail => panes.detail = Some(pane),
-            Focus::List(kind) => panes.lists[kind.slot()] = Some(pane),
+            Focus::List(kind) => {
+                if let Some(list) = panes.lists.get_mut(kind.slot()) {
+                    *list = Some(pane);
+                }
+            }
         }
     }
     panes
@@ -160,14 +165,14 @@ pub(crate) fn detail_text_width(width: u16, list_width: u16) -> usize {
 /// The lists in a column: all open when there is room, else the one in focus open and the
 /// others collapsed to their title row.
 fn stack_lists(panes: &mut Panes, column: Rect, open: EntityKind) {
-    let count = EntityKind::COUNT as u16;
+    let count = EntityKind::LISTED_COUNT as u16;
     let even = column.height >= OPEN_LIST_HEIGHT * count;
     let mut y = column.y;
-    for (slot, kind) in EntityKind::ALL.into_iter().enumerate() {
+    for (slot, kind) in EntityKind::LISTED.into_iter().enumerate() {
         let height = if even {
             let base = column.height / count;
             // The last list takes what the division leaves.
-            if slot + 1 == EntityKind::COUNT {
+            if slot + 1 == EntityKind::LISTED_COUNT {
                 column.bottom() - y
             } else {
                 base

@@ -71,7 +71,8 @@ impl Marks {
 }
 
 /// Where marks cannot be made.
-const NOTHING_TO_MARK: &str = "Marks work in the lists, the detail and the timeline";
+const NOTHING_TO_MARK: &str =
+    "Marks work in the lists, the detail, the timeline and the sources page";
 
 impl App {
     pub fn marks(&self) -> &Marks {
@@ -79,7 +80,7 @@ impl App {
     }
 
     /// What Space marks: the timeline's event, the selected entry of a list, the entity
-    /// the detail shows.
+    /// the detail shows, the source selected on the sources page.
     fn mark_target(&self) -> Option<EntityRef> {
         match (self.page, self.focus) {
             (Page::Timeline, _) => {
@@ -89,6 +90,7 @@ impl App {
             }
             (Page::Browse, Focus::List(kind)) => self.selected(kind),
             (Page::Browse, Focus::Detail) => self.shown(),
+            (Page::Sources, _) => self.selected_source_entity(),
             _ => None,
         }
     }

@@ -52,6 +52,8 @@ mod tests_paste;
 mod tests_seen;
 #[cfg(test)]
 mod tests_session;
+#[cfg(test)]
+mod tests_source;
 
 pub use update::update;
 
@@ -402,7 +404,7 @@ fn wanted_list_width(dossier: &crate::model::Dossier) -> u16 {
     use crate::text::width;
     const ENOUGH: usize = 200;
     let mut widest = 0;
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         for index in 0..dossier.count(kind) {
             let entity = crate::model::EntityRef { kind, index };
             let row = width(dossier.name_of(entity)) + width(&dossier.fact_of(entity));

@@ -45,7 +45,7 @@ impl App {
     pub(crate) fn focus_list(&mut self, kind: EntityKind) {
         self.focus = Focus::List(kind);
         self.last_list = kind;
-        for kind in EntityKind::ALL {
+        for kind in EntityKind::LISTED {
             self.keep_selection_visible(kind);
         }
         self.show_selected();
@@ -176,11 +176,17 @@ impl App {
         self.set_shown(Some(visit.entity));
         self.detail.scroll = visit.scroll;
         self.detail.focus_link(visit.link);
-        self.last_list = visit.entity.kind;
-        if let Focus::List(_) = self.focus {
-            self.focus = Focus::List(visit.entity.kind);
+        if visit.entity.kind == EntityKind::Source {
+            // No list holds a source (the sources page is its list): the detail has the
+            // focus, and the lists keep what they had selected.
+            self.focus = Focus::Detail;
+        } else {
+            self.last_list = visit.entity.kind;
+            if let Focus::List(_) = self.focus {
+                self.focus = Focus::List(visit.entity.kind);
+            }
+            self.select_entity(visit.entity);
         }
-        self.select_entity(visit.entity);
         self.keep_link_visible();
     }
 

@@ -60,7 +60,8 @@ impl App {
     }
 
     /// The key and name of what `a` and `*` act on: the entity selected or shown, the
-    /// event under the timeline cursor, the position under the matrix cursor.
+    /// event under the timeline cursor, the position under the matrix cursor, the source
+    /// selected on the sources page.
     fn note_target(&self) -> Option<(String, String)> {
         let d = &self.loaded.dossier;
         let entity = |e: EntityRef| (d.id_of(e).to_string(), d.name_of(e).to_string());
@@ -83,7 +84,7 @@ impl App {
                     .get(self.pages.timeline_rows.selected)?;
                 Some(entity(EntityRef::new(EntityKind::Event, row.event)))
             }
-            (Page::Sources, _) => None,
+            (Page::Sources, _) => self.selected_source_entity().map(entity),
             (Page::Browse, Focus::List(kind)) => self.selected(kind).map(entity),
             (Page::Browse, Focus::Detail) => self.shown().map(entity),
         }

@@ -261,8 +261,8 @@ impl App {
 
     /// Enter on a page: open what is under the cursor in the lists and detail: the
     /// position of a matrix cell (its sticking point, the party's link focused), the event
-    /// of a timeline row, on the sources page the first thing the source backs among the
-    /// results (as its block lists them first).
+    /// of a timeline row, the source selected on the sources page (its detail lists what
+    /// it backs).
     pub(crate) fn open_from_page(&mut self) {
         let target = match self.page {
             Page::Matrix => match self.matrix_target() {
@@ -278,15 +278,23 @@ impl App {
                 .rows
                 .get(self.pages.timeline_rows.selected)
                 .map(|row| (EntityRef::new(EntityKind::Event, row.event), None)),
-            Page::Sources => self
-                .pages
-                .selected_source()
-                .and_then(|row| row.first_backed(1).first().map(|c| (c.entity, None))),
+            Page::Sources => self.selected_source_entity().map(|source| (source, None)),
             Page::Browse => None,
         };
         let Some((entity, actor)) = target else {
             return;
         };
+        self.open_here(entity, actor);
+    }
+
+    /// The source selected on the sources page, as an entity.
+    pub(crate) fn selected_source_entity(&self) -> Option<EntityRef> {
+        let row = self.pages.selected_source()?;
+        Some(EntityRef::new(EntityKind::Source, row.source))
+    }
+
+    /// Opens `entity` from a page, with the link to `actor` focused in its detail.
+    fn open_here(&mut self, entity: EntityRef, actor: Option<usize>) {
         self.open_entity(entity);
         // On a narrow screen the list would hide what was opened: show its detail.
         if !self.detail_on_screen() {

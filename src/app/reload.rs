@@ -19,7 +19,7 @@ impl App {
             Err(err) => return self.reload_failed(&err),
         };
         let id = |app: &App, entity: EntityRef| app.loaded.dossier.id_of(entity).to_string();
-        let selected: Vec<Option<String>> = EntityKind::ALL
+        let selected: Vec<Option<String>> = EntityKind::LISTED
             .iter()
             .map(|&k| self.selected(k).map(|e| id(self, e)))
             .collect();
@@ -83,7 +83,7 @@ impl App {
     /// Selects again, in each list, the entity with the id it had selected, if the new
     /// results hold it.
     fn reselect(&mut self, selected: Vec<Option<String>>) {
-        for (kind, id) in EntityKind::ALL.into_iter().zip(selected) {
+        for (kind, id) in EntityKind::LISTED.into_iter().zip(selected) {
             let row = id.and_then(|id| self.loaded.index.get(&id)).and_then(|e| {
                 (e.kind == kind)
                     .then(|| self.query.results.rank_of(kind, e.index))

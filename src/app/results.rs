@@ -67,7 +67,7 @@ impl App {
         if self.results().count(self.last_list) > 0 {
             return;
         }
-        if let Some(kind) = EntityKind::ALL
+        if let Some(kind) = EntityKind::LISTED
             .into_iter()
             .find(|&k| self.results().count(k) > 0)
         {
@@ -80,7 +80,7 @@ impl App {
 
     /// The list whose first entry scores highest (the first list on a tie).
     fn best_list(&self) -> Option<EntityKind> {
-        EntityKind::ALL
+        EntityKind::LISTED
             .into_iter()
             .filter_map(|k| self.results().ranked(k).first().map(|hit| (hit.score, k)))
             .fold(
@@ -96,7 +96,7 @@ impl App {
     /// Puts the rows on screen of every list in rank order (drawing needs them so).
     pub(crate) fn rank_visible(&mut self) {
         let panes = self.layout().panes;
-        for kind in EntityKind::ALL {
+        for kind in EntityKind::LISTED {
             self.rank_list(kind, panes.list_rows(kind));
         }
     }

@@ -34,7 +34,11 @@ impl App {
     pub fn place(&self) -> Place {
         let dossier = &self.loaded.dossier;
         let mut kinds = vec![self.last_list];
-        kinds.extend(EntityKind::ALL.into_iter().filter(|k| *k != self.last_list));
+        kinds.extend(
+            EntityKind::LISTED
+                .into_iter()
+                .filter(|k| *k != self.last_list),
+        );
         let selected = kinds
             .into_iter()
             .filter_map(|kind| self.selected(kind))

@@ -199,7 +199,7 @@ fn space_marks_in_a_list_the_detail_and_the_timeline() {
     update(&mut app, Action::ToggleMark);
     assert_eq!(
         app.status(),
-        Some("Marks work in the lists, the detail and the timeline")
+        Some("Marks work in the lists, the detail, the timeline and the sources page")
     );
     assert_eq!(app.marks().len(), 3);
 }

@@ -108,7 +108,7 @@ fn close_notices(app: &mut App, action: &Action) -> bool {
 fn resize(app: &mut App, width: u16, height: u16) {
     app.resize_detail(width, height);
     app.keep_page_cursors_visible();
-    for kind in crate::model::EntityKind::ALL {
+    for kind in crate::model::EntityKind::LISTED {
         app.keep_selection_visible(kind);
     }
 }

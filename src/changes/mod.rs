@@ -146,7 +146,7 @@ fn ids(loaded: &Loaded, kind: Option<EntityKind>) -> BTreeMap<&str, usize> {
 fn same(old: &Loaded, new: &Loaded, kind: Option<EntityKind>, (a, b): (usize, usize)) -> bool {
     let (o, n) = (&old.dossier, &new.dossier);
     match kind {
-        None => o.sources[a] == n.sources[b],
+        None | Some(EntityKind::Source) => o.sources[a] == n.sources[b],
         Some(EntityKind::Actor) => o.actors[a] == n.actors[b],
         Some(EntityKind::Event) => o.events[a] == n.events[b],
         Some(EntityKind::StickingPoint) => o.sticking_points[a] == n.sticking_points[b],
@@ -166,6 +166,7 @@ fn item(loaded: &Loaded, kind: Option<EntityKind>, index: usize) -> (String, Val
         EntityKind::Event => json(&d.events[index]),
         EntityKind::StickingPoint => json(&d.sticking_points[index]),
         EntityKind::Place => json(&d.places[index]),
+        EntityKind::Source => json(&d.sources[index]),
     };
     (d.name_of(EntityRef { kind, index }).to_string(), value)
 }
@@ -178,7 +179,7 @@ fn json(item: &impl serde::Serialize) -> Value {
 pub fn compare(old: &Loaded, new: &Loaded) -> Changes {
     let mut changes = Changes::default();
     let names = names::Names::of(old, new);
-    let kinds = EntityKind::ALL.map(Some).into_iter().chain([None]);
+    let kinds = EntityKind::LISTED.map(Some).into_iter().chain([None]);
     for kind in kinds {
         let slug = kind.map_or("source", EntityKind::slug);
         let (before, after) = (ids(old, kind), ids(new, kind));

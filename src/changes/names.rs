@@ -34,7 +34,7 @@ impl Names {
         let mut named: HashMap<String, (&'static str, String)> = HashMap::new();
         for loaded in [old, new] {
             let d = &loaded.dossier;
-            for kind in EntityKind::ALL {
+            for kind in EntityKind::LISTED {
                 for index in 0..d.count(kind) {
                     let entity = EntityRef { kind, index };
                     let name = d.name_of(entity).to_string();

@@ -81,7 +81,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             common,
         } => with_dossier(&common, |l| {
             match since::read(since.as_deref(), common.dossier.as_deref(), l) {
-                Ok(since) => list(&mut out, l, what, common.format, since.as_ref()),
+                Ok(since) => list(&mut out, l, what.0, common.format, since.as_ref()),
                 Err(code) => Ok(code),
             }
         }),

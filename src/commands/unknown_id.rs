@@ -20,6 +20,7 @@ pub(super) fn said(loaded: &Loaded, id: &str) -> String {
 
 fn meant<'l>(loaded: &'l Loaded, id: &str) -> Option<&'l str> {
     let dossier = &loaded.dossier;
+    // Sources too: `talks show` shows them.
     let entities: Vec<EntityRef> = EntityKind::ALL
         .iter()
         .flat_map(|&kind| (0..dossier.count(kind)).map(move |index| EntityRef { kind, index }))

@@ -296,6 +296,7 @@ pub fn detail(dossier: &Dossier, index: &Index, entity: EntityRef) -> Detail {
         EntityKind::Event => event(&mut b, entity.index),
         EntityKind::StickingPoint => sticking_point(&mut b, entity.index),
         EntityKind::Place => place(&mut b, entity.index),
+        EntityKind::Source => source::source(&mut b, entity.index),
     }
     Detail {
         entity,
@@ -310,6 +311,7 @@ pub use chronology::HEADING as CHRONOLOGY;
 mod kinds;
 mod position;
 mod positions;
+mod source;
 #[cfg(test)]
 mod tests;
 mod wrap;

@@ -25,7 +25,7 @@ fn held_in(loaded: &Loaded, scope: &Scope) -> Vec<Held> {
     let entity = |kind, i| Held::Entity(EntityRef::new(kind, i));
     match scope {
         Scope::Briefing => {
-            let entities = EntityKind::ALL
+            let entities = EntityKind::LISTED
                 .into_iter()
                 .flat_map(|kind| (0..d.count(kind)).map(move |i| entity(kind, i)));
             let positions = d.sticking_points.iter().enumerate().flat_map(|(point, p)| {
@@ -36,6 +36,7 @@ fn held_in(loaded: &Loaded, scope: &Scope) -> Vec<Held> {
         // Each entity, then the positions it holds or that are held on it.
         Scope::View(view) => with_positions(&view.entries),
         Scope::Marked(entities) => with_positions(entities),
+        Scope::Detail(entity) => with_positions(&[*entity]),
         Scope::Timeline { timeline, .. } => timeline
             .rows
             .iter()

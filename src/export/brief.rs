@@ -37,7 +37,12 @@ impl KeyQuote {
 fn everything(loaded: &Loaded) -> Results {
     let d = &loaded.dossier;
     let lists = EntityKind::ALL.map(|kind| {
-        let hits = (0..d.count(kind)).map(|index| Hit { index, score: 0 });
+        let listed = if kind == EntityKind::Source {
+            0
+        } else {
+            d.count(kind)
+        };
+        let hits = (0..listed).map(|index| Hit { index, score: 0 });
         Ranked::in_order(hits.collect())
     });
     Results::new(lists, None)

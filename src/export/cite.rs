@@ -62,12 +62,17 @@ pub fn citation(source: &Source, style: CitationStyle) -> String {
     let publisher = source.publisher.as_deref().map(one_line);
     let url = source.url.as_deref().map(one_line);
     let date = source.published.as_deref().map(|d| Date::of(d.trim()));
+    // The author first, in every style: as the dossier writes it ("A, B and C").
+    let author = source.author.as_deref().map(one_line);
+    let by = author
+        .as_deref()
+        .map_or(String::new(), |a| format!("{} ", ended(a)));
     let text = match style {
         CitationStyle::Chicago => {
             let mut after = vec![kind];
             after.extend(publisher);
             after.push(date.map_or("n.d.".into(), |d| d.chicago()));
-            let mut text = format!("“{}” {}", ended(&title), ended(&after.join(", ")));
+            let mut text = format!("{by}“{}” {}", ended(&title), ended(&after.join(", ")));
             if let Some(url) = url {
                 text.push_str(&format!(" {url}."));
             }
@@ -75,7 +80,11 @@ pub fn citation(source: &Source, style: CitationStyle) -> String {
         }
         CitationStyle::Apa => {
             let date = date.map_or("n.d.".into(), |d| d.apa());
-            let mut text = format!("{} [{kind}]. ({date}).", title.trim_end_matches('.'));
+            let title = title.trim_end_matches('.');
+            let mut text = match author {
+                Some(_) => format!("{by}({date}). {title} [{kind}]."),
+                None => format!("{title} [{kind}]. ({date})."),
+            };
             if let Some(publisher) = publisher {
                 text.push_str(&format!(" {}", ended(&publisher)));
             }
@@ -88,7 +97,7 @@ pub fn citation(source: &Source, style: CitationStyle) -> String {
             let mut after: Vec<String> = publisher.into_iter().collect();
             after.extend(date.map(|d| d.mla()));
             after.extend(url.map(|u| u.split_once("://").map_or(u.clone(), |(_, r)| r.into())));
-            let mut text = format!("“{}”", ended(&title));
+            let mut text = format!("{by}“{}”", ended(&title));
             if !after.is_empty() {
                 text.push_str(&format!(" {}.", after.join(", ")));
             }
@@ -223,6 +232,7 @@ mod tests {
             url: None,
             note: None,
             text: None,
+            author: None,
         }
     }
 
@@ -261,6 +271,21 @@ mod tests {
             citation(&s, CitationStyle::Mla),
             "“Talks end?” Example Wire, 3 Dec. 2025, example.org/talks-end. News report."
         );
+        s.author = Some("Ana Example and Bo Writer".into());
+        assert_eq!(
+            citation(&s, CitationStyle::Chicago),
+            "Ana Example and Bo Writer. “Talks end?” News report, Example Wire, December 3, \
+             2025. https://example.org/talks-end."
+        );
+        assert_eq!(
+            citation(&s, CitationStyle::Apa),
+            "Ana Example and Bo Writer. (2025, December 3). Talks end? [News report]. Example \
+             Wire. https://example.org/talks-end"
+        );
+        assert!(
+            citation(&s, CitationStyle::Mla).starts_with("Ana Example and Bo Writer. “Talks end?”")
+        );
+        s.author = None;
         s.published = Some("2025-09".into());
         assert!(citation(&s, CitationStyle::Mla).contains(", Sept. 2025,"));
         assert!(citation(&s, CitationStyle::Chicago).contains(", September 2025."));

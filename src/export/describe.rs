@@ -40,6 +40,12 @@ pub(super) fn marked_fields(entities: &[EntityRef]) -> Vec<(&'static str, String
     vec![("Marked", what)]
 }
 
+/// The header line of one entity's detail: "Detail: TITLE (source)".
+pub(super) fn detail_fields(loaded: &Loaded, entity: EntityRef) -> Vec<(&'static str, String)> {
+    let name = loaded.dossier.name_of(entity);
+    vec![("Detail", format!("{name} ({})", entity.kind.noun()))]
+}
+
 /// The header lines after the dossier in a matrix export.
 pub(super) fn matrix_fields(matrix: &StanceMatrix, query: &str) -> Vec<(&'static str, String)> {
     let what = format!(

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{ExportOptions, Scope, ViewSpec};
 use crate::detail::detail;
-use crate::model::{EntityKind, EntityRef, Loaded};
+use crate::model::{Citation, EntityKind, EntityRef, Loaded};
 use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// An entity as the dossier has it, with `kind` its entity type (`actor`…) first; the
@@ -17,6 +17,7 @@ pub fn entity_value(loaded: &Loaded, entity: EntityRef) -> Value {
         EntityKind::Event => serde_json::to_value(&d.events[entity.index]),
         EntityKind::StickingPoint => serde_json::to_value(&d.sticking_points[entity.index]),
         EntityKind::Place => serde_json::to_value(&d.places[entity.index]),
+        EntityKind::Source => serde_json::to_value(&d.sources[entity.index]),
     };
     let mut out = serde_json::Map::new();
     out.insert("kind".into(), json!(entity.kind.slug()));
@@ -75,14 +76,53 @@ pub fn entity_with_links(loaded: &Loaded, entity: EntityRef) -> Value {
         .filter_map(|id| loaded.index.source(id))
         .map(|s| source_value(&d.sources[s]))
         .collect();
-    json!({
+    let mut value = json!({
         "kind": entity.kind.slug(),
         "id": d.id_of(entity),
         "name": d.name_of(entity),
         "entity": entity_value(loaded, entity),
         "links": links,
         "sources": sources,
-    })
+    });
+    if entity.kind == EntityKind::Source {
+        value["backs"] = backs(loaded, entity.index);
+    }
+    value
+}
+
+/// What source `source` backs, by ids, grouped as its detail groups them.
+fn backs(loaded: &Loaded, source: usize) -> Value {
+    let d = &loaded.dossier;
+    let (mut events, mut positions, mut quotes, mut entities) = (vec![], vec![], vec![], vec![]);
+    for citation in &loaded.index.source_citations[source] {
+        match *citation {
+            Citation::Entity(e) if e.kind == EntityKind::Event => events.push(json!(d.id_of(e))),
+            Citation::Entity(e) => entities.push(json!({"kind": e.kind.slug(), "id": d.id_of(e)})),
+            Citation::Position {
+                sticking_point,
+                position,
+            } => {
+                let point = &d.sticking_points[sticking_point];
+                let held = &point.positions[position];
+                positions.push(json!({
+                    "sticking_point": point.id,
+                    "actor": held.actor,
+                    "stance": held.stance,
+                    "basis": held.basis,
+                    "as_of": held.as_of,
+                }));
+            }
+            Citation::Quote { event, quote } => {
+                let said = &d.events[event].quotes[quote];
+                quotes.push(json!({
+                    "event": d.events[event].id,
+                    "speakers": said.by,
+                    "text": said.text,
+                }));
+            }
+        }
+    }
+    json!({"events": events, "positions": positions, "quotes": quotes, "entities": entities})
 }
 
 fn reference(loaded: &Loaded, entity: EntityRef) -> Value {
@@ -124,6 +164,11 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
         Scope::Marked(entities) => marked(loaded, entities, exported_at),
+        Scope::Detail(entity) => {
+            let mut out = header(loaded, exported_at);
+            out.insert("entity".into(), entity_with_links(loaded, *entity));
+            pretty(Value::Object(out))
+        }
     }
 }
 
@@ -185,7 +230,7 @@ fn briefing(loaded: &Loaded, exported_at: Option<&str>) -> String {
         "sources".into(),
         Value::Array(d.sources.iter().map(source_value).collect()),
     );
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         let items: Vec<Value> = (0..d.count(kind))
             .map(|index| entity_value(loaded, EntityRef { kind, index }))
             .collect();

@@ -86,13 +86,16 @@ pub enum Scope {
     /// The entities the user marked, each in full: actors first, each kind in dossier
     /// order.
     Marked(Vec<EntityRef>),
+    /// One entity's detail in full: a source the detail pane shows (it is in no list, so
+    /// no view holds it).
+    Detail(EntityRef),
 }
 
 impl Scope {
     /// Whether the scope is a table, so that CSV and TSV can hold it: a list or a page, not
     /// the brief nor entities in full.
     pub fn has_table(&self) -> bool {
-        !matches!(self, Scope::Briefing | Scope::Marked(_))
+        !matches!(self, Scope::Briefing | Scope::Marked(_) | Scope::Detail(_))
     }
 
     /// Why `format` cannot hold this scope, said to the user; `None`: it can.
@@ -102,6 +105,7 @@ impl Scope {
         }
         let what = match self {
             Scope::Briefing => "the brief",
+            Scope::Detail(_) => "a detail",
             _ => "entities in full",
         };
         Some(format!(
@@ -226,6 +230,7 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::Timeline { query, .. } => ("timeline", query.as_str()),
         Scope::Sources { query, .. } => ("sources", query.as_str()),
         Scope::Marked(_) => ("marked", ""),
+        Scope::Detail(entity) => (entity.kind.slug(), ""),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

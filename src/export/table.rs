@@ -64,7 +64,7 @@ impl Since<'_> {
 pub(super) fn table(loaded: &Loaded, scope: &Scope, changes: Option<&Changes>) -> Option<Table> {
     let since = Since { changes };
     let mut table = match scope {
-        Scope::Briefing | Scope::Marked(_) => return None,
+        Scope::Briefing | Scope::Marked(_) | Scope::Detail(_) => return None,
         Scope::View(view) => list(loaded, view, &since),
         Scope::Matrix { matrix, .. } => matrix_table(loaded, matrix, &since),
         Scope::Timeline { timeline, .. } => timeline_table(loaded, timeline, &since),

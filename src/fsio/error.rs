@@ -47,6 +47,17 @@ pub enum WriteError {
         shown_path(.0), .1
     )]
     ReadOnly(PathBuf, u32),
+    #[error(
+        "{} cannot be changed: it is marked immutable or append-only (`lsattr` shows it, \
+         `chattr -i` undoes it); nothing was written",
+        shown_path(.0)
+    )]
+    Unchangeable(PathBuf),
+    #[error(
+        "cannot make the folder {}: something that is not a folder is in the way",
+        shown_path(.0)
+    )]
+    FolderInTheWay(PathBuf),
     #[error("{} is on a read-only file system", shown_path(.0))]
     ReadOnlyFileSystem(PathBuf),
     #[error("{} is not a regular file: talks writes only regular files", shown_path(.0))]
@@ -69,6 +80,17 @@ pub enum WriteError {
 }
 
 impl WriteError {
+    /// The error of making the folder `folder` (and those above it) for `path`: a file
+    /// where a folder should be is said so, not as "already exists".
+    pub(super) fn folder_not_made(err: &io::Error, path: &Path, folder: &Path) -> WriteError {
+        match err.kind() {
+            io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory => {
+                WriteError::FolderInTheWay(folder.to_path_buf())
+            }
+            _ => WriteError::from_io(err, path, folder),
+        }
+    }
+
     /// The error of an attempt on `path` (in `folder`), by what the system said.
     pub(super) fn from_io(err: &io::Error, path: &Path, folder: &Path) -> WriteError {
         match err.kind() {

@@ -86,9 +86,13 @@ pub fn lock_folder(folder: &Path, wait: Duration) -> Result<FolderLock, WriteErr
     Ok(FolderLock { _folder: opened })
 }
 
-fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {
+pub(super) fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {
     match err.kind() {
         io::ErrorKind::PermissionDenied => match std::fs::metadata(path) {
+            // EPERM, not EACCES: the mode allows it, an attribute (`chattr +i`) does not.
+            Ok(meta) if meta.is_file() && not_permitted(err) => {
+                WriteError::Unchangeable(shown.to_path_buf())
+            }
             Ok(meta) if meta.is_file() => WriteError::ReadOnly(shown.to_path_buf(), mode(&meta)),
             _ => WriteError::PermissionDenied(shown.to_path_buf()),
         },
@@ -96,6 +100,16 @@ fn cannot_open(err: &io::Error, path: &Path, shown: &Path) -> WriteError {
         io::ErrorKind::ReadOnlyFilesystem => WriteError::ReadOnlyFileSystem(shown.to_path_buf()),
         _ => other(shown, err),
     }
+}
+
+#[cfg(unix)]
+fn not_permitted(err: &io::Error) -> bool {
+    err.raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn not_permitted(_: &io::Error) -> bool {
+    false
 }
 
 fn other(shown: &Path, err: &io::Error) -> WriteError {

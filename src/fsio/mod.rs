@@ -7,7 +7,9 @@
 
 mod error;
 mod lock;
+mod own;
 pub mod places;
+mod prune;
 mod read;
 mod replace;
 pub mod signals;
@@ -18,6 +20,8 @@ mod tests;
 
 pub use error::{WriteError, Written};
 pub use lock::{FolderLock, lock_folder};
+pub use own::{OwnFileError, read_own};
+pub use prune::{Bound, drop_oldest, files_named, is_link_or_other};
 pub use read::{
     ReadError, ReadFile, Stamp, human_bytes, open_regular, read, read_at_most, read_if_exists,
     read_text_lossy,

@@ -12,6 +12,8 @@ pub enum Base {
     Data,
     /// `$XDG_STATE_HOME`, else `~/.local/state`: the query history, the snapshots.
     State,
+    /// `$XDG_CACHE_HOME`, else `~/.cache`: what can be made again (the index cache).
+    Cache,
 }
 
 impl Base {
@@ -20,6 +22,7 @@ impl Base {
             Base::Config => "XDG_CONFIG_HOME",
             Base::Data => "XDG_DATA_HOME",
             Base::State => "XDG_STATE_HOME",
+            Base::Cache => "XDG_CACHE_HOME",
         }
     }
 
@@ -28,6 +31,7 @@ impl Base {
             Base::Config => &[".config"],
             Base::Data => &[".local", "share"],
             Base::State => &[".local", "state"],
+            Base::Cache => &[".cache"],
         }
     }
 }

@@ -369,3 +369,27 @@ fn remove_own_removes_only_a_regular_file() {
     assert!(!own.exists());
     assert!(super::remove_own(dir.path()).is_err());
 }
+
+/// A file whose mode allows writing but an attribute forbids it (`chattr +i`: EPERM, not
+/// EACCES) is said to be unchangeable, not read-only with a mode that says otherwise.
+#[cfg(unix)]
+#[test]
+fn an_immutable_file_is_not_called_read_only() {
+    let dir = folder();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, "x").unwrap();
+    let shown = Path::new("d.yaml");
+    let eperm = std::io::Error::from_raw_os_error(libc::EPERM);
+    let err = super::lock::cannot_open(&eperm, &path, shown);
+    assert_eq!(
+        err.to_string(),
+        "d.yaml cannot be changed: it is marked immutable or append-only (`lsattr` shows it, \
+         `chattr -i` undoes it); nothing was written"
+    );
+    let eacces = std::io::Error::from_raw_os_error(libc::EACCES);
+    let err = super::lock::cannot_open(&eacces, &path, shown);
+    assert!(
+        err.to_string()
+            .starts_with("d.yaml is read-only for you (mode ")
+    );
+}

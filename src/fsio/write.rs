@@ -95,7 +95,8 @@ pub fn write_with(
     let path = follow_links(shown);
     let folder = folder_of(&path);
     if target.create_folder {
-        std::fs::create_dir_all(&folder).map_err(|e| WriteError::from_io(&e, shown, &folder))?;
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| WriteError::folder_not_made(&e, shown, &folder))?;
     }
     if path.is_dir() {
         return Err(WriteError::IsFolder(shown.to_path_buf()));

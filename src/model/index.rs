@@ -72,16 +72,24 @@ impl Index {
             place_sticking_points: vec![Vec::new(); dossier.places.len()],
             sticking_point_events: vec![Vec::new(); dossier.sticking_points.len()],
             source_citations: vec![Vec::new(); dossier.sources.len()],
-            by_id: HashMap::with_capacity(EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum()),
+            by_id: HashMap::with_capacity(
+                EntityKind::LISTED.iter().map(|&k| dossier.count(k)).sum(),
+            ),
             ..Index::default()
         };
-        for kind in EntityKind::ALL {
+        for kind in EntityKind::LISTED {
             for i in 0..dossier.count(kind) {
                 let entity = EntityRef { kind, index: i };
                 index
                     .by_id
                     .insert(dossier.id_of(entity).to_string(), entity);
             }
+        }
+        // Ids are unique across sources and entities in a valid dossier; where they are
+        // not, the entity keeps the id, as before sources were a kind.
+        for (i, source) in dossier.sources.iter().enumerate() {
+            let entity = EntityRef::new(EntityKind::Source, i);
+            index.by_id.entry(source.id.clone()).or_insert(entity);
         }
         for (i, source) in dossier.sources.iter().enumerate() {
             index.source_by_id.insert(source.id.clone(), i);

@@ -40,6 +40,9 @@ pub struct Source {
     pub title: String,
     /// e.g. `news-report`, `statement`, `transcript`.
     pub kind: String,
+    /// Who wrote it: one line, as the source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
@@ -216,20 +219,35 @@ pub struct Position {
     pub as_of: Option<String>,
 }
 
-/// The four kinds of entity that appear in lists.
+/// The kinds of entity: the four that have a list, and sources, which the sources page
+/// lists (`docs/decisions.md`, "Sources": a fifth kind for the detail, the trail, marks,
+/// notes, `show` and JSON, not a fifth numbered list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
     Actor,
     Event,
     StickingPoint,
     Place,
+    Source,
 }
 
 impl EntityKind {
     /// How many kinds there are: the length of every per-kind array.
-    pub(crate) const COUNT: usize = 4;
+    pub(crate) const COUNT: usize = 5;
 
     pub const ALL: [EntityKind; Self::COUNT] = [
+        EntityKind::Actor,
+        EntityKind::Event,
+        EntityKind::StickingPoint,
+        EntityKind::Place,
+        EntityKind::Source,
+    ];
+
+    /// How many kinds have a numbered list of their own.
+    pub(crate) const LISTED_COUNT: usize = 4;
+
+    /// The kinds with a numbered list (and a search document): all but sources.
+    pub const LISTED: [EntityKind; Self::LISTED_COUNT] = [
         EntityKind::Actor,
         EntityKind::Event,
         EntityKind::StickingPoint,
@@ -243,16 +261,18 @@ impl EntityKind {
             EntityKind::Event => "event",
             EntityKind::StickingPoint => "sticking point",
             EntityKind::Place => "place",
+            EntityKind::Source => "source",
         }
     }
 
-    /// The position of this kind in [`EntityKind::ALL`].
+    /// The position of this kind in [`EntityKind::LISTED`].
     pub(crate) fn slot(self) -> usize {
         match self {
             EntityKind::Actor => 0,
             EntityKind::Event => 1,
             EntityKind::StickingPoint => 2,
             EntityKind::Place => 3,
+            EntityKind::Source => 4,
         }
     }
 
@@ -263,6 +283,7 @@ impl EntityKind {
             EntityKind::Event => "event",
             EntityKind::StickingPoint => "sticking-point",
             EntityKind::Place => "place",
+            EntityKind::Source => "source",
         }
     }
 
@@ -273,6 +294,7 @@ impl EntityKind {
             EntityKind::Event => "events",
             EntityKind::StickingPoint => "sticking-points",
             EntityKind::Place => "places",
+            EntityKind::Source => "sources",
         }
     }
 
@@ -283,6 +305,7 @@ impl EntityKind {
             EntityKind::Event => "Events",
             EntityKind::StickingPoint => "Sticking points",
             EntityKind::Place => "Places",
+            EntityKind::Source => "Sources",
         }
     }
 }
@@ -308,6 +331,7 @@ impl Dossier {
             EntityKind::Event => self.events.len(),
             EntityKind::StickingPoint => self.sticking_points.len(),
             EntityKind::Place => self.places.len(),
+            EntityKind::Source => self.sources.len(),
         }
     }
 
@@ -318,6 +342,7 @@ impl Dossier {
             EntityKind::Event => &self.events[entity.index].id,
             EntityKind::StickingPoint => &self.sticking_points[entity.index].id,
             EntityKind::Place => &self.places[entity.index].id,
+            EntityKind::Source => &self.sources[entity.index].id,
         }
     }
 
@@ -328,6 +353,7 @@ impl Dossier {
             EntityKind::Event => &self.events[entity.index].title,
             EntityKind::StickingPoint => &self.sticking_points[entity.index].title,
             EntityKind::Place => &self.places[entity.index].name,
+            EntityKind::Source => &self.sources[entity.index].title,
         }
     }
 
@@ -338,6 +364,7 @@ impl Dossier {
             EntityKind::Event => self.events[entity.index].summary.as_deref(),
             EntityKind::StickingPoint => self.sticking_points[entity.index].summary.as_deref(),
             EntityKind::Place => self.places[entity.index].summary.as_deref(),
+            EntityKind::Source => self.sources[entity.index].note.as_deref(),
         }
     }
 
@@ -348,6 +375,8 @@ impl Dossier {
             EntityKind::Event => &self.events[entity.index].sources,
             EntityKind::StickingPoint => &self.sticking_points[entity.index].sources,
             EntityKind::Place => &self.places[entity.index].sources,
+            // A source cites nothing: what it backs is in the index.
+            EntityKind::Source => &[],
         }
     }
 
@@ -371,6 +400,7 @@ impl Dossier {
                 format!("{} · {}", point.status, point.topic)
             }
             EntityKind::Place => self.places[entity.index].kind_name().to_string(),
+            EntityKind::Source => self.sources[entity.index].facts(),
         }
     }
 }

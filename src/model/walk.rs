@@ -24,6 +24,7 @@ pub(crate) fn each_text(dossier: &Dossier, visit: &mut Visit<'_>) {
         let base = format!("sources[{i}]");
         visit(&|| format!("{base}.title"), &s.title);
         visit(&|| format!("{base}.kind"), &s.kind);
+        opt(visit, &|| format!("{base}.author"), &s.author);
         opt(visit, &|| format!("{base}.publisher"), &s.publisher);
         opt(visit, &|| format!("{base}.url"), &s.url);
         opt(visit, &|| format!("{base}.note"), &s.note);

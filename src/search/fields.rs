@@ -135,6 +135,14 @@ pub(crate) fn fields_of(
                 each,
             );
         }
+        // `docs/decisions.md`, "Sources": the title in the name tier, the note in the
+        // summary's. (The engine indexes the listed kinds only.)
+        EntityKind::Source => {
+            let source = &dossier.sources[i];
+            each(Field::Name, &source.title);
+            each(Field::Id, &source.id);
+            summary(dossier, entity, each);
+        }
     }
 }
 
@@ -287,6 +295,7 @@ mod tests {
             EntityKind::Event => serde_json::to_value(&dossier.events[i]),
             EntityKind::StickingPoint => serde_json::to_value(&dossier.sticking_points[i]),
             EntityKind::Place => serde_json::to_value(&dossier.places[i]),
+            EntityKind::Source => serde_json::to_value(&dossier.sources[i]),
         };
         value.unwrap_or(Value::Null)
     }

@@ -191,7 +191,9 @@ impl Results {
         let (mut a, mut b) = (self.clone(), other.clone());
         a.rank_all();
         b.rank_all();
-        EntityKind::ALL.iter().all(|&k| a.ranked(k) == b.ranked(k))
+        EntityKind::LISTED
+            .iter()
+            .all(|&k| a.ranked(k) == b.ranked(k))
     }
 }
 

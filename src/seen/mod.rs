@@ -198,28 +198,11 @@ impl Store {
     /// Removes the oldest snapshots (never `keep`) until all together fit the bound. A
     /// file that cannot be removed is left; the next snapshot tries again.
     fn drop_oldest(&self, keep: &Path) {
-        let Ok(entries) = std::fs::read_dir(&self.folder) else {
-            return;
+        let bound = fsio::Bound {
+            total_bytes: self.max_total,
+            files: usize::MAX,
         };
-        let mut files: Vec<(SystemTime, u64, PathBuf)> = entries
-            .flatten()
-            .filter(|entry| is_snapshot_name(&entry.file_name().to_string_lossy()))
-            .filter_map(|entry| {
-                let meta = entry.metadata().ok().filter(|m| m.is_file())?;
-                let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-                Some((modified, meta.len(), entry.path()))
-            })
-            .collect();
-        let mut total: u64 = files.iter().map(|(_, len, _)| len).sum();
-        files.sort();
-        for (_, len, path) in files {
-            if total <= self.max_total {
-                break;
-            }
-            if path != keep && fsio::remove_own(&path).is_ok() {
-                total = total.saturating_sub(len);
-            }
-        }
+        fsio::drop_oldest(&self.folder, is_snapshot_name, bound, keep);
     }
 }
 

@@ -190,6 +190,7 @@ fn tab_label(focus: Focus) -> (&'static str, &'static str) {
         Focus::List(EntityKind::Event) => ("Events", "Ev"),
         Focus::List(EntityKind::StickingPoint) => ("Points", "Pts"),
         Focus::List(EntityKind::Place) => ("Places", "Pl"),
+        Focus::List(EntityKind::Source) => ("Sources", "Src"),
         Focus::Detail => ("Detail", "Detail"),
     }
 }
@@ -276,6 +277,7 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
         crate::export::Scope::Timeline { .. } => " Export the timeline to: ",
         crate::export::Scope::Sources { .. } => " Export the sources to: ",
         crate::export::Scope::Marked(_) => " Export the marked entities to: ",
+        crate::export::Scope::Detail(_) => " Export this detail to: ",
     };
     // Under 100 columns the name and the keys need the room more than the sentence does.
     let what = if width < 100 { " Export to: " } else { what };

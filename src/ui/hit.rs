@@ -38,7 +38,7 @@ fn browse_target(app: &App, layout: &Layout, at: Position) -> Option<Target> {
             .find(|&(_, start, width, _)| at.x >= start && at.x < start + width)
             .map(|(focus, ..)| Target::Tab(focus));
     }
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         if let Some(rect) = panes.list(kind)
             && rect.contains(at)
         {

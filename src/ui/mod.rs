@@ -125,7 +125,7 @@ fn browse(app: &App, theme: &Theme, layout: &Layout, buf: &mut Buffer) {
     if let Some(tabs) = panes.tabs {
         bars::tabs(app, theme, tabs, buf);
     }
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         if let Some(rect) = panes.list(kind) {
             (&lists::ListPane { app, theme, kind }).render(rect, buf);
         }

@@ -23,7 +23,7 @@ pub(crate) fn table_scopes(loaded: &Loaded) -> Vec<(String, Scope)> {
         ("timeline".into(), Scope::timeline(loaded, "", &results)),
         ("sources".into(), Scope::sources(loaded, "", &results)),
     ];
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         let view = ViewSpec::new(kind, "", &results, None);
         scopes.push((format!("{kind:?}").to_lowercase(), Scope::View(view)));
     }

@@ -59,7 +59,7 @@ const OUR_TAGS: &[&str] = &[
 #[rustfmt::skip]
 const OUR_ATTRIBUTES: &[&str] = &[
     "lang", "charset", "name", "content", "http-equiv", "class", "href", "id", "value",
-    "scope", "title",
+    "scope", "title", "style",
 ];
 
 /// Fails unless every element and attribute of `document` is one the export writes, and
@@ -77,6 +77,12 @@ fn assert_only_our_markup(name: &str, document: &Html) {
                 OUR_ATTRIBUTES.contains(&attribute),
                 "{name}: {attribute}={value}"
             );
+            if attribute == "style" {
+                let colour = value.strip_prefix("background-color: #");
+                let ours = colour
+                    .is_some_and(|c| c.len() == 6 && c.chars().all(|c| c.is_ascii_hexdigit()));
+                assert!(ours, "{name}: style={value}");
+            }
             if attribute == "href" {
                 let web = value.starts_with("https://") || value.starts_with("http://");
                 assert!(web || value.starts_with("#source-"), "{name}: href={value}");

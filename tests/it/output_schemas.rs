@@ -32,7 +32,7 @@ fn assert_valid(schema: &str, args: &[&str]) -> Value {
 
 #[test]
 fn list_output_validates_for_every_kind() {
-    for kind in ["actors", "events", "sticking-points", "places"] {
+    for kind in ["actors", "events", "sticking-points", "places", "sources"] {
         let listed = assert_valid("list", &["list", kind, "--format", "json"]);
         assert!(!listed.as_array().unwrap().is_empty());
     }
@@ -41,7 +41,7 @@ fn list_output_validates_for_every_kind() {
 #[test]
 fn show_output_validates_for_every_entity() {
     let mut shown = 0;
-    for kind in ["actors", "events", "sticking-points", "places"] {
+    for kind in ["actors", "events", "sticking-points", "places", "sources"] {
         for item in output(&["list", kind, "--format", "json"])
             .as_array()
             .unwrap()
@@ -52,7 +52,7 @@ fn show_output_validates_for_every_entity() {
             shown += 1;
         }
     }
-    assert_eq!(shown, 42);
+    assert_eq!(shown, 43);
 }
 
 #[test]

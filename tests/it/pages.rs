@@ -204,7 +204,7 @@ fn the_sources_export_is_the_page_shown_golden_and_equal_to_the_cli() {
 }
 
 #[test]
-fn the_sources_page_says_what_a_source_backs_and_enter_opens_the_first() {
+fn the_sources_page_says_what_a_source_backs_and_enter_opens_it() {
     let mut app = app(80, 24);
     update(&mut app, Action::OpenPage(Page::Sources));
     let shown = screen(&app);
@@ -217,12 +217,15 @@ fn the_sources_page_says_what_a_source_backs_and_enter_opens_the_first() {
         "{shown}"
     );
     assert!(!shown.contains("Actor: United States"), "{shown}");
+    // Enter opens the source itself, whose detail links to what it backs.
     update(&mut app, Action::Activate);
     assert_eq!(app.page(), Page::Browse);
-    assert_eq!(
-        app.loaded().dossier.id_of(app.shown().unwrap()),
-        "moscow-talks"
-    );
+    let source = app.shown().unwrap();
+    assert_eq!(source.kind, EntityKind::Source);
+    let point = app.loaded().index.get("us-peace-plan").unwrap();
+    assert!(app.detail().links().contains(&point));
+    update(&mut app, Action::Back);
+    assert_eq!(app.page(), Page::Sources);
 }
 
 /// The sources page shows what a source gives of itself: publisher, date and address

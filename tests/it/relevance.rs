@@ -37,7 +37,7 @@ fn ranked_ids(
 ) -> Result<Vec<String>, String> {
     let parsed = Query::parse(query).map_err(|e| format!("does not parse: {e:?}"))?;
     let results = engine.search(&parsed);
-    let mut hits: Vec<(Reverse<i64>, usize, usize)> = EntityKind::ALL
+    let mut hits: Vec<(Reverse<i64>, usize, usize)> = EntityKind::LISTED
         .iter()
         .enumerate()
         .filter(|&(_, &kind)| match scope {
@@ -55,7 +55,7 @@ fn ranked_ids(
     Ok(hits
         .into_iter()
         .map(|(_, slot, index)| {
-            let kind = EntityKind::ALL[slot];
+            let kind = EntityKind::LISTED[slot];
             loaded.dossier.id_of(EntityRef { kind, index }).to_string()
         })
         .collect())
@@ -229,7 +229,7 @@ fn linked_aliases(loaded: &Loaded, entity: EntityRef) -> String {
             .iter()
             .map(|p| p.actor.as_str())
             .collect(),
-        EntityKind::Place => Vec::new(),
+        EntityKind::Place | EntityKind::Source => Vec::new(),
     };
     d.actors
         .iter()
@@ -245,7 +245,7 @@ fn linked_aliases(loaded: &Loaded, entity: EntityRef) -> String {
 /// or of its id, or of an alias of an actor it links to.
 fn containing(loaded: &Loaded, word: &str) -> usize {
     let d = &loaded.dossier;
-    EntityKind::ALL
+    EntityKind::LISTED
         .iter()
         .flat_map(|&kind| (0..d.count(kind)).map(move |index| EntityRef { kind, index }))
         .filter(|&entity| {

@@ -170,3 +170,46 @@ fn an_unwritable_state_folder_is_said() {
         "{err}"
     );
 }
+
+/// After `o` copied the built-in dossier, the place belongs to the copy: it is kept under
+/// the copy's key, in the same file, and the built-in dossier's is left as it was.
+#[test]
+fn the_place_of_a_copy_is_kept_under_the_copy() {
+    let state = tempfile::tempdir().unwrap();
+    let talks_dir = state.path().join("talks");
+    let (_, builtin_resume) = talks::resume::open_in(&talks_dir, None);
+    let copy = state.path().join("talks-copy.yaml");
+    std::fs::write(&copy, "").unwrap();
+    let here = Place {
+        page: Some("matrix".into()),
+        ..Place::default()
+    };
+    let resume = builtin_resume.unwrap().of_dossier(Some(&copy)).unwrap();
+    resume.save(&here).unwrap();
+    assert_eq!(
+        talks::resume::open_in(&talks_dir, Some(&copy)).0,
+        Some(here)
+    );
+    assert_eq!(talks::resume::open_in(&talks_dir, None).0, None);
+}
+
+/// A place that cannot be kept on quitting is said once the terminal is restored.
+#[test]
+fn a_place_not_kept_on_quitting_is_said_after_the_terminal_is_restored() {
+    let state = tempfile::tempdir().unwrap();
+    // talks' state folder is a file: nothing can be written under it.
+    std::fs::write(state.path().join("talks"), "not a folder").unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let mut s = Session::start(&[], 80, 24, &env);
+    s.wait_for_text("1 Actors 15/15");
+    s.quit();
+    let screen = s.screen_text();
+    assert!(
+        screen.contains(&format!(
+            "talks: where you were in the dossier was not kept for next time: cannot make the \
+             folder {}/talks: something that is not a folder is in the way",
+            state.path().display()
+        )),
+        "{screen}"
+    );
+}

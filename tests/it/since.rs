@@ -27,7 +27,7 @@ fn search(app: &mut App, query: &str) -> Vec<String> {
     }
     update(app, Action::FinishSearch);
     let d = &app.loaded().dossier;
-    EntityKind::ALL
+    EntityKind::LISTED
         .iter()
         .flat_map(|&kind| {
             let listed = app.query().results().matching(kind);

@@ -88,7 +88,8 @@ fn perform(
             read,
         } => Action::NotesSaved(talks::notes::file::save(&path, &base, &notes, read)),
         Effect::Suspend => {
-            crate::keep_place(app, context);
+            // Quietly: quitting tries again, and says so if it cannot.
+            let _ = crate::keep_place(app, context);
             suspend(guard)?;
             return Ok(None);
         }

@@ -73,7 +73,14 @@ fn main() -> ExitCode {
         },
         settings,
     ) {
-        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(Outcome::Quit(place_not_kept)) => {
+            if let Some(why) = place_not_kept {
+                talks::say!(
+                    "talks: where you were in the dossier was not kept for next time: {why}"
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Ok(Outcome::NotLoaded(err)) => report_load_error(&err),
         Err(err) => {
             talks::say!("talks: terminal error: {err}");
@@ -84,7 +91,8 @@ fn main() -> ExitCode {
 
 /// How the explorer ended.
 enum Outcome {
-    Quit,
+    /// With why the reader's place could not be kept, said once the terminal is restored.
+    Quit(Option<String>),
     NotLoaded(LoadError),
 }
 
@@ -140,7 +148,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
             match ready_behind_a_frame(&mut guard, (&wake, &woken), (&name, pending), &settings)? {
                 Some(Ok(ready)) => ready,
                 Some(Err(err)) => return Ok(Outcome::NotLoaded(err)),
-                None => return Ok(Outcome::Quit),
+                None => return Ok(Outcome::Quit(None)),
             }
         }
     };
@@ -192,8 +200,8 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         reader: &reader,
         resume,
     };
-    run(&mut guard, app, &context)?;
-    Ok(Outcome::Quit)
+    let place_not_kept = run(&mut guard, app, &context)?;
+    Ok(Outcome::Quit(place_not_kept))
 }
 
 /// The dossier still loading, forwarded to the loop's channel when ready, while a loading
@@ -217,7 +225,8 @@ fn ready_behind_a_frame(
 }
 
 /// The event loop: draw, wait for something to happen, update, carry out the effects.
-fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()> {
+/// Why the reader's place could not be kept on quitting, if it could not.
+fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<Option<String>> {
     let (theme, keymap) = (&context.settings.theme, &context.settings.keymap);
     let mut redraw = true;
     while !app.should_quit() {
@@ -274,8 +283,7 @@ fn run(guard: &mut TerminalGuard, mut app: App, context: &Loop) -> io::Result<()
         }
         redraw |= effects::carry_out(guard, &mut app, context)?;
     }
-    keep_place(&app, context);
-    Ok(())
+    Ok(keep_place(&app, context).err())
 }
 
 /// Carries out a key press; `true` if it did anything. While the terminal is too small
@@ -293,11 +301,16 @@ fn press(app: &mut App, keymap: &talks::keymap::Keymap, key: &crossterm::event::
     talks::keymap::dispatch(keymap, app, key, context, update)
 }
 
-/// Keeps where the reader is, for the next time this dossier is opened. Quietly: it
-/// saves a few keys, and nothing the reader made is lost if it cannot be written.
-pub(crate) fn keep_place(app: &App, context: &Loop) {
-    if let Some(resume) = &context.resume {
-        let _ = resume.save(&app.place());
+/// Keeps where the reader is, for the next time the dossier shown is opened (after `o`
+/// made a copy of the built-in one, the copy); why not, if it could not be written.
+pub(crate) fn keep_place(app: &App, context: &Loop) -> Result<(), String> {
+    match context
+        .resume
+        .as_ref()
+        .and_then(|r| r.of_dossier(app.file()))
+    {
+        Some(resume) => resume.save(&app.place()),
+        None => Ok(()),
     }
 }
 

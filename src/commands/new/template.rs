@@ -215,6 +215,7 @@ fn source(facts: &Facts) -> Vec<String> {
             "what sort of source: news-report, statement, transcript, or another word",
         ),
         optional("published", "2025-12-01", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        optional("author", "Jane Roe", "one line; several as A, B and C"),
         optional("publisher", "Example Wire", ""),
         optional("url", "https://example.org/report", ""),
         optional(

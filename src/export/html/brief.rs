@@ -27,7 +27,7 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> Markup {
     let timeline = timeline(doc, &parts);
     let quotes = quotes(doc, &parts);
     let mut entities = Vec::new();
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         entities.push(html! { h2 { (kind.plural_title()) } });
         for index in 0..d.count(kind) {
             let entity = EntityRef { kind, index };

@@ -131,6 +131,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
         Scope::Marked(entities) => marked(&mut doc, entities),
+        Scope::Detail(entity) => one_detail(&mut doc, *entity),
     };
     // The brief places its notes and what moved itself.
     let extras = match scope {
@@ -196,6 +197,13 @@ fn marked(doc: &mut Doc, entities: &[EntityRef]) -> Markup {
     let header = doc.header(&describe::marked_fields(entities));
     let shown: Vec<Markup> = entities.iter().map(|&e| doc.entity(e, 2)).collect();
     html! { (header) @for entity in shown { (entity) } }
+}
+
+/// One entity in full.
+fn one_detail(doc: &mut Doc, entity: EntityRef) -> Markup {
+    let header = doc.header(&describe::detail_fields(doc.loaded, entity));
+    let shown = doc.entity(entity, 2);
+    html! { (header) (shown) }
 }
 
 /// A view: the list's entries numbered, the selected one marked, then every entry in full

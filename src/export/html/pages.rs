@@ -24,10 +24,23 @@ fn stance_class(stance: &Stance) -> &'static str {
     }
 }
 
+/// A stance's colour written on its cell as well as in the style sheet: a word processor
+/// that a copied table is pasted into keeps a cell's own style, not the page's classes.
+fn stance_colour(stance: &Stance) -> &'static str {
+    match stance {
+        Stance::Supports => "background-color: #d8f0d8",
+        Stance::Opposes => "background-color: #f6d5d5",
+        Stance::Demands => "background-color: #fbe8c8",
+        Stance::Conditional => "background-color: #dde6f6",
+        _ => "background-color: #ececec",
+    }
+}
+
 /// A cell of the matrix: the symbol, its class, and the stance in words for its title.
 fn stance_cell(position: &Position) -> Markup {
     html! {
-        td class=(stance_class(&position.stance)) title=(t(&describe::position_stance(position))) {
+        td class=(stance_class(&position.stance)) style=(stance_colour(&position.stance))
+            title=(t(&describe::position_stance(position))) {
             (t(&describe::stance_cell(position)))
         }
     }

@@ -31,7 +31,7 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
     }
     out.push_str(&timeline(doc, &parts));
     out.push_str(&quotes(doc, &parts));
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         out.push_str(&format!("## {}\n\n", kind.plural_title()));
         for index in 0..d.count(kind) {
             let entity = EntityRef { kind, index };

@@ -112,6 +112,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
         Scope::Marked(entities) => marked(&mut doc, entities),
+        Scope::Detail(entity) => one_detail(&mut doc, *entity),
     };
     let mut out = body;
     if !out.ends_with("\n\n") && !doc.bib.is_empty() {
@@ -126,6 +127,13 @@ fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
     for &entity in entities {
         out.push_str(&doc.entity(entity, 2));
     }
+    out
+}
+
+/// One entity in full.
+fn one_detail(doc: &mut Doc, entity: EntityRef) -> String {
+    let mut out = doc.header(&describe::detail_fields(doc.loaded, entity));
+    out.push_str(&doc.entity(entity, 2));
     out
 }
 

@@ -36,7 +36,7 @@ pub(super) fn brief(doc: &mut Doc, options: &ExportOptions) -> String {
     }
     out.push_str(&timeline(doc, &parts));
     out.push_str(&quotes(doc, &parts));
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         out.push('\n');
         out.push_str(&underline(
             &format!("{} ({})", kind.plural_title(), d.count(kind)),

@@ -93,6 +93,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
         Scope::Marked(entities) => marked(&mut doc, entities),
+        Scope::Detail(entity) => one_detail(&mut doc, *entity),
     };
     body + &doc.bibliography()
 }
@@ -104,6 +105,14 @@ fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
         out.push('\n');
         out.push_str(&doc.entity(entity));
     }
+    out
+}
+
+/// One entity in full.
+fn one_detail(doc: &mut Doc, entity: EntityRef) -> String {
+    let mut out = doc.header(&describe::detail_fields(doc.loaded, entity));
+    out.push('\n');
+    out.push_str(&doc.entity(entity));
     out
 }
 

@@ -123,6 +123,20 @@ impl<'d> Validator<'d> {
                 "a dossier needs at least one source".into(),
             );
         }
+        for (i, source) in dossier.sources.iter().enumerate() {
+            let Some(author) = &source.author else {
+                continue;
+            };
+            let path = format!("sources[{i}].author");
+            if author.trim().is_empty() {
+                let said = "the author is empty: name who wrote the source, or leave `author` out";
+                self.error(path, said.into());
+            } else if author.trim().lines().nth(1).is_some() {
+                let said = "the author is more than one line: write it on one line (several \
+                            authors as \"A, B and C\")";
+                self.error(path, said.into());
+            }
+        }
     }
 
     fn collect_ids(&mut self, dossier: &'d Dossier) {

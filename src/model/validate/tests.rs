@@ -234,3 +234,34 @@ fn a_place_named_twice_in_concerns_is_an_error() {
         )
     );
 }
+
+#[test]
+fn a_source_author_is_one_line_and_not_empty() {
+    let dossier = |author: &str| -> Dossier {
+        let text = format!(
+            "version: 1\ntitle: T\nsources:\n  - id: s\n    title: S\n    kind: k\n    author: {author}\n"
+        );
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let said = |author: &str| -> Vec<(String, String)> {
+        validate(&dossier(author))
+            .into_iter()
+            .map(|f| (f.path, f.message))
+            .collect()
+    };
+    assert_eq!(said("Jane Roe"), vec![]);
+    assert_eq!(
+        said("' '"),
+        vec![(
+            "sources[0].author".into(),
+            "the author is empty: name who wrote the source, or leave `author` out".into()
+        )]
+    );
+    assert_eq!(
+        said("|\n      Jane Roe\n      John Doe"),
+        vec![(
+            "sources[0].author".into(),
+            "the author is more than one line: write it on one line (several authors as \"A, B and C\")".into()
+        )]
+    );
+}

@@ -12,7 +12,7 @@ use scan::{SourceFile, clean, library_files, rooted_paths, strip_test_items, use
 
 /// The order, lowest first. A module may use modules of its own layer and of lower ones.
 const LAYERS: &[&[&str]] = &[
-    &["text", "fsio", "format", "matcher"],
+    &["text", "fsio", "cache", "format", "matcher"],
     &["model", "notes"],
     &["search", "detail", "views", "changes", "seen", "open"],
     &["export", "action"],

@@ -17,6 +17,7 @@ fn kind_names(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Event => ("event", "events"),
         EntityKind::StickingPoint => ("sticking-point", "sticking-points"),
         EntityKind::Place => ("place", "places"),
+        EntityKind::Source => ("source", "sources"),
     }
 }
 
@@ -28,7 +29,7 @@ fn explorer_finds(loaded: Loaded, query: &str) -> BTreeSet<(String, String)> {
         update(&mut app, Action::Insert(c));
     }
     let mut found = BTreeSet::new();
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         for index in app.results().matching(kind) {
             let id = app.loaded().dossier.id_of(EntityRef { kind, index });
             found.insert((kind_names(kind).0.to_string(), id.to_string()));
@@ -68,7 +69,7 @@ fn search_finds(dossier: &[&str], query: &str) -> BTreeSet<(String, String)> {
 /// `talks export --view LIST --query QUERY --format json` for each list, merged.
 fn export_finds(dossier: &[&str], query: &str) -> BTreeSet<(String, String)> {
     let mut found = BTreeSet::new();
-    for kind in EntityKind::ALL {
+    for kind in EntityKind::LISTED {
         let view = kind_names(kind).1;
         let args = [
             "export",
