@@ -82,9 +82,8 @@ pub enum Target {
     MatrixCell(usize, Option<usize>),
     /// Row `n` of the timeline.
     TimelineRow(usize),
-    /// Source `n` on the sources page, and entry `n` of what cites it.
+    /// Source `n` on the sources page (anywhere in its block of lines).
     Source(usize),
-    Citation(usize),
     /// Anywhere else on a page.
     Page,
 }

@@ -10,6 +10,11 @@ use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::search::{Results, SearchEngine};
 
 impl App {
+    /// Web addresses are drawn as terminal hyperlinks (`hyperlinks` in the config).
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
+    }
+
     pub fn loaded(&self) -> &Loaded {
         &self.loaded
     }

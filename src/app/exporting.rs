@@ -5,8 +5,7 @@ use std::path::PathBuf;
 
 use super::input::TextInput;
 use super::{Action, App, Effect, ExportPrompt, Overlay, Page};
-use crate::export::{Format, Scope, default_file_name, detail_text};
-use crate::export::{position_text, source_block};
+use crate::export::{Format, Scope, default_file_name, detail_copy, position_text};
 use crate::fsio::WriteError;
 use crate::text::sanitize_line;
 
@@ -192,8 +191,10 @@ impl App {
         }
     }
 
-    /// `y`: copies the marked entities when there are marks, else what the cursor is on: the entity shown, or on a page the matrix cell's
-    /// position, the timeline's event, the source.
+    /// `y`: copies the marked entities when there are marks, else what the cursor is on:
+    /// the entity shown, or on a page the matrix cell's position, the timeline's event, the
+    /// source's citation (in the config's `citation_style`). As text for a document: titles
+    /// plain lines, no rules under them.
     pub(crate) fn copy_selected(&mut self) {
         if !self.marks.is_empty() {
             return self.copy_marked();
@@ -202,13 +203,22 @@ impl App {
             Page::Browse => self
                 .detail
                 .detail()
-                .map(|d| (detail_text(d, 0), d.title.clone())),
+                .map(|d| (detail_copy(d, 0), d.title.clone())),
             Page::Matrix => self.matrix_copy(),
             Page::Timeline => self.timeline_copy(),
             Page::Sources => self.pages.selected_source().map(|row| {
-                let list = &self.pages.source_list;
-                let text = source_block(&self.loaded, list, row, "", 0);
-                (text, self.loaded.dossier.sources[row.source].title.clone())
+                let source = &self.loaded.dossier.sources[row.source];
+                let text = crate::export::citations(source, &self.citation_styles);
+                let styles = match self.citation_styles.as_slice() {
+                    [] => "Chicago".to_string(),
+                    styles => styles
+                        .iter()
+                        .map(|s| s.name())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
+                let name = format!("{styles} citation of {}", source.title);
+                (format!("{text}\n"), name)
             }),
         };
         match copy {
@@ -247,7 +257,7 @@ impl App {
             .get(self.pages.timeline_rows.selected)?;
         let event = crate::model::EntityRef::new(crate::model::EntityKind::Event, row.event);
         let shown = crate::detail::detail(&self.loaded.dossier, &self.loaded.index, event);
-        Some((detail_text(&shown, 0), shown.title.clone()))
+        Some((detail_copy(&shown, 0), shown.title.clone()))
     }
 }
 
@@ -260,7 +270,7 @@ impl App {
             .iter()
             .map(|entity| {
                 let view = crate::detail::detail(&loaded.dossier, &loaded.index, entity);
-                detail_text(&view, 0)
+                detail_copy(&view, 0)
             })
             .collect();
         let count = texts.len();

@@ -184,6 +184,10 @@ pub struct Options {
     pub export_width: Option<usize>,
     /// CSV and TSV exports begin with a byte order mark (`csv_bom` in the config).
     pub csv_bom: bool,
+    /// Web addresses are drawn as terminal hyperlinks (`hyperlinks` in the config).
+    pub hyperlinks: bool,
+    /// The styles `y` cites a source in (`citation_style`); empty: Chicago.
+    pub citation_styles: Vec<crate::export::CitationStyle>,
     /// The analyst's notes, stars and saved searches, as read at the start.
     pub notes: crate::notes::file::Opened,
     /// The dossier's file, for `o` (`-`: standard input); `None`: the built-in dossier.
@@ -248,6 +252,10 @@ pub struct App {
     pub(crate) export_width: usize,
     /// CSV and TSV exports begin with a byte order mark.
     pub(crate) csv_bom: bool,
+    /// Web addresses are drawn as terminal hyperlinks (OSC 8).
+    pub(crate) hyperlinks: bool,
+    /// The styles `y` cites a source in.
+    pub(crate) citation_styles: Vec<crate::export::CitationStyle>,
     /// Why the last reload of the watched dossier failed; the last good one stays shown.
     pub(crate) reload_error: Option<String>,
     pub(crate) width: u16,
@@ -293,6 +301,8 @@ impl App {
             query_history_file: options.query_history_file,
             export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
             csv_bom: options.csv_bom,
+            hyperlinks: options.hyperlinks,
+            citation_styles: options.citation_styles,
             reload_error: None,
             width: options.width,
             height: options.height,

@@ -8,8 +8,8 @@ mod room;
 use room::{DETAIL_BELOW_BODY, split_off_detail};
 mod sources;
 pub(crate) use room::{TitleLines, matrix_widths, wrap_title};
-pub use sources::SourcesAreas;
 use sources::sources_areas;
+pub use sources::{FIRST_BACKED, SOURCE_LINES, SourcesAreas};
 
 /// Columns of one matrix cell at least (they share what the screen has left, up to the
 /// most), and this much for the row names at least (more, up to what the longest needs,
@@ -149,11 +149,10 @@ pub(crate) fn row_in(area: Rect, at: Position) -> Option<usize> {
     area.contains(at).then(|| (at.y - area.y) as usize)
 }
 
-/// What the pages' layout depends on besides the body: how many sources, sticking points,
+/// What the pages' layout depends on besides the body: how many sticking points,
 /// parties and events the pages show, and the lines the column titles need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PageCounts {
-    pub(crate) sources: usize,
     pub(crate) matrix_columns: usize,
     /// How many parties the matrix shows.
     pub(crate) matrix_rows: usize,
@@ -174,7 +173,6 @@ impl PageCounts {
     /// The built-in dossier's counts, for tests.
     pub(crate) fn example() -> Self {
         PageCounts {
-            sources: 1,
             matrix_columns: 7,
             matrix_rows: 6,
             title_lines: TitleLines::of(["Security guarantees"].into_iter()),
@@ -193,7 +191,7 @@ pub(crate) fn page_areas(page: Page, body: Rect, counts: PageCounts) -> PageArea
         Page::Browse => PageAreas::Browse,
         Page::Matrix => PageAreas::Matrix(matrix_areas(body, counts)),
         Page::Timeline => PageAreas::Timeline(timeline_areas(body, counts)),
-        Page::Sources => PageAreas::Sources(sources_areas(block, inner, counts.sources)),
+        Page::Sources => PageAreas::Sources(sources_areas(block, inner)),
     }
 }
 
@@ -361,17 +359,24 @@ mod tests {
     }
 
     #[test]
-    fn sources_split_a_third_for_the_list() {
-        let counts = PageCounts {
-            sources: 2,
-            ..PageCounts::example()
+    fn each_source_takes_a_block_of_lines() {
+        let PageAreas::Sources(s) = page_areas(
+            Page::Sources,
+            Rect::new(0, 2, 80, 21),
+            PageCounts::example(),
+        ) else {
+            panic!("not the sources page");
         };
-        let PageAreas::Sources(s) = page_areas(Page::Sources, Rect::new(0, 2, 80, 21), counts)
+        assert_eq!(s.sources, Rect::new(1, 3, 78, 19));
+        assert_eq!((s.lines, s.fit()), (SOURCE_LINES, 2));
+        assert_eq!(s.block_at(3), Some(0));
+        assert_eq!(s.block_at(3 + SOURCE_LINES), Some(1));
+        assert_eq!(s.block_at(2), None);
+        let PageAreas::Sources(short) =
+            page_areas(Page::Sources, Rect::new(0, 2, 40, 6), PageCounts::example())
         else {
             panic!("not the sources page");
         };
-        assert_eq!(s.sources, Rect::new(1, 3, 78, 2));
-        assert_eq!(s.heading.y, 6);
-        assert_eq!(s.citations, Rect::new(1, 7, 78, 15));
+        assert_eq!((short.lines, short.fit()), (4, 1));
     }
 }

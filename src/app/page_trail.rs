@@ -49,7 +49,7 @@ impl App {
             }
             Page::Sources => {
                 let source = p.selected_source().map(|row| row.source);
-                ([None; 2], source, p.sources, p.citations)
+                ([None; 2], source, p.sources, Default::default())
             }
         };
         Some(PageVisit {
@@ -88,7 +88,7 @@ impl App {
             Page::Sources => {
                 let row = visit.source.and_then(|s| p.source_list.row_of(s));
                 rows.selected = row.unwrap_or(rows.selected);
-                (p.sources, p.citations) = (rows, columns);
+                p.sources = rows;
             }
             Page::Browse => {}
         }

@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::list_view::ListView;
-use super::page_layout::{PageAreas, PageCounts, SourcesAreas, TitleLines, matrix_widths};
+use super::page_layout::{PageAreas, PageCounts, TitleLines, matrix_widths};
 use super::{App, Focus, Page, Target};
 use crate::model::{EntityKind, EntityRef};
 use crate::text::sanitize_line;
@@ -35,15 +35,12 @@ pub struct PageViews {
     /// The sources the query lets through, and the cursor over them.
     pub(crate) source_list: SourceList,
     pub(crate) sources: ListView,
-    /// What cites the selected source.
-    pub(crate) citations: ListView,
 }
 
 impl PageViews {
     /// What the pages' layout depends on (`undated`: some event has no date).
     pub(crate) fn counts(&self, undated: bool) -> PageCounts {
         PageCounts {
-            sources: self.source_list.rows.len(),
             matrix_columns: self.matrix.columns.len(),
             matrix_rows: self.matrix.rows.len(),
             title_lines: self.title_lines,
@@ -114,20 +111,15 @@ impl PageViews {
     pub fn selected_source(&self) -> Option<&SourceRow> {
         self.source_list.rows.get(self.sources.selected)
     }
-
-    pub fn citations_view(&self) -> ListView {
-        self.citations
-    }
 }
 
 /// What fits on the page shown: (rows, columns) of the matrix grid, rows of the timeline,
-/// rows of the sources list and of the citations.
+/// sources of the sources page.
 #[derive(Debug, Clone, Copy, Default)]
 struct Fits {
     matrix: (usize, usize),
     timeline: usize,
     sources: usize,
-    citations: usize,
 }
 
 fn fits(layout: &Layout) -> Fits {
@@ -135,12 +127,7 @@ fn fits(layout: &Layout) -> Fits {
     match layout.page {
         PageAreas::Matrix(m) => fits.matrix = (m.rows, m.columns),
         PageAreas::Timeline(t) => fits.timeline = t.rows(),
-        PageAreas::Sources(SourcesAreas {
-            sources, citations, ..
-        }) => {
-            fits.sources = sources.height as usize;
-            fits.citations = (citations.height as usize).max(1);
-        }
+        PageAreas::Sources(s) => fits.sources = s.fit(),
         PageAreas::Browse => {}
     }
     fits
@@ -182,9 +169,8 @@ impl App {
                 p.timeline = Timeline::build(&loaded.dossier, &loaded.index, results);
             }
             Page::Sources => {
-                let everything = self.query.parsed().is_empty();
-                p.source_list =
-                    SourceList::build(&loaded.dossier, &loaded.index, results, everything);
+                let query = self.query.parsed();
+                p.source_list = SourceList::build(&loaded.dossier, &loaded.index, results, query);
             }
             Page::Browse => return,
         }
@@ -197,7 +183,7 @@ impl App {
         let rows = match self.page {
             Page::Matrix => fits.matrix.0,
             Page::Timeline => fits.timeline,
-            Page::Sources => fits.citations,
+            Page::Sources => fits.sources,
             Page::Browse => 1,
         };
         rows.max(2) - 1
@@ -212,8 +198,6 @@ impl App {
         p.timeline_rows
             .keep_in(p.timeline.rows.len(), fits.timeline);
         p.sources.keep_in(p.source_list.rows.len(), fits.sources);
-        let citations = p.selected_source().map_or(0, |row| row.citing.len());
-        p.citations.keep_in(citations, fits.citations);
     }
 
     /// Moves the cursor of the page shown.
@@ -229,12 +213,9 @@ impl App {
                 p.timeline_rows.selected = p.timeline_rows.selected.saturating_add_signed(rows);
             }
             Page::Sources => {
-                // Up and down walk what cites the source; left and right change source.
-                p.citations.selected = p.citations.selected.saturating_add_signed(rows);
-                if columns != 0 {
-                    p.sources.selected = p.sources.selected.saturating_add_signed(columns);
-                    p.citations = ListView::default();
-                }
+                // Up and down, left and right: one source after the other.
+                let by = rows + columns;
+                p.sources.selected = p.sources.selected.saturating_add_signed(by);
             }
             Page::Browse => {}
         }
@@ -266,20 +247,8 @@ impl App {
             (Page::Timeline, Target::TimelineRow(row)) => {
                 std::mem::replace(&mut p.timeline_rows.selected, row) == row
             }
-            (Page::Sources, Target::Citation(row)) => {
-                let here = std::mem::replace(&mut p.citations.selected, row) == row;
-                self.keep_page_cursors_visible();
-                if here {
-                    self.open_citation();
-                }
-                return;
-            }
             (Page::Sources, Target::Source(n)) => {
-                let here = std::mem::replace(&mut p.sources.selected, n) == n;
-                if !here {
-                    p.citations = ListView::default();
-                }
-                here
+                std::mem::replace(&mut p.sources.selected, n) == n
             }
             // A target of another page (the screen changed since the pointer was read).
             _ => return,
@@ -322,17 +291,6 @@ impl App {
     pub(crate) fn selected_source_entity(&self) -> Option<EntityRef> {
         let row = self.pages.selected_source()?;
         Some(EntityRef::new(EntityKind::Source, row.source))
-    }
-
-    /// A second click on what cites a source opens it.
-    fn open_citation(&mut self) {
-        let citing = self
-            .pages
-            .selected_source()
-            .and_then(|row| row.citing.get(self.pages.citations.selected));
-        if let Some(citing) = citing {
-            self.open_here(citing.entity, None);
-        }
     }
 
     /// Opens `entity` from a page, with the link to `actor` focused in its detail.

@@ -170,6 +170,38 @@ fn y_on_the_matrix_copies_the_position_with_its_party_point_and_source() {
     assert!(text.contains("(source: "), "{text}");
 }
 
+/// What `y` copies is for a document: its title a plain line, no rule of `=` under it
+/// (the text export and `talks show` keep theirs).
+#[test]
+fn y_copies_titles_as_plain_lines_without_rules() {
+    let mut steps: Vec<Vec<Action>> = vec![
+        vec![Action::CopySelected],
+        vec![Action::OpenPage(Page::Timeline), Action::CopySelected],
+        vec![
+            Action::OpenPage(Page::Matrix),
+            Action::Down,
+            Action::CursorRight,
+            Action::CopySelected,
+        ],
+        vec![
+            Action::ToggleMark,
+            Action::Down,
+            Action::ToggleMark,
+            Action::CopySelected,
+        ],
+    ];
+    for actions in steps.drain(..) {
+        let mut app = app(120, 40);
+        run(&mut app, &actions);
+        let (text, _) = copied(&mut app);
+        assert!(!text.is_empty());
+        for line in text.lines() {
+            let rule = !line.is_empty() && line.chars().all(|c| c == '=' || c == '-');
+            assert!(!rule, "{actions:?} copied a rule: {text}");
+        }
+    }
+}
+
 #[test]
 fn y_on_an_empty_matrix_cell_says_why_nothing_is_copied() {
     let mut app = app(120, 40);
@@ -192,7 +224,7 @@ fn y_on_an_empty_matrix_cell_says_why_nothing_is_copied() {
 }
 
 #[test]
-fn y_on_the_sources_page_copies_the_source() {
+fn y_on_the_sources_page_copies_the_source_s_citation() {
     let mut app = app(80, 24);
     run(
         &mut app,
@@ -200,8 +232,12 @@ fn y_on_the_sources_page_copies_the_source() {
     );
     let (text, name) = copied(&mut app);
     let first = &app.loaded().dossier.sources[0];
-    assert_eq!(name, first.title);
-    assert!(text.contains("Cited 70 times:"), "{text}");
+    assert_eq!(name, format!("Chicago citation of {}", first.title));
+    // The report names no author, publisher or date: nothing is made up for them.
+    assert_eq!(
+        text,
+        "“US & Ukraine Forge Peace Framework Amid Stalled Moscow Talks.” News report, n.d.\n"
+    );
 }
 
 #[test]

@@ -334,11 +334,9 @@ fn click(app: &mut App, target: Target) {
         }
         Target::Tab(Focus::List(kind)) => app.focus_list(kind),
         Target::Tab(Focus::Detail) => app.focus_detail(),
-        Target::MatrixCell(..)
-        | Target::TimelineRow(_)
-        | Target::Source(_)
-        | Target::Citation(_)
-        | Target::Page => app.click_page(target),
+        Target::MatrixCell(..) | Target::TimelineRow(_) | Target::Source(_) | Target::Page => {
+            app.click_page(target)
+        }
     }
 }
 
@@ -346,7 +344,7 @@ fn scroll(app: &mut App, target: Target, delta: i32) {
     match target {
         Target::ListRow(kind, _) | Target::List(kind) => app.move_selection(kind, delta as isize),
         Target::Link(_) | Target::Detail => app.scroll_detail(delta as isize),
-        Target::MatrixCell(..) | Target::TimelineRow(_) | Target::Citation(_) | Target::Page => {
+        Target::MatrixCell(..) | Target::TimelineRow(_) | Target::Page => {
             app.move_page_cursor(delta as isize, 0)
         }
         Target::Source(_) => app.move_page_cursor(0, delta.signum() as isize),

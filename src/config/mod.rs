@@ -12,6 +12,9 @@ use toml::Spanned;
 use crate::keymap::{Keymap, Remap};
 use crate::ui::Theme;
 
+mod output;
+pub use output::Hyperlinks;
+
 /// What the file may hold. Values keep where they were written, so that a problem with
 /// one can say its line and column.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -41,6 +44,10 @@ pub(crate) struct Config {
     pub(crate) export_width: Option<Spanned<toml::Value>>,
     /// The explorer's CSV and TSV exports begin with a byte order mark (for Excel).
     pub(crate) csv_bom: Option<bool>,
+    /// `chicago`, `apa` or `mla`, or a list of them: what `y` copies of a source.
+    pub(crate) citation_style: Option<Spanned<toml::Value>>,
+    /// `auto`, `always` or `never`: web addresses as terminal hyperlinks.
+    pub(crate) hyperlinks: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -61,6 +68,10 @@ pub struct Settings {
     pub export_width: usize,
     /// The explorer's CSV and TSV exports begin with a byte order mark (for Excel).
     pub csv_bom: bool,
+    /// The styles `y` cites a source in, one a line (Chicago unless the file says).
+    pub citation_styles: Vec<crate::export::CitationStyle>,
+    /// Web addresses as terminal hyperlinks.
+    pub hyperlinks: Hyperlinks,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -105,6 +116,8 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         copy_command: None,
         export_width: crate::export::DEFAULT_WIDTH,
         csv_bom: false,
+        citation_styles: vec![crate::export::CitationStyle::Chicago],
+        hyperlinks: Hyperlinks::Auto,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -179,6 +192,12 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     settings.copy_command = copy_command(config, file, &mut problems);
     if let Some(width) = &config.export_width {
         settings.export_width = export_width(width, file, &mut problems);
+    }
+    if let Some(styles) = &config.citation_style {
+        settings.citation_styles = output::citation_styles(styles, file, &mut problems);
+    }
+    if let Some(links) = &config.hyperlinks {
+        settings.hyperlinks = output::hyperlinks(links, file, &mut problems);
     }
     problems.sort_by_key(|(offset, _)| *offset);
     settings

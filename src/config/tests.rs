@@ -220,3 +220,75 @@ fn csv_bom_asks_for_a_byte_order_mark() {
     assert!(settings("csv_bom = true\n").csv_bom);
     assert!(!settings("csv_bom = false\n").csv_bom);
 }
+
+#[test]
+fn citation_style_chooses_what_y_copies_of_a_source() {
+    use crate::export::CitationStyle::{Apa, Chicago, Mla};
+    assert_eq!(settings("").citation_styles, vec![Chicago]);
+    assert_eq!(
+        settings("citation_style = \"apa\"\n").citation_styles,
+        vec![Apa]
+    );
+    let s = settings("citation_style = [\"mla\", \"Chicago\", \"mla\"]\n");
+    assert_eq!(s.citation_styles, vec![Mla, Chicago]);
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    let s = settings("citation_style = \"harvard\"\n");
+    assert_eq!(s.citation_styles, vec![Chicago]);
+    assert_eq!(
+        s.problems,
+        vec![
+            "config.toml:1:18: citation_style: \"harvard\" is not a style we know: use \
+             \"chicago\", \"apa\" or \"mla\", or a list of them ([\"chicago\", \"apa\"]); using \
+             chicago"
+        ]
+    );
+    for bad in ["citation_style = 3\n", "citation_style = []\n"] {
+        let s = settings(bad);
+        assert_eq!(s.citation_styles, vec![Chicago]);
+        assert!(
+            s.problems[0].contains("citation_style: use \"chicago\", \"apa\" or \"mla\""),
+            "{:?}",
+            s.problems
+        );
+    }
+}
+
+#[test]
+fn hyperlinks_are_on_unless_the_terminal_or_the_file_says_no() {
+    assert_eq!(settings("").hyperlinks, Hyperlinks::Auto);
+    assert_eq!(
+        settings("hyperlinks = \"never\"\n").hyperlinks,
+        Hyperlinks::Never
+    );
+    assert_eq!(
+        settings("hyperlinks = \"always\"\n").hyperlinks,
+        Hyperlinks::Always
+    );
+    let s = settings("hyperlinks = \"yes\"\n");
+    assert_eq!(s.hyperlinks, Hyperlinks::Auto);
+    assert_eq!(
+        s.problems,
+        vec![
+            "config.toml:1:14: hyperlinks: \"yes\" is not a choice: use \"auto\", \"always\" or \
+             \"never\"; using auto"
+        ]
+    );
+    let s = settings("hyperlinks = true\n");
+    assert!(
+        s.problems[0].contains("hyperlinks: a boolean is not a choice"),
+        "{:?}",
+        s.problems
+    );
+    for (term, on) in [
+        (Some("xterm-256color"), true),
+        (Some("tmux-256color"), true),
+        (Some("dumb"), false),
+        (Some("linux"), false),
+        (Some("vt100"), false),
+        (None, false),
+    ] {
+        assert_eq!(Hyperlinks::Auto.on(term), on, "{term:?}");
+    }
+    assert!(Hyperlinks::Always.on(Some("dumb")));
+    assert!(!Hyperlinks::Never.on(Some("xterm")));
+}

@@ -101,6 +101,18 @@ impl Wrapper {
         if self.used + width <= self.width {
             return self.push_piece(word, style, link);
         }
+        // A web address longer than a line: broken after its slashes only, where it can.
+        if word.contains("://") {
+            let room = self.width.saturating_sub(self.used.max(self.hang)).max(1);
+            for (n, piece) in crate::text::wrap_url(word, room).iter().enumerate() {
+                if n > 0 {
+                    self.break_line();
+                }
+                self.push_piece(piece, style, link);
+            }
+            self.fresh = false;
+            return;
+        }
         // Longer than a whole line: break it between graphemes.
         for grapheme in word.graphemes(true) {
             if self.used + grapheme_width(grapheme) > self.width && self.used > self.line_start {
@@ -230,6 +242,23 @@ mod tests {
                 lines: vec![Line::default().plain(text)],
             }],
         }
+    }
+
+    #[test]
+    fn a_web_address_breaks_after_its_slashes() {
+        let url = "https://www.example.org/world/europe/2025/talks-end.html";
+        let view = one_line(&format!("Read at {url} today"));
+        let lines: Vec<String> = screen_lines(&view, 24).iter().map(text).collect();
+        assert_eq!(
+            lines,
+            [
+                "Read at ",
+                "  https://",
+                "  www.example.org/world/",
+                "  europe/2025/",
+                "  talks-end.html today"
+            ]
+        );
     }
 
     /// The lines' text, the hanging indent taken off, put back together: each line found

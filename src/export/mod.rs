@@ -6,6 +6,7 @@
 pub mod analyst;
 mod bibliography;
 mod brief;
+mod cite;
 mod since;
 use since::with_changes;
 mod csv;
@@ -17,9 +18,10 @@ mod single_source;
 mod table;
 mod text;
 
+pub use cite::{CitationStyle, citation, citations};
 pub use json::{entity_value, entity_with_links};
-pub use text::{detail_text, wrap};
-pub(crate) use text::{position_text, source_block};
+pub(crate) use text::position_text;
+pub use text::{detail_copy, detail_text, wrap};
 
 pub use crate::format::Format;
 
@@ -132,10 +134,10 @@ impl Scope {
 
     /// The sources `results` cite (every source for an empty query), the answer to `query`.
     pub fn sources(loaded: &Loaded, query: &str, results: &Results) -> Self {
-        let everything = crate::search::Query::parse(query).is_ok_and(|q| q.is_empty());
+        let parsed = crate::search::Query::parse(query).unwrap_or_default();
         Scope::Sources {
             query: query.trim().to_string(),
-            sources: SourceList::build(&loaded.dossier, &loaded.index, results, everything),
+            sources: SourceList::build(&loaded.dossier, &loaded.index, results, &parsed),
         }
     }
 }

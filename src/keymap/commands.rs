@@ -74,7 +74,7 @@ pub const COMMANDS: &[Command] = &[
     command("answer-true", Action::Answer(true), "Yes, replace the file"),
     command("answer-false", Action::Answer(false), "No, back to the file name"),
     command("switch-pane", Action::SwitchPane, "Switch between the list and the detail (in either)"),
-    command("copy-selected", Action::CopySelected, "Copy the marked entities if any, else what the cursor is on (the entity shown; on a page the position, event or source) to the clipboard"),
+    command("copy-selected", Action::CopySelected, "Copy the marked entities if any, else what the cursor is on (the entity shown; on a page the position, event or the source's citation) to the clipboard"),
     command("toggle-mark", Action::ToggleMark, "Mark or unmark the selection (on the timeline, the event), for copy and export"),
     command("mark-all", Action::MarkAll, "Mark every entry listed (the focused list as filtered, or the timeline)"),
     command("clear-marks", Action::ClearMarks, "Clear every mark"),

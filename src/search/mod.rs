@@ -16,6 +16,7 @@ mod filters;
 mod grade;
 mod normalise;
 mod parallel;
+mod plain;
 mod postings;
 mod query;
 mod query_filters;

@@ -3,9 +3,11 @@
 
 use std::borrow::Cow;
 
+mod url;
 mod width;
 mod wrap;
 
+pub use url::{hyperlink_marks, is_web_link, percent_encoded, shorten_url, wrap_url};
 pub use width::{ELLIPSIS, cut, cut_middle, fitting_end, fitting_start, grapheme_width, width};
 pub use wrap::{Wrap, words_and_spaces, wrap};
 

@@ -172,17 +172,18 @@ pub(super) struct OverlayFrame<'a> {
     pub(crate) scroll: usize,
 }
 
-/// Draws an overlay box over `area` with the lines `lines(width)` gives, scrolled.
+/// Draws an overlay box over `area` with the lines `lines(width)` gives, scrolled; where
+/// the lines went (the box's inside and the lines scrolled past), if it was drawn.
 pub(super) fn render_overlay<'a>(
     frame: OverlayFrame,
     lines: impl FnOnce(usize) -> Vec<Line<'a>>,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> Option<(Rect, usize)> {
     let screen = area;
     let area = help_area(area);
     if area.width < 10 || area.height < 4 {
-        return;
+        return None;
     }
     // A blank column each side, so that no half-covered word shows against the border.
     let left = area.x.saturating_sub(1).max(screen.x);
@@ -202,4 +203,5 @@ pub(super) fn render_overlay<'a>(
     for (y, line) in lines.iter().skip(scroll).take(visible).enumerate() {
         buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
     }
+    Some((inner, scroll))
 }

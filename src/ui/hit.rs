@@ -92,18 +92,15 @@ fn page_target(app: &App, areas: PageAreas, at: Position) -> Target {
         PageAreas::Timeline(t) => row_in(t.list, at)
             .and_then(|n| pages.timeline_view().row_at(n, pages.timeline().rows.len()))
             .map(Target::TimelineRow),
-        PageAreas::Sources(s) => {
-            let sources = pages.source_list().rows.len();
-            let cited = pages.selected_source().map_or(0, |row| row.citing.len());
-            row_in(s.sources, at)
-                .and_then(|n| pages.sources_view().row_at(n, sources))
-                .map(Target::Source)
-                .or_else(|| {
-                    row_in(s.citations, at)
-                        .and_then(|n| pages.citations_view().row_at(n, cited))
-                        .map(Target::Citation)
-                })
-        }
+        PageAreas::Sources(s) => s
+            .block_at(at.y)
+            .filter(|_| s.sources.contains(at))
+            .and_then(|n| {
+                pages
+                    .sources_view()
+                    .row_at(n, pages.source_list().rows.len())
+            })
+            .map(Target::Source),
         PageAreas::Browse => None,
     };
     found.unwrap_or(Target::Page)

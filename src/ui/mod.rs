@@ -8,6 +8,7 @@ mod filtered;
 mod help;
 mod hints;
 mod hit;
+mod hyperlink;
 mod legend;
 mod lists;
 mod loading;

@@ -26,9 +26,26 @@ fn wrapped(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'s
         .collect()
 }
 
+/// A line of the overview that is part of a web address: its line, first column, width
+/// and the whole address (to draw it as a hyperlink).
+struct UrlPiece {
+    line: usize,
+    column: u16,
+    width: u16,
+    url: String,
+}
+
+/// Columns a source's address is indented by, under its title.
+const URL_INDENT: usize = 4;
+
 impl OverviewOverlay<'_> {
     /// Every line of the overview at `width` columns.
     pub(crate) fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        self.content(width).0
+    }
+
+    /// The overview's lines at `width` columns, and where the sources' addresses are.
+    fn content(&self, width: usize) -> (Vec<Line<'static>>, Vec<UrlPiece>) {
         let (app, theme) = (self.app, self.theme);
         let d = &app.loaded().dossier;
         let mut lines = wrapped(&d.title, width, 0, theme.header);
@@ -79,23 +96,59 @@ impl OverviewOverlay<'_> {
         }
         lines.extend(notes_lines(app, width, theme));
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Sources", theme.label)));
-        for (n, source) in d.sources.iter().enumerate() {
-            let mut text = format!("[{}] {} ({})", n + 1, source.title, source.kind);
-            for extra in [&source.publisher, &source.published, &source.url]
-                .into_iter()
-                .flatten()
-            {
-                text.push_str(&format!(" · {extra}"));
-            }
-            lines.extend(wrapped(&text, width, 2, Style::new()));
-        }
+        let pieces = sources_lines(&d.sources, width, theme, &mut lines);
         if let Some(said) = claims_said(&loaded.dossier, &loaded.index) {
             lines.push(Line::default());
             lines.extend(wrapped(&said, width, 0, theme.label));
         }
-        lines
+        (lines, pieces)
     }
+}
+
+/// The sources, numbered, each with its address on lines of its own; where the address
+/// lines are.
+fn sources_lines(
+    sources: &[crate::model::Source],
+    width: usize,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) -> Vec<UrlPiece> {
+    lines.push(Line::from(Span::styled("Sources", theme.label)));
+    let mut pieces = Vec::new();
+    for (n, source) in sources.iter().enumerate() {
+        let mut text = format!("[{}] {} ({})", n + 1, source.title, source.kind);
+        for extra in [&source.publisher, &source.published].into_iter().flatten() {
+            text.push_str(&format!(" · {extra}"));
+        }
+        lines.extend(wrapped(&text, width, 2, Style::new()));
+        if let Some(url) = &source.url {
+            pieces.extend(url_lines(url, width, lines, theme.link));
+        }
+    }
+    pieces
+}
+
+/// A source's address under it, wrapped only after a `/`, each line pushed to `lines`.
+fn url_lines(
+    url: &str,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+    style: Style,
+) -> Vec<UrlPiece> {
+    let clean = sanitize_line(url.trim());
+    let room = width.saturating_sub(URL_INDENT).max(10);
+    let pad = " ".repeat(URL_INDENT);
+    let mut pieces = Vec::new();
+    for piece in crate::text::wrap_url(&clean, room) {
+        pieces.push(UrlPiece {
+            line: lines.len(),
+            column: URL_INDENT as u16,
+            width: crate::text::width(&piece) as u16,
+            url: url.trim().to_string(),
+        });
+        lines.push(Line::from(Span::styled(format!("{pad}{piece}"), style)));
+    }
+    pieces
 }
 
 /// How many sources the positions and quotes rest on, said once: the whole dossier on
@@ -172,15 +225,33 @@ pub(crate) fn scroll_limit(overlay: &OverviewOverlay, area: Rect) -> usize {
 
 impl Widget for &OverviewOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        super::help::render_overlay(
+        let mut pieces = Vec::new();
+        let shown = super::help::render_overlay(
             super::help::OverlayFrame {
                 title: " Overview (i or Esc closes) ",
                 theme: self.theme,
                 scroll: self.app.overview_scroll(),
             },
-            |width| self.lines(width),
+            |width| {
+                let (lines, urls) = self.content(width);
+                pieces = urls;
+                lines
+            },
             area,
             buf,
         );
+        let Some((inner, scroll)) = shown.filter(|_| self.app.hyperlinks()) else {
+            return;
+        };
+        for piece in pieces {
+            let Some(row) = piece.line.checked_sub(scroll) else {
+                continue;
+            };
+            if row < inner.height as usize {
+                let at = (inner.x + piece.column, inner.y + row as u16);
+                let width = piece.width.min(inner.width.saturating_sub(piece.column));
+                super::hyperlink::link(buf, at, width, &piece.url);
+            }
+        }
     }
 }

@@ -6,5 +6,5 @@ mod provenance;
 mod timeline;
 
 pub use matrix::{Cell, StanceMatrix, change_dates, stance_symbol};
-pub use provenance::{Citing, SourceList, SourceRow, citations};
+pub use provenance::{Backed, Citing, Part, SourceList, SourceRow, citations};
 pub use timeline::{Timeline, TimelineRow, status_marker};

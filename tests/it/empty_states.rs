@@ -41,7 +41,7 @@ fn an_empty_dossier_says_it_has_nothing_yet_not_that_nothing_matches() {
     update(&mut app, Action::OpenPage(Page::Sources));
     let shown = screen(&app);
     assert!(
-        shown.contains("Nothing in the dossier cites this source yet."),
+        shown.contains("backs nothing in the dossier yet"),
         "{shown}"
     );
 }

@@ -363,5 +363,5 @@ fn one_of_a_thing_is_singular() {
     update(&mut app, Action::ToggleOverview);
     update(&mut app, Action::OpenPage(talks::app::Page::Sources));
     let shown = screen(&app);
-    assert!(shown.contains("cited 2 times"), "{shown}");
+    assert!(shown.contains("backs 1 event · 1 other entity"), "{shown}");
 }

@@ -84,6 +84,7 @@ mod since_pages;
 mod since_seen;
 mod sizes;
 mod source_detail;
+mod sources_page;
 mod terminal;
 mod text_properties;
 mod weekly_cycle;

@@ -113,7 +113,6 @@ fn action() -> impl Strategy<Value = Action> {
         (0usize..6, prop::option::of(0usize..6)).prop_map(|(r, c)| Target::MatrixCell(r, c)),
         (0usize..8).prop_map(Target::TimelineRow),
         (0usize..4).prop_map(Target::Source),
-        (0usize..8).prop_map(Target::Citation),
         Just(Target::Page),
     ];
     let simple = prop::sample::select(vec![
@@ -237,11 +236,6 @@ fn check_page_cursors(app: &App) {
         within(pages.sources_view().selected, sources),
         "source exists"
     );
-    let cited = app.loaded().index.source_citations[pages.sources_view().selected].len();
-    assert!(
-        within(pages.citations_view().selected, cited),
-        "citation exists"
-    );
     match app.layout().page {
         PageAreas::Matrix(m) => {
             let (r0, c0) = pages.matrix_offset();
@@ -258,16 +252,7 @@ fn check_page_cursors(app: &App) {
             shown(pages.timeline_view(), t.rows()),
             "timeline cursor on screen"
         ),
-        PageAreas::Sources(s) => {
-            assert!(
-                shown(pages.sources_view(), s.sources.height as usize),
-                "source on screen"
-            );
-            assert!(
-                shown(pages.citations_view(), s.citations.height as usize),
-                "citation on screen"
-            );
-        }
+        PageAreas::Sources(s) => assert!(shown(pages.sources_view(), s.fit()), "source on screen"),
         PageAreas::Browse => {}
     }
 }

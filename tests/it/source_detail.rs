@@ -132,12 +132,12 @@ fn enter_on_a_source_in_the_real_binary_and_back() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for_text("Actors");
     s.send(b"s");
-    s.wait_for_text("Cited by 70");
+    s.wait_for_text("backs 13 events");
     s.send(b"\r");
     s.wait_for_text("Backs 13 events");
     s.wait_for_text("US & Ukraine Forge Peac… · source");
     s.send(b"\x7f");
-    s.wait_for_text("Cited by 70");
+    s.wait_for_text("backs 13 events");
     s.quit();
     s.assert_restored();
 }

@@ -175,6 +175,10 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         place,
         export_width: Some(settings.export_width),
         csv_bom: settings.csv_bom,
+        hyperlinks: settings
+            .hyperlinks
+            .on(std::env::var("TERM").ok().as_deref()),
+        citation_styles: settings.citation_styles.clone(),
         file: files.file.clone(),
         since,
         seen,

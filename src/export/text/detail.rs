@@ -37,8 +37,8 @@ pub(crate) fn underline(title: &str, mark: char) -> String {
 /// How an entity's detail is laid out.
 struct Layout<'a> {
     width: usize,
-    /// Under the title.
-    mark: char,
+    /// Under the title; `None`: the title not underlined.
+    mark: Option<char>,
     /// The export's number of each note; `None`: the detail's own notes, listed under it.
     notes: Option<&'a [usize]>,
 }
@@ -50,7 +50,20 @@ pub fn detail_text(detail: &Detail, width: usize) -> String {
         detail,
         &Layout {
             width,
-            mark: '=',
+            mark: Some('='),
+            notes: None,
+        },
+    )
+}
+
+/// [`detail_text`] for pasting into a document (what `y` copies): the title a plain line,
+/// not underlined, the rest the same.
+pub fn detail_copy(detail: &Detail, width: usize) -> String {
+    lay_out(
+        detail,
+        &Layout {
+            width,
+            mark: None,
             notes: None,
         },
     )
@@ -67,7 +80,7 @@ pub(super) fn entity_text(
     let numbers = bib.renumber(detail);
     let layout = Layout {
         width,
-        mark,
+        mark: Some(mark),
         notes: Some(&numbers),
     };
     lay_out(detail, &layout)
@@ -75,7 +88,11 @@ pub(super) fn entity_text(
 
 fn lay_out(detail: &Detail, layout: &Layout) -> String {
     let width = layout.width;
-    let mut out = underline(&sanitize_line(&detail.title), layout.mark);
+    let title = sanitize_line(&detail.title);
+    let mut out = match layout.mark {
+        Some(mark) => underline(&title, mark),
+        None => format!("{title}\n"),
+    };
     for section in &detail.sections {
         if let (SectionKind::Sources, Some(numbers)) = (section.kind, layout.notes) {
             let cites = format!("Sources: {}", bibliography::marks(numbers));

@@ -7,8 +7,8 @@ mod detail;
 mod pages;
 
 pub(in crate::export) use detail::fill;
-pub use detail::{detail_text, wrap};
-pub(crate) use pages::{position_text, source_block};
+pub use detail::{detail_copy, detail_text, wrap};
+pub(crate) use pages::position_text;
 
 use self::detail::entity_text;
 pub(crate) use self::detail::underline;

@@ -191,7 +191,8 @@ pub(crate) fn position_text(loaded: &Loaded, actor: usize, cell: Cell, width: us
         "{} on {}",
         d.actors[actor].name, d.sticking_points[cell.sticking_point].title
     );
-    let mut out = underline(&sanitize_line(&title), '=');
+    // For pasting into a document: the title a plain line, no rule under it.
+    let mut out = format!("{}\n", sanitize_line(&title));
     let line = format!(
         "{} — {}: {}{}",
         d.actors[actor].name,
