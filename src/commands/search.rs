@@ -28,7 +28,7 @@ struct Row {
 /// Every hit of the wanted kinds, best first; equal scores keep kind order, then dossier
 /// order. The same ranking as the explorer's lists, merged.
 fn hits(results: &Results, kind: Option<EntityKind>) -> Vec<(i64, EntityRef)> {
-    let mut hits: Vec<(i64, EntityRef)> = EntityKind::LISTED
+    let mut hits: Vec<(i64, EntityRef)> = EntityKind::ALL
         .iter()
         .filter(|&&k| kind.is_none_or(|want| want == k))
         .flat_map(|&k| {

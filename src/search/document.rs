@@ -131,7 +131,7 @@ pub(crate) fn documents(
     notes: Option<&Notes>,
     vocabulary: &mut VocabularyBuilder,
 ) -> Documents {
-    let count: usize = EntityKind::LISTED.iter().map(|&k| dossier.count(k)).sum();
+    let count: usize = EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum();
     let mut docs = Documents {
         tokens: Vec::new(),
         starts: Vec::with_capacity(count + 1),
@@ -142,7 +142,7 @@ pub(crate) fn documents(
     let mut labels = Labels::default();
     docs.starts.push(0);
     let position_notes = notes.is_some_and(crate::notes::Notes::has_position_notes);
-    for kind in EntityKind::LISTED {
+    for kind in EntityKind::ALL {
         for i in 0..dossier.count(kind) {
             let entity = EntityRef::new(kind, i);
             fields_of(dossier, index, entity, &mut |field, text| {
@@ -321,7 +321,8 @@ fn facets(dossier: &Dossier, index: &Index, entity: EntityRef, labels: &mut Labe
                 .map(|&p| labels.number(&dossier.sticking_points[p].topic))
                 .collect();
         }
-        // Not a document of the engine: no filter facets.
+        // A source is a document for its words (title, publisher, author, note); the
+        // filters are about entities and claims, so it has no facets.
         EntityKind::Source => {}
     }
     facets

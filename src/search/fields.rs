@@ -141,6 +141,9 @@ pub(crate) fn fields_of(
             let source = &dossier.sources[i];
             each(Field::Name, &source.title);
             each(Field::Id, &source.id);
+            for who in [&source.publisher, &source.author].into_iter().flatten() {
+                each(Field::Role, who);
+            }
             summary(dossier, entity, each);
         }
     }

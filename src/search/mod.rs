@@ -16,7 +16,6 @@ mod filters;
 mod grade;
 mod normalise;
 mod parallel;
-mod plain;
 mod postings;
 mod query;
 mod query_filters;

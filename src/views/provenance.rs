@@ -196,7 +196,9 @@ impl SourceList {
             let (cited, backs) = (all.len(), Backed::of(&all));
             let citing: Vec<Citing> = all.into_iter().filter(|c| kept(c.entity)).collect();
             list.filtered |= citing.len() < cited;
-            let named = !everything && query.matches_words(&named_by(&dossier.sources[source]));
+            // The source itself among the results: the query's words in its title,
+            // publisher, author or note, by the search's own rules (typos forgiven).
+            let named = !everything && kept(EntityRef::new(EntityKind::Source, source));
             if !citing.is_empty() || named || (everything && cited == 0) {
                 list.rows.push(SourceRow {
                     source,
@@ -215,14 +217,6 @@ impl SourceList {
     pub fn row_of(&self, source: usize) -> Option<usize> {
         self.rows.iter().position(|r| r.source == source)
     }
-}
-
-/// What the query's words are looked for in, of a source: its title, publisher and note.
-fn named_by(source: &crate::model::Source) -> Vec<&str> {
-    let mut texts = vec![source.title.as_str()];
-    texts.extend(source.publisher.as_deref());
-    texts.extend(source.note.as_deref());
-    texts
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ fn search_output_validates_with_and_without_hits() {
         "status:planned",
         "zzzzqq",
         "kyiv !putin",
+        "forge peace framework", // a source
     ] {
         assert_valid("search", &["search", query, "--format", "json"]);
     }

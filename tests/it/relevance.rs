@@ -37,11 +37,11 @@ fn ranked_ids(
 ) -> Result<Vec<String>, String> {
     let parsed = Query::parse(query).map_err(|e| format!("does not parse: {e:?}"))?;
     let results = engine.search(&parsed);
-    let mut hits: Vec<(Reverse<i64>, usize, usize)> = EntityKind::LISTED
+    let mut hits: Vec<(Reverse<i64>, usize, usize)> = EntityKind::ALL
         .iter()
         .enumerate()
         .filter(|&(_, &kind)| match scope {
-            Scope::All => true,
+            Scope::All => EntityKind::LISTED.contains(&kind),
             Scope::Kind(want) => want == kind,
         })
         .flat_map(|(slot, &kind)| {
@@ -55,7 +55,7 @@ fn ranked_ids(
     Ok(hits
         .into_iter()
         .map(|(_, slot, index)| {
-            let kind = EntityKind::LISTED[slot];
+            let kind = EntityKind::ALL[slot];
             loaded.dossier.id_of(EntityRef { kind, index }).to_string()
         })
         .collect())

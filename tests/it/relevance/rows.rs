@@ -41,6 +41,7 @@ pub(super) const ACTORS: Scope = Scope::Kind(EntityKind::Actor);
 pub(super) const EVENTS: Scope = Scope::Kind(EntityKind::Event);
 pub(super) const POINTS: Scope = Scope::Kind(EntityKind::StickingPoint);
 pub(super) const PLACES: Scope = Scope::Kind(EntityKind::Place);
+pub(super) const SOURCES: Scope = Scope::Kind(EntityKind::Source);
 pub(super) const ALL: Scope = Scope::All;
 
 /// One query, where to look, and what a reader expects there.
@@ -224,6 +225,14 @@ pub(super) const BUILTIN: &[Row] = &[
     ])),
     Row("basis:inferred", ACTORS, Exactly(&["united-states", "ukraine", "russia", "trump"])),
     Row("basis:inferred kind:event", ALL, Nothing),
+    // ---- the sources themselves: search documents (title, publisher, author, note), not
+    // listed among the entities (`ALL` merges the four lists) but on the sources page ----
+    Row("forge peace", SOURCES, Exactly(&["seed-report"])),
+    Row("stalld moscow", SOURCES, Exactly(&["seed-report"])), // a typo
+    Row("names no publisher", SOURCES, Exactly(&["seed-report"])), // its note
+    Row("nato", SOURCES, Nothing),
+    Row("stance:demands", SOURCES, Nothing), // filters are about entities and claims
+    Row("forge peace", ALL, Nothing),
     // ---- sources: (how many sources); the built-in dossier is one report: every entity
     // and claim rests on it alone, none on two, none on nothing --------------------------
     Row("sources:0", ALL, Nothing),
