@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 use super::since::Comparison;
 use super::{EXIT_NOT_FOUND, Rows, with_change, write_rows_with};
-use crate::cli::{DataArgs, DataFormat};
+use crate::cli::DataArgs;
+use crate::export::{Format, Scope};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::EXIT_BAD_INPUT;
 use crate::search::{Field, Matched, Query, Results};
@@ -201,8 +202,8 @@ pub(super) fn run(
         })
         .collect();
     match format {
-        DataFormat::Json => writeln!(out, "{}", rows_json(loaded, &rows, since.as_ref()))?,
-        DataFormat::Text => {
+        Format::Json => writeln!(out, "{}", rows_json(loaded, &rows, since.as_ref()))?,
+        Format::Text => {
             let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
             let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
             let style = Rows {
@@ -210,6 +211,13 @@ pub(super) fn run(
                 since: since.as_ref(),
             };
             write_rows_with(out, loaded, (&entities, &whys), &style)?;
+        }
+        _ => {
+            let found = Scope::Found {
+                query: text.trim().to_string(),
+                entries: rows.iter().map(|r| r.entity).collect(),
+            };
+            super::documents::write(out, loaded, &found, common, since.as_ref())?;
         }
     }
     if rows.is_empty() {

@@ -84,13 +84,21 @@ pub enum Scope {
     /// The entities the user marked, each in full: actors first, each kind in dossier
     /// order.
     Marked(Vec<EntityRef>),
+    /// One entity in full (`talks show`).
+    Detail(EntityRef),
+    /// What a search found, best first, each in full (`talks search`); as a table, one row
+    /// a hit with its kind.
+    Found {
+        query: String,
+        entries: Vec<EntityRef>,
+    },
 }
 
 impl Scope {
     /// Whether the scope is a table, so that CSV and TSV can hold it: a list or a page, not
     /// the brief nor entities in full.
     pub fn has_table(&self) -> bool {
-        !matches!(self, Scope::Briefing | Scope::Marked(_))
+        !matches!(self, Scope::Briefing | Scope::Marked(_) | Scope::Detail(_))
     }
 
     /// Why `format` cannot hold this scope, said to the user; `None`: it can.
@@ -100,6 +108,7 @@ impl Scope {
         }
         let what = match self {
             Scope::Briefing => "the brief",
+            Scope::Detail(_) => "an entity's detail",
             _ => "entities in full",
         };
         Some(format!(
@@ -224,6 +233,8 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::Timeline { query, .. } => ("timeline", query.as_str()),
         Scope::Sources { query, .. } => ("sources", query.as_str()),
         Scope::Marked(_) => ("marked", ""),
+        Scope::Detail(_) => ("detail", ""),
+        Scope::Found { query, .. } => ("search", query.as_str()),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

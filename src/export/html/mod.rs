@@ -130,7 +130,15 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
-        Scope::Marked(entities) => marked(&mut doc, entities),
+        Scope::Marked(entities) => in_full(&mut doc, &describe::marked_fields(entities), entities),
+        Scope::Detail(entity) => in_full(
+            &mut doc,
+            &describe::detail_fields(loaded, *entity),
+            &[*entity],
+        ),
+        Scope::Found { query, entries } => {
+            in_full(&mut doc, &describe::found_fields(query, entries), entries)
+        }
     };
     // The brief places its notes and what moved itself.
     let extras = match scope {
@@ -191,9 +199,10 @@ fn lines(page: &str) -> String {
     out
 }
 
-/// The marked entities, each in full under its heading.
-fn marked(doc: &mut Doc, entities: &[EntityRef]) -> Markup {
-    let header = doc.header(&describe::marked_fields(entities));
+/// Entities (marked, shown or found), each in full under its heading, after a header of
+/// `fields`.
+fn in_full(doc: &mut Doc, fields: &[(&str, String)], entities: &[EntityRef]) -> Markup {
+    let header = doc.header(fields);
     let shown: Vec<Markup> = entities.iter().map(|&e| doc.entity(e, 2)).collect();
     html! { (header) @for entity in shown { (entity) } }
 }

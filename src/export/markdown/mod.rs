@@ -111,7 +111,15 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
-        Scope::Marked(entities) => marked(&mut doc, entities),
+        Scope::Marked(entities) => in_full(&mut doc, &describe::marked_fields(entities), entities),
+        Scope::Detail(entity) => in_full(
+            &mut doc,
+            &describe::detail_fields(loaded, *entity),
+            &[*entity],
+        ),
+        Scope::Found { query, entries } => {
+            in_full(&mut doc, &describe::found_fields(query, entries), entries)
+        }
     };
     let mut out = body;
     if !out.ends_with("\n\n") && !doc.bib.is_empty() {
@@ -120,9 +128,10 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     out + &doc.bibliography()
 }
 
-/// The marked entities, each in full under its heading.
-fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
-    let mut out = doc.header(&describe::marked_fields(entities));
+/// Entities (marked, shown or found), each in full under its heading, after a header of
+/// `fields`.
+fn in_full(doc: &mut Doc, fields: &[(&str, String)], entities: &[EntityRef]) -> String {
+    let mut out = doc.header(fields);
     for &entity in entities {
         out.push_str(&doc.entity(entity, 2));
     }
