@@ -19,6 +19,7 @@ mod brief;
 mod builtin_dossier;
 mod builtin_report;
 mod cli;
+mod cli_formats;
 mod cli_new;
 mod cli_output;
 mod cli_vocabulary;
