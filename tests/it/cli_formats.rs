@@ -256,3 +256,37 @@ fn a_search_with_no_hit_is_a_header_or_a_document_saying_so() {
         "{out}"
     );
 }
+
+#[test]
+fn found_and_detail_render_in_text_and_json_too() {
+    use talks::export::{Format, Scope, render};
+    use talks::model::{EntityKind, EntityRef, builtin};
+    let loaded = builtin().unwrap();
+    let entries = vec![
+        EntityRef::new(EntityKind::Place, 0),
+        EntityRef::new(EntityKind::Actor, 0),
+    ];
+    let found = Scope::Found {
+        query: "x".into(),
+        entries: entries.clone(),
+    };
+    let text = render(&loaded, &found, None, Format::Text);
+    assert!(
+        text.contains("Search: \"x\": 2 found (1 actor, 1 place)\n\nFound\n=====\n  1. "),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&loaded, &found, None, Format::Json)).unwrap();
+    assert_eq!(
+        json["search"],
+        serde_json::json!({"query": "x", "count": 2})
+    );
+    assert_eq!(json["entities"].as_array().unwrap().len(), 2);
+    let detail = Scope::Detail(entries[1]);
+    let text = render(&loaded, &detail, None, Format::Text);
+    assert!(text.contains("\nEntity: United States (actor)\n"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&loaded, &detail, None, Format::Json)).unwrap();
+    assert_eq!(json["detail"]["id"], "united-states");
+    assert_eq!(json["entities"][0]["id"], "united-states");
+}

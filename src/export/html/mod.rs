@@ -136,9 +136,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
             &describe::detail_fields(loaded, *entity),
             &[*entity],
         ),
-        Scope::Found { query, entries } => {
-            in_full(&mut doc, &describe::found_fields(query, entries), entries)
-        }
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     // The brief places its notes and what moved itself.
     let extras = match scope {
@@ -238,6 +236,26 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> Markup {
         @for entity in shown { (entity) }
         @if none_selected { p { "No entry selected." } }
     }
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> Markup {
+    let d = &doc.loaded.dossier;
+    let header = doc.header(&describe::found_fields(query, entries));
+    let list = html! {
+        h2 { "Found" }
+        @if entries.is_empty() { p { "Nothing." } }
+        ol.entries {
+            @for &entity in entries {
+                li {
+                    strong { (t(d.name_of(entity))) } " (" (entity.kind.noun()) ") — "
+                    (t(&d.fact_of(entity)))
+                }
+            }
+        }
+    };
+    let shown: Vec<Markup> = entries.iter().map(|&e| doc.entity(e, 3)).collect();
+    html! { (header) (list) @for entity in shown { (entity) } }
 }
 
 #[cfg(test)]

@@ -117,9 +117,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
             &describe::detail_fields(loaded, *entity),
             &[*entity],
         ),
-        Scope::Found { query, entries } => {
-            in_full(&mut doc, &describe::found_fields(query, entries), entries)
-        }
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     let mut out = body;
     if !out.ends_with("\n\n") && !doc.bib.is_empty() {
@@ -171,6 +169,30 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("No entry selected.\n\n");
+    }
+    out
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&describe::found_fields(query, entries));
+    out.push_str("## Found\n\n");
+    if entries.is_empty() {
+        out.push_str("Nothing.\n");
+    }
+    for (n, &entity) in entries.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. **{}** ({}) — {}\n",
+            n + 1,
+            escape(d.name_of(entity)),
+            entity.kind.noun(),
+            escape(&d.fact_of(entity))
+        ));
+    }
+    out.push('\n');
+    for &entity in entries {
+        out.push_str(&doc.entity(entity, 3));
     }
     out
 }

@@ -98,9 +98,7 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
             &describe::detail_fields(loaded, *entity),
             &[*entity],
         ),
-        Scope::Found { query, entries } => {
-            in_full(&mut doc, &describe::found_fields(query, entries), entries)
-        }
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     body + &doc.bibliography()
 }
@@ -152,6 +150,34 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("\nNo entry selected.\n");
+    }
+    out
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&describe::found_fields(query, entries));
+    out.push('\n');
+    out.push_str(&underline("Found", '='));
+    if entries.is_empty() {
+        out.push_str("  (nothing)\n");
+    }
+    let number_width = entries.len().to_string().len();
+    let hang = " ".repeat(number_width + 4);
+    for (n, &entity) in entries.iter().enumerate() {
+        let line = format!(
+            "{:>number_width$}. {}  ({}: {})",
+            n + 1,
+            d.name_of(entity),
+            entity.kind.noun(),
+            d.fact_of(entity)
+        );
+        out.push_str(&doc.line(&line, "  ", &hang));
+    }
+    for &entity in entries {
+        out.push('\n');
+        out.push_str(&doc.entity(entity));
     }
     out
 }
