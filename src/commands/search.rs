@@ -165,7 +165,7 @@ pub(super) fn run(
     asked: &Asked,
     common: &DataArgs,
 ) -> io::Result<ExitCode> {
-    let (format, notes) = (common.format, &open(common.dossier.as_deref()));
+    let notes = &open(common.dossier.as_deref());
     let text = match saved_query(asked.text, notes) {
         Ok(text) => text,
         Err(message) => {
@@ -201,14 +201,31 @@ pub(super) fn run(
             matched: engine.explain(&loaded.dossier, &loaded.index, &query, entity),
         })
         .collect();
-    match format {
-        Format::Json => writeln!(out, "{}", rows_json(loaded, &rows, since.as_ref()))?,
+    write_hits(out, loaded, (text, &rows), common, since.as_ref())?;
+    if rows.is_empty() {
+        crate::say!("talks: {}", nothing_matches(results.suggestions(), text));
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The hits in the format asked: txt and json of their own, the others as the export
+/// writes what a search found.
+fn write_hits(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    (text, rows): (&str, &[Row]),
+    common: &DataArgs,
+    since: Option<&Comparison>,
+) -> io::Result<()> {
+    match common.format {
+        Format::Json => writeln!(out, "{}", rows_json(loaded, rows, since))?,
         Format::Text => {
             let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
             let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
             let style = Rows {
                 with_kind: true,
-                since: since.as_ref(),
+                since,
             };
             write_rows_with(out, loaded, (&entities, &whys), &style)?;
         }
@@ -217,12 +234,8 @@ pub(super) fn run(
                 query: text.trim().to_string(),
                 entries: rows.iter().map(|r| r.entity).collect(),
             };
-            super::documents::write(out, loaded, &found, common, since.as_ref())?;
+            super::documents::write(out, loaded, &found, common, since)?;
         }
     }
-    if rows.is_empty() {
-        crate::say!("talks: {}", nothing_matches(results.suggestions(), text));
-        return Ok(ExitCode::from(EXIT_NOT_FOUND));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
