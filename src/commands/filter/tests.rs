@@ -94,3 +94,33 @@ fn typos_only_when_asked() {
     assert_eq!(filter(input, "umarov", false), "");
     assert_eq!(filter(input, "umarov", true), "Umerov in Florida\n");
 }
+
+#[test]
+fn a_limit_keeps_the_best_in_fzf_s_order_across_batches() {
+    // Lines for many batches (of 4 KiB in tests), with many equal scores (ties: the shorter line,
+    // then input order), lines kept by a negation only, and a CR before some ends.
+    let mut input = String::new();
+    for i in 0..20_000 {
+        let pad = "x".repeat(i % 7);
+        let end = if i % 5 == 0 { "\r\n" } else { "\n" };
+        input.push_str(&format!("{pad}talks {i} in gen{} eva{end}", i % 3));
+    }
+    let run = |query: &str, limit: Option<usize>| {
+        let mut out = Vec::new();
+        let options = FilterOptions {
+            limit,
+            ..options(query, false)
+        };
+        super::run(&mut out, input.as_bytes(), &options).unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8(out).unwrap_or_default()
+    };
+    for query in ["geneva", "gen1", "!gen2", "'talks 1 | eva$"] {
+        let every = run(query, None);
+        assert!(every.lines().count() > 600, "{query}");
+        for limit in [1, 7, 500, 30_000] {
+            let best: Vec<&str> = every.lines().take(limit).collect();
+            let limited = run(query, Some(limit));
+            assert_eq!(limited.lines().collect::<Vec<_>>(), best, "{query} {limit}");
+        }
+    }
+}
