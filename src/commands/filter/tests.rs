@@ -124,3 +124,33 @@ fn a_limit_keeps_the_best_in_fzf_s_order_across_batches() {
         }
     }
 }
+
+#[test]
+fn folding_by_runs_gives_what_folding_the_whole_line_does() {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let whole = |text: &str| -> String { text.nfd().filter(|c| !is_combining_mark(*c)).collect() };
+    for text in [
+        "Café — Zaporizhzhia, Ἀθῆναι",
+        "e\u{301}\u{323}x\u{323}\u{301} ñ Å",
+        "\u{301}leading mark, a trailing one\u{308}",
+        "한국어 ﬁ ½ Ǆ and ǅ, Ω Å",
+        "only ascii",
+        "—",
+    ] {
+        assert_eq!(super::query::fold(text), whole(text), "{text}");
+    }
+}
+
+#[test]
+fn lines_folded_and_lowered_by_runs_as_whole() {
+    for text in [
+        "Café — ZAPORIZHZHIA, Ἀθῆναι",
+        "E\u{301}\u{323}X ÑÅ İstanbul",
+        "ΟΔΟΣ Σ and σ: the sigma's context",
+        "ONLY ASCII",
+    ] {
+        let whole = super::query::fold(text).to_lowercase();
+        assert_eq!(super::matcher::folded_lower(text), whole, "{text}");
+    }
+}
