@@ -8,10 +8,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::model::EntityKind;
 
+mod data;
 mod diff;
 mod export_args;
 mod list;
 mod new;
+pub use data::{DataArgs, DataFormat};
 pub use diff::DiffArgs;
 pub use export_args::{ExportArgs, ExportView};
 pub use list::Listed;
@@ -335,26 +337,6 @@ impl std::str::FromStr for SourceTextArg {
             _ => Err("write ID=PATH: a source id, '=', and the file holding its text".into()),
         }
     }
-}
-
-/// Options shared by the data commands.
-#[derive(Debug, clap::Args)]
-pub struct DataArgs {
-    /// The dossier to read (default: the built-in one; the config's `dossier` is the
-    /// explorer's only).
-    #[arg(short, long, value_name = "FILE")]
-    pub(crate) dossier: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
-    pub(crate) format: DataFormat,
-}
-
-/// How `list`, `show` and `search` print: lines to read, or JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DataFormat {
-    #[value(alias = "txt")]
-    Text,
-    Json,
 }
 
 #[cfg(test)]

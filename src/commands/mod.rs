@@ -8,15 +8,16 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use serde_json::Value;
 
-use crate::cli::{Cli, Command, ConfigCommand, DataArgs, DataFormat};
+use crate::cli::{Cli, Command, ConfigCommand, DataArgs};
 use crate::detail::detail;
-use crate::export::{detail_text, entity_value};
+use crate::export::{Format, Scope, ViewSpec, detail_text, entity_value};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::{load, report_load_error};
 use crate::text::sanitize_line;
 
 mod config;
 mod diff;
+mod documents;
 mod export;
 mod filter;
 mod init;
@@ -79,14 +80,14 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             what,
             since,
             common,
-        } => with_dossier(&common, |l| {
+        } => with_dossier(&common, true, |l| {
             match since::read(since.as_deref(), common.dossier.as_deref(), l) {
-                Ok(since) => list(&mut out, l, what.0, common.format, since.as_ref()),
+                Ok(since) => list(&mut out, l, what.0, &common, since.as_ref()),
                 Err(code) => Ok(code),
             }
         }),
         Command::Show { id, common } => {
-            with_dossier(&common, |l| show(&mut out, l, &id, common.format))
+            with_dossier(&common, false, |l| show(&mut out, l, &id, &common))
         }
         Command::Filter {
             query,
@@ -118,7 +119,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             limit,
             since,
             common,
-        } => with_dossier(&common, |l| {
+        } => with_dossier(&common, true, |l| {
             let asked = search::Asked {
                 text: &query,
                 kind,
@@ -130,10 +131,17 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
+/// `body` on the dossier `args` name, once the format asked is one the command has
+/// (`tables`: whether it prints a table, so CSV and TSV).
 fn with_dossier(
     args: &DataArgs,
+    tables: bool,
     body: impl FnOnce(&Loaded) -> io::Result<ExitCode>,
 ) -> io::Result<ExitCode> {
+    if let Some(message) = documents::refusal(tables, args) {
+        crate::say!("talks: {message}");
+        return Ok(ExitCode::from(crate::open::EXIT_BAD_INPUT));
+    }
     match load(args.dossier.as_deref()) {
         Ok(loaded) => body(&loaded),
         Err(err) => Ok(report_load_error(&err)),
@@ -144,21 +152,21 @@ fn list(
     out: &mut impl Write,
     loaded: &Loaded,
     kind: EntityKind,
-    format: DataFormat,
+    args: &DataArgs,
     since: Option<&since::Comparison>,
 ) -> io::Result<ExitCode> {
     let entities: Vec<EntityRef> = (0..loaded.dossier.count(kind))
         .map(|index| EntityRef { kind, index })
         .collect();
-    match format {
-        DataFormat::Json => {
+    match args.format {
+        Format::Json => {
             let items: Vec<Value> = entities
                 .iter()
                 .map(|&e| with_change(entity_value(loaded, e), since, e))
                 .collect();
             writeln!(out, "{}", crate::text::json_pretty(&items))?;
         }
-        DataFormat::Text => {
+        Format::Text => {
             let facts: Vec<String> = entities
                 .iter()
                 .map(|&e| loaded.dossier.fact_of(e))
@@ -168,6 +176,15 @@ fn list(
                 since,
             };
             write_rows_with(out, loaded, (&entities, &facts), &rows)?;
+        }
+        _ => {
+            let view = ViewSpec {
+                list: kind,
+                query: String::new(),
+                entries: entities,
+                selected: None,
+            };
+            documents::write(out, loaded, &Scope::View(view), args, since)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -241,23 +258,19 @@ fn write_rows_with(
     Ok(())
 }
 
-fn show(
-    out: &mut impl Write,
-    loaded: &Loaded,
-    id: &str,
-    format: DataFormat,
-) -> io::Result<ExitCode> {
+fn show(out: &mut impl Write, loaded: &Loaded, id: &str, args: &DataArgs) -> io::Result<ExitCode> {
     let Some(entity) = loaded.index.get(id) else {
         crate::say!("talks: {}", unknown_id::said(loaded, id));
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     };
     let view = detail(&loaded.dossier, &loaded.index, entity);
-    match format {
-        DataFormat::Text => write!(out, "{}", detail_text(&view, 80))?,
-        DataFormat::Json => {
+    match args.format {
+        Format::Text => write!(out, "{}", detail_text(&view, 80))?,
+        Format::Json => {
             let value = crate::export::entity_with_links(loaded, entity);
             writeln!(out, "{}", crate::text::json_pretty(&value))?;
         }
+        _ => documents::write(out, loaded, &Scope::Detail(entity), args, None)?,
     }
     Ok(ExitCode::SUCCESS)
 }

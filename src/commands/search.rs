@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 use super::since::Comparison;
 use super::{EXIT_NOT_FOUND, Rows, with_change, write_rows_with};
-use crate::cli::{DataArgs, DataFormat};
+use crate::cli::DataArgs;
+use crate::export::{Format, Scope};
 use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::EXIT_BAD_INPUT;
 use crate::search::{Field, Matched, Query, Results};
@@ -164,7 +165,7 @@ pub(super) fn run(
     asked: &Asked,
     common: &DataArgs,
 ) -> io::Result<ExitCode> {
-    let (format, notes) = (common.format, &open(common.dossier.as_deref()));
+    let notes = &open(common.dossier.as_deref());
     let text = match saved_query(asked.text, notes) {
         Ok(text) => text,
         Err(message) => {
@@ -200,21 +201,41 @@ pub(super) fn run(
             matched: engine.explain(&loaded.dossier, &loaded.index, &query, entity),
         })
         .collect();
-    match format {
-        DataFormat::Json => writeln!(out, "{}", rows_json(loaded, &rows, since.as_ref()))?,
-        DataFormat::Text => {
-            let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
-            let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
-            let style = Rows {
-                with_kind: true,
-                since: since.as_ref(),
-            };
-            write_rows_with(out, loaded, (&entities, &whys), &style)?;
-        }
-    }
+    write_hits(out, loaded, (text, &rows), common, since.as_ref())?;
     if rows.is_empty() {
         crate::say!("talks: {}", nothing_matches(results.suggestions(), text));
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The hits in the format asked: txt and json of their own, the others as the export
+/// writes what a search found.
+fn write_hits(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    (text, rows): (&str, &[Row]),
+    common: &DataArgs,
+    since: Option<&Comparison>,
+) -> io::Result<()> {
+    match common.format {
+        Format::Json => writeln!(out, "{}", rows_json(loaded, rows, since))?,
+        Format::Text => {
+            let entities: Vec<EntityRef> = rows.iter().map(|r| r.entity).collect();
+            let whys: Vec<String> = rows.iter().map(|r| why(loaded, r)).collect();
+            let style = Rows {
+                with_kind: true,
+                since,
+            };
+            write_rows_with(out, loaded, (&entities, &whys), &style)?;
+        }
+        _ => {
+            let found = Scope::Found {
+                query: text.trim().to_string(),
+                entries: rows.iter().map(|r| r.entity).collect(),
+            };
+            super::documents::write(out, loaded, &found, common, since)?;
+        }
+    }
+    Ok(())
 }

@@ -35,7 +35,10 @@ fn held_in(loaded: &Loaded, scope: &Scope) -> Vec<Held> {
         }
         // Each entity, then the positions it holds or that are held on it.
         Scope::View(view) => with_positions(&view.entries),
-        Scope::Marked(entities) => with_positions(entities),
+        Scope::Marked(entities)
+        | Scope::Found {
+            entries: entities, ..
+        } => with_positions(entities),
         Scope::Detail(entity) => with_positions(&[*entity]),
         Scope::Timeline { timeline, .. } => timeline
             .rows

@@ -24,6 +24,12 @@ pub(super) fn list(loaded: &Loaded, view: &ViewSpec) -> String {
 /// The header line after the dossier in an export of marked entities: "3 marked: 2
 /// actors, 1 event".
 pub(super) fn marked_fields(entities: &[EntityRef]) -> Vec<(&'static str, String)> {
+    let what = format!("{} marked: {}", entities.len(), kinds_counted(entities));
+    vec![("Marked", what)]
+}
+
+/// "2 actors, 1 event": how many of each kind `entities` holds.
+fn kinds_counted(entities: &[EntityRef]) -> String {
     let kinds: Vec<String> = EntityKind::ALL
         .iter()
         .filter_map(|&kind| {
@@ -36,11 +42,23 @@ pub(super) fn marked_fields(entities: &[EntityRef]) -> Vec<(&'static str, String
             (n > 0).then(|| format!("{n} {noun}"))
         })
         .collect();
-    let what = format!("{} marked: {}", entities.len(), kinds.join(", "));
-    vec![("Marked", what)]
+    kinds.join(", ")
 }
 
-/// The header line of one entity's detail: "Detail: TITLE (source)".
+/// The header line after the dossier in an export of search hits: "\"donbas\": 3 found
+/// (1 actor, 2 events)", or "\"donbas\": nothing found".
+pub(super) fn found_fields(query: &str, entries: &[EntityRef]) -> Vec<(&'static str, String)> {
+    let what = if entries.is_empty() {
+        format!("\"{query}\": nothing found")
+    } else {
+        let n = entries.len();
+        format!("\"{query}\": {n} found ({})", kinds_counted(entries))
+    };
+    vec![("Search", what)]
+}
+
+/// The header line after the dossier in an export of one entity's or source's detail:
+/// "Detail: Steve Witkoff (actor)".
 pub(super) fn detail_fields(loaded: &Loaded, entity: EntityRef) -> Vec<(&'static str, String)> {
     let name = loaded.dossier.name_of(entity);
     vec![("Detail", format!("{name} ({})", entity.kind.noun()))]

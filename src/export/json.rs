@@ -170,19 +170,31 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => self::matrix(loaded, query, matrix, exported_at),
         Scope::Timeline { query, timeline } => self::timeline(loaded, query, timeline, exported_at),
         Scope::Sources { query, sources } => self::sources(loaded, query, sources, exported_at),
-        Scope::Marked(entities) => marked(loaded, entities, exported_at),
+        Scope::Marked(entities) => {
+            let about = ("marked", json!({ "count": entities.len() }));
+            in_full(loaded, about, entities, exported_at)
+        }
         Scope::Detail(entity) => {
-            let mut out = header(loaded, exported_at);
-            out.insert("entity".into(), entity_with_links(loaded, *entity));
-            pretty(Value::Object(out))
+            let about = ("detail", reference(loaded, *entity));
+            in_full(loaded, about, &[*entity], exported_at)
+        }
+        Scope::Found { query, entries } => {
+            let about = ("search", json!({ "query": query, "count": entries.len() }));
+            in_full(loaded, about, entries, exported_at)
         }
     }
 }
 
-/// The marked entities, each whole with its links and sources.
-fn marked(loaded: &Loaded, entities: &[EntityRef], exported_at: Option<&str>) -> String {
+/// Entities (marked, shown or found), each whole with its links and sources, after what
+/// they are (`about`: its key and value).
+fn in_full(
+    loaded: &Loaded,
+    (key, value): (&str, Value),
+    entities: &[EntityRef],
+    exported_at: Option<&str>,
+) -> String {
     let mut out = header(loaded, exported_at);
-    out.insert("marked".into(), json!({ "count": entities.len() }));
+    out.insert(key.into(), value);
     let entities: Vec<Value> = entities
         .iter()
         .map(|&e| entity_with_links(loaded, e))

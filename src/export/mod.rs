@@ -87,9 +87,15 @@ pub enum Scope {
     /// The entities the user marked, each in full: actors first, each kind in dossier
     /// order.
     Marked(Vec<EntityRef>),
-    /// One entity's detail in full: a source the detail pane shows (it is in no list, so
-    /// no view holds it).
+    /// One entity's or source's detail in full: `talks show`, and a source the detail pane
+    /// shows (it is in no list, so no view holds it).
     Detail(EntityRef),
+    /// What a search found, best first, each in full (`talks search`); as a table, one row
+    /// a hit with its kind.
+    Found {
+        query: String,
+        entries: Vec<EntityRef>,
+    },
 }
 
 impl Scope {
@@ -235,6 +241,7 @@ pub(crate) fn default_file_name(scope: &Scope, format: Format) -> String {
         Scope::Sources { query, .. } => ("sources", query.as_str()),
         Scope::Marked(_) => ("marked", ""),
         Scope::Detail(entity) => (entity.kind.slug(), ""),
+        Scope::Found { query, .. } => ("search", query.as_str()),
     };
     let mut stem = format!("talks-{name}");
     let slug = slug(query);

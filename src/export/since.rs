@@ -88,7 +88,10 @@ fn kept_of(loaded: &Loaded, scope: &Scope) -> Option<std::collections::HashSet<(
     Some(match scope {
         Scope::Briefing => return None,
         Scope::View(view) => view.entries.iter().map(|&e| entity(e)).collect(),
-        Scope::Marked(marked) => marked.iter().map(|&e| entity(e)).collect(),
+        Scope::Marked(marked)
+        | Scope::Found {
+            entries: marked, ..
+        } => marked.iter().map(|&e| entity(e)).collect(),
         Scope::Detail(shown) => [entity(*shown)].into_iter().collect(),
         Scope::Matrix { matrix, .. } => {
             let mut kept = of(Actor, &matrix.rows);

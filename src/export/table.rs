@@ -7,7 +7,7 @@ use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::text::sanitize_line;
 use crate::views::{SourceList, StanceMatrix, Timeline};
 
-use super::{Scope, ViewSpec};
+use super::Scope;
 
 /// What goes between the values of one cell that holds a list.
 const LIST_SEPARATOR: &str = "; ";
@@ -65,7 +65,8 @@ pub(super) fn table(loaded: &Loaded, scope: &Scope, changes: Option<&Changes>) -
     let since = Since { changes };
     let mut table = match scope {
         Scope::Briefing | Scope::Marked(_) | Scope::Detail(_) => return None,
-        Scope::View(view) => list(loaded, view, &since),
+        Scope::View(view) => list(loaded, &view.entries, &since),
+        Scope::Found { entries, .. } => found(loaded, entries, &since),
         Scope::Matrix { matrix, .. } => matrix_table(loaded, matrix, &since),
         Scope::Timeline { timeline, .. } => timeline_table(loaded, timeline, &since),
         Scope::Sources { sources, .. } => sources_table(loaded, sources, &since),
@@ -86,9 +87,9 @@ pub(super) fn table(loaded: &Loaded, scope: &Scope, changes: Option<&Changes>) -
 }
 
 /// A list: one row per entry, in its ranked order.
-fn list(loaded: &Loaded, view: &ViewSpec, since: &Since) -> Table {
+fn list(loaded: &Loaded, entries: &[EntityRef], since: &Since) -> Table {
     let d = &loaded.dossier;
-    let rows = view.entries.iter().map(|&entity| {
+    let rows = entries.iter().map(|&entity| {
         let id = d.id_of(entity);
         vec![
             id.to_string(),
@@ -102,6 +103,16 @@ fn list(loaded: &Loaded, view: &ViewSpec, since: &Since) -> Table {
         header: vec!["id", "name", "facts", "summary", "change"],
         rows: rows.collect(),
     }
+}
+
+/// What a search found: a list's columns after the kind of each hit, best first.
+fn found(loaded: &Loaded, entries: &[EntityRef], since: &Since) -> Table {
+    let mut table = list(loaded, entries, since);
+    table.header.insert(0, "kind");
+    for (row, entity) in table.rows.iter_mut().zip(entries) {
+        row.insert(0, entity.kind.slug().to_string());
+    }
+    table
 }
 
 /// The matrix: one row per party and sticking point where the party holds a position.

@@ -278,6 +278,7 @@ fn export_prompt(app: &App, theme: &Theme, width: usize, line: &mut Fitted) -> b
         crate::export::Scope::Sources { .. } => " Export the sources to: ",
         crate::export::Scope::Marked(_) => " Export the marked entities to: ",
         crate::export::Scope::Detail(_) => " Export this detail to: ",
+        crate::export::Scope::Found { .. } => " Export what was found to: ",
     };
     // Under 100 columns the name and the keys need the room more than the sentence does.
     let what = if width < 100 { " Export to: " } else { what };

@@ -30,7 +30,8 @@ pub(crate) fn table_scopes(loaded: &Loaded) -> Vec<(String, Scope)> {
     scopes
 }
 
-/// Every scope: the tables, the brief and two entities in full.
+/// Every scope: the tables, the brief, two entities in full (marked, and as found by a
+/// search) and one's detail.
 pub(crate) fn all_scopes(loaded: &Loaded) -> Vec<(String, Scope)> {
     let mut scopes = table_scopes(loaded);
     scopes.push(("briefing".into(), Scope::Briefing));
@@ -38,7 +39,13 @@ pub(crate) fn all_scopes(loaded: &Loaded) -> Vec<(String, Scope)> {
         EntityRef::new(EntityKind::Actor, 0),
         EntityRef::new(EntityKind::Event, 0),
     ];
-    scopes.push(("marked".into(), Scope::Marked(marked)));
+    scopes.push(("marked".into(), Scope::Marked(marked.clone())));
+    scopes.push(("detail".into(), Scope::Detail(marked[0])));
+    let found = Scope::Found {
+        query: "a".into(),
+        entries: marked,
+    };
+    scopes.push(("found".into(), found));
     scopes
 }
 

@@ -64,7 +64,7 @@ const OUR_ATTRIBUTES: &[&str] = &[
 
 /// Fails unless every element and attribute of `document` is one the export writes, and
 /// every link a web address or a bibliography entry.
-fn assert_only_our_markup(name: &str, document: &Html) {
+pub(crate) fn assert_only_our_markup(name: &str, document: &Html) {
     for element in document.select(&Selector::parse("*").unwrap()) {
         let element = element.value();
         assert!(

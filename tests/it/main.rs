@@ -21,6 +21,7 @@ mod builtin_dossier;
 mod builtin_report;
 mod claims;
 mod cli;
+mod cli_formats;
 mod cli_new;
 mod cli_output;
 mod cli_vocabulary;

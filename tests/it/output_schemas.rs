@@ -101,3 +101,37 @@ fn the_schemas_refuse_the_old_shapes() {
         serde_json::json!([{"kind": "event", "id": "e", "name": "E", "score": 0, "matched": null}]);
     assert!(!validator("search").is_valid(&no_fact));
 }
+
+/// The scopes that only the explorer and the document formats of `list`, `show` and
+/// `search` reach: the marked entities, one detail alone (a source's too), what a search
+/// found; each validates, and the marked one keeps its shape.
+#[test]
+fn marked_detail_and_found_exports_validate() {
+    use talks::export::{Format, Scope, render};
+    use talks::model::{EntityKind, EntityRef, builtin};
+    let loaded = builtin().unwrap();
+    let actor = EntityRef::new(EntityKind::Actor, 0);
+    let source = EntityRef::new(EntityKind::Source, 0);
+    let scopes = [
+        Scope::Marked(vec![actor]),
+        Scope::Detail(actor),
+        Scope::Detail(source),
+        Scope::Found {
+            query: "forge".into(),
+            entries: vec![source, actor],
+        },
+    ];
+    for scope in &scopes {
+        let value: Value =
+            serde_json::from_str(&render(&loaded, scope, None, Format::Json)).unwrap();
+        let errors: Vec<String> = validator("export")
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{scope:?}: {errors:?}");
+    }
+    let no_entities = serde_json::json!({
+        "format": "talks-export", "version": 1, "dossier": {"title": "T"}, "detail": {"kind": "actor", "id": "a", "name": "A"}
+    });
+    assert!(!validator("export").is_valid(&no_entities));
+}

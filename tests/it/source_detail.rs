@@ -100,9 +100,13 @@ fn a_source_detail_exports_alone_in_every_document_format() {
     let html = render(&loaded, &scope, None, Format::Html);
     assert!(html.contains("Backs 21 positions"), "{html}");
     let value: Value = serde_json::from_str(&render(&loaded, &scope, None, Format::Json)).unwrap();
-    assert_eq!(value["entity"]["kind"], "source");
+    assert_eq!(value["detail"]["kind"], "source");
+    assert_eq!(value["entities"][0]["kind"], "source");
     assert_eq!(
-        value["entity"]["backs"]["quotes"].as_array().unwrap().len(),
+        value["entities"][0]["backs"]["quotes"]
+            .as_array()
+            .unwrap()
+            .len(),
         7
     );
     assert_eq!(

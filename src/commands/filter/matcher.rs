@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::query::{How, Term, fold};
+use super::query::{How, Term, fold, runs, unmarked};
 use super::sets::{AnchoredSet, ExactSet, FuzzySet, TermId, Waiting};
 use super::skim;
 
@@ -43,7 +43,7 @@ impl Form {
 }
 
 /// `fold(line).to_lowercase()`, in one pass where no capital sigma asks for its context.
-fn folded_lower(line: &str) -> String {
+pub(super) fn folded_lower(line: &str) -> String {
     if line.is_ascii() {
         return line.to_ascii_lowercase();
     }
@@ -51,7 +51,15 @@ fn folded_lower(line: &str) -> String {
         return fold(line).to_lowercase();
     }
     let mut lower = String::with_capacity(line.len());
-    lower.extend(fold(line).chars().flat_map(char::to_lowercase));
+    for (ascii, run) in runs(line) {
+        if ascii {
+            let at = lower.len();
+            lower.push_str(run);
+            lower[at..].make_ascii_lowercase();
+        } else {
+            lower.extend(unmarked(run).flat_map(char::to_lowercase));
+        }
+    }
     lower
 }
 

@@ -4,9 +4,9 @@
 //! typos unless `--typos`, which reads each line as a title with the explorer's word rules
 //! instead.
 //!
-//! Lines are read in batches and only those that match are kept (`stream`); a line is
-//! scored in memory that grows with the query, not the line, so that the longest line
-//! costs about twice its size. A group of many alternatives (`a | b | …`) is tested in
+//! Lines are read in batches and only those that match are kept (`stream`; with `--limit`
+//! only the best so far, in a heap of that size); a line is scored in memory that grows
+//! with the query, not the line, so that the longest line costs about twice its size. A group of many alternatives (`a | b | …`) is tested in
 //! one pass over the line (`sets`), and only the alternatives found are scored.
 
 use std::io::{self, BufRead, Write};
@@ -69,10 +69,7 @@ pub(super) fn run(
         }
     } else {
         let matcher = matcher::Matcher::new(query::parse(query));
-        for kept in stream::matching(input, terminator, &matcher)?
-            .iter()
-            .take(limit)
-        {
+        for kept in stream::matching(input, terminator, &matcher, options.limit)? {
             found = true;
             write_record(&mut out, &kept.record, options.to_terminal)?;
             out.write_all(end)?;

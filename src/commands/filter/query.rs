@@ -38,8 +38,34 @@ pub(super) fn fold(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut folded = String::with_capacity(text.len());
-    folded.extend(text.nfd().filter(|c| !is_combining_mark(*c)));
+    for (ascii, run) in runs(text) {
+        if ascii {
+            folded.push_str(run);
+        } else {
+            folded.extend(unmarked(run));
+        }
+    }
     Cow::Owned(folded)
+}
+
+/// `run` decomposed (NFD) without its combining marks.
+pub(super) fn unmarked(run: &str) -> impl Iterator<Item = char> + '_ {
+    run.nfd().filter(|c| !is_combining_mark(*c))
+}
+
+/// `text` cut into runs of ASCII and of the rest, each said which. An ASCII character
+/// decomposes to itself and no combining mark is reordered across one (its combining class
+/// is 0), so folding the runs between gives what folding the whole text does, and the
+/// ASCII is copied as it is.
+pub(super) fn runs(text: &str) -> impl Iterator<Item = (bool, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let ascii = rest.as_bytes().first()?.is_ascii();
+        let end = (rest.bytes().position(|b| b.is_ascii() != ascii)).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(end);
+        rest = after;
+        Some((ascii, run))
+    })
 }
 
 /// One term, read as fzf reads it (`parseTerms` in fzf's pattern.go): `!` negates (and

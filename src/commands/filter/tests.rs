@@ -94,3 +94,63 @@ fn typos_only_when_asked() {
     assert_eq!(filter(input, "umarov", false), "");
     assert_eq!(filter(input, "umarov", true), "Umerov in Florida\n");
 }
+
+#[test]
+fn a_limit_keeps_the_best_in_fzf_s_order_across_batches() {
+    // Lines for many batches (of 4 KiB in tests), with many equal scores (ties: the shorter line,
+    // then input order), lines kept by a negation only, and a CR before some ends.
+    let mut input = String::new();
+    for i in 0..20_000 {
+        let pad = "x".repeat(i % 7);
+        let end = if i % 5 == 0 { "\r\n" } else { "\n" };
+        input.push_str(&format!("{pad}talks {i} in gen{} eva{end}", i % 3));
+    }
+    let run = |query: &str, limit: Option<usize>| {
+        let mut out = Vec::new();
+        let options = FilterOptions {
+            limit,
+            ..options(query, false)
+        };
+        super::run(&mut out, input.as_bytes(), &options).unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8(out).unwrap_or_default()
+    };
+    for query in ["geneva", "gen1", "!gen2", "'talks 1 | eva$"] {
+        let every = run(query, None);
+        assert!(every.lines().count() > 600, "{query}");
+        for limit in [1, 7, 500, 30_000] {
+            let best: Vec<&str> = every.lines().take(limit).collect();
+            let limited = run(query, Some(limit));
+            assert_eq!(limited.lines().collect::<Vec<_>>(), best, "{query} {limit}");
+        }
+    }
+}
+
+#[test]
+fn folding_by_runs_gives_what_folding_the_whole_line_does() {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let whole = |text: &str| -> String { text.nfd().filter(|c| !is_combining_mark(*c)).collect() };
+    for text in [
+        "Café — Zaporizhzhia, Ἀθῆναι",
+        "e\u{301}\u{323}x\u{323}\u{301} ñ Å",
+        "\u{301}leading mark, a trailing one\u{308}",
+        "한국어 ﬁ ½ Ǆ and ǅ, Ω Å",
+        "only ascii",
+        "—",
+    ] {
+        assert_eq!(super::query::fold(text), whole(text), "{text}");
+    }
+}
+
+#[test]
+fn lines_folded_and_lowered_by_runs_as_whole() {
+    for text in [
+        "Café — ZAPORIZHZHIA, Ἀθῆναι",
+        "E\u{301}\u{323}X ÑÅ İstanbul",
+        "ΟΔΟΣ Σ and σ: the sigma's context",
+        "ONLY ASCII",
+    ] {
+        let whole = super::query::fold(text).to_lowercase();
+        assert_eq!(super::matcher::folded_lower(text), whole, "{text}");
+    }
+}

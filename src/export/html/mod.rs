@@ -130,8 +130,13 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
-        Scope::Marked(entities) => marked(&mut doc, entities),
-        Scope::Detail(entity) => one_detail(&mut doc, *entity),
+        Scope::Marked(entities) => in_full(&mut doc, &describe::marked_fields(entities), entities),
+        Scope::Detail(entity) => in_full(
+            &mut doc,
+            &describe::detail_fields(loaded, *entity),
+            &[*entity],
+        ),
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     // The brief places its notes and what moved itself.
     let extras = match scope {
@@ -192,18 +197,12 @@ fn lines(page: &str) -> String {
     out
 }
 
-/// The marked entities, each in full under its heading.
-fn marked(doc: &mut Doc, entities: &[EntityRef]) -> Markup {
-    let header = doc.header(&describe::marked_fields(entities));
+/// Entities (marked, shown or found), each in full under its heading, after a header of
+/// `fields`.
+fn in_full(doc: &mut Doc, fields: &[(&str, String)], entities: &[EntityRef]) -> Markup {
+    let header = doc.header(fields);
     let shown: Vec<Markup> = entities.iter().map(|&e| doc.entity(e, 2)).collect();
     html! { (header) @for entity in shown { (entity) } }
-}
-
-/// One entity in full.
-fn one_detail(doc: &mut Doc, entity: EntityRef) -> Markup {
-    let header = doc.header(&describe::detail_fields(doc.loaded, entity));
-    let shown = doc.entity(entity, 2);
-    html! { (header) (shown) }
 }
 
 /// A view: the list's entries numbered, the selected one marked, then every entry in full
@@ -237,6 +236,26 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> Markup {
         @for entity in shown { (entity) }
         @if none_selected { p { "No entry selected." } }
     }
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> Markup {
+    let d = &doc.loaded.dossier;
+    let header = doc.header(&describe::found_fields(query, entries));
+    let list = html! {
+        h2 { "Found" }
+        @if entries.is_empty() { p { "Nothing." } }
+        ol.entries {
+            @for &entity in entries {
+                li {
+                    strong { (t(d.name_of(entity))) } " (" (entity.kind.noun()) ") — "
+                    (t(&d.fact_of(entity)))
+                }
+            }
+        }
+    };
+    let shown: Vec<Markup> = entries.iter().map(|&e| doc.entity(e, 3)).collect();
+    html! { (header) (list) @for entity in shown { (entity) } }
 }
 
 #[cfg(test)]

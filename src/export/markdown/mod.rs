@@ -111,8 +111,13 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
-        Scope::Marked(entities) => marked(&mut doc, entities),
-        Scope::Detail(entity) => one_detail(&mut doc, *entity),
+        Scope::Marked(entities) => in_full(&mut doc, &describe::marked_fields(entities), entities),
+        Scope::Detail(entity) => in_full(
+            &mut doc,
+            &describe::detail_fields(loaded, *entity),
+            &[*entity],
+        ),
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     let mut out = body;
     if !out.ends_with("\n\n") && !doc.bib.is_empty() {
@@ -121,19 +126,13 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
     out + &doc.bibliography()
 }
 
-/// The marked entities, each in full under its heading.
-fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
-    let mut out = doc.header(&describe::marked_fields(entities));
+/// Entities (marked, shown or found), each in full under its heading, after a header of
+/// `fields`.
+fn in_full(doc: &mut Doc, fields: &[(&str, String)], entities: &[EntityRef]) -> String {
+    let mut out = doc.header(fields);
     for &entity in entities {
         out.push_str(&doc.entity(entity, 2));
     }
-    out
-}
-
-/// One entity in full.
-fn one_detail(doc: &mut Doc, entity: EntityRef) -> String {
-    let mut out = doc.header(&describe::detail_fields(doc.loaded, entity));
-    out.push_str(&doc.entity(entity, 2));
     out
 }
 
@@ -170,6 +169,30 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("No entry selected.\n\n");
+    }
+    out
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&describe::found_fields(query, entries));
+    out.push_str("## Found\n\n");
+    if entries.is_empty() {
+        out.push_str("Nothing.\n");
+    }
+    for (n, &entity) in entries.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. **{}** ({}) — {}\n",
+            n + 1,
+            escape(d.name_of(entity)),
+            entity.kind.noun(),
+            escape(&d.fact_of(entity))
+        ));
+    }
+    out.push('\n');
+    for &entity in entries {
+        out.push_str(&doc.entity(entity, 3));
     }
     out
 }

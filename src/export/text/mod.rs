@@ -92,27 +92,24 @@ pub(super) fn render(loaded: &Loaded, scope: &Scope, options: &ExportOptions) ->
         Scope::Matrix { query, matrix } => pages::matrix(&mut doc, query, matrix),
         Scope::Timeline { query, timeline } => pages::timeline(&mut doc, query, timeline),
         Scope::Sources { query, sources } => pages::sources(&doc, query, sources),
-        Scope::Marked(entities) => marked(&mut doc, entities),
-        Scope::Detail(entity) => one_detail(&mut doc, *entity),
+        Scope::Marked(entities) => in_full(&mut doc, &describe::marked_fields(entities), entities),
+        Scope::Detail(entity) => in_full(
+            &mut doc,
+            &describe::detail_fields(loaded, *entity),
+            &[*entity],
+        ),
+        Scope::Found { query, entries } => found(&mut doc, query, entries),
     };
     body + &doc.bibliography()
 }
 
-/// The marked entities, each in full.
-fn marked(doc: &mut Doc, entities: &[EntityRef]) -> String {
-    let mut out = doc.header(&describe::marked_fields(entities));
+/// Entities (marked, shown or found), each in full after a header of `fields`.
+fn in_full(doc: &mut Doc, fields: &[(&str, String)], entities: &[EntityRef]) -> String {
+    let mut out = doc.header(fields);
     for &entity in entities {
         out.push('\n');
         out.push_str(&doc.entity(entity));
     }
-    out
-}
-
-/// One entity in full.
-fn one_detail(doc: &mut Doc, entity: EntityRef) -> String {
-    let mut out = doc.header(&describe::detail_fields(doc.loaded, entity));
-    out.push('\n');
-    out.push_str(&doc.entity(entity));
     out
 }
 
@@ -153,6 +150,34 @@ fn view(doc: &mut Doc, view: &ViewSpec) -> String {
     }
     if doc.brief && view.selected.is_none() {
         out.push_str("\nNo entry selected.\n");
+    }
+    out
+}
+
+/// What a search found: the hits numbered best first with their kind, then each in full.
+fn found(doc: &mut Doc, query: &str, entries: &[EntityRef]) -> String {
+    let d = &doc.loaded.dossier;
+    let mut out = doc.header(&describe::found_fields(query, entries));
+    out.push('\n');
+    out.push_str(&underline("Found", '='));
+    if entries.is_empty() {
+        out.push_str("  (nothing)\n");
+    }
+    let number_width = entries.len().to_string().len();
+    let hang = " ".repeat(number_width + 4);
+    for (n, &entity) in entries.iter().enumerate() {
+        let line = format!(
+            "{:>number_width$}. {}  ({}: {})",
+            n + 1,
+            d.name_of(entity),
+            entity.kind.noun(),
+            d.fact_of(entity)
+        );
+        out.push_str(&doc.line(&line, "  ", &hang));
+    }
+    for &entity in entries {
+        out.push('\n');
+        out.push_str(&doc.entity(entity));
     }
     out
 }
