@@ -4,6 +4,7 @@
 mod accessors;
 mod detail_view;
 mod editing;
+mod effect;
 mod export_prompt;
 mod exporting;
 mod find;
@@ -62,6 +63,7 @@ use std::sync::Arc;
 
 pub use crate::action::{Action, Focus, Initialised, Mode, Page, QueryHistoryFile, Reload, Target};
 pub use detail_view::DetailView;
+pub use effect::Effect;
 pub use export_prompt::ExportPrompt;
 pub use list_view::ListView;
 pub use marks::Marks;
@@ -72,92 +74,10 @@ pub use query::QueryState;
 pub use saved_searches::valid_name;
 pub use seen::{Looking, Seen};
 
-use crate::export::{Format, Scope};
 use crate::model::{EntityKind, Loaded};
-use crate::search::{SearchEngine, SearchRequest};
+use crate::search::SearchEngine;
 use layout::{Layout, Shape};
 use trail::Trail;
-
-/// Work with the outside world that `update` asks for; the event loop carries it out and
-/// reports back with an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Export {
-        path: PathBuf,
-        format: Format,
-        scope: Scope,
-        overwrite: bool,
-        /// With the analyst's notes in a section of their own.
-        notes: bool,
-        /// The brief with its appendix of the claims on one source.
-        single_source: bool,
-        /// Columns of a text export; 0: a paragraph a line.
-        width: usize,
-    },
-    Copy {
-        text: String,
-        name: String,
-    },
-    /// Run a search on the worker thread.
-    Search(SearchRequest),
-    /// Write the query history (oldest first) to its file.
-    SaveQueryHistory {
-        file: QueryHistoryFile,
-        entries: Vec<String>,
-    },
-    /// Write the analyst's notes file.
-    SaveNotes {
-        path: PathBuf,
-        /// The file's notes as last read or written, and their stamp.
-        base: crate::notes::Notes,
-        notes: crate::notes::Notes,
-        read: Option<crate::fsio::Stamp>,
-    },
-    /// Give the terminal back to the shell and stop until continued; the event loop does
-    /// this, since it owns the terminal.
-    Suspend,
-    /// Hand the terminal to the editor on `path`, at the value at `at` in it (a path such
-    /// as `actors[3]`, placed by `editor::place_of` when the file is read), then reload.
-    Edit {
-        path: PathBuf,
-        at: String,
-        /// What to read again after: the dossier (a folder dossier's folder, not the file
-        /// edited).
-        dossier: PathBuf,
-    },
-    /// `F`: watch the dossier's file at `path` (`on`), or stop watching it.
-    Watch {
-        path: PathBuf,
-        on: bool,
-        /// The watch's generation: its reloads carry it, and any other is dropped.
-        generation: u64,
-    },
-    /// `o` on an empty matrix cell: add a new position of `actor` on `sticking_point` to
-    /// `file` (as `talks new position --append` does), hand the terminal to the editor at
-    /// it, then read `dossier` again; a failure is reported as `Action::EditFailed`.
-    AddPosition {
-        file: PathBuf,
-        dossier: PathBuf,
-        sticking_point: String,
-        actor: String,
-    },
-    /// Hand the note being written (`text`) to the editor in a temporary file, and read it
-    /// back (reported as `Action::NoteEdited`).
-    EditNote {
-        text: String,
-    },
-    /// Write the built-in dossier to `path` (never over a file), switch to it and watch
-    /// it (reported as `Action::Initialised`).
-    Init {
-        path: PathBuf,
-    },
-    /// `C`: write what the dossier says now as its snapshot in `store` (reported as
-    /// `Action::CaughtUp`).
-    CatchUp {
-        store: crate::seen::Store,
-        key: crate::seen::SeenKey,
-    },
-}
 
 /// How the explorer starts: the terminal's size, where searches run and what to tell the
 /// user first.

@@ -16,6 +16,7 @@ mod note_editor;
 mod notices;
 mod overview;
 mod pages;
+mod prompts;
 mod searches;
 mod seen;
 mod selection;

@@ -84,6 +84,24 @@ impl Fitted {
     }
 }
 
+/// How many characters of `text` to leave out at the start so that the cursor (before
+/// character `cursor`, or after the end) shows in `room` columns after a `…`.
+pub(super) fn scroll_to_cursor(text: &str, cursor: usize, room: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let widths: Vec<usize> = text.chars().map(|c| c.width().unwrap_or(0)).collect();
+    let upto = cursor.min(widths.len());
+    // The cursor's own cell: its character, or the space after the end.
+    let cell = widths.get(upto).copied().unwrap_or(1).max(1);
+    if widths[..upto].iter().sum::<usize>() + cell <= room {
+        return 0;
+    }
+    let mut skip = 0;
+    while skip < upto && widths[skip..upto].iter().sum::<usize>() + cell + 1 > room {
+        skip += 1;
+    }
+    skip
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
