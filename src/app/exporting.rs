@@ -7,6 +7,7 @@ use super::input::TextInput;
 use super::{Action, App, Effect, ExportPrompt, Overlay, Page};
 use crate::export::{Format, Scope, default_file_name, detail_copy, position_text};
 use crate::fsio::WriteError;
+use crate::model::EntityKind;
 use crate::text::sanitize_line;
 
 impl App {
@@ -200,26 +201,16 @@ impl App {
             return self.copy_marked();
         }
         let copy = match self.page {
-            Page::Browse => self
-                .detail
-                .detail()
-                .map(|d| (detail_copy(d, 0), d.title.clone())),
+            // A source's detail, as its row on the sources page: its citation.
+            Page::Browse => self.detail.detail().map(|d| match d.entity.kind {
+                EntityKind::Source => self.citation_copy(d.entity.index),
+                _ => (detail_copy(d, 0), d.title.clone()),
+            }),
             Page::Matrix => self.matrix_copy(),
             Page::Timeline => self.timeline_copy(),
-            Page::Sources => self.pages.selected_source().map(|row| {
-                let source = &self.loaded.dossier.sources[row.source];
-                let text = crate::export::citations(source, &self.citation_styles);
-                let styles = match self.citation_styles.as_slice() {
-                    [] => "Chicago".to_string(),
-                    styles => styles
-                        .iter()
-                        .map(|s| s.name())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                };
-                let name = format!("{styles} citation of {}", source.title);
-                (format!("{text}\n"), name)
-            }),
+            Page::Sources => {
+                (self.pages.selected_source()).map(|row| self.citation_copy(row.source))
+            }
         };
         match copy {
             Some((text, name)) => self.effects.push(Effect::Copy { text, name }),
@@ -232,6 +223,22 @@ impl App {
                 self.status = Some(format!("Nothing to copy: {why}"));
             }
         }
+    }
+
+    /// Source `source`'s citation in the config's style or styles, and its name.
+    fn citation_copy(&self, source: usize) -> (String, String) {
+        let source = &self.loaded.dossier.sources[source];
+        let text = crate::export::citations(source, &self.citation_styles);
+        let styles = match self.citation_styles.as_slice() {
+            [] => "Chicago".to_string(),
+            styles => styles
+                .iter()
+                .map(|s| s.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let name = format!("{styles} citation of {}", source.title);
+        (format!("{text}\n"), name)
     }
 
     /// The position under the matrix cursor, as text, and its name.

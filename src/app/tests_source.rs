@@ -115,3 +115,21 @@ fn a_source_is_starred_and_noted_by_its_id() {
     update(&mut app, Action::ToggleStar);
     assert!(app.status().is_some_and(|s| s.starts_with("Unstarred")));
 }
+
+/// `y` in a source's detail copies its citation, as on the sources page: not the detail's
+/// text (nor the analyst's private note on it).
+#[test]
+fn y_in_a_source_s_detail_copies_its_citation() {
+    let mut app = source_opened(120, 40);
+    run(&mut app, &[Action::CopySelected]);
+    let copied = app.effects.iter().find_map(|e| match e {
+        Effect::Copy { text, name } => Some((text.clone(), name.clone())),
+        _ => None,
+    });
+    let (text, name) = copied.unwrap_or_default();
+    assert_eq!(
+        text,
+        "“US & Ukraine Forge Peace Framework Amid Stalled Moscow Talks.” News report, n.d.\n"
+    );
+    assert!(name.starts_with("Chicago citation of"), "{name}");
+}

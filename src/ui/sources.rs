@@ -167,7 +167,7 @@ fn in_lines(parts: &[String], width: usize) -> Vec<String> {
 }
 
 /// What a source backs, counted by part: "backs 6 events", "9 positions", "7 quotes", "12
-/// other entities"; when the query left something out, "2 of 6 events" and so on.
+/// other entities"; when the query left some of it out, "2 of 6 events" and so on.
 pub(crate) fn backs(list: &SourceList, row: &SourceRow) -> Vec<String> {
     if row.backs.total() == 0 {
         return vec!["backs nothing in the dossier yet".to_string()];
@@ -178,7 +178,7 @@ pub(crate) fn backs(list: &SourceList, row: &SourceRow) -> Vec<String> {
         .parts()
         .into_iter()
         .map(|(all, one, many)| {
-            if list.filtered {
+            if list.filtered && row.citing.len() < row.cited {
                 let of = count_part(&shown, one);
                 format!("{of} of {}", count_of(all, one, many))
             } else {

@@ -194,11 +194,16 @@ impl SourceList {
         for source in 0..dossier.sources.len() {
             let all = citations(dossier, index, source);
             let (cited, backs) = (all.len(), Backed::of(&all));
-            let citing: Vec<Citing> = all.into_iter().filter(|c| kept(c.entity)).collect();
-            list.filtered |= citing.len() < cited;
             // The source itself among the results: the query's words in its title,
-            // publisher, author or note, by the search's own rules (typos forgiven).
+            // publisher, author or note, by the search's own rules (typos forgiven). Then
+            // all it backs is shown, not only what the query finds.
             let named = !everything && kept(EntityRef::new(EntityKind::Source, source));
+            let citing: Vec<Citing> = if named {
+                all
+            } else {
+                all.into_iter().filter(|c| kept(c.entity)).collect()
+            };
+            list.filtered |= citing.len() < cited;
             if !citing.is_empty() || named || (everything && cited == 0) {
                 list.rows.push(SourceRow {
                     source,
@@ -252,6 +257,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A query that finds the source itself (a word of its note, with a typo of another)
+    /// keeps it with all it backs: nothing of it was left out by the query.
+    #[test]
+    fn a_source_the_query_finds_keeps_all_it_backs() {
+        let l = builtin().unwrap_or_else(|e| panic!("{e}"));
+        let engine = SearchEngine::new(&l.dossier, &l.index);
+        let query = Query::parse("publisher autor").unwrap_or_default();
+        let list = SourceList::build(&l.dossier, &l.index, &engine.search(&query), &query);
+        assert_eq!(list.rows.len(), 1);
+        assert_eq!(list.rows[0].citing.len(), list.rows[0].cited);
+        assert_eq!(list.rows[0].backs, list.rows[0].backs_shown());
     }
 
     #[test]
