@@ -74,11 +74,7 @@ impl ListPane<'_> {
 
     /// What stands before the name: see [`row_prefix`].
     fn marker(&self, entity: EntityRef, selected: bool) -> String {
-        let (notes, dossier) = (&self.app.notes().notes, &self.app.loaded().dossier);
-        let noted = notes.note_of(dossier, entity).is_some();
-        let personal = personal_marker(notes.starred(dossier, entity), noted);
-        let marked = self.app.marks().contains(entity);
-        row_prefix(selected, marked, self.app.change_marker(entity), personal)
+        entry_marker(self.app, entity, selected)
     }
 
     fn row(&self, hit: Hit, row: usize, width: usize) -> Line<'static> {
@@ -226,6 +222,16 @@ impl ListPane<'_> {
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
     }
+}
+
+/// What stands before an entry's name, in a list or on the sources page: see
+/// [`row_prefix`].
+pub(crate) fn entry_marker(app: &App, entity: EntityRef, selected: bool) -> String {
+    let (notes, dossier) = (&app.notes().notes, &app.loaded().dossier);
+    let noted = notes.note_of(dossier, entity).is_some();
+    let personal = personal_marker(notes.starred(dossier, entity), noted);
+    let marked = app.marks().contains(entity);
+    row_prefix(selected, marked, app.change_marker(entity), personal)
 }
 
 /// The columns before an entry, one layout for every marker: `>` on the selected one,

@@ -79,7 +79,9 @@ impl Shown<'_> {
         };
         let mut lines: Vec<Fitted> = Vec::new();
         let mut title = Fitted::default();
-        title.push(if self.selected { "> " } else { "  " }, |_| base);
+        let entity = crate::model::EntityRef::new(crate::model::EntityKind::Source, row.source);
+        let marker = super::lists::entry_marker(self.app, entity, self.selected);
+        title.push(&marker, |_| base);
         title.push(&sanitize_line(&source.title), |_| {
             base.add_modifier(Modifier::BOLD)
         });

@@ -45,8 +45,9 @@ fn a_source_the_query_names_is_kept_and_its_counts_say_of() {
     let shown = screen(&app);
     assert!(shown.contains("Sources: 1 of 3"), "{shown}");
     assert!(shown.contains("> Ceasefire holds in the north"), "{shown}");
+    // Found itself, it shows all it backs: the query left none of it out.
     assert!(
-        shown.contains("backs 0 of 1 event · 0 of 1 position · 0 of 3 other entities"),
+        shown.contains("backs 1 event · 1 position · 3 other entities"),
         "{shown}"
     );
     // What the results cite is kept too, counted among them.
@@ -251,4 +252,15 @@ fn the_overview_wraps_an_address_at_its_slashes_and_links_each_line() {
         shown.contains("    talks-end-without-a-deal.html "),
         "{shown}"
     );
+}
+
+/// A source marked, starred and noted on its page says so before its title, as an entry
+/// of a list does.
+#[test]
+fn a_source_s_marks_show_on_its_page() {
+    let mut app = fixture_app(80, 24, false);
+    update(&mut app, Action::ToggleMark);
+    update(&mut app, Action::ToggleStar);
+    let shown = screen(&app);
+    assert!(shown.contains("│>+★ Talks end without a deal "), "{shown}");
 }
