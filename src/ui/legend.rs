@@ -45,13 +45,15 @@ fn legend_text(app: &App, width: usize) -> Legend {
 }
 
 /// What goes before the symbols (the comparison, said as `said` asks) and after them
-/// (moved on the date shown).
-fn legend_ends(app: &App, said: Since) -> (String, &'static str) {
-    let moved = if app.pages().matrix().as_of.is_some() {
-        "  Δ moved on this date"
-    } else {
-        ""
-    };
+/// (moved on the date shown; the cells a `sources:` filter left out).
+fn legend_ends(app: &App, said: Since) -> (String, String) {
+    let mut moved = String::new();
+    if app.pages().matrix().as_of.is_some() {
+        moved.push_str("  Δ moved on this date");
+    }
+    if !app.pages().matrix().left_out.is_empty() {
+        moved.push_str("  – filtered out");
+    }
     let marks = app.matrix_marks_changes();
     let since = match (app.since_short_name(), said) {
         (Some(name), Since::Named) if marks && app.any_cell_moved() => {

@@ -155,7 +155,14 @@ fn matrix_row(
             }
             None => {
                 let style = if cursor { theme.selected } else { theme.muted };
-                cell.push(if slot { " ·" } else { "·" }, |_| style);
+                let symbol = if matrix.left_out(row, column) {
+                    "–"
+                } else {
+                    "·"
+                };
+                cell.push(&format!("{}{symbol}", if slot { " " } else { "" }), |_| {
+                    style
+                });
             }
         }
         let width = m.column_width as usize - 1;

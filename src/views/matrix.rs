@@ -33,6 +33,9 @@ pub struct StanceMatrix {
     pub(crate) cells: Vec<Vec<(usize, Cell)>>,
     /// The date it shows the positions as of; `None`: the latest.
     pub(crate) as_of: Option<String>,
+    /// The cells (row, column) whose position a `sources:` filter left out, in a row and a
+    /// column still shown: drawn apart from a cell where the party holds none.
+    pub(crate) left_out: Vec<(usize, usize)>,
 }
 
 /// The position a party held on a point at some date, and where it moved from then.
@@ -53,6 +56,11 @@ pub fn change_dates(dossier: &Dossier) -> Vec<String> {
 }
 
 impl StanceMatrix {
+    /// Whether the cell at `row`, `column` holds a position a `sources:` filter left out.
+    pub fn left_out(&self, row: usize, column: usize) -> bool {
+        self.left_out.contains(&(row, column))
+    }
+
     /// The matrix of the actors and sticking points that `results` lets through; actors
     /// without a position on any shown sticking point are left out. Built from the
     /// positions themselves, so its cost follows the number of positions, not rows × columns.
@@ -124,16 +132,22 @@ impl StanceMatrix {
             results.admits_claim(index.position_source_count(cell.sticking_point, cell.position))
         };
         let mut used = vec![false; self.columns.len()];
+        let mut dropped: Vec<Vec<usize>> = Vec::with_capacity(self.cells.len());
         for row in &mut self.cells {
+            dropped.push(
+                row.iter()
+                    .filter(|(_, c)| !admits(c))
+                    .map(|&(c, _)| c)
+                    .collect(),
+            );
             row.retain(|(_, cell)| admits(cell));
             row.iter().for_each(|&(c, _)| used[c] = true);
         }
-        let kept = self
-            .rows
-            .iter()
-            .zip(&self.cells)
-            .filter(|(_, r)| !r.is_empty());
-        let (rows, cells): (Vec<usize>, Vec<_>) = kept.map(|(&a, r)| (a, r.clone())).unzip();
+        let kept =
+            (self.rows.iter().zip(&self.cells).zip(&dropped)).filter(|((_, r), _)| !r.is_empty());
+        let (kept, dropped): (Vec<_>, Vec<_>) =
+            kept.map(|((&a, r), d)| ((a, r.clone()), d)).unzip();
+        let (rows, cells): (Vec<usize>, Vec<_>) = kept.into_iter().unzip();
         // A kept column's new place: how many kept columns come before it.
         let mut renumber = vec![0; used.len()];
         let kept_columns = used.iter().enumerate().filter(|(_, u)| **u);
@@ -146,6 +160,11 @@ impl StanceMatrix {
         self.cells = cells
             .into_iter()
             .map(|r| r.into_iter().map(|(c, cell)| (renumber[c], cell)).collect())
+            .collect();
+        self.left_out = (dropped.iter().enumerate())
+            .flat_map(|(row, columns)| columns.iter().map(move |&c| (row, c)))
+            .filter(|&(_, c)| used[c])
+            .map(|(row, c)| (row, renumber[c]))
             .collect();
         self.rows = rows;
         self

@@ -272,3 +272,27 @@ fn one_source_marks_screens() {
         insta::assert_snapshot!(name, common::screen(&app));
     }
 }
+
+/// A position the filter leaves out of a shown row and column is drawn `–` ("filtered
+/// out", in the legend), not `·`, which says the party holds none.
+#[test]
+fn a_cell_the_filter_leaves_out_is_not_drawn_as_no_position() {
+    use talks::app::{Action, Page, update};
+    let mut app = explorer(120, 30);
+    update(&mut app, Action::OpenPage(Page::Matrix));
+    update(&mut app, Action::StartSearch);
+    for c in "sources:>1".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::FinishSearch);
+    let shown = common::screen(&app);
+    let southland = shown
+        .lines()
+        .find(|l| l.contains("Southland"))
+        .unwrap_or("");
+    assert!(
+        southland.contains('–') && !southland.contains('·'),
+        "{shown}"
+    );
+    assert!(shown.contains("– filtered out"), "{shown}");
+}
