@@ -126,6 +126,9 @@ pub fn note_section(note: &str) -> Section {
 /// After the note number of a claim that rests on one source.
 pub const ONE_SOURCE_MARK: &str = " · one source";
 
+/// After a claim that cites no source, in a dossier that has sources.
+pub const NO_SOURCE_MARK: &str = " · no source";
+
 struct Builder<'d> {
     dossier: &'d Dossier,
     index: &'d Index,
@@ -222,8 +225,9 @@ impl<'d> Builder<'d> {
         }
     }
 
-    /// Ends a claim's `line` with the note number of each of its `sources`, and "one
-    /// source" when it has one and some claim of the dossier has more.
+    /// Ends a claim's `line` with the note number of each of its `sources`, "one source"
+    /// when it has one and some claim of the dossier has more, "no source" when it has
+    /// none and the dossier has some.
     fn note_marker(&mut self, mut line: Line, sources: &[&str]) -> Line {
         for id in sources {
             let n = self.cite(id);
@@ -231,6 +235,9 @@ impl<'d> Builder<'d> {
         }
         if sources.len() == 1 && self.index.marks_one_source() {
             line = line.push(ONE_SOURCE_MARK, Style::Sourcing);
+        }
+        if sources.is_empty() && !self.dossier.sources.is_empty() {
+            line = line.push(NO_SOURCE_MARK, Style::Sourcing);
         }
         line
     }

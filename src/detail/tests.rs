@@ -147,7 +147,8 @@ sticking_points:
     assert_eq!(
         section(&l, "a", chronology::HEADING),
         [
-            "undated: The border — opposes: Refused at first.",
+            // It cites no source, where the dossier has one: said.
+            "undated: The border — opposes: Refused at first. · no source",
             "2031-03-01: took part in Early talks",
             "2031-03-01: said “we shall see” in Early talks [1]",
             "undated, #2: took part in Talks in between",

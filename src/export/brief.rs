@@ -231,9 +231,13 @@ fn chronologies(loaded: &Loaded) -> serde_json::Value {
 /// sources, which JSON names by id elsewhere.
 fn without_note_numbers(text: &str) -> String {
     let text = text.trim_end();
-    let mut text = text
-        .strip_suffix(crate::detail::ONE_SOURCE_MARK)
-        .unwrap_or(text);
+    let mut text = [
+        crate::detail::ONE_SOURCE_MARK,
+        crate::detail::NO_SOURCE_MARK,
+    ]
+    .iter()
+    .find_map(|mark| text.strip_suffix(mark))
+    .unwrap_or(text);
     while let Some(open) = text.rfind(" [") {
         let number = &text[open + 2..];
         match number.strip_suffix(']') {

@@ -296,3 +296,19 @@ fn a_cell_the_filter_leaves_out_is_not_drawn_as_no_position() {
     );
     assert!(shown.contains("– filtered out"), "{shown}");
 }
+
+/// A claim that cites no source is said to, in the detail, as a single-source one is: it
+/// is less backed than one on a single source, not more.
+#[test]
+fn a_claim_with_no_source_is_said_so_in_the_detail() {
+    let loaded = fixture();
+    let at = loaded.index.actor("south").unwrap();
+    let entity = talks::model::EntityRef::new(talks::model::EntityKind::Actor, at);
+    let detail = talks::detail::detail(&loaded.dossier, &loaded.index, entity);
+    let text = talks::export::detail_copy(&detail, 0);
+    assert!(
+        text.contains("Would sign a ceasefire now. · no source"),
+        "{text}"
+    );
+    assert!(text.contains(" · one source"), "{text}");
+}
