@@ -8,8 +8,8 @@ use crate::model::{EntityKind, EntityRef, Loaded, Position, Stance};
 use crate::views::{SourceList, SourceRow, StanceMatrix, Timeline};
 
 /// What the matrix's symbols mean, after it (the text export's words).
-const LEGEND: &str =
-    "dem demands · sup supports · opp opposes · con conditional · ? unclear · · none";
+const LEGEND: &str = "▲ dem demands · ✓ sup supports · ✗ opp opposes · ◐ con conditional · ? unclear · \
+     · none";
 const INFERRED_LEGEND: &str = "~ after a stance: inferred, the dossier's reading of the source";
 
 /// The CSS class of a stance's colour.
@@ -41,8 +41,20 @@ fn stance_cell(position: &Position) -> Markup {
     html! {
         td class=(stance_class(&position.stance)) style=(stance_colour(&position.stance))
             title=(t(&describe::position_stance(position))) {
-            (t(&describe::stance_cell(position)))
+            (t(&with_symbol(position)))
         }
+    }
+}
+
+/// A cell's text: the explorer's symbol, then the text export's short word ("▲ dem",
+/// "✗ opp~", "?"), so that it reads in grey and in print as on screen.
+fn with_symbol(position: &Position) -> String {
+    let cell = describe::stance_cell(position);
+    let (symbol, _) = crate::views::stance_symbol(&position.stance);
+    if cell.starts_with(symbol) {
+        cell
+    } else {
+        format!("{symbol} {cell}")
     }
 }
 
