@@ -140,7 +140,55 @@ impl Widget for &DetailPane<'_> {
             let spans = self.spans(line, &hits, current);
             buf.set_line(inner.x, inner.y + y as u16, &Line::from(spans), inner.width);
         }
+        let shown = lines.iter().skip(scroll).take(rows).map(|l| l.text());
+        if let Some(url) = self.url_shown(detail) {
+            link_url_lines(buf, inner, shown, url);
+        }
         super::scrollbar(area, buf, lines.len(), rows, scroll, border);
+    }
+}
+
+impl DetailPane<'_> {
+    /// The web address of the source shown, when hyperlinks are on.
+    fn url_shown(&self, detail: &crate::detail::Detail) -> Option<&str> {
+        let entity = detail.entity;
+        let loaded = self.app.loaded();
+        let source = (entity.kind == crate::model::EntityKind::Source)
+            .then(|| &loaded.dossier.sources[entity.index])?;
+        source.url.as_deref().filter(|_| self.app.hyperlinks())
+    }
+}
+
+/// Draws as a hyperlink to `url` each line of the "URL:" field among the `shown` lines
+/// (the field's first line, and those after it that are pieces of the address wrapped at
+/// its slashes).
+fn link_url_lines(buf: &mut Buffer, inner: Rect, shown: impl Iterator<Item = String>, url: &str) {
+    let clean = crate::text::sanitize_line(url.trim()).into_owned();
+    let mut in_field = false;
+    for (y, text) in shown.enumerate() {
+        // The label alone, the address on the lines below.
+        if text.trim_end() == "URL:" {
+            in_field = true;
+            continue;
+        }
+        let (column, piece) = match text.strip_prefix("URL: ") {
+            Some(rest) => (5, rest.trim_end()),
+            None if in_field => {
+                let piece = text.trim();
+                (text.len() - text.trim_start().len(), piece)
+            }
+            None => continue,
+        };
+        in_field = !piece.is_empty() && clean.contains(piece);
+        if in_field {
+            let width = crate::text::width(piece) as u16;
+            super::hyperlink::link(
+                buf,
+                (inner.x + column as u16, inner.y + y as u16),
+                width,
+                url,
+            );
+        }
     }
 }
 

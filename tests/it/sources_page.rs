@@ -264,3 +264,45 @@ fn a_source_s_marks_show_on_its_page() {
     let shown = screen(&app);
     assert!(shown.contains("│>+★ Talks end without a deal "), "{shown}");
 }
+
+/// A source's detail draws its address as a hyperlink too: each line of it, wrapped at
+/// its slashes, links to the whole address; with hyperlinks off, none does.
+#[test]
+fn a_source_s_detail_links_its_address() {
+    let links = |app: &App| -> Vec<String> {
+        let terminal = draw(app, &Theme::colour());
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .iter()
+            .map(|cell| cell.symbol().to_string())
+            .filter(|symbol| symbol.contains('\x1b'))
+            .collect()
+    };
+    let url = "https://www.example.org/world/europe/2025/12/03/talks-end-without-a-deal.html";
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = fixture_app(width, height, true);
+        update(&mut app, Action::Activate);
+        let shown = screen(&app);
+        assert!(shown.contains("URL: "), "{shown}");
+        let found = links(&app);
+        assert!(!found.is_empty(), "{width}x{height}: {shown}");
+        for link in &found {
+            let target = format!("\x1b]8;;{url}\x1b\\");
+            assert!(link.starts_with(&target), "{link:?}");
+        }
+        let pieces: String = found
+            .iter()
+            .map(|l| l.split('\\').nth(1).unwrap_or("").trim_end_matches("\x1b]8;;\x1b"))
+            .collect();
+        // The pieces on screen make the address (its start, where the pane is short).
+        if height >= 24 {
+            assert_eq!(pieces, url, "{width}x{height}");
+        } else {
+            assert!(url.starts_with(&pieces), "{width}x{height}: {pieces}");
+        }
+        let mut app = fixture_app(width, height, false);
+        update(&mut app, Action::Activate);
+        assert!(links(&app).is_empty());
+    }
+}
