@@ -126,13 +126,36 @@ impl Shown<'_> {
     }
 
     /// What a source says of itself: kind, publisher, date, and its address shortened to
-    /// the rest of the line; where the address is (column, width) and the address.
+    /// the rest of the line; where the address is (column, width) and the address. Short
+    /// of room, the kind alone before the address (the detail has the rest), rather than
+    /// no address.
     fn facts<'s>(
         &self,
         source: &'s crate::model::Source,
         width: usize,
     ) -> (Fitted, Option<(usize, usize, &'s str)>) {
-        let facts = sanitize_line(&source.facts()).into_owned();
+        let all = self.facts_with(source, &source.facts(), width);
+        match all {
+            (_, None) if source.url.is_some() => {
+                let kind_only = self.facts_with(source, &source.kind, width);
+                if kind_only.1.is_some() {
+                    kind_only
+                } else {
+                    all
+                }
+            }
+            all => all,
+        }
+    }
+
+    /// [`Self::facts`] with these `facts` before the address.
+    fn facts_with<'s>(
+        &self,
+        source: &'s crate::model::Source,
+        facts: &str,
+        width: usize,
+    ) -> (Fitted, Option<(usize, usize, &'s str)>) {
+        let facts = sanitize_line(facts).into_owned();
         let mut said = Fitted::default();
         said.push(&format!("  {facts}"), |_| self.theme.muted);
         let Some(url) = source.url.as_deref() else {

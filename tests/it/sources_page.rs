@@ -293,7 +293,12 @@ fn a_source_s_detail_links_its_address() {
         }
         let pieces: String = found
             .iter()
-            .map(|l| l.split('\\').nth(1).unwrap_or("").trim_end_matches("\x1b]8;;\x1b"))
+            .map(|l| {
+                l.split('\\')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim_end_matches("\x1b]8;;\x1b")
+            })
             .collect();
         // The pieces on screen make the address (its start, where the pane is short).
         if height >= 24 {
