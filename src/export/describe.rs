@@ -205,3 +205,17 @@ pub(super) fn noted_title(item: &crate::notes::Noted) -> String {
         sanitize_line(&item.key)
     )
 }
+
+/// After a matrix a `sources:` filter hid some positions of: what `–` stands for.
+pub(super) const LEFT_OUT_LEGEND: &str = "– a position the sources: filter leaves out";
+
+/// An empty cell of the matrix: `–` where a `sources:` filter left its position out, `·`
+/// where the party holds none.
+pub(super) fn empty_cell(matrix: &StanceMatrix, row: usize, column: usize) -> String {
+    if matrix.left_out(row, column) {
+        "–"
+    } else {
+        "·"
+    }
+    .to_string()
+}

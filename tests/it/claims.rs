@@ -312,3 +312,27 @@ fn a_claim_with_no_source_is_said_so_in_the_detail() {
     );
     assert!(text.contains(" · one source"), "{text}");
 }
+
+/// Exports of a filtered matrix draw a left-out position as the explorer does, and say so.
+#[test]
+fn an_exported_filtered_matrix_marks_what_the_filter_left_out() {
+    for format in ["txt", "md", "html"] {
+        let (code, out, err) = common::run(&[
+            "export",
+            "tests/fixtures/claims.yaml",
+            "--view",
+            "matrix",
+            "--query",
+            "sources:>1",
+            "--format",
+            format,
+            "--no-timestamp",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains('–'), "{format}: {out}");
+        assert!(
+            out.contains("a position the sources: filter leaves out"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -78,6 +78,7 @@ pub(super) fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> Markup {
                         @for c in 0..matrix.columns.len() {
                             @match matrix.cell(r, c) {
                                 Some(cell) => (stance_cell(cell.position(d))),
+                                None if matrix.left_out(r, c) => td.stance.stance-none title=(describe::LEFT_OUT_LEGEND) { "–" },
                                 None => td.stance.stance-none title="no position recorded" { "·" },
                             }
                         }
@@ -85,7 +86,10 @@ pub(super) fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> Markup {
                 }
             }
         }
-        p.legend { (LEGEND) @if inferred { br; (INFERRED_LEGEND) } }
+        p.legend {
+            (LEGEND) @if inferred { br; (INFERRED_LEGEND) }
+            @if !matrix.left_out.is_empty() { br; (describe::LEFT_OUT_LEGEND) }
+        }
     }
 }
 

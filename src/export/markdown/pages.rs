@@ -10,6 +10,9 @@ pub(super) fn matrix(doc: &mut Doc, query: &str, matrix: &StanceMatrix) -> Strin
     let d = &doc.loaded.dossier;
     let mut out = doc.header(&describe::matrix_fields(matrix, query));
     out.push_str(&matrix_table(doc.loaded, matrix));
+    if !matrix.left_out.is_empty() {
+        out.push_str(&format!("\n{}\n", describe::LEFT_OUT_LEGEND));
+    }
     out.push_str("\n## Positions\n\n| Party | Sticking point | Stance | Position |\n");
     out.push_str("|---|---|---|---|\n");
     for (actor, cell) in matrix.positions() {
@@ -43,9 +46,11 @@ pub(super) fn matrix_table(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     for (r, &actor) in matrix.rows.iter().enumerate() {
         out.push_str(&format!("| {} |", escape(&d.actors[actor].name)));
         for c in 0..matrix.columns.len() {
-            let cell = matrix.cell(r, c).map_or("·".to_string(), |cell| {
-                escape(&describe::position_stance(cell.position(d)))
-            });
+            let cell = matrix
+                .cell(r, c)
+                .map_or(describe::empty_cell(matrix, r, c), |cell| {
+                    escape(&describe::position_stance(cell.position(d)))
+                });
             out.push_str(&format!(" {cell} |"));
         }
         out.push('\n');

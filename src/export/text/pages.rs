@@ -54,6 +54,10 @@ pub(super) fn matrix_legend(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     if any_inferred(loaded, matrix) {
         out.push_str(INFERRED_LEGEND);
     }
+    if !matrix.left_out.is_empty() {
+        out.push_str(describe::LEFT_OUT_LEGEND);
+        out.push('\n');
+    }
     out
 }
 
@@ -91,9 +95,11 @@ pub(super) fn matrix_grid(loaded: &Loaded, matrix: &StanceMatrix) -> String {
     for (r, name) in names.iter().enumerate() {
         out.push_str(&format!("{name}{}", " ".repeat(width - width_of(name))));
         for c in 0..matrix.columns.len() {
-            let cell = matrix.cell(r, c).map_or("·".to_string(), |cell| {
-                describe::stance_cell(cell.position(&loaded.dossier))
-            });
+            let cell = matrix
+                .cell(r, c)
+                .map_or(describe::empty_cell(matrix, r, c), |cell| {
+                    describe::stance_cell(cell.position(&loaded.dossier))
+                });
             out.push_str(&format!("  {cell:>cell_width$}"));
         }
         out.push('\n');
