@@ -324,3 +324,25 @@ mod edits {
         }
     }
 }
+
+#[test]
+fn the_explorer_says_a_passed_over_cache_file_among_its_notices() {
+    let setup = Setup::new();
+    setup.list(&[]);
+    let written = setup.cache_files();
+    assert_eq!(written.len(), 1);
+    spoil(&written[0], "truncated");
+    let cache_home = setup.cache_home().display().to_string();
+    let dossier = setup.dossier.display().to_string();
+    let mut s =
+        crate::pty::Session::start(&[&dossier], 120, 30, &[("XDG_CACHE_HOME", &cache_home)]);
+    s.wait_for_text("made again.");
+    let screen = s.screen_text();
+    assert!(
+        screen.contains("Problems found at the start (1)"),
+        "{screen}"
+    );
+    assert!(screen.contains("cut short"), "{screen}");
+    assert!(screen.contains("The index cache "), "{screen}");
+    assert!(s.quit().success());
+}
