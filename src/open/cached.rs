@@ -186,3 +186,38 @@ fn debug(what: &str) {
         crate::say!("cache: {what}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in dossier uses every kind of field (quotes by several speakers, sources
+    /// lists, stances over time): kept and read back, it is the same dossier.
+    #[test]
+    fn a_kept_dossier_reads_back_the_same() {
+        let loaded = model::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let kept = KeptRef {
+            dossier: &loaded.dossier,
+            warnings: &loaded.warnings,
+            unlisted_warnings: loaded.unlisted_warnings,
+        };
+        let json = serde_json::to_vec(&kept).unwrap_or_else(|e| panic!("{e}"));
+        let payload = lz4_flex::compress_prepend_size(&json);
+        let again = from_payload("x", &payload, json.len()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again.dossier, loaded.dossier);
+        assert_eq!(again.warnings, loaded.warnings);
+    }
+
+    #[test]
+    fn a_payload_that_states_too_large_a_size_is_refused_unread() {
+        let payload = [0xff, 0xff, 0xff, 0x7f, 0, 0];
+        let Err(why) = from_payload("x", &payload, 10) else {
+            panic!("read")
+        };
+        assert_eq!(why, "its stated size is not one talks writes");
+        let Err(why) = from_payload("x", &[1, 2], 10) else {
+            panic!("read")
+        };
+        assert_eq!(why, "its stated size is not one talks writes");
+    }
+}
