@@ -54,6 +54,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SIZE", value_parser = crate::model::parse_size)]
     pub max_size: Option<u64>,
 
+    /// Neither use nor write the index cache (what was made of a large dossier, kept for
+    /// its next open); the config's `cache = false`, given here.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Copy with this command (e.g. "wl-copy", "xclip -selection clipboard", "pbcopy")
     /// instead of through the terminal (OSC 52); the config's copy_command, given here.
     #[arg(long, value_name = "CMD")]
@@ -190,6 +195,12 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<ConfigCommand>,
     },
+    /// The index cache: what was made of a large dossier (1 MB or more), kept so that its
+    /// next open skips reading and checking it again.
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
     /// Write the built-in dossier to PATH, as an editable copy to start from (an existing
     /// file is never replaced).
     Init {
@@ -237,6 +248,15 @@ pub enum NotesCommand {
     Show { id: String },
     /// Every note and star in full, and the saved searches.
     Export,
+}
+
+/// What `talks cache` does.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheCommand {
+    /// Where the cache is, how many files it holds, their total and its bound.
+    Info,
+    /// Remove every cache file.
+    Clear,
 }
 
 /// What `talks config` does.

@@ -126,7 +126,13 @@ impl Store {
         self
     }
 
-    fn path_of(&self, key: &ContentKey, kind: &str) -> PathBuf {
+    /// The cache folder.
+    pub fn folder(&self) -> &std::path::Path {
+        &self.folder
+    }
+
+    /// Where the cache file of `key` and `kind` is.
+    pub fn path_of(&self, key: &ContentKey, kind: &str) -> PathBuf {
         self.folder.join(key.file_name(kind))
     }
 

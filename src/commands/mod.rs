@@ -15,6 +15,7 @@ use crate::model::{EntityKind, EntityRef, Loaded};
 use crate::open::{load, report_load_error};
 use crate::text::sanitize_line;
 
+mod cache;
 mod config;
 mod diff;
 mod documents;
@@ -45,8 +46,11 @@ pub fn run(command: Command) -> ExitCode {
         crate::say!("talks: cannot watch for signals: {err}");
     }
     let mut out = io::stdout().lock();
-    let result = dispatch(command, &mut out);
-    match result.and_then(|code| out.flush().map(|()| code)) {
+    let result = dispatch(command, &mut out).and_then(|code| out.flush().map(|()| code));
+    drop(out);
+    // The index cache is written once the output is.
+    crate::open::finish_writes();
+    match result {
         Ok(code) => code,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_BROKEN_PIPE),
         Err(err) => {
@@ -69,6 +73,7 @@ fn dispatch(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             let file = command.and_then(|ConfigCommand::Check { file }| file);
             config::check(&mut out, file.as_deref())
         }
+        Command::Cache { command } => cache::run(&mut out, command),
         Command::Init { path, empty } => init::run(&mut out, &path, empty),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete's own writes panic on a failed write.

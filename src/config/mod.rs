@@ -48,6 +48,10 @@ pub(crate) struct Config {
     pub(crate) citation_style: Option<Spanned<toml::Value>>,
     /// `auto`, `always` or `never`: web addresses as terminal hyperlinks.
     pub(crate) hyperlinks: Option<Spanned<toml::Value>>,
+    /// Keep what was made of a large dossier for its next open (`false`: never).
+    pub(crate) cache: Option<bool>,
+    /// The most the index cache may take, all files together: `"2G"`, `"500M"`.
+    pub(crate) cache_max: Option<Spanned<toml::Value>>,
 }
 
 /// The settings in force, and what was wrong with the file.
@@ -72,6 +76,10 @@ pub struct Settings {
     pub citation_styles: Vec<crate::export::CitationStyle>,
     /// Web addresses as terminal hyperlinks.
     pub hyperlinks: Hyperlinks,
+    /// Keep what was made of a large dossier for its next open (`cache = false`: never).
+    pub cache: bool,
+    /// The index cache's bound, all its files together (`cache_max`).
+    pub cache_max: u64,
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
@@ -118,6 +126,8 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         csv_bom: false,
         citation_styles: vec![crate::export::CitationStyle::Chicago],
         hyperlinks: Hyperlinks::Auto,
+        cache: true,
+        cache_max: crate::cache::DEFAULT_MAX_TOTAL,
         problems: Vec::new(),
     };
     let Some(path) = path else { return settings };
@@ -199,6 +209,9 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     if let Some(links) = &config.hyperlinks {
         settings.hyperlinks = output::hyperlinks(links, file, &mut problems);
     }
+    if let Some(max) = &config.cache_max {
+        settings.cache_max = output::cache_max(max, file, &mut problems);
+    }
     problems.sort_by_key(|(offset, _)| *offset);
     settings
         .problems
@@ -211,6 +224,7 @@ fn apply(settings: &mut Settings, config: &Config, file: &File, no_color: bool) 
     settings.query_history = config.history.unwrap_or(true);
     settings.since = config.since.unwrap_or(true);
     settings.csv_bom = config.csv_bom.unwrap_or(false);
+    settings.cache = config.cache.unwrap_or(true);
 }
 
 /// The text of a value that must be a string; a problem where it is not (`label` says

@@ -100,3 +100,27 @@ pub(super) fn citation_styles(
         }
     }
 }
+
+/// `cache_max = "2G"`: the index cache's bound, all its files together.
+pub(super) fn cache_max(value: &Spanned<toml::Value>, file: &File, problems: &mut Found) -> u64 {
+    let parsed = match value.as_ref().as_str() {
+        Some(text) => crate::model::parse_size(text),
+        None => {
+            let kind = value.as_ref().type_str();
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Err(format!(
+                "a size is written in quotes, e.g. \"2G\" or \"500M\", not as {article} {kind}"
+            ))
+        }
+    };
+    parsed.unwrap_or_else(|why| {
+        let default = crate::model::human_bytes(crate::cache::DEFAULT_MAX_TOTAL);
+        let message = format!("cache_max: {why}; using {default}");
+        problems.push(file.at(value.span(), &message));
+        crate::cache::DEFAULT_MAX_TOTAL
+    })
+}

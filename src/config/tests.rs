@@ -292,3 +292,31 @@ fn hyperlinks_are_on_unless_the_terminal_or_the_file_says_no() {
     assert!(Hyperlinks::Always.on(Some("dumb")));
     assert!(!Hyperlinks::Never.on(Some("xterm")));
 }
+
+#[test]
+fn the_cache_is_on_and_bounded_unless_the_file_says() {
+    let s = settings("");
+    assert!(s.cache);
+    assert_eq!(s.cache_max, crate::cache::DEFAULT_MAX_TOTAL);
+    let s = settings("cache = false\ncache_max = \"500M\"\n");
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert!(!s.cache);
+    assert_eq!(s.cache_max, 500 << 20);
+    let s = settings("cache_max = \"lots\"\n");
+    assert_eq!(s.cache_max, crate::cache::DEFAULT_MAX_TOTAL);
+    assert_eq!(s.problems.len(), 1, "{:?}", s.problems);
+    assert_eq!(
+        s.problems[0],
+        "config.toml:1:13: cache_max: \"lots\" is not a size: write e.g. 2G, 500M, 64k or a \
+         number of bytes; using 2 GiB"
+    );
+    let s = settings("cache_max = 5\n");
+    assert!(
+        s.problems[0].ends_with(
+            "cache_max: a size is written in quotes, e.g. \"2G\" or \"500M\", not as an integer; \
+             using 2 GiB"
+        ),
+        "{:?}",
+        s.problems
+    );
+}

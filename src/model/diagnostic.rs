@@ -2,23 +2,26 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::sanitize_line;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+// Serialized for the index cache (`open/cached.rs`): a dossier's warnings are kept with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Warning,
     Error,
 }
 
 /// A 1-based line and column (in characters) in the dossier's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     pub(crate) line: usize,
     pub(crate) column: usize,
 }
 
 /// One problem: what is wrong, where, and the line it is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub(crate) severity: Severity,
     pub(crate) file: String,

@@ -1,5 +1,5 @@
 //! Opening the dossier named on the command line, shared by the explorer (the binary) and
-//! the commands: the file, standard input or the built-in dossier; an older version for
+//! the commands: the file (through the index cache, `cached.rs`), standard input or the built-in dossier; an older version for
 //! `--since` and `talks diff` (`seen`: the snapshot of "since you last looked"); the report of a dossier that did not load, and the exit
 //! code it ends with.
 
@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 use crate::model::{self, LoadError, Loaded, load_str};
 
+mod cached;
 mod git_read;
+
+pub use cached::{cache_store, finish_writes, take_notices, use_cache};
 
 use git_read::{AtRevision, at_revision};
 
@@ -19,7 +22,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     match path {
         Some(path) if path.as_os_str() == "-" => model::load_stdin(),
-        Some(path) => model::load_path(path).map_err(|err| missing(path).unwrap_or(err)),
+        Some(path) if path.is_dir() => {
+            model::load_path(path).map_err(|err| missing(path).unwrap_or(err))
+        }
+        Some(path) => cached::load_file(path).map_err(|err| missing(path).unwrap_or(err)),
         None => model::builtin(),
     }
 }

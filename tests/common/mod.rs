@@ -54,6 +54,11 @@ pub(crate) fn can_act_as_nobody() -> bool {
 pub(crate) fn talks() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_talks"));
     command.env_remove("NO_COLOR");
+    // Never the real home's index cache (a test that looks at the cache gives its own).
+    command.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"),
+    );
     command
 }
 

@@ -19,6 +19,7 @@ mod brief;
 mod builtin_claims;
 mod builtin_dossier;
 mod builtin_report;
+mod cache_reuse;
 mod claims;
 mod cli;
 mod cli_formats;

@@ -25,6 +25,10 @@ pub(crate) struct Session {
     /// The notes' folder (`XDG_DATA_HOME`) when the caller gave none: never the real
     /// home's.
     data_home: Option<tempfile::TempDir>,
+    /// The index cache's folder (`XDG_CACHE_HOME`) when the caller gave none: never the
+    /// real home's, so that no session finds what another kept.
+    #[allow(dead_code)] // Kept for its folder, removed when the session ends.
+    cache_home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -118,6 +122,11 @@ impl Session {
             command.env("XDG_DATA_HOME", dir.path());
             dir
         });
+        let cache = command.get_env("XDG_CACHE_HOME").is_none().then(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            command.env("XDG_CACHE_HOME", dir.path());
+            dir
+        });
         let child = pair
             .slave
             .spawn_command(command)
@@ -144,6 +153,7 @@ impl Session {
             closed: false,
             state_home: state,
             data_home: data,
+            cache_home: cache,
         }
     }
 

@@ -31,12 +31,13 @@ fn main() -> ExitCode {
     if let Some(max) = cli.max_size {
         talks::model::set_max_file_bytes(max);
     }
-    if let Some(command) = cli.command {
-        return commands::run(command);
-    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let config_path = cli.config.clone().or_else(talks::config::default_path);
     let settings = talks::config::load(config_path.as_deref(), cli.config.is_some(), no_color);
+    startup::use_cache(&cli, &settings);
+    if let Some(command) = cli.command {
+        return commands::run(command);
+    }
     let dossier = cli.dossier.clone().or_else(|| settings.dossier.clone());
     let terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
     let source = match startup::source(dossier.as_deref(), terminal) {
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
     }
     let file = dossier.clone();
     let (settings, watched) = startup::with_the_command_line(settings, &cli, dossier);
-    match explore(
+    let outcome = explore(
         source,
         Files {
             file,
@@ -72,7 +73,10 @@ fn main() -> ExitCode {
             since,
         },
         settings,
-    ) {
+    );
+    // The terminal is the user's again; a cache file still being written is finished.
+    talks::open::finish_writes();
+    match outcome {
         Ok(Outcome::Quit(place_not_kept)) => {
             if let Some(why) = place_not_kept {
                 talks::say!(
@@ -153,6 +157,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         }
     };
     let mut notices = settings.problems.clone();
+    notices.extend(talks::open::take_notices());
     let watcher = files
         .watched
         .and_then(|path| watching::watch_or_say(&path, &wake, &mut notices));

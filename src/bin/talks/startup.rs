@@ -90,6 +90,16 @@ pub(crate) enum Source {
     },
 }
 
+/// The index cache this run uses: the usual folder, unless `--no-cache` or the config's
+/// `cache = false` turn it off. A command says a passed-over cache file on stderr; the
+/// explorer among the notices at its start.
+pub(crate) fn use_cache(cli: &Cli, settings: &Settings) {
+    if let Some(store) = talks::cache::Store::usual(settings.cache_max) {
+        let enabled = settings.cache && !cli.no_cache;
+        talks::open::use_cache(store, enabled, cli.command.is_some());
+    }
+}
+
 /// Loads the dossier (and builds its search engine) on a thread of its own.
 fn start_loading(path: Option<PathBuf>) -> mpsc::Receiver<Result<Ready, LoadError>> {
     let (sender, pending) = mpsc::channel();
