@@ -44,7 +44,7 @@ pub fn decode<'a>(bytes: &'a [u8], key: &ContentKey, version: &str) -> Result<&'
     let layout = u32::from_le_bytes(at.array()?);
     if layout != LAYOUT {
         return Err(format!(
-            "written in another layout ({layout}; this talks reads {LAYOUT})"
+            "written in another layout, {layout}; this talks reads {LAYOUT}"
         ));
     }
     let length = at.take(1)?[0] as usize;
@@ -61,7 +61,7 @@ pub fn decode<'a>(bytes: &'a [u8], key: &ContentKey, version: &str) -> Result<&'
     let rest = &bytes[at.at..];
     if rest.len() as u64 != payload_len {
         return Err(format!(
-            "cut short or padded ({} bytes of payload where the header says {payload_len})",
+            "cut short or padded: {} bytes of payload where the header says {payload_len}",
             rest.len()
         ));
     }
