@@ -80,7 +80,7 @@ impl Miss {
         match self {
             Miss::Absent => None,
             Miss::Ignored(path, why) => Some(format!(
-                "The index cache {} was not used ({why}); it is made again.",
+                "The index cache {} was not used: {why}; it is made again.",
                 crate::text::shown_path(path)
             )),
         }
@@ -168,6 +168,16 @@ impl Store {
                 "{} is not a file talks wrote: left alone",
                 crate::text::shown_path(&path)
             ));
+        }
+        // Made anew, not replaced in place: a replacement keeps the old file's mode and
+        // owner, and a file others could write is one the next read passes over.
+        if fsio::read_own(&path, 0).is_err_and(|e| {
+            matches!(
+                e,
+                fsio::OwnFileError::WritableByOthers(_) | fsio::OwnFileError::NotOwned
+            )
+        }) {
+            let _ = fsio::remove_own(&path);
         }
         let bytes = layout::encode(key, &self.version, payload);
         let max = layout::MAX_HEADER.saturating_add(key.len);

@@ -140,7 +140,10 @@ fn a_link_a_pipe_a_big_file_or_one_others_can_write_is_not_read() {
     std::fs::copy(&real, &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
     let said = ignored_because(store.get(&key, "dossier"));
-    assert_eq!(said, "others than you can write it (mode 0666)");
+    assert_eq!(said, "others than you can write it, mode 0666");
+    // Written again, it is a new private file, not the old one's mode kept.
+    store.put(&key, "dossier", b"the payload").unwrap();
+    assert_eq!(store.get(&key, "dossier"), Ok(b"the payload".to_vec()));
     // Larger than any cache of this content can be: not read at all.
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::write(&path, vec![0u8; 5000]).unwrap();
@@ -215,7 +218,7 @@ fn an_ignored_file_is_one_line_of_notice() {
     let miss = Miss::Ignored("/c/talks/x.cache".into(), "cut short".into());
     assert_eq!(
         miss.notice().as_deref(),
-        Some("The index cache /c/talks/x.cache was not used (cut short); it is made again.")
+        Some("The index cache /c/talks/x.cache was not used: cut short; it is made again.")
     );
     assert_eq!(Miss::Absent.notice(), None);
 }

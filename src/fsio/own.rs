@@ -15,7 +15,7 @@ pub enum OwnFileError {
     Link,
     #[error("it belongs to another user")]
     NotOwned,
-    #[error("others than you can write it (mode {0:04o})")]
+    #[error("others than you can write it, mode {0:04o}")]
     WritableByOthers(u32),
 }
 
@@ -81,7 +81,7 @@ mod tests {
         );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o622)).unwrap();
         let err = read_own(&path, 100).unwrap_err();
-        assert_eq!(err.to_string(), "others than you can write it (mode 0622)");
+        assert_eq!(err.to_string(), "others than you can write it, mode 0622");
         let link = dir.path().join("b.cache");
         std::os::unix::fs::symlink(&path, &link).unwrap();
         let err = read_own(&link, 100).unwrap_err();

@@ -172,7 +172,7 @@ fn a_damaged_or_planted_cache_file_is_said_and_passed_over() {
         let said = stderr(&run);
         assert!(run.status.success(), "{how}: {said}");
         assert!(said.contains("talks: The index cache "), "{how}: {said}");
-        assert!(said.contains("was not used ("), "{how}: {said}");
+        assert!(said.contains("was not used: "), "{how}: {said}");
         assert!(said.contains("it is made again."), "{how}: {said}");
         assert!(said.contains("cache: ignored ("), "{how}: {said}");
         assert!(!said.contains("cache: used"), "{how}: {said}");
@@ -336,7 +336,7 @@ fn the_explorer_says_a_passed_over_cache_file_among_its_notices() {
     let dossier = setup.dossier.display().to_string();
     let mut s =
         crate::pty::Session::start(&[&dossier], 120, 30, &[("XDG_CACHE_HOME", &cache_home)]);
-    s.wait_for_text("made again.");
+    s.wait_for_text("Problems found at the start (1)");
     let screen = s.screen_text();
     assert!(
         screen.contains("Problems found at the start (1)"),
