@@ -149,6 +149,8 @@ fn passed_over(miss: &Miss) {
         debug(&format!("ignored ({why})"));
     }
     if SETTING.get().is_some_and(|setting| setting.say_notices) {
+        // After "talks:", a message goes on in lower case, as every command's does.
+        let notice = notice.replacen("The index cache", "the index cache", 1);
         crate::say!("talks: {notice}");
     } else if let Ok(mut notices) = NOTICES.lock() {
         notices.push(notice);

@@ -171,7 +171,7 @@ fn a_damaged_or_planted_cache_file_is_said_and_passed_over() {
         let run = setup.list(&[]);
         let said = stderr(&run);
         assert!(run.status.success(), "{how}: {said}");
-        assert!(said.contains("talks: The index cache "), "{how}: {said}");
+        assert!(said.contains("talks: the index cache "), "{how}: {said}");
         assert!(said.contains("was not used: "), "{how}: {said}");
         assert!(said.contains("it is made again."), "{how}: {said}");
         assert!(said.contains("cache: ignored ("), "{how}: {said}");
