@@ -140,6 +140,11 @@ impl App {
     }
 
     /// The problems found at the start, while their panel is open.
+    /// Whether the notices hold the config file's problems.
+    pub fn notices_name_the_config(&self) -> bool {
+        self.config_problems
+    }
+
     pub fn notices(&self) -> &[String] {
         &self.notices
     }

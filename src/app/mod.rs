@@ -90,6 +90,9 @@ pub struct Options {
     pub background_search: bool,
     /// Listed in a panel at the start (config problems, a file not watched), one a line.
     pub notices: Vec<String>,
+    /// Whether some of `notices` are the config file's problems (`talks config check`
+    /// lists them again).
+    pub config_problems: bool,
     /// Queries of earlier sessions, oldest first.
     pub history: Vec<String>,
     /// Where to keep the query history; `None`: for this session only.
@@ -166,6 +169,7 @@ pub struct App {
     pub(crate) seen: Seen,
     /// Problems found at the start, listed in a panel until a key closes it.
     pub(crate) notices: Vec<String>,
+    pub(crate) config_problems: bool,
     /// Where the query history is written when it changes.
     pub(crate) query_history_file: Option<QueryHistoryFile>,
     /// Columns of text exports; 0: one paragraph a line.
@@ -218,6 +222,7 @@ impl App {
             effects: Vec::new(),
             status: None,
             notices: options.notices,
+            config_problems: options.config_problems,
             query_history_file: options.query_history_file,
             export_width: options.export_width.unwrap_or(crate::export::DEFAULT_WIDTH),
             csv_bom: options.csv_bom,

@@ -83,6 +83,9 @@ pub struct Settings {
     /// Problems found, one a line, each saying where (`FILE:LINE:COLUMN: …`); the defaults
     /// stand in for what they concern.
     pub problems: Vec<String>,
+    /// How many of `problems` are the config file's (the first ones): the command line's
+    /// come after.
+    pub config_problems: usize,
 }
 
 /// Where the config file is looked for when `--config` does not say.
@@ -129,6 +132,7 @@ pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Settings {
         cache: true,
         cache_max: crate::cache::DEFAULT_MAX_TOTAL,
         problems: Vec::new(),
+        config_problems: 0,
     };
     let Some(path) = path else { return settings };
     let name = crate::text::shown_path(path);

@@ -67,6 +67,7 @@ impl Widget for &Screen<'_> {
         if !app.notices().is_empty() {
             let panel = notices::NoticesPanel {
                 notices: app.notices(),
+                config: app.notices_name_the_config(),
                 theme,
             };
             (&panel).render(area, buf);

@@ -10,13 +10,17 @@ use super::text::Fitted;
 use super::theme::Theme;
 use crate::text::sanitize_line;
 
-const FOOTER: &str = "Esc or Enter closes this; any other key closes it and does what it does. \
-                      `talks config check` lists the config file's problems again.";
+const FOOTER: &str = "Esc or Enter closes this; any other key closes it and does what it does.";
+/// After [`FOOTER`] when the config file has problems.
+const CONFIG_FOOTER: &str = " `talks config check` lists the config file's problems again.";
 /// The footer where the problems and the whole footer do not fit.
-const SHORT_FOOTER: &str = "Esc closes · `talks config check`";
+const SHORT_FOOTER: &str = "Esc closes";
+const SHORT_CONFIG_FOOTER: &str = " · `talks config check`";
 
 pub(crate) struct NoticesPanel<'a> {
     pub(crate) notices: &'a [String],
+    /// Some are the config file's problems: the footer says how to list them again.
+    pub(crate) config: bool,
     pub(crate) theme: &'a Theme,
 }
 
@@ -34,9 +38,16 @@ impl NoticesPanel<'_> {
                 body.push(Line::from(fitted.into_spans()));
             }
         }
-        let mut footer = crate::text::wrap(FOOTER, width.max(8));
+        let (long, short) = match self.config {
+            true => (
+                format!("{FOOTER}{CONFIG_FOOTER}"),
+                format!("{SHORT_FOOTER}{SHORT_CONFIG_FOOTER}"),
+            ),
+            false => (FOOTER.to_string(), SHORT_FOOTER.to_string()),
+        };
+        let mut footer = crate::text::wrap(&long, width.max(8));
         if body.len() + footer.len() + 1 > rows {
-            footer = crate::text::wrap(SHORT_FOOTER, width.max(8));
+            footer = crate::text::wrap(&short, width.max(8));
         }
         let footer = footer
             .into_iter()
@@ -81,7 +92,10 @@ impl Widget for &NoticesPanel<'_> {
         // Lines that do not fit are said to be there, and where to read them all.
         if hidden > 0 && body_rows > 0 {
             lines.truncate(body_rows - 1);
-            let more = format!("… {} more: `talks config check`", hidden + 1);
+            let more = match self.config {
+                true => format!("… {} more: `talks config check`", hidden + 1),
+                false => format!("… {} more", hidden + 1),
+            };
             lines.push(Line::from(Span::styled(more, self.theme.muted)));
         }
         lines.resize(body_rows, Line::default());

@@ -336,7 +336,12 @@ fn the_explorer_says_a_passed_over_cache_file_among_its_notices() {
     let dossier = setup.dossier.display().to_string();
     let mut s =
         crate::pty::Session::start(&[&dossier], 120, 30, &[("XDG_CACHE_HOME", &cache_home)]);
-    s.wait_for_text("Problems found at the start (1)");
+    s.wait_for("the notice, whole", |screen| {
+        let text = screen.contents();
+        text.contains("Problems found at the start (1)")
+            && text.contains("cut short")
+            && text.contains("Esc or Enter closes this")
+    });
     let screen = s.screen_text();
     assert!(
         screen.contains("Problems found at the start (1)"),

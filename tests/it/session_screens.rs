@@ -88,12 +88,21 @@ fn a_problems_panel_too_small_for_all_says_how_many_more_and_where() {
         .map(|n| format!("config.toml:{n}:1: unknown action \"frobnicate-{n}\""))
         .collect();
     let options = Options {
-        notices,
+        notices: notices.clone(),
+        config_problems: true,
         ..Options::sized(40, 12)
     };
     let app = App::new(builtin().unwrap(), options);
     let screen = common::screen(&app);
     assert!(screen.contains("more: `talks config check`"), "{screen}");
+    // Problems that are not the config file's do not send the reader to its check.
+    let others = Options {
+        notices,
+        ..Options::sized(40, 12)
+    };
+    let screen = common::screen(&App::new(builtin().unwrap(), others));
+    assert!(screen.contains("more"), "{screen}");
+    assert!(!screen.contains("config check"), "{screen}");
     let wide = App::new(
         builtin().unwrap(),
         Options {

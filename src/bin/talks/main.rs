@@ -173,6 +173,7 @@ fn explore(source: Source, files: Files, settings: Settings) -> io::Result<Outco
         height: size.height,
         background_search: true,
         notices,
+        config_problems: settings.config_problems > 0,
         history,
         query_history_file,
         watched: watcher.is_some(),

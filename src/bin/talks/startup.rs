@@ -53,6 +53,7 @@ pub(crate) fn with_the_command_line(
     cli: &Cli,
     dossier: Option<PathBuf>,
 ) -> (Settings, Option<PathBuf>) {
+    settings.config_problems = settings.problems.len();
     if let Some(command) = &cli.copy_command {
         match talks::clipboard::command_words(command) {
             Some(words) => settings.copy_command = Some(words),
