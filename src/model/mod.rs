@@ -10,6 +10,7 @@ pub mod differential;
 pub mod folder;
 mod folder_map;
 mod index;
+mod kinds;
 mod load;
 mod locate;
 mod nesting;
