@@ -180,7 +180,7 @@ pub enum Command {
         print0: bool,
     },
     /// Export a view (a list as a query filters it, and one entity's detail), or with
-    /// --all the whole dossier as a briefing, to text, Markdown or JSON.
+    /// --all the whole dossier as a briefing, to text, Markdown, JSON, HTML, or CSV/TSV (tables).
     Export(ExportArgs),
     /// Print a commented template for one new actor, event, sticking point, place, source,
     /// position or quote, with a fresh id and the next order; or, with --append FILE, add it
