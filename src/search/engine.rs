@@ -39,6 +39,8 @@ pub struct SearchEngine {
     pub(super) matcher: Matcher,
     /// What changed since the dossier `--since` names, for `changed:`.
     changed: std::sync::RwLock<Option<Arc<super::Marked>>>,
+    /// Built with notes or stars ([`SearchEngine::has_notes`]).
+    noted: bool,
 }
 
 /// Counts only: the engine's tables are too large to print.
@@ -70,6 +72,20 @@ impl SearchEngine {
     pub fn with_notes(dossier: &Dossier, index: &Index, notes: Option<&Notes>) -> Self {
         let mut vocabulary = VocabularyBuilder::default();
         let docs = documents(dossier, index, notes, &mut vocabulary);
+        let vocabulary = vocabulary.finish();
+        let postings = Postings::build(&docs, vocabulary.len());
+        let mut engine = Self::of_parts(dossier, index, (docs, vocabulary, postings));
+        engine.noted = notes.is_some_and(|n| !n.notes.is_empty() || !n.stars.is_empty());
+        engine
+    }
+
+    /// The engine of these documents, words and postings, with what is quick to work out
+    /// again from the dossier (where each kind starts, the names of actors and places).
+    pub(super) fn of_parts(
+        dossier: &Dossier,
+        index: &Index,
+        (docs, vocabulary, postings): (Documents, Vocabulary, Postings),
+    ) -> Self {
         let mut kind_start = [0; EntityKind::COUNT];
         for slot in 1..EntityKind::COUNT {
             kind_start[slot] = kind_start[slot - 1] + dossier.count(EntityKind::ALL[slot - 1]);
@@ -83,9 +99,8 @@ impl SearchEngine {
             .places
             .iter()
             .map(|p| (p.id.as_str(), vec![p.name.as_str()]));
-        let vocabulary = vocabulary.finish();
         SearchEngine {
-            postings: Postings::build(&docs, vocabulary.len()),
+            postings,
             vocabulary,
             actors: Named::new(actor_names, to_u32(&index.represented_by)),
             places: Named::new(place_names, to_u32(&index.place_parts)),
@@ -94,7 +109,14 @@ impl SearchEngine {
             kind_start,
             matcher: Matcher::limited_to(SCORED_BYTES),
             changed: std::sync::RwLock::new(None),
+            noted: false,
         }
+    }
+
+    /// Whether the analyst's notes or stars went into this engine (it is then never kept
+    /// in the index cache, which holds the dossier's own words only).
+    pub fn has_notes(&self) -> bool {
+        self.noted
     }
 
     /// What `changed:` finds from now on (`None`: nothing, there is no older version).

@@ -21,6 +21,7 @@ mod query;
 mod query_filters;
 mod ranked;
 mod score;
+mod stored;
 mod suggest;
 mod varint;
 mod vocab;
