@@ -14,6 +14,7 @@ mod explain;
 mod fields;
 mod filters;
 mod grade;
+mod narrows;
 mod normalise;
 mod parallel;
 mod postings;
