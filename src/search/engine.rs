@@ -75,7 +75,7 @@ impl SearchEngine {
         let vocabulary = vocabulary.finish();
         let postings = Postings::build(&docs, vocabulary.len());
         let mut engine = Self::of_parts(dossier, index, (docs, vocabulary, postings));
-        engine.noted = notes.is_some_and(|n| !n.notes.is_empty() || !n.stars.is_empty());
+        engine.noted = notes.is_some_and(Notes::has_notes_or_stars);
         engine
     }
 
