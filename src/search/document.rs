@@ -176,19 +176,6 @@ pub(crate) fn documents(
     docs
 }
 
-/// Every entity's facets and the labels they number, as [`documents`] makes them without
-/// notes: for documents whose tokens were kept (see `stored`).
-pub(super) fn facets_alone(dossier: &Dossier, index: &Index) -> (Vec<Facets>, Vec<Box<str>>) {
-    let mut labels = Labels::default();
-    let mut all = Vec::new();
-    for kind in EntityKind::ALL {
-        for i in 0..dossier.count(kind) {
-            all.push(facets(dossier, index, EntityRef::new(kind, i), &mut labels));
-        }
-    }
-    (all, labels.texts)
-}
-
 /// The analyst's notes on `entity` and on the positions it holds or that are held on it.
 fn notes_about<'n>(
     (notes, on_positions): (&'n crate::notes::Notes, bool),

@@ -11,7 +11,7 @@ use super::super::postings::{NONE, Postings};
 use super::super::vocab::Vocabulary;
 
 /// `count + 1` offsets from 0 to `end`, none before the one before it.
-fn offsets<T: Copy + Into<u64>>(
+pub(super) fn offsets<T: Copy + Into<u64>>(
     offsets: &[T],
     count: usize,
     end: usize,

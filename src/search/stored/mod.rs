@@ -1,20 +1,21 @@
 //! A search engine kept in the index cache (issue #30): its documents' words, its
 //! vocabulary (the `fst` map's own bytes) and its postings, as length-prefixed
-//! little-endian arrays, LZ4-compressed. What is quick to work out again from the dossier
-//! (the filters' facets, the names of actors and places, where each kind starts) is not
-//! kept. Read back, every part is checked (`check.rs`) before the engine is made: a file
+//! little-endian arrays, and the filters' facets (`facets.rs`), LZ4-compressed. What is
+//! quick to work out again from the dossier (the names of actors and places, where each
+//! kind starts) is not kept. Read back, every part is checked (`check.rs`) before the engine is made: a file
 //! that does not pass is refused with a reason, never used.
 
 mod bytes;
 mod check;
+mod facets;
 
 use bytes::{Reader, Writer};
 
 use super::SearchEngine;
-use super::document::{Documents, facets_alone};
+use super::document::Documents;
 use super::postings::{Occurrence, Postings};
 use super::vocab::Vocabulary;
-use crate::model::{Dossier, Index};
+use crate::model::{Dossier, EntityKind, Index};
 
 /// The start of every kept engine, and the version of this layout.
 const MAGIC: &[u8; 8] = b"TALKSENG";
@@ -43,6 +44,7 @@ impl SearchEngine {
         w.u64(docs.count as u64);
         w.bytes(&docs.tokens);
         w.array(&docs.starts, 8, le);
+        facets::write(&mut w, &docs.facets, &docs.labels);
         let vocabulary = &self.vocabulary;
         w.bytes(vocabulary.map.as_fst().as_bytes());
         w.array(&vocabulary.short, 1, |s| le(u8::from(s)));
@@ -79,7 +81,7 @@ impl SearchEngine {
         if r.u64("version")? != VERSION {
             return Err("it was kept in another layout".into());
         }
-        let docs = read_documents(&mut r, dossier, index)?;
+        let docs = read_documents(&mut r, dossier)?;
         let vocabulary = read_vocabulary(&mut r)?;
         let postings = read_postings(&mut r)?;
         if !r.is_done() {
@@ -96,16 +98,17 @@ impl SearchEngine {
     }
 }
 
-/// The documents' words as kept, with their facets worked out again from the dossier.
-fn read_documents(r: &mut Reader, dossier: &Dossier, index: &Index) -> Result<Documents, String> {
+/// The documents' words and facets as kept, for `dossier`.
+fn read_documents(r: &mut Reader, dossier: &Dossier) -> Result<Documents, String> {
     let len = r.u64("documents")?;
+    let entities: usize = EntityKind::ALL.iter().map(|&k| dossier.count(k)).sum();
+    if len != entities as u64 {
+        return Err("it was made for another dossier".into());
+    }
     let count = r.u64("word count")?;
     let tokens = r.bytes("words")?.to_vec();
     let starts = r.array(8, "document starts", |n| n)?;
-    let (facets, labels) = facets_alone(dossier, index);
-    if len != facets.len() as u64 {
-        return Err("it was made for another dossier".into());
-    }
+    let (facets, labels) = facets::read(r, dossier, entities)?;
     Ok(Documents {
         tokens,
         starts,

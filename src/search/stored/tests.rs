@@ -65,6 +65,8 @@ fn a_kept_engine_reads_back_the_same_as_a_fresh_one() {
         assert!(again.vocabulary.len() > 100 && again.postings.len() > 100);
         assert_eq!(every_answer(&fresh), every_answer(&again));
         assert_eq!(fresh.docs.labels, again.docs.labels);
+        let facets = |e: &SearchEngine| format!("{:?}", e.docs.facets);
+        assert_eq!(facets(&fresh), facets(&again));
     }
 }
 
