@@ -35,7 +35,17 @@ fn main() {
     lap("index alone (Index::build)", &mut at);
     let engine = SearchEngine::new(&loaded.dossier, &loaded.index);
     lap("search engine (SearchEngine::new)", &mut at);
-    drop(engine);
+    let Some(kept) = engine.stored() else { return };
+    lap("engine kept (stored: layout + LZ4)", &mut at);
+    let Ok(again) =
+        SearchEngine::from_stored(&kept, &loaded.dossier, &loaded.index, usize::MAX / 8)
+    else {
+        return;
+    };
+    lap("engine read back (from_stored, checked)", &mut at);
+    eprintln!("engine kept: {} bytes; {again:?}", kept.len());
+    drop((engine, again));
+    at = Instant::now();
     let Ok(json) = serde_json::to_vec(&loaded.dossier) else {
         return;
     };

@@ -151,13 +151,20 @@ impl Store {
     }
 
     /// Keeps `payload` for `key` and `kind`, then removes the oldest files past the bound.
-    /// A payload larger than the content it was made from is not kept (the cache of a
-    /// dossier is never larger than the dossier); nor is anything over a link or a file
-    /// that is not talks' own.
+    /// A payload that would make the files of this content larger than the content is not
+    /// kept (the cache of a dossier, its dossier and its search engine together, is never
+    /// larger than the dossier); nor is anything over a link or a file that is not talks'
+    /// own.
     pub fn put(&self, key: &ContentKey, kind: &str, payload: &[u8]) -> Result<PathBuf, String> {
-        if payload.len() as u64 > key.len {
+        let others = self.others_of(key, kind);
+        if (payload.len() as u64).saturating_add(others) > key.len {
+            let kept = if others == 0 {
+                String::new()
+            } else {
+                format!(", with the {} kept already", fsio::human_bytes(others))
+            };
             return Err(format!(
-                "the index ({}) would be larger than the dossier ({}): not kept",
+                "the index ({}{kept}) would be larger than the dossier ({}): not kept",
                 fsio::human_bytes(payload.len() as u64),
                 fsio::human_bytes(key.len)
             ));
@@ -192,6 +199,17 @@ impl Store {
         };
         fsio::drop_oldest(&self.folder, is_cache_name, bound, &path);
         Ok(path)
+    }
+
+    /// The bytes of the other kinds' files of `key`.
+    fn others_of(&self, key: &ContentKey, kind: &str) -> u64 {
+        let own = key.file_name(kind);
+        let prefix = format!("{:032x}.", key.hash);
+        let sibling = |name: &str| name != own && name.starts_with(&prefix) && is_cache_name(name);
+        fsio::files_named(&self.folder, sibling)
+            .iter()
+            .map(|(_, len)| len)
+            .sum()
     }
 
     /// How many cache files there are, and their size.

@@ -167,6 +167,22 @@ fn a_cache_larger_than_its_dossier_is_not_kept() {
 }
 
 #[test]
+fn the_files_of_one_content_together_stay_within_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let key = ContentKey::of(&[1; 1000]);
+    store.put(&key, "dossier", &[7; 500]).unwrap();
+    let err = store.put(&key, "engine", &[8; 450]).unwrap_err();
+    assert!(err.starts_with("the index (450 bytes, with the "), "{err}");
+    assert!(err.ends_with("kept already) would be larger than the dossier (1000 bytes): not kept"));
+    assert_eq!(store.get(&key, "engine"), Err(Miss::Absent));
+    store.put(&key, "engine", &[8; 400]).unwrap();
+    assert_eq!(store.get(&key, "engine"), Ok(vec![8; 400]));
+    // Written again, a kind's own file does not count against it.
+    store.put(&key, "dossier", &[7; 500]).unwrap();
+}
+
+#[test]
 fn the_folder_stays_under_its_bound_and_clears() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("talks");

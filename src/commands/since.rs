@@ -59,13 +59,21 @@ pub(super) fn read(
     Ok(Some(Comparison { old, marked }))
 }
 
-/// The search engine of `loaded`, its `changed:` answered from `since`.
+/// The search engine of `loaded`, its `changed:` answered from `since`: the one the index
+/// cache keeps when there is no note or star to search.
 pub(super) fn engine(
     loaded: &Loaded,
     notes: Option<&Notes>,
     since: Option<&Comparison>,
-) -> SearchEngine {
-    let engine = SearchEngine::with_notes(&loaded.dossier, &loaded.index, notes);
+) -> Arc<SearchEngine> {
+    let engine = match notes.filter(|n| n.has_notes_or_stars()) {
+        Some(notes) => Arc::new(SearchEngine::with_notes(
+            &loaded.dossier,
+            &loaded.index,
+            Some(notes),
+        )),
+        None => crate::open::engine(loaded),
+    };
     engine.set_changed(since.map(|s| Arc::clone(&s.marked)));
     engine
 }

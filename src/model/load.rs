@@ -28,6 +28,9 @@ pub struct Loaded {
     pub(crate) unlisted_warnings: usize,
     /// For a folder dossier, the files and where each item was written.
     pub(crate) folder: Option<std::sync::Arc<super::folder_map::FolderMap>>,
+    /// The index cache's key of the bytes this was read from (`open` sets it for a file
+    /// it keeps), for the search engine kept under the same key.
+    pub(crate) cache_key: Option<crate::cache::ContentKey>,
 }
 
 /// At most this many warnings are located and listed; the rest are counted. Errors are all
@@ -203,6 +206,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         warnings: diagnostics,
         unlisted_warnings,
         folder: None,
+        cache_key: None,
     })
 }
 

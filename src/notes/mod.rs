@@ -178,6 +178,12 @@ impl Notes {
     pub fn is_empty(&self) -> bool {
         self.notes.is_empty() && self.stars.is_empty() && self.searches.is_empty()
     }
+
+    /// Whether there is a note or a star (what the search engine holds of the notes; saved
+    /// searches change nothing in it).
+    pub fn has_notes_or_stars(&self) -> bool {
+        !self.notes.is_empty() || !self.stars.is_empty()
+    }
 }
 
 /// Whether `key` is an entity's id or a position (`POINT/ACTOR`, with or without `@AS_OF`)

@@ -94,8 +94,7 @@ struct Kept {
 pub(super) fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = crate::text::shown_path(path);
     let bytes = model::read_path(path)?;
-    let store = cache_store().and_then(|(store, enabled)| enabled.then_some(store));
-    let Some(store) = store.filter(|_| bytes.len() as u64 >= SMALLEST_CACHED) else {
+    let Some(store) = used_store().filter(|_| bytes.len() as u64 >= SMALLEST_CACHED) else {
         return model::load_bytes(&name, bytes);
     };
     let key = ContentKey::of_parts([(name.as_str(), ContentKey::of(&bytes))]);
@@ -103,18 +102,27 @@ pub(super) fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         Ok(payload) => match from_payload(&name, &payload, bytes.len()) {
             Ok(loaded) => {
                 debug("used");
-                return Ok(loaded);
+                return Ok(Loaded {
+                    cache_key: Some(key),
+                    ..loaded
+                });
             }
             Err(why) => {
                 let path = store.path_of(&key, KIND);
-                passed_over(&Miss::Ignored(path, why));
+                passed_over(&Miss::Ignored(path, why), "");
             }
         },
-        Err(miss) => passed_over(&miss),
+        Err(miss) => passed_over(&miss, ""),
     }
-    let loaded = model::load_bytes(&name, bytes)?;
+    let mut loaded = model::load_bytes(&name, bytes)?;
     write_later(store.clone(), key, &loaded);
+    loaded.cache_key = Some(key);
     Ok(loaded)
+}
+
+/// The store, when this run reads and writes the cache.
+pub(super) fn used_store() -> Option<&'static Store> {
+    cache_store().and_then(|(store, enabled)| enabled.then_some(store))
 }
 
 fn from_payload(name: &str, payload: &[u8], dossier_len: usize) -> Result<Loaded, String> {
@@ -137,16 +145,18 @@ fn from_payload(name: &str, payload: &[u8], dossier_len: usize) -> Result<Loaded
         warnings: kept.warnings,
         unlisted_warnings: kept.unlisted_warnings,
         folder: None,
+        cache_key: None,
     })
 }
 
-/// Says why a cache file was passed over (an absent one is not said).
-fn passed_over(miss: &Miss) {
+/// Says why a cache file was passed over (an absent one is not said); `what`: the kind
+/// the debug line names before "ignored" (none for the dossier).
+pub(super) fn passed_over(miss: &Miss, what: &str) {
     let Some(notice) = miss.notice() else {
         return;
     };
     if let Miss::Ignored(_, why) = miss {
-        debug(&format!("ignored ({why})"));
+        debug(&format!("{what}ignored ({why})"));
     }
     if SETTING.get().is_some_and(|setting| setting.say_notices) {
         // After "talks:", a message goes on in lower case, as every command's does.
@@ -181,9 +191,24 @@ fn write_later(store: Store, key: ContentKey, loaded: &Loaded) {
     }
 }
 
+/// Runs `job` on a thread of its own once the cache files being written are: a second
+/// file of the same content then counts the first against the content's size.
+pub(super) fn write_after_the_others(job: impl FnOnce() + Send + 'static) {
+    let Ok(mut writes) = WRITES.lock() else {
+        return;
+    };
+    let before = std::mem::take(&mut *writes);
+    writes.push(std::thread::spawn(move || {
+        for write in before {
+            let _ = write.join();
+        }
+        job();
+    }));
+}
+
 /// With `TALKS_DEBUG_CACHE=1` (debug builds only), what the cache did, on stderr: for
 /// the tests that must see it used.
-fn debug(what: &str) {
+pub(super) fn debug(what: &str) {
     if cfg!(debug_assertions) && std::env::var_os("TALKS_DEBUG_CACHE").is_some_and(|v| v == "1") {
         crate::say!("cache: {what}");
     }

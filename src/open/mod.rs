@@ -1,5 +1,5 @@
 //! Opening the dossier named on the command line, shared by the explorer (the binary) and
-//! the commands: the file (through the index cache, `cached.rs`), standard input or the built-in dossier; an older version for
+//! the commands: the file (through the index cache, `cached.rs`, and its search engine, `engine.rs`), standard input or the built-in dossier; an older version for
 //! `--since` and `talks diff` (`seen`: the snapshot of "since you last looked"); the report of a dossier that did not load, and the exit
 //! code it ends with.
 
@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use crate::model::{self, LoadError, Loaded, load_str};
 
 mod cached;
+mod engine;
 mod git_read;
 
 pub use cached::{cache_store, finish_writes, take_notices, use_cache};
+pub use engine::engine;
 
 use git_read::{AtRevision, at_revision};
 

@@ -15,7 +15,7 @@ use crate::notes::Notes;
 pub(crate) const MARK: u32 = u32::MAX - 15;
 
 /// Stored numbers below this are field markers.
-const FIELDS: u32 = 16;
+pub(super) const FIELDS: u32 = 16;
 
 /// The field a token starts, if it is a marker.
 pub(crate) fn marker(token: u32) -> Option<Field> {
@@ -51,11 +51,11 @@ pub(crate) struct Facets {
 pub(crate) struct Documents {
     /// Every document's tokens, one after the other, as [`varint`] numbers: a field
     /// marker as its field's number, a word as its number plus [`FIELDS`].
-    tokens: Vec<u8>,
+    pub(super) tokens: Vec<u8>,
     /// Where each document's tokens start; one more entry for the end of the last.
-    starts: Vec<u64>,
+    pub(super) starts: Vec<u64>,
     /// How many tokens there are.
-    count: usize,
+    pub(super) count: usize,
     pub(crate) facets: Vec<Facets>,
     /// Statuses, topics and stances, lowercased, numbered.
     pub(crate) labels: Vec<Box<str>>,

@@ -9,10 +9,10 @@ use super::varint;
 /// in a long one, each as (tier, words of the field) in a byte. Enough to score a one-word
 /// term without reading the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Occurrence(u16);
+pub(crate) struct Occurrence(pub(super) u16);
 
 /// No occurrence of that sort.
-const NONE: u16 = 0xFF;
+pub(super) const NONE: u16 = 0xFF;
 
 /// The words of a field are counted up to this (see `score::tier_score`).
 pub(crate) const MAX_FIELD_WORDS: usize = 31;
@@ -55,11 +55,11 @@ impl Occurrence {
 #[derive(Debug, Default)]
 pub(crate) struct Postings {
     /// Where each word's documents start in `gaps`; one more entry for the end.
-    gap_starts: Vec<u64>,
-    gaps: Vec<u8>,
+    pub(super) gap_starts: Vec<u64>,
+    pub(super) gaps: Vec<u8>,
     /// Where each word's occurrences start in `occurrences`; one more for the end.
-    starts: Vec<u32>,
-    occurrences: Vec<Occurrence>,
+    pub(super) starts: Vec<u32>,
+    pub(super) occurrences: Vec<Occurrence>,
 }
 
 /// Calls `visit` with each document's distinct words and where each stands best.

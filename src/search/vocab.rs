@@ -59,11 +59,11 @@ impl VocabularyBuilder {
 
 /// The dossier's words.
 pub(crate) struct Vocabulary {
-    map: Map<Vec<u8>>,
+    pub(super) map: Map<Vec<u8>>,
     /// Whether each word stands in a short field (name, alias, id, role).
-    short: Vec<bool>,
+    pub(super) short: Vec<bool>,
     /// How often each word occurs, to choose between equally close suggestions.
-    count: Vec<u32>,
+    pub(super) count: Vec<u32>,
 }
 
 fn automaton(max: u8) -> Option<&'static LevenshteinAutomatonBuilder> {

@@ -32,6 +32,7 @@ mod doc_links;
 mod e2e;
 mod editor;
 mod empty_states;
+mod engine_cache;
 mod explorers_at_once;
 mod export;
 mod export_brief;

@@ -4,14 +4,13 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyModifiers};
 use talks::cli::Cli;
 use talks::config::Settings;
 use talks::model::LoadError;
-use talks::search::SearchEngine;
 use talks::terminal::{StopSignal, TerminalGuard, suspend, take_terminal_again};
 use talks::ui::{Loading, Theme};
 
@@ -101,13 +100,14 @@ pub(crate) fn use_cache(cli: &Cli, settings: &Settings) {
     }
 }
 
-/// Loads the dossier (and builds its search engine) on a thread of its own.
+/// Loads the dossier (and builds its search engine, or reads the one the index cache
+/// keeps) on a thread of its own.
 fn start_loading(path: Option<PathBuf>) -> mpsc::Receiver<Result<Ready, LoadError>> {
     let (sender, pending) = mpsc::channel();
     std::thread::spawn(move || {
         slow_load_if_asked();
         let ready = talks::open::load(path.as_deref()).map(|loaded| {
-            let engine = Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
+            let engine = talks::open::engine(&loaded);
             (loaded, engine)
         });
         let _ = sender.send(ready);

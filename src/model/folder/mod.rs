@@ -69,6 +69,7 @@ pub fn load_folder_texts(
         warnings: diagnostics,
         unlisted_warnings,
         folder: Some(Arc::new(map)),
+        cache_key: None,
     })
 }
 
