@@ -134,8 +134,8 @@ fn a_damaged_engine_file_is_said_and_never_changes_the_output() {
             "byte {at}: {said}"
         );
         assert!(!said.contains("cache: engine used"), "byte {at}: {said}");
-        assert!(said.contains("talks: The index cache "), "{said}");
-        assert!(said.contains(".engine.cache was not used ("), "{said}");
+        assert!(said.contains("talks: the index cache "), "{said}");
+        assert!(said.contains(".engine.cache was not used: "), "{said}");
         assert!(said.contains("it is made again."), "{said}");
     }
     // Made again after the last: whole and used.
