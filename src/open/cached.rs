@@ -36,6 +36,11 @@ struct Setting {
 
 static SETTING: OnceLock<Setting> = OnceLock::new();
 static WRITES: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+/// Writes not started yet: the dossier's, held until its search engine is ready (on two
+/// cores, writing it meanwhile would slow the engine's build, which the reader waits for).
+static PENDING: Mutex<Vec<Job>> = Mutex::new(Vec::new());
+
+type Job = Box<dyn FnOnce() + Send>;
 static NOTICES: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Sets the cache this run uses (`enabled`: read and written); without a call, none is.
@@ -55,8 +60,21 @@ pub fn cache_store() -> Option<(&'static Store, bool)> {
         .map(|setting| (&setting.store, setting.enabled))
 }
 
-/// Waits for the cache files still being written.
+/// Starts the cache writes held back until now (see [`PENDING`]).
+pub(super) fn start_pending_writes() {
+    let pending = match PENDING.lock() {
+        Ok(mut pending) => std::mem::take(&mut *pending),
+        Err(_) => return,
+    };
+    let started = pending.into_iter().map(std::thread::spawn);
+    if let Ok(mut writes) = WRITES.lock() {
+        writes.extend(started);
+    }
+}
+
+/// Waits for the cache files still being written (starting those held back).
 pub fn finish_writes() {
+    start_pending_writes();
     let writes = match WRITES.lock() {
         Ok(mut writes) => std::mem::take(&mut *writes),
         Err(_) => return,
@@ -167,12 +185,13 @@ pub(super) fn passed_over(miss: &Miss, what: &str) {
     }
 }
 
-/// Keeps `loaded` in the cache on a thread of its own.
+/// Keeps `loaded` in the cache on a thread of its own, once its engine is ready (or the
+/// program ends).
 fn write_later(store: Store, key: ContentKey, loaded: &Loaded) {
     let dossier = loaded.dossier.clone();
     let warnings = loaded.warnings.clone();
     let unlisted_warnings = loaded.unlisted_warnings;
-    let write = std::thread::spawn(move || {
+    let write: Job = Box::new(move || {
         let kept = KeptRef {
             dossier: &dossier,
             warnings: &warnings,
@@ -186,8 +205,8 @@ fn write_later(store: Store, key: ContentKey, loaded: &Loaded) {
             Err(why) => debug(&format!("not written ({why})")),
         }
     });
-    if let Ok(mut writes) = WRITES.lock() {
-        writes.push(write);
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(write);
     }
 }
 

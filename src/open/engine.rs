@@ -19,6 +19,13 @@ const KIND: &str = "engine";
 /// through it and an engine is kept for its content, else built, then kept in the
 /// background.
 pub fn engine(loaded: &Loaded) -> Arc<SearchEngine> {
+    let engine = engine_of(loaded);
+    // The dossier's cache was held back while the engine was made: now it is written.
+    super::cached::start_pending_writes();
+    engine
+}
+
+fn engine_of(loaded: &Loaded) -> Arc<SearchEngine> {
     let build = || Arc::new(SearchEngine::new(&loaded.dossier, &loaded.index));
     let (Some(key), Some(store)) = (loaded.cache_key, used_store()) else {
         return build();
@@ -37,6 +44,7 @@ pub fn engine(loaded: &Loaded) -> Arc<SearchEngine> {
         Err(miss) => passed_over(&miss, "engine "),
     }
     let engine = build();
+    super::cached::start_pending_writes();
     keep_later(store.clone(), key, Arc::clone(&engine));
     engine
 }
