@@ -34,7 +34,7 @@ pub struct StanceMatrix {
     /// The date it shows the positions as of; `None`: the latest.
     pub(crate) as_of: Option<String>,
     /// The cells (row, column) whose position a `sources:` filter left out, in a row and a
-    /// column still shown: drawn apart from a cell where the party holds none.
+    /// column still shown: drawn apart from a cell where the party holds none. Sorted.
     pub(crate) left_out: Vec<(usize, usize)>,
 }
 
@@ -56,9 +56,10 @@ pub fn change_dates(dossier: &Dossier) -> Vec<String> {
 }
 
 impl StanceMatrix {
-    /// Whether the cell at `row`, `column` holds a position a `sources:` filter left out.
+    /// Whether the cell at `row`, `column` holds a position a `sources:` filter left out
+    /// (asked for every empty cell drawn: `left_out` is in row, then column order).
     pub fn left_out(&self, row: usize, column: usize) -> bool {
-        self.left_out.contains(&(row, column))
+        self.left_out.binary_search(&(row, column)).is_ok()
     }
 
     /// The matrix of the actors and sticking points that `results` lets through; actors
@@ -166,6 +167,7 @@ impl StanceMatrix {
             .filter(|&(_, c)| used[c])
             .map(|(row, c)| (row, renumber[c]))
             .collect();
+        debug_assert!(self.left_out.is_sorted(), "rows in order, each by column");
         self.rows = rows;
         self
     }
