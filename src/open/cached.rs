@@ -210,9 +210,11 @@ fn write_later(store: Store, key: ContentKey, loaded: &Loaded) {
     }
 }
 
-/// Runs `job` on a thread of its own once the cache files being written are: a second
-/// file of the same content then counts the first against the content's size.
+/// Runs `job` on a thread of its own once the cache files being written (those held back
+/// too) are: a second file of the same content then counts the first against the
+/// content's size.
 pub(super) fn write_after_the_others(job: impl FnOnce() + Send + 'static) {
+    start_pending_writes();
     let Ok(mut writes) = WRITES.lock() else {
         return;
     };

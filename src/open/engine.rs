@@ -44,7 +44,6 @@ fn engine_of(loaded: &Loaded) -> Arc<SearchEngine> {
         Err(miss) => passed_over(&miss, "engine "),
     }
     let engine = build();
-    super::cached::start_pending_writes();
     keep_later(store.clone(), key, Arc::clone(&engine));
     engine
 }
