@@ -178,12 +178,7 @@ impl Store {
         }
         // Made anew, not replaced in place: a replacement keeps the old file's mode and
         // owner, and a file others could write is one the next read passes over.
-        if fsio::read_own(&path, 0).is_err_and(|e| {
-            matches!(
-                e,
-                fsio::OwnFileError::WritableByOthers(_) | fsio::OwnFileError::NotOwned
-            )
-        }) {
+        if fsio::shared_or_foreign(&path) {
             let _ = fsio::remove_own(&path);
         }
         let bytes = layout::encode(key, &self.version, payload);

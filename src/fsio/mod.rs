@@ -20,7 +20,7 @@ mod tests;
 
 pub use error::{WriteError, Written};
 pub use lock::{FolderLock, lock_folder};
-pub use own::{OwnFileError, read_own};
+pub use own::{OwnFileError, read_own, shared_or_foreign};
 pub use prune::{Bound, drop_oldest, files_named, is_link_or_other};
 pub use read::{
     ReadError, ReadFile, Stamp, human_bytes, open_regular, read, read_at_most, read_if_exists,

@@ -41,18 +41,39 @@ pub fn read_own(path: &Path, max: u64) -> Result<Vec<u8>, OwnFileError> {
     if !opened.is_file() || (opened.dev(), opened.ino()) != (before.dev(), before.ino()) {
         return Err(OwnFileError::Read(ReadError::ChangedAsOpened));
     }
-    if opened.uid() != rustix::process::geteuid().as_raw() {
-        return Err(OwnFileError::NotOwned);
-    }
-    if opened.mode() & 0o022 != 0 {
-        return Err(OwnFileError::WritableByOthers(opened.mode() & 0o7777));
-    }
+    mine_alone(&opened)?;
     if opened.len() > max {
         return Err(OwnFileError::Read(ReadError::TooLarge(max)));
     }
     read_at_most(file, max)
         .map_err(|e| read(&e))?
         .ok_or(OwnFileError::Read(ReadError::TooLarge(max)))
+}
+
+/// Whether the file `meta` describes is the user's and no one else can write it.
+#[cfg(unix)]
+fn mine_alone(meta: &std::fs::Metadata) -> Result<(), OwnFileError> {
+    use std::os::unix::fs::MetadataExt;
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        return Err(OwnFileError::NotOwned);
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(OwnFileError::WritableByOthers(meta.mode() & 0o7777));
+    }
+    Ok(())
+}
+
+/// Whether a regular file is at `path` that [`read_own`] would refuse for its owner or
+/// mode: one to make anew rather than replace (a replacement keeps mode and owner).
+#[cfg(unix)]
+pub fn shared_or_foreign(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file() && mine_alone(&meta).is_err())
+}
+
+/// Elsewhere: owners and modes are not checked.
+#[cfg(not(unix))]
+pub fn shared_or_foreign(_: &Path) -> bool {
+    false
 }
 
 /// Elsewhere: a regular file, at most `max` bytes.
