@@ -75,15 +75,22 @@ pub enum Miss {
 }
 
 impl Miss {
-    /// The one-line notice of an ignored file; `None` for an absent one.
-    pub fn notice(&self) -> Option<String> {
+    /// What happened to an ignored file, as a message goes on after "talks: "; `None`
+    /// for an absent one.
+    pub fn message(&self) -> Option<String> {
         match self {
             Miss::Absent => None,
             Miss::Ignored(path, why) => Some(format!(
-                "The index cache {} was not used: {why}; it is made again.",
+                "the index cache {} was not used: {why}; it is made again.",
                 crate::text::shown_path(path)
             )),
         }
+    }
+
+    /// [`Miss::message`] as a notice of its own (a line of the explorer's panel).
+    pub fn notice(&self) -> Option<String> {
+        self.message()
+            .map(|message| crate::text::capitalised(&message))
     }
 }
 

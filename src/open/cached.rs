@@ -170,16 +170,14 @@ fn from_payload(name: &str, payload: &[u8], dossier_len: usize) -> Result<Loaded
 /// Says why a cache file was passed over (an absent one is not said); `what`: the kind
 /// the debug line names before "ignored" (none for the dossier).
 pub(super) fn passed_over(miss: &Miss, what: &str) {
-    let Some(notice) = miss.notice() else {
+    let (Some(message), Some(notice)) = (miss.message(), miss.notice()) else {
         return;
     };
     if let Miss::Ignored(_, why) = miss {
         debug(&format!("{what}ignored ({why})"));
     }
     if SETTING.get().is_some_and(|setting| setting.say_notices) {
-        // After "talks:", a message goes on in lower case, as every command's does.
-        let notice = notice.replacen("The index cache", "the index cache", 1);
-        crate::say!("talks: {notice}");
+        crate::say!("talks: {message}");
     } else if let Ok(mut notices) = NOTICES.lock() {
         notices.push(notice);
     }
