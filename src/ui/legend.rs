@@ -212,16 +212,7 @@ fn columns_shown(app: &App, m: &MatrixAreas, points: usize) -> String {
 /// The shortest title with the date: "As of 2031-03-16 · col 1/2", "Matrix · latest".
 fn short_dated(date: &str, position: Option<&String>) -> String {
     match position {
-        Some(position) => format!(" {} · {position} ", capitalised(date)),
+        Some(position) => format!(" {} · {position} ", crate::text::capitalised(date)),
         None => format!(" Matrix · {date} "),
     }
-}
-
-/// `text` with its first letter upper case ("As of 2031-03-16").
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
